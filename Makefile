@@ -1,0 +1,43 @@
+# The two set-up commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck eval bench migrate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/khabar migrate
+	$(BIN)/khabar ingest --if-empty samples/ $(wildcard ../shared/seed/*.txt)
+	$(BIN)/khabar serve --host 127.0.0.1 --port 8000
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests bench eval migrations
+	$(BIN)/ruff format --check app tests bench eval migrations
+
+typecheck: $(STAMP)
+	$(BIN)/mypy app
+
+test: lint typecheck
+	$(BIN)/pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m eval.score
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.extraction
+	$(BIN)/python -m bench.queries
+
+migrate: $(STAMP)
+	$(BIN)/khabar migrate
+
+clean:
+	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache

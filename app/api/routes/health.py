@@ -1,0 +1,26 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from app import __version__
+from app.api.schemas import Health, Problem, Ready
+from app.store.health import ping
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health, summary="The process is up")
+def health() -> Health:
+    return Health(status="ok", version=__version__)
+
+
+@router.get(
+    "/ready",
+    response_model=Ready,
+    summary="The database answers",
+    responses={503: {"model": Problem, "description": "Database unavailable"}},
+)
+def ready(request: Request) -> Ready:
+    return Ready(status="ready", database=ping(request.app.state.engine))

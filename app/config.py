@@ -1,0 +1,63 @@
+"""Settings: one class, one module-level instance, env prefix KHABAR_."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+_ENGINES = ("sqlite", "postgresql")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KHABAR_", env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///./data/khabar.db"
+    api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    max_body_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    log_level: str = "INFO"
+    # URL fetching (issue 3): hosts allowed even though they resolve to private addresses.
+    fetch_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    fetch_timeout_seconds: float = Field(default=10.0, gt=0)
+    fetch_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    fetch_max_redirects: int = Field(default=5, ge=0)
+    user_agent: str = "KhabarBot/0.1 (+https://github.com/khabar)"
+
+    @field_validator("api_keys", "cors_origins", "fetch_allowed_hosts", mode="before")
+    @classmethod
+    def _split_csv(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
+
+    @field_validator("api_keys")
+    @classmethod
+    def _no_weak_keys(cls, keys: list[str]) -> list[str]:
+        weak = [k for k in keys if len(k) < 16 or k.lower() in {"changeme", "secret"}]
+        if weak:
+            raise ValueError("every API key must be at least 16 characters and not a default")
+        return keys
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_engine(cls, url: str) -> str:
+        scheme = url.split(":", 1)[0].split("+", 1)[0]
+        if scheme not in _ENGINES:
+            raise ValueError(f"unsupported database scheme {scheme!r}; use sqlite or postgresql")
+        return url
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, level: str) -> str:
+        level = level.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError(f"unknown log level {level!r}")
+        return level
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,42 @@
+"""One error base for the whole service: each carries the HTTP status the API answers with."""
+
+from __future__ import annotations
+
+
+class KhabarError(Exception):
+    status: int = 400
+    title: str = "Bad request"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotFound(KhabarError):
+    status = 404
+    title = "Not found"
+
+
+class InvalidParameter(KhabarError):
+    status = 422
+    title = "Invalid parameter"
+
+
+class Unauthorized(KhabarError):
+    status = 401
+    title = "Missing API key"
+
+
+class Forbidden(KhabarError):
+    status = 403
+    title = "Invalid API key"
+
+
+class PayloadTooLarge(KhabarError):
+    status = 413
+    title = "Request body too large"
+
+
+class DatabaseUnavailable(KhabarError):
+    status = 503
+    title = "Database unavailable"

@@ -1,0 +1,33 @@
+"""extract(): one ParsedArticle in, one Extraction out. CPU work: keep it off the event loop."""
+
+from __future__ import annotations
+
+from app.extract.actors import RuleActorRecognizer
+from app.extract.model import Extraction
+from app.extract.recognizer import ActorRecognizer
+from app.extract.resolutions import find_citations
+from app.extract.statements import find_statements
+from app.ingest.model import ParsedArticle
+
+_default_recognizer: ActorRecognizer | None = None
+
+
+def default_recognizer() -> ActorRecognizer:
+    global _default_recognizer
+    if _default_recognizer is None:
+        _default_recognizer = RuleActorRecognizer()
+    return _default_recognizer
+
+
+def extract(article: ParsedArticle, *, recognizer: ActorRecognizer | None = None) -> Extraction:
+    if article.language != "ar":
+        return Extraction(analysed=False)
+    blocks = list(article.blocks())
+    actors = (recognizer or default_recognizer()).recognize(blocks)
+    return Extraction(
+        entities=actors.entities,
+        mentions=actors.mentions,
+        affiliations=actors.affiliations,
+        citations=find_citations(blocks),
+        statements=find_statements(blocks, actors),
+    )

@@ -1,0 +1,50 @@
+"""create_app(): the FastAPI application factory."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
+from sqlalchemy import Engine
+
+from app import __version__
+from app.api.errors import install_error_handlers
+from app.api.routes import articles, entities, health, resolutions, search
+from app.config import Settings, get_settings
+from app.store.db import make_engine, make_session_factory
+
+DESCRIPTION = """
+Structured data about Arabic political news: articles with their summary points and
+sections, the actors they name (persons, organizations, places, each one entity whatever
+the spelling or clitic), the UN resolutions they cite, and who said what.
+
+Lists share one envelope (`items`, `next_cursor`, `total`) and page by cursor.
+Errors are RFC 9457 `application/problem+json`. Writes need an `X-API-Key` header.
+"""
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level)
+    app = FastAPIOffline(
+        title="Khabar",
+        version=__version__,
+        description=DESCRIPTION,
+        static_url="/static/docs",
+    )
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.session_factory = make_session_factory(app.state.engine)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET"],
+            allow_headers=["*"],
+        )
+    install_error_handlers(app)
+    for module in (articles, entities, resolutions, search, health):
+        app.include_router(module.router)
+    return app

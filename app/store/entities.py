@@ -1,0 +1,89 @@
+"""Entities and resolutions are shared by the whole archive: find or create them, race-safe."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.extract import model as ex
+from app.store.models import Entity, EntityAlias, Resolution
+from app.store.upsert import insert_ignoring_conflicts
+from app.text.normalize import collapse_spaces, normalize
+
+
+def resolve_entity_ids(*, session: Session, entities: list[ex.Entity]) -> dict[str, int]:
+    """Map every extracted entity key to a row id, creating rows and aliases as needed."""
+    ids: dict[str, int] = {}
+    for entity in entities:
+        entity_id = _find_by_key(session, entity.key) or _find_by_alias(session, entity)
+        if entity_id is None:
+            entity_id = _create(session, entity)
+        ids[entity.key] = entity_id
+        _add_aliases(session, entity_id, {entity.name, *entity.aliases})
+    return ids
+
+
+def _find_by_key(session: Session, key: str) -> int | None:
+    return session.scalar(select(Entity.id).where(Entity.key == key))
+
+
+def _find_by_alias(session: Session, entity: ex.Entity) -> int | None:
+    """Merge an actor found by pattern with the one archived under the same name or alias.
+    Gazetteer keys are authoritative, so only pattern-found ("new:") actors merge this way."""
+    if not entity.key.startswith("new:"):
+        return None
+    names = {normalize(n) for n in (entity.name, *entity.aliases)}
+    found = session.scalars(
+        select(EntityAlias.entity_id)
+        .join(Entity, Entity.id == EntityAlias.entity_id)
+        .where(EntityAlias.normalized.in_(names), Entity.kind == entity.kind.value)
+        .distinct()
+    ).all()
+    return found[0] if len(found) == 1 else None
+
+
+def _create(session: Session, entity: ex.Entity) -> int:
+    insert_ignoring_conflicts(
+        session,
+        Entity,
+        [
+            {
+                "key": entity.key,
+                "name": entity.name,
+                "normalized_name": normalize(entity.name),
+                "kind": entity.kind.value,
+                "subkind": entity.subkind,
+                "english_name": entity.english_name,
+                "wikidata_id": entity.wikidata_id,
+            }
+        ],
+        conflict=["key"],
+    )
+    entity_id = _find_by_key(session, entity.key)
+    assert entity_id is not None  # inserted above, or by a concurrent writer
+    return entity_id
+
+
+def _add_aliases(session: Session, entity_id: int, aliases: set[str]) -> None:
+    by_normal = {normalize(collapse_spaces(a)): collapse_spaces(a) for a in sorted(aliases) if a}
+    rows = [{"entity_id": entity_id, "alias": a, "normalized": n} for n, a in by_normal.items()]
+    insert_ignoring_conflicts(session, EntityAlias, rows, conflict=["entity_id", "normalized"])
+
+
+def resolve_resolution_ids(
+    *, session: Session, citations: list[ex.Citation]
+) -> dict[tuple[str, int], int]:
+    ids: dict[tuple[str, int], int] = {}
+    for citation in citations:
+        key = (citation.body.value, citation.number)
+        if key in ids:
+            continue
+        row = {"body": key[0], "number": key[1], "year": citation.year, "title": citation.title}
+        insert_ignoring_conflicts(session, Resolution, [row], conflict=["body", "number"])
+        resolution = session.scalars(
+            select(Resolution).where(Resolution.body == key[0], Resolution.number == key[1])
+        ).one()
+        resolution.year = resolution.year or citation.year
+        resolution.title = resolution.title or citation.title
+        ids[key] = resolution.id
+    return ids

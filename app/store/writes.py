@@ -1,0 +1,276 @@
+"""Write one parsed and extracted article: every row of it or none, never a duplicate."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.extract.model import Extraction
+from app.ingest.model import ParsedArticle
+from app.store import models as m
+from app.store.base import utcnow
+from app.store.entities import resolve_entity_ids, resolve_resolution_ids
+from app.store.search import shadow_document
+from app.store.upsert import insert_ignoring_conflicts
+from app.text.normalize import collapse_spaces, normalize
+
+
+class Outcome(StrEnum):
+    INGESTED = "ingested"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    article_id: int
+    outcome: Outcome
+
+
+def content_hash(parsed: ParsedArticle) -> str:
+    """Identity of an article without a URL: its normalized title and body text."""
+    parts = [parsed.title, *parsed.summary, *(s.text for s in parsed.sections)]
+    text = "\n".join(normalize(collapse_spaces(p)) for p in parts)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def search_document(parsed: ParsedArticle) -> str:
+    return shadow_document([block.text for block in parsed.blocks()])
+
+
+def save_article(
+    *,
+    session: Session,
+    parsed: ParsedArticle,
+    extraction: Extraction,
+    replace_id: int | None = None,
+) -> SaveResult:
+    """`replace_id` rewrites that article even if unchanged: re-extraction with a newer
+    parser or extractor, whose output may hash differently."""
+    digest = content_hash(parsed)
+    force = replace_id is not None
+    if replace_id is not None:
+        article = session.get(m.Article, replace_id, with_for_update=True)
+    else:
+        article = _find_existing(session, parsed.url, digest)
+    if article is not None and article.content_hash == digest and not force:
+        return SaveResult(article.id, Outcome.UNCHANGED)
+    outcome = Outcome.UPDATED
+    if article is None:
+        article, outcome = _insert_or_adopt(session, parsed, digest)
+        if outcome is Outcome.UNCHANGED and not force:
+            return SaveResult(article.id, outcome)
+    _fill(session, article, parsed, digest, extraction)
+    session.flush()
+    return SaveResult(article.id, outcome)
+
+
+def _find_existing(session: Session, url: str | None, digest: str) -> m.Article | None:
+    # FOR UPDATE serializes concurrent re-ingests of one article on PostgreSQL; SQLite
+    # serializes all writers anyway.
+    query = select(m.Article).with_for_update()
+    if url:
+        by_url = session.scalars(query.where(m.Article.url == url)).first()
+        if by_url is not None:
+            return by_url
+    return session.scalars(query.where(m.Article.content_hash == digest)).first()
+
+
+def _insert_or_adopt(
+    session: Session, parsed: ParsedArticle, digest: str
+) -> tuple[m.Article, Outcome]:
+    """Insert a placeholder row; if a concurrent writer won the unique constraint, adopt theirs."""
+    article = m.Article(
+        url=parsed.url,
+        content_hash=digest,
+        title=parsed.title,
+        sort_at=utcnow(),
+        language=parsed.language,
+        analysed=False,
+        raw_format=parsed.raw_format,
+        raw_compressed=b"",
+    )
+    try:
+        with session.begin_nested():
+            session.add(article)
+            session.flush()
+    except IntegrityError:
+        existing = _find_existing(session, parsed.url, digest)
+        if existing is None:
+            raise
+        same = existing.content_hash == digest
+        return existing, Outcome.UNCHANGED if same else Outcome.UPDATED
+    return article, Outcome.INGESTED
+
+
+def _fill(
+    session: Session,
+    article: m.Article,
+    parsed: ParsedArticle,
+    digest: str,
+    extraction: Extraction,
+) -> None:
+    clear_children(session, article.id)
+    _set_fields(session, article, parsed, digest, extraction.analysed)
+    session.add(m.ArticleSearch(article_id=article.id, document=search_document(parsed)))
+    _add_content(session, article.id, parsed)
+    _add_extraction(session, article.id, article.sort_at, extraction)
+
+
+def _set_fields(
+    session: Session, article: m.Article, parsed: ParsedArticle, digest: str, analysed: bool
+) -> None:
+    article.url = parsed.url or article.url
+    article.content_hash = digest
+    article.title = parsed.title
+    article.published_at = parsed.published_at
+    article.sort_at = parsed.published_at or article.created_at or utcnow()
+    article.timezone = parsed.timezone
+    article.byline_place = parsed.byline_place
+    article.authors = list(parsed.authors)
+    article.language = parsed.language
+    article.analysed = analysed
+    article.warnings = list(parsed.warnings)
+    article.raw_format = parsed.raw_format
+    article.raw_compressed = zlib.compress(parsed.raw.encode(), 6)
+    article.source_id = _source_id(session, parsed.outlet)
+    article.updated_at = utcnow()
+
+
+def _source_id(session: Session, outlet: str | None) -> int | None:
+    if not outlet:
+        return None
+    name = collapse_spaces(outlet)
+    key = normalize(name)
+    insert_ignoring_conflicts(
+        session, m.Source, [{"name": name, "normalized_name": key}], conflict=["normalized_name"]
+    )
+    return session.scalar(select(m.Source.id).where(m.Source.normalized_name == key))
+
+
+_CHILD_TABLES: tuple[type[m.Base], ...] = (
+    m.ArticleSection,
+    m.SummaryPoint,
+    m.ArticleImage,
+    m.ArticleSearch,
+    m.ArticleEntity,
+    m.Mention,
+    m.Affiliation,
+    m.ArticleResolution,
+    m.Citation,
+    m.Statement,
+)
+
+
+def clear_children(session: Session, article_id: int) -> None:
+    for table in _CHILD_TABLES:
+        column = table.__table__.c.article_id  # type: ignore[attr-defined]
+        session.execute(delete(table).where(column == article_id))
+
+
+def _add_content(session: Session, article_id: int, parsed: ParsedArticle) -> None:
+    session.add_all(
+        m.ArticleSection(article_id=article_id, position=i, kind=s.kind.value, text=s.text)
+        for i, s in enumerate(parsed.sections)
+    )
+    session.add_all(
+        m.SummaryPoint(article_id=article_id, position=i, text=text)
+        for i, text in enumerate(parsed.summary)
+    )
+    session.add_all(
+        m.ArticleImage(
+            article_id=article_id,
+            position=i,
+            title=img.title,
+            caption=img.caption,
+            credit=img.credit,
+            url=img.url,
+        )
+        for i, img in enumerate(parsed.images)
+    )
+
+
+def _add_extraction(
+    session: Session, article_id: int, sort_at: datetime, extraction: Extraction
+) -> None:
+    entity_ids = resolve_entity_ids(session=session, entities=extraction.entities)
+    mention_counts = Counter(entity_ids[mn.entity_key] for mn in extraction.mentions)
+    for entity_id in set(entity_ids.values()):
+        session.add(
+            m.ArticleEntity(
+                article_id=article_id,
+                entity_id=entity_id,
+                sort_at=sort_at,
+                mention_count=mention_counts[entity_id],
+            )
+        )
+    session.add_all(
+        m.Mention(
+            article_id=article_id,
+            entity_id=entity_ids[mn.entity_key],
+            surface=mn.surface,
+            part=mn.span.part.value,
+            part_index=mn.span.index,
+            start=mn.span.start,
+            end=mn.span.end,
+        )
+        for mn in extraction.mentions
+    )
+    session.add_all(
+        m.Affiliation(
+            person_id=entity_ids[a.person_key],
+            organization_id=entity_ids.get(a.organization_key or ""),
+            article_id=article_id,
+            title=a.title,
+            evidence=a.evidence,
+        )
+        for a in extraction.affiliations
+    )
+    _add_citations(session, article_id, sort_at, extraction)
+    session.add_all(
+        m.Statement(
+            article_id=article_id,
+            speaker_id=entity_ids.get(st.speaker_key or ""),
+            speaker_surface=st.speaker_surface,
+            verb=st.verb,
+            content=st.content,
+            part=st.span.part.value,
+            part_index=st.span.index,
+            start=st.span.start,
+            end=st.span.end,
+        )
+        for st in extraction.statements
+    )
+
+
+def _add_citations(
+    session: Session, article_id: int, sort_at: datetime, extraction: Extraction
+) -> None:
+    resolution_ids = resolve_resolution_ids(session=session, citations=extraction.citations)
+    counts = Counter(resolution_ids[(c.body.value, c.number)] for c in extraction.citations)
+    session.add_all(
+        m.ArticleResolution(
+            article_id=article_id, resolution_id=rid, sort_at=sort_at, citation_count=n
+        )
+        for rid, n in counts.items()
+    )
+    session.add_all(
+        m.Citation(
+            article_id=article_id,
+            resolution_id=resolution_ids[(c.body.value, c.number)],
+            surface=c.surface,
+            part=c.span.part.value,
+            part_index=c.span.index,
+            start=c.span.start,
+            end=c.span.end,
+        )
+        for c in extraction.citations
+    )

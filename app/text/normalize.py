@@ -1,0 +1,124 @@
+"""Arabic normalization for matching and search, never for display.
+
+`normalize_with_map` also returns, for every output character, the index of the input
+character it came from, so a match found in normalized text maps back to offsets in the
+displayed text.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {
+    "\u0670",
+    "\u06d6",
+    "\u06d7",
+    "\u06d8",
+    "\u06d9",
+    "\u06da",
+    "\u06db",
+    "\u06dc",
+    "\u06df",
+    "\u06e0",
+    "\u06e1",
+    "\u06e2",
+    "\u06e3",
+    "\u06e4",
+    "\u06e7",
+    "\u06e8",
+    "\u06ea",
+    "\u06eb",
+    "\u06ec",
+    "\u06ed",
+}
+_INVISIBLE = {
+    "\u0640",  # tatweel
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u200e",
+    "\u200f",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u202d",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u061c",
+    "\ufeff",
+    "\u00ad",
+}
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\u3000"}
+
+_LETTERS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",
+    "ې": "ي",  # Persian/Urdu yeh forms seen in scraped text
+    "ة": "ه",
+    "ۀ": "ه",
+    "ہ": "ه",
+    "ە": "ه",
+    "ک": "ك",
+    "ڪ": "ك",
+    "ؤ": "و",
+    "ئ": "ي",
+}
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {
+    chr(0x06F0 + i): str(i) for i in range(10)
+}
+
+
+def _fold_char(ch: str) -> str:
+    """The normalized form of one character: "" to drop it, possibly several characters."""
+    if ch in _DIACRITICS or ch in _INVISIBLE:
+        return ""
+    if ch in _SPACES:
+        return " "
+    if ch in _DIGITS:
+        return _DIGITS[ch]
+    if ch in _LETTERS:
+        return _LETTERS[ch]
+    if "\ufb50" <= ch <= "\ufeff":  # Arabic presentation forms (e.g. the ligature ﻻ)
+        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+    return ch.lower()
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _fold_char(ch)
+        out.append(folded)
+        origin.extend([i] * len(folded))
+    return "".join(out), origin
+
+
+def normalize(text: str) -> str:
+    """Fold an Arabic text to its matching form (idempotent)."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def to_ascii_digits(text: str) -> str:
+    """Only the digits folded: for parsing numbers and dates in display text."""
+    return "".join(_DIGITS.get(ch, ch) for ch in text)
+
+
+def span_to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
+    """Map a [start, end) span of normalized text back to the original text."""
+    return origin[start], origin[end - 1] + 1
+
+
+def collapse_spaces(text: str) -> str:
+    """Display clean-up: NBSP and friends become spaces, runs of spaces one space."""
+    for space in _SPACES:
+        text = text.replace(space, " ")
+    return " ".join(text.split())

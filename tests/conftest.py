@@ -1,0 +1,86 @@
+"""Shared fixtures: a database migrated once per run on each engine, a rollback per test.
+
+PostgreSQL: KHABAR_TEST_POSTGRES_URL (default postgresql+psycopg://root@127.0.0.1:5432/test).
+A throwaway database is created beside it for the run. When the server is not there the
+PostgreSQL tests skip with a message, unless KHABAR_TEST_REQUIRE_POSTGRES=1 (CI), where
+they fail instead.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from app.store.db import make_engine
+from app.store.migrate import upgrade
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
+PG_URL = os.environ.get(
+    "KHABAR_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
+)
+REQUIRE_PG = os.environ.get("KHABAR_TEST_REQUIRE_POSTGRES") == "1"
+
+
+def reference_text() -> str:
+    """The reference article lives in ../shared (beside the clone, also in CI)."""
+    if not SEED.exists():
+        pytest.skip(f"reference article not found at {SEED}")
+    return SEED.read_text(encoding="utf-8")
+
+
+def _postgres_database() -> Iterator[str]:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"khabar_test_{uuid.uuid4().hex[:10]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:
+        admin.dispose()
+        message = f"PostgreSQL not reachable at {PG_URL} ({type(exc).__name__}); tests skipped"
+        if REQUIRE_PG:
+            pytest.fail(message.replace("tests skipped", "required in CI"))
+        pytest.skip(message)
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'khabar.db'}"
+        return
+    yield from _postgres_database()
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session inside a transaction that is rolled back after the test; the code under test
+    may commit, which only releases a savepoint."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        session = Session(bind=connection, join_transaction_mode="create_savepoint",
+                          expire_on_commit=False, autoflush=False)
+        try:
+            yield session
+        finally:
+            session.close()
+            transaction.rollback()

@@ -1,0 +1,76 @@
+"""Saving an article: all rows or none, updated in place, never duplicated."""
+
+from __future__ import annotations
+
+import pytest
+from factories import article, extraction_naming, person, syria
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.extract.model import Mention, Span
+from app.ingest.model import Part
+from app.store import models as m
+from app.store.writes import Outcome, content_hash, save_article
+
+
+def count(session: Session, model: type[m.Base]) -> int:
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_a_new_article_is_ingested_with_its_extraction(session: Session) -> None:
+    result = save_article(
+        session=session, parsed=article(1), extraction=extraction_naming(syria(), resolution=2254)
+    )
+    assert result.outcome is Outcome.INGESTED
+    assert count(session, m.Article) == 1
+    assert count(session, m.Mention) == 1
+    assert count(session, m.Citation) == 1
+    assert count(session, m.Statement) == 1
+    stored = session.get(m.Article, result.article_id)
+    assert stored is not None and stored.sort_at == article(1).published_at
+
+
+def test_the_same_content_twice_is_unchanged_and_not_duplicated(session: Session) -> None:
+    first = save_article(session=session, parsed=article(1), extraction=extraction_naming(syria()))
+    again = save_article(session=session, parsed=article(1), extraction=extraction_naming(syria()))
+    assert again == type(first)(first.article_id, Outcome.UNCHANGED)
+    assert count(session, m.Article) == 1
+    assert count(session, m.Mention) == 1
+
+
+def test_a_known_url_with_new_text_updates_in_place(session: Session) -> None:
+    url = "https://example.org/a/1"
+    first = save_article(
+        session=session, parsed=article(1, url=url), extraction=extraction_naming(syria())
+    )
+    newer = article(1, url=url, body="نص معدل بعد التحديث.")
+    second = save_article(
+        session=session, parsed=newer, extraction=extraction_naming(syria(), person("سامر علي"))
+    )
+    assert second.article_id == first.article_id
+    assert second.outcome is Outcome.UPDATED
+    assert count(session, m.Article) == 1
+    assert count(session, m.Mention) == 2  # recomputed, not appended to
+    assert count(session, m.ArticleSection) == 1
+
+
+def test_content_hash_ignores_diacritics_and_spacing() -> None:
+    plain = article(1, body="قال المبعوث إن الحل سياسي")
+    marked = article(1, body="قالَ  المبعوثُ إنّ الحلَّ سياسي")
+    assert content_hash(plain) == content_hash(marked)
+
+
+def test_an_extraction_that_breaks_midway_writes_nothing(engine: object, session: Session) -> None:
+    broken = extraction_naming(syria())
+    broken.mentions.append(Mention("no-such-entity", "x", Span(Part.TITLE, 0, 0, 1)))
+    with pytest.raises(KeyError), session.begin_nested():
+        save_article(session=session, parsed=article(2), extraction=broken)
+    assert count(session, m.Article) == 0
+    assert count(session, m.Entity) == 0
+
+
+def test_entities_merge_across_articles_by_key_and_alias(session: Session) -> None:
+    save_article(session=session, parsed=article(1), extraction=extraction_naming(syria()))
+    save_article(session=session, parsed=article(2), extraction=extraction_naming(syria()))
+    assert count(session, m.Entity) == 1
+    assert count(session, m.ArticleEntity) == 2
