@@ -12,24 +12,13 @@ from app.config import get_settings
 from app.store.base import UtcDateTime
 from app.store.db import make_engine
 from app.store.models import Base
+from app.store.schema_filter import include_object
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logging", True):
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = Base.metadata
-
-# Full-text objects are engine-specific and made by hand in the revisions.
-_ENGINE_SPECIFIC = {"article_search_fts", "ix_article_search_document_tsv"}
-
-
-def include_object(
-    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
-) -> bool:
-    if name is None:
-        return True
-    return not (name in _ENGINE_SPECIFIC or name.startswith("article_search_fts_"))
-
 
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     """Render our column types as plain SQLAlchemy ones so revisions never import app code."""

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from app.api.deps import get_session, get_write_session
+from app.config import Settings
+from app.main import create_app
 from app.store.db import make_engine
 from app.store.migrate import upgrade
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
-PG_URL = os.environ.get(
-    "KHABAR_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
-)
+PG_URL = os.environ.get("KHABAR_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("KHABAR_TEST_REQUIRE_POSTGRES") == "1"
 
 
@@ -56,7 +59,9 @@ def _postgres_database() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'khabar.db'}"
         return
@@ -77,10 +82,47 @@ def session(engine: Engine) -> Iterator[Session]:
     may commit, which only releases a savepoint."""
     with engine.connect() as connection:
         transaction = connection.begin()
-        session = Session(bind=connection, join_transaction_mode="create_savepoint",
-                          expire_on_commit=False, autoflush=False)
+        session = Session(
+            bind=connection,
+            join_transaction_mode="create_savepoint",
+            expire_on_commit=False,
+            autoflush=False,
+        )
         try:
             yield session
         finally:
             session.close()
             transaction.rollback()
+
+
+API_KEY = "test-key-0123456789abcdef"
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, api_keys=[API_KEY], max_body_bytes=200_000)
+
+
+@pytest.fixture
+def app(settings: Settings, engine: Engine, session: Session) -> FastAPI:
+    app = create_app(settings, engine)
+
+    def test_session() -> Iterator[Session]:
+        yield session
+        session.commit()  # releases the test's savepoint; the outer rollback undoes it
+
+    app.dependency_overrides[get_session] = test_session
+    app.dependency_overrides[get_write_session] = test_session
+    return app
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://khabar.test") as client:
+        yield client
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

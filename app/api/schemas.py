@@ -30,7 +30,9 @@ class Page(Schema, Generic[T]):
     next_cursor: str | None = Field(
         description="Pass as `cursor` for the next page; null on the last page."
     )
-    total: int | None = Field(default=None, description="Number of matches, where cheap.")
+    total: int | None = Field(
+        default=None, description="Number of matches: exact up to 1,000, else null."
+    )
 
 
 class EntityRef(Schema):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select, tuple_
+from sqlalchemy import Select, exists, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -14,6 +14,8 @@ from app.store import views as v
 from app.store.cursor import decode_cursor, encode_cursor
 from app.store.search import matches
 from app.text.normalize import normalize
+
+TOTAL_CAP = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +36,7 @@ def list_articles(
         return v.Page(items=[], next_cursor=None, total=0)
     query, sort_col, id_col = _driven_query(filters)
     query = _apply_filters(session, query, filters, sort_col)
-    total = (
-        None if filters.q else session.scalar(select(func.count()).select_from(query.subquery()))
-    )
+    total = None if filters.q else _bounded_count(session, query)
     if cursor:
         key = tuple_(sort_col, id_col)
         after = tuple_(*decode_cursor(cursor))
@@ -48,6 +48,14 @@ def list_articles(
         encode_cursor(rows[limit - 1].sort_at, rows[limit - 1].id) if len(rows) > limit else None
     )
     return v.Page(items=items, next_cursor=next_cursor, total=total)
+
+
+def _bounded_count(session: Session, query: Select[Any]) -> int | None:
+    """Exact up to TOTAL_CAP matches, else None: counting 60,000 rows for every page would
+    cost more than the page itself."""
+    capped = query.with_only_columns(literal_column("1")).limit(TOTAL_CAP + 1).subquery()
+    n = session.scalar(select(func.count()).select_from(capped)) or 0
+    return n if n <= TOTAL_CAP else None
 
 
 def _driven_query(filters: ArticleFilters) -> tuple[Select[Any], Any, Any]:

@@ -1,0 +1,24 @@
+# Khabar API image: slim Python, non-root, migrations then uvicorn.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    KHABAR_DATABASE_URL=sqlite:////var/lib/khabar/khabar.db
+
+WORKDIR /srv/khabar
+# Installed editable: alembic.ini and migrations/ stay beside the code, where `khabar migrate` finds them.
+COPY pyproject.toml README.md alembic.ini ./
+COPY app ./app
+COPY migrations ./migrations
+COPY samples ./samples
+RUN pip install -e . \
+ && useradd --system --home /srv/khabar --shell /usr/sbin/nologin khabar \
+ && mkdir -p /var/lib/khabar && chown khabar /var/lib/khabar
+
+USER khabar
+EXPOSE 8000
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+  CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2).status != 200)"
+
+CMD ["sh", "-c", "khabar migrate && exec uvicorn --factory app.main:create_app --host 0.0.0.0 --port 8000 --proxy-headers"]

@@ -1,0 +1,16 @@
+"""Which database objects Alembic's comparison leaves alone: full-text objects are
+engine-specific and made by hand in the revisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ENGINE_SPECIFIC = {"article_search_fts", "ix_article_search_document_tsv"}
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    if name is None:
+        return True
+    return not (name in ENGINE_SPECIFIC or name.startswith("article_search_fts_"))
