@@ -24,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check app tests bench eval migrations
 
 typecheck: $(STAMP)
-	$(BIN)/mypy app
+	$(BIN)/mypy app eval bench
 
 test: lint typecheck
 	$(BIN)/pytest

@@ -13,13 +13,15 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from app.config import Settings
 from app.errors import KhabarError
 from app.extract.pipeline import extract
 from app.ingest.dispatch import parse_payload
+from app.ingest.errors import InputTooLarge
 from app.ingest.fetch import FetchSettings, fetch_url
-from app.ingestion import ingest_parsed
+from app.ingestion import articles_in, ingest_parsed
 from app.store import models as m
 from app.store.db import make_engine, make_session_factory, unit_of_work
 from app.store.writes import save_article
@@ -36,7 +38,12 @@ _TYPES = {
     ".rss": "application/rss+xml",
     ".atom": "application/atom+xml",
 }
-RAW_TYPES = {"text": "text/plain", "html": "text/html", "json": "application/json"}
+RAW_TYPES = {
+    "text": "text/plain; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "json": "application/json",
+    "feed": "application/xml",
+}
 
 
 @dataclass
@@ -54,14 +61,15 @@ def expand(inputs: list[str]) -> Iterator[str]:
             yield item
 
 
-def load(item: str, settings: Settings) -> tuple[bytes, str | None]:
+def load(item: str, settings: Settings) -> tuple[bytes, str | None, str | None]:
+    """The bytes of a path or URL, their content type, and the URL they came from."""
     if item.startswith(("http://", "https://")):
         fetched = fetch_url(item, FetchSettings.from_settings(settings))
-        return fetched.data, fetched.content_type
+        return fetched.data, fetched.content_type, fetched.url_final
     path = Path(item)
     if path.stat().st_size > settings.max_body_bytes:
-        raise KhabarError(f"{item} is over the size limit of {settings.max_body_bytes} bytes")
-    return path.read_bytes(), _TYPES.get(path.suffix.lower(), "text/plain")
+        raise InputTooLarge(f"{item} is over the size limit of {settings.max_body_bytes} bytes")
+    return path.read_bytes(), _TYPES.get(path.suffix.lower(), "text/plain"), None
 
 
 def run_ingest(inputs: list[str], *, settings: Settings, only_if_empty: bool) -> int:
@@ -83,8 +91,8 @@ def run_ingest(inputs: list[str], *, settings: Settings, only_if_empty: bool) ->
 
 def _ingest_item(item: str, settings: Settings, factory: object, tally: Tally) -> None:
     try:
-        data, content_type = load(item, settings)
-        articles = parse_payload(data, content_type, settings=settings)
+        data, content_type, source_url = load(item, settings)
+        articles = articles_in(data, content_type, settings=settings, source_url=source_url)
     except (KhabarError, OSError) as exc:
         tally.failures.append((item, _reason(exc)))
         return
@@ -119,7 +127,7 @@ def run_reextract(*, settings: Settings) -> int:
             try:
                 _reextract_one(factory, article_id, raw_format, settings)
                 tally.outcomes["updated"] += 1
-            except KhabarError as exc:
+            except (KhabarError, IntegrityError) as exc:
                 tally.failures.append((f"article {article_id}", _reason(exc)))
             progress.advance(task)
     _report(tally)

@@ -14,7 +14,7 @@ from app.extract.model import (
     Span,
     Statement,
 )
-from app.ingest.model import Part, ParsedArticle, Section, SectionKind
+from app.ingest.model import ParsedArticle, Part, Section, SectionKind
 
 BASE_TIME = datetime(2024, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -65,4 +65,6 @@ def extraction_naming(*entities: Entity, resolution: int | None = None) -> Extra
 
 
 def person(name: str, key: str | None = None) -> Entity:
-    return Entity(key=key or f"new:person:{name}", name=name, kind=EntityKind.PERSON, aliases={name})
+    return Entity(
+        key=key or f"new:person:{name}", name=name, kind=EntityKind.PERSON, aliases={name}
+    )

@@ -1,0 +1,248 @@
+"""Within one article, short forms resolve to the full actor the article names.
+
+- an organization named by part of its name ("الائتلاف الوطني", "هيئة التفاوض",
+  "وزارة الخارجية") is the one full name in the article that contains it;
+- a head noun with the article ("الهيئة", "الائتلاف", "النظام") is the one organization
+  of the article with that head;
+- a surname ("البحرة") is the one person of the article with that surname, and a full
+  name seen once with a title is found again without it;
+- a role ("رئيس الهيئة", "مبعوثة فرنسا") is the one person the article gives that role.
+
+Anything that resolves to nothing, or to more than one actor, is dropped: no actor is
+invented from a short form.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app.extract.candidates import Cand, Form, PersonFind, Title
+from app.extract.gazetteer import Gazetteer
+from app.extract.lexer import Block, bare, readings
+from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names
+from app.extract.matcher import TokenTrie, name_tokens
+from app.extract.model import EntityKind
+from app.extract.organizations import org_head
+
+
+@dataclass(slots=True)
+class BlockResult:
+    block: Block
+    cands: list[Cand] = field(default_factory=list)
+    finds: list[PersonFind] = field(default_factory=list)
+    roles: list[Title] = field(default_factory=list)
+
+
+def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
+    return f"new:{kind.value}:{' '.join(tokens)}"
+
+
+def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
+    """Set `key` on every candidate that names an actor; the rest keep None."""
+    cands = [c for r in results for c in r.cands]
+    _choose_homonyms(cands, gazetteer)
+    for cand in cands:
+        if cand.key is None and cand.form is Form.NAME and not cand.weak:
+            cand.key = new_key(cand.kind, cand.tokens)
+    _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
+    _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    _find_again(results, cands, gazetteer)
+    _resolve_heads(cands, gazetteer)
+    _resolve_roles(results)
+
+
+def _choose_homonyms(cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """طرابلس of Lebanon or of Libya: the one whose country the article names."""
+    named = {
+        entry.country
+        for c in cands
+        if c.key
+        and not c.alternatives
+        and (entry := gazetteer.entries.get(c.key)) is not None
+        and entry.subkind == "country"
+    }
+    for cand in cands:
+        if cand.alternatives and cand.key:
+            options = (cand.key, *cand.alternatives)
+            cand.key = next((k for k in options if gazetteer.entries[k].country in named), cand.key)
+
+
+def _forms(
+    cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
+) -> dict[str, set[tuple[str, ...]]]:
+    """Every token form of every actor of `kind` named in full in the article, by key."""
+    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for cand in cands:
+        if cand.kind is kind and cand.key and cand.form is Form.NAME:
+            forms[cand.key].add(cand.tokens)
+            entry = gazetteer.entries.get(cand.key)
+            if entry is not None:
+                forms[cand.key].update(name_tokens(s) for s in (entry.name, *entry.aliases))
+    return forms
+
+
+def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind) -> None:
+    """ "الائتلاف الوطني" -> "الائتلاف الوطني السوري" when that is the only one containing it."""
+    forms = _forms(cands, gazetteer, kind)
+    redirect: dict[str, str] = {}
+    for cand in cands:
+        if cand.kind is not kind or cand.form is not Form.NAME or not cand.tokens:
+            continue
+        if cand.key is not None and not cand.key.startswith("new:"):
+            continue
+        targets = {
+            key
+            for key, variants in forms.items()
+            if key != cand.key and any(_contains(v, cand.tokens) for v in variants)
+        }
+        if len(targets) == 1:
+            target = targets.pop()
+            if cand.key is not None:
+                redirect[cand.key] = target
+            cand.key = target
+    for cand in cands:
+        while cand.key in redirect:
+            cand.key = redirect[cand.key]
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """`short` is an in-order part of a longer `long` that starts the same way."""
+    if len(short) >= len(long) or not short or bare(short[0]) != bare(long[0]):
+        return False
+    rest = iter(long[1:])
+    return all(any(token == other for other in rest) for token in short[1:])
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    key: str
+    kind: EntityKind
+    short: bool
+
+
+def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """Full names, person surnames and org prefixes seen elsewhere in the article."""
+    trie: TokenTrie[_Known] = TokenTrie()
+    surnames: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    prefixes: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for kind in (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE):
+        for key, variants in _forms(cands, gazetteer, kind).items():
+            for tokens in variants:
+                trie.add(tokens, _Known(key, kind, short=False))
+                if kind is EntityKind.PERSON and len(tokens) >= 2:
+                    surnames[tokens[-1]].add(key)
+                    firsts[tokens[0]].add(key)
+                elif kind is EntityKind.ORGANIZATION:
+                    for n in range(2, len(tokens)):
+                        prefixes[tokens[:n]].add(key)
+    for surname, keys in surnames.items():
+        if len(keys) == 1 and _usable_short(surname) and (surname,) not in trie:
+            trie.add((surname,), _Known(next(iter(keys)), EntityKind.PERSON, short=True))
+    for tokens, keys in prefixes.items():
+        if len(keys) == 1 and tokens not in trie:
+            trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
+    for result in results:
+        result.cands.extend(_scan(result, trie, firsts))
+
+
+def _usable_short(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word not in PARTICLES
+        and word not in TIME_WORDS
+        and word not in NOT_NAMES
+        and org_head(word) is None
+    )
+
+
+def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[str]]) -> list[Cand]:
+    block = result.block
+    taken = [False] * len(block.toks)
+    for cand in result.cands:
+        for k in range(cand.first, cand.last):
+            taken[k] = True
+    out: list[Cand] = []
+    for match in trie.scan(block):
+        if any(taken[match.first : match.last]):
+            continue
+        known = match.values[0]
+        if known.short and match.last - match.first == 1 and match.first > 0:
+            before = block.toks[match.first - 1].norm
+            if before in first_names() and known.key not in firsts.get(before, set()):
+                continue  # "ماهر الأسد" is not the "بشار الأسد" of the article
+        stem = dict(readings(block.toks[match.first].norm))[match.prefix]
+        rest = tuple(block.toks[k].norm for k in range(match.first + 1, match.last))
+        out.append(
+            Cand(
+                block,
+                known.kind,
+                match.first,
+                match.last,
+                match.prefix,
+                form=Form.SHORT if known.short else Form.NAME,
+                key=known.key,
+                tokens=(stem, *rest),
+            )
+        )
+    return out
+
+
+def _resolve_heads(cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """ "الهيئة" -> the one organization of the article whose head is هيئة."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for cand in cands:
+        if cand.kind is EntityKind.ORGANIZATION and cand.key and cand.form is Form.NAME:
+            head = cand.head
+            entry = gazetteer.entries.get(cand.key)
+            if entry is not None:
+                found = org_head(name_tokens(entry.name)[0]) if entry.name else None
+                head = found[1] if found else head
+            if head:
+                heads[head].add(cand.key)
+    for cand in cands:
+        if cand.key is None and cand.form is Form.SHORT and cand.head:
+            keys = heads.get(cand.head, set())
+            if len(keys) == 1:
+                cand.key = next(iter(keys))
+
+
+def _resolve_roles(results: list[BlockResult]) -> None:
+    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body."""
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for result in results:
+        for find in result.finds:
+            if find.person.key is None:
+                continue
+            inherited: str | None = None
+            for title in find.titles:
+                owner = owner_key(title) or inherited
+                inherited = owner
+                if owner:
+                    holders[(title.head, owner)].add(find.person.key)
+    for result in results:
+        for title in result.roles:
+            owner = owner_key(title)
+            persons = holders.get((title.head, owner), set()) if owner else set()
+            if len(persons) != 1:
+                continue
+            role = Cand(
+                title.block,
+                EntityKind.PERSON,
+                title.first,
+                title.last,
+                title.prefix,
+                form=Form.ROLE,
+                key=next(iter(persons)),
+            )
+            result.cands.append(role)
+
+
+def owner_key(title: Title) -> str | None:
+    """The key of the body a title belongs to: the best-ranked resolved part."""
+    ranked = sorted((rank, n) for n, (rank, part) in enumerate(title.owners) if part.key)
+    if ranked and (ranked[0][0] <= 1 or title.owner_key is None):
+        return title.owners[ranked[0][1]][1].key
+    return title.owner_key

@@ -1,0 +1,137 @@
+"""A token trie: multi-word names found in one dict lookup per token, clitics and all.
+
+Names are stored as tuples of normalized tokens. A match may begin on a token that carries
+proclitics (وسوريا، للهيئة، بالائتلاف): every clitic reading of the first token is tried,
+and the longest match wins, the bare reading first on ties. Later tokens must match
+exactly, and no match crosses a comma, a stop or a quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from app.extract.lexer import COMMA, QUOTE, STOP, WORD_RE, Block, readings
+from app.text.normalize import normalize
+
+T = TypeVar("T")
+
+_END = ""  # no token is empty, so "" can hold the payloads of a node
+_NO_CROSS = COMMA | STOP | QUOTE
+
+# Spelling alternations of transliterated names that normalize() does not fold.
+_ALTERNATIONS = (("ميركي", "مريكي"), ("ميريك", "مريك"))
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(text: str) -> tuple[str, ...]:
+    """The normalized token tuple of a name as written in a data file."""
+    return tuple(WORD_RE.findall(normalize(text)))
+
+
+def spelling_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The name and its alternate spellings (الأميركية / الأمريكية)."""
+    out = {tokens}
+    for a, b in _ALTERNATIONS:
+        for variant in list(out):
+            joined = " ".join(variant)
+            for old, new in ((a, b), (b, a)):
+                if old in joined:
+                    out.add(tuple(joined.replace(old, new).split(" ")))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    first: int  # token index where the match begins
+    last: int  # token index one past its end
+    prefix: str  # proclitic dropped from the first token ("" when none)
+    values: tuple[T, ...]
+
+
+class TokenTrie(Generic[T]):
+    def __init__(self) -> None:
+        self._root: dict[str, object] = {}
+        self._starts: dict[str, tuple[tuple[str, object], ...]] = {}
+        self.size = 0
+
+    def add(self, tokens: tuple[str, ...], value: T) -> None:
+        if not tokens:
+            return
+        self._starts.clear()
+        node = self._root
+        for token in tokens:
+            child = node.get(token)
+            if child is None:
+                child = {}
+                node[token] = child
+            node = child  # type: ignore[assignment]
+        values = node.setdefault(_END, [])
+        assert isinstance(values, list)
+        if value not in values:
+            values.append(value)
+            self.size += 1
+
+    def add_all(self, tokens: tuple[str, ...], values: Iterable[T]) -> None:
+        for value in values:
+            self.add(tokens, value)
+
+    def __contains__(self, tokens: tuple[str, ...]) -> bool:
+        node: object = self._root
+        for token in tokens:
+            assert isinstance(node, dict)
+            node = node.get(token)
+            if node is None:
+                return False
+        assert isinstance(node, dict)
+        return _END in node
+
+    def match_at(self, block: Block, index: int) -> Match[T] | None:
+        """The longest match starting at token `index`, over every clitic reading."""
+        toks = block.toks
+        starts = self._starts.get(toks[index].norm)
+        if starts is None:
+            starts = self._first_nodes(toks[index].norm)
+        best: Match[T] | None = None
+        for prefix, node in starts:
+            j = index + 1
+            found: tuple[int, list[T]] | None = None
+            while True:
+                assert isinstance(node, dict)
+                values = node.get(_END)
+                if values:
+                    found = (j, values)
+                if j >= len(toks) or toks[j].sep & _NO_CROSS:
+                    break
+                node = node.get(toks[j].norm)
+                if node is None:
+                    break
+                j += 1
+            if found and (best is None or found[0] > best.last):
+                best = Match(index, found[0], prefix, tuple(found[1]))
+        return best
+
+    def _first_nodes(self, token: str) -> tuple[tuple[str, object], ...]:
+        """Trie nodes a token can open, one per clitic reading; cached per token."""
+        found = tuple(
+            (prefix, node)
+            for prefix, stem in readings(token)
+            if (node := self._root.get(stem)) is not None
+        )
+        if len(self._starts) > 200_000:
+            self._starts.clear()
+        self._starts[token] = found
+        return found
+
+    def scan(self, block: Block) -> Iterator[Match[T]]:
+        """Left-to-right longest matches that do not overlap."""
+        index = 0
+        while index < len(block.toks):
+            match = self.match_at(block, index)
+            if match is None:
+                index += 1
+                continue
+            yield match
+            index = match.last

@@ -1,0 +1,374 @@
+"""Persons by the patterns of news Arabic: a title next to a name.
+
+- TITLE [،] NAME: "رئيس هيئة التفاوض السورية، بدر جاموس"، "السفيرة بريجيت كرمي"،
+  "وزير الخارجية الفرنسي جان نويل بارو"، stacked titles "مبعوثة فرنسا إلى سوريا، السفيرة ..."
+- NAME، TITLE: "بدر جاموس، رئيس هيئة التفاوض،" (an apposition after the name)
+- SPEECH-VERB NAME: "وقال محمد العبد الله إن..." only when the name starts with a known
+  first name or is followed by a title apposition.
+
+A NAME is 2-4 name tokens (links such as عبد، أبو، بن do not count) and stops at
+punctuation, particles, verbs, digits, role nouns and organization heads. A title with a
+complement and no name ("رئيس الهيئة يلتقي...") is returned as a role reference, which
+the resolver may map to the person holding that role in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.extract.candidates import Cand, Form, PersonFind, Title
+from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Block, Tok, readings
+from app.extract.lexicon import (
+    NAME_LINKS,
+    NOT_NAMES,
+    PARTICLES,
+    SPEECH_VERB_FORMS,
+    TIME_WORDS,
+    VERBS,
+    first_names,
+    is_verb,
+    looks_like_verb,
+    words,
+)
+from app.extract.model import EntityKind
+from app.extract.organizations import GENERIC, org_head
+from app.extract.titles import (
+    DOMAINS,
+    EU_ADJECTIVES,
+    LINK_PREPOSITIONS,
+    MODIFIERS,
+    UN_ADJECTIVES,
+    title_head,
+)
+
+_BY_NAME = "باسم"
+_LOOSE_LINKS = words("عن في لدى من")
+_DEPUTIES = words("نائب مساعد وكيل مستشار")
+_ALI = "علي"
+_ALLAH = "الله"
+_PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
+# Owner ranks: a body named in the title itself beats a country, both beat a preposition's.
+_RANK_ORG, _RANK_PLACE, _RANK_AFTER, _RANK_IN_COUNTRY = 0, 1, 3, 4
+_IN = "في"
+
+
+@dataclass(slots=True)
+class Context:
+    block: Block
+    atoms: dict[int, Cand]  # selected candidates by first token
+    covered: list[Cand | None]  # candidate covering each token
+    un_id: str | None = None
+    eu_id: str | None = None
+
+
+def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
+    finds: list[PersonFind] = []
+    roles: list[Title] = []
+    toks = ctx.block.toks
+    floor = 0  # names found so far end here: an apposition may not reuse them
+    i = 0
+    while i < len(toks):
+        title = _title(ctx, i) if ctx.covered[i] is None else None
+        found: PersonFind | None = None
+        if title is None:
+            found = _after_speech_verb(ctx, i)
+        else:
+            found = _before_title(ctx, title, floor) or _after_title(ctx, title)
+        if found is not None:
+            finds.append(found)
+            floor = found.person.last
+            i = max([found.person.last, *(t.last for t in found.titles)])
+        elif title is not None:
+            if not title.honorific and (title.owners or title.owner_key):
+                roles.append(title)
+            i = title.last
+        else:
+            i += 1
+    return finds, roles
+
+
+def _title(ctx: Context, i: int) -> Title | None:
+    toks = ctx.block.toks
+    head = title_head(toks[i].norm)
+    if head is None:
+        return None
+    prefix, lemma, honorific = head
+    title = Title(ctx.block, i, i + 1, prefix, lemma, honorific=honorific)
+    after_prep = False
+    j = i + 1
+    while j < len(toks) and toks[j].sep == SPACE:
+        atom = ctx.atoms.get(j)
+        if atom is not None:
+            if atom.kind is EntityKind.PERSON or atom.prefix not in ("", "ل", "لل"):
+                break
+            _add_owner(title, atom, after_prep)
+            j = title.last = atom.last
+            continue
+        word = toks[j].norm
+        if (
+            word in MODIFIERS
+            or word in DOMAINS
+            or (word[:1] == "و" and word[1:] in DOMAINS)
+            or _nisba(word)
+        ):
+            _adjective_owner(ctx, title, word)
+            j = title.last = j + 1
+            continue
+        nxt = ctx.atoms.get(j + 1) if j + 1 < len(toks) and toks[j + 1].sep == SPACE else None
+        if word == _BY_NAME and nxt is None and _speaks_for_a_role(toks, j + 1):
+            j += 1  # "باسم الأمين العام", "باسم الحكومة": the phrase goes on
+            continue
+        if word == _BY_NAME or word in LINK_PREPOSITIONS:
+            if nxt is None or nxt.kind is EntityKind.PERSON or nxt.prefix:
+                break
+            after_prep = after_prep or word != _BY_NAME
+            _add_owner(title, nxt, after_prep, word)
+            j = title.last = nxt.last
+            continue
+        nested = title_head(word)
+        if nested is not None and (
+            nested[0] in ("ل", "لل") or (not nested[0] and _absorbs(title, toks[j - 1].norm))
+        ):
+            j = title.last = j + 1  # للأمين العام، نائب رئيس، باسم الأمين العام
+            continue
+        break
+    return title
+
+
+def _speaks_for_a_role(toks: Sequence[Tok], k: int) -> bool:
+    if k >= len(toks) or toks[k].sep != SPACE:
+        return False
+    return toks[k].norm in DOMAINS or title_head(toks[k].norm) is not None
+
+
+def _absorbs(title: Title, previous: str) -> bool:
+    """ "نائب رئيس الوزراء", "المتحدث باسم الأمين العام": one title, not two."""
+    return previous == _BY_NAME or (title.last == title.first + 1 and title.head in _DEPUTIES)
+
+
+def _nisba(word: str) -> bool:
+    """A definite relational adjective (الإسرائيلي، الميداني): part of a title, never a name."""
+    return (
+        word.startswith("ال")
+        and word.endswith(("ي", "يه"))
+        and len(word) > 5
+        and word not in GENERIC
+    )
+
+
+def _add_owner(title: Title, atom: Cand, after_prep: bool, prep: str = "") -> None:
+    title.parts.append(atom)
+    if after_prep and atom.kind is EntityKind.PLACE:
+        # "وزيرة الدولة ... في قطر" serves Qatar, a consul "في إسطنبول" does not serve the
+        # city, and an envoy "إلى سوريا" is sent to it, not by it.
+        if prep == _IN and atom.subkind == "country":
+            title.owners.append((_RANK_IN_COUNTRY, atom))
+        return
+    if atom.form is Form.SHORT or atom.kind is EntityKind.ORGANIZATION:
+        rank = _RANK_AFTER if after_prep else _RANK_ORG
+    else:
+        rank = _RANK_AFTER if after_prep else _RANK_PLACE
+    title.owners.append((rank, atom))
+
+
+def _adjective_owner(ctx: Context, title: Title, word: str) -> None:
+    if title.owner_key is None:
+        if word in UN_ADJECTIVES:
+            title.owner_key = ctx.un_id
+        elif word in EU_ADJECTIVES:
+            title.owner_key = ctx.eu_id
+
+
+def _after_title(ctx: Context, title: Title) -> PersonFind | None:
+    toks = ctx.block.toks
+    titles = [title]
+    j = title.last
+    while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
+        if toks[j].sep & (STOP | QUOTE):
+            return None
+        nxt = _title(ctx, j)
+        if nxt is None:
+            break
+        if nxt.prefix or (toks[j].sep & COMMA and nxt.parts):
+            return None  # "...، وزير الخارجية": another person, coordinated
+        titles.append(nxt)
+        j = nxt.last
+    if j >= len(toks) or toks[j].sep & (STOP | QUOTE):
+        return None
+    person = _name_at(ctx, j, strict=not toks[j].sep & COMMA)
+    if person is None:
+        return _loose_apposition(ctx, titles)
+    if person.key is None and not _name_is_credible(ctx, person):
+        return None
+    return PersonFind(person, titles)
+
+
+def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
+    """ "عضو اللجنة الدستورية عن وفد المعارضة، طارق الكردي،": the title runs on for a few
+    words the grammar above does not know, then a comma and a name closed by punctuation."""
+    toks = ctx.block.toks
+    title = titles[-1]
+    k = title.last
+    while k < len(toks) and k - title.last < 5 and not toks[k].sep:
+        word = toks[k].norm
+        if looks_like_verb(word) or (word in PARTICLES and word not in _LOOSE_LINKS):
+            return None
+        k += 1
+    if k >= len(toks) or toks[k].sep != COMMA or k == title.last:
+        return None
+    person = _name_at(ctx, k, strict=False)
+    if person is None or person.key is not None or person.last - person.first > 3:
+        return None
+    after = toks[person.last].sep if person.last < len(toks) else STOP
+    if not after & (COMMA | STOP):
+        return None
+    for n in range(title.last, k):
+        atom = ctx.atoms.get(n)
+        if atom is not None and atom.kind is not EntityKind.PERSON and not atom.prefix:
+            prep = toks[n - 1].norm
+            _add_owner(title, atom, prep in _LOOSE_LINKS, prep)
+    title.last = k
+    return PersonFind(person, titles)
+
+
+def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
+    """ "NAME، رئيس X،": an apposition after a name that opens its clause."""
+    toks = ctx.block.toks
+    if not toks[title.first].sep & COMMA or title.prefix or not (title.owners or title.owner_key):
+        return None
+    end = title.first
+    start = end - 1
+    if not _name_token(ctx, start, first=False):
+        return None
+    while end - start < 6 and toks[start].sep == SPACE and _name_token(ctx, start - 1, first=False):
+        start -= 1
+    start = max(start, floor)
+    while start < end and not _name_token(ctx, start, first=True, strict=False):
+        start += 1
+    if start >= end or (
+        start > 0 and toks[start].sep == SPACE and not _is_boundary_word(toks[start - 1].norm)
+    ):
+        return None
+    person = _name_span(ctx, start, end)
+    return PersonFind(person, [title]) if person is not None else None
+
+
+def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
+    toks = ctx.block.toks
+    if i + 1 >= len(toks) or toks[i + 1].sep != SPACE or ctx.covered[i + 1] is not None:
+        return None
+    if toks[i].norm not in SPEECH_VERB_FORMS:
+        return None
+    person = _name_at(ctx, i + 1)
+    if person is None or person.key is not None:
+        return None
+    after = person.last
+    if after < len(toks) and toks[after].sep & COMMA:
+        title = _title(ctx, after) if ctx.covered[after] is None else None
+        if title is not None and not title.prefix and (title.owners or title.owner_key):
+            return PersonFind(person, [title])
+    if (
+        person.tokens[0] in first_names()
+        and person.tokens[0] != _ALI
+        and _ends_name(ctx, person.last)
+    ):
+        return PersonFind(person)
+    return None
+
+
+def _name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
+    atom = ctx.atoms.get(j)
+    if atom is not None:
+        return atom if atom.kind is EntityKind.PERSON and not atom.prefix else None
+    if not _name_token(ctx, j, first=True, strict=strict):
+        return None
+    toks = ctx.block.toks
+    k, counted = j + 1, 1
+    while k < len(toks) and toks[k].sep == SPACE and counted < 4:
+        atom = ctx.atoms.get(k)
+        if atom is not None:
+            demonym_surname = atom.form is Form.DEMONYM and atom.size == 1 and counted == 1
+            if not demonym_surname or atom.prefix:
+                break
+        elif not _name_token(ctx, k, first=False):
+            break
+        counted += toks[k].norm not in NAME_LINKS
+        k += 1
+    while k > j + 1 and toks[k - 1].norm in NAME_LINKS:
+        k -= 1
+    return _name_span(ctx, j, k)
+
+
+def _name_span(ctx: Context, first: int, last: int) -> Cand | None:
+    toks = ctx.block.toks
+    counted = sum(toks[k].norm not in NAME_LINKS for k in range(first, last))
+    if counted < 2 or counted > 4:
+        return None
+    tokens = tuple(toks[k].norm for k in range(first, last))
+    return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
+
+
+def _name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> bool:
+    """Whether token k can be part of a name. `strict` for a first token that no comma
+    sets apart: then لمناقشة-like words (a preposition on a noun) are refused too."""
+    if k < 0 or ctx.covered[k] is not None:
+        return False
+    tok = ctx.block.toks[k]
+    word = tok.norm
+    if tok.latin:
+        return tok.capital and word.isalpha()
+    if not word.isalpha() or len(word) < 2:
+        return False
+    shown = ctx.block.text(tok.start, tok.end)
+    if word == _ALI and shown.endswith("ي"):
+        return True  # علي the name, not على the preposition: both normalize to علي
+    if word == _ALLAH:
+        return not first  # عبد الله، العبد الله
+    if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES:
+        return False
+    if word in first_names():
+        return True
+    if word in GENERIC:
+        return False
+    verb_shaped = looks_like_verb(word) if first and strict else is_verb(word)
+    if word in MODIFIERS or word in DOMAINS or verb_shaped:
+        return False
+    if title_head(word) is not None or org_head(word) is not None:
+        return False
+    if word.startswith("ال") if first else word.startswith("و"):
+        return False
+    if first and strict and _preposition_phrase(word):
+        return False
+    return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _preposition_phrase(word: str) -> bool:
+    """لمناقشة، بحضور، لبحث: a preposition on a common word, not a first name."""
+    for prefix, stem in readings(word):
+        if not prefix:
+            continue
+        if prefix[-1] == "ل" and stem not in first_names():
+            return True
+        if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
+            return True
+    return False
+
+
+def _name_is_credible(ctx: Context, person: Cand) -> bool:
+    """A title then a name: credible when it opens with a first name or a boundary closes it."""
+    return person.tokens[0] in first_names() or _ends_name(ctx, person.last)
+
+
+def _ends_name(ctx: Context, k: int) -> bool:
+    toks = ctx.block.toks
+    if k >= len(toks) or toks[k].sep != SPACE:
+        return True
+    word = toks[k].norm
+    return _is_boundary_word(word) or title_head(word) is not None
+
+
+def _is_boundary_word(word: str) -> bool:
+    if word in PARTICLES or word in TIME_WORDS or word in VERBS or looks_like_verb(word):
+        return True
+    return any(stem in PARTICLES or stem in VERBS for p, stem in readings(word) if p)

@@ -1,0 +1,300 @@
+"""Reading one citation: from the noun قرار through its body words to its numbers and year.
+
+The rules are described in app.extract.resolutions; this module holds the token walks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extract import resolution_lexicon as lex
+from app.extract.resolution_lexicon import Hint
+from app.ingest.model import TextBlock
+from app.text.normtext import Kind, NormText, Tok
+
+_MAX_HEAD = 14  # tokens between the noun and its number
+_MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
+_MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
+EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
+
+
+@dataclass(slots=True)
+class Found:
+    """A citation before its body and year are settled against the article and the table."""
+
+    block: TextBlock
+    nt: NormText
+    start: int  # normalized offsets
+    end: int
+    number: int
+    session: int | None = None
+    hint: Hint | None = None
+    year: int | None = None  # stated with "(2015)", "لعام", "الصادر ..."
+    weak_year: int | None = None  # "عام 2015" right after the number
+    sanah: bool = False  # dated "لسنة"
+    issued_nationally: bool = False
+    formal: bool = False  # "القرار رقم 25", "لعام 2020": the register of national decisions too
+
+
+def parse_at(
+    block: TextBlock, nt: NormText, i: int, inherited: dict[int, Hint | None]
+) -> list[Found]:
+    toks = nt.tokens
+    anchor = toks[i]
+    match = lex.ANCHOR.match(anchor.text)
+    assert match is not None
+    suffix = match.group(2) or ""
+    plural = suffix in lex.PLURAL_SUFFIXES
+    hint = inherited.get(i)
+    if suffix in lex.POSSESSIVE_SUFFIXES:
+        hint = _hint_before(toks, i)
+        if hint is None:
+            return []
+    j, steps, focused = i + 1, 0, False
+    while j < len(toks) and steps < _MAX_HEAD:
+        steps += 1
+        tok = toks[j]
+        if tok.sentence != anchor.sentence or tok.text in lex.SENTENCE_END:
+            return []
+        if tok.kind is Kind.NUMBER:
+            break
+        if tok.kind is Kind.PUNCT:
+            if tok.text in lex.OPEN_MARKS or tok.text in lex.CLOSE_MARKS:
+                j += 1
+                continue
+            if plural and tok.text in {",", "،", ":"}:
+                j += 1
+                continue
+            return []
+        if lex.ANCHOR.match(tok.text):
+            if plural and hint is not None:
+                inherited[j] = hint
+            return []
+        body = body_at(toks, j)
+        if body is not None:
+            hint = _merge(hint, body[0])
+            if hint is Hint.NATIONAL:
+                return []
+            j += body[1]
+            continue
+        if tok.text in lex.HEAD_FILLERS:
+            j += 1
+            continue
+        nxt = _phrase_len(toks, j, lex.FOCUS_PHRASES) if plural else 0
+        nxt = nxt or (_skip_topic(toks, j) if tok.text in lex.TOPIC_WORDS else 0)
+        nxt = nxt or (_seek_focus(toks, j) if plural else 0)
+        if not nxt:
+            return []
+        focused = focused or plural
+        j += nxt
+    else:
+        return []
+    # "القرارات الدولية، ولا سيما 2254": the citation is the number the focus points at
+    start = toks[j].start if focused else anchor.start + len(match.group(1) or "")
+    items = _number_list(block, nt, j, start)
+    for item in items:
+        item.hint = _merge(hint, item.hint)
+    if any(item.hint is Hint.NATIONAL for item in items):
+        return []
+    marked = any(t.text in lex.NUMBER_MARKERS for t in toks[i + 1 : j])
+    for item in items:
+        item.issued_nationally = hint is None and _issued_nationally(toks, i)
+        item.formal = marked or item.year is not None or item.sanah
+    return items
+
+
+def _number_list(block: TextBlock, nt: NormText, k: int, start: int) -> list[Found]:
+    toks = nt.tokens
+    items: list[Found] = []
+    while True:
+        parsed = _parse_number(toks[k].text)
+        if parsed is None:
+            break
+        end_tok = k + 1
+        if _text(toks, end_tok) == ")" and _text(toks, k - 1) == "(":
+            end_tok += 1
+        if _text(toks, end_tok) in lex.UNITS or (
+            _text(toks, end_tok) == "في" and _text(toks, end_tok + 1) in lex.UNITS
+        ):
+            break
+        number, session, slash_year = parsed
+        item = Found(block, nt, start if not items else toks[k].start, 0, number, session)
+        after = _tail(toks, end_tok, item)
+        item.year = item.year or slash_year
+        item.end = toks[after - 1].end
+        items.append(item)
+        sep = after
+        if _text(toks, sep) not in lex.LIST_SEPARATORS or toks[sep].sentence != toks[k].sentence:
+            break
+        sep += 1
+        if _text(toks, sep) in lex.NUMBER_MARKERS:
+            sep += 1
+        if sep >= len(toks) or toks[sep].kind is not Kind.NUMBER:
+            break
+        k = sep
+    return items
+
+
+def _tail(toks: list[Tok], k: int, item: Found) -> int:
+    """Read the year and the body that follow a number; return the index after them."""
+    first = _text(toks, k)
+    if first == "(" and _year(toks, k + 1) and _text(toks, k + 2) == ")":
+        item.year, k = _year(toks, k + 1), k + 3
+    elif first in lex.STRONG_YEAR_WORDS and _year(toks, k + 1):
+        item.year, item.sanah, k = _year(toks, k + 1), first in {"لسنه"}, k + 2
+    elif first in lex.WEAK_YEAR_WORDS and _year(toks, k + 1):
+        item.weak_year, k = _year(toks, k + 1), k + 2
+    body = body_at(toks, k) if _text(toks, k).startswith("ل") else None
+    if body is not None:
+        item.hint, k = body[0], k + body[1]
+    if _text(toks, k) not in lex.ISSUED_WORDS:
+        return k
+    m, useful, limit = k, k, k + _MAX_TAIL
+    while m < min(len(toks), limit):
+        tok = toks[m]
+        if tok.sentence != toks[k].sentence:
+            break
+        body = body_at(toks, m)
+        if body is not None:
+            item.hint = _merge(item.hint, body[0])
+            m += body[1]
+            useful = m
+            continue
+        if tok.text in lex.BY_WORDS and body_at(toks, m + 1) is None:
+            # "الصادر عن وزارة الداخلية": issued by someone who is not an international body
+            if m + 1 < len(toks) and toks[m + 1].kind is Kind.WORD:
+                item.hint = _merge(item.hint, Hint.NATIONAL)
+            break
+        year = _year(toks, m)
+        if year and item.year is None:
+            item.year, useful = year, m + 1
+        elif not (tok.text in lex.TAIL_WORDS or tok.text in lex.MONTHS or _day(tok)):
+            break
+        m += 1
+    return useful
+
+
+def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
+    """The body phrase starting at token j (clitic ل or لل allowed) and its length in tokens."""
+    if j >= len(toks) or toks[j].kind is not Kind.WORD:
+        return None
+    word = toks[j].text
+    stems = [word]
+    if word.startswith("لل"):
+        stems.append("ال" + word[2:])
+    elif word.startswith(("ل", "و")):
+        stems.append(word[1:])
+    for stem in stems:
+        for phrase, hint in lex.BODY_PHRASES.get(stem, ()):
+            n = len(phrase)
+            if all(_text(toks, j + x) == phrase[x] for x in range(1, n)):
+                if hint is Hint.UNSC and _national_adjective(_text(toks, j + n)):
+                    return Hint.NATIONAL, n + 1
+                return hint, n
+    return None
+
+
+def _national_adjective(word: str) -> bool:
+    """ "مجلس الأمن القومي", "مجلس الأمن الروسي": a state's security council."""
+    return word.startswith("ال") and word.endswith("ي") and word not in lex.UN_ADJECTIVES
+
+
+def _merge(old: Hint | None, new: Hint | None) -> Hint | None:
+    """Combine what two places say about the body; a named organ outweighs a vague issuer."""
+    if old is Hint.NATIONAL or new is Hint.NATIONAL:
+        return old if old in EXPLICIT else Hint.NATIONAL
+    if old is None or old is Hint.UN:
+        return new or old
+    if new is None or new is Hint.UN or new is old:
+        return old
+    return Hint.UN  # two organs named: the UN, organ unsure
+
+
+def _phrase_len(toks: list[Tok], j: int, phrases: list[tuple[str, ...]]) -> int:
+    for phrase in phrases:
+        if all(_text(toks, j + x) == word for x, word in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+def _skip_topic(toks: list[Tok], j: int) -> int:
+    """ "بشأن سوريا رقم 2254": skip the topic when a number marker follows within six words."""
+    for m in range(j + 1, min(j + 7, len(toks))):
+        if toks[m].sentence != toks[j].sentence or toks[m].kind is not Kind.WORD:
+            return 0
+        if toks[m].text in lex.NUMBER_MARKERS:
+            return m - j
+    return 0
+
+
+def _seek_focus(toks: list[Tok], j: int) -> int:
+    """After a plural noun, jump to a focus phrase ahead when a number or the noun follows it."""
+    for m in range(j + 1, min(j + _MAX_SEEK, len(toks))):
+        if toks[m].sentence != toks[j].sentence or toks[m].text in lex.SENTENCE_END:
+            return 0
+        if toks[m].kind is Kind.NUMBER or lex.ANCHOR.match(toks[m].text):
+            return 0
+        size = _phrase_len(toks, m, lex.FOCUS_PHRASES)
+        if size:
+            after = m + size
+            while _text(toks, after) in {",", "،"}:
+                after += 1
+            if after < len(toks) and (
+                toks[after].kind is Kind.NUMBER or lex.ANCHOR.match(toks[after].text)
+            ):
+                return m - j
+    return 0
+
+
+def _hint_before(toks: list[Tok], i: int) -> Hint | None:
+    """ "طالب مجلس الأمن في قراره 2254": the body named shortly before a possessive noun."""
+    for m in range(i - 1, max(i - 9, -1), -1):
+        if toks[m].sentence != toks[i].sentence:
+            break
+        body = body_at(toks, m)
+        if body is not None and body[0] in EXPLICIT and m + body[1] <= i:
+            return body[0]
+    return None
+
+
+def _issued_nationally(toks: list[Tok], i: int) -> bool:
+    window = [t.text for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
+    issued = any(w in lex.ISSUING_VERBS for w in window)
+    national = any(w in lex.NATIONAL_WORDS for w in window)
+    return issued and national and not any(w in lex.UN_CUES for w in window)
+
+
+def _parse_number(text: str) -> tuple[int, int | None, int | None] | None:
+    """(number, session, year) of "2254", "67/19", "2254/2015"; None for dates and decimals."""
+    parts = text.split("/")
+    if not all(p.isdigit() and len(p) <= 4 for p in parts) or len(parts) > 2:
+        return None
+    if len(parts) == 1:
+        return (int(text), None, None) if int(text) > 0 else None
+    first, second = int(parts[0]), int(parts[1])
+    if first > 100 and is_year(second):
+        return first, None, second
+    if is_year(first) and second > 100:
+        return second, None, first  # "2023/2876": the European Parliament's year/number
+    if 1 <= first <= 100 and second >= 1:
+        return second, first, None
+    return None
+
+
+def is_year(value: int) -> bool:
+    return 1945 <= value <= 2100
+
+
+def _year(toks: list[Tok], k: int) -> int | None:
+    if k < len(toks) and toks[k].kind is Kind.NUMBER and toks[k].text.isdigit():
+        value = int(toks[k].text)
+        return value if is_year(value) else None
+    return None
+
+
+def _day(tok: Tok) -> bool:
+    return tok.kind is Kind.NUMBER and tok.text.isdigit() and 1 <= int(tok.text) <= 31
+
+
+def _text(toks: list[Tok], k: int) -> str:
+    return toks[k].text if 0 <= k < len(toks) else ""

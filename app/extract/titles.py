@@ -1,0 +1,81 @@
+"""Role nouns and the words that may follow them inside a title phrase.
+
+A title phrase is a role noun and its complement: "وزير الخارجية الفرنسي",
+"الأمين العام للأمم المتحدة", "المتحدث باسم الخارجية الروسية". Keys are normalized and
+without the article; the value is the lemma roles are compared by (feminine folded).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.extract.lexer import bare, readings
+from app.extract.lexicon import words
+from app.text.normalize import normalize
+
+
+def _lemmas(text: str) -> dict[str, str]:
+    """ "رئيس/رئيسة" -> {رئيس: رئيس, رئيسه: رئيس}."""
+    out: dict[str, str] = {}
+    for item in text.split():
+        forms = [normalize(f) for f in item.split("/")]
+        for form in forms:
+            out[form] = forms[0]
+    return out
+
+
+ROLES = _lemmas("""
+    رئيس/رئيسة نائب/نائبة وزير/وزيرة سفير/سفيرة مبعوث/مبعوثة ممثل/ممثلة متحدث/متحدثة
+    ناطق/ناطقة أمين/أمينة قائد/قائدة زعيم/زعيمة مدير/مديرة عضو/عضوة قنصل/قنصلة ملك/ملكة
+    أمير/أميرة ولي سلطان عاهل مرشد مستشار/مستشارة منسق/منسقة محافظ عمدة وكيل/وكيلة
+    مساعد مفوض/مفوضة مقرر/مقررة مندوب/مندوبة قاضي/قاضية مدعي مسؤول/مسؤولة قائم/قائمة
+    قيادي/قيادية ناشط/ناشطة صحفي/صحفية كاتب/كاتبة باحث/باحثة محلل/محللة خبير/خبيرة
+    مراسل/مراسلة محامي/محامية مؤسس/مؤسسة
+""")
+HONORIFICS = _lemmas("""
+    سيد/سيدة دكتور/دكتورة مهندس/مهندسة أستاذ/أستاذة شيخ لواء عميد عقيد جنرال رائد نقيب
+    مقدم فريق مشير أدميرال سيناتور حاخام بطريرك مطران بابا إمام كاردينال الأب
+""")
+# Role nouns that are everyday words without the article: أمام (in front of), ملك (property).
+NEEDS_ARTICLE = words("""
+    لواء عميد رائد نقيب مقدم فريق مشير امام ملك ملكه امين امينه قائم قائمه مسوول مسووله
+    شيخ سيد سيده
+""")
+
+# Words inside a title phrase: modifiers and the domains of a ministry or a command.
+MODIFIERS = words("""
+    العام العامة الخاص الخاصة السامي السامية الأول الأولى الأعلى السابق السابقة الحالي
+    الحالية الجديد الجديدة المؤقت المؤقتة الدائم الدائمة المكلف المكلفة التنفيذي التنفيذية
+    المشارك المشاركة الإقليمي الإقليمية الفخري الرسمي الرسمية المساعد المساعدة الأممي
+    الأممية المستقيل المنتهية ولايته الأسبق عام سر الميداني العسكري العسكرية السياسي
+    الإعلامي الإعلامية البارز البارزة المعارض المعارضة المنشق المقرب الإقليمية
+""")
+DOMAINS = words("""
+    الخارجية الدفاع الداخلية العدل المالية الاقتصاد الصحة التربية التعليم الإعلام النفط
+    الزراعة النقل الطاقة الثقافة السياحة العمل الأوقاف الإسكان الاتصالات البيئة الرياضة
+    الشباب الوزراء الحكومة الجمهورية الدولة البرلمان الأركان المخابرات الاستخبارات الأمن
+    الشؤون النواب الشيوخ الكونغرس العهد الأعمال التحرير الإدارة البلدية المجلس الوفد
+    الشرطة الجيش العمليات القوات المفاوضين الدبلوماسية المغتربين الخزانة التجارة الصناعة
+    الهجرة اللاجئين خارجية دفاع داخلية عدل مالية أركان حكومة شؤون مفاوضي وزراء
+""")
+# Adjectives of a title that name its organization: المبعوث الأممي -> the United Nations.
+UN_ADJECTIVES = words("الأممي الأممية")
+EU_ADJECTIVES = words("الأوروبي الأوروبية")
+LINK_PREPOSITIONS = words("إلى الى لدى في")
+
+
+@lru_cache(maxsize=65536)
+def title_head(token: str) -> tuple[str, str, bool] | None:
+    """(proclitic, lemma, honorific) when the token is a role noun, clitics allowed."""
+    for prefix, stem in readings(token):
+        if prefix and prefix not in ("و", "ف", "ل", "لل", "ب"):
+            continue
+        definite = stem.startswith("ال") or prefix.endswith("ال") or prefix.endswith("لل")
+        lemma_key = bare(stem)
+        if not definite and lemma_key in NEEDS_ARTICLE:
+            continue
+        if lemma_key in ROLES:
+            return prefix, ROLES[lemma_key], False
+        if lemma_key in HONORIFICS or stem in HONORIFICS:
+            return prefix, HONORIFICS.get(lemma_key, stem), True
+    return None

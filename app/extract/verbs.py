@@ -1,0 +1,135 @@
+"""Reporting verbs of news Arabic: قال، أكد، شدد... in the forms news writes them.
+
+Each verb is listed once with its past stem, its present stem and its participle stem; the
+inflected forms (قالت، قالا، قالوا، يقول، تقول، مؤكداً، مؤكدة) are generated and normalized
+at import. Lookups take a normalized token with its conjunction (و، ف) already split off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.text.normalize import normalize
+
+
+class Form(StrEnum):
+    PAST = "past"
+    PRESENT = "present"
+    PARTICIPLE = "participle"  # "مؤكداً أن": continues the statement before it
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    lemma: str  # display form, 3rd person masculine past
+    preps: frozenset[str]  # normalized prepositions that open its content (أكد على، أشار إلى)
+    direct: bool  # its content may be a bare object: "أكد المسؤولان دعم بلادهما"
+    strict: bool  # the bare past form is also a common noun (رأي، طالب): needs أن, ":" or a quote
+    named: bool = False  # the bare form is also a particle (بيّن/بين): needs a named subject
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    verb: Verb
+    form: Form
+    bare: bool  # the 3rd person masculine singular past, the form a noun may share
+
+
+def _past(stem: str) -> list[str]:
+    return [stem, stem + "ت", stem + "ا", stem + "تا", stem + "وا"]
+
+
+def _present(stem: str) -> list[str]:
+    return ["ي" + stem, "ت" + stem, "ي" + stem + "ان", "ت" + stem + "ان", "ي" + stem + "ون"]
+
+
+def _participle(stem: str) -> list[str]:
+    return [stem + "اً", stem + "ا", stem + "ة", stem + "ين"] if stem else []
+
+
+# lemma, past forms or stem, present forms or stem, participle stem, preps, direct, strict.
+# A "|" list gives the forms in full, for the verbs whose endings are not regular.
+_TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
+    (
+        "قال",
+        "قال|قالت|قالا|قالتا|قالوا",
+        "يقول|تقول|يقولان|تقولان|يقولون",
+        "قائل",
+        "",
+        False,
+        False,
+    ),
+    ("أكد", "أكد", "ؤكد", "مؤكد", "على", True, False),
+    ("شدد", "شدد", "شدد", "مشدد", "على", False, False),
+    ("ذكر", "ذكر", "ذكر", "", "", False, True),
+    ("أشار", "أشار", "شير", "مشير", "إلى", False, False),
+    ("دعا", "دعا|دعت|دعتا|دعوا", "يدعو|تدعو|يدعوان|تدعوان|يدعون", "داعي", "إلى", True, False),
+    ("أعلن", "أعلن", "علن", "معلن", "عن", True, False),
+    ("اعتبر", "اعتبر", "عتبر", "معتبر", "", True, False),
+    ("رأى", "رأى|رأت|رأيا|رأتا|رأوا", "يرى|ترى|يريان|تريان|يرون", "", "", False, True),
+    ("طالب", "طالب", "طالب", "مطالب", "ب", True, True),
+    ("حذر", "حذر", "حذر", "محذر", "من", True, False),
+    ("أوضح", "أوضح", "وضح", "موضح", "", False, False),
+    ("أضاف", "أضاف", "ضيف", "مضيف", "", False, False),
+    ("نفى", "نفى|نفت|نفيا|نفتا|نفوا", "ينفي|تنفي|ينفيان|تنفيان|ينفون", "نافي", "", True, True),
+    ("كشف", "كشف", "كشف", "كاشف", "عن", False, False),
+    ("صرح", "صرح", "صرح", "مصرح", "ب", False, True),
+    ("أفاد", "أفاد", "فيد", "", "ب", False, False),
+    ("لفت", "لفت", "لفت", "لافت", "إلى", False, False),
+    ("تابع", "تابع", "تابع", "", "", False, True),
+    ("أردف", "أردف", "ردف", "", "", False, False),
+    ("ختم", "ختم", "ختم", "", "", False, True),
+    ("اختتم", "اختتم", "ختتم", "مختتم", "", False, False),
+    ("ندد", "ندد", "ندد", "مندد", "ب", False, False),
+    ("أدان", "أدان", "دين", "", "", True, False),
+    ("رحب", "رحب", "رحب", "مرحب", "ب", False, False),
+    ("أعرب", "أعرب", "عرب", "معرب", "عن", False, False),
+    ("استنكر", "استنكر", "ستنكر", "مستنكر", "", True, False),
+    ("انتقد", "انتقد", "نتقد", "منتقد", "", True, False),
+    ("اتهم", "اتهم", "تهم", "متهم", "", True, False),
+    ("نوه", "نوه", "نوه", "منوه", "إلى|ب", False, False),
+    ("زعم", "زعم", "زعم", "زاعم", "", False, True),
+    ("كتب", "كتب", "كتب", "", "", False, True),
+    ("تساءل", "تساءل", "تساءل", "متسائل", "", False, False),
+    ("بيّن", "بيّن", "بيّن", "مبيّن", "", False, True),
+    ("غرد", "غرد", "غرد", "", "", False, True),
+]
+
+
+_NAMED_ONLY = frozenset({"بيّن"})
+
+
+def _forms(spec: str, regular: list[str]) -> list[str]:
+    return spec.split("|") if "|" in spec else regular
+
+
+def _build() -> dict[str, VerbForm]:
+    table: dict[str, VerbForm] = {}
+    for lemma, past, present, participle, preps, direct, strict in _TABLE:
+        prep_set = frozenset(normalize(p) for p in preps.split("|") if p)
+        verb = Verb(lemma, prep_set, direct, strict, named=lemma in _NAMED_ONLY)
+        groups = [
+            (Form.PAST, _forms(past, _past(past))),
+            (Form.PRESENT, _forms(present, _present(present))),
+            (Form.PARTICIPLE, _participle(participle)),
+        ]
+        for form, words in groups:
+            for i, word in enumerate(words):
+                key = normalize(word)
+                table.setdefault(key, VerbForm(verb, form, form is Form.PAST and i == 0))
+    return table
+
+
+FORMS = _build()
+
+
+def lookup(token: str) -> tuple[str, VerbForm] | None:
+    """(conjunction, form) of a normalized token such as "وقالت"; None if not a reporting verb."""
+    form = FORMS.get(token)
+    if form is not None:
+        return "", form
+    if len(token) > 3 and token[0] in "وف":
+        form = FORMS.get(token[1:])
+        if form is not None:
+            return token[0], form
+    return None

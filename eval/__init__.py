@@ -1,0 +1,1 @@
+"""The extraction dev set (articles + gold) and its scorer: `python -m eval.score`."""

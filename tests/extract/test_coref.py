@@ -1,0 +1,93 @@
+from actor_support import entity, names, run, surfaces
+
+from app.extract.model import EntityKind
+
+PERSON = EntityKind.PERSON
+ORG = EntityKind.ORGANIZATION
+
+
+def test_surname_resolves_to_the_one_person_who_has_it() -> None:
+    result = run(
+        "أكد رئيس الائتلاف الوطني السوري، هادي البحرة، أن الحل سياسي.",
+        "وذكر البحرة أن السوريين أمام تحد كبير.",
+    )
+    assert surfaces(result, "هادي البحرة") == ["هادي البحرة", "البحرة"]
+    assert "البحرة" in entity(result, "هادي البحرة").aliases
+
+
+def test_summary_before_the_body_resolves_too() -> None:
+    result = run(
+        "رئيس الهيئة يلتقي مبعوثة فرنسا.",
+        "التقى رئيس هيئة التفاوض السورية، بدر جاموس، مع مبعوثة فرنسا إلى سوريا، "
+        "السفيرة بريجيت كرمي.",
+    )
+    assert surfaces(result, "بدر جاموس") == ["رئيس الهيئة", "بدر جاموس"]
+    assert surfaces(result, "بريجيت كرمي") == ["مبعوثة فرنسا", "بريجيت كرمي"]
+    assert surfaces(result, "هيئة التفاوض السورية") == ["الهيئة", "هيئة التفاوض السورية"]
+
+
+def test_partial_names_of_a_body_resolve_to_its_full_name() -> None:
+    result = run(
+        "قال رئيس الائتلاف الوطني إن الائتلاف مستمر.",
+        "وأكد الائتلاف الوطني السوري دعمه لهيئة التفاوض السورية، وقالت هيئة التفاوض إنها ترحب.",
+    )
+    assert names(result, ORG) == {"الائتلاف الوطني السوري", "هيئة التفاوض السورية"}
+    assert surfaces(result, "الائتلاف الوطني السوري") == [
+        "الائتلاف الوطني",
+        "الائتلاف",
+        "الائتلاف الوطني السوري",
+    ]
+    assert entity(result, "الائتلاف الوطني السوري").aliases == {
+        "الائتلاف الوطني السوري",
+        "الائتلاف الوطني",
+    }  # the bare head "الائتلاف" is a mention, not an alias
+
+
+def test_weak_name_resolves_only_with_its_full_form() -> None:
+    result = run(
+        "وأكدت وزارة الخارجية الروسية دعمها.",
+        "وقالت وزارة الخارجية في بيان إن روسيا لن تتراجع.",
+    )
+    assert surfaces(result, "وزارة الخارجية الروسية") == [
+        "وزارة الخارجية الروسية",
+        "وزارة الخارجية",
+    ]
+
+
+def test_a_short_form_shared_by_two_actors_is_dropped() -> None:
+    result = run(
+        "وقال ماهر الأسد إن الفرقة جاهزة. وقال بشار الأسد، رئيس النظام السوري، إن البلاد صامدة.",
+        "وأكد الأسد أن الحرب انتهت.",
+        "وقال المجلس الوطني الكردي ومجلس سوريا الديمقراطية إن المجلس يرفض.",
+    )
+    assert "الأسد" not in {m.surface for m in result.mentions}
+    assert "المجلس" not in {m.surface for m in result.mentions}
+    assert names(result, PERSON) == {"ماهر الأسد", "بشار الأسد"}
+
+
+def test_another_first_name_with_the_surname_is_another_person() -> None:
+    result = run("قال هادي البحرة، رئيس الائتلاف الوطني السوري، إن ... وقال ماهر البحرة شيئا آخر.")
+    assert surfaces(result, "هادي البحرة") == ["هادي البحرة"]
+
+
+def test_a_role_with_no_holder_in_the_article_is_dropped() -> None:
+    result = run("وقال رئيس الائتلاف الوطني السوري إن الحل سياسي.")
+    assert names(result, PERSON) == set()
+    assert names(result, ORG) == {"الائتلاف الوطني السوري"}
+
+
+def test_repeated_full_name_without_title_is_found() -> None:
+    result = run(
+        "والتقى وزير الخارجية التركي هاكان فيدان نظيره الروسي.",
+        "وبحث هاكان فيدان الملف السوري.",
+    )
+    assert surfaces(result, "هاكان فيدان") == ["هاكان فيدان", "هاكان فيدان"]
+
+
+def test_one_entity_per_actor_with_every_spelling() -> None:
+    result = run("زار سوريا وسورية والأراضي السورية، وقابل السوريين.")
+    syria = entity(result, "سوريا")
+    assert len(result.entities) == 1
+    assert {"سوريا", "سورية"} <= syria.aliases
+    assert "السوريين" not in syria.aliases  # a demonym is a mention, not an alias
+    assert [m.surface for m in result.mentions] == ["سوريا", "سورية", "السورية", "السوريين"]

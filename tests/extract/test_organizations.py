@@ -1,0 +1,80 @@
+import pytest
+from actor_support import names, run, surfaces
+
+from app.extract.model import EntityKind
+
+ORG = EntityKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال المجلس الوطني الكردي في بيان إن المفاوضات متوقفة.", "المجلس الوطني الكردي"),
+        ("وشنت هيئة تحرير الشام هجوما واسعا.", "هيئة تحرير الشام"),
+        ("أعلنت وزارة الخارجية التركية أن الوزير سيزور دمشق.", "وزارة الخارجية التركية"),
+        ("أعلنت قوات سوريا الديمقراطية سيطرتها على البلدة.", "قوات سوريا الديمقراطية"),
+        ("وأعلن حزب العدالة والتنمية الحاكم ترشيحه.", "حزب العدالة والتنمية"),
+        ("وقال المرصد السوري لحقوق الإنسان إن القصف مستمر.", "المرصد السوري لحقوق الإنسان"),
+        ("وقالت حركة حماس، في بيان، إن الاحتلال مسؤول.", "حركة حماس"),
+        ("ونقلت وكالة سبوتنيك عن مصدر قوله.", "وكالة سبوتنيك"),
+        ("وأكدت الحكومة السورية المؤقتة أنها ستنقل مقرها.", "الحكومة السورية المؤقتة"),
+        ("قالت منظمة العفو الدولية إن الانتهاكات مستمرة.", "منظمة العفو الدولية"),
+    ],
+)
+def test_organizations_by_head_and_chain(text: str, expected: str) -> None:
+    assert names(run(text), ORG) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد ضرورة دفع العملية السياسية وتطبيق القرارات الدولية.",
+        "ودعا المجتمع الدولي إلى عدم ترك الشعب السوري ضحية.",
+        "واللقاء جرى في القصر الفرنسي في إسطنبول.",
+        "الذراع التفاوضية لقوى الثورة والمعارضة.",
+        "وقالت وزارة الخارجية إن الوزير سيسافر.",  # whose ministry? nobody says
+        "وانتشرت قوات الأمن في المدينة.",
+        "وناقش المجلس المحلي الخطة.",
+        "وأعلنت حركة جديدة تأسيسها.",
+        "قررت الهيئة تأجيل الاجتماع.",  # a short form with nothing to point at
+    ],
+)
+def test_generic_phrases_are_not_organizations(text: str) -> None:
+    assert names(run(text), ORG) == set()
+
+
+def test_ministry_without_its_noun() -> None:
+    result = run("وقالت المتحدثة باسم الخارجية الروسية إن موسكو ترفض.")
+    assert names(result, ORG) == {"وزارة الخارجية الروسية"}
+    assert surfaces(result, "وزارة الخارجية الروسية") == ["الخارجية الروسية"]
+
+
+def test_demonym_inside_a_name_is_not_a_country_mention() -> None:
+    result = run("أكدت هيئة التفاوض السورية أن الحل سياسي.")
+    assert names(result) == {"هيئة التفاوض السورية"}
+
+
+def test_known_body_keeps_its_key_with_a_trailing_adjective() -> None:
+    result = run("رحب الاتحاد الأوروبي بقرار مجلس الأمن الدولي.")
+    keys = {e.key for e in result.entities}
+    assert keys == {"org:eu", "org:unsc"}
+    assert surfaces(result, "مجلس الأمن") == ["مجلس الأمن الدولي"]
+
+
+def test_a_longer_chain_over_a_known_body_is_another_body() -> None:
+    result = run("واجتمع مجلس الأمن القومي الأمريكي أمس.")
+    assert "مجلس الأمن القومي الأمريكي" in names(result, ORG)
+
+
+def test_chain_stops_at_a_following_name_and_at_a_coordinated_body() -> None:
+    result = run("رئيس هيئة التفاوض السورية بدر جاموس والائتلاف الوطني السوري.")
+    assert names(result, ORG) == {"هيئة التفاوض السورية", "الائتلاف الوطني السوري"}
+
+
+def test_clitic_is_outside_the_span_and_the_alias() -> None:
+    result = run(
+        "وأكد رئيس الائتلاف الوطني السوري دعمه لهيئة التفاوض السورية وللمجلس الوطني الكردي."
+    )
+    assert surfaces(result, "هيئة التفاوض السورية") == ["هيئة التفاوض السورية"]
+    assert surfaces(result, "المجلس الوطني الكردي") == ["مجلس الوطني الكردي"]
+    assert names(result, ORG) >= {"هيئة التفاوض السورية", "المجلس الوطني الكردي"}

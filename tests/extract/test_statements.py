@@ -1,0 +1,482 @@
+"""Statements: who said what, on the reference article and on sentences written for these
+tests in the manner of different outlets (invented wording; the people and bodies are real).
+
+The recognizer is another module's job, so its output is built by hand here: every listed
+surface found in a block becomes a mention, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.extract.model import Entity, EntityKind, Mention, Span, Statement
+from app.extract.recognizer import ActorResult
+from app.extract.statements import find_statements
+from app.ingest.model import Part, TextBlock
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
+PER, ORG, LOC = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
+
+# surface -> (entity key, kind)
+ACTORS: dict[str, tuple[str, EntityKind]] = {
+    "هيئة التفاوض السورية": ("snc", ORG),
+    "هيئة التفاوض": ("snc", ORG),
+    "الهيئة": ("snc", ORG),
+    "الائتلاف الوطني السوري": ("coalition", ORG),
+    "الائتلاف": ("coalition", ORG),
+    "هادي البحرة": ("bahra", PER),
+    "البحرة": ("bahra", PER),
+    "بدر جاموس": ("jamous", PER),
+    "جاموس": ("jamous", PER),
+    "فرنسا": ("france", LOC),
+    "الفرنسيان": ("france", LOC),
+    "الفرنسي": ("france", LOC),
+    "الفرنسية": ("france", LOC),
+    "تركيا": ("turkey", LOC),
+    "التركي": ("turkey", LOC),
+    "أميركيون": ("usa", LOC),
+    "الولايات المتحدة": ("usa", LOC),
+    "روسيا": ("russia", LOC),
+    "الخارجية الروسية": ("mfa_russia", ORG),
+    "ماريا زاخاروفا": ("zakharova", PER),
+    "سيرغي لافروف": ("lavrov", PER),
+    "لافروف": ("lavrov", PER),
+    "مولود جاويش أوغلو": ("cavusoglu", PER),
+    "غير بيدرسن": ("pedersen", PER),
+    "بيدرسن": ("pedersen", PER),
+    "سوريا": ("syria", LOC),
+    "الأمم المتحدة": ("un", ORG),
+    "أنطونيو غوتيريش": ("guterres", PER),
+    "المرصد السوري لحقوق الإنسان": ("sohr", ORG),
+    "وكالة سانا": ("sana", ORG),
+    "سانا": ("sana", ORG),
+    "تلفزيون سوريا": ("syria_tv", ORG),
+    "النظام السوري": ("regime", ORG),
+    "الجامعة العربية": ("arab_league", ORG),
+    "مجلس الأمن": ("unsc", ORG),
+    "إسطنبول": ("istanbul", LOC),
+}
+
+
+Lexicon = dict[str, tuple[str, EntityKind]]
+
+
+def actors_for(blocks: list[TextBlock], extra: Lexicon | None = None) -> ActorResult:
+    lexicon = {**ACTORS, **(extra or {})}
+    mentions: list[Mention] = []
+    for block in blocks:
+        taken: list[tuple[int, int]] = []
+        for surface in sorted(lexicon, key=len, reverse=True):
+            for m in re.finditer(re.escape(surface), block.text):
+                if any(m.start() < end and start < m.end() for start, end in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                span = Span(block.part, block.index, m.start(), m.end())
+                mentions.append(Mention(lexicon[surface][0], surface, span))
+    entities = [Entity(key, key, kind) for key, kind in set(lexicon.values())]
+    return ActorResult(entities=entities, mentions=mentions)
+
+
+def statements(*paragraphs: str, extra: Lexicon | None = None) -> list[Statement]:
+    blocks = [TextBlock(Part.SECTION, i, text) for i, text in enumerate(paragraphs)]
+    found = find_statements(blocks, actors_for(blocks, extra))
+    for s in found:
+        text = blocks[s.span.index].text
+        assert text[s.span.start : s.span.end].strip(), s
+    return found
+
+
+def one(text: str, extra: Lexicon | None = None) -> Statement:
+    found = statements(text, extra=extra)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- the reference article ------------------------------------------------------------------
+
+
+def _seed_blocks() -> list[TextBlock]:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    bullets = [i for i, line in enumerate(lines) if line.strip().startswith("•")]
+    title = next(line.strip() for line in lines if "تؤكد ضرورة" in line)
+    summary = [lines[i].strip().lstrip("•").strip() for i in bullets]
+    paragraphs = [line.strip() for line in lines[bullets[-1] + 1 :] if line.strip()]
+    return (
+        [TextBlock(Part.TITLE, 0, title)]
+        + [TextBlock(Part.SUMMARY, i, text) for i, text in enumerate(summary)]
+        + [TextBlock(Part.SECTION, i, text) for i, text in enumerate(paragraphs)]
+    )
+
+
+def test_reference_article() -> None:
+    blocks = _seed_blocks()
+    titles = {"رئيس الائتلاف الوطني": ("bahra", PER)}
+    found = find_statements(blocks, actors_for(blocks, titles))
+    assert [(s.span.part, s.speaker_key, s.verb) for s in found] == [
+        (Part.TITLE, "snc", "تؤكد"),
+        (Part.SUMMARY, "snc", "تشدد"),
+        (Part.SUMMARY, "snc", "تؤكد"),
+        (Part.SUMMARY, None, "يشدد"),  # "رئيس الهيئة": the head of the body, unnamed
+        (Part.SECTION, "snc", "شددت"),
+        (Part.SECTION, "snc", "مؤكدة"),
+        (Part.SECTION, "snc", "قالت"),
+        (Part.SECTION, None, "أكد"),
+        (Part.SECTION, None, "مشدداً"),
+        (Part.SECTION, "france", "أكد"),
+        (Part.SECTION, "bahra", "أكد"),
+        (Part.SECTION, "bahra", "مشيراً"),
+        (Part.SECTION, "bahra", "قال"),
+        (Part.SECTION, "bahra", "مضيفاً"),
+        (Part.SECTION, "bahra", "ذكر"),
+        (Part.SECTION, "bahra", "مؤكداً"),
+    ]
+    by_verb = {(s.verb, s.speaker_key): s for s in found}
+    france = by_verb[("أكد", "france")]
+    assert france.speaker_surface == "المسؤولان الفرنسيان"
+    assert france.content.startswith("دعم بلادهما لقرار مجلس الأمن الدولي 2254")
+    said = by_verb[("قالت", "snc")]
+    assert said.content.startswith("تم خلال اللقاء")
+    assert said.content.endswith("للملف السوري")
+    bahra = by_verb[("أكد", "bahra")]
+    assert bahra.speaker_surface == "رئيس الائتلاف الوطني السوري، هادي البحرة"
+    assert bahra.content == 'تطبيق قرار مجلس الأمن الدولي 2254، "مطلب السوريين في كل بقاع سوريا"'
+    quoted = by_verb[("أكد", None)]
+    assert quoted.speaker_surface == "رئيس الهيئة"
+    assert quoted.content.startswith("ضرورة دفع العملية السياسية")
+    assert not quoted.content.startswith('"')
+    for s in found:
+        block = next(b for b in blocks if (b.part, b.index) == (s.span.part, s.span.index))
+        assert block.text[s.span.start :].startswith(s.verb)
+
+
+def test_reference_article_title_mention_names_the_person() -> None:
+    blocks = _seed_blocks()
+    found = find_statements(blocks, actors_for(blocks, {"رئيس الهيئة": ("jamous", PER)}))
+    assert ("jamous", "أكد") in [(s.speaker_key, s.verb) for s in found]
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+
+def test_verb_then_organization() -> None:
+    s = one("وقالت هيئة التفاوض إنها ستشارك في الجولة المقبلة.")
+    assert (s.speaker_key, s.verb) == ("snc", "قالت")
+    assert s.content == "إنها ستشارك في الجولة المقبلة"
+
+
+def test_person_named_after_a_title_between_commas() -> None:
+    s = one(
+        "وقالت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، في مؤتمر صحفي، إن موسكو ترفض ذلك."
+    )
+    assert s.speaker_key == "zakharova"
+    assert s.speaker_surface == "المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا"
+    assert s.content == "موسكو ترفض ذلك"
+
+
+def test_person_after_title_without_commas() -> None:
+    s = one("وأكد وزير الخارجية التركي مولود جاويش أوغلو على ضرورة الحل السياسي.")
+    assert s.speaker_key == "cavusoglu"
+    assert s.content == "ضرورة الحل السياسي"
+
+
+def test_title_over_an_organization_leaves_the_key_empty() -> None:
+    s = one("وقال رئيس الائتلاف خلال لقاء مع الصحفيين إن المعارضة موحدة.")
+    assert s.speaker_key is None
+    assert s.speaker_surface == "رئيس الائتلاف"
+
+
+def test_title_mention_resolves_to_its_holder() -> None:
+    s = one("وقال رئيس الائتلاف الوطني إن الحوار مستمر.", extra={"رئيس الائتلاف": ("bahra", PER)})
+    assert s.speaker_key == "bahra"
+
+
+def test_unrecognized_subject_keeps_its_noun_phrase() -> None:
+    s = one("قالت مصادر مطلعة لتلفزيون سوريا إن الاجتماع تأجل إلى الأسبوع المقبل.")
+    assert s.speaker_key is None
+    assert s.speaker_surface == "مصادر مطلعة"
+    assert s.content == "الاجتماع تأجل إلى الأسبوع المقبل"
+
+
+def test_demonym_names_the_country() -> None:
+    s = one("قال مسؤولون أميركيون إن واشنطن تدرس خيارات جديدة.")
+    assert s.speaker_key == "usa"
+    assert s.speaker_surface == "مسؤولون أميركيون"
+
+
+def test_told_to_is_not_the_speaker() -> None:
+    s = one('وفي تصريح لـ"تلفزيون سوريا"، قال البحرة إن الائتلاف مستعد للحوار.')
+    assert s.speaker_key == "bahra"
+
+
+def test_statement_in_a_tweet() -> None:
+    s = one('وفي بيان لها عبر "تويتر"، قالت هيئة التفاوض إن الجولة انتهت دون نتائج.')
+    assert (s.speaker_key, s.content) == ("snc", "الجولة انتهت دون نتائج")
+
+
+def test_post_after_envoy_is_part_of_the_subject() -> None:
+    s = one("وأشار المبعوث الأممي إلى سوريا غير بيدرسن إلى أن العملية السياسية متعثرة.")
+    assert s.speaker_key == "pedersen"
+    assert s.content == "العملية السياسية متعثرة"
+
+
+def test_secretary_general_of_the_united_nations() -> None:
+    s = one("ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الأطراف إلى وقف التصعيد.")
+    assert s.speaker_key == "guterres"
+    assert s.content == "الأطراف إلى وقف التصعيد"
+
+
+def test_subject_before_a_present_verb() -> None:
+    s = one("الائتلاف يقول إن الانتخابات المقبلة غير شرعية.")
+    assert (s.speaker_key, s.verb) == ("coalition", "يقول")
+
+
+def test_verb_then_subject_in_the_present() -> None:
+    s = one("ويقول الباحث في الشأن السوري إن المفاوضات وصلت إلى طريق مسدود.")
+    assert s.speaker_key is None
+    assert s.speaker_surface == "الباحث"
+
+
+def test_relative_clause_speaker() -> None:
+    found = statements("وتطرق البيان إلى موقف الجامعة العربية، التي قالت إن الحل عربي.")
+    assert [(s.speaker_key, s.verb) for s in found] == [("arab_league", "قالت")]
+
+
+def test_pronoun_subject_continues_the_previous_speaker() -> None:
+    found = statements(
+        "وقالت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، إن موسكو ترفض ذلك.",
+        'وأضافت: "نحن نتابع الوضع عن كثب".',
+    )
+    assert [(s.speaker_key, s.verb, s.content) for s in found][1] == (
+        "zakharova",
+        "أضافت",
+        "نحن نتابع الوضع عن كثب",
+    )
+
+
+def test_pronoun_subject_without_a_previous_speaker_is_skipped() -> None:
+    assert statements("وأضاف أن الاتفاق يشمل وقف إطلاق النار.") == []
+
+
+# -- verbs and their content ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "content"),
+    [
+        ("وطالب الائتلاف بالإفراج عن المعتقلين.", "طالب", "الإفراج عن المعتقلين"),
+        ("ونفى لافروف أن تكون بلاده استهدفت المدنيين.", "نفى", "تكون بلاده استهدفت المدنيين"),
+        ("واتهم الائتلاف النظام السوري بعرقلة الحل.", "اتهم", "النظام السوري بعرقلة الحل"),
+        ("وأعرب البحرة عن قلقه من التصعيد.", "أعرب", "قلقه من التصعيد"),
+        ("وحذرت الأمم المتحدة من كارثة إنسانية.", "حذرت", "كارثة إنسانية"),
+        ("وكشفت هيئة التفاوض عن لقاء قريب.", "كشفت", "لقاء قريب"),
+        ("وأعلنت تركيا إغلاق المعبر مؤقتاً.", "أعلنت", "إغلاق المعبر مؤقتاً"),
+        ("ورحبت الجامعة العربية بالاتفاق.", "رحبت", "الاتفاق"),
+        ("وندد الائتلاف بالقصف على إدلب.", "ندد", "القصف على إدلب"),
+        ("واعتبر البحرة أن الخطوة متأخرة.", "اعتبر", "الخطوة متأخرة"),
+        ("ورأى جاموس أن الحل ما يزال ممكناً.", "رأى", "الحل ما يزال ممكناً"),
+        ("وأوضح البحرة أن الوفد سيصل غداً.", "أوضح", "الوفد سيصل غداً"),
+        ("وصرح جاموس بأن الهيئة لن تنسحب.", "صرح", "الهيئة لن تنسحب"),
+        ("وأفادت وكالة سانا بأن الطريق مغلق.", "أفادت", "الطريق مغلق"),
+        ("ولفت بيدرسن إلى أن اللجنة ستجتمع.", "لفت", "اللجنة ستجتمع"),
+        ("فقال البحرة: إن المرحلة صعبة.", "قال", "إن المرحلة صعبة"),
+        ("وأدانت فرنسا الهجوم على المدنيين.", "أدانت", "الهجوم على المدنيين"),
+        ("وشددا على أهمية الحل السياسي.", "شددا", "أهمية الحل السياسي"),
+        ('وكتب جاموس على حسابه في "إكس": "لا حل دون القرار 2254".', "كتب", "لا حل دون القرار 2254"),
+    ],
+)
+def test_reporting_verbs(text: str, verb: str, content: str) -> None:
+    found = statements("قال البحرة إن الجولة انتهت.", text)
+    assert len(found) == 2, found
+    assert (found[1].verb, found[1].content) == (verb, content)
+
+
+def test_verb_is_stored_as_written() -> None:
+    s = one("وأكّدت هيئة التفاوض أن الوفد جاهز.")
+    assert s.verb == "أكّدت"
+
+
+def test_quoted_content_loses_its_marks() -> None:
+    s = one("وقال البحرة: «لن نقبل بأي تسوية. الحل واضح».")
+    assert s.content == "لن نقبل بأي تسوية. الحل واضح"
+
+
+def test_content_ends_at_the_closing_quote() -> None:
+    s = one('وقال جاموس: "الحل سياسي" في إشارة إلى الجولة المقبلة.')
+    assert s.content == "الحل سياسي"
+
+
+def test_quotation_before_the_verb() -> None:
+    s = one('"لن نقبل بأي تسوية لا تضمن حقوق السوريين"، قال البحرة.')
+    assert (s.speaker_key, s.content) == ("bahra", "لن نقبل بأي تسوية لا تضمن حقوق السوريين")
+
+
+def test_participles_continue_the_statement() -> None:
+    found = statements(
+        "ورحبت تركيا بالاتفاق، معتبرة أنه خطوة صحيحة، ومشددة على ضرورة تطبيقه، "
+        "لافتة إلى أن المراقبة ضرورية."
+    )
+    assert [(s.speaker_key, s.verb, s.content) for s in found] == [
+        ("turkey", "رحبت", "الاتفاق"),
+        ("turkey", "معتبرة", "خطوة صحيحة"),
+        ("turkey", "مشددة", "ضرورة تطبيقه"),
+        ("turkey", "لافتة", "المراقبة ضرورية"),
+    ]
+
+
+def test_participle_after_a_non_reporting_verb_takes_the_sentence_subject() -> None:
+    s = one("التقى رئيس الهيئة بدر جاموس المبعوث الأممي، مؤكداً ضرورة تطبيق القرارات الدولية.")
+    assert (s.speaker_key, s.verb) == ("jamous", "مؤكداً")
+    assert s.content == "ضرورة تطبيق القرارات الدولية"
+
+
+def test_followed_by_qaelan() -> None:
+    found = statements("قال البحرة إن الجولة انتهت.", 'وتابع قائلاً: "المرحلة المقبلة صعبة".')
+    assert (found[1].speaker_key, found[1].verb, found[1].content) == (
+        "bahra",
+        "تابع",
+        "المرحلة المقبلة صعبة",
+    )
+
+
+def test_span_runs_from_verb_to_end_of_content() -> None:
+    text = "وقالت هيئة التفاوض إن الجولة انتهت دون نتائج، وإن الوفد عاد."
+    [s] = statements(text)
+    assert text[s.span.start : s.span.end] == (
+        "قالت هيئة التفاوض إن الجولة انتهت دون نتائج، وإن الوفد عاد"
+    )
+
+
+def test_participle_after_a_quotation_holding_a_full_stop() -> None:
+    found = statements(
+        'وقال البحرة إن "الحل يبدأ بتطبيق القرار 2254. ولا بديل عنه"، مشيراً إلى ضرورة الضغط.'
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال"), ("bahra", "مشيراً")]
+    assert found[0].content == "الحل يبدأ بتطبيق القرار 2254. ولا بديل عنه"
+
+
+def test_pluperfect_subject_before_the_verb() -> None:
+    found = statements(
+        "قال جاموس إن الوفد جاهز.", "وكان البحرة قد قال في وقت سابق إن الائتلاف لن يشارك."
+    )
+    assert (found[1].speaker_key, found[1].content) == ("bahra", "الائتلاف لن يشارك")
+
+
+def test_object_after_an_aside_between_commas() -> None:
+    s = one("وأكدت الخارجية الروسية، في بيان نشرته على موقعها، التزام موسكو بالحل السياسي.")
+    assert (s.speaker_key, s.content) == ("mfa_russia", "التزام موسكو بالحل السياسي")
+
+
+def test_quoted_name_in_the_subject() -> None:
+    s = one('وقالت "هيئة التفاوض" إن الوفد جاهز.')
+    assert (s.speaker_key, s.speaker_surface, s.content) == ("snc", "هيئة التفاوض", "الوفد جاهز")
+
+
+def test_quoted_newspaper_name_is_cleaned_in_the_surface() -> None:
+    s = one('وذكرت صحيفة "الشرق الأوسط" أن الاجتماع سيعقد في جنيف.')
+    assert (s.speaker_key, s.speaker_surface) == (None, "صحيفة الشرق الأوسط")
+
+
+def test_coordinated_verb_ends_the_first_content() -> None:
+    found = statements("أكدت الخارجية الفرنسية على ضرورة الالتزام بالقرار 2254، وطالبت بوقف القصف.")
+    assert [(s.verb, s.content) for s in found] == [
+        ("أكدت", "ضرورة الالتزام بالقرار 2254"),
+        ("طالبت", "وقف القصف"),
+    ]
+    assert found[1].speaker_key == "france"
+
+
+# -- attributions ---------------------------------------------------------------------------
+
+
+def test_attribution_after_the_content() -> None:
+    text = "قتل خمسة مدنيين في قصف على ريف إدلب، بحسب المرصد السوري لحقوق الإنسان."
+    s = one(text)
+    assert (s.speaker_key, s.verb) == ("sohr", "بحسب")
+    assert s.content == "قتل خمسة مدنيين في قصف على ريف إدلب"
+    assert text[s.span.start : s.span.end].endswith("لحقوق الإنسان")
+
+
+def test_attribution_before_the_content() -> None:
+    s = one("وبحسب وكالة سانا، فإن الاجتماع سيعقد الأسبوع المقبل.")
+    assert (s.speaker_key, s.verb, s.content) == ("sana", "بحسب", "الاجتماع سيعقد الأسبوع المقبل")
+
+
+def test_attribution_with_lam() -> None:
+    s = one("ووفقاً لـ سانا، وصل الوفد إلى دمشق.")
+    assert (s.speaker_key, s.verb, s.content) == ("sana", "وفقاً", "وصل الوفد إلى دمشق")
+
+
+def test_attribution_to_unnamed_sources() -> None:
+    s = one("نقلاً عن مصادر دبلوماسية، تأجلت الجولة إلى موعد غير محدد.")
+    assert (s.speaker_key, s.speaker_surface) == (None, "مصادر دبلوماسية")
+
+
+# -- no statement ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "جاء ذلك خلال لقاء أجراه رئيس الهيئة مع مبعوثة فرنسا.",
+        "فرنسا تدعم قرار مجلس الأمن 2254 والقرارات الدولية.",
+        "يذكر أن الهيئة تأسست عام 2015.",
+        "ويشار إلى أن الاجتماع هو الثالث هذا العام.",
+        "طالب جامعي يفوز بجائزة دولية.",
+        "وبحسب القرار 2254 تبدأ مرحلة انتقالية.",
+        "ووفقاً للدستور تجري الانتخابات كل سبع سنوات.",
+        "وأكد البيان.",
+        "رأي الخبراء في المسألة متباين.",
+        "وقال.",
+        "ميليشيا تابعة للنظام السوري تقصف البلدة.",
+        "والأسبوع الماضي، الملف السوري بحاجة لإجراءات دولية.",
+        "ولم يعلن الائتلاف موقفه بعد.",
+        "ولن يقول الوفد شيئاً قبل الاجتماع.",
+        "شهدت إدلب قصفاً مكثفاً، وأسفر عن مقتل مدنيين. ويأتي ذلك بعد إعلان الهدنة.",
+        "الرئيس التركي: لا تطبيع دون حل سياسي",
+        "وتفصل بين الطرفين أن تعقد الجولة المقبلة.",
+    ],
+)
+def test_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+# -- robustness -----------------------------------------------------------------------------
+
+# app.text.normalize recurses forever on presentation-form characters whose NFKC form is
+# themselves (the Quranic brackets ﴾ ﴿ among them): reported to the lead, and pinned by an
+# xfail in test_resolutions.py. The property tests keep to other characters until then.
+_RECURSIVE = "".join(
+    chr(c) for c in range(0xFB50, 0xFEFF) if unicodedata.normalize("NFKC", chr(c)) == chr(c)
+)
+_TEXT = st.text(st.characters(exclude_characters=_RECURSIVE))
+
+
+_FRAGMENTS = [
+    "قال", "وقالت", "أكد", "مؤكداً", "،", ":", '"', "«", "»", ".", "إن", "أن", "على", "إلى",
+    "بحسب", "وفقاً", "لـ", "هيئة التفاوض", "البحرة", "رئيس", "الهيئة", "في", "بيان", "الحل",
+    "سياسي", "يذكر", "طالب", "ب", "\u064b", "\n", "الذي", "فرنسا", "الفرنسيان",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40))
+def test_never_raises_and_spans_hold(words: list[str]) -> None:
+    text = " ".join(words)
+    block = TextBlock(Part.SECTION, 0, text)
+    for s in find_statements([block], actors_for([block])):
+        assert 0 <= s.span.start < s.span.end <= len(text)
+        assert text[s.span.start :].startswith(s.verb) or s.verb in text[s.span.start : s.span.end]
+        assert s.content
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    block = TextBlock(Part.SECTION, 0, text)
+    find_statements([block], actors_for([block]))
