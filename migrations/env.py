@@ -20,6 +20,7 @@ if config.config_file_name is not None and config.attributes.get("configure_logg
 
 target_metadata = Base.metadata
 
+
 def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
     """Render our column types as plain SQLAlchemy ones so revisions never import app code."""
     if type_ == "type" and isinstance(obj, UtcDateTime):

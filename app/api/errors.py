@@ -56,7 +56,8 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     titles = {404: "Not found", 405: "Method not allowed", 413: "Request body too large"}
     title = titles.get(exc.status_code, "Error")
-    return problem(request, exc.status_code, title, str(exc.detail), headers=exc.headers)
+    headers = dict(exc.headers) if exc.headers else None
+    return problem(request, exc.status_code, title, str(exc.detail), headers=headers)
 
 
 async def _database_down(request: Request, exc: Exception) -> JSONResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 T = TypeVar("T")
 
@@ -41,9 +41,21 @@ class EntityRef(Schema):
     kind: Literal["person", "organization", "place"]
 
 
-class ResolutionRef(Schema):
-    body: str = Field(examples=["UNSC"])
+class Symbol(Schema):
+    session: int | None = Field(
+        default=None, description="Session of a session-numbered resolution: 67 in 67/19."
+    )
     number: int = Field(examples=[2254])
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def symbol(self) -> str:
+        """How the resolution is written: 2254, or 67/19."""
+        return f"{self.session}/{self.number}" if self.session else str(self.number)
+
+
+class ResolutionRef(Symbol):
+    body: str = Field(examples=["UNSC"])
     year: int | None = Field(examples=[2015])
 
 
@@ -166,9 +178,8 @@ class EntityDetail(Schema):
     resolutions: list[CitedResolution]
 
 
-class ResolutionItem(Schema):
+class ResolutionItem(Symbol):
     body: str = Field(examples=["UNSC"])
-    number: int = Field(examples=[2254])
     year: int | None = Field(examples=[2015])
     title: str | None
     article_count: int = Field(examples=[1])

@@ -22,8 +22,9 @@ from app.extract.coref import BlockResult, resolve
 from app.extract.gazetteer import Gazetteer, Ref, load_gazetteer
 from app.extract.lexer import SPACE, Block, lex, readings
 from app.extract.model import EntityKind
+from app.extract.names import Context
 from app.extract.organizations import find_orgs, short_forms
-from app.extract.persons import Context, find_persons
+from app.extract.persons import find_persons
 from app.extract.places import find_cued_places, has_cue
 from app.extract.recognizer import ActorResult
 from app.ingest.model import TextBlock

@@ -8,7 +8,6 @@ boundaries, so it tokenizes here with `[^\\W_]+` and records what separates the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,18 +94,9 @@ class _FoldTable(dict[int, str]):
     """str.translate table filled on first sight of each character."""
 
     def __missing__(self, code: int) -> str:
-        folded = _safe_fold(chr(code))
+        folded = _fold_char(chr(code))
         self[code] = folded
         return folded
-
-
-def _safe_fold(ch: str) -> str:
-    """`_fold_char`, except that a presentation form NFKC leaves unchanged (the ornate
-    parentheses ﴾ ﴿) is kept instead of recursing forever as `_fold_char` does."""
-    if "\ufb50" <= ch <= "\ufeff" and ch not in "\ufeff":
-        nfkc = unicodedata.normalize("NFKC", ch)
-        return ch.lower() if nfkc == ch else "".join(_safe_fold(c) for c in nfkc)
-    return _fold_char(ch)
 
 
 _TABLE = _FoldTable()

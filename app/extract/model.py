@@ -71,6 +71,7 @@ class Citation:
     surface: str
     span: Span
     title: str | None = None  # short title from the reference table, when known
+    session: int | None = None  # for session-numbered resolutions: 67 in "67/19"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,97 +12,32 @@ short form for the resolver.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
 from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Block, bare, clean_display, readings
-from app.extract.lexicon import PARTICLES, TIME_WORDS, is_verb, words
+from app.extract.lexicon import PARTICLES, TIME_WORDS, is_verb
 from app.extract.model import EntityKind
+from app.extract.org_lexicon import (
+    ADJECTIVES,
+    DEFINITE_L,
+    DESCRIPTORS,
+    GENERIC,
+    HEADS,
+    L_GENITIVES,
+    MERGEABLE,
+    MINISTRY,
+    MINISTRY_DOMAINS,
+    NAMED_ADJECTIVES,
+    NEEDS_PLACE,
+    NEEDS_PLACE_WHEN_DEFINITE,
+    NOT_PROPER,
+    PROPER_HEADS,
+    QUOTE_AFTER,
+    QUOTED_HEADS,
+    VAGUE,
+)
 from app.extract.titles import title_head
-from app.text.normalize import normalize
-
-_HEAD_GROUPS = {
-    "government": "وزارة حكومة نظام رئاسة برلمان سفارة قنصلية إدارة قيادة مديرية بلدية",
-    "party": "حزب تيار",
-    "armed_group": "جيش قوات فصيل فيلق لواء كتائب كتيبة ألوية فرقة حرس",
-    "media": "صحيفة قناة تلفزيون إذاعة",
-    "other": """هيئة مجلس حركة ائتلاف جبهة منظمة لجنة جامعة اتحاد تجمع مفوضية وكالة شركة
-        رابطة جمعية مؤسسة مركز معهد محكمة منبر مكتب بنك صندوق مصرف تنظيم جماعة منصة
-        شبكة مرصد نقابة غرفة حلف كتلة أمانة""",
-}
-HEADS: dict[str, str] = {
-    normalize(word): group for group, text in _HEAD_GROUPS.items() for word in text.split()
-}
-# Heads that name nothing without a country: وزارة الخارجية of whom?
-_NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "سفارة", "قنصلية"])
-_NEEDS_PLACE_WHEN_DEFINITE = frozenset(
-    normalize(w) for w in ["حكومة", "نظام", "جيش", "برلمان", "إدارة", "قيادة", "قوات", "حرس"]
-)
-
-# Definite words of a chain that on their own name nothing: a chain of only these is weak.
-GENERIC = words("""
-    الأمن الدفاع الخارجية الداخلية العدل المالية الصحة التربية التعليم الاقتصاد الإعلام
-    النفط الزراعة النقل الطاقة الثقافة السياحة العمل الشؤون الأوقاف الإسكان الاتصالات
-    البيئة الرياضة الشباب الوزراء النواب الشعب الشيوخ الدولة الحكومة النظام المعارضة
-    الاحتلال التحقيق الإنقاذ الإغاثة الطوارئ المتابعة التنسيق الاتصال المصالحة الحماية
-    الشرطة المدينة المحافظة المنطقة البلدة القرية الحي المخيم المحلي المحلية الخاصة
-    الخاص العامة العام الجديد الجديدة المختصة المعنية المشتركة الفنية العسكري العسكرية
-    السياسي السياسية الإداري الإدارية التنفيذية التنفيذي المركزية المركزي العليا الأعلى
-    الأمنية الأمني الرسمي الرسمية الحكومي الحكومية التابعة التابع المذكورة المذكور
-    نفسها نفسه ذاتها ذاته المسلحة المسلح الموالية الموالي الأخرى الثانية الأولى
-""")
-# Adjectives that make a chain a proper name: "المجلس الوطني الكردي", "الجيش الحر".
-NAMED_ADJECTIVES = words("""
-    الوطني الوطنية القومي القومية الديمقراطي الديمقراطية الإسلامي الإسلامية الدولي الدولية
-    العربي العربية الكردي الكردية الكردستاني الكردستانية الأوروبي الأوروبية الأفريقي
-    الأفريقية الإفريقي الإفريقية الخليجي الخليجية المتحدة الشعبي الشعبية الحر الحرة الثوري
-    الثورية الاشتراكي الاشتراكية الشيوعي الشيوعية العالمي العالمية الأممي الأممية السامية
-    السامي المؤقتة المؤقت الانتقالي الانتقالية الموحد الموحدة المستقلة المستقل الاتحادي
-    الاتحادية الفيدرالي الفيدرالية الأطلسي الدستورية الجمهوري الذاتية السورية التركمانية
-    التركماني الآشورية الآشوري السرياني السريانية
-""")
-# Adjectives that describe a body rather than name it: the chain stops before them.
-DESCRIPTORS = words("""
-    الحاكم الحاكمة المعارض المعارضة الموالي الموالية المدعوم المدعومة المسلح المسلحة
-    المتشدد المتشددة المتطرف المتطرفة الإرهابي الإرهابية المحظور المحظورة المنحل المنحلة
-    السابق السابقة الحالي الحالية المقرب المقربة الجديد الجديدة التابع التابعة الشريك
-""")
-_ADJECTIVES = (
-    NAMED_ADJECTIVES
-    | DESCRIPTORS
-    | words("""
-    المحلي المحلية الخاص الخاصة العام المتحدة المؤقتة المستقلة الموحدة الحر الحرة الأعلى
-    العليا الكبرى العامة المشتركة
-    المختصة المعنية الأحمر الأخضر الأبيض الأسود الجديد الجديدة الشقيقة الصديقة الثالث
-    الرابعة الرابع الخامسة الأول الأولى الثاني الثانية الثالثة الحاكم الموحد العظمى
-""")
-)
-# Heads written before a quoted name, with the display form the canonical name uses.
-_QUOTED_HEAD_WORDS = """صحيفة وكالة موقع قناة منظمة حركة فريق شبكة مركز مؤسسة جمعية تجمع
-    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار"""
-_QUOTED_HEADS = {normalize(w): w for w in _QUOTED_HEAD_WORDS.split()}
-_QUOTE_AFTER = re.compile(r"\s*[\"'«»“”]")
-# Adjectives that alone name no body: "المنظمة الدولية" is how a text avoids a name.
-_VAGUE = words("الدولي الدولية العالمي العالمية الأممي الأممية")
-# Trailing adjectives that do not change which known body is named (مجلس الأمن الدولي).
-MERGEABLE = words("الدولي الدولية المعارض المعارضة")
-# ل-genitives lexicalized inside names: "الشبكة السورية لحقوق الإنسان", "مركز جسور للدراسات".
-_L_GENITIVES = words("""
-    لحقوق لشؤون للدراسات للأبحاث للبحوث للتنمية للإغاثة للاجئين للسلام للإعلام للتوثيق
-    للعدالة للثقافة للسياسات للتخطيط للديمقراطية للحريات للمصالحة للتعليم للتعاون
-""")
-_DEFINITE_L = frozenset(w for w in _L_GENITIVES if w.startswith("لل"))
-# Heads that take a bare proper name: "حركة حماس", "وكالة رويترز", "صحيفة الغارديان".
-_PROPER_HEADS = frozenset(
-    normalize(w) for w in ["حركة", "وكالة", "صحيفة", "قناة", "شركة", "منظمة", "جماعة", "تنظيم"]
-)
-_NOT_PROPER = words(
-    "جديد جديدة كبير كبيرة صغير صغيرة واحد واحدة آخر أخرى مشترك مستقل معارض موال مسلح"
-)
-# "الخارجية الروسية" is the Russian foreign ministry even without وزارة.
-_MINISTRY_DOMAINS = words("الخارجية الدفاع الداخلية العدل المالية الصحة الإعلام")
-_MINISTRY = normalize("وزارة")
 
 
 @lru_cache(maxsize=65536)
@@ -129,22 +64,20 @@ def quoted_name(block: Block, i: int) -> Cand | None:
     while k < len(toks) and toks[k].sep == SPACE and k - i <= 4:
         k += 1
     closing = (
-        toks[k].sep & QUOTE
-        if k < len(toks)
-        else _QUOTE_AFTER.match(block.source.text, toks[-1].end)
+        toks[k].sep & QUOTE if k < len(toks) else QUOTE_AFTER.match(block.source.text, toks[-1].end)
     )
     if not closing or k - i > 4:
         return None
     cand = Cand(block, EntityKind.ORGANIZATION, i + 1, k, subkind=HEADS.get(head[1], "other"))
     cand.tokens = (head[1], *(t.norm for t in toks[i + 1 : k]))
     cand.head = head[1]
-    cand.canonical = f"{_QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
+    cand.canonical = f"{QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
     return cand
 
 
 @lru_cache(maxsize=65536)
 def _quoted_head(token: str) -> tuple[str, str] | None:
-    return next(((p, s) for p, s in readings(token) if s in _QUOTED_HEADS), None)
+    return next(((p, s) for p, s in readings(token) if s in QUOTED_HEADS), None)
 
 
 def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
@@ -204,11 +137,11 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             j = end = known.last
             continue
         word = toks[j].norm
-        if word in _L_GENITIVES:
+        if word in L_GENITIVES:
             generic_only = False
             after_l = True  # "لحقوق الإنسان": the genitive noun of the ل-phrase may follow
             tokens.append(word)
-            if word in _DEFINITE_L:
+            if word in DEFINITE_L:
                 seen_definite, end = True, j + 1
             j += 1
             continue
@@ -226,7 +159,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
                 break  # "الائتلاف الوطني المجتمع الدولي": a noun starts the object
             after_l = False
             seen_definite = True
-            specific = specific or (stem in NAMED_ADJECTIVES and stem not in _VAGUE)
+            specific = specific or (stem in NAMED_ADJECTIVES and stem not in VAGUE)
             generic_only = generic_only and stem in GENERIC
             proper += stem not in GENERIC
             end = j + 1
@@ -260,10 +193,10 @@ def _proper_name_end(
     block: Block, i: int, j: int, lemma: str, definite: bool, indefinite: int
 ) -> int | None:
     """ "حركة حماس،": an indefinite head, one bare proper name, then a clear boundary."""
-    if definite or indefinite != 1 or j != i + 2 or lemma not in _PROPER_HEADS:
+    if definite or indefinite != 1 or j != i + 2 or lemma not in PROPER_HEADS:
         return None
     word = block.toks[i + 1].norm
-    if len(word) < 3 or word.endswith(("ي", "ه")) or word in _NOT_PROPER or word in GENERIC:
+    if len(word) < 3 or word.endswith(("ي", "ه")) or word in NOT_PROPER or word in GENERIC:
         return None
     if j < len(block.toks) and block.toks[j].sep == SPACE:
         nxt = block.toks[j].norm
@@ -273,7 +206,7 @@ def _proper_name_end(
 
 
 def _is_weak(lemma: str, definite: bool, specific: bool, place: bool, generic: bool) -> bool:
-    if lemma in _NEEDS_PLACE or (definite and lemma in _NEEDS_PLACE_WHEN_DEFINITE):
+    if lemma in NEEDS_PLACE or (definite and lemma in NEEDS_PLACE_WHEN_DEFINITE):
         return not place
     if definite:
         return not specific
@@ -282,7 +215,7 @@ def _is_weak(lemma: str, definite: bool, specific: bool, place: bool, generic: b
 
 def _adjective(word: str) -> bool:
     """A definite word that can qualify a name: a nisba (الوطني، السورية) or a listed one."""
-    return word.endswith(("ي", "يه", "يين", "يون", "يان")) or word in _ADJECTIVES
+    return word.endswith(("ي", "يه", "يين", "يون", "يان")) or word in ADJECTIVES
 
 
 def _has_preposition(word: str) -> bool:
@@ -319,8 +252,8 @@ def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
             place.last,
             prefix,
             subkind="government",
-            head=_MINISTRY,
-            tokens=(_MINISTRY, stem, *place.tokens),
+            head=MINISTRY,
+            tokens=(MINISTRY, stem, *place.tokens),
         )
         cand.canonical = "وزارة " + clean_display(cand.surface)
         return cand
@@ -329,7 +262,7 @@ def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
 
 @lru_cache(maxsize=65536)
 def _ministry_domain(token: str) -> tuple[str, str] | None:
-    return next(((p, s) for p, s in readings(token) if s in _MINISTRY_DOMAINS), None)
+    return next(((p, s) for p, s in readings(token) if s in MINISTRY_DOMAINS), None)
 
 
 def short_forms(block: Block, taken: list[bool]) -> list[Cand]:

@@ -15,24 +15,27 @@ the resolver may map to the person holding that role in the article.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from app.extract.candidates import Cand, Form, PersonFind, Title
-from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Block, Tok, readings
+from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Tok
 from app.extract.lexicon import (
-    NAME_LINKS,
-    NOT_NAMES,
     PARTICLES,
     SPEECH_VERB_FORMS,
-    TIME_WORDS,
-    VERBS,
     first_names,
     is_verb,
-    looks_like_verb,
     words,
 )
 from app.extract.model import EntityKind
-from app.extract.organizations import GENERIC, org_head
+from app.extract.names import (
+    Context,
+    ends_name,
+    is_boundary_word,
+    name_at,
+    name_is_credible,
+    name_span,
+    name_token,
+)
+from app.extract.org_lexicon import GENERIC
 from app.extract.titles import (
     DOMAINS,
     EU_ADJECTIVES,
@@ -45,21 +48,10 @@ from app.extract.titles import (
 _BY_NAME = "باسم"
 _LOOSE_LINKS = words("عن في لدى من")
 _DEPUTIES = words("نائب مساعد وكيل مستشار")
-_ALI = "علي"
-_ALLAH = "الله"
-_PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
+_ALI = "علي"  # the name; the preposition على folds to the same letters
 # Owner ranks: a body named in the title itself beats a country, both beat a preposition's.
 _RANK_ORG, _RANK_PLACE, _RANK_AFTER, _RANK_IN_COUNTRY = 0, 1, 3, 4
 _IN = "في"
-
-
-@dataclass(slots=True)
-class Context:
-    block: Block
-    atoms: dict[int, Cand]  # selected candidates by first token
-    covered: list[Cand | None]  # candidate covering each token
-    un_id: str | None = None
-    eu_id: str | None = None
 
 
 def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
@@ -196,10 +188,10 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         j = nxt.last
     if j >= len(toks) or toks[j].sep & (STOP | QUOTE):
         return None
-    person = _name_at(ctx, j, strict=not toks[j].sep & COMMA)
+    person = name_at(ctx, j, strict=not toks[j].sep & COMMA)
     if person is None:
         return _loose_apposition(ctx, titles)
-    if person.key is None and not _name_is_credible(ctx, person):
+    if person.key is None and not name_is_credible(ctx, person):
         return None
     return PersonFind(person, titles)
 
@@ -212,12 +204,14 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
     k = title.last
     while k < len(toks) and k - title.last < 5 and not toks[k].sep:
         word = toks[k].norm
-        if looks_like_verb(word) or (word in PARTICLES and word not in _LOOSE_LINKS):
+        if ctx.covered[k] is None and (
+            is_verb(word) or (word in PARTICLES and word not in _LOOSE_LINKS)
+        ):
             return None
         k += 1
     if k >= len(toks) or toks[k].sep != COMMA or k == title.last:
         return None
-    person = _name_at(ctx, k, strict=False)
+    person = name_at(ctx, k, strict=False)
     if person is None or person.key is not None or person.last - person.first > 3:
         return None
     after = toks[person.last].sep if person.last < len(toks) else STOP
@@ -239,18 +233,18 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
         return None
     end = title.first
     start = end - 1
-    if not _name_token(ctx, start, first=False):
+    if not name_token(ctx, start, first=False):
         return None
-    while end - start < 6 and toks[start].sep == SPACE and _name_token(ctx, start - 1, first=False):
+    while end - start < 6 and toks[start].sep == SPACE and name_token(ctx, start - 1, first=False):
         start -= 1
     start = max(start, floor)
-    while start < end and not _name_token(ctx, start, first=True, strict=False):
+    while start < end and not name_token(ctx, start, first=True, strict=False):
         start += 1
     if start >= end or (
-        start > 0 and toks[start].sep == SPACE and not _is_boundary_word(toks[start - 1].norm)
+        start > 0 and toks[start].sep == SPACE and not is_boundary_word(toks[start - 1].norm)
     ):
         return None
-    person = _name_span(ctx, start, end)
+    person = name_span(ctx, start, end)
     return PersonFind(person, [title]) if person is not None else None
 
 
@@ -260,7 +254,7 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
         return None
     if toks[i].norm not in SPEECH_VERB_FORMS:
         return None
-    person = _name_at(ctx, i + 1)
+    person = name_at(ctx, i + 1)
     if person is None or person.key is not None:
         return None
     after = person.last
@@ -271,104 +265,7 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     if (
         person.tokens[0] in first_names()
         and person.tokens[0] != _ALI
-        and _ends_name(ctx, person.last)
+        and ends_name(ctx, person.last)
     ):
         return PersonFind(person)
     return None
-
-
-def _name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
-    atom = ctx.atoms.get(j)
-    if atom is not None:
-        return atom if atom.kind is EntityKind.PERSON and not atom.prefix else None
-    if not _name_token(ctx, j, first=True, strict=strict):
-        return None
-    toks = ctx.block.toks
-    k, counted = j + 1, 1
-    while k < len(toks) and toks[k].sep == SPACE and counted < 4:
-        atom = ctx.atoms.get(k)
-        if atom is not None:
-            demonym_surname = atom.form is Form.DEMONYM and atom.size == 1 and counted == 1
-            if not demonym_surname or atom.prefix:
-                break
-        elif not _name_token(ctx, k, first=False):
-            break
-        counted += toks[k].norm not in NAME_LINKS
-        k += 1
-    while k > j + 1 and toks[k - 1].norm in NAME_LINKS:
-        k -= 1
-    return _name_span(ctx, j, k)
-
-
-def _name_span(ctx: Context, first: int, last: int) -> Cand | None:
-    toks = ctx.block.toks
-    counted = sum(toks[k].norm not in NAME_LINKS for k in range(first, last))
-    if counted < 2 or counted > 4:
-        return None
-    tokens = tuple(toks[k].norm for k in range(first, last))
-    return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
-
-
-def _name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> bool:
-    """Whether token k can be part of a name. `strict` for a first token that no comma
-    sets apart: then لمناقشة-like words (a preposition on a noun) are refused too."""
-    if k < 0 or ctx.covered[k] is not None:
-        return False
-    tok = ctx.block.toks[k]
-    word = tok.norm
-    if tok.latin:
-        return tok.capital and word.isalpha()
-    if not word.isalpha() or len(word) < 2:
-        return False
-    shown = ctx.block.text(tok.start, tok.end)
-    if word == _ALI and shown.endswith("ي"):
-        return True  # علي the name, not على the preposition: both normalize to علي
-    if word == _ALLAH:
-        return not first  # عبد الله، العبد الله
-    if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES:
-        return False
-    if word in first_names():
-        return True
-    if word in GENERIC:
-        return False
-    verb_shaped = looks_like_verb(word) if first and strict else is_verb(word)
-    if word in MODIFIERS or word in DOMAINS or verb_shaped:
-        return False
-    if title_head(word) is not None or org_head(word) is not None:
-        return False
-    if word.startswith("ال") if first else word.startswith("و"):
-        return False
-    if first and strict and _preposition_phrase(word):
-        return False
-    return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
-
-
-def _preposition_phrase(word: str) -> bool:
-    """لمناقشة، بحضور، لبحث: a preposition on a common word, not a first name."""
-    for prefix, stem in readings(word):
-        if not prefix:
-            continue
-        if prefix[-1] == "ل" and stem not in first_names():
-            return True
-        if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
-            return True
-    return False
-
-
-def _name_is_credible(ctx: Context, person: Cand) -> bool:
-    """A title then a name: credible when it opens with a first name or a boundary closes it."""
-    return person.tokens[0] in first_names() or _ends_name(ctx, person.last)
-
-
-def _ends_name(ctx: Context, k: int) -> bool:
-    toks = ctx.block.toks
-    if k >= len(toks) or toks[k].sep != SPACE:
-        return True
-    word = toks[k].norm
-    return _is_boundary_word(word) or title_head(word) is not None
-
-
-def _is_boundary_word(word: str) -> bool:
-    if word in PARTICLES or word in TIME_WORDS or word in VERBS or looks_like_verb(word):
-        return True
-    return any(stem in PARTICLES or stem in VERBS for p, stem in readings(word) if p)

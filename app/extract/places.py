@@ -13,7 +13,8 @@ from app.extract.candidates import Cand
 from app.extract.lexer import SPACE, Block, bare, readings
 from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, looks_like_verb, words
 from app.extract.model import EntityKind
-from app.extract.organizations import GENERIC, org_head
+from app.extract.org_lexicon import GENERIC
+from app.extract.organizations import org_head
 from app.extract.titles import title_head
 from app.text.normalize import normalize
 

@@ -104,7 +104,8 @@ def _resolve(
     start, end = f.nt.to_display(f.start, f.end)
     span = Span(f.block.part, f.block.index, start, end)
     title = (record.title_ar or record.title_en or None) if record else None
-    return Citation(body, f.number, year, f.block.text[start:end], span, title)
+    surface = f.block.text[start:end]
+    return Citation(body, f.number, year, surface, span, title, session=f.session)
 
 
 def _body(

@@ -70,18 +70,35 @@ def _add_aliases(session: Session, entity_id: int, aliases: set[str]) -> None:
     insert_ignoring_conflicts(session, EntityAlias, rows, conflict=["entity_id", "normalized"])
 
 
+def resolution_key(citation: ex.Citation) -> tuple[str, int, int]:
+    return (citation.body.value, citation.session or 0, citation.number)
+
+
 def resolve_resolution_ids(
     *, session: Session, citations: list[ex.Citation]
-) -> dict[tuple[str, int], int]:
-    ids: dict[tuple[str, int], int] = {}
+) -> dict[tuple[str, int, int], int]:
+    ids: dict[tuple[str, int, int], int] = {}
     for citation in citations:
-        key = (citation.body.value, citation.number)
+        key = resolution_key(citation)
         if key in ids:
             continue
-        row = {"body": key[0], "number": key[1], "year": citation.year, "title": citation.title}
-        insert_ignoring_conflicts(session, Resolution, [row], conflict=["body", "number"])
+        body, un_session, number = key
+        row = {
+            "body": body,
+            "un_session": un_session,
+            "number": number,
+            "year": citation.year,
+            "title": citation.title,
+        }
+        insert_ignoring_conflicts(
+            session, Resolution, [row], conflict=["body", "un_session", "number"]
+        )
         resolution = session.scalars(
-            select(Resolution).where(Resolution.body == key[0], Resolution.number == key[1])
+            select(Resolution).where(
+                Resolution.body == body,
+                Resolution.un_session == un_session,
+                Resolution.number == number,
+            )
         ).one()
         resolution.year = resolution.year or citation.year
         resolution.title = resolution.title or citation.title

@@ -34,8 +34,12 @@ def _spellings(normalized: str) -> list[str]:
     return forms
 
 
-def find_resolution_ids(*, session: Session, number: int, body: str | None) -> list[int]:
-    query = select(Resolution.id).where(Resolution.number == number)
+def find_resolution_ids(
+    *, session: Session, number: int, body: str | None, un_session: int | None = None
+) -> list[int]:
+    query = select(Resolution.id).where(
+        Resolution.number == number, Resolution.un_session == (un_session or 0)
+    )
     if body:
         query = query.where(Resolution.body == body)
     return list(session.scalars(query.order_by(Resolution.id)).all())

@@ -186,10 +186,13 @@ class Affiliation(Base):
 
 class Resolution(Base):
     __tablename__ = "resolutions"
-    __table_args__ = (UniqueConstraint("body", "number"),)
+    __table_args__ = (UniqueConstraint("body", "un_session", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     body: Mapped[str] = mapped_column(String(16))
+    # 67 for General Assembly resolution 67/19; 0 for numbers that run on (UNSC 2254).
+    # Not NULL, so the unique constraint holds for unsessioned numbers too.
+    un_session: Mapped[int] = mapped_column(Integer, default=0)
     number: Mapped[int] = mapped_column(Integer, index=True)
     year: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(Text)

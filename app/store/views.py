@@ -32,6 +32,7 @@ class ResolutionRef:
     body: str
     number: int
     year: int | None
+    session: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ class ResolutionItem:
     title: str | None
     article_count: int
     citation_count: int
+    session: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from app.extract.model import Extraction
 from app.ingest.model import ParsedArticle
 from app.store import models as m
-from app.store.base import utcnow
-from app.store.entities import resolve_entity_ids, resolve_resolution_ids
+from app.store.base import Base, utcnow
+from app.store.entities import resolution_key, resolve_entity_ids, resolve_resolution_ids
 from app.store.search import shadow_document
 from app.store.upsert import insert_ignoring_conflicts
 from app.text.normalize import collapse_spaces, normalize
@@ -156,7 +156,7 @@ def _source_id(session: Session, outlet: str | None) -> int | None:
     return session.scalar(select(m.Source.id).where(m.Source.normalized_name == key))
 
 
-_CHILD_TABLES: tuple[type[m.Base], ...] = (
+_CHILD_TABLES: tuple[type[Base], ...] = (
     m.ArticleSection,
     m.SummaryPoint,
     m.ArticleImage,
@@ -172,7 +172,7 @@ _CHILD_TABLES: tuple[type[m.Base], ...] = (
 
 def clear_children(session: Session, article_id: int) -> None:
     for table in _CHILD_TABLES:
-        column = table.__table__.c.article_id  # type: ignore[attr-defined]
+        column = table.__table__.c.article_id
         session.execute(delete(table).where(column == article_id))
 
 
@@ -255,7 +255,7 @@ def _add_citations(
     session: Session, article_id: int, sort_at: datetime, extraction: Extraction
 ) -> None:
     resolution_ids = resolve_resolution_ids(session=session, citations=extraction.citations)
-    counts = Counter(resolution_ids[(c.body.value, c.number)] for c in extraction.citations)
+    counts = Counter(resolution_ids[resolution_key(c)] for c in extraction.citations)
     session.add_all(
         m.ArticleResolution(
             article_id=article_id, resolution_id=rid, sort_at=sort_at, citation_count=n
@@ -265,7 +265,7 @@ def _add_citations(
     session.add_all(
         m.Citation(
             article_id=article_id,
-            resolution_id=resolution_ids[(c.body.value, c.number)],
+            resolution_id=resolution_ids[resolution_key(c)],
             surface=c.surface,
             part=c.span.part.value,
             part_index=c.span.index,

@@ -88,7 +88,9 @@ def _fold_char(ch: str) -> str:
     if ch in _LETTERS:
         return _LETTERS[ch]
     if "\ufb50" <= ch <= "\ufeff":  # Arabic presentation forms (e.g. the ligature ﻻ)
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed != ch:
+            return "".join(_fold_char(c) for c in decomposed)
     return ch.lower()
 
 

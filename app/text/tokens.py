@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[\w\u0600-\u06FF]+", re.UNICODE)
+# Letters, digits and Arabic marks; not the Arabic comma, semicolon or question mark.
+_WORD = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
 
 
 @dataclass(frozen=True, slots=True)

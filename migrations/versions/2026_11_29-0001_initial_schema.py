@@ -43,11 +43,14 @@ def upgrade() -> None:
         "resolutions",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("body", sa.String(length=16), nullable=False),
+        sa.Column("un_session", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
         sa.Column("year", sa.Integer(), nullable=True),
         sa.Column("title", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_resolutions")),
-        sa.UniqueConstraint("body", "number", name=op.f("uq_resolutions_body_number")),
+        sa.UniqueConstraint(
+            "body", "un_session", "number", name=op.f("uq_resolutions_body_un_session_number")
+        ),
     )
     with op.batch_alter_table("resolutions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_resolutions_number"), ["number"], unique=False)

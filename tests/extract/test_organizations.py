@@ -78,3 +78,19 @@ def test_clitic_is_outside_the_span_and_the_alias() -> None:
     assert surfaces(result, "هيئة التفاوض السورية") == ["هيئة التفاوض السورية"]
     assert surfaces(result, "المجلس الوطني الكردي") == ["مجلس الوطني الكردي"]
     assert names(result, ORG) >= {"هيئة التفاوض السورية", "المجلس الوطني الكردي"}
+
+
+def test_quoted_name_after_its_head() -> None:
+    result = run('ونقلت صحيفة "الوطن" المقربة من النظام عن مصادر قولها إن الجيش يستعد.')
+    assert names(result, ORG) == {"صحيفة الوطن"}
+    assert surfaces(result, "صحيفة الوطن") == ["الوطن"]
+
+
+def test_the_object_of_the_verb_is_not_part_of_the_name() -> None:
+    result = run("من جهته، حمل المجلس الوطني الكردي المجتمع الدولي مسؤولية الصمت.")
+    assert names(result, ORG) == {"المجلس الوطني الكردي"}
+
+
+def test_a_vague_adjective_alone_names_no_body() -> None:
+    assert names(run("وأعربت المنظمة الدولية عن قلقها."), ORG) == set()
+    assert names(run("وقضت المحكمة الجنائية الدولية بذلك."), ORG) == {"المحكمة الجنائية الدولية"}

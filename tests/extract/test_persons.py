@@ -130,3 +130,40 @@ def test_affiliation_to_an_unidentified_body_is_left_out() -> None:
     result = run("قال محمد العبد الله، عضو الهيئة السياسية في الائتلاف، إن المفاوضات متعثرة.")
     assert names(result, PERSON) == {"محمد العبد الله"}
     assert result.affiliations == []
+
+
+def test_deputy_and_stacked_titles_share_the_country() -> None:
+    result = run("وشارك نائب رئيس الوزراء وزير الخارجية التركي هاكان فيدان في الاجتماع.")
+    assert {(a.title, a.organization_key) for a in result.affiliations} == {
+        ("نائب رئيس الوزراء", "country:TR"),
+        ("وزير الخارجية التركي", "country:TR"),
+    }
+
+
+def test_spokesman_for_an_officer_is_one_title() -> None:
+    result = run("وأعرب المتحدث باسم الأمين العام للأمم المتحدة ستيفان دوجاريك عن قلقه.")
+    [affiliation] = result.affiliations
+    assert affiliation.title == "المتحدث باسم الأمين العام للأمم المتحدة"
+    assert affiliation.organization_key == "org:un"
+
+
+def test_title_that_runs_on_before_a_comma_and_a_name() -> None:
+    result = run("وقال عضو المجلس الوطني الكردي عن منطقة الجزيرة، طارق الكردي، إن الحوار متوقف.")
+    assert names(result, PERSON) == {"طارق الكردي"}
+    [affiliation] = result.affiliations
+    assert affiliation.title == "عضو المجلس الوطني الكردي عن منطقة الجزيرة"
+
+
+def test_a_country_after_fi_is_the_owner_of_a_government_role() -> None:
+    result = run(
+        "وقالت وزيرة الدولة للشؤون الخارجية في تركيا، لولوة الخاطر، إن الحوار مستمر.",
+        "وقال المبعوث الخاص إلى سوريا، جون سميث، إن الوضع صعب.",
+    )
+    owners = {a.title: a.organization_key for a in result.affiliations}
+    assert owners["وزيرة الدولة للشؤون الخارجية في تركيا"] == "country:TR"
+    assert owners["المبعوث الخاص إلى سوريا"] is None  # sent to Syria, not by it
+
+
+def test_foreign_first_name_shaped_like_a_verb_after_a_comma() -> None:
+    result = run("استقبل المنسقة الخاصة للأمم المتحدة في تركيا، يوانا فرونتسكا، في مكتبه.")
+    assert names(result, PERSON) == {"يوانا فرونتسكا"}

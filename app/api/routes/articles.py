@@ -10,7 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from app.api.body import read_body
 from app.api.deps import ApiKeyDep, SessionDep, SettingsDep, WriteSessionDep
-from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit
+from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
 from app.api.schemas import ArticleDetail, ArticleItem, IngestReport, Page, Problem
 from app.errors import InvalidParameter
 from app.ingestion import ingest_payload
@@ -18,7 +18,6 @@ from app.store.delete import delete_article
 from app.store.lookup import find_entity_ids, find_resolution_ids
 from app.store.reads.article_detail import get_article
 from app.store.reads.articles import ArticleFilters, list_articles
-from app.text.normalize import to_ascii_digits
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 Body = Literal["UNSC", "UNGA", "HRC", "other", "unknown"]
@@ -41,7 +40,7 @@ def list_(
         str | None,
         Query(
             max_length=12,
-            description="Resolution number, Arabic-Indic digits welcome.",
+            description="Resolution number (2254, ٢٢٥٤) or session/number (67/19).",
             examples=["2254"],
         ),
     ] = None,
@@ -72,10 +71,8 @@ def list_(
 def _resolution_ids(session: SessionDep, number: str | None, body: str | None) -> list[int] | None:
     if number is None:
         return None
-    digits = to_ascii_digits(number.strip())
-    if not digits.isdigit():
-        raise InvalidParameter("resolution must be a number, e.g. 2254")
-    return find_resolution_ids(session=session, number=int(digits), body=body)
+    un_session, digits = parse_symbol(number)
+    return find_resolution_ids(session=session, number=digits, body=body, un_session=un_session)
 
 
 def _aware(moment: datetime | None, name: str) -> datetime | None:

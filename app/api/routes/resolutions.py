@@ -7,12 +7,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 
 from app.api.deps import SessionDep
-from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit
+from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
 from app.api.schemas import ArticleItem, Page, ResolutionDetail, ResolutionItem
-from app.errors import InvalidParameter
 from app.store.reads.articles import ArticleFilters, list_articles
 from app.store.reads.resolutions import get_resolution, list_resolutions
-from app.text.normalize import to_ascii_digits
 
 router = APIRouter(prefix="/resolutions", tags=["resolutions"])
 Body = Literal["UNSC", "UNGA", "HRC", "other", "unknown"]
@@ -42,15 +40,17 @@ def list_(
 )
 def get_one(
     session: SessionDep,
-    number: Annotated[str, Path(max_length=12, examples=["2254"])],
+    number: Annotated[
+        str, Path(max_length=12, description="2254, ٢٢٥٤, or 67/19", examples=["2254"])
+    ],
     body: Annotated[Body | None, Query()] = None,
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> ResolutionDetail:
-    digits = to_ascii_digits(number)
-    if not digits.isdigit():
-        raise InvalidParameter("the resolution number must be digits, e.g. 2254")
-    resolution_id, item = get_resolution(session=session, number=int(digits), body=body)
+    un_session, digits = parse_symbol(number)
+    resolution_id, item = get_resolution(
+        session=session, number=digits, body=body, un_session=un_session
+    )
     filters = ArticleFilters(resolution_ids=[resolution_id])
     page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
     return ResolutionDetail(
@@ -60,5 +60,6 @@ def get_one(
         title=item.title,
         article_count=item.article_count,
         citation_count=item.citation_count,
+        session=item.session,
         articles=Page[ArticleItem].model_validate(page),
     )

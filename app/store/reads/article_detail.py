@@ -111,7 +111,9 @@ def _citations(session: Session, article_id: int) -> list[v.CitationView]:
     ).all()
     return [
         v.CitationView(
-            resolution=v.ResolutionRef(body=r.body, number=r.number, year=r.year),
+            resolution=v.ResolutionRef(
+                body=r.body, number=r.number, year=r.year, session=r.un_session or None
+            ),
             surface=c.surface,
             location=_location(c),
         )

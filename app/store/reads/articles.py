@@ -6,13 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, exists, func, literal_column, select, tuple_
+from sqlalchemy import exists, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_cursor, encode_cursor
 from app.store.search import matches
+from app.store.typing import AnySelect
 from app.text.normalize import normalize
 
 TOTAL_CAP = 1_000
@@ -50,7 +51,7 @@ def list_articles(
     return v.Page(items=items, next_cursor=next_cursor, total=total)
 
 
-def _bounded_count(session: Session, query: Select[Any]) -> int | None:
+def _bounded_count(session: Session, query: AnySelect) -> int | None:
     """Exact up to TOTAL_CAP matches, else None: counting 60,000 rows for every page would
     cost more than the page itself."""
     capped = query.with_only_columns(literal_column("1")).limit(TOTAL_CAP + 1).subquery()
@@ -58,7 +59,7 @@ def _bounded_count(session: Session, query: Select[Any]) -> int | None:
     return n if n <= TOTAL_CAP else None
 
 
-def _driven_query(filters: ArticleFilters) -> tuple[Select[Any], Any, Any]:
+def _driven_query(filters: ArticleFilters) -> tuple[AnySelect, Any, Any]:
     """Walk the (entity|resolution, sort_at, article_id) index when one actor or resolution
     is asked for, so a page costs the same for an actor in 40 articles or in 60,000."""
     columns = (
@@ -87,8 +88,8 @@ def _driven_query(filters: ArticleFilters) -> tuple[Select[Any], Any, Any]:
 
 
 def _apply_filters(
-    session: Session, query: Select[Any], filters: ArticleFilters, sort_col: Any
-) -> Select[Any]:
+    session: Session, query: AnySelect, filters: ArticleFilters, sort_col: Any
+) -> AnySelect:
     if filters.entity_ids and len(filters.entity_ids) > 1:
         query = query.where(
             exists().where(

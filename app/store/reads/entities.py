@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import NotFound
@@ -12,6 +12,7 @@ from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
 from app.store.reads.article_detail import entity_ref, roles_where
+from app.store.typing import AnySelect
 from app.text.normalize import collapse_spaces, normalize
 
 RELATED_LIMIT = 20
@@ -30,7 +31,7 @@ def list_entities(
 ) -> v.Page[v.EntityItem]:
     counts = _article_counts()
     n = func.coalesce(counts.c.n, 0)
-    query: Select[Any] = select(m.Entity, n.label("n")).outerjoin(
+    query: AnySelect = select(m.Entity, n.label("n")).outerjoin(
         counts, counts.c.entity_id == m.Entity.id
     )
     if kind:
@@ -124,7 +125,10 @@ def _resolutions(session: Session, entity_id: int) -> list[v.CitedResolution]:
     ).all()
     return [
         v.CitedResolution(
-            resolution=v.ResolutionRef(body=r.body, number=r.number, year=r.year), article_count=c
+            resolution=v.ResolutionRef(
+                body=r.body, number=r.number, year=r.year, session=r.un_session or None
+            ),
+            article_count=c,
         )
         for r, c in rows
     ]

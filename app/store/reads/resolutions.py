@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter, NotFound
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
+from app.store.typing import AnySelect
 
 
-def _counted() -> Select[Any]:
+def _counted() -> AnySelect:
     articles = func.count(m.ArticleResolution.article_id)
     citations = func.coalesce(func.sum(m.ArticleResolution.citation_count), 0)
     return (
@@ -32,6 +33,7 @@ def _item(row: Any) -> v.ResolutionItem:
         title=r.title,
         article_count=row.articles,
         citation_count=int(row.citations),
+        session=r.un_session or None,
     )
 
 
@@ -57,16 +59,18 @@ def list_resolutions(
 
 
 def get_resolution(
-    *, session: Session, number: int, body: str | None
+    *, session: Session, number: int, body: str | None, un_session: int | None = None
 ) -> tuple[int, v.ResolutionItem]:
     """The resolution's row id and figures; a number two bodies share needs `body`."""
     query = _counted().where(m.Resolution.number == number)
+    query = query.where(m.Resolution.un_session == (un_session or 0))
     if body:
         query = query.where(m.Resolution.body == body)
     rows = session.execute(query).all()
     if not rows:
         where = f" of {body}" if body else ""
-        raise NotFound(f"no resolution {number}{where} is cited in the archive")
+        symbol = f"{un_session}/{number}" if un_session else str(number)
+        raise NotFound(f"no resolution {symbol}{where} is cited in the archive")
     if len(rows) > 1:
         bodies = ", ".join(sorted(row[0].body for row in rows))
         raise InvalidParameter(

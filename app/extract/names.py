@@ -1,0 +1,138 @@
+"""Person names in running text: which tokens can be part of one and where one ends.
+
+A name is 2-4 name tokens (links such as عبد، أبو، بن do not count). Tokens that are
+particles, time words, verbs, role nouns, organization heads or common nouns are not
+name tokens; a first token must not carry the article; a later one must not start with
+و (a coordinated word). A known first name (data/first_names.json) settles doubt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extract.candidates import Cand, Form
+from app.extract.lexer import SPACE, Block, readings
+from app.extract.lexicon import (
+    NAME_LINKS,
+    NOT_NAMES,
+    PARTICLES,
+    TIME_WORDS,
+    VERBS,
+    first_names,
+    is_verb,
+    looks_like_verb,
+)
+from app.extract.model import EntityKind
+from app.extract.org_lexicon import GENERIC
+from app.extract.organizations import org_head
+from app.extract.titles import DOMAINS, MODIFIERS, title_head
+
+_ALI = "علي"
+_ALLAH = "الله"
+_PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
+
+
+@dataclass(slots=True)
+class Context:
+    block: Block
+    atoms: dict[int, Cand]  # selected candidates by first token
+    covered: list[Cand | None]  # candidate covering each token
+    un_id: str | None = None
+    eu_id: str | None = None
+
+
+def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
+    atom = ctx.atoms.get(j)
+    if atom is not None:
+        return atom if atom.kind is EntityKind.PERSON and not atom.prefix else None
+    if not name_token(ctx, j, first=True, strict=strict):
+        return None
+    toks = ctx.block.toks
+    k, counted = j + 1, 1
+    while k < len(toks) and toks[k].sep == SPACE and counted < 4:
+        atom = ctx.atoms.get(k)
+        if atom is not None:
+            demonym_surname = atom.form is Form.DEMONYM and atom.size == 1 and counted == 1
+            if not demonym_surname or atom.prefix:
+                break
+        elif not name_token(ctx, k, first=False):
+            break
+        counted += toks[k].norm not in NAME_LINKS
+        k += 1
+    while k > j + 1 and toks[k - 1].norm in NAME_LINKS:
+        k -= 1
+    return name_span(ctx, j, k)
+
+
+def name_span(ctx: Context, first: int, last: int) -> Cand | None:
+    toks = ctx.block.toks
+    counted = sum(toks[k].norm not in NAME_LINKS for k in range(first, last))
+    if counted < 2 or counted > 4:
+        return None
+    tokens = tuple(toks[k].norm for k in range(first, last))
+    return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
+
+
+def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> bool:
+    """Whether token k can be part of a name. `strict` for a first token that no comma
+    sets apart: then لمناقشة-like words (a preposition on a noun) are refused too."""
+    if k < 0 or ctx.covered[k] is not None:
+        return False
+    tok = ctx.block.toks[k]
+    word = tok.norm
+    if tok.latin:
+        return tok.capital and word.isalpha()
+    if not word.isalpha() or len(word) < 2:
+        return False
+    shown = ctx.block.text(tok.start, tok.end)
+    if word == _ALI and shown.endswith("ي"):
+        return True  # علي the name, not على the preposition: both normalize to علي
+    if word == _ALLAH:
+        return not first  # عبد الله، العبد الله
+    if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES:
+        return False
+    if word in first_names():
+        return True
+    if word in GENERIC:
+        return False
+    verb_shaped = looks_like_verb(word) if first and strict else is_verb(word)
+    if word in MODIFIERS or word in DOMAINS or verb_shaped:
+        return False
+    if title_head(word) is not None or org_head(word) is not None:
+        return False
+    if word.startswith("ال") if first else word.startswith("و"):
+        return False
+    if first and strict and _preposition_phrase(word):
+        return False
+    return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _preposition_phrase(word: str) -> bool:
+    """لمناقشة، بحضور، لبحث: a preposition on a common word, not a first name."""
+    for prefix, stem in readings(word):
+        if not prefix:
+            continue
+        if prefix[-1] == "ل" and stem not in first_names():
+            return True
+        if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
+            return True
+    return False
+
+
+def name_is_credible(ctx: Context, person: Cand) -> bool:
+    """A title then a name: credible when it opens with a first name or a boundary closes it."""
+    return person.tokens[0] in first_names() or ends_name(ctx, person.last)
+
+
+def ends_name(ctx: Context, k: int) -> bool:
+    toks = ctx.block.toks
+    if k >= len(toks) or toks[k].sep != SPACE:
+        return True
+    word = toks[k].norm
+    return is_boundary_word(word) or title_head(word) is not None
+
+
+def is_boundary_word(word: str) -> bool:
+    if word in PARTICLES or word in TIME_WORDS or word in VERBS or looks_like_verb(word):
+        return True
+    return any(stem in PARTICLES or stem in VERBS for p, stem in readings(word) if p)
