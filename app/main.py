@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
-from app.api.routes import articles, entities, health, resolutions, search
+from app.api.routes import articles, entities, health, resolutions, search, statements
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
 
@@ -47,6 +47,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
     install_error_handlers(app)
     install_caching(app)
-    for module in (articles, entities, resolutions, search, health):
+    for module in (articles, entities, resolutions, statements, search, health):
         app.include_router(module.router)
     return app

@@ -12,9 +12,11 @@ from app.text.normalize import collapse_spaces, normalize
 
 
 def resolve_entity_ids(*, session: Session, entities: list[ex.Entity]) -> dict[str, int]:
-    """Map every extracted entity key to a row id, creating rows and aliases as needed."""
+    """Map every extracted entity key to a row id, creating rows and aliases as needed.
+    Keys are taken in sorted order so that concurrent writers lock them in the same order
+    and cannot deadlock on each other's unique-key inserts."""
     ids: dict[str, int] = {}
-    for entity in entities:
+    for entity in sorted(entities, key=lambda e: e.key):
         entity_id = _find_by_key(session, entity.key) or _find_by_alias(session, entity)
         if entity_id is None:
             entity_id = _create(session, entity)
@@ -78,7 +80,7 @@ def resolve_resolution_ids(
     *, session: Session, citations: list[ex.Citation]
 ) -> dict[tuple[str, int, int], int]:
     ids: dict[tuple[str, int, int], int] = {}
-    for citation in citations:
+    for citation in sorted(citations, key=resolution_key):
         key = resolution_key(citation)
         if key in ids:
             continue

@@ -164,3 +164,18 @@ async def test_search_treats_query_syntax_as_words(
     seed(session, 1)
     response = await client.get("/search", params={"q": 'جنيف" OR * NEAR('})
     assert response.status_code == 200
+
+
+async def test_statements_filter_by_speaker_in_any_spelling(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    seed(session, 3)
+    everyone = (await client.get("/statements")).json()
+    assert len(everyone["items"]) == 3
+    by_syria = (await client.get("/statements", params={"speaker": "وسورية"})).json()
+    assert {s["speaker"]["name"] for s in by_syria["items"]} == {"سوريا"}
+    first = (await client.get("/statements", params={"limit": 2})).json()
+    rest = (
+        await client.get("/statements", params={"limit": 2, "cursor": first["next_cursor"]})
+    ).json()
+    assert len(first["items"]) + len(rest["items"]) == 3 and rest["next_cursor"] is None

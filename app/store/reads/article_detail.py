@@ -128,14 +128,15 @@ def statements_where(session: Session, condition: object) -> list[v.StatementVie
         .where(condition)  # type: ignore[arg-type]
         .order_by(m.Statement.id)
     ).all()
-    return [
-        v.StatementView(
-            speaker=entity_ref(e) if e is not None else None,
-            speaker_surface=s.speaker_surface,
-            verb=s.verb,
-            content=s.content,
-            location=_location(s),
-            article_id=s.article_id,
-        )
-        for s, e in rows
-    ]
+    return [statement_view(s, e) for s, e in rows]
+
+
+def statement_view(s: m.Statement, speaker: m.Entity | None) -> v.StatementView:
+    return v.StatementView(
+        speaker=entity_ref(speaker) if speaker is not None else None,
+        speaker_surface=s.speaker_surface,
+        verb=s.verb,
+        content=s.content,
+        location=_location(s),
+        article_id=s.article_id,
+    )
