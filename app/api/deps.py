@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.errors import Forbidden, Unauthorized
-from app.store.db import open_session
+from app.store.db import unit_of_work
 
 
 def get_settings_dep(request: Request) -> Settings:
@@ -30,19 +30,14 @@ def get_write_session(request: Request) -> Iterator[Session]:
 def _session(request: Request, *, write: bool) -> Iterator[Session]:
     """Commit when the route returns, roll back when it raises."""
     factory: sessionmaker[Session] = request.app.state.session_factory
-    session = open_session(factory, write=write)
-    try:
+    with unit_of_work(factory, write=write) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
-WriteSessionDep = Annotated[Session, Depends(get_write_session)]
+# scope="function": commit before the response is sent, so a failed commit is reported
+# to the client instead of after a 2xx has already gone out.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 

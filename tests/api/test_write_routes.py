@@ -84,3 +84,14 @@ async def test_delete_needs_a_key_then_removes_everything(
     assert articles_in(session) == 0
     assert session.scalar(select(func.count()).select_from(m.Mention)) == 0
     assert_problem(await client.get(f"/articles/{created['id']}"), 404)
+
+
+async def test_a_failed_commit_is_reported_not_hidden_behind_a_2xx(
+    client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse() -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(session, "commit", refuse)
+    response = await post(client, ARTICLE.encode(), **{"X-API-Key": API_KEY})
+    assert_problem(response, 500)
