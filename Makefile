@@ -31,6 +31,7 @@ test: lint typecheck
 
 eval: $(STAMP)
 	$(BIN)/python -m eval.score
+	$(BIN)/python -m eval.score --set heldout
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction

@@ -78,16 +78,17 @@ def print_table(
     notices: list[str],
     errors: dict[str, str],
     with_misses: bool,
+    set_name: str = "dev",
 ) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    console = Console(width=max(Console().width, 100))
     for notice in notices:
         console.print(f"[yellow]notice:[/] {notice}", highlight=False)
     for slug, error in errors.items():
         console.print(f"[red]error in {slug}:[/] {error}", highlight=False)
-    table = Table(title=f"Extraction dev set: {summary.articles} articles (micro-averaged)")
+    table = Table(title=f"Extraction {set_name} set: {summary.articles} articles (micro-averaged)")
     for column in ("kind", "gold", "predicted", "TP", "FP", "FN", "precision", "recall", "F1"):
         table.add_column(column, justify="left" if column == "kind" else "right", no_wrap=True)
     rows = [(kind, summary.tallies[kind]) for kind in KINDS] + [("all", summary.overall)]

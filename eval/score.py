@@ -1,9 +1,12 @@
-"""Score the extractor on the dev set: `python -m eval.score [--article SLUG] [--json]`.
+"""Score the extractor: `python -m eval.score [--set dev|heldout] [--article SLUG] [--json]`.
 
 Parses each article with app.ingest.scraped.parse_scraped_text, extracts with
-app.extract.pipeline.extract, matches against eval/gold (see eval/GUIDELINES.md) and
+app.extract.pipeline.extract, matches against the gold (see eval/GUIDELINES.md) and
 prints micro-averaged precision, recall and F1 per kind, then the misses. It is a
 report: it always exits 0, and says so when a stage is missing or fails.
+
+`--set heldout` scores eval/heldout/, written blind and never tuned on: its figures are the
+honest ones, so it lists no misses unless asked (`--misses`).
 """
 
 from __future__ import annotations
@@ -12,16 +15,39 @@ import argparse
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Literal, cast
 
 from app.extract.model import Extraction
 from app.ingest.model import ParsedArticle, Section, SectionKind
 from app.text.language import detect_language
-from eval.gold import load_dev_set
+from eval.gold import EVAL_DIR, DevArticle, load_dev_set, load_gold
 from eval.matching import ArticleScore, score_article, summarize
 
 Parser = Callable[[str], ParsedArticle]
 Extractor = Callable[[ParsedArticle], Extraction]
+SetName = Literal["dev", "heldout"]
+HELDOUT_DIR = EVAL_DIR / "heldout"
+
+
+def load_heldout_set(slug: str | None = None) -> list[DevArticle]:
+    """The held-out articles that have gold (same layout and schema as the dev set)."""
+    articles, gold = HELDOUT_DIR / "articles", HELDOUT_DIR / "gold"
+    with_gold = {p.stem for p in gold.glob("*.json")}
+    slugs = sorted(p.stem for p in articles.glob("*.txt") if p.stem in with_gold)
+    if slug is not None:
+        slugs = [s for s in slugs if slug in (s, s.split("_", 1)[0])]
+    return [
+        DevArticle(
+            slug=s,
+            text=(articles / f"{s}.txt").read_text(encoding="utf-8"),
+            gold=load_gold(gold / f"{s}.json"),
+        )
+        for s in slugs
+    ]
+
+
+def load_set(name: SetName = "dev", slug: str | None = None) -> list[DevArticle]:
+    return load_heldout_set(slug) if name == "heldout" else load_dev_set(slug)
 
 
 def fallback_parse(text: str) -> ParsedArticle:
@@ -71,12 +97,14 @@ def _stages() -> tuple[Parser, Extractor, list[str]]:
     )
 
 
-def run(slug: str | None = None) -> Run:
+def run(slug: str | None = None, set_name: SetName = "dev") -> Run:
     parse, extract, notices = _stages()
     result = Run(notices=notices)
-    articles = load_dev_set(slug)
+    if set_name == "heldout":
+        result.notices.append("held-out set (eval/heldout/): report its figures, never tune on it.")
+    articles = load_set(set_name, slug)
     if not articles:
-        result.notices.append(f"no dev-set article matches {slug!r}.")
+        result.notices.append(f"no {set_name}-set article matches {slug!r}.")
     for article in articles:
         try:
             extraction = extract(parse(article.text))
@@ -91,20 +119,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m eval.score", description=__doc__.split("\n")[0]
     )
+    parser.add_argument("--set", dest="set_name", choices=("dev", "heldout"), default="dev",
+                        help="dev (default) or heldout, the blind set nobody tunes on")  # fmt: skip
     parser.add_argument("--article", metavar="SLUG", help="score one article (slug or its NNN)")
-    parser.add_argument("--misses", action=argparse.BooleanOptionalAction, default=True,
-                        help="list false negatives and false positives per article")  # fmt: skip
+    parser.add_argument("--misses", action=argparse.BooleanOptionalAction, default=None,
+                        help="list false negatives and false positives per article "
+                             "(default: on for dev, off for heldout)")  # fmt: skip
     parser.add_argument("--json", action="store_true", help="emit the figures as JSON")
     args = parser.parse_args(argv)
 
     from eval import report  # rich is only needed for the table
 
-    result = run(args.article)
+    set_name = cast(SetName, args.set_name)
+    misses = args.misses if args.misses is not None else set_name == "dev"
+    result = run(args.article, set_name)
     summary = summarize(result.scores)
     if args.json:
-        report.print_json(summary, result.scores, result.notices, result.errors, args.misses)
+        report.print_json(summary, result.scores, result.notices, result.errors, misses)
     else:
-        report.print_table(summary, result.scores, result.notices, result.errors, args.misses)
+        report.print_table(
+            summary, result.scores, result.notices, result.errors, misses, set_name=set_name
+        )
     return 0
 
 

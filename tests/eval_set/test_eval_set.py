@@ -1,4 +1,4 @@
-"""The dev set is well-formed and the scorer's matching does what GUIDELINES.md says.
+"""The dev and held-out sets are well-formed; the scorer's matching does what GUIDELINES.md says.
 
 Extractor quality is measured by `python -m eval.score`, never asserted here.
 """
@@ -38,10 +38,12 @@ from eval.gold import (  # noqa: E402
     load_gold,
 )
 from eval.matching import match_key, score_article, summarize, verb_lemma  # noqa: E402
-from eval.score import fallback_parse, main  # noqa: E402
+from eval.score import HELDOUT_DIR, fallback_parse, load_set, main  # noqa: E402
 
 SPAN = Span(Part.SECTION, 0, 0, 1)
 DEV_SET = load_dev_set()
+HELDOUT_SET = load_set("heldout")
+BOTH_SETS = [*DEV_SET, *HELDOUT_SET]
 
 
 def test_every_article_has_gold_and_every_gold_an_article() -> None:
@@ -72,7 +74,7 @@ def _findable(text: str) -> str:
     return match_key(re.sub(r"[«»\"]", "", text))
 
 
-@pytest.mark.parametrize("article", DEV_SET, ids=lambda a: a.slug)
+@pytest.mark.parametrize("article", BOTH_SETS, ids=lambda a: a.slug)
 def test_gold_is_anchored_in_the_text(article: DevArticle) -> None:
     """Every entity shows its name or an alias (maybe behind لل); numbers occur often enough."""
     slug, text, gold = article.slug, article.text, article.gold
@@ -86,6 +88,45 @@ def test_gold_is_anchored_in_the_text(article: DevArticle) -> None:
     for res in gold.resolutions:
         found = len(re.findall(rf"(?<!\d){res.number}(?!\d)", digits))
         assert found >= res.count, f"{slug}: {res.number} cited {res.count}× but seen {found}×"
+
+
+# --- the held-out set: same schema, written blind, never tuned on ---------------------------
+
+
+def _stems(folder: str, pattern: str) -> list[str]:
+    return sorted(p.stem for p in (HELDOUT_DIR / folder).glob(pattern))
+
+
+def test_heldout_articles_and_gold_pair_up() -> None:
+    assert _stems("articles", "*.txt") == _stems("gold", "*.json")
+
+
+def test_heldout_slugs_are_numbered_and_unique() -> None:
+    numbers = [s.split("_", 1)[0] for s in _stems("articles", "*.txt")]
+    assert all(re.fullmatch(r"\d{3}", n) for n in numbers)
+    assert len(numbers) == len(set(numbers))
+
+
+def test_heldout_has_at_least_20_articles_none_from_the_dev_set() -> None:
+    assert len(HELDOUT_SET) >= 20
+    assert not {a.text for a in HELDOUT_SET} & {a.text for a in DEV_SET}
+
+
+@pytest.mark.parametrize("slug", _stems("gold", "*.json"))
+def test_heldout_gold_validates(slug: str) -> None:
+    load_gold(HELDOUT_DIR / "gold" / f"{slug}.json")
+
+
+@pytest.mark.parametrize("article", HELDOUT_SET, ids=lambda a: a.slug)
+def test_heldout_article_length_is_150_to_500_words(article: DevArticle) -> None:
+    assert 150 <= len(article.text.split()) <= 500
+
+
+def test_cli_scores_the_heldout_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--set", "heldout", "--article", "001", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert '"articles": 1' in out
+    assert '"misses"' not in out  # held-out misses are listed only on request
 
 
 def test_gold_rejects_unknown_fields_bodies_verbs_and_speakers() -> None:
