@@ -1,8 +1,10 @@
 """Batch ingestion and re-extraction for the CLI: one transaction per article, a progress
-bar, a summary at the end; one bad item never stops the others."""
+bar, a summary at the end. One bad item never stops the others: an item is a file, a line
+of a JSONL file, a document of a JSON list, or a page a feed links to."""
 
 from __future__ import annotations
 
+import json
 import logging
 import zlib
 from collections import Counter
@@ -12,22 +14,27 @@ from pathlib import Path
 
 from rich.console import Console
 from rich.progress import Progress
-from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
 
 from app.config import Settings
 from app.errors import KhabarError
 from app.extract.pipeline import extract
-from app.ingest.dispatch import parse_payload
-from app.ingest.errors import InputTooLarge
+from app.ingest.decode import decode_bytes, parse_content_type
+from app.ingest.dispatch import choose_format, dispatch_payload, parse_payload
+from app.ingest.errors import InputTooLarge, NotAnArticle
 from app.ingest.fetch import FetchSettings, fetch_url
-from app.ingestion import articles_in, ingest_parsed
+from app.ingest.formats import Format
+from app.ingest.model import ParsedArticle
+from app.ingestion import fetch_articles, ingest_parsed
 from app.store import models as m
 from app.store.db import make_engine, make_session_factory, unit_of_work
 from app.store.writes import save_article
 
 log = logging.getLogger(__name__)
-_TYPES = {
+TYPES = {
     ".txt": "text/plain",
     ".html": "text/html",
     ".htm": "text/html",
@@ -38,6 +45,7 @@ _TYPES = {
     ".rss": "application/rss+xml",
     ".atom": "application/atom+xml",
 }
+_LINES = {".jsonl", ".ndjson"}
 RAW_TYPES = {
     "text": "text/plain; charset=utf-8",
     "html": "text/html; charset=utf-8",
@@ -46,101 +54,238 @@ RAW_TYPES = {
 }
 
 
+class ArchiveUnavailable(KhabarError):
+    title = "Archive unavailable"
+
+
+class NoInput(KhabarError):
+    title = "Nothing to ingest"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One input that succeeds or fails on its own."""
+
+    label: str  # how the summary names it: a path, "path line 3", a URL
+    data: bytes
+    content_type: str | None
+    source_url: str | None = None
+
+
 @dataclass
 class Tally:
     outcomes: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
+    def fail(self, label: str, exc: BaseException) -> None:
+        if not isinstance(exc, KhabarError | OSError):
+            log.error("%s failed unexpectedly", label, exc_info=exc)
+        self.failures.append((label, reason(exc)))
+
+
+@dataclass
+class Run:
+    settings: Settings
+    factory: sessionmaker[Session]
+    tally: Tally = field(default_factory=Tally)
+
+    def save(self, label: str, parsed: ParsedArticle) -> None:
+        try:
+            extraction = extract(parsed)  # before the transaction: no lock held meanwhile
+            with unit_of_work(self.factory) as session:
+                done = ingest_parsed(session=session, parsed=parsed, extraction=extraction)
+        except Exception as exc:
+            self.tally.fail(f"{label} ({parsed.title[:60]})", exc)
+            return
+        self.tally.outcomes[done.outcome.value] += 1
+
+
+def reason(exc: BaseException) -> str:
+    if isinstance(exc, KhabarError):
+        return exc.detail
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror  # the label already names the file
+    first_line = (str(exc).strip().splitlines() or [""])[0]
+    return f"{type(exc).__name__}: {first_line}".rstrip(": ")
+
 
 def expand(inputs: list[str]) -> Iterator[str]:
+    """Paths and URLs as given; a folder gives its input files, recursively, by extension."""
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            yield from (str(p) for p in sorted(path.rglob("*")) if p.suffix.lower() in _TYPES)
+            found = [p for p in sorted(path.rglob("*")) if p.suffix.lower() in TYPES]
+            yield from (str(p) for p in found if p.is_file())
+            if not found:
+                yield item  # fails in units(): an empty folder is most likely a typo
         else:
             yield item
 
 
-def load(item: str, settings: Settings) -> tuple[bytes, str | None, str | None]:
-    """The bytes of a path or URL, their content type, and the URL they came from."""
+def units(item: str, settings: Settings) -> Iterator[Unit]:
+    """The units of one path or URL. JSON lines are streamed, so an archive may be larger
+    than the size limit, which then applies to each line."""
     if item.startswith(("http://", "https://")):
         fetched = fetch_url(item, FetchSettings.from_settings(settings))
-        return fetched.data, fetched.content_type, fetched.url_final
+        yield from split(Unit(item, fetched.data, fetched.content_type, fetched.url_final))
+        return
     path = Path(item)
-    if path.stat().st_size > settings.max_body_bytes:
-        raise InputTooLarge(f"{item} is over the size limit of {settings.max_body_bytes} bytes")
-    return path.read_bytes(), _TYPES.get(path.suffix.lower(), "text/plain"), None
+    if path.is_dir():
+        raise NoInput(f"no file ending in {', '.join(TYPES)} in this folder")
+    if path.suffix.lower() in _LINES:
+        with path.open("rb") as lines:
+            for number, line in enumerate(lines, 1):
+                if line.strip():
+                    yield Unit(f"{item} line {number}", line, "application/json")
+        return
+    size = path.stat().st_size
+    if size > settings.max_body_bytes:
+        raise InputTooLarge(f"the file is {size} bytes; the limit is {settings.max_body_bytes}")
+    yield from split(Unit(item, path.read_bytes(), TYPES.get(path.suffix.lower(), "text/plain")))
+
+
+def split(unit: Unit) -> Iterator[Unit]:
+    """A JSON list or JSON lines as one unit per document."""
+    fmt = choose_format(unit.data, parse_content_type(unit.content_type)[0], unit.source_url)
+    if fmt is Format.NDJSON:
+        for number, line in enumerate(unit.data.splitlines(), 1):
+            if line.strip():
+                yield Unit(f"{unit.label} line {number}", line, "application/json")
+        return
+    documents = _json_list(unit.data) if fmt is Format.JSON else None
+    if not documents:
+        yield unit  # the parser says what is wrong with it, if anything
+        return
+    for i, document in enumerate(documents):
+        data = json.dumps(document, ensure_ascii=False).encode()
+        yield Unit(f"{unit.label} [{i}]", data, "application/json")
+
+
+def _json_list(data: bytes) -> list[object] | None:
+    try:
+        value = json.loads(decode_bytes(data).text)
+    except (KhabarError, ValueError):
+        return None
+    return value if isinstance(value, list) else None
+
+
+def ingest_unit(unit: Unit, run: Run) -> None:
+    try:
+        if len(unit.data) > run.settings.max_body_bytes:
+            limit = run.settings.max_body_bytes
+            raise InputTooLarge(f"{len(unit.data)} bytes; the limit is {limit}")
+        payload = dispatch_payload(
+            unit.data, unit.content_type, source_url=unit.source_url, settings=run.settings
+        )
+        if not payload.articles and not payload.to_fetch:
+            raise NotAnArticle("the input holds no article")
+    except Exception as exc:
+        run.tally.fail(unit.label, exc)
+        return
+    for parsed in payload.articles:
+        run.save(unit.label, parsed)
+    for link in payload.to_fetch:  # a feed of teasers: each page is a unit of its own
+        try:
+            linked = fetch_articles(link, settings=run.settings)
+        except Exception as exc:
+            run.tally.fail(link, exc)
+            continue
+        for parsed in linked:
+            run.save(link, parsed)
 
 
 def run_ingest(inputs: list[str], *, settings: Settings, only_if_empty: bool) -> int:
-    factory = make_session_factory(make_engine(settings.database_url))
-    with unit_of_work(factory) as session:
-        if only_if_empty and session.scalar(select(func.count()).select_from(m.Article)):
+    engine = make_engine(settings.database_url)
+    try:
+        run = Run(settings, make_session_factory(engine))
+        if archive_size(run.factory, engine) and only_if_empty:
             log.info("the archive has articles already; nothing ingested")
             return 0
-    items = list(expand(inputs))
-    tally = Tally()
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingesting", total=len(items))
-        for item in items:
-            _ingest_item(item, settings, factory, tally)
-            progress.advance(task)
-    _report(tally)
-    return 1 if tally.failures else 0
-
-
-def _ingest_item(item: str, settings: Settings, factory: object, tally: Tally) -> None:
-    try:
-        data, content_type, source_url = load(item, settings)
-        articles = articles_in(data, content_type, settings=settings, source_url=source_url)
-    except (KhabarError, OSError) as exc:
-        tally.failures.append((item, _reason(exc)))
-        return
-    for parsed in articles:
-        try:
-            with unit_of_work(factory) as session:  # type: ignore[arg-type]
-                tally.outcomes[ingest_parsed(session=session, parsed=parsed).outcome.value] += 1
-        except KhabarError as exc:
-            tally.failures.append((f"{item}: {parsed.title[:60]}", _reason(exc)))
-
-
-def _reason(exc: Exception) -> str:
-    return exc.detail if isinstance(exc, KhabarError) else f"{type(exc).__name__}: {exc}"
-
-
-def _report(tally: Tally) -> None:
-    console = Console(stderr=True)
-    counts = ", ".join(f"{k} {tally.outcomes[k]}" for k in ("ingested", "updated", "unchanged"))
-    console.print(f"{counts}, failed {len(tally.failures)}")
-    for item, reason in tally.failures:
-        console.print(f"  failed {item}: {reason}", markup=False)
+        items = list(expand(inputs))
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=len(items))
+            for item in items:
+                try:
+                    for unit in units(item, settings):
+                        ingest_unit(unit, run)
+                except Exception as exc:
+                    run.tally.fail(item, exc)
+                progress.advance(task)
+    finally:
+        engine.dispose()
+    report(run.tally, ("ingested", "updated", "unchanged"))
+    return 1 if run.tally.failures else 0
 
 
 def run_reextract(*, settings: Settings) -> int:
-    factory = make_session_factory(make_engine(settings.database_url))
-    with unit_of_work(factory) as session:
-        rows = session.execute(select(m.Article.id, m.Article.raw_format)).all()
+    """Parse every stored original again and extract it again, in place."""
+    engine = make_engine(settings.database_url)
     tally = Tally()
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("re-extracting", total=len(rows))
-        for article_id, raw_format in rows:
-            try:
-                _reextract_one(factory, article_id, raw_format, settings)
-                tally.outcomes["updated"] += 1
-            except (KhabarError, IntegrityError) as exc:
-                tally.failures.append((f"article {article_id}", _reason(exc)))
-            progress.advance(task)
-    _report(tally)
+    try:
+        factory = make_session_factory(engine)
+        archive_size(factory, engine)
+        with unit_of_work(factory, write=False) as session:
+            ids = list(session.scalars(select(m.Article.id).order_by(m.Article.id)))
+        with _progress() as progress:
+            task = progress.add_task("re-extracting", total=len(ids))
+            for article_id in ids:
+                try:
+                    _reextract_one(factory, article_id)
+                    tally.outcomes["re-extracted"] += 1
+                except Exception as exc:
+                    tally.fail(f"article {article_id}", exc)
+                progress.advance(task)
+    finally:
+        engine.dispose()
+    report(tally, ("re-extracted",))
     return 1 if tally.failures else 0
 
 
-def _reextract_one(factory: object, article_id: int, raw_format: str, settings: Settings) -> None:
-    with unit_of_work(factory) as session:  # type: ignore[arg-type]
-        raw = session.scalar(select(m.Article.raw_compressed).where(m.Article.id == article_id))
-        data = zlib.decompress(raw or b"")
-        content_type = RAW_TYPES.get(raw_format, "text/plain")
-        for parsed in parse_payload(data, content_type, settings=settings)[:1]:
-            extraction = extract(parsed)
-            save_article(
-                session=session, parsed=parsed, extraction=extraction, replace_id=article_id
+def _reextract_one(factory: sessionmaker[Session], article_id: int) -> None:
+    with unit_of_work(factory, write=False) as session:
+        row = session.execute(
+            select(m.Article.raw_compressed, m.Article.raw_format, m.Article.url).where(
+                m.Article.id == article_id
             )
+        ).one_or_none()
+    if row is None:
+        return  # deleted since the run began
+    data = zlib.decompress(row.raw_compressed)
+    content_type = RAW_TYPES.get(row.raw_format, "text/plain; charset=utf-8")
+    # no settings: re-extraction reads the archive only, it never fetches
+    parsed = parse_payload(data, content_type, source_url=row.url)[0]
+    extraction = extract(parsed)
+    with unit_of_work(factory) as session:
+        if session.get(m.Article, article_id, with_for_update=True) is None:
+            return  # deleted while it was being parsed: do not bring it back
+        save_article(session=session, parsed=parsed, extraction=extraction, replace_id=article_id)
+
+
+def archive_size(factory: sessionmaker[Session], engine: Engine) -> int:
+    """The number of stored articles; fails clearly when the database is not usable."""
+    try:
+        with unit_of_work(factory, write=False) as session:
+            return session.scalar(select(func.count()).select_from(m.Article)) or 0
+    except SQLAlchemyError as exc:
+        where = make_url(engine.url).render_as_string(hide_password=True)
+        raise ArchiveUnavailable(
+            f"cannot read the archive at {where} ({reason(exc)}); "
+            "is the server up and the schema migrated (`khabar migrate`)?"
+        ) from exc
+
+
+def report(tally: Tally, keys: tuple[str, ...]) -> None:
+    console = _console()
+    counts = ", ".join(f"{key} {tally.outcomes[key]}" for key in keys)
+    console.print(f"{counts}, failed {len(tally.failures)}", markup=False)
+    for label, why in tally.failures:
+        console.print(f"  failed {label}: {why}", markup=False)
+
+
+def _console() -> Console:
+    return Console(stderr=True, soft_wrap=True, highlight=False, emoji=False)
+
+
+def _progress() -> Progress:
+    console = _console()
+    return Progress(console=console, transient=True, disable=not console.is_terminal)

@@ -7,7 +7,10 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from pydantic import ValidationError
+
 from app.config import get_settings
+from app.errors import KhabarError
 
 log = logging.getLogger("khabar")
 
@@ -31,7 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("reextract", help="run the extractor again over every stored article")
 
     args = parser.parse_args(argv)
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        parser.exit(2, f"khabar: invalid settings (KHABAR_* variables or .env):\n{exc}\n")
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "serve":
         import uvicorn
@@ -45,13 +51,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         upgrade(settings.database_url)
         return 0
-    if args.command == "ingest":
-        from app.batch import run_ingest
+    from app.batch import run_ingest, run_reextract
 
-        return run_ingest(args.inputs, settings=settings, only_if_empty=args.if_empty)
-    from app.batch import run_reextract
-
-    return run_reextract(settings=settings)
+    try:
+        if args.command == "ingest":
+            return run_ingest(args.inputs, settings=settings, only_if_empty=args.if_empty)
+        return run_reextract(settings=settings)
+    except KhabarError as exc:
+        log.error("%s", exc.detail)
+        return 1
 
 
 if __name__ == "__main__":

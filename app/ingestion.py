@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+import random
+import time
 from dataclasses import dataclass
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.config import Settings
+from app.extract.model import Extraction
 from app.extract.pipeline import extract
 from app.ingest.dispatch import dispatch_payload, parse_payload
 from app.ingest.errors import NotAnArticle
@@ -16,7 +20,9 @@ from app.ingest.model import ParsedArticle
 from app.store.writes import Outcome, save_article
 
 log = logging.getLogger(__name__)
-MAX_FEED_LINKS = 50
+MAX_FEED_LINKS = 50  # per request: a feed's pages are fetched while the client waits
+RETRIES = 3
+_TRANSIENT = {"40P01", "40001"}  # deadlock detected, serialization failure
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,23 +33,64 @@ class Ingested:
     warnings: list[str]
 
 
-def ingest_parsed(*, session: Session, parsed: ParsedArticle) -> Ingested:
-    result = save_article(session=session, parsed=parsed, extraction=extract(parsed))
+def ingest_parsed(
+    *, session: Session, parsed: ParsedArticle, extraction: Extraction | None = None
+) -> Ingested:
+    """Save one article. Pass `extraction` when it was computed before the transaction
+    began, so no write lock is held during CPU work (SQLite takes it at the first write)."""
+    extraction = extraction if extraction is not None else extract(parsed)
+    return save_extracted(session=session, extracted=[(parsed, extraction)])[0]
+
+
+def save_extracted(
+    *, session: Session, extracted: list[tuple[ParsedArticle, Extraction]]
+) -> list[Ingested]:
+    """Save articles in the caller's transaction, under a SAVEPOINT that is rolled back and
+    tried again when PostgreSQL picks it as a deadlock victim. Writers create shared rows
+    (entities, aliases, sources, resolutions) in the order their articles name them, so two
+    of them can each wait on a row the other just inserted; the retry finds those rows."""
+    for attempt in range(1, RETRIES + 1):
+        try:
+            with session.begin_nested():
+                return [_save(session, parsed, extraction) for parsed, extraction in extracted]
+        except OperationalError as exc:
+            if attempt == RETRIES or getattr(exc.orig, "sqlstate", None) not in _TRANSIENT:
+                raise
+            log.warning("write conflict (%s); trying again, attempt %d", exc.orig, attempt + 1)
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
+    raise AssertionError("unreachable")
+
+
+def _save(session: Session, parsed: ParsedArticle, extraction: Extraction) -> Ingested:
+    result = save_article(session=session, parsed=parsed, extraction=extraction)
     log.info("article %s %s: %s", result.article_id, result.outcome.value, parsed.title[:80])
+    for warning in parsed.warnings:
+        log.info("article %s: %s", result.article_id, warning)
     return Ingested(result.article_id, result.outcome, parsed.title, list(parsed.warnings))
+
+
+def fetch_articles(url: str, *, settings: Settings) -> list[ParsedArticle]:
+    """The articles of a page a feed links to. A page that asks for another fetch or is a
+    feed of teasers itself is refused: one level of links is followed, never more."""
+    page = fetch_url(url, FetchSettings.from_settings(settings))
+    return parse_payload(page.data, page.content_type, source_url=page.url_final)
 
 
 def articles_in(
     data: bytes, content_type: str | None, *, settings: Settings, source_url: str | None = None
 ) -> list[ParsedArticle]:
     """Every article a payload holds; a feed's teaser items are fetched from their links
-    (at most MAX_FEED_LINKS of them)."""
+    (at most MAX_FEED_LINKS of them). Any failure fails the whole payload."""
     payload = dispatch_payload(data, content_type, source_url=source_url, settings=settings)
     articles = list(payload.articles)
-    fetch_settings = FetchSettings.from_settings(settings)
+    if len(payload.to_fetch) > MAX_FEED_LINKS:
+        log.warning(
+            "feed lists %d teaser links; fetching the first %d",
+            len(payload.to_fetch),
+            MAX_FEED_LINKS,
+        )
     for link in payload.to_fetch[:MAX_FEED_LINKS]:
-        page = fetch_url(link, fetch_settings)
-        articles += parse_payload(page.data, page.content_type, source_url=page.url_final)
+        articles += fetch_articles(link, settings=settings)
     if not articles:
         raise NotAnArticle("the input holds no article")
     return articles
@@ -52,6 +99,8 @@ def articles_in(
 def ingest_payload(
     *, session: Session, data: bytes, content_type: str | None, settings: Settings
 ) -> list[Ingested]:
-    """Every article of one payload, in the caller's transaction: all of them or none."""
+    """Every article of one payload, in the caller's transaction: all of them or none.
+    Everything is parsed and extracted before the first write."""
     articles = articles_in(data, content_type, settings=settings)
-    return [ingest_parsed(session=session, parsed=parsed) for parsed in articles]
+    extracted = [(parsed, extract(parsed)) for parsed in articles]
+    return save_extracted(session=session, extracted=extracted)

@@ -16,16 +16,19 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.extract.acronyms import bracketed_acronyms
 from app.extract.assemble import assemble
 from app.extract.candidates import Cand, Form
 from app.extract.coref import BlockResult, resolve
+from app.extract.features import find_features
 from app.extract.gazetteer import Gazetteer, Ref, load_gazetteer
-from app.extract.lexer import SPACE, Block, lex, readings
+from app.extract.lexer import SPACE, Block, is_mark, lex, readings
+from app.extract.matcher import Match
 from app.extract.model import EntityKind
 from app.extract.names import Context
-from app.extract.organizations import find_orgs, short_forms
+from app.extract.organizations import find_orgs, short_forms, un_adjectives
 from app.extract.persons import find_persons
-from app.extract.places import find_cued_places, has_cue
+from app.extract.places import find_cued_places, has_cue, is_date
 from app.extract.recognizer import ActorResult
 from app.ingest.model import TextBlock
 
@@ -41,14 +44,25 @@ class RuleActorRecognizer:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(data_dir)
 
     def recognize(self, blocks: Sequence[TextBlock]) -> ActorResult:
-        results = [self._block(lex(b)) for b in blocks if b.text and b.text.strip()]
+        results: list[BlockResult] = []
+        waiting: list[tuple[BlockResult, list[Cand]]] = []
+        for source in blocks:
+            if source.text and source.text.strip():
+                result, uncued = self._block(lex(source))
+                results.append(result)
+                if uncued:
+                    waiting.append((result, uncued))
+        if waiting:
+            _confirm_homographs(results, waiting)
+        _drop_titled_adjectives(results)
         resolve(results, self.gazetteer)
         return assemble(results, self.gazetteer)
 
-    def _block(self, block: Block) -> BlockResult:
-        gaz = self._gazetteer_matches(block)
+    def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
+        gaz, uncued = self._gazetteer_matches(block)
         by_first = {c.first: c for c in gaz}
-        selected = _select(gaz + find_orgs(block, by_first))
+        selected = _select(gaz + find_features(block, by_first) + find_orgs(block, by_first))
+        selected = bracketed_acronyms(block, selected)
         covered = _coverage(block, selected)
         selected += short_forms(block, [c is not None for c in covered])
         covered = _coverage(block, selected)
@@ -58,29 +72,54 @@ class RuleActorRecognizer:
             covered,
             self.gazetteer.un_id,
             self.gazetteer.eu_id,
+            self.gazetteer.surnames,
         )
         finds, roles = find_persons(ctx)
         persons = [f.person for f in finds if f.person not in selected]
         selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
         selected += find_cued_places(block, _coverage(block, selected))
-        return BlockResult(block, selected, finds, roles)
+        if self.gazetteer.un_id is not None:
+            selected += un_adjectives(block, _coverage(block, selected), self.gazetteer.un_id)
+        return BlockResult(block, selected, finds, roles), uncued
 
-    def _gazetteer_matches(self, block: Block) -> list[Cand]:
+    def _gazetteer_matches(self, block: Block) -> tuple[list[Cand], list[Cand]]:
+        """Gazetteer candidates, and the homographs no cue confirmed (kept aside)."""
         out: list[Cand] = []
+        uncued: list[Cand] = []
         for match in self.gazetteer.trie.scan(block):
             ref = min(match.values, key=lambda r: r.rank)
-            if ref.needs_cue and not has_cue(block, match.first, match.prefix):
-                continue
-            cand = self._cand(block, match.first, match.last, match.prefix, ref)
-            cand.alternatives = tuple(
-                r.entry_id for r in match.values if r.rank == ref.rank and r is not ref
-            )
+            spelled = self._spelled(block, match)
+            cand = self._cand(block, match.first, match.last, match.prefix, spelled or ref)
+            if spelled is None:
+                cand.alternatives = tuple(
+                    r.entry_id for r in match.values if r.rank == ref.rank and r is not ref
+                )
+                if ref.needs_cue and not (
+                    has_cue(block, match.first, match.prefix) or _coordinated(out, cand)
+                ):
+                    if not is_date(block, match.first):
+                        uncued.append(cand)
+                    continue
             previous = out[-1] if out else None
             if previous is not None and _extends(previous, cand):
                 previous.last = cand.last  # "الولايات المتحدة الأميركية": one mention
                 continue
             out.append(cand)
-        return out
+        return out, uncued
+
+    def _spelled(self, block: Block, match: Match[Ref]) -> Ref | None:
+        """The one entry whose spelling the text writes with the same vowel marks:
+        "عُمان" is Oman and "عمّان" Amman, though both fold to عمان."""
+        if len(match.values) < 2 and not match.values[0].needs_cue:
+            return None
+        start = block.display_start(match.first, match.prefix)
+        surface = block.text(start, block.toks[match.last - 1].end).replace("\u0640", "")
+        if not any(is_mark(ch) for ch in surface):
+            return None
+        found = [
+            ref for ref in match.values if surface in self.gazetteer.entries[ref.entry_id].spellings
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _cand(self, block: Block, first: int, last: int, prefix: str, ref: Ref) -> Cand:
         entry = self.gazetteer.entries[ref.entry_id]
@@ -98,6 +137,51 @@ class RuleActorRecognizer:
             subkind=entry.subkind,
             tokens=(stem, *(block.toks[k].norm for k in range(first + 1, last))),
         )
+
+
+def _coordinated(out: list[Cand], cand: Cand) -> bool:
+    """ "في الرياض ومسقط": a homograph joined by و to the place just before it."""
+    if not cand.prefix.startswith("و") or not out:
+        return False
+    previous = out[-1]
+    return previous.kind is EntityKind.PLACE and previous.last == cand.first
+
+
+def _confirm_homographs(
+    results: list[BlockResult], waiting: list[tuple[BlockResult, list[Cand]]]
+) -> None:
+    """A homograph the article confirms once ("إلى العاصمة العمانية مسقط") is the same
+    place where it stands alone ("مسقط على الطاولة")."""
+    confirmed = {c.key for r in results for c in r.cands if c.kind is EntityKind.PLACE}
+    for result, cands in waiting:
+        for cand in cands:
+            key = next((k for k in (cand.key, *cand.alternatives) if k in confirmed), None)
+            if key is not None and not any(cand.overlaps(c) for c in result.cands):
+                cand.key, cand.alternatives = key, ()
+                result.cands.append(cand)
+
+
+def _drop_titled_adjectives(results: list[BlockResult]) -> None:
+    """ "المبعوث الأممي غير بيدرسن": the adjective inside a person's title is a mention of
+    the United Nations only where the article names it nowhere else; the person's
+    affiliation carries it anyway."""
+    adjectives = [
+        (r, c)
+        for r in results
+        for c in r.cands
+        if c.form is Form.DEMONYM and c.kind is EntityKind.ORGANIZATION
+    ]
+    if not adjectives:
+        return
+    key = adjectives[0][1].key
+    if any(c.key == key and c.form is not Form.DEMONYM for r in results for c in r.cands):
+        titled = {
+            id(c)
+            for r, c in adjectives
+            if any(t.first <= c.first < t.last for f in r.finds for t in f.titles)
+        }
+        for result in results:
+            result.cands = [c for c in result.cands if id(c) not in titled]
 
 
 def _extends(previous: Cand, cand: Cand) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from app.extract.candidates import Cand, Form
 from app.extract.coref import BlockResult, owner_key
 from app.extract.gazetteer import Gazetteer
+from app.extract.lexer import clean_display
 from app.extract.lexer import fold as normalize
 from app.extract.model import Affiliation, Entity, Mention
 from app.extract.recognizer import ActorResult
@@ -42,10 +43,11 @@ def _entities(cands: list[Cand], gazetteer: Gazetteer) -> list[Entity]:
         if not _is_alias(cand):
             continue
         name = cand.display_name
-        folded = normalize(name)
-        if folded not in seen[cand.key]:
-            seen[cand.key].add(folded)
-            entity.aliases.add(name)
+        for alias in (name, _surface_alias(cand)):
+            folded = normalize(alias) if alias else ""
+            if folded and folded not in seen[cand.key]:
+                seen[cand.key].add(folded)
+                entity.aliases.add(alias)
         new = cand.key not in gazetteer.entries and cand.form is Form.NAME
         if new and len(name) > len(entity.name):
             entity.name = name
@@ -59,6 +61,15 @@ def _new_entity(cand: Cand, gazetteer: Gazetteer) -> Entity:
         return entry.entity()
     name = cand.display_name if cand.form is Form.NAME else ""
     return Entity(key=cand.key, name=name, kind=cand.kind, subkind=cand.subkind, aliases=set())
+
+
+def _surface_alias(cand: Cand) -> str:
+    """How the article wrote a name given a fuller canonical form ("الخارجية الروسية" for
+    وزارة الخارجية الروسية, "سنابل" for جمعية سنابل); empty when it is the canonical."""
+    if not cand.canonical or cand.form is not Form.NAME:
+        return ""
+    text = clean_display(cand.surface).strip("«»\"“”'() ")
+    return "ال" + text if cand.prefix.endswith("لل") else text
 
 
 def _is_alias(cand: Cand) -> bool:

@@ -37,6 +37,7 @@ class Cand:
     canonical: str | None = None  # display name when it differs from the surface
     tokens: tuple[str, ...] = ()  # normalized name tokens, proclitic and all dropped
     alternatives: tuple[str, ...] = ()  # other gazetteer ids with the same spelling
+    same_as: Cand | None = None  # an acronym in brackets names what stands before it
 
     @property
     def start(self) -> int:

@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from app.extract.candidates import Cand, Form, PersonFind, Title
 from app.extract.gazetteer import Gazetteer
-from app.extract.lexer import Block, bare, readings
+from app.extract.lexer import SPACE, Block, bare, readings
 from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.matcher import TokenTrie, name_tokens
 from app.extract.model import EntityKind
-from app.extract.organizations import org_head
+from app.extract.org_chain import org_head
 
 
 @dataclass(slots=True)
@@ -48,6 +48,9 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
             cand.key = new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    for cand in cands:
+        if cand.same_as is not None and cand.same_as.key is not None:
+            cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
     _find_again(results, cands, gazetteer)
     _resolve_heads(cands, gazetteer)
     _resolve_roles(results)
@@ -75,11 +78,15 @@ def _forms(
     """Every token form of every actor of `kind` named in full in the article, by key."""
     forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for cand in cands:
-        if cand.kind is kind and cand.key and cand.form is Form.NAME:
+        if cand.kind is not kind or not cand.key:
+            continue
+        entry = gazetteer.entries.get(cand.key)
+        if cand.form is Form.NAME:
             forms[cand.key].add(cand.tokens)
-            entry = gazetteer.entries.get(cand.key)
-            if entry is not None:
-                forms[cand.key].update(name_tokens(s) for s in (entry.name, *entry.aliases))
+        elif entry is None or cand.form is not Form.SHORT:
+            continue  # "الرئيس أردوغان" names a known person by a short form: it counts
+        if entry is not None:
+            forms[cand.key].update(name_tokens(s) for s in entry.spellings)
     return forms
 
 
@@ -111,8 +118,10 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """`short` is an in-order part of a longer `long` that starts the same way."""
     if len(short) >= len(long) or not short or bare(short[0]) != bare(long[0]):
         return False
+    # the article on a cut construct chain is no difference: "منظمة الحظر" is short for
+    # "منظمة حظر الأسلحة الكيميائية", "حكومة الإقليم" for "حكومة إقليم كردستان"
     rest = iter(long[1:])
-    return all(any(token == other for other in rest) for token in short[1:])
+    return all(any(bare(token) == bare(other) for other in rest) for token in short[1:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,14 +147,32 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
                 elif kind is EntityKind.ORGANIZATION:
                     for n in range(2, len(tokens)):
                         prefixes[tokens[:n]].add(key)
-    for surname, keys in surnames.items():
-        if len(keys) == 1 and _usable_short(surname) and (surname,) not in trie:
-            trie.add((surname,), _Known(next(iter(keys)), EntityKind.PERSON, short=True))
+    unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_short(s)}
+    for surname in unique:
+        if (surname,) not in trie:
+            trie.add((surname,), _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
     for tokens, keys in prefixes.items():
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
     for result in results:
+        if unique:  # "السوداني" is also a demonym: as a noun, it is the person
+            result.cands = [c for c in result.cands if not _nisba_as_noun(c, unique)]
         result.cands.extend(_scan(result, trie, firsts))
+
+
+def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
+    """A demonym spelled like the surname of a person of the article, standing as a noun
+    ("والسوداني يرحب", "وقال السوداني") rather than after a definite noun it qualifies
+    ("الجيش السوداني", "للرئيس السوداني"): the person, not the country."""
+    if cand.form is not Form.DEMONYM or cand.size != 1 or cand.tokens[0] not in surnames:
+        return False
+    toks = cand.block.toks
+    if cand.first == 0 or toks[cand.first].sep != SPACE or cand.prefix[:1] in ("ب", "ل", "ك"):
+        return True
+    before = toks[cand.first - 1].norm
+    if cand.prefix[:1] in ("و", "ف"):  # coordinated: a noun, unless with another adjective
+        return not (before.startswith("ال") and before.endswith(("ي", "يه")))
+    return not any(stem.startswith("ال") for _, stem in readings(before))
 
 
 def _usable_short(word: str) -> bool:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from app.extract.demonyms import inflect
+from app.extract.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.matcher import TokenTrie, name_tokens, spelling_variants
 from app.extract.model import Entity, EntityKind
 
@@ -68,6 +69,12 @@ class GazEntry:
     ambiguous: bool = False
     demonyms: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    also_known_as: list[str] = field(default_factory=list)  # another name: kunya, nom de guerre
+    shared: list[str] = field(default_factory=list)  # spellings other entries also have
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, *self.also_known_as)
 
     def entity(self) -> Entity:
         return Entity(
@@ -75,7 +82,7 @@ class GazEntry:
             name=self.name,
             kind=self.kind,
             subkind=self.subkind,
-            aliases={self.name, *self.aliases},
+            aliases={self.name, *self.aliases, *self.also_known_as},
             english_name=self.english,
             wikidata_id=self.wikidata,
         )
@@ -88,15 +95,20 @@ class Gazetteer:
     countries: dict[str, str] = field(default_factory=dict)  # iso2 -> entry id
     un_id: str | None = None
     eu_id: str | None = None
+    # Last name of one known person only ("أردوغان"): found after a title without the rest.
+    surnames: dict[str, str] = field(default_factory=dict)
 
     def add(self, entry: GazEntry) -> None:
         if entry.id in self.entries:
             log.warning("gazetteer: duplicate id %s skipped", entry.id)
             return
         self.entries[entry.id] = entry
-        cue = entry.ambiguous or entry.name in _AMBIGUOUS_COUNTRIES
-        for spelling in (entry.name, *entry.aliases):
+        ambiguous = entry.ambiguous or entry.name in _AMBIGUOUS_COUNTRIES
+        for spelling in entry.spellings:
             tokens = name_tokens(spelling)
+            # "سلطنة عمان" names Oman whatever the context: only one-word spellings of a
+            # homograph ("عمان", "جدة", "صور") wait for a cue
+            cue = ambiguous and len(tokens) == 1
             variants = spelling_variants(tokens)
             if entry.kind is EntityKind.PERSON:
                 variants |= {tuple(t.replace("غ", "ج") for t in v) for v in variants}
@@ -121,6 +133,23 @@ class Gazetteer:
                 for variant in spelling_variants((form,)):
                     self.trie.add(variant, Ref(next(iter(ids)), demonym=True))
 
+    def add_surnames(self, common: frozenset[str]) -> None:
+        """Index last names that belong to one person of the gazetteer and are no common
+        word (`common`: first names, particles, nouns): "أردوغان" yes, "الأسد" no."""
+        owners: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            if entry.kind is not EntityKind.PERSON:
+                continue
+            for spelling in (entry.name, *entry.aliases):
+                tokens = name_tokens(spelling)
+                # "عبد السلام": the word after a link is half of a compound, not a surname
+                if len(tokens) >= 2 and tokens[-2] not in NAME_LINKS:
+                    owners.setdefault(tokens[-1], set()).add(entry.id)
+        for token, ids in owners.items():
+            unique = len(ids) == 1 and len(token) >= 3 and token not in common
+            if unique and (token,) not in self.trie:  # not a place or body spelled the same
+                self.surnames[token] = next(iter(ids))
+
     def entity(self, entry_id: str) -> Entity:
         return self.entries[entry_id].entity()
 
@@ -139,6 +168,7 @@ def _load(directory: Path) -> Gazetteer:
             if entry is not None:
                 gazetteer.add(entry)
     gazetteer.add_demonyms()
+    gazetteer.add_surnames(_common_words())
     log.info("gazetteer %s: %d entries", directory, len(gazetteer.entries))
     return gazetteer
 
@@ -177,7 +207,13 @@ def _parse_entry(raw: Any, kind: EntityKind, *, country_file: bool) -> GazEntry 
         ambiguous=bool(raw.get("ambiguous", False)),
         demonyms=_texts(raw.get("demonyms")),
         roles=[_role(r) for r in raw.get("roles") or [] if isinstance(r, dict) and r.get("title")],
+        also_known_as=_texts(raw.get("also_known_as")),
+        shared=_texts(raw.get("shared_aliases")),
     )
+
+
+def _common_words() -> frozenset[str]:
+    return NOT_NAMES | PARTICLES | TIME_WORDS | first_names()
 
 
 def _cldr_names(iso2: str) -> list[str]:

@@ -25,6 +25,9 @@ SPACE = 0
 COMMA = 1  # ، , : a soft boundary (appositions: "رئيس الهيئة، بدر جاموس،")
 STOP = 2  # . ! ? ؛ ; : newline, dashes, brackets: nothing spans it
 QUOTE = 4  # " « » “ ” ' : names may sit inside quotes, phrases must not cross them
+# A hyphen glued to letters on both sides joins the parts of one compound name
+# ("توماس-غرينفيلد", "هينيس-بلاسخارت"): it reads as a space. Spaced dashes stay stops.
+_JOINERS = frozenset("-\u2010\u2011")
 
 _COMMAS = frozenset("،,")
 _STOPS = frozenset(".!?؟؛;:\n()[]{}-–—ـ/|•*…")
@@ -76,12 +79,15 @@ def lex(block: TextBlock) -> Block:
             start, end = nstart, nend
         else:
             start, end = origin[nstart], origin[nend - 1] + 1
-            while end < len(text) and _is_mark(text[end]):
+            while end < len(text) and is_mark(text[end]):
                 end += 1  # keep a word's last vowel mark or tatweel inside its span
         word = match.group()
         if toks:
             gap = text[prev_end:start]
-            sep = SPACE if gap == " " else _separator(gap)
+            if gap == " " or (gap in _JOINERS and _joins(text, prev_end, start)):
+                sep = SPACE
+            else:
+                sep = _separator(gap)
         if word.isascii():
             append(Tok(word, start, end, nstart, sep, True, text[start].isupper()))
         else:
@@ -144,7 +150,13 @@ def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
     return norm, origin
 
 
-def _is_mark(ch: str) -> bool:
+def _joins(text: str, before: int, after: int) -> bool:
+    """A hyphen between two letters (not digits: "ES-10", "Mi-8" stay apart)."""
+    left = text[before - 1]
+    return (left.isalpha() or is_mark(left)) and text[after].isalpha()
+
+
+def is_mark(ch: str) -> bool:
     return ch == "\u0640" or ("\u064b" <= ch <= "\u065f") or ch == "\u0670"
 
 
@@ -162,6 +174,53 @@ def _separator(gap: str) -> int:
         elif ch in _QUOTES:
             flags |= QUOTE
     return flags
+
+
+# Characters that may sit between the words of one phrase without ending it: a name in
+# quotes or an acronym in brackets inside a title ("مديرة جمعية «سنابل»", "(تقدم)").
+_SOFT = frozenset(" \u00a0()«»\"“”'")
+
+
+def soft_gap(block: Block, k: int) -> bool:
+    """Token k follows its neighbour with only spaces, quotes or brackets between."""
+    tok = block.toks[k]
+    if tok.sep == SPACE:
+        return True
+    if tok.sep & COMMA or k == 0:
+        return False
+    return all(ch in _SOFT for ch in block.source.text[block.toks[k - 1].end : tok.start])
+
+
+def gap(block: Block, k: int) -> str:
+    """The display text between token k-1 and token k."""
+    return block.source.text[block.toks[k - 1].end : block.toks[k].start] if k else ""
+
+
+def bracket_end(block: Block, k: int, longest: int = 4) -> int | None:
+    """When a bracket opens before token k: the index of the token after it closes."""
+    if k == 0 or "(" not in gap(block, k):
+        return None
+    for n in range(k + 1, min(k + longest + 1, len(block.toks) + 1)):
+        if n == len(block.toks):
+            rest = block.source.text[block.toks[n - 1].end :]
+            return n if rest.lstrip().startswith(")") else None
+        between = gap(block, n)
+        if ")" in between:
+            return n
+        if block.toks[n].sep & ~QUOTE:
+            return None
+    return None
+
+
+def comma_gap(block: Block, k: int) -> bool:
+    """A comma before token k, with at most quotes or brackets around it ("(تقدم)، خالد")."""
+    tok = block.toks[k]
+    if tok.sep == COMMA:
+        return True
+    if not tok.sep & COMMA or k == 0:
+        return False
+    gap = block.source.text[block.toks[k - 1].end : tok.start]
+    return all(ch in _SOFT or ch in _COMMAS for ch in gap)
 
 
 @lru_cache(maxsize=65536)

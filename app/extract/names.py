@@ -8,7 +8,8 @@ name tokens; a first token must not carry the article; a later one must not star
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from app.extract.candidates import Cand, Form
 from app.extract.lexer import SPACE, Block, readings
@@ -23,8 +24,8 @@ from app.extract.lexicon import (
     looks_like_verb,
 )
 from app.extract.model import EntityKind
+from app.extract.org_chain import org_head
 from app.extract.org_lexicon import GENERIC
-from app.extract.organizations import org_head
 from app.extract.titles import DOMAINS, MODIFIERS, title_head
 
 _ALI = "علي"
@@ -39,6 +40,7 @@ class Context:
     covered: list[Cand | None]  # candidate covering each token
     un_id: str | None = None
     eu_id: str | None = None
+    surnames: Mapping[str, str] = field(default_factory=dict)  # gazetteer last name -> id
 
 
 def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
@@ -52,10 +54,11 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
     while k < len(toks) and toks[k].sep == SPACE and counted < 4:
         atom = ctx.atoms.get(k)
         if atom is not None:
-            demonym_surname = atom.form is Form.DEMONYM and atom.size == 1 and counted == 1
+            # "محمد شياع السوداني": a nisba after name tokens is a surname, not a country
+            demonym_surname = atom.form is Form.DEMONYM and atom.size == 1
             if not demonym_surname or atom.prefix:
                 break
-        elif not name_token(ctx, k, first=False):
+        elif not name_token(ctx, k, first=False) and not (counted == 1 and waw_surname(ctx, j, k)):
             break
         counted += toks[k].norm not in NAME_LINKS
         k += 1
@@ -119,6 +122,29 @@ def _preposition_phrase(word: str) -> bool:
     return False
 
 
+def known_surname(ctx: Context, j: int) -> Cand | None:
+    """ "الرئيس أردوغان": after a title, the last name of one person the gazetteer knows.
+    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective."""
+    toks = ctx.block.toks
+    if j >= len(toks) or ctx.covered[j] is not None or toks[j].sep != SPACE:
+        return None
+    word = toks[j].norm
+    key = ctx.surnames.get(word)
+    if key is None or (word.startswith("ال") and word.endswith("ي")):
+        return None
+    if title_head(word) is not None or org_head(word) is not None or not ends_name(ctx, j + 1):
+        return None
+    return Cand(ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT, key=key, tokens=(word,))
+
+
+def definite_l_genitive(word: str) -> bool:
+    """ "للبرنامج", "للمنظمة": ل + a definite noun, the body a role belongs to."""
+    for prefix, stem in readings(word):
+        if prefix == "لل" and len(stem) >= 5:
+            return not (stem in PARTICLES or stem in TIME_WORDS or is_verb(stem))
+    return False
+
+
 def name_is_credible(ctx: Context, person: Cand) -> bool:
     """A title then a name: credible when it opens with a first name or a boundary closes it."""
     return person.tokens[0] in first_names() or ends_name(ctx, person.last)
@@ -129,7 +155,33 @@ def ends_name(ctx: Context, k: int) -> bool:
     if k >= len(toks) or toks[k].sep != SPACE:
         return True
     word = toks[k].norm
-    return is_boundary_word(word) or title_head(word) is not None
+    if is_boundary_word(word) or title_head(word) is not None:
+        return True
+    atom = ctx.atoms.get(k)
+    if atom is not None and atom.prefix:
+        return True  # "... لفرانس برس": a preposition on a named body opens a new phrase
+    # the object of the verb: "رفض المندوب جلعاد إردان القرار"
+    return word in NOT_NAMES or (word.startswith("ال") and word in GENERIC)
+
+
+def waw_surname(ctx: Context, j: int, k: int) -> bool:
+    """ "روبرت وود", "لين ولشمان": after a lone known first name, a word that starts with و
+    is the surname unless what follows the و is a word of its own (a first name, a verb,
+    a particle, a noun with the article): "سامر وعلي", "جون ودعا", "ليلى والوفد"."""
+    word = ctx.block.toks[k].norm
+    rest = word[1:]
+    if word[:1] != "و" or ctx.block.toks[j].norm not in first_names():
+        return False
+    if len(rest) < 2 or rest.startswith("ال") or rest in first_names() or word in PARTICLES:
+        return False
+    return not (
+        rest in PARTICLES
+        or rest in NOT_NAMES
+        or rest in TIME_WORDS
+        or is_verb(rest)
+        or title_head(rest) is not None
+        or org_head(rest) is not None
+    )
 
 
 def is_boundary_word(word: str) -> bool:

@@ -14,15 +14,17 @@ HEAD_GROUPS = {
     "media": "صحيفة قناة تلفزيون إذاعة",
     "other": """هيئة مجلس حركة ائتلاف جبهة منظمة لجنة جامعة اتحاد تجمع مفوضية وكالة شركة
         رابطة جمعية مؤسسة مركز معهد محكمة منبر مكتب بنك صندوق مصرف تنظيم جماعة منصة
-        شبكة مرصد نقابة غرفة حلف كتلة أمانة""",
+        شبكة مرصد نقابة غرفة حلف كتلة أمانة بعثة تحالف مجموعة""",
 }
 HEADS: dict[str, str] = {
     normalize(word): group for group, text in HEAD_GROUPS.items() for word in text.split()
 }
 # Heads that name nothing without a country: وزارة الخارجية of whom?
-NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "سفارة", "قنصلية"])
+# إدارة is first of all a verbal noun ("إدارة الأزمة", "managing the crisis"): only a
+# country makes it a body ("الإدارة الأمريكية").
+NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "سفارة", "قنصلية", "إدارة"])
 NEEDS_PLACE_WHEN_DEFINITE = frozenset(
-    normalize(w) for w in ["حكومة", "نظام", "جيش", "برلمان", "إدارة", "قيادة", "قوات", "حرس"]
+    normalize(w) for w in ["حكومة", "نظام", "جيش", "برلمان", "قيادة", "قوات", "حرس"]
 )
 
 # Definite words of a chain that on their own name nothing: a chain of only these is weak.
@@ -36,7 +38,10 @@ GENERIC = words("""
     السياسي السياسية الإداري الإدارية التنفيذية التنفيذي المركزية المركزي العليا الأعلى
     الأمنية الأمني الرسمي الرسمية الحكومي الحكومية التابعة التابع المذكورة المذكور
     نفسها نفسه ذاتها ذاته المسلحة المسلح الموالية الموالي الأخرى الثانية الأولى
+    الأعمال الإقليم الولاية
 """)
+# Construct nouns that describe a body's state, not name it: "حكومة تصريف الأعمال".
+DESCRIPTIVE = words("تصريف")
 # Adjectives that make a chain a proper name: "المجلس الوطني الكردي", "الجيش الحر".
 NAMED_ADJECTIVES = words("""
     الوطني الوطنية القومي القومية الديمقراطي الديمقراطية الإسلامي الإسلامية الدولي الدولية
@@ -45,7 +50,7 @@ NAMED_ADJECTIVES = words("""
     الثورية الاشتراكي الاشتراكية الشيوعي الشيوعية العالمي العالمية الأممي الأممية السامية
     السامي المؤقتة المؤقت الانتقالي الانتقالية الموحد الموحدة المستقلة المستقل الاتحادي
     الاتحادية الفيدرالي الفيدرالية الأطلسي الدستورية الجمهوري الذاتية السورية التركمانية
-    التركماني الآشورية الآشوري السرياني السريانية
+    التركماني الآشورية الآشوري السرياني السريانية الثلاثية الرباعية الخماسية السداسية
 """)
 # Adjectives that describe a body rather than name it: the chain stops before them.
 DESCRIPTORS = words("""
@@ -70,12 +75,16 @@ QUOTED_HEADS = {normalize(w): w for w in QUOTED_HEAD_WORDS.split()}
 QUOTE_AFTER = re.compile(r"\s*[\"'«»“”]")
 # Adjectives that alone name no body: "المنظمة الدولية" is how a text avoids a name.
 VAGUE = words("الدولي الدولية العالمي العالمية الأممي الأممية")
+# The adjective of the United Nations, which names it ("المبعوث الأممي").
+UN_NISBAS = words("الأممي الأممية أممي أممية الأمميين الأمميون الأمميان")
 # Trailing adjectives that do not change which known body is named (مجلس الأمن الدولي).
-MERGEABLE = words("الدولي الدولية المعارض المعارضة")
+MERGEABLE = words("الدولي الدولية المعارض المعارضة الرسمي الرسمية")
 # ل-genitives lexicalized inside names: "الشبكة السورية لحقوق الإنسان", "مركز جسور للدراسات".
 L_GENITIVES = words("""
     لحقوق لشؤون للدراسات للأبحاث للبحوث للتنمية للإغاثة للاجئين للسلام للإعلام للتوثيق
     للعدالة للثقافة للسياسات للتخطيط للديمقراطية للحريات للمصالحة للتعليم للتعاون
+    للأمن للنفط للدولة للمفاوضات للانتخابات للإحصاء للاستثمار للطاقة للأنباء للطفولة
+    للهجرة للتجارة للاتصالات للطيران
 """)
 DEFINITE_L = frozenset(w for w in L_GENITIVES if w.startswith("لل"))
 # Heads that take a bare proper name: "حركة حماس", "وكالة رويترز", "صحيفة الغارديان".
@@ -85,6 +94,8 @@ PROPER_HEADS = frozenset(
 NOT_PROPER = words(
     "جديد جديدة كبير كبيرة صغير صغيرة واحد واحدة آخر أخرى مشترك مستقل معارض موال مسلح"
 )
+# Heads that with ب mean "led by" when a name follows: بقيادة، برئاسة.
+LEADING = frozenset(normalize(w) for w in ["قيادة", "رئاسة"])
 # "الخارجية الروسية" is the Russian foreign ministry even without وزارة.
 MINISTRY_DOMAINS = words("الخارجية الدفاع الداخلية العدل المالية الصحة الإعلام")
 MINISTRY = normalize("وزارة")

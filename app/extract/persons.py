@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.extract.candidates import Cand, Form, PersonFind, Title
-from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Tok
+from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Tok, bracket_end, comma_gap, soft_gap
 from app.extract.lexicon import (
     PARTICLES,
     SPEECH_VERB_FORMS,
@@ -28,14 +28,17 @@ from app.extract.lexicon import (
 from app.extract.model import EntityKind
 from app.extract.names import (
     Context,
+    definite_l_genitive,
     ends_name,
     is_boundary_word,
+    known_surname,
     name_at,
     name_is_credible,
     name_span,
     name_token,
 )
 from app.extract.org_lexicon import GENERIC
+from app.extract.person_cues import after_leader_cue, before_accusative_role
 from app.extract.titles import (
     DOMAINS,
     EU_ADJECTIVES,
@@ -47,6 +50,9 @@ from app.extract.titles import (
 
 _BY_NAME = "باسم"
 _LOOSE_LINKS = words("عن في لدى من")
+_LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
+_ACTING = "باعمال"  # "القائم بأعمال رئيس البعثة": one title
+_STANDING = "قايم"
 _DEPUTIES = words("نائب مساعد وكيل مستشار")
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 # Owner ranks: a body named in the title itself beats a country, both beat a preposition's.
@@ -64,13 +70,17 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
         title = _title(ctx, i) if ctx.covered[i] is None else None
         found: PersonFind | None = None
         if title is None:
-            found = _after_speech_verb(ctx, i)
+            found = (
+                _after_speech_verb(ctx, i)
+                or after_leader_cue(ctx, i)
+                or before_accusative_role(ctx, i, floor)
+            )
         else:
             found = _before_title(ctx, title, floor) or _after_title(ctx, title)
         if found is not None:
             finds.append(found)
             floor = found.person.last
-            i = max([found.person.last, *(t.last for t in found.titles)])
+            i = max([i + 1, found.person.last, *(t.last for t in found.titles)])
         elif title is not None:
             if not title.honorific and (title.owners or title.owner_key):
                 roles.append(title)
@@ -87,7 +97,7 @@ def _title(ctx: Context, i: int) -> Title | None:
         return None
     prefix, lemma, honorific = head
     title = Title(ctx.block, i, i + 1, prefix, lemma, honorific=honorific)
-    after_prep = False
+    after_prep = genitive_used = False
     j = i + 1
     while j < len(toks) and toks[j].sep == SPACE:
         atom = ctx.atoms.get(j)
@@ -124,6 +134,13 @@ def _title(ctx: Context, i: int) -> Title | None:
         ):
             j = title.last = j + 1  # للأمين العام، نائب رئيس، باسم الأمين العام
             continue
+        if word == _ACTING and title.head == _STANDING and j == title.last:
+            j = title.last = j + 1
+            continue
+        if not genitive_used and definite_l_genitive(word):
+            genitive_used = True  # "المديرة التنفيذية للبرنامج": the body, named before
+            j = title.last = j + 1
+            continue
         break
     return title
 
@@ -136,7 +153,9 @@ def _speaks_for_a_role(toks: Sequence[Tok], k: int) -> bool:
 
 def _absorbs(title: Title, previous: str) -> bool:
     """ "نائب رئيس الوزراء", "المتحدث باسم الأمين العام": one title, not two."""
-    return previous == _BY_NAME or (title.last == title.first + 1 and title.head in _DEPUTIES)
+    if previous in (_BY_NAME, _ACTING):
+        return True
+    return title.last == title.first + 1 and title.head in _DEPUTIES
 
 
 def _nisba(word: str) -> bool:
@@ -178,7 +197,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     j = title.last
     while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
         if toks[j].sep & (STOP | QUOTE):
-            return None
+            return _loose_apposition(ctx, titles)
         nxt = _title(ctx, j)
         if nxt is None:
             break
@@ -186,9 +205,11 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
             return None  # "...، وزير الخارجية": another person, coordinated
         titles.append(nxt)
         j = nxt.last
-    if j >= len(toks) or toks[j].sep & (STOP | QUOTE):
+    if j >= len(toks):
         return None
-    person = name_at(ctx, j, strict=not toks[j].sep & COMMA)
+    if toks[j].sep & (STOP | QUOTE):
+        return _loose_apposition(ctx, titles)
+    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or known_surname(ctx, j)
     if person is None:
         return _loose_apposition(ctx, titles)
     if person.key is None and not name_is_credible(ctx, person):
@@ -201,15 +222,28 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
     words the grammar above does not know, then a comma and a name closed by punctuation."""
     toks = ctx.block.toks
     title = titles[-1]
-    k = title.last
-    while k < len(toks) and k - title.last < 5 and not toks[k].sep:
+    k, units = title.last, 0
+    end = k  # the title text stops before a bracketed acronym
+    while k < len(toks) and units < _LOOSE_UNITS and soft_gap(ctx.block, k):
+        closing = bracket_end(ctx.block, k)
+        if closing is not None:  # an acronym in brackets: "(تقدم)"
+            k, units = closing, units + 1
+            continue
+        atom = ctx.atoms.get(k)
+        if atom is not None:  # a named body or place counts as one word
+            if atom.kind is EntityKind.PERSON:
+                return None
+            k = end = atom.last
+            units += 1
+            continue
         word = toks[k].norm
         if ctx.covered[k] is None and (
             is_verb(word) or (word in PARTICLES and word not in _LOOSE_LINKS)
         ):
             return None
-        k += 1
-    if k >= len(toks) or toks[k].sep != COMMA or k == title.last:
+        k = end = k + 1
+        units += 1
+    if k >= len(toks) or not comma_gap(ctx.block, k) or k == title.last:
         return None
     person = name_at(ctx, k, strict=False)
     if person is None or person.key is not None or person.last - person.first > 3:
@@ -217,12 +251,12 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
     after = toks[person.last].sep if person.last < len(toks) else STOP
     if not after & (COMMA | STOP):
         return None
-    for n in range(title.last, k):
+    for n in range(title.last, end):
         atom = ctx.atoms.get(n)
         if atom is not None and atom.kind is not EntityKind.PERSON and not atom.prefix:
             prep = toks[n - 1].norm
             _add_owner(title, atom, prep in _LOOSE_LINKS, prep)
-    title.last = k
+    title.last = end
     return PersonFind(person, titles)
 
 

@@ -13,9 +13,10 @@ from app.extract.candidates import Cand
 from app.extract.lexer import SPACE, Block, bare, readings
 from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, looks_like_verb, words
 from app.extract.model import EntityKind
+from app.extract.org_chain import org_head
 from app.extract.org_lexicon import GENERIC
-from app.extract.organizations import org_head
 from app.extract.titles import title_head
+from app.text.clitics import clitic_splits
 from app.text.normalize import normalize
 
 _SETTLEMENTS = {
@@ -28,53 +29,124 @@ _SETTLEMENTS = {
 }
 CUES = words("""
     في من إلى الى نحو قرب قرابة داخل حول مدينة محافظة ريف بلدة قرية منطقة مخيم ناحية شمال
-    جنوب شرق غرب شمالي جنوبي شرقي غربي وسط عاصمة ولاية إقليم أطراف ضواحي
+    جنوب شرق غرب شمالي جنوبي شرقي غربي وسط عاصمة ولاية إقليم أطراف ضواحي العاصمة
+    محادثات مباحثات مفاوضات مشاورات اتفاق اتفاقية مؤتمر قمة منبر جولة
 """)
-_CONSTRUCT = words("عين تل دير كفر أبو رأس جسر بيت خان معرة مزرعة بئر جبل وادي سهل حي")
+# Months that fold to a place's spelling (آب and إب): next to a number or month they are dates.
+_DATE_NEIGHBOURS = TIME_WORDS
+# Plural nouns announce a list: "بلدات مجدل شمس ومسعدة وبقعاثا".
+_PLURAL_SETTLEMENTS = {
+    normalize("بلدات"): "city",
+    normalize("قرى"): "city",
+    normalize("مدن"): "city",
+    normalize("مخيمات"): "city",
+    normalize("محافظات"): "region",
+}
+CONSTRUCT = words("""
+    عين تل دير كفر أبو أم رأس جسر بيت خان معرة مزرعة بئر جبل وادي سهل حي مجدل باب خربة
+""")
 _NOT_PLACE = words("""
     كبيرة صغيرة جديدة قديمة واحدة أخرى المذكورة نفسها ذاتها المجاورة القريبة الحدودية
     الساحلية الشمالية الجنوبية الشرقية الغربية الواقعة التابعة الكبرى الصغرى المحاصرة
-    المنكوبة المدمرة مجاورة قريبة حدودية بأكملها كاملة بكاملها
+    المنكوبة المدمرة مجاورة قريبة حدودية بأكملها كاملة بكاملها آمن آمنة
 """)
 
 
 def has_cue(block: Block, index: int, prefix: str) -> bool:
-    """Whether the place at token `index` is announced: "في X", "مدينة X", "بX"."""
+    """Whether the place at token `index` is announced: "في X", "وفي X", "مدينة X", "بX",
+    "محادثات X", or a cue then a demonym: "العاصمة العمانية X"."""
+    if is_date(block, index):
+        return False
     if prefix.rstrip("ال").endswith("ب"):
         return True
     if index == 0 or block.toks[index].sep != SPACE:
         return False
-    return any(stem in CUES for _, stem in readings(block.toks[index - 1].norm))
+    before = block.toks[index - 1].norm
+    if _cue(before):
+        return True
+    return (
+        index >= 2
+        and block.toks[index - 1].sep == SPACE
+        and before.startswith("ال")
+        and before.endswith(("ي", "يه"))
+        and _cue(block.toks[index - 2].norm)
+    )
+
+
+def _cue(token: str) -> bool:
+    # clitic_splits, not readings: "وفي" is و + a two-letter cue
+    return any(stem in CUES for _, stem in clitic_splits(token))
+
+
+def is_date(block: Block, index: int) -> bool:
+    """A month name next to a number or another month ("21 آب 2013", "آب/أغسطس")."""
+    toks = block.toks
+    if toks[index].norm not in TIME_WORDS:
+        return False
+    return any(
+        0 <= k < len(toks) and (toks[k].norm.isdigit() or toks[k].norm in _DATE_NEIGHBOURS)
+        for k in (index - 1, index + 1)
+    )
 
 
 def find_cued_places(block: Block, covered: list[Cand | None]) -> list[Cand]:
     out: list[Cand] = []
     toks = block.toks
     for i in range(len(toks) - 1):
-        kind = _settlement(toks[i].norm)
-        j = i + 1
-        if kind is None or covered[i] is not None or covered[j] is not None:
+        found = _settlement(toks[i].norm)
+        if found is None or covered[i] is not None:
             continue
-        if toks[j].sep != SPACE or not _place_token(toks[j].norm):
-            continue
-        last = j + 1
-        if toks[j].norm in _CONSTRUCT and last < len(toks) and toks[last].sep == SPACE:
-            if covered[last] is None and _place_token(toks[last].norm):
-                last += 1
+        kind, plural = found
+        k, prefix = i + 1, ""
+        while k < len(toks) and toks[k].sep == SPACE:
+            known = covered[k]
+            if known is not None:  # a known place inside the list keeps it going
+                if known.kind is not EntityKind.PLACE or known.first != k or not plural:
+                    break
+                k = known.last
             else:
-                continue
-        cand = Cand(block, EntityKind.PLACE, j, last, subkind=kind)
-        cand.tokens = tuple(t.norm for t in toks[j:last])
-        out.append(cand)
+                cand = _named(block, covered, k, prefix, kind)
+                if cand is None:
+                    break
+                out.append(cand)
+                k = cand.last
+            if not plural or k >= len(toks) or toks[k].norm[:1] != "و":
+                break
+            prefix = "و"
     return out
 
 
+def _named(block: Block, covered: list[Cand | None], j: int, prefix: str, kind: str) -> Cand | None:
+    """The one- or two-word name at token j (a construct word takes a second word)."""
+    toks = block.toks
+    word = toks[j].norm[len(prefix) :]
+    if _settlement(word) is not None:
+        return None  # "مدن وبلدات": a second settlement noun, no name
+    if word not in CONSTRUCT and not place_token(word):
+        return None
+    last = j + 1
+    if word in CONSTRUCT:
+        if last >= len(toks) or toks[last].sep != SPACE or covered[last] is not None:
+            return None
+        if not place_token(toks[last].norm):
+            return None
+        last += 1
+    cand = Cand(block, EntityKind.PLACE, j, last, prefix, subkind=kind)
+    cand.tokens = (word, *(t.norm for t in toks[j + 1 : last]))
+    return cand
+
+
 @lru_cache(maxsize=65536)
-def _settlement(token: str) -> str | None:
-    return next((_SETTLEMENTS[s] for _, s in readings(token) if s in _SETTLEMENTS), None)
+def _settlement(token: str) -> tuple[str, bool] | None:
+    for _, stem in readings(token):
+        if stem in _SETTLEMENTS:
+            return _SETTLEMENTS[stem], False
+        if stem in _PLURAL_SETTLEMENTS:
+            return _PLURAL_SETTLEMENTS[stem], True
+    return None
 
 
-def _place_token(word: str) -> bool:
+def place_token(word: str) -> bool:
     if not word.isalpha() or len(word) < 2 or word.isascii():
         return False
     if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES or word in GENERIC:

@@ -102,6 +102,10 @@ ISSUED_WORDS = _words(
     "اعتمدته تبناه تبنته المتبنى أصدره أصدرته الذي التي"
 )
 BY_WORDS = _words("عن أصدره أصدرته تبناه تبنته اعتمده اعتمدته اتخذه اتخذته")
+# After "اعتمده": how and when it was adopted, not who adopted it.
+MANNER_WORDS = _words(
+    "بالإجماع بإجماع بأغلبية بغالبية بأكثرية بتأييد بموافقة في يوم أمس اليوم مؤخرا سابقا قبل بعد"
+)
 TAIL_WORDS = ISSUED_WORDS | _words("عن في عام العام سنة من بالإجماع يوم") | {"/", "-", ","}
 MONTHS = _words(
     "يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
@@ -118,6 +122,13 @@ UNITS = _words(
     "دولة دول منزل معتقل معتقلا معتقلين"
 ) | {"%", "٪"}
 
+# Before a bare number, these make it a count, a rank or an article of a law, not a resolution
+# named again: "نحو 2500"، "المادة 140"، "أكثر من 300".
+COUNTING_WORDS = _words(
+    "المادة مادة الفقرة فقرة البند بند رقم الرقم عدد العدد نحو حوالي قرابة زهاء أكثر أقل "
+    "بلغ بلغت يبلغ تبلغ الساعة الصفحة صفحة الطريق طريق الجولة الدورة الكيلو"
+)
+
 # A state's organs. A number cited with no body is dropped when one of these and an issuing
 # verb come just before it: "أصدر وزير الداخلية القرار رقم 25" is a ministerial decision.
 NATIONAL_WORDS = _words(
@@ -128,6 +139,18 @@ NATIONAL_WORDS = _words(
 ISSUING_VERBS = _words("أصدر أصدرت يصدر تصدر اتخذ اتخذت أقر أقرت وقع وقعت أصدرها")
 # Outside the noun's own phrase, these in the same sentence say "the UN".
 UN_CUES = _words("الأمم المتحدة الأممي الأممية الدولي الدولية الأمن مجلس الجمعية الشرعية")
+
+# Short forms that point back at a body the article has named ("تبنى المجلس القرار 2452"):
+# the stem, with its article, that the full names begin with.
+ANAPHORS = _words("المجلس الجمعية الجامعة")
+# Adjectives besides the nisba ones that turn a short form into a name: "المجلس الأعلى".
+NAME_ADJECTIVES = _words("الأعلى العام العامة الأعلى الموحد الانتقالي المحلي")
+ANAPHOR_STEMS = {normalize(a): normalize(s) for a, s in
+                 {"المجلس": "مجلس", "الجمعية": "جمعية", "الجامعة": "جامعة"}.items()}  # fmt: skip
+
+# "ES-10/22": a session of the General Assembly called when the Council is blocked by a veto;
+# "S-17/1": a special session (of the Assembly or of the Human Rights Council).
+SPECIAL_PREFIXES = {"es": "ES", "s": "S"}
 
 SENTENCE_END = frozenset(".!?؟؛…\n")
 OPEN_MARKS = frozenset("(\"«“„'‘[")

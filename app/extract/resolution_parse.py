@@ -16,6 +16,8 @@ _MAX_HEAD = 14  # tokens between the noun and its number
 _MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
 _MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
 EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
+_NISBA = ("ي", "يه")  # "الوطني", "العسكرية": an adjective that makes a name
+_DASHES = frozenset("-‐‑‒–—")
 
 
 @dataclass(slots=True)
@@ -34,6 +36,9 @@ class Found:
     sanah: bool = False  # dated "لسنة"
     issued_nationally: bool = False
     formal: bool = False  # "القرار رقم 25", "لعام 2020": the register of national decisions too
+    special: str = ""  # "ES" for "ES-10/22", "S" for "S-17/1" (session kept in `session`)
+    anaphor: str | None = None  # "اعتمده المجلس", "المجلس في قراره": the stem of the short form
+    seq: int = 0  # the block's place in the article, to find what a short form points back at
 
 
 def parse_at(
@@ -46,9 +51,11 @@ def parse_at(
     suffix = match.group(2) or ""
     plural = suffix in lex.PLURAL_SUFFIXES
     hint = inherited.get(i)
+    anaphor: str | None = None
     if suffix in lex.POSSESSIVE_SUFFIXES:
         hint = _hint_before(toks, i)
-        if hint is None:
+        anaphor = _anaphor_before(toks, i) if hint is None else None
+        if hint is None and anaphor is None:
             return []
     j, steps, focused = i + 1, 0, False
     while j < len(toks) and steps < _MAX_HEAD:
@@ -56,9 +63,13 @@ def parse_at(
         tok = toks[j]
         if tok.sentence != anchor.sentence or tok.text in lex.SENTENCE_END:
             return []
-        if tok.kind is Kind.NUMBER:
+        if tok.kind is Kind.NUMBER or _special_at(toks, j):
             break
         if tok.kind is Kind.PUNCT:
+            title = _quoted_title(toks, j) if tok.text in lex.OPEN_MARKS else 0
+            if title:
+                j += title  # "بقرار «الاتحاد من أجل السلام» رقم 377": the name it is known by
+                continue
             if tok.text in lex.OPEN_MARKS or tok.text in lex.CLOSE_MARKS:
                 j += 1
                 continue
@@ -100,6 +111,7 @@ def parse_at(
     for item in items:
         item.issued_nationally = hint is None and _issued_nationally(toks, i)
         item.formal = marked or item.year is not None or item.sanah
+        item.anaphor = item.anaphor or anaphor
     return items
 
 
@@ -107,18 +119,18 @@ def _number_list(block: TextBlock, nt: NormText, k: int, start: int) -> list[Fou
     toks = nt.tokens
     items: list[Found] = []
     while True:
-        parsed = _parse_number(toks[k].text)
-        if parsed is None:
+        read = _read_number(toks, k)
+        if read is None:
             break
-        end_tok = k + 1
+        number, session, slash_year, special, end_tok = read
         if _text(toks, end_tok) == ")" and _text(toks, k - 1) == "(":
             end_tok += 1
         if _text(toks, end_tok) in lex.UNITS or (
             _text(toks, end_tok) == "في" and _text(toks, end_tok + 1) in lex.UNITS
         ):
             break
-        number, session, slash_year = parsed
         item = Found(block, nt, start if not items else toks[k].start, 0, number, session)
+        item.special = special
         after = _tail(toks, end_tok, item)
         item.year = item.year or slash_year
         item.end = toks[after - 1].end
@@ -129,10 +141,51 @@ def _number_list(block: TextBlock, nt: NormText, k: int, start: int) -> list[Fou
         sep += 1
         if _text(toks, sep) in lex.NUMBER_MARKERS:
             sep += 1
-        if sep >= len(toks) or toks[sep].kind is not Kind.NUMBER:
+        if sep >= len(toks) or not (toks[sep].kind is Kind.NUMBER or _special_at(toks, sep)):
             break
         k = sep
     return items
+
+
+def _read_number(toks: list[Tok], k: int) -> tuple[int, int | None, int | None, str, int] | None:
+    """(number, session, year, special prefix, index after it) of the number at token k:
+    "2254", "67/19", "2254/2015", or a special session's "ES-10/22" (three tokens)."""
+    if _special_at(toks, k):
+        parsed = _parse_number(toks[k + 2].text)
+        if parsed is None or parsed[1] is None:
+            return None
+        return parsed[0], parsed[1], None, lex.SPECIAL_PREFIXES[toks[k].text], k + 3
+    parsed = _parse_number(_text(toks, k))
+    return None if parsed is None else (*parsed, "", k + 1)
+
+
+def _special_at(toks: list[Tok], k: int) -> bool:
+    """ "ES-10/22", "S-17/1": a special session's prefix, a dash and session/number."""
+    return (
+        k + 2 < len(toks)
+        and toks[k].text in lex.SPECIAL_PREFIXES
+        and toks[k + 1].text in _DASHES
+        and toks[k + 2].kind is Kind.NUMBER
+        and "/" in toks[k + 2].text
+        and toks[k + 1].start == toks[k].end
+        and toks[k + 2].start == toks[k + 1].end
+    )
+
+
+def _quoted_title(toks: list[Tok], j: int) -> int:
+    """Tokens to skip over a short quoted name followed by the number or its marker."""
+    close = lex.CLOSE_MARKS
+    for m in range(j + 1, min(j + 10, len(toks))):
+        tok = toks[m]
+        if tok.sentence != toks[j].sentence:
+            return 0
+        if tok.text in close and m > j + 1:
+            after = _text(toks, m + 1)
+            numbered = m + 1 < len(toks) and toks[m + 1].kind is Kind.NUMBER
+            return m + 1 - j if numbered or after in lex.NUMBER_MARKERS else 0
+        if tok.kind is not Kind.WORD:
+            return 0
+    return 0
 
 
 def _tail(toks: list[Tok], k: int, item: Found) -> int:
@@ -161,8 +214,14 @@ def _tail(toks: list[Tok], k: int, item: Found) -> int:
             useful = m
             continue
         if tok.text in lex.BY_WORDS and body_at(toks, m + 1) is None:
-            # "الصادر عن وزارة الداخلية": issued by someone who is not an international body
-            if m + 1 < len(toks) and toks[m + 1].kind is Kind.WORD:
+            if _text(toks, m + 1) in lex.MANNER_WORDS:
+                m += 1  # "الذي اعتمده بالإجماع": how, not by whom
+                continue
+            short = anaphor_at(toks, m + 1)
+            if short is not None:
+                item.anaphor = short  # "الذي اعتمده المجلس"
+            elif m + 1 < len(toks) and toks[m + 1].kind is Kind.WORD:
+                # "الصادر عن وزارة الداخلية": issued by someone who is not an international body
                 item.hint = _merge(item.hint, Hint.NATIONAL)
             break
         year = _year(toks, m)
@@ -182,7 +241,7 @@ def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
     stems = [word]
     if word.startswith("لل"):
         stems.append("ال" + word[2:])
-    elif word.startswith(("ل", "و")):
+    elif word.startswith(("ل", "و", "ب")):  # "لمجلس الأمن", "بالجمعية العامة"
         stems.append(word[1:])
     for stem in stems:
         for phrase, hint in lex.BODY_PHRASES.get(stem, ()):
@@ -191,6 +250,37 @@ def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
                 if hint is Hint.UNSC and _national_adjective(_text(toks, j + n)):
                     return Hint.NATIONAL, n + 1
                 return hint, n
+    return None
+
+
+def anaphor_at(toks: list[Tok], j: int) -> str | None:
+    """The stem ("مجلس") when token j is a bare short form of a body: "المجلس", "للجمعية",
+    "بالمجلس", not "المجلس الوطني" (a name of its own, by its adjective)."""
+    word = _text(toks, j)
+    if word[:1] in {"و", "ف"} and word[1:3] in {"ال", "لل", "با"}:
+        word = word[1:]
+    if word.startswith("لل"):
+        word = "ال" + word[2:]
+    elif word.startswith(("بال", "كال")):
+        word = word[1:]
+    stem = lex.ANAPHOR_STEMS.get(word)
+    if stem is None:
+        return None
+    following = _text(toks, j + 1)
+    named = following.startswith("ال") and (
+        following.endswith(_NISBA) or following in lex.NAME_ADJECTIVES
+    )
+    return None if named and following not in lex.UN_ADJECTIVES else stem
+
+
+def _anaphor_before(toks: list[Tok], i: int) -> str | None:
+    """ "وأكد المجلس في قراره 2452": the short form of a body shortly before a possessive."""
+    for m in range(i - 1, max(i - 9, -1), -1):
+        if toks[m].sentence != toks[i].sentence:
+            break
+        short = anaphor_at(toks, m)
+        if short is not None:
+            return short
     return None
 
 

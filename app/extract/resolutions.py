@@ -3,19 +3,33 @@
 Rules, in the order they apply:
 - A citation opens with the noun قرار in any form (القرار، للقرار، بالقرار، القرارين، قراري،
   القرارات) and reaches its number only through words that belong to a citation: a body
-  ("مجلس الأمن"), an adjective ("الأممي"), a number marker ("رقم"), or after a plural noun a
-  focus phrase ("القرارات الدولية ذات الصلة، ولا سيما 2254"). Any other word ends the search,
-  so "قرار وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
+  ("مجلس الأمن"), an adjective ("الأممي"), a number marker ("رقم"), a short quoted name
+  ("بقرار «الاتحاد من أجل السلام» رقم 377"), or after a plural noun a focus phrase
+  ("القرارات الدولية ذات الصلة، ولا سيما 2254"). Any other word ends the search, so "قرار
+  وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
 - Every number of a list is a citation of its own ("القرارين 242 و338"), and every occurrence
   counts. A number that counts something ("2254 شخصاً") or is a date is not one.
-- "67/19" is session 67, resolution 19: the Citation keeps 19 as its number (the model has no
-  session field) and the session only serves the table look-up and an HRC year.
-- Body: as written (before the number, or after it: "الصادر عن مجلس الأمن", "لمجلس الأمن");
-  else as written elsewhere in the same article for that number; else the reference table
-  when one body has that number; else the one body named in the sentence ("وتبنى مجلس الأمن
-  القرار 2728"); else UNSC for "الأممي" with a plain number dated 1976 or later (the GA
-  numbers by session since its 31st, the HRC always did); else UNGA for a session-style
-  number from the 31st session on; else unknown.
+- "67/19" is session 67, resolution 19: the Citation's number is 19 and its session 67.
+  A special session's symbol keeps its session the same way: "ES-10/22" is number 22,
+  session 10 (the tenth emergency special session), "S-17/1" number 1, session 17. The model
+  has no field for the ES/S prefix, so the surface keeps the symbol as written; the table
+  tells them apart from regular sessions (see app.extract.resolution_table).
+- Body, first that answers:
+  1. as written with the number (before it, or after it: "الصادر عن مجلس الأمن");
+  2. as written with the same number elsewhere in the article;
+  3. the reference table, when one body has that number (or the year tells which);
+  4. the numbering: a plain number and its year that fit one body's series only ("القرار 302
+     عام 1949" can only be the General Assembly's, "القرار 1500 الصادر عام 2003" the Council's);
+  5. an ES- symbol: the General Assembly (only it holds emergency special sessions);
+  6. "الأممي" with a plain number dated 1976 or later: UNSC (the GA numbers by session since
+     its 31st, the HRC always did);
+  7. the one body named in the sentence ("وتبنى مجلس الأمن القرار 2728");
+  8. a short form in the sentence or as its issuer ("تبنى المجلس"، "اعتمدته الجمعية"،
+     "للجامعة"): the body of that kind the article names nearest before it (else after it);
+     a council, assembly or university of a state there makes it a state's decision;
+  9. a session number from the 31st on: UNGA;
+  10. what rules 3-9 gave another citation of the same number in the article;
+  11. unknown.
   "الأممي"/"الدولي" say only "the UN" and leave the organ to those rules.
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
@@ -34,15 +48,24 @@ from collections.abc import Sequence
 
 from app.extract import resolution_lexicon as lex
 from app.extract.model import Citation, ResolutionBody, Span
+from app.extract.resolution_context import ArticleBodies
 from app.extract.resolution_lexicon import Hint
-from app.extract.resolution_parse import EXPLICIT, Found, body_at, is_year, parse_at
+from app.extract.resolution_parse import EXPLICIT, Found, is_year, parse_at
 from app.extract.resolution_table import ResolutionTable, default_table
 from app.ingest.model import TextBlock
-from app.text.normalize import normalize
-from app.text.normtext import Kind, NormText
+from app.text.normtext import NormText, Tok, shared
 
-_SYMBOL = re.compile(r"\b(s|a)/(?:(hrc)/)?res/(\d{1,4})(?:/(\d{1,4}))?(?:\s*\((\d{4})\))?")
+_SYMBOL = re.compile(
+    r"\b(s|a)/(?:(hrc)/)?res/(?:(es|s)-)?(\d{1,4})(?:/(\d{1,4}))?(?:\s*\((\d{4})\))?"
+)
 _WORD = re.compile(r"[^\W\d_]+")
+_UNKNOWN = ResolutionBody.UNKNOWN
+_OPENERS = frozenset("«\"“'(‘[")
+_CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
+# A short form pointing at a state's council or assembly: a national decision, not cited.
+_NATIONAL: None = None
+
+Key = tuple[int, int | None, str]  # number, session, special-session prefix
 
 
 def find_citations(
@@ -50,22 +73,93 @@ def find_citations(
 ) -> list[Citation]:
     table = default_table() if table is None else table
     found: list[Found] = []
-    for block in blocks:
-        folded = normalize(block.text)
-        if "قرار" in folded or "res/" in folded:
-            found.extend(_scan_block(block, NormText(block.text)))
-    bodies: dict[tuple[int, int | None], set[Hint]] = defaultdict(set)
+    texts: list[NormText] = []
+    for seq, block in enumerate(blocks):
+        nt = shared(block.text)
+        texts.append(nt)
+        if "قرار" in nt.text or "res/" in nt.text:
+            found.extend(_scan_block(block, nt, seq))
+    if not found:
+        return []
+    found = _with_bare_repeats(blocks, texts, found)
+    context = ArticleBodies(texts)
+    written: dict[Key, set[Hint]] = defaultdict(set)
     for f in found:
         if f.hint in EXPLICIT:
-            bodies[(f.number, f.session)].add(f.hint)
-    return [c for f in found if (c := _resolve(f, bodies, table)) is not None]
+            written[_key(f)].add(f.hint)
+    bodies = [_body(f, written, table, context) for f in found]
+    inferred: dict[Key, set[ResolutionBody]] = defaultdict(set)
+    for f, body in zip(found, bodies, strict=True):
+        if body is not None and body is not _UNKNOWN:
+            inferred[_key(f)].add(body)
+    citations: list[Citation] = []
+    for f, body in zip(found, bodies, strict=True):
+        if body is _UNKNOWN and len(inferred[_key(f)]) == 1:
+            body = next(iter(inferred[_key(f)]))  # the same number, settled elsewhere
+        citation = _resolve(f, body, table)
+        if citation is not None:
+            citations.append(citation)
+    return citations
 
 
-def _scan_block(block: TextBlock, nt: NormText) -> list[Found]:
+def _with_bare_repeats(
+    blocks: Sequence[TextBlock], texts: list[NormText], found: list[Found]
+) -> list[Found]:
+    """ "لن يتخلى عن 2254": once the article has cited a resolution with its noun, its bare
+    number names it again. Numbers that could be years, counts or small figures are left."""
+    cited = {
+        str(f.number) for f in found if f.session is None and f.number >= 100 and not is_year(f.number)
+    }
+    if not cited:
+        return found
+    taken = {(f.seq, f.start, f.end) for f in found}
+    extra: list[Found] = []
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        toks = nt.tokens
+        for k, tok in enumerate(toks):
+            if tok.text not in cited or any(
+                s == seq and a <= tok.start < b for s, a, b in taken
+            ):
+                continue
+            if _bare_reference(nt, k):
+                bare = Found(block, nt, tok.start, tok.end, int(tok.text))
+                bare.seq = seq
+                extra.append(bare)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _bare_reference(nt: NormText, k: int) -> bool:
+    toks, text = nt.tokens, nt.text
+    tok = toks[k]
+    before = text[tok.start - 1] if tok.start > 0 else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    if not (before.isspace() or before in _OPENERS or _clitic_before(toks, k)):
+        return False
+    if not (after.isspace() or after in _CLOSERS):
+        return False
+    prev = [toks[j].text for j in (k - 1, k - 2) if j >= 0 and toks[j].sentence == tok.sentence]
+    if prev[:1] == ["من"]:
+        prev = prev[1:]  # "أكثر من 300"
+    nxt = toks[k + 1].text if k + 1 < len(toks) and toks[k + 1].sentence == tok.sentence else ""
+    return not (prev and prev[0] in lex.COUNTING_WORDS) and nxt not in lex.UNITS
+
+
+def _clitic_before(toks: list[Tok], k: int) -> bool:
+    """ "لـ2254", "بـ2254": a one-letter preposition written onto the number."""
+    return k > 0 and toks[k - 1].text in {"ل", "ب", "و", "ك"} and toks[k - 1].end == toks[k].start
+
+
+def _key(f: Found) -> Key:
+    return f.number, f.session, f.special
+
+
+def _scan_block(block: TextBlock, nt: NormText, seq: int) -> list[Found]:
     found: list[Found] = []
     inherited: dict[int, Hint | None] = {}
     for i, tok in enumerate(nt.tokens):
-        if tok.kind is Kind.WORD and lex.ANCHOR.match(tok.text):
+        if "قرار" in tok.text and lex.ANCHOR.match(tok.text):
             found.extend(parse_at(block, nt, i, inherited))
     cited = [(f.number, f.end) for f in found]
     for m in _SYMBOL.finditer(nt.text):
@@ -73,34 +167,38 @@ def _scan_block(block: TextBlock, nt: NormText) -> list[Found]:
         # "القرار 2254 (S/RES/2254)" cites once: the symbol only restates the words before it
         if not any(n == symbol.number and 0 <= symbol.start - end <= 40 for n, end in cited):
             found.append(symbol)
+    for f in found:
+        f.seq = seq
     return found
 
 
 def _from_symbol(block: TextBlock, nt: NormText, m: re.Match[str]) -> Found:
-    """ "S/RES/2254 (2015)", "A/RES/67/19", "A/HRC/RES/49/27"."""
-    first, second = int(m.group(3)), m.group(4)
+    """ "S/RES/2254 (2015)", "A/RES/67/19", "A/HRC/RES/49/27", "A/RES/ES-10/22"."""
+    first, second = int(m.group(4)), m.group(5)
     number, session = (int(second), first) if second else (first, None)
     hint = Hint.UNSC if m.group(1) == "s" else Hint.HRC if m.group(2) else Hint.UNGA
-    year = int(m.group(5)) if m.group(5) and is_year(int(m.group(5))) else None
-    return Found(block, nt, m.start(), m.end(), number, session, hint, year)
+    year = int(m.group(6)) if m.group(6) and is_year(int(m.group(6))) else None
+    found = Found(block, nt, m.start(), m.end(), number, session, hint, year)
+    if m.group(3) and session is not None:
+        found.special = lex.SPECIAL_PREFIXES[m.group(3)]
+    return found
 
 
-def _resolve(
-    f: Found, bodies: dict[tuple[int, int | None], set[Hint]], table: ResolutionTable
-) -> Citation | None:
-    sentence = _sentence(f)
-    un_cue = not lex.UN_CUES.isdisjoint(_WORD.findall(sentence))
-    if f.hint is None and (
-        f.issued_nationally
-        or (f.number < 100 and f.session is None and not un_cue)
-        or (f.sanah and not un_cue)
-    ):
-        return None
-    body = _body(f, bodies, table)
-    if f.hint is None and body is ResolutionBody.UNKNOWN and f.formal and not un_cue:
-        return None  # "بحسب القرار رقم 1234 لعام 2023": a state's decision, most likely
-    record = table.get(body, f.number, f.session)
-    year = f.year or (record.year if record else None) or _hrc_year(body, f.session) or f.weak_year
+def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> Citation | None:
+    if f.hint is None:
+        un_cue = not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
+        if (
+            f.issued_nationally
+            or body is _NATIONAL
+            or (f.number < 100 and f.session is None and not un_cue)
+            or (f.sanah and not un_cue)
+            or (body is _UNKNOWN and f.formal and not un_cue)
+        ):
+            return None  # "بحسب القرار رقم 1234 لعام 2023": a state's decision, most likely
+    if body is None:
+        body = _UNKNOWN
+    record = table.get(body, f.number, f.session, f.special)
+    year = f.year or (record.year if record else None) or _hrc_year(body, f) or f.weak_year
     start, end = f.nt.to_display(f.start, f.end)
     span = Span(f.block.part, f.block.index, start, end)
     title = (record.title_ar or record.title_en or None) if record else None
@@ -109,49 +207,45 @@ def _resolve(
 
 
 def _body(
-    f: Found,
-    bodies: dict[tuple[int, int | None], set[Hint]],
-    table: ResolutionTable,
-) -> ResolutionBody:
+    f: Found, written: dict[Key, set[Hint]], table: ResolutionTable, context: ArticleBodies
+) -> ResolutionBody | None:
+    """Rules 1-9 of the module docstring; None for a state's decision."""
     if f.hint in EXPLICIT:
         return ResolutionBody(str(f.hint))
-    named = bodies.get((f.number, f.session), set())
+    named = written.get(_key(f), set())
     if len(named) == 1:
         return ResolutionBody(str(next(iter(named))))
-    record = table.unique(f.number, f.session)
+    year = f.year or f.weak_year
+    record = table.unique(f.number, f.session, f.special, year)
     if record is not None:
         return record.body
+    if year is not None and f.session is None:
+        series = table.series_body(f.number, year)
+        if series is not None:
+            return series
+    if f.special == "ES":
+        return ResolutionBody.UNGA
     if f.hint is Hint.UN and f.session is None and (f.year or 0) >= 1976:
         return ResolutionBody.UNSC  # since 1976 only the Security Council numbers plainly
-    organs = _sentence_bodies(f)
+    organs, pointed = context.in_sentence(f)
     if len(organs) == 1:  # "وتبنى مجلس الأمن بالإجماع القرار 2728"
         return ResolutionBody(str(organs.pop()))
-    if f.session is not None and f.session >= 31:
+    if f.anaphor is not None:
+        issuer = context.antecedent(f.anaphor, f.seq, f.start)
+        pointed = {issuer} if issuer is not None else pointed
+    if len(pointed) == 1:
+        hint = pointed.pop()
+        return ResolutionBody(str(hint)) if hint in EXPLICIT else _NATIONAL
+    if f.session is not None and f.session >= 31 and not f.special:
         return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named
-    return ResolutionBody.UNKNOWN
+    return _UNKNOWN
 
 
-def _hrc_year(body: ResolutionBody, session: int | None) -> int | None:
+def _hrc_year(body: ResolutionBody, f: Found) -> int | None:
     """HRC sessions: three in 2006, then three a year from the 4th (March 2007)."""
-    if body is not ResolutionBody.HRC or session is None:
+    if body is not ResolutionBody.HRC or f.session is None or f.special:
         return None
-    return 2006 if session <= 3 else 2007 + (session - 4) // 3
-
-
-def _sentence_bodies(f: Found) -> set[Hint]:
-    """The bodies named anywhere in the citation's sentence."""
-    toks = f.nt.tokens
-    k = f.nt.token_at(f.start)
-    if k is None:
-        return set()
-    sentence = toks[k].sentence
-    found: set[Hint] = set()
-    for j in range(len(toks)):
-        if toks[j].sentence == sentence:
-            body = body_at(toks, j)
-            if body is not None and body[0] in EXPLICIT:
-                found.add(body[0])
-    return found
+    return 2006 if f.session <= 3 else 2007 + (f.session - 4) // 3
 
 
 def _sentence(f: Found) -> str:

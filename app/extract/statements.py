@@ -31,16 +31,21 @@ from app.extract.clauses import TRIM, ClauseReader, Intro, unquote
 from app.extract.model import Mention, Span, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.speakers import MentionIndex, Speaker, SubjectReader
-from app.extract.verbs import Form, VerbForm, lookup
+from app.extract.verbs import FORMS, Form, VerbForm, lookup
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
-from app.text.normtext import Kind, NormText
+from app.text.normtext import Kind, NormText, shared
 
 _ATTRIBUTIONS = {normalize(word): needs for word, needs in {"بحسب": "", "حسب": "",
                  "وفقاً": "ل", "طبقاً": "ل", "نقلاً": "عن"}.items()}  # fmt: skip
 _THEN = frozenset(normalize("فإن فإنه فقد").split())  # "وبحسب المرصد، فإن ..."
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
+# Every word that may open a statement, so that a block is scanned with one set look-up a token.
+_CANDIDATES = frozenset(
+    [*FORMS, *_ATTRIBUTIONS]
+    + [c + word for c in "وف" for word in [*FORMS, *_ATTRIBUTIONS] if len(word) > 2]
+)
 
 
 def find_statements(blocks: Sequence[TextBlock], actors: ActorResult) -> list[Statement]:
@@ -54,7 +59,7 @@ def find_statements(blocks: Sequence[TextBlock], actors: ActorResult) -> list[St
     for block in blocks:
         if block.part != part:
             part, last = block.part, None  # "وأضاف" never reaches back into the summary
-        nt = NormText(block.text)
+        nt = shared(block.text)
         index = MentionIndex(nt, by_block[(block.part, block.index)], kinds)
         reader = _Reader(block, nt, index, last)
         found.extend(reader.read())
@@ -72,7 +77,9 @@ class _Reader(SubjectReader, ClauseReader):
         self.last = last
         self.reach = 0  # normalized offset where the last statement of this block ends
         self.in_sentence: dict[int, Speaker] = {}
-        self.triggers = [i for i in range(len(self.toks)) if self._trigger(i)]
+        self.triggers = [
+            i for i, tok in enumerate(self.toks) if tok.text in _CANDIDATES and self._trigger(i)
+        ]
         self.cuts = [self.toks[i].start for i in self.triggers if self._continues(i)]
 
     def read(self) -> list[Statement]:

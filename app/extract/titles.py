@@ -49,6 +49,7 @@ MODIFIERS = words("""
     المشارك المشاركة الإقليمي الإقليمية الفخري الرسمي الرسمية المساعد المساعدة الأممي
     الأممية المستقيل المنتهية ولايته الأسبق عام سر الميداني العسكري العسكرية السياسي
     الإعلامي الإعلامية البارز البارزة المعارض المعارضة المنشق المقرب الإقليمية
+    المستقل المستقلة المقيم المقيمة المنتخب المنتخبة المناوب المناوبة
 """)
 DOMAINS = words("""
     الخارجية الدفاع الداخلية العدل المالية الاقتصاد الصحة التربية التعليم الإعلام النفط
@@ -57,11 +58,16 @@ DOMAINS = words("""
     الشؤون النواب الشيوخ الكونغرس العهد الأعمال التحرير الإدارة البلدية المجلس الوفد
     الشرطة الجيش العمليات القوات المفاوضين الدبلوماسية المغتربين الخزانة التجارة الصناعة
     الهجرة اللاجئين خارجية دفاع داخلية عدل مالية أركان حكومة شؤون مفاوضي وزراء
+    البلديات
 """)
 # Adjectives of a title that name its organization: المبعوث الأممي -> the United Nations.
 UN_ADJECTIVES = words("الأممي الأممية")
 EU_ADJECTIVES = words("الأوروبي الأوروبية")
 LINK_PREPOSITIONS = words("إلى الى لدى في")
+
+
+# Possessive suffixes a role noun takes when its owner was just named: "مندوبها في جنيف".
+_POSSESSIVES = ("هما", "هم", "ها")
 
 
 @lru_cache(maxsize=65536)
@@ -78,4 +84,17 @@ def title_head(token: str) -> tuple[str, str, bool] | None:
             return prefix, ROLES[lemma_key], False
         if lemma_key in HONORIFICS or stem in HONORIFICS:
             return prefix, HONORIFICS.get(lemma_key, stem), True
+        owned = _possessed_role(stem)
+        if owned is not None:
+            return prefix, owned, False
+    return None
+
+
+def _possessed_role(stem: str) -> str | None:
+    """ "مندوبها" -> مندوب: a role noun with a possessive pronoun (never with the article)."""
+    if stem.startswith("ال"):
+        return None
+    for suffix in _POSSESSIVES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            return ROLES.get(stem[: -len(suffix)])
     return None

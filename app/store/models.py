@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -32,11 +33,24 @@ class Source(Base):
 
 class Article(Base):
     __tablename__ = "articles"
+    # Identity: the canonical URL, or for articles without one, the normalized text. Two
+    # pages at different URLs may carry the same text (syndication) and stay two articles.
+    __table_args__ = (
+        Index(
+            "uq_articles_content_hash_without_url",
+            "content_hash",
+            unique=True,
+            sqlite_where=text("url IS NULL"),
+            postgresql_where=text("url IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="SET NULL"))
     url: Mapped[str | None] = mapped_column(String(2000), unique=True)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    # Text plus correctable metadata: a re-send that changes neither is "unchanged".
+    version_hash: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime | None]
     # Newest-first order for every listing: published_at, or the ingest time when undated.

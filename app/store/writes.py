@@ -36,7 +36,7 @@ class SaveResult:
 
 
 def content_hash(parsed: ParsedArticle) -> str:
-    """Identity of an article without a URL: its normalized title and body text."""
+    """Identity of an article without a URL: its normalized title, summary and body."""
     parts = [parsed.title, *parsed.summary, *(s.text for s in parsed.sections)]
     text = "\n".join(normalize(collapse_spaces(p)) for p in parts)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -44,6 +44,22 @@ def content_hash(parsed: ParsedArticle) -> str:
 
 def search_document(parsed: ParsedArticle) -> str:
     return shadow_document([block.text for block in parsed.blocks()])
+
+
+def version_hash(parsed: ParsedArticle, identity: str) -> str:
+    """The text plus the metadata a re-send may correct (date, URL, byline, images)."""
+    meta = [
+        identity,
+        parsed.published_at.isoformat() if parsed.published_at else "",
+        parsed.timezone or "",
+        parsed.url or "",
+        parsed.outlet or "",
+        parsed.byline_place or "",
+        "|".join(parsed.authors),
+        "|".join(f"{i.title}|{i.caption}|{i.credit}|{i.url}" for i in parsed.images),
+        parsed.language,
+    ]
+    return hashlib.sha256("\n".join(meta).encode()).hexdigest()
 
 
 def save_article(
@@ -55,42 +71,45 @@ def save_article(
 ) -> SaveResult:
     """`replace_id` rewrites that article even if unchanged: re-extraction with a newer
     parser or extractor, whose output may hash differently."""
-    digest = content_hash(parsed)
-    force = replace_id is not None
+    identity = content_hash(parsed)
+    version = version_hash(parsed, identity)
     if replace_id is not None:
         article = session.get(m.Article, replace_id, with_for_update=True)
     else:
-        article = _find_existing(session, parsed.url, digest)
-    if article is not None and article.content_hash == digest and not force:
-        return SaveResult(article.id, Outcome.UNCHANGED)
-    outcome = Outcome.UPDATED
+        article = _find_existing(session, parsed.url, identity)
     if article is None:
-        article, outcome = _insert_or_adopt(session, parsed, digest)
-        if outcome is Outcome.UNCHANGED and not force:
-            return SaveResult(article.id, outcome)
-    _fill(session, article, parsed, digest, extraction)
+        article, outcome = _insert_or_adopt(session, parsed, identity, version)
+    else:
+        outcome = Outcome.UNCHANGED if article.version_hash == version else Outcome.UPDATED
+    if outcome is Outcome.UNCHANGED and replace_id is None:
+        return SaveResult(article.id, outcome)
+    _fill(session, article, parsed, identity, extraction)
+    article.version_hash = version
     session.flush()
     return SaveResult(article.id, outcome)
 
 
-def _find_existing(session: Session, url: str | None, digest: str) -> m.Article | None:
-    # FOR UPDATE serializes concurrent re-ingests of one article on PostgreSQL; SQLite
-    # serializes all writers anyway.
+def _find_existing(session: Session, url: str | None, identity: str) -> m.Article | None:
+    """Same canonical URL, or else the same normalized text. FOR UPDATE serializes
+    concurrent re-ingests of one article on PostgreSQL; SQLite serializes all writers."""
     query = select(m.Article).with_for_update()
     if url:
         by_url = session.scalars(query.where(m.Article.url == url)).first()
         if by_url is not None:
             return by_url
-    return session.scalars(query.where(m.Article.content_hash == digest)).first()
+    same_text = query.where(m.Article.content_hash == identity).order_by(m.Article.id)
+    return session.scalars(same_text).first()
 
 
 def _insert_or_adopt(
-    session: Session, parsed: ParsedArticle, digest: str
+    session: Session, parsed: ParsedArticle, identity: str, version: str
 ) -> tuple[m.Article, Outcome]:
-    """Insert a placeholder row; if a concurrent writer won the unique constraint, adopt theirs."""
+    """Insert a placeholder row; if a concurrent writer won a unique constraint (URL, or
+    text without URL), adopt their row instead."""
     article = m.Article(
         url=parsed.url,
-        content_hash=digest,
+        content_hash=identity,
+        version_hash="",
         title=parsed.title,
         sort_at=utcnow(),
         language=parsed.language,
@@ -103,10 +122,10 @@ def _insert_or_adopt(
             session.add(article)
             session.flush()
     except IntegrityError:
-        existing = _find_existing(session, parsed.url, digest)
+        existing = _find_existing(session, parsed.url, identity)
         if existing is None:
             raise
-        same = existing.content_hash == digest
+        same = existing.version_hash == version
         return existing, Outcome.UNCHANGED if same else Outcome.UPDATED
     return article, Outcome.INGESTED
 

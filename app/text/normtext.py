@@ -3,16 +3,22 @@
 Rule-based extractors match on the normalized text and report offsets in the display text;
 this keeps the two in step. Tokens are words, numbers (with their inner "/" or "." kept, so a
 date or a session-style number stays one token) and single punctuation marks.
+
+Several extractors read the same block (citations, then statements): `shared()` hands them
+one NormText per text instead of normalizing and tokenizing it again for each.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
-from app.text.normalize import normalize_with_map
+from app.text.normalize import normalize
 from app.text.sentences import sentence_spans
 
 _TOKEN = re.compile(r"(\d+(?:[./:\-]\d+)*)|([^\W\d_]+)|(\S)")
@@ -24,7 +30,10 @@ class Kind(StrEnum):
     PUNCT = "punct"
 
 
-@dataclass(frozen=True, slots=True)
+_KINDS = (Kind.PUNCT, Kind.NUMBER, Kind.WORD, Kind.PUNCT)  # by the regex group that matched
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to build
 class Tok:
     kind: Kind
     text: str  # normalized
@@ -36,14 +45,9 @@ class Tok:
 class NormText:
     def __init__(self, display: str) -> None:
         self.display = display
-        self.text, self._origin = normalize_with_map(display)
+        self.text, self._origin = fold_with_map(display)
         self.sentences = sentence_spans(self.text)
-        starts = [start for start, _ in self.sentences]
-        self.tokens: list[Tok] = []
-        for match in _TOKEN.finditer(self.text):
-            kind = Kind.NUMBER if match.group(1) else Kind.WORD if match.group(2) else Kind.PUNCT
-            sentence = max(bisect.bisect_right(starts, match.start()) - 1, 0)
-            self.tokens.append(Tok(kind, match.group(), match.start(), match.end(), sentence))
+        self.tokens: list[Tok] = _tokens(self.text, self.sentences)
         self._starts = [t.start for t in self.tokens]
 
     def to_display(self, start: int, end: int) -> tuple[int, int]:
@@ -58,3 +62,71 @@ class NormText:
         """Index of the first token that starts at or after normalized position `start`."""
         index = bisect.bisect_left(self._starts, start)
         return index if index < len(self.tokens) else None
+
+
+@lru_cache(maxsize=512)
+def shared(display: str) -> NormText:
+    """The NormText of `display`, built once for all the extractors that read it.
+    Callers must not change what they get (it is shared)."""
+    return NormText(display)
+
+
+def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Tok]:
+    # A token never crosses a sentence boundary (sentences end after punctuation followed by
+    # a space, or at a line break), so each sentence is tokenized on its own.
+    tokens: list[Tok] = []
+    kinds, finditer = _KINDS, _TOKEN.finditer
+    for k, (start, end) in enumerate(sentences):
+        tokens += [
+            Tok(kinds[m.lastindex or 0], m.group(), m.start(), m.end(), k)
+            for m in finditer(text, start, end)
+        ]
+    return tokens
+
+
+# -- normalization with an offset map, at str.translate speed -------------------------------
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table, filled with `normalize` on first sight of each character.
+
+    It also learns which characters do not fold to exactly one character (dropped marks,
+    ligatures that expand), the only places where the offset map is not the identity.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._irregular: set[str] = set()
+        self.irregular: re.Pattern[str] | None = None
+
+    def __missing__(self, code: int) -> str:
+        folded = normalize(chr(code))
+        if len(folded) != 1:
+            with self._lock:
+                self._irregular.add(chr(code))
+                chars = "".join(sorted(self._irregular))
+                self.irregular = re.compile("[" + re.escape(chars) + "]")
+        self[code] = folded  # stored last: whoever reads it sees the pattern updated
+        return folded
+
+
+_TABLE = _FoldTable()
+
+
+def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """What `app.text.normalize.normalize_with_map` returns, with the map as a range when no
+    character was dropped or expanded (the common case), else a list spliced around them."""
+    norm = text.translate(_TABLE)
+    pattern = _TABLE.irregular
+    if pattern is None or not pattern.search(text):
+        return norm, range(len(text))
+    origin: list[int] = []
+    pos = 0
+    for match in pattern.finditer(text):
+        i = match.start()
+        origin.extend(range(pos, i))
+        origin.extend([i] * len(_TABLE[ord(text[i])]))
+        pos = i + 1
+    origin.extend(range(pos, len(text)))
+    return norm, origin

@@ -69,6 +69,7 @@ def upgrade() -> None:
         sa.Column("source_id", sa.Integer(), nullable=True),
         sa.Column("url", sa.String(length=2000), nullable=True),
         sa.Column("content_hash", sa.String(length=64), nullable=False),
+        sa.Column("version_hash", sa.String(length=64), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("published_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("sort_at", sa.DateTime(timezone=True), nullable=False),
@@ -89,11 +90,20 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_articles")),
-        sa.UniqueConstraint("content_hash", name=op.f("uq_articles_content_hash")),
         sa.UniqueConstraint("url", name=op.f("uq_articles_url")),
     )
     with op.batch_alter_table("articles", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_articles_sort_at"), ["sort_at"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_articles_content_hash"), ["content_hash"], unique=False
+        )
+        batch_op.create_index(
+            "uq_articles_content_hash_without_url",
+            ["content_hash"],
+            unique=True,
+            sqlite_where=sa.text("url IS NULL"),
+            postgresql_where=sa.text("url IS NULL"),
+        )
 
     op.create_table(
         "entity_aliases",
@@ -396,6 +406,8 @@ def downgrade() -> None:
 
     op.drop_table("entity_aliases")
     with op.batch_alter_table("articles", schema=None) as batch_op:
+        batch_op.drop_index("uq_articles_content_hash_without_url")
+        batch_op.drop_index(batch_op.f("ix_articles_content_hash"))
         batch_op.drop_index(batch_op.f("ix_articles_sort_at"))
 
     op.drop_table("articles")

@@ -140,7 +140,8 @@ def test_reference_article_takes_year_and_title_from_the_table(table: Resolution
         ("ينص قرار مجلس الأمن رقم 2254/2015 على وقف إطلاق النار.", [(UNSC, 2254, 2015)]),
         ("وطالب بتطبيق قرار مجلس الأمن الدولي بشأن سوريا رقم 2254.", [(UNSC, 2254, 2015)]),
         ("ودعا إلى احترام قرار مجلس الأمن 1701 الخاص بلبنان.", [(UNSC, 1701, None)]),
-        ("أقر المجلس القرار 2222 عام 2015 بعد نقاش.", [(UNKNOWN, 2222, 2015)]),
+        # 2222 of 2015 fits the Council's numbering between 2118 (2013) and 2334 (2016)
+        ("أقر المجلس القرار 2222 عام 2015 بعد نقاش.", [(UNSC, 2222, 2015)]),
         ("وجدد تأكيده على القرار الدولي رقم (2254).", [(UNSC, 2254, 2015)]),
         ("قرار مجلس الأمن رقم 2254 (S/RES/2254) واضح.", [(UNSC, 2254, 2015)]),
         ("وأشار إلى القرار A/RES/67/19 للجمعية العامة.", [(UNGA, 19, 2012)]),
@@ -329,3 +330,173 @@ def test_fast_on_a_long_article() -> None:
     citations = find_citations(blocks, table=ResolutionTable())
     assert len(citations) == 2000
     assert time.perf_counter() - started < 2.0
+
+
+# -- names, special sessions and short forms -------------------------------------------------
+
+
+def blocks_of(*texts: str) -> list[TextBlock]:
+    return [TextBlock(Part.SECTION, i, text) for i, text in enumerate(texts)]
+
+
+def cite_blocks(*texts: str, table: ResolutionTable | None = None) -> list[Citation]:
+    return find_citations(blocks_of(*texts), table=table or ResolutionTable())
+
+
+def test_a_quoted_name_may_stand_between_the_noun_and_its_number(table: ResolutionTable) -> None:
+    text = "واحتج المندوب بقرار «الاتحاد من أجل السلام» رقم 377 لعام 1950 أمام الأعضاء."
+    # two bodies have a 377 in the table: the year tells them apart
+    assert triples(text, table) == [(UNGA, 377, 1950)]
+    assert cite("وذكّر بقرار «حماية المدنيين» الذي لم ينفذ.") == []  # a name with no number
+
+
+def test_an_emergency_special_session_symbol_is_the_general_assemblys() -> None:
+    [c] = cite("وتبنت الدول الأعضاء القرار ES-11/1 بأغلبية كبيرة.")
+    assert (c.body, c.number, c.session) == (UNGA, 1, 11)
+    assert c.surface == "القرار ES-11/1"  # the symbol as written
+    [c] = cite("راجع الوثيقة A/RES/ES-10/23 على موقع المنظمة.")
+    assert (c.body, c.number, c.session) == (UNGA, 23, 10)
+
+
+def test_the_shipped_table_knows_emergency_session_resolutions() -> None:
+    [c] = find_citations(blocks_of("وأعادت الوفود التذكير بالقرار ES-10/22 المطالب بالهدنة."))
+    assert (c.body, c.number, c.session, c.year) == (UNGA, 22, 10, 2023)
+
+
+def test_a_special_session_resolution_takes_the_council_the_article_names() -> None:
+    citations = cite_blocks(
+        "عقد مجلس حقوق الإنسان في جنيف جلسة استثنائية بشأن سوريا.",
+        "واعتمد المجلس القرار S-16/1 بعد نقاش طويل.",
+    )
+    assert [(c.body, c.number, c.session) for c in citations] == [(HRC, 1, 16)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (
+            ("انعقد مجلس الأمن الدولي بطلب من بريطانيا.", "وتبنى المجلس بالإجماع القرار 2140."),
+            [(UNSC, 2140)],
+        ),
+        (
+            (
+                "ألقى المندوب كلمة أمام الجمعية العامة للأمم المتحدة.",
+                "وذكّر بأن الجمعية أقرت القرار 181.",
+            ),
+            [(UNGA, 181)],
+        ),
+        (
+            (
+                "اجتمع مجلس جامعة الدول العربية في القاهرة.",
+                "وقال المتحدث باسم الجامعة إن القرار رقم 8914 لا يلزم الدول فرادى.",
+            ),
+            [(OTHER, 8914)],
+        ),
+        (  # the short form points at the council named nearest before it
+            (
+                "ناقش مجلس الأمن الوضع في السودان.",
+                "وفي بغداد، ناقش مجلس النواب الموازنة وأقر المجلس القرار رقم 2140 بالأغلبية.",
+            ),
+            [],
+        ),
+        (  # "المجلس الوطني" is a name of its own, not a short form
+            ("ناقش مجلس الأمن الوضع.", "وقال المجلس الوطني إن القرار رقم 2140 لعام 2014 ملزم."),
+            [],
+        ),
+    ],
+)
+def test_short_forms_point_back_at_the_body_the_article_names(
+    texts: tuple[str, ...], expected: list[tuple[ResolutionBody, int]]
+) -> None:
+    assert [(c.body, c.number) for c in cite_blocks(*texts)] == expected
+
+
+def test_adopted_by_a_vote_is_not_adopted_by_a_state() -> None:
+    text = "وطالب مجلس الأمن بوقف الهجمات في القرار 2722 الذي اعتمده بأغلبية 11 صوتاً."
+    assert [(c.body, c.number) for c in cite(text)] == [(UNSC, 2722)]
+    text = "وحذر من القرار رقم 77 الذي اعتمده مجلس الوزراء في جلسته."
+    assert cite(text) == []
+
+
+def test_a_number_settled_once_is_settled_for_the_whole_article() -> None:
+    citations = cite_blocks(
+        "طالب مجلس الأمن في جلسة مغلقة بتنفيذ القرار 2140 كاملاً.",
+        "ويرى مراقبون أن القرار 2140 بقي حبراً على ورق.",
+    )
+    assert [(c.body, c.number) for c in citations] == [(UNSC, 2140), (UNSC, 2140)]
+
+
+# -- the numbering of each body ---------------------------------------------------------------
+
+_SERIES_TABLE = ResolutionTable(
+    [
+        ResolutionRecord(UNSC, 242, 1967),
+        ResolutionRecord(UNSC, 1441, 2002),
+        ResolutionRecord(UNSC, 1546, 2004),
+        ResolutionRecord(UNGA, 194, 1948),
+        ResolutionRecord(UNGA, 377, 1950),
+        ResolutionRecord(UNGA, 19, 2012, session=67),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأنشئت البعثة بموجب القرار 1483 الصادر عام 2003.", [(UNSC, 1483, 2003)]),
+        ("وأنشئت الوكالة بموجب القرار 273 عام 1949.", [(UNGA, 273, 1949)]),
+        # 1483 cannot be the Council's in 1990 (1441 came in 2002), nor the Assembly's
+        ("واستشهد بالقرار 1483 عام 1990.", [(UNKNOWN, 1483, 1990)]),
+        ("أصدر وزير الداخلية القرار رقم 1483 لعام 2003 بشأن المعابر.", []),
+    ],
+)
+def test_a_plain_number_and_its_year_fit_one_bodys_numbering(
+    text: str, expected: list[tuple[ResolutionBody, int, int | None]]
+) -> None:
+    assert triples(text, _SERIES_TABLE) == expected
+
+
+def test_series_bounds() -> None:
+    assert _SERIES_TABLE.series_body(1500, 2003) is UNSC
+    assert _SERIES_TABLE.series_body(300, 1949) is UNGA
+    assert _SERIES_TABLE.series_body(300, 1980) is UNSC  # between 242 (1967) and 1441 (2002)
+    assert _SERIES_TABLE.series_body(3000, 1980) is None  # the Assembly numbers by session
+    assert _SERIES_TABLE.series_body(100, 1940) is None  # before the United Nations
+    assert ResolutionTable().series_body(1500, 2003) is None  # an empty table knows nothing
+
+
+def test_shipped_table_numbering_runs_with_the_years() -> None:
+    if not DEFAULT_PATH.exists():
+        pytest.skip("app/extract/data/resolutions.json not shipped yet")
+    entries = json.loads(DEFAULT_PATH.read_text(encoding="utf-8"))
+    for body in ("UNSC", "UNGA"):
+        plain = sorted(
+            (e["number"], e["year"]) for e in entries if e["body"] == body and "session" not in e
+        )
+        assert [y for _, y in plain] == sorted(y for _, y in plain), body
+    shipped = default_table()
+    for number, year, body in [(1500, 2003, UNSC), (302, 1949, UNGA), (2724, 2024, UNSC)]:
+        record = shipped.get(body, number)
+        assert record is not None and record.year == year
+
+
+def test_table_tells_two_bodies_apart_by_year(table: ResolutionTable) -> None:
+    assert table.unique(377) is None
+    by_year = table.unique(377, year=1975)
+    assert by_year is not None and by_year.body is UNSC
+
+
+# -- a resolution named again by its bare number -------------------------------------------
+
+
+def test_a_cited_number_named_again_bare_counts_again() -> None:
+    citations = cite_blocks(
+        "وأكد الوزير أن القرار 2254 يبقى الأساس.",
+        "ولن نتخلى عن «2254» مهما طال الزمن، وقد وقّع أكثر من 2254 شخصاً العريضة في نحو 2254 بلدة.",
+    )
+    assert [c.surface for c in citations] == ["القرار 2254", "2254"]
+
+
+def test_a_bare_number_that_could_be_a_year_is_not_a_citation() -> None:
+    citations = cite_blocks("وأشار إلى القرار 1973 بشأن ليبيا.", "وكانت الحرب قد اندلعت في 1973.")
+    assert len(citations) == 1

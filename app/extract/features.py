@@ -1,0 +1,81 @@
+"""Named geographic features and facilities: a feature noun and its name.
+
+"معبر رفح", "نهر بردى", "ميناء جيهان", "مطار دمشق الدولي", "قاعدة الضمير الجوية": the
+feature noun belongs to the name (the crossing is not the town, the base is not the
+village), so the mention spans both and the town inside it is not a mention of its own.
+A base (قاعدة, also "rule") needs a known place or an adjective such as الجوية.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.extract.candidates import Cand, Form
+from app.extract.lexer import SPACE, Block, readings
+from app.extract.lexicon import words
+from app.extract.model import EntityKind
+from app.extract.places import CONSTRUCT, place_token
+
+FEATURES = words("معبر ميناء مطار قاعدة نهر مضيق جزيرة بحيرة هضبة")
+_NEEDS_ADJECTIVE = words("قاعدة")
+# A port or an airport is named after its town and stands for it ("ميناء الحديدة"): a
+# known town is the mention; an unknown one is the place, the phrase its alias.
+_OF_A_TOWN = words("ميناء مطار")
+_TRAILING = words("الجوية الجوي البحرية البحري العسكرية العسكري الدولي الحدودي")
+
+
+def find_features(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
+    """Feature candidates of a block; `gaz` holds gazetteer matches by first token."""
+    out: list[Cand] = []
+    toks = block.toks
+    for i in range(len(toks) - 1):
+        feature = _feature(toks[i].norm)
+        if feature is None or i in gaz or toks[i + 1].sep != SPACE:
+            continue
+        prefix, lemma = feature
+        known = gaz.get(i + 1)
+        if known is not None:
+            if known.kind is not EntityKind.PLACE or known.prefix or known.form is Form.DEMONYM:
+                continue
+            if lemma in _OF_A_TOWN:
+                continue
+            end: int | None = known.last
+        else:
+            end = _name_end(block, i + 1)
+        if end is None:
+            continue
+        last = end
+        adjective = last < len(toks) and toks[last].sep == SPACE and toks[last].norm in _TRAILING
+        if lemma in _NEEDS_ADJECTIVE and known is None and not adjective:
+            continue
+        last += adjective
+        cand = Cand(block, EntityKind.PLACE, i, last, prefix, subkind="feature")
+        cand.tokens = (lemma, *(t.norm for t in toks[i + 1 : last]))
+        if lemma in _OF_A_TOWN:
+            cand.tokens = cand.tokens[1:]
+            cand.canonical = block.text(toks[i + 1].start, toks[end - 1].end)
+        out.append(cand)
+    return out
+
+
+def _name_end(block: Block, j: int) -> int | None:
+    """One name word, or a construct word and the next ("باب الهوى"); None if no name."""
+    toks = block.toks
+    word = toks[j].norm
+    if word in CONSTRUCT:
+        k = j + 1
+        if k < len(toks) and toks[k].sep == SPACE and place_token(toks[k].norm):
+            return k + 1
+        return None
+    if not place_token(word) or (word.endswith("ي") and not word.startswith("ال")):
+        return None  # "معبر إنساني": an indefinite adjective names nothing
+    return j + 1
+
+
+@lru_cache(maxsize=65536)
+def _feature(token: str) -> tuple[str, str] | None:
+    """(proclitic, feature noun) for an indefinite feature noun: "ومعبر", "لميناء"."""
+    for prefix, stem in readings(token):
+        if stem in FEATURES and not prefix.endswith(("ال", "لل")):
+            return prefix, stem
+    return None

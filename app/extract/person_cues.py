@@ -1,0 +1,85 @@
+"""Persons announced by a cue word rather than a title.
+
+- LEADER CUE NAME: "بقيادة أحمد العودة"، "برئاسة محمد المنفي" ("led by", "chaired by").
+- NAME ROLE-ACCUSATIVE: "تعيين ناجي عيسى محافظاً للمصرف"، "انتخاب X رئيساً": the role a
+  person is appointed to follows the name in the accusative (رئيساً، نائباً، مبعوثاً).
+
+Both need a credible name: a known first name, or a clear cue right before it.
+"""
+
+from __future__ import annotations
+
+from app.extract.candidates import Cand, PersonFind
+from app.extract.lexer import SPACE, readings
+from app.extract.lexicon import first_names, words
+from app.extract.model import EntityKind
+from app.extract.names import Context, ends_name, is_boundary_word, name_at, name_token
+from app.extract.titles import HONORIFICS, ROLES
+
+LEADER_CUES = words("بقيادة برئاسة بزعامة")
+# Words that announce an appointment: the name after them is the appointee.
+_APPOINTING = words("""
+    تعيين عين عينت انتخاب انتخب انتخبت تكليف كلف كلفت اختيار اختار اختارت ترشيح رشح رشحت
+    تسمية سمى سمت
+""")
+_ACCUSATIVE = "ا"  # رئيساً -> رييسا once tanween is folded away
+
+
+def after_leader_cue(ctx: Context, i: int) -> PersonFind | None:
+    """ "بقيادة أحمد العودة،": a name right after a leader cue."""
+    toks = ctx.block.toks
+    if toks[i].norm not in LEADER_CUES and not _conjoined(toks[i].norm, LEADER_CUES):
+        return None
+    j = i + 1
+    if j >= len(toks) or toks[j].sep != SPACE or ctx.covered[j] is not None:
+        return None
+    person = name_at(ctx, j)
+    if person is None or person.key is not None:
+        return None
+    if person.tokens[0] in first_names() or ends_name(ctx, person.last):
+        return PersonFind(person)
+    return None
+
+
+def before_accusative_role(ctx: Context, i: int, floor: int) -> PersonFind | None:
+    """ "تعيين ناجي عيسى محافظاً": two or three name tokens, then a role in the accusative."""
+    toks = ctx.block.toks
+    if ctx.covered[i] is not None or toks[i].sep != SPACE or not accusative_role(toks[i].norm):
+        return None
+    for size in (3, 2):
+        start = i - size
+        if start < floor or any(toks[k].sep != SPACE for k in range(start + 1, i)):
+            continue
+        prefix = _conjunction(toks[start].norm)
+        first_ok = bool(prefix) or name_token(ctx, start, first=True, strict=False)
+        if not first_ok or not all(name_token(ctx, k, first=False) for k in range(start + 1, i)):
+            continue
+        stem = toks[start].norm[len(prefix) :]
+        cued = start > 0 and _appointing(toks[start - 1].norm) and toks[start].sep == SPACE
+        opens = start == 0 or toks[start].sep != SPACE or is_boundary_word(toks[start - 1].norm)
+        if not (cued or (opens and stem in first_names())):
+            continue
+        tokens = (stem, *(toks[k].norm for k in range(start + 1, i)))
+        return PersonFind(Cand(ctx.block, EntityKind.PERSON, start, i, prefix, tokens=tokens))
+    return None
+
+
+def accusative_role(token: str) -> bool:
+    """رئيساً، نائباً، مبعوثاً: a role noun with the accusative alef (not an honorific)."""
+    if not token.endswith(_ACCUSATIVE) or len(token) < 4:
+        return False
+    stem = token[:-1]
+    return stem in ROLES and stem not in HONORIFICS
+
+
+def _conjunction(token: str) -> str:
+    """ "ومرعي": و on a known first name, the second of two appointees."""
+    return "و" if token[:1] == "و" and token[1:] in first_names() else ""
+
+
+def _appointing(token: str) -> bool:
+    return token in _APPOINTING or _conjoined(token, _APPOINTING)
+
+
+def _conjoined(token: str, vocabulary: frozenset[str]) -> bool:
+    return any(p in ("و", "ف", "ب") and s in vocabulary for p, s in readings(token))

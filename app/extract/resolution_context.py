@@ -1,0 +1,103 @@
+"""What the rest of an article tells about a citation's body.
+
+Two readings, both lazy (most citations are settled by their own words or the table):
+- the bodies named in the citation's own sentence ("وتبنى مجلس الأمن بالإجماع القرار 2728");
+- the body a short form points back at: "المجلس", "الجمعية", "الجامعة" name the council,
+  assembly or league the article has named in full, the nearest one before (else the first
+  after). A full name outside the body phrases ("مجلس النواب", "جامعة دمشق") is a state's or
+  someone else's body, and makes the short form a national decision's.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.extract import resolution_lexicon as lex
+from app.extract.resolution_lexicon import Hint
+from app.extract.resolution_parse import EXPLICIT, Found, anaphor_at, body_at
+from app.text.normtext import NormText, Tok
+
+_PREFIXES = ("بال", "لل", "كال", "ال", "ب", "ل", "ك")
+_STEMS = tuple(sorted(set(lex.ANAPHOR_STEMS.values())))
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    seq: int  # block
+    start: int  # normalized offset in the block
+    hint: Hint
+
+
+class ArticleBodies:
+    def __init__(self, texts: Sequence[NormText]) -> None:
+        self._texts = texts
+        self._named: dict[str, list[_Named]] | None = None
+
+    def antecedent(self, stem: str, seq: int, start: int) -> Hint | None:
+        """The body the short form with `stem` at (block seq, offset start) points back at."""
+        entries = self._index().get(stem, [])
+        before = [e for e in entries if (e.seq, e.start) < (seq, start)]
+        pick = before[-1] if before else (entries[0] if entries else None)
+        return pick.hint if pick is not None else None
+
+    def in_sentence(self, f: Found) -> tuple[set[Hint], set[Hint]]:
+        """The bodies named in the citation's sentence, and those its short forms point at."""
+        toks = f.nt.tokens
+        k = f.nt.token_at(f.start)
+        named: set[Hint] = set()
+        pointed: set[Hint] = set()
+        if k is None:
+            return named, pointed
+        for j in _sentence_range(toks, k):
+            body = body_at(toks, j)
+            if body is not None and body[0] in EXPLICIT:
+                named.add(body[0])
+                continue
+            if not any(stem in toks[j].text for stem in _STEMS):
+                continue
+            short = anaphor_at(toks, j)
+            if short is not None:
+                hint = self.antecedent(short, f.seq, toks[j].start)
+                if hint is not None:
+                    pointed.add(hint)
+        return named, pointed
+
+    def _index(self) -> dict[str, list[_Named]]:
+        if self._named is None:
+            named: dict[str, list[_Named]] = defaultdict(list)
+            for seq, nt in enumerate(self._texts):
+                for j, tok in enumerate(nt.tokens):
+                    stem = _stem_of(tok.text)
+                    if stem is None:
+                        continue
+                    body = body_at(nt.tokens, j)
+                    if body is None and anaphor_at(nt.tokens, j) is not None:
+                        continue  # a short form itself, not a name
+                    named[stem].append(_Named(seq, tok.start, body[0] if body else Hint.NATIONAL))
+            self._named = named
+        return self._named
+
+
+def _stem_of(word: str) -> str | None:
+    """ "ومجلس" -> "مجلس", "بالجمعيه" -> "جمعيه"; None for other words."""
+    if not any(stem in word for stem in _STEMS):
+        return None
+    if word[:1] in {"و", "ف"} and word[1:] and any(word[1:].endswith(s) for s in _STEMS):
+        word = word[1:]
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and word[len(prefix) :] in _STEMS:
+            return word[len(prefix) :]
+    return word if word in _STEMS else None
+
+
+def _sentence_range(toks: list[Tok], k: int) -> range:
+    sentence = toks[k].sentence
+    first = k
+    while first > 0 and toks[first - 1].sentence == sentence:
+        first -= 1
+    last = k
+    while last + 1 < len(toks) and toks[last + 1].sentence == sentence:
+        last += 1
+    return range(first, last + 1)
