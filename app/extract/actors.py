@@ -1,10 +1,14 @@
 """RuleActorRecognizer: persons, organizations and places of an article, by rules.
 
-Per block: gazetteer matches (token trie, clitics split), organizations by head noun and
-chain, head-only short forms, persons by title and speech-verb patterns, settlements
-announced by مدينة/بلدة/... Overlaps are settled longest first. Per article: short forms,
-surnames and roles resolve to the actors named in full (see coref.py), and the result is
-assembled into one Entity per actor.
+Per block: gazetteer matches (token trie, clitics split; a homograph waits for a cue or
+its written vowel marks), outlets quoted without their head noun, named features (معبر
+رفح), organizations by head noun and chain (org_chain.py) and by purpose (un_bodies.py),
+acronyms in brackets (acronyms.py), head-only short forms, persons by title, cue and
+speech-verb patterns, settlements announced by مدينة/بلدات/..., the adjective الأممي.
+Overlaps are settled longest first. Per article: homographs confirmed once count
+everywhere, short forms, surnames and roles resolve to the actors named in full
+(coref.py), home institutions to the article's country (national.py), and the result is
+assembled into one Entity per actor. A closing line of page chrome is not read.
 
 Spans exclude proclitics: in "وسوريا" the mention is "سوريا", in "للهيئة" it is "هيئة"
 (the alias recorded is "الهيئة"). Every Mention.surface equals block.text[start:end].
@@ -19,6 +23,7 @@ from pathlib import Path
 from app.extract.acronyms import bracketed_acronyms
 from app.extract.assemble import assemble
 from app.extract.candidates import Cand, Form
+from app.extract.chrome import closing_chrome
 from app.extract.coref import BlockResult, resolve
 from app.extract.features import find_features
 from app.extract.gazetteer import Gazetteer, Ref, load_gazetteer
@@ -26,13 +31,14 @@ from app.extract.lexer import SPACE, Block, is_mark, lex, readings
 from app.extract.matcher import Match
 from app.extract.model import EntityKind
 from app.extract.names import Context
-from app.extract.organizations import find_orgs, short_forms, un_adjectives
+from app.extract.organizations import find_orgs, quoted_media, short_forms, un_adjectives
 from app.extract.persons import find_persons
 from app.extract.places import find_cued_places, has_cue, is_date
 from app.extract.recognizer import ActorResult
-from app.ingest.model import TextBlock
+from app.ingest.model import Part, TextBlock
 
 log = logging.getLogger(__name__)
+_CLOSED_BODY = 3  # paragraphs an article needs before its last one may be chrome
 
 
 class RuleActorRecognizer:
@@ -46,7 +52,10 @@ class RuleActorRecognizer:
     def recognize(self, blocks: Sequence[TextBlock]) -> ActorResult:
         results: list[BlockResult] = []
         waiting: list[tuple[BlockResult, list[Cand]]] = []
+        last = _last_section(blocks)
         for source in blocks:
+            if source is last and closing_chrome(source.text):
+                continue
             if source.text and source.text.strip():
                 result, uncued = self._block(lex(source))
                 results.append(result)
@@ -61,7 +70,11 @@ class RuleActorRecognizer:
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
         gaz, uncued = self._gazetteer_matches(block)
         by_first = {c.first: c for c in gaz}
-        selected = _select(gaz + find_features(block, by_first) + find_orgs(block, by_first))
+        media = (
+            quoted_media(block, self.gazetteer.media_tails) if self.gazetteer.media_tails else []
+        )
+        features = find_features(block, by_first)
+        selected = _select(media + gaz + features + find_orgs(block, by_first))
         selected = bracketed_acronyms(block, selected)
         covered = _coverage(block, selected)
         selected += short_forms(block, [c is not None for c in covered])
@@ -137,6 +150,13 @@ class RuleActorRecognizer:
             subkind=entry.subkind,
             tokens=(stem, *(block.toks[k].norm for k in range(first + 1, last))),
         )
+
+
+def _last_section(blocks: Sequence[TextBlock]) -> TextBlock | None:
+    """The closing paragraph of an article with a body to close (a one-line brief is all
+    story)."""
+    sections = [b for b in blocks if b.part is Part.SECTION and b.text.strip()]
+    return sections[-1] if len(sections) >= _CLOSED_BODY else None
 
 
 def _coordinated(out: list[Cand], cand: Cand) -> bool:

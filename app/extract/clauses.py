@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from app.extract import statement_words as w
 from app.extract.speakers import BlockView
-from app.extract.verbs import Verb, lookup
+from app.extract.verbs import WORDS, Verb
 from app.text.normalize import normalize
 from app.text.normtext import Kind
 
@@ -37,8 +37,8 @@ class ClauseReader(BlockView):
         """The token that opens the content, its kind, and where the circumstances begin."""
         circ: int | None = None
         sentence = self.toks[p - 1].sentence
-        q = p
-        while q < min(p + _MAX_REGION, len(self.toks)):
+        q, stop = p, min(p + _MAX_REGION, len(self.toks))
+        while q < stop:
             tok = self.toks[q]
             if tok.sentence != sentence:
                 return None
@@ -59,7 +59,7 @@ class ClauseReader(BlockView):
                     return q, Intro.THAT, circ
                 if self.is_prep(q, p, verb):
                     return q, Intro.PREP, circ
-                if q > p and lookup(tok.text) is not None:
+                if q > p and tok.text in WORDS:
                     return None  # another verb: its own statement
                 if circ is None and self.circumstantial(q):
                     circ = q

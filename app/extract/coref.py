@@ -24,6 +24,7 @@ from app.extract.lexer import SPACE, Block, bare, readings
 from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.matcher import TokenTrie, name_tokens
 from app.extract.model import EntityKind
+from app.extract.national import dominant_country, resolve_national
 from app.extract.org_chain import org_head
 
 
@@ -53,23 +54,31 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
             cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
     _find_again(results, cands, gazetteer)
     _resolve_heads(cands, gazetteer)
+    resolve_national(cands, gazetteer)
     _resolve_roles(results)
 
 
 def _choose_homonyms(cands: list[Cand], gazetteer: Gazetteer) -> None:
-    """طرابلس of Lebanon or of Libya: the one whose country the article names."""
+    """طرابلس of Lebanon or of Libya, عمان the city or the country (a spelling the data
+    declares shared): the one whose country the article names; between several, or with
+    none named, the one of the country the article is mostly about."""
+    if not any(c.alternatives for c in cands):
+        return
+    settled = [c for c in cands if not c.alternatives]
     named = {
         entry.country
-        for c in cands
+        for c in settled
         if c.key
-        and not c.alternatives
         and (entry := gazetteer.entries.get(c.key)) is not None
         and entry.subkind == "country"
     }
+    leading = dominant_country(settled, gazetteer, margin=1.01)
+    lead = gazetteer.entries[leading].country if leading else None
     for cand in cands:
         if cand.alternatives and cand.key:
             options = (cand.key, *cand.alternatives)
-            cand.key = next((k for k in options if gazetteer.entries[k].country in named), cand.key)
+            hits = [k for k in options if gazetteer.entries[k].country in named] or list(options)
+            cand.key = next((k for k in hits if gazetteer.entries[k].country == lead), hits[0])
 
 
 def _forms(
@@ -83,11 +92,25 @@ def _forms(
         entry = gazetteer.entries.get(cand.key)
         if cand.form is Form.NAME:
             forms[cand.key].add(cand.tokens)
+            written = _written_name(cand)
+            if written:
+                forms[cand.key].add(written)
         elif entry is None or cand.form is not Form.SHORT:
             continue  # "الرئيس أردوغان" names a known person by a short form: it counts
         if entry is not None:
             forms[cand.key].update(name_tokens(s) for s in entry.spellings)
     return forms
+
+
+def _written_name(cand: Cand) -> tuple[str, ...]:
+    """'جمعية «سنابل»': the quoted name alone names the body again ("وقالت سنابل"); a
+    lone word with the article («الوطن») is too common a word to be looked for."""
+    if not cand.canonical or cand.head is None or cand.kind is not EntityKind.ORGANIZATION:
+        return ()
+    written = tuple(t.norm for t in cand.block.toks[cand.first : cand.last])
+    if written == cand.tokens or (len(written) == 1 and written[0].startswith("ال")):
+        return ()
+    return written
 
 
 def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind) -> None:

@@ -67,8 +67,9 @@ def _name_end(block: Block, j: int) -> int | None:
         if k < len(toks) and toks[k].sep == SPACE and place_token(toks[k].norm):
             return k + 1
         return None
-    if not place_token(word) or (word.endswith("ي") and not word.startswith("ال")):
-        return None  # "معبر إنساني": an indefinite adjective names nothing
+    shown = block.text(toks[j].start, toks[j].end)
+    if not place_token(word) or (shown.endswith("ي") and not word.startswith("ال")):
+        return None  # "معبر إنساني": an indefinite adjective names nothing ("بردى" may)
     return j + 1
 
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from app.extract.demonyms import inflect
-from app.extract.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
+from app.extract.lexer import bare
+from app.extract.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names, words
 from app.extract.matcher import TokenTrie, name_tokens, spelling_variants
 from app.extract.model import Entity, EntityKind
 
@@ -32,6 +33,7 @@ _FILES = (
 )
 # Country names that are everyday words too: they need a cue (في، إلى...) before them.
 _AMBIGUOUS_COUNTRIES = frozenset({"مالي", "بنين"})
+_MEDIA_HEADS = words("صحيفة جريدة قناة وكالة موقع إذاعة تلفزيون مجلة شبكة")
 _UN_WIKIDATA = "Q1065"
 _EU_WIKIDATA = "Q458"
 
@@ -70,7 +72,6 @@ class GazEntry:
     demonyms: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     also_known_as: list[str] = field(default_factory=list)  # another name: kunya, nom de guerre
-    shared: list[str] = field(default_factory=list)  # spellings other entries also have
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -97,6 +98,12 @@ class Gazetteer:
     eu_id: str | None = None
     # Last name of one known person only ("أردوغان"): found after a title without the rest.
     surnames: dict[str, str] = field(default_factory=dict)
+    # A country's body named "ال + head + adjective" (الحكومة العراقية): (head, iso2) -> id
+    national: dict[tuple[str, str], str] = field(default_factory=dict)
+    _shared_national: set[tuple[str, str]] = field(default_factory=set)
+    # A media outlet's name without its head noun (صحيفة الشرق الأوسط -> الشرق الأوسط): in
+    # quotes, "لـ«الشرق الأوسط»" cites the outlet.
+    media_tails: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def add(self, entry: GazEntry) -> None:
         if entry.id in self.entries:
@@ -116,10 +123,32 @@ class Gazetteer:
                 self.trie.add(variant, Ref(entry.id, needs_cue=cue))
         if entry.subkind == "country" and entry.country:
             self.countries[entry.country] = entry.id
+        if entry.kind is EntityKind.ORGANIZATION and entry.country:
+            self._index_national(entry, entry.country)
+        if entry.subkind == "media":
+            for spelling in entry.spellings:
+                tokens = name_tokens(spelling)
+                if len(tokens) > 1 and tokens[0] in _MEDIA_HEADS:
+                    self.media_tails.setdefault(tokens[1:], entry.id)
         if entry.wikidata == _UN_WIKIDATA:
             self.un_id = entry.id
         elif entry.wikidata == _EU_WIKIDATA:
             self.eu_id = entry.id
+
+    def _index_national(self, entry: GazEntry, country: str) -> None:
+        for spelling in (entry.name, *entry.aliases):
+            tokens = name_tokens(spelling)
+            if len(tokens) != 2 or not tokens[0].startswith("ال"):
+                continue
+            key = (bare(tokens[0]), country)
+            if key in self._shared_national or self.national.get(key, entry.id) != entry.id:
+                self._shared_national.add(key)  # two bodies of one head: neither is "the"
+                self.national.pop(key, None)
+            else:
+                self.national[key] = entry.id
+
+    def trie_values(self, tokens: tuple[str, ...]) -> list[Ref]:
+        return self.trie.get(tokens)
 
     def add_demonyms(self) -> None:
         """Index demonym forms once all names are in, skipping forms two countries share."""
@@ -169,6 +198,8 @@ def _load(directory: Path) -> Gazetteer:
                 gazetteer.add(entry)
     gazetteer.add_demonyms()
     gazetteer.add_surnames(_common_words())
+    for tail in [t for t in gazetteer.media_tails if t in gazetteer.trie]:
+        del gazetteer.media_tails[tail]  # «سوريا» is the country, not تلفزيون سوريا
     log.info("gazetteer %s: %d entries", directory, len(gazetteer.entries))
     return gazetteer
 
@@ -208,7 +239,6 @@ def _parse_entry(raw: Any, kind: EntityKind, *, country_file: bool) -> GazEntry 
         demonyms=_texts(raw.get("demonyms")),
         roles=[_role(r) for r in raw.get("roles") or [] if isinstance(r, dict) and r.get("title")],
         also_known_as=_texts(raw.get("also_known_as")),
-        shared=_texts(raw.get("shared_aliases")),
     )
 
 

@@ -198,7 +198,7 @@ def gap(block: Block, k: int) -> str:
 
 def bracket_end(block: Block, k: int, longest: int = 4) -> int | None:
     """When a bracket opens before token k: the index of the token after it closes."""
-    if k == 0 or "(" not in gap(block, k):
+    if k == 0 or not block.toks[k].sep & STOP or "(" not in gap(block, k):
         return None
     for n in range(k + 1, min(k + longest + 1, len(block.toks) + 1)):
         if n == len(block.toks):

@@ -88,6 +88,19 @@ class TokenTrie(Generic[T]):
         assert isinstance(node, dict)
         return _END in node
 
+    def get(self, tokens: tuple[str, ...]) -> list[T]:
+        """The values stored for exactly these tokens."""
+        node: object = self._root
+        for token in tokens:
+            assert isinstance(node, dict)
+            node = node.get(token)
+            if node is None:
+                return []
+        assert isinstance(node, dict)
+        values = node.get(_END, [])
+        assert isinstance(values, list)
+        return list(values)
+
     def match_at(self, block: Block, index: int) -> Match[T] | None:
         """The longest match starting at token `index`, over every clitic reading."""
         toks = block.toks

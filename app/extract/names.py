@@ -8,11 +8,11 @@ name tokens; a first token must not carry the article; a later one must not star
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.extract.candidates import Cand, Form
-from app.extract.lexer import SPACE, Block, readings
+from app.extract.lexer import SPACE, Block, Tok, bare, readings
 from app.extract.lexicon import (
     NAME_LINKS,
     NOT_NAMES,
@@ -22,13 +22,15 @@ from app.extract.lexicon import (
     first_names,
     is_verb,
     looks_like_verb,
+    words,
 )
 from app.extract.model import EntityKind
 from app.extract.org_chain import org_head
-from app.extract.org_lexicon import GENERIC
-from app.extract.titles import DOMAINS, MODIFIERS, title_head
+from app.extract.org_lexicon import GENERIC, HEADS, QUOTED_HEADS
+from app.extract.titles import ACCUSATIVE_ROLES, DOMAINS, MODIFIERS, title_head
 
 _ALI = "علي"
+_KUNYA = words("أبو أم")
 _ALLAH = "الله"
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
 
@@ -60,11 +62,33 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
                 break
         elif not name_token(ctx, k, first=False) and not (counted == 1 and waw_surname(ctx, j, k)):
             break
+        elif k > j + 1 and _after_surname(toks, k):
+            break  # "بقيادة حسان العلي مواقع الجيش": "مواقع" heads the object
         counted += toks[k].norm not in NAME_LINKS
         k += 1
     while k > j + 1 and toks[k - 1].norm in NAME_LINKS:
         k -= 1
+    if counted >= 3 and _plural_object(toks[k - 1].norm):
+        k -= 1  # "نفى المندوب محمد أبو شهاب الاتهامات": the verb's object, not a surname
     return name_span(ctx, j, k)
+
+
+def _plural_object(word: str) -> bool:
+    """A definite plural of a derived noun (الاتهامات، المفاوضات، التصريحات) ending a full
+    name is the object of the verb; a surname of the same ending (الزيات) is not derived."""
+    return word.startswith(("الا", "الم", "الت")) and word.endswith("ات") and len(word) > 6
+
+
+def _after_surname(toks: Sequence[Tok], k: int) -> bool:
+    """After a surname with the article (العلي), a bare word is no part of the name: names
+    do not go on after it, the object of the verb does. "عبد الوهاب عاصي", "أبو الحسن
+    علي": the article word after a link is half of a compound first name."""
+    previous, word = toks[k - 1].norm, toks[k].norm
+    if not previous.startswith("ال") or word.startswith("ال"):
+        return False
+    if k >= 2 and toks[k - 2].norm in NAME_LINKS:
+        return False
+    return word not in NAME_LINKS and word not in first_names()
 
 
 def name_span(ctx: Context, first: int, last: int) -> Cand | None:
@@ -101,10 +125,10 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     verb_shaped = looks_like_verb(word) if first and strict else is_verb(word)
     if word in MODIFIERS or word in DOMAINS or verb_shaped:
         return False
-    if title_head(word) is not None or org_head(word) is not None:
+    if title_head(word) is not None or org_head(word) is not None or word in ACCUSATIVE_ROLES:
         return False
-    if word.startswith("ال") if first else word.startswith("و"):
-        return False
+    if word.startswith("ال") if first else word.startswith(("و", "بال", "كال", "لل", "فال")):
+        return False  # "... بالقول": a preposition on a noun ends the name
     if first and strict and _preposition_phrase(word):
         return False
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
@@ -146,8 +170,12 @@ def definite_l_genitive(word: str) -> bool:
 
 
 def name_is_credible(ctx: Context, person: Cand) -> bool:
-    """A title then a name: credible when it opens with a first name or a boundary closes it."""
-    return person.tokens[0] in first_names() or ends_name(ctx, person.last)
+    """A title then a name: credible when it opens with a first name (or a kunya on one:
+    "أبو عمر") or a boundary closes it."""
+    tokens = person.tokens
+    if tokens[0] in first_names() or ends_name(ctx, person.last):
+        return True
+    return tokens[0] in _KUNYA and len(tokens) > 1 and tokens[1] in first_names()
 
 
 def ends_name(ctx: Context, k: int) -> bool:
@@ -160,6 +188,13 @@ def ends_name(ctx: Context, k: int) -> bool:
     atom = ctx.atoms.get(k)
     if atom is not None and atom.prefix:
         return True  # "... لفرانس برس": a preposition on a named body opens a new phrase
+    if any(p in ("ل", "ب") and (s in QUOTED_HEADS or bare(s) in HEADS) for p, s in readings(word)):
+        return True  # "... لموقع «عنب بلدي»", "... لوكالة": the outlet it spoke to
+    if word[:1] not in ("ل", "ب", "ك") and _after_surname(toks, k):
+        # "حسان العلي مواقع الجيش": a construct phrase follows the name
+        nxt = k + 1
+        if nxt < len(toks) and toks[nxt].sep == SPACE and toks[nxt].norm.startswith("ال"):
+            return True
     # the object of the verb: "رفض المندوب جلعاد إردان القرار"
     return word in NOT_NAMES or (word.startswith("ال") and word in GENERIC)
 
@@ -168,11 +203,15 @@ def waw_surname(ctx: Context, j: int, k: int) -> bool:
     """ "روبرت وود", "لين ولشمان": after a lone known first name, a word that starts with و
     is the surname unless what follows the و is a word of its own (a first name, a verb,
     a particle, a noun with the article): "سامر وعلي", "جون ودعا", "ليلى والوفد"."""
-    word = ctx.block.toks[k].norm
+    return ctx.block.toks[j].norm in first_names() and waw_word(ctx.block.toks[k].norm)
+
+
+def waw_word(word: str) -> bool:
+    """A word starting with و that is not و + a word of its own."""
     rest = word[1:]
-    if word[:1] != "و" or ctx.block.toks[j].norm not in first_names():
+    if word[:1] != "و" or len(rest) < 2 or rest.startswith("ال") or word in PARTICLES:
         return False
-    if len(rest) < 2 or rest.startswith("ال") or rest in first_names() or word in PARTICLES:
+    if rest in first_names() or rest.endswith(_PRONOUN_ENDINGS):
         return False
     return not (
         rest in PARTICLES

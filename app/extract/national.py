@@ -26,14 +26,16 @@ from app.extract.lexer import bare
 from app.extract.lexicon import words
 from app.extract.matcher import name_tokens
 from app.extract.model import EntityKind
-from app.extract.org_lexicon import MINISTRY
+from app.extract.org_lexicon import L_GENITIVES, MINISTRY
+from app.text.normalize import normalize
 
 _SHORT_HEADS = words("نظام برلمان")  # "النظام", "البرلمان" alone
-_ADJECTIVE_HEADS = {bare(w): words(a) for w, a in [("الحكومة", "الاتحادية المركزية")]}
+_ADJECTIVE_HEADS = {bare(normalize(w)): words(a) for w, a in [("الحكومة", "الاتحادية المركزية")]}
 _CHAMBERS = words("النواب الشعب الشيوخ الأمة الوزراء")
 _CHAMBER_HEAD = "مجلس"
 _FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective
 _MARGIN = 2  # the country must have at least twice the mentions of the next one
+_LEADING = 1.01  # ... or just more than any other, for a body the gazetteer knows
 
 
 def resolve_national(cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -41,49 +43,60 @@ def resolve_national(cands: list[Cand], gazetteer: Gazetteer) -> None:
     pending = [c for c in cands if c.kind is EntityKind.ORGANIZATION and c.key is None]
     if not pending:
         return
-    country = dominant_country(cands, gazetteer)
-    if country is None:
+    # A known body ("النظام" -> the Syrian regime) needs the article's leading country;
+    # a body named here for the first time needs a country far ahead of the others.
+    leading = dominant_country(cands, gazetteer, margin=_LEADING)
+    if leading is None:
         return
-    entry = gazetteer.entries[country]
+    clear = dominant_country(cands, gazetteer)
+    iso = gazetteer.entries[leading].country or ""
+    named = {c.tokens[:2] for c in cands if c.kind is EntityKind.ORGANIZATION and c.key}
     for cand in pending:
         tokens = tuple(bare(t) if n == 0 else t for n, t in enumerate(cand.tokens))
         if not tokens:
             continue
         head = tokens[0]
         if cand.form is Form.SHORT and head in _SHORT_HEADS:
-            cand.key = gazetteer.national.get((head, entry.country or ""))
-        elif cand.form is Form.NAME and cand.weak and _home_body(tokens):
-            if len(tokens) == 2 and tokens[1] in _ADJECTIVE_HEADS.get(head, ()):
-                cand.key = gazetteer.national.get((head, entry.country or ""))
-            else:
-                _name_with_country(cand, gazetteer, entry.demonyms)
+            cand.key = gazetteer.national.get((head, iso))
+        elif cand.form is not Form.NAME or not cand.weak or not _home_body(tokens):
+            continue
+        elif len(tokens) == 2 and tokens[1] in _ADJECTIVE_HEADS.get(head, ()):
+            cand.key = gazetteer.national.get((head, iso))
+        elif clear is not None and cand.tokens[:2] not in named:
+            # "وزارة الخزانة" beside "وزارة الخزانة الأمريكية" is that one, not the home one
+            _name_with_country(cand, gazetteer, gazetteer.entries[clear].demonyms)
 
 
-def dominant_country(cands: Iterable[Cand], gazetteer: Gazetteer) -> str | None:
+def dominant_country(
+    cands: Iterable[Cand], gazetteer: Gazetteer, margin: float = _MARGIN
+) -> str | None:
     """The country the article is about: most mentioned, with a clear margin."""
     counts: Counter[str] = Counter()
     for cand in cands:
-        if cand.kind is not EntityKind.PLACE or cand.key is None:
-            continue
-        entry = gazetteer.entries.get(cand.key)
+        entry = gazetteer.entries.get(cand.key) if cand.key else None
         if entry is None:
             continue
         if entry.subkind == "country":
             counts[entry.id] += 1
+        elif entry.kind is EntityKind.PERSON:
+            # a known official counts for the country of their first role
+            iso = next((r.country for r in entry.roles if r.country), None)
+            if iso in gazetteer.countries:
+                counts[gazetteer.countries[iso]] += 1
         elif entry.country in gazetteer.countries:
-            counts[gazetteer.countries[entry.country]] += 1
+            counts[gazetteer.countries[entry.country]] += 1  # its cities and home bodies
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2:
         return None
-    if len(ranked) > 1 and ranked[0][1] < _MARGIN * ranked[1][1]:
+    if len(ranked) > 1 and ranked[0][1] < margin * ranked[1][1]:
         return None
     return ranked[0][0]
 
 
 def _home_body(tokens: tuple[str, ...]) -> bool:
     head = tokens[0]
-    if head == MINISTRY:
-        return len(tokens) >= 2
+    if head == MINISTRY:  # "وزارة الخزانة لشؤون الإرهاب" is a title's tail, not a ministry
+        return len(tokens) >= 2 and not any(t in L_GENITIVES for t in tokens)
     if head == _CHAMBER_HEAD:
         return len(tokens) == 2 and tokens[1] in _CHAMBERS
     return len(tokens) == 2 and tokens[1] in _ADJECTIVE_HEADS.get(head, ())

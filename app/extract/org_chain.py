@@ -14,10 +14,11 @@ chain are part of the name. Arabic grammar bounds the chain:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
-from app.extract.lexer import SPACE, Block, bare, readings
+from app.extract.lexer import SPACE, Block, Tok, bare, readings
 from app.extract.lexicon import PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.model import EntityKind
 from app.extract.org_lexicon import (
@@ -52,8 +53,12 @@ INDEFINITE_ADJECTIVES = words("""
     مسلحة عربي عربية غربي غربية أممي أممية وطني وطنية مشترك مشتركة جديد جديدة كبير كبيرة
 """)
 FORCES = "قوات"
+REGIME = "نظام"
 _ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
+_GENERAL = words("العام العامة")
+CONCERNED = words("المعني المعنية")  # "المعنية بـ": concerned with
+IN = "في"
 
 
 @lru_cache(maxsize=65536)
@@ -82,6 +87,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     toks = block.toks
     tokens = [("ال" if definite else "") + lemma]
     seen_definite, indefinite, used_and = definite, 0, False
+    after_place = False
     specific = has_place = False
     demonym_only = True  # every word after the head is a demonym: "القوات التركية"
     generic_only = True
@@ -95,11 +101,18 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             if not _place_fits(known, j == i + 1, definite, seen_definite):
                 break
             tokens.extend(toks[k].norm for k in range(j, known.last))
-            specific = has_place = seen_definite = True
+            specific = has_place = seen_definite = after_place = True
             demonym_only = demonym_only and known.form is Form.DEMONYM
             j = end = known.last
             continue
+        closed, after_place = after_place, False  # a place closes a construct name
         word = toks[j].norm
+        if toks[j - 1].norm in CONCERNED and word[:1] == "ب" and len(word) > 3:
+            # "المؤسسة المستقلة المعنية بالمفقودين في سوريا": what the body deals with
+            tokens.append(word)
+            j = end = _in_place(toks, gaz, j + 1, tokens)
+            specific = True
+            break
         if word in L_GENITIVES:
             generic_only = demonym_only = False
             after_l = True  # "لحقوق الإنسان": the genitive noun of the ل-phrase may follow
@@ -112,9 +125,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         if coordinated:
             if used_and or not seen_definite or _stops_chain(word[1:], lemma, first=False):
                 break
+            if closed and not _adjective(word[1:], lemma):
+                break  # "منصة القاهرة والمستقلين": the place ended the name
             used_and = True
         stem = word[1:] if coordinated else word
-        if _stops_chain(stem, lemma, first=j == i + 1) or toks[j].latin:
+        after = toks[j + 1].norm if j + 1 < len(toks) and toks[j + 1].sep == SPACE else ""
+        if _stops_chain(stem, lemma, first=j == i + 1, before=after) or toks[j].latin:
             break
         if _has_preposition(stem) or _l_phrase(stem):
             break
@@ -150,6 +166,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         generic_only = False
     if lemma == FORCES and definite and demonym_only and has_place:
         return None  # "القوات التركية": the country's troops, a mention of Turkey
+    if lemma == REGIME and definite and not demonym_only:
+        return None  # "النظام المالي اللبناني": a system; a regime is "النظام السوري"
     weak = _is_weak(lemma, definite, specific or proper >= 2, has_place, generic_only)
     return Cand(
         block,
@@ -162,6 +180,18 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         head=lemma,
         tokens=tuple(tokens[: len(tokens) - (j - end)]),
     )
+
+
+def _in_place(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
+    """After a complement, "في سوريا" still belongs to the name; the end of the name."""
+    if j + 1 < len(toks) and toks[j].sep == SPACE and toks[j].norm == IN:
+        place = gaz.get(j + 1)
+        named = place is not None and place.kind is EntityKind.PLACE and not place.prefix
+        if place is not None and named and place.form is not Form.DEMONYM:
+            tokens.append(IN)
+            tokens.extend(t.norm for t in toks[j + 1 : place.last])
+            return place.last
+    return j
 
 
 def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -> bool:
@@ -226,9 +256,11 @@ def _l_phrase(word: str) -> bool:
     )
 
 
-def _stops_chain(word: str, lemma: str, *, first: bool) -> bool:
+def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> bool:
     if first and lemma == FORCES and word == _ARMED:
         return False
+    if word in _GENERAL and before not in TIME_WORDS:
+        return False  # "للأمن العام": "general", not "the year" (العام الماضي)
     # "وزارة الإدارة المحلية": a ministry's domain may be a head noun itself
     head_noun = bare(word) in HEADS and not (first and lemma == MINISTRY)
     return (

@@ -75,6 +75,8 @@ QUOTED_HEADS = {normalize(w): w for w in QUOTED_HEAD_WORDS.split()}
 QUOTE_AFTER = re.compile(r"\s*[\"'«»“”]")
 # Adjectives that alone name no body: "المنظمة الدولية" is how a text avoids a name.
 VAGUE = words("الدولي الدولية العالمي العالمية الأممي الأممية")
+# Words before a quoted outlet that cite it: "لـ«العربية»", "بحسب «الجزيرة»".
+CITING = words("ل لـ بحسب حسب وفق وفقا نقلت نقل ذكرت أفادت قالت قال صحيفة قناة موقع")
 # The adjective of the United Nations, which names it ("المبعوث الأممي").
 UN_NISBAS = words("الأممي الأممية أممي أممية الأمميين الأمميون الأمميان")
 # Trailing adjectives that do not change which known body is named (مجلس الأمن الدولي).
@@ -84,7 +86,7 @@ L_GENITIVES = words("""
     لحقوق لشؤون للدراسات للأبحاث للبحوث للتنمية للإغاثة للاجئين للسلام للإعلام للتوثيق
     للعدالة للثقافة للسياسات للتخطيط للديمقراطية للحريات للمصالحة للتعليم للتعاون
     للأمن للنفط للدولة للمفاوضات للانتخابات للإحصاء للاستثمار للطاقة للأنباء للطفولة
-    للهجرة للتجارة للاتصالات للطيران
+    للهجرة للتجارة للاتصالات للطيران للمقاومة للتحرير للإصلاح للتغيير للإنقاذ للشغل
 """)
 DEFINITE_L = frozenset(w for w in L_GENITIVES if w.startswith("لل"))
 # Heads that take a bare proper name: "حركة حماس", "وكالة رويترز", "صحيفة الغارديان".

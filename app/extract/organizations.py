@@ -9,6 +9,7 @@ the resolver.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
@@ -17,6 +18,7 @@ from app.extract.lexicon import PARTICLES, TIME_WORDS
 from app.extract.model import EntityKind
 from app.extract.org_chain import chain, org_head
 from app.extract.org_lexicon import (
+    CITING,
     HEADS,
     LEADING,
     MERGEABLE,
@@ -26,6 +28,7 @@ from app.extract.org_lexicon import (
     QUOTED_HEADS,
     UN_NISBAS,
 )
+from app.extract.un_bodies import purpose_body
 
 
 def quoted_name(block: Block, i: int) -> Cand | None:
@@ -66,7 +69,7 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
         known = gaz.get(i)
         head = org_head(block.toks[i].norm)
         found: Cand | None = None
-        if head is not None and _leads(block, i, head):
+        if head is not None and _leads(head):
             head = None
         if head is not None:
             found = chain(block, i, head, gaz)
@@ -76,7 +79,8 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
                 i = known.last
                 continue
         elif found is None:
-            found = _ministry(block, i, gaz) or quoted_name(block, i)
+            found = purpose_body(block, i, gaz) if head is not None else None
+            found = found or _ministry(block, i, gaz) or quoted_name(block, i)
         if found is not None:
             out.append(found)
             i = found.last
@@ -85,12 +89,11 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
     return out
 
 
-def _leads(block: Block, i: int, head: tuple[str, str, bool]) -> bool:
-    """ "بقيادة أحمد العودة", "برئاسة المنفي": "led by", a person follows, not a body."""
+def _leads(head: tuple[str, str, bool]) -> bool:
+    """ "بقيادة أحمد العودة", "بقيادة الولايات المتحدة", "برئاسة المنفي": "led by" whoever
+    follows, not a body named قيادة or رئاسة."""
     prefix, lemma, _ = head
-    if not prefix.endswith("ب") or lemma not in LEADING or i + 1 >= len(block.toks):
-        return False
-    return not block.toks[i + 1].norm.startswith("ال")
+    return prefix.endswith("ب") and lemma in LEADING
 
 
 def _prefer_known(known: Cand, chain: Cand | None, block: Block) -> Cand:
@@ -101,6 +104,8 @@ def _prefer_known(known: Cand, chain: Cand | None, block: Block) -> Cand:
     if known.kind is EntityKind.ORGANIZATION and all(w in MERGEABLE for w in extra):
         known.last = chain.last
         return known
+    if known.kind is EntityKind.ORGANIZATION and extra[0][:1] == "و":
+        return known  # "منصة القاهرة والمستقلين": a known name, then another conjunct
     return chain
 
 
@@ -168,13 +173,20 @@ def short_forms(block: Block, taken: list[bool]) -> list[Cand]:
     return out
 
 
+def _cites(word: str) -> bool:
+    return word in CITING or (word[:1] in ("و", "ف") and word[1:] in CITING)
+
+
+_UN_FORMS = {p + w: p for w in UN_NISBAS for p in ("", "و", "ف", "ب", "ل", "وب", "ول")}
+
+
 def un_adjectives(block: Block, covered: list[Cand | None], un_id: str) -> list[Cand]:
     """ "المبعوث الأممي", "قوة أممية": the adjective of the United Nations names it."""
     out: list[Cand] = []
     for i, tok in enumerate(block.toks):
         if covered[i] is not None:
             continue
-        prefix = next((p for p, s in readings(tok.norm) if s in UN_NISBAS), None)
+        prefix = _UN_FORMS.get(tok.norm)
         if prefix is None:
             continue
         stem = tok.norm[len(prefix) :]
@@ -190,4 +202,29 @@ def un_adjectives(block: Block, covered: list[Cand | None], un_id: str) -> list[
                 tokens=(stem,),
             )
         )
+    return out
+
+
+def quoted_media(block: Block, tails: Mapping[tuple[str, ...], str]) -> list[Cand]:
+    """ "في تصريح لـ«الشرق الأوسط»": an outlet quoted without its head noun. A one-word
+    name («الجزيرة», «العربية») also needs a citing word before it (لـ، بحسب، نقلت...)."""
+    out: list[Cand] = []
+    toks = block.toks
+    for k, tok in enumerate(toks):
+        if not tok.sep & QUOTE or tok.sep & STOP:
+            continue
+        m = k + 1
+        while m < len(toks) and toks[m].sep == SPACE and m - k < 5:
+            m += 1
+        closing = (
+            toks[m].sep & QUOTE
+            if m < len(toks)
+            else QUOTE_AFTER.match(block.source.text, toks[-1].end)
+        )
+        key = tails.get(tuple(t.norm for t in toks[k:m])) if closing else None
+        if key is None or (m == k + 1 and (k == 0 or not _cites(toks[k - 1].norm))):
+            continue
+        cand = Cand(block, EntityKind.ORGANIZATION, k, m, key=key, subkind="media")
+        cand.tokens = tuple(t.norm for t in toks[k:m])
+        out.append(cand)
     return out

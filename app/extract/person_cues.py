@@ -10,11 +10,11 @@ Both need a credible name: a known first name, or a clear cue right before it.
 from __future__ import annotations
 
 from app.extract.candidates import Cand, PersonFind
-from app.extract.lexer import SPACE, readings
+from app.extract.lexer import SPACE
 from app.extract.lexicon import first_names, words
 from app.extract.model import EntityKind
-from app.extract.names import Context, ends_name, is_boundary_word, name_at, name_token
-from app.extract.titles import HONORIFICS, ROLES
+from app.extract.names import Context, ends_name, name_at, name_token
+from app.extract.titles import ACCUSATIVE_ROLES
 
 LEADER_CUES = words("بقيادة برئاسة بزعامة")
 # Words that announce an appointment: the name after them is the appointee.
@@ -22,13 +22,15 @@ _APPOINTING = words("""
     تعيين عين عينت انتخاب انتخب انتخبت تكليف كلف كلفت اختيار اختار اختارت ترشيح رشح رشحت
     تسمية سمى سمت
 """)
-_ACCUSATIVE = "ا"  # رئيساً -> رييسا once tanween is folded away
+_CONJUNCTIONS = ("", "و", "ف", "ب")  # "وبقيادة", "بتعيين": written forms, for a set lookup
+_LEADER_FORMS = frozenset(p + w for w in LEADER_CUES for p in _CONJUNCTIONS)
+_APPOINTING_FORMS = frozenset(p + w for w in _APPOINTING for p in _CONJUNCTIONS)
 
 
 def after_leader_cue(ctx: Context, i: int) -> PersonFind | None:
     """ "بقيادة أحمد العودة،": a name right after a leader cue."""
     toks = ctx.block.toks
-    if toks[i].norm not in LEADER_CUES and not _conjoined(toks[i].norm, LEADER_CUES):
+    if toks[i].norm not in _LEADER_FORMS:
         return None
     j = i + 1
     if j >= len(toks) or toks[j].sep != SPACE or ctx.covered[j] is not None:
@@ -44,7 +46,7 @@ def after_leader_cue(ctx: Context, i: int) -> PersonFind | None:
 def before_accusative_role(ctx: Context, i: int, floor: int) -> PersonFind | None:
     """ "تعيين ناجي عيسى محافظاً": two or three name tokens, then a role in the accusative."""
     toks = ctx.block.toks
-    if ctx.covered[i] is not None or toks[i].sep != SPACE or not accusative_role(toks[i].norm):
+    if not accusative_role(toks[i].norm) or ctx.covered[i] is not None or toks[i].sep != SPACE:
         return None
     for size in (3, 2):
         start = i - size
@@ -56,8 +58,7 @@ def before_accusative_role(ctx: Context, i: int, floor: int) -> PersonFind | Non
             continue
         stem = toks[start].norm[len(prefix) :]
         cued = start > 0 and _appointing(toks[start - 1].norm) and toks[start].sep == SPACE
-        opens = start == 0 or toks[start].sep != SPACE or is_boundary_word(toks[start - 1].norm)
-        if not (cued or (opens and stem in first_names())):
+        if not (cued or stem in first_names()):
             continue
         tokens = (stem, *(toks[k].norm for k in range(start + 1, i)))
         return PersonFind(Cand(ctx.block, EntityKind.PERSON, start, i, prefix, tokens=tokens))
@@ -66,10 +67,7 @@ def before_accusative_role(ctx: Context, i: int, floor: int) -> PersonFind | Non
 
 def accusative_role(token: str) -> bool:
     """رئيساً، نائباً، مبعوثاً: a role noun with the accusative alef (not an honorific)."""
-    if not token.endswith(_ACCUSATIVE) or len(token) < 4:
-        return False
-    stem = token[:-1]
-    return stem in ROLES and stem not in HONORIFICS
+    return token in ACCUSATIVE_ROLES
 
 
 def _conjunction(token: str) -> str:
@@ -78,8 +76,4 @@ def _conjunction(token: str) -> str:
 
 
 def _appointing(token: str) -> bool:
-    return token in _APPOINTING or _conjoined(token, _APPOINTING)
-
-
-def _conjoined(token: str, vocabulary: frozenset[str]) -> bool:
-    return any(p in ("و", "ف", "ب") and s in vocabulary for p, s in readings(token))
+    return token in _APPOINTING_FORMS

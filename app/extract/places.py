@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from app.extract.candidates import Cand
 from app.extract.lexer import SPACE, Block, bare, readings
-from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, looks_like_verb, words
+from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.model import EntityKind
 from app.extract.org_chain import org_head
 from app.extract.org_lexicon import GENERIC
@@ -26,11 +26,13 @@ _SETTLEMENTS = {
     normalize("مخيم"): "city",
     normalize("محافظة"): "region",
     normalize("ناحية"): "region",
+    normalize("إقليم"): "region",
+    normalize("ولاية"): "region",
 }
 CUES = words("""
     في من إلى الى نحو قرب قرابة داخل حول مدينة محافظة ريف بلدة قرية منطقة مخيم ناحية شمال
     جنوب شرق غرب شمالي جنوبي شرقي غربي وسط عاصمة ولاية إقليم أطراف ضواحي العاصمة
-    محادثات مباحثات مفاوضات مشاورات اتفاق اتفاقية مؤتمر قمة منبر جولة
+    محادثات مباحثات مفاوضات مشاورات اتفاق اتفاقية مؤتمر قمة منبر جولة إعلان بيان
 """)
 # Months that fold to a place's spelling (آب and إب): next to a number or month they are dates.
 _DATE_NEIGHBOURS = TIME_WORDS
@@ -44,11 +46,13 @@ _PLURAL_SETTLEMENTS = {
 }
 CONSTRUCT = words("""
     عين تل دير كفر أبو أم رأس جسر بيت خان معرة مزرعة بئر جبل وادي سهل حي مجدل باب خربة
+    شمال جنوب شرق غرب وسط
 """)
 _NOT_PLACE = words("""
     كبيرة صغيرة جديدة قديمة واحدة أخرى المذكورة نفسها ذاتها المجاورة القريبة الحدودية
     الساحلية الشمالية الجنوبية الشرقية الغربية الواقعة التابعة الكبرى الصغرى المحاصرة
-    المنكوبة المدمرة مجاورة قريبة حدودية بأكملها كاملة بكاملها آمن آمنة
+    المنكوبة المدمرة مجاورة قريبة حدودية بأكملها كاملة بكاملها آمن آمنة كبرى عدة عديدة
+    مختلفة كثيرة رئيسية أخرى ثانية أولى ثالثة رابعة جديدة واحدة
 """)
 
 
@@ -122,6 +126,8 @@ def _named(block: Block, covered: list[Cand | None], j: int, prefix: str, kind: 
     word = toks[j].norm[len(prefix) :]
     if _settlement(word) is not None:
         return None  # "مدن وبلدات": a second settlement noun, no name
+    if not word.startswith("ال") and word.endswith("يه") and word not in CONSTRUCT:
+        return None  # "بلدات ساحلية": an indefinite adjective, no name
     if word not in CONSTRUCT and not place_token(word):
         return None
     last = j + 1
@@ -147,10 +153,13 @@ def _settlement(token: str) -> tuple[str, bool] | None:
 
 
 def place_token(word: str) -> bool:
+    """Whether a word right after a settlement or feature noun can be (part of) its name.
+    Only listed verbs are refused: names often start like an imperfect verb (تلبيسة، نصيب،
+    يبرود), and the noun before them already says a name follows."""
     if not word.isalpha() or len(word) < 2 or word.isascii():
         return False
     if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES or word in GENERIC:
         return False
-    if word in _NOT_PLACE or looks_like_verb(word) or word.endswith(("ها", "هم")):
+    if word in _NOT_PLACE or is_verb(word) or word.endswith(("ها", "هم")):
         return False
     return title_head(word) is None and org_head(word) is None and bare(word) not in _SETTLEMENTS

@@ -113,16 +113,16 @@ def _with_bare_repeats(
     if not cited:
         return found
     taken = {(f.seq, f.start, f.end) for f in found}
+    pattern = re.compile(r"(?<![\d./-])(?:" + "|".join(sorted(cited)) + r")(?![\d./-])")
     extra: list[Found] = []
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
-        toks = nt.tokens
-        for k, tok in enumerate(toks):
-            if tok.text not in cited or any(
-                s == seq and a <= tok.start < b for s, a, b in taken
-            ):
+        for m in pattern.finditer(nt.text):
+            if any(s == seq and a <= m.start() < b for s, a, b in taken):
                 continue
-            if _bare_reference(nt, k):
-                bare = Found(block, nt, tok.start, tok.end, int(tok.text))
+            view = nt.only([nt.sentence_at(m.start())])
+            k = view.token_at(m.start())
+            if k is not None and view.tokens[k].start == m.start() and _bare_reference(view, k):
+                bare = Found(block, view, m.start(), m.end(), int(m.group()))
                 bare.seq = seq
                 extra.append(bare)
     if not extra:
@@ -155,17 +155,25 @@ def _key(f: Found) -> Key:
     return f.number, f.session, f.special
 
 
-def _scan_block(block: TextBlock, nt: NormText, seq: int) -> list[Found]:
+def _scan_block(block: TextBlock, full: NormText, seq: int) -> list[Found]:
+    text = full.text
+    cited = [
+        k
+        for k, (a, b) in enumerate(full.sentences)
+        if text.find("قرار", a, b) >= 0 or text.find("res/", a, b) >= 0
+    ]
+    # the other sentences are never tokenized
+    nt = full.only(cited) if len(cited) < len(full.sentences) else full
     found: list[Found] = []
     inherited: dict[int, Hint | None] = {}
     for i, tok in enumerate(nt.tokens):
         if "قرار" in tok.text and lex.ANCHOR.match(tok.text):
             found.extend(parse_at(block, nt, i, inherited))
-    cited = [(f.number, f.end) for f in found]
+    numbers = [(f.number, f.end) for f in found]
     for m in _SYMBOL.finditer(nt.text):
         symbol = _from_symbol(block, nt, m)
         # "القرار 2254 (S/RES/2254)" cites once: the symbol only restates the words before it
-        if not any(n == symbol.number and 0 <= symbol.start - end <= 40 for n, end in cited):
+        if not any(n == symbol.number and 0 <= symbol.start - end <= 40 for n, end in numbers):
             found.append(symbol)
     for f in found:
         f.seq = seq

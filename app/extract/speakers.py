@@ -1,30 +1,39 @@
 """Who speaks: the subject noun phrase of a reporting verb, and the actor it names.
 
 The recognizer's mentions are the evidence; this module only decides which mention, if any,
-is the speaker. "أكد رئيس الائتلاف الوطني السوري، هادي البحرة، أن" names a person and an
-organization: the person speaks. "قال رئيس الهيئة إن" names only the organization, inside a
-title: the speaker is its head, unnamed, so the key stays None. "أكد المسؤولان الفرنسيان"
-names France through a demonym: France speaks.
+is the speaker:
+- a person named anywhere in the subject speaks ("أكد رئيس الائتلاف الوطني السوري، هادي
+  البحرة، أن"), and so does a person set off by commas after a title and its complements
+  ("قال مدير المرصد المحلي في درعا، سامر الحوراني، إن") — unless what stands between says
+  the name is someone else's ("خلال لقائه نظيره الروسي، سيرغي لافروف");
+- a body's spokesperson speaks for the body ("المتحدث باسم الجيش الإسرائيلي"), a body named
+  by its head noun is the body ("منظمة «هيومن رايتس ووتش»"), a title over a body without a
+  name is its holder, unnamed ("قال رئيس الهيئة": no key);
+- a group named by a demonym speaks for the country ("المسؤولان الفرنسيان"), one person
+  described by it does not ("الدبلوماسي السنغالي");
+- actors joined by و each speak ("أعلنت روسيا وتركيا").
+The subject before the verb is read in app.extract.subjects.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.extract import statement_words as w
 from app.extract.model import EntityKind, Mention
+from app.extract.verbs import WORDS
 from app.ingest.model import TextBlock
-from app.text.normalize import normalize
 from app.text.normtext import Kind, NormText
 
-_RELATIVES = frozenset(normalize("الذي التي الذين اللذين اللتين اللذان اللتان").split())
 _COMMAS = frozenset({"،", ","})
-_ALREADY = frozenset(normalize("قد لقد").split())
-_WAS = frozenset(normalize("كان وكان كانت وكانت كانوا وكانوا").split())
+_QUOTES = frozenset(w.CLOSE_QUOTE) | frozenset(w.CLOSE_QUOTE.values())
+_SINGULAR_NISBA = ("ي", "يه")
+_MAX_APPOSITION = 16  # tokens between a title and the name set off after it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every mention of every block read
 class Placed:
     """A mention located on the tokens of one block."""
 
@@ -43,6 +52,7 @@ class Placed:
 class Speaker:
     key: str | None
     surface: str
+    others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
 
 
 class MentionIndex:
@@ -51,26 +61,26 @@ class MentionIndex:
     def __init__(
         self, nt: NormText, mentions: Sequence[Mention], kinds: dict[str, EntityKind]
     ) -> None:
-        self.covering: list[Placed | None] = [None] * len(nt.tokens)
-        self.starting: list[Placed | None] = [None] * len(nt.tokens)
+        toks, starts = nt.tokens, nt.starts
+        n = len(toks)
+        covering: list[Placed | None] = [None] * n
+        starting: list[Placed | None] = [None] * n
         for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
             start = nt.from_display(mention.span.start)
             end = nt.from_display(mention.span.end)
-            found = nt.token_at(start)
-            first = len(nt.tokens) if found is None else found
-            if first > 0 and nt.tokens[first - 1].end > start:
+            first = bisect.bisect_left(starts, start)
+            if first > 0 and toks[first - 1].end > start:
                 first -= 1  # the mention begins inside a token, after its clitic
-            if first >= len(nt.tokens) or nt.tokens[first].start >= end:
+            if first >= n or toks[first].start >= end:
                 continue
-            last = first
-            while last + 1 < len(nt.tokens) and nt.tokens[last + 1].start < end:
-                last += 1
+            last = bisect.bisect_left(starts, end, first) - 1
             placed = Placed(mention, first, last, kinds.get(mention.entity_key), start)
             for i in range(first, last + 1):
-                if self.covering[i] is None:
-                    self.covering[i] = placed
-            if self.starting[first] is None:
-                self.starting[first] = placed
+                if covering[i] is None:
+                    covering[i] = placed
+            if starting[first] is None:
+                starting[first] = placed
+        self.covering, self.starting = covering, starting
 
 
 class BlockView:
@@ -78,13 +88,19 @@ class BlockView:
 
     def __init__(self, block: TextBlock, nt: NormText, index: MentionIndex) -> None:
         self.block, self.nt, self.index, self.toks = block, nt, index, nt.tokens
+        self._n = len(self.toks)
 
     def text(self, k: int) -> str:
-        return self.toks[k].text if 0 <= k < len(self.toks) else ""
+        return self.toks[k].text if 0 <= k < self._n else ""
 
     def sentence_of(self, offset: int) -> int:
+        """The sentence of the token that holds normalized `offset` (or starts after it)."""
         k = self.nt.token_at(offset)
-        return self.toks[k].sentence if k is not None else -1
+        if k is None or self.toks[k].start > offset:
+            k = (len(self.toks) if k is None else k) - 1
+            if k < 0 or self.toks[k].end <= offset:
+                k += 1  # between tokens: the next one's
+        return self.toks[k].sentence if 0 <= k < len(self.toks) else -1
 
     def is_demonym(self, placed: Placed) -> bool:
         """A one-word place mention shaped like an adjective: "الفرنسيان"، "أميركيون"."""
@@ -93,8 +109,19 @@ class BlockView:
         word = self.toks[placed.first].text
         return w.nisba(word) and not word.endswith("يا")
 
+    def is_adjective(self, placed: Placed) -> bool:
+        """A demonym, or a body's adjective after a title: "المبعوث الأممي"."""
+        if self.is_demonym(placed):
+            return True
+        word = self.toks[placed.first].text
+        return placed.first == placed.last and w.definite(word) and word.endswith("ي")
 
-class SubjectReader(BlockView):
+    def person_at(self, k: int) -> Placed | None:
+        placed = self.index.starting[k] if 0 <= k < len(self.toks) else None
+        return placed if placed is not None and placed.kind is EntityKind.PERSON else None
+
+
+class SpeakerChooser(BlockView):
     def choose(self, first: int, end: int, start: int | None = None) -> Speaker:
         """The speaker named by tokens [first, end): a person, else the phrase's own actor.
         `start` overrides where the surface begins (after a clitic: "وفقاً للمرصد")."""
@@ -102,75 +129,81 @@ class SubjectReader(BlockView):
         surface = self._surface(first, end, start)
         person = next((p for p in placed if p.kind is EntityKind.PERSON), None)
         if person is not None:
-            return Speaker(person.mention.entity_key, surface)
+            return Speaker(person.mention.entity_key, surface, self._joined(person, placed))
         if not placed:
             return Speaker(None, surface)
         head = placed[0]
         while first < head.first and self.toks[first].kind is Kind.PUNCT:
             first += 1  # 'قالت "هيئة التفاوض"'
-        if head.first > first and not self.is_demonym(head):
-            before = self.toks[head.first - 1].text
-            if not w.definite(before) or w.has_stem(before, w.TITLE_STEMS):
-                return Speaker(None, surface)  # "رئيس الهيئة": the head of the body, unnamed
-        return Speaker(head.mention.entity_key, surface)
+        if w.has_stem(self.toks[first].text, w.ANONYMOUS_STEMS):
+            return Speaker(None, surface)  # "مصادر في الخارجية الروسية"
+        if head.first > first and not self._speaks_for(head, first):
+            return Speaker(None, surface)  # "رئيس الهيئة": the head of the body, unnamed
+        return Speaker(head.mention.entity_key, surface, self._joined(head, placed))
 
-    def subject(self, p: int, *, clitic: bool = False) -> int:
-        """End of the subject of a verb whose content is a bare object: "أكد المسؤولان الفرنسيان
-        دعم بلادهما". Needs a recognized actor or a speaking noun at its head; else p.
-        `clitic`: the subject carries a preposition ("وفقاً للمرصد")."""
-        toks = self.toks
-        if p >= len(toks) or toks[p].kind is not Kind.WORD:
-            return p
-        head, word = self.index.starting[p], toks[p].text
-        if clitic and word.startswith("ل"):
-            word = "ال" + word[2:] if word.startswith("لل") else word[1:]
-        if head is not None and (clitic or not head.after_clitic(self.nt)):
-            q = head.last + 1
-        elif w.has_stem(word, w.SPEAKER_STEMS):
-            q = p + 1
-        else:
-            return p
-        while q < len(toks) and toks[q].sentence == toks[p].sentence and q - p < 10:
-            step = self._subject_step(q)
-            if not step:
+    def _speaks_for(self, head: Placed, first: int) -> bool:
+        """Whether the words before the head mention let its actor speak."""
+        k = head.first - 1
+        while k > first and self.toks[k].text in _QUOTES:
+            k -= 1
+        before = self.toks[k].text
+        if self.is_demonym(head):
+            # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" is one man
+            own = self.toks[head.first].text
+            person = w.has_stem(before, w.SPEAKER_STEMS) and not w.has_stem(before, w.BODY_HEADS)
+            return not (own.endswith(_SINGULAR_NISBA) and person)
+        if before == "باسم":
+            return True  # "المتحدث باسم الجيش": the spokesperson speaks for the body
+        return w.has_stem(before, w.BODY_HEADS) and not w.has_stem(before, w.TITLE_STEMS)
+
+    def _joined(self, head: Placed, placed: list[Placed]) -> tuple[str, ...]:
+        """Actors joined to the head by و, each a speaker: "روسيا وتركيا"."""
+        if len(placed) < 2:
+            return ()
+        others: list[str] = []
+        last = head.last
+        for p in placed:
+            if p.first == last + 1 and p.kind is head.kind and p.after_clitic(self.nt):
+                if self.toks[p.first].text.startswith("و"):
+                    others.append(p.mention.entity_key)
+                    last = p.last
+        return tuple([k for k in others if k != head.mention.entity_key])
+
+    def to_person(self, p: int, end: int, limit: int) -> int:
+        """Where the subject [p, end) ends once a person named after its title is taken in:
+        "قال مدير المرصد المحلي في درعا، سامر الحوراني، إن" (up to `limit`)."""
+        if end <= p or any(self.person_at(k) for k in range(p, end)):
+            return end
+        head = self.toks[p].text
+        if not w.has_stem(head, w.SPEAKER_STEMS) or w.has_stem(head, w.ANONYMOUS_STEMS):
+            return end
+        comma, inner_title = False, False
+        q, stop = end, min(limit, end + _MAX_APPOSITION, len(self.toks))
+        while q < stop:
+            tok = self.toks[q]
+            if tok.sentence != self.toks[p].sentence:
                 break
-            q += step
-        return q
-
-    def _subject_step(self, q: int) -> int:
-        word, prev = self.toks[q].text, self.toks[q - 1].text
-        if self.toks[q].kind is not Kind.WORD:
-            return self._apposition(q)
-        after_name = self.index.covering[q - 1] is not None
-        placed = self.index.starting[q]
-        if word.startswith("لل") and w.serves((prev, self.text(q - 2))):
-            return placed.last + 1 - q if placed is not None else 1  # "العام للأمم المتحدة"
-        if placed is not None:
-            if (
-                placed.kind is EntityKind.PERSON
-                or self.is_demonym(placed)
-                or not (after_name or w.definite(prev))
+            person = self.person_at(q)
+            if person is not None:
+                return person.last + 1 if comma or not inner_title else end
+            if tok.text in _COMMAS:
+                comma, inner_title = True, False
+                q += 1
+                while self.text(q) in w.HONORIFICS:
+                    q += 1
+                continue
+            if tok.kind is Kind.PUNCT and tok.text not in _QUOTES and tok.text not in "()":
+                break
+            if tok.kind is Kind.WORD and (
+                tok.text in w.NOT_APPOSITION
+                or tok.text in w.COMPLEMENTIZERS
+                or tok.text in WORDS
             ):
-                return placed.last + 1 - q
-            return 0
-        if word == "باسم" or (not after_name and not w.definite(prev) and w.definite(word)):
-            return 1
-        if w.nisba(word) and (w.definite(word) == w.definite(prev)):
-            return 1
-        if w.definite(word) and word in w.ADJECTIVES:
-            return 1
-        if not after_name and not w.definite(prev) and w.has_stem(prev, w.TITLE_STEMS):
-            return 1  # "رئيس هيئة التفاوض"
-        return 0
-
-    def _apposition(self, q: int) -> int:
-        """ "رئيس الائتلاف، هادي البحرة، أكد ...": a name between commas joins the subject."""
-        if self.text(q) not in _COMMAS:
-            return 0
-        placed = self.index.starting[q + 1] if q + 1 < len(self.toks) else None
-        if placed is None or placed.kind is not EntityKind.PERSON:
-            return 0
-        return placed.last + 2 - q if self.text(placed.last + 1) in _COMMAS else 0
+                break
+            if tok.kind is Kind.WORD and w.has_stem(tok.text, w.TITLE_STEMS):
+                inner_title = True  # "مصدر في مكتب رئيس الحكومة نجيب ميقاتي": his name
+            q += 1
+        return end
 
     def names_speaker(self, first: int, end: int) -> bool:
         """Whether tokens [first, end) hold an actor or a noun that can speak."""
@@ -180,38 +213,6 @@ class SubjectReader(BlockView):
             if w.has_stem(self.toks[k].text, w.SPEAKER_STEMS):
                 return True
         return False
-
-    def subject_before(self, i: int) -> Speaker | None:
-        """ "هيئة التفاوض تؤكد"، "الائتلاف الذي قال إن": the actor just before the verb."""
-        k = i - 1
-        while k >= 0 and self.toks[k].text in w.CLOSE_QUOTE.values():
-            k -= 1
-        if self.text(k) in _ALREADY:
-            k -= 1  # "وكان البحرة قد قال"
-        relative = k >= 0 and self.toks[k].text in _RELATIVES
-        if relative:
-            k -= 1 + (self.text(k - 1) in _COMMAS)
-        placed = self.index.covering[k] if k >= 0 else None
-        if placed is None or placed.last != k:
-            return None
-        first = placed.first
-        while first > 0 and w.has_stem(self.toks[first - 1].text, w.TITLE_STEMS):
-            first -= 1  # "رئيس الهيئة يشدد"
-        if not relative and first > 0 and not self._opens_clause(first - 1, i):
-            return None  # "التقى بفرنسا تؤكد": no subject
-        return self.choose(first, placed.last + 1)
-
-    def _opens_clause(self, k: int, i: int) -> bool:
-        prev = self.toks[k]
-        if prev.sentence != self.toks[i].sentence:
-            return True
-        return (
-            prev.text in _COMMAS
-            or prev.text in _WAS
-            or prev.text == ":"
-            or prev.text in w.OPEN_QUOTES
-            or (prev.text in w.COMPLEMENTIZERS)
-        )
 
     def _surface(self, first: int, end: int, begin: int | None) -> str:
         while end > first and self.toks[end - 1].kind is Kind.PUNCT:
@@ -227,6 +228,8 @@ class SubjectReader(BlockView):
 
 def _balanced(surface: str) -> str:
     """Drop a quote mark left without its pair: 'صحيفة "الشرق الأوسط' -> 'صحيفة الشرق الأوسط'."""
+    if _QUOTES.isdisjoint(surface):
+        return " ".join(surface.split())
     for opener, closer in (('"', '"'), ("'", "'"), ("«", "»"), ("“", "”")):
         if opener == closer:
             paired = surface.count(opener) % 2 == 0

@@ -5,7 +5,12 @@ Written as news writes them and normalized once at import; lookups use normalize
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from app.text.normalize import normalize
+
+WORD_RE = re.compile(r"[^\W\d_]+")  # the words of app.text.normtext
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,7 +47,7 @@ SKIP = _words("بالقول قائلا قائلة قائلاً الانتباه 
 # Heads that name someone by function and take the body they serve as a genitive.
 TITLE_STEMS = _stems(
     "رئيس نائب وزير مبعوث سفير ممثل مندوب أمين متحدث ناطق قائد زعيم مدير مستشار عضو منسق "
-    "مسؤول موفد مساعد مفوض ملك أمير"
+    "مسؤول موفد مساعد مفوض ملك أمير وكيل سكرتير حاكم محافظ قاض قاضي مدعي نقيب كبير قائم"
 )
 INSTITUTION_STEMS = _stems(
     "وزارة مكتب مجلس قيادة هيئة لجنة منظمة وكالة رئاسة حكومة خارجية دائرة مديرية"
@@ -53,10 +58,50 @@ SPEAKER_STEMS = (
     + INSTITUTION_STEMS
     + _stems(
         "مصدر مصادر خبير محلل باحث ناشط نشطاء شاهد شهود مراسل بيان جيش مرصد صحيفة أوساط "
-        "دبلوماسي سكان أهالي معارض متظاهر"
+        "دبلوماسي سكان أهالي معارض متظاهر قيادي أستاذ محام محامي نائب"
     )
 )
 ENVOY_STEMS = _stems("مبعوث سفير مندوب ممثل موفد")
+# Heads of unnamed, unnameable speakers: no statement is theirs to count.
+ANONYMOUS_STEMS = _stems("مصدر مصادر أوساط شاهد شهود سكان أهالي خبراء مراقبون مراقبين")
+# Nouns that head a body's name, so that "منظمة «هيومن رايتس ووتش»" is the body speaking.
+BODY_HEADS = INSTITUTION_STEMS + _stems(
+    "منظمة جمعية حركة وفد حزب جماعة قوات تنظيم مؤسسة شركة صحيفة قناة موقع برنامج مركز "
+    "مرصد اتحاد تحالف تيار جبهة"
+)
+# Prepositions that name a post after an envoy: "المبعوث الأممي إلى اليمن"، "المندوب لدى".
+POST_PREPOSITIONS = _words("إلى لدى")
+# Honorifics that may stand between an apposition comma and the name: "، الدكتور ماجد".
+HONORIFICS = _words(
+    "الدكتور الدكتورة الشيخ الشيخة السفير السفيرة اللواء العميد العقيد الفريق المشير "
+    "المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة الجنرال الحاخام"
+)
+# Between a title and the name set off after it, these say the name is someone else's:
+# "قال الوزير خلال لقائه نظيره الروسي، سيرغي لافروف، إن".
+NOT_APPOSITION = (
+    CIRCUMSTANTIAL
+    - _words("في من لدى")
+    | _words("بحضور لقاء لقائه لقائها اتصال اتصالا نظيره نظيرته نظيريه وزيارة زيارة")
+)
+# Words before a verb that open a new clause, so that the noun after them is its subject.
+CLAUSE_OPENERS = _words(
+    "لكن ولكن لكنه بينما فيما حين كما بل ثم إذ حيث وإن وأن أن إن وقد بعدما فيما بعد"
+)
+# Phrases that open a sentence before its verb: "في المقابل،"، "من جهته،"، "بدوره،".
+DISCOURSE_OPENERS = _words("في وفي من ومن بدوره بدورها بدورهم وبدوره وبدورها على وعلى")
+PREPOSITIONS = _words("في من إلى على عن مع لدى حول")
+# When it was said, between the subject and a bare object: "أعلن باتيلي الثلاثاء استقالته".
+TIME_WORDS = _words(
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح "
+    "ظهر فجر ليل يوم مساء الليلة"
+)
+# "قال لي بيدرسن": the one spoken to, as a pronoun, before the subject.
+SPOKEN_TO = _words("لي لنا له لها لهم لهما لكم")
+# Before a present verb these make it hypothetical or owed, not said: "على المجلس أن يطالب".
+SUBJUNCTIVE = _words("أن ان لأن كي لكي حتى لن كيلا يجب ينبغي")
+# "طالب فيها بإنهاء": a pronoun that shows the word before it is a verb.
+RESUMPTIVE = _words("فيه فيها فيهما فيهم")
+RELATIVES = _words("الذي التي الذين اللذين اللتين اللذان اللتان")
 
 
 # "الأمين العام للأمم المتحدة": after a title (and its adjective) لل marks the body it serves.
@@ -66,13 +111,15 @@ def serves(previous: tuple[str, ...]) -> bool:
 
 ADJECTIVES = _words(
     "العام العامة المتحدة الخاص الخاصة الأعلى السابق الأسبق الجديد الجديدة الدائم الدائمة "
-    "المساعد المكلف المشترك المشتركة المستقل المستقلة الأول الأولى المؤقت المؤقتة"
+    "المساعد المكلف المشترك المشتركة المستقل المستقلة الأول الأولى المؤقت المؤقتة "
+    "التابع التابعة المقيم المقيمة الرسمي الرسمية السامي السامية التنفيذي التنفيذية"
 )
 # Nouns that begin with ل, so that a subject starting with ل is not read as "told to".
 L_NOUNS = _words("لجنة لجان لجنتي لواء لبنان ليبيا لندن")
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
 
 
+@lru_cache(maxsize=16384)
 def readings(word: str) -> tuple[str, ...]:
     """The word and its forms without و and ال: "والوزير" -> والوزير، الوزير، وزير."""
     forms = [word]
@@ -83,7 +130,21 @@ def readings(word: str) -> tuple[str, ...]:
 
 
 def has_stem(word: str, stems: tuple[str, ...]) -> bool:
-    return any(form.startswith(stems) for form in readings(word))
+    """Whether a reading of `word` starts with one of `stems`, remembered per stem class (the
+    classes are few and the words of news repeat)."""
+    entry = _STEM_CACHE.get(id(stems))
+    if entry is None or entry[0] is not stems:
+        entry = _STEM_CACHE[id(stems)] = (stems, {})  # holding the tuple keeps its id unique
+    known = entry[1]
+    found = known.get(word)
+    if found is None:
+        if len(known) > 50_000:
+            known.clear()
+        found = known[word] = any(form.startswith(stems) for form in readings(word))
+    return found
+
+
+_STEM_CACHE: dict[int, tuple[tuple[str, ...], dict[str, bool]]] = {}
 
 
 def definite(word: str) -> bool:

@@ -42,6 +42,9 @@ NEEDS_ARTICLE = words("""
     شيخ سيد سيده
 """)
 
+# The accusative of a role noun: "تعيين X رئيساً" (رييسا once tanween is folded away).
+ACCUSATIVE_ROLES = frozenset(r + "ا" for r in ROLES if r not in HONORIFICS)
+
 # Words inside a title phrase: modifiers and the domains of a ministry or a command.
 MODIFIERS = words("""
     العام العامة الخاص الخاصة السامي السامية الأول الأولى الأعلى السابق السابقة الحالي
@@ -63,7 +66,7 @@ DOMAINS = words("""
 # Adjectives of a title that name its organization: المبعوث الأممي -> the United Nations.
 UN_ADJECTIVES = words("الأممي الأممية")
 EU_ADJECTIVES = words("الأوروبي الأوروبية")
-LINK_PREPOSITIONS = words("إلى الى لدى في")
+LINK_PREPOSITIONS = words("إلى الى لدى في عن")  # "النائب عن كتلة ...": the bloc an MP sits for
 
 
 # Possessive suffixes a role noun takes when its owner was just named: "مندوبها في جنيف".

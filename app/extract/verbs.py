@@ -33,6 +33,8 @@ class VerbForm:
     verb: Verb
     form: Form
     bare: bool  # the 3rd person masculine singular past, the form a noun may share
+    masculine: bool = False  # 3rd person masculine singular: "قال"، "يقول"
+    suffixed: bool = False  # carries its object as a pronoun: "اعتبرته أربيل «مسيساً»"
 
 
 def _past(stem: str) -> list[str]:
@@ -98,6 +100,14 @@ _TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
 
 _NAMED_ONLY = frozenset({"بيّن"})
 
+# Verbs of judgement with their first object as a pronoun, the subject and second object after
+# it: "وهو حكم اعتبرته أربيل «مسيساً»"، "مقاربة يعتبرها بيدرسن مدخلاً واقعياً".
+_SUFFIXED = {
+    "اعتبر": "اعتبره اعتبرها اعتبرته اعتبرتها اعتبروه اعتبروها يعتبره يعتبرها تعتبره "
+    "تعتبرها يعتبرونه يعتبرونها",
+    "رأى": "رآه رآها رأته رأتها يراه يراها تراه تراها يرونه يرونها",
+}
+
 
 def _forms(spec: str, regular: list[str]) -> list[str]:
     return spec.split("|") if "|" in spec else regular
@@ -116,11 +126,19 @@ def _build() -> dict[str, VerbForm]:
         for form, words in groups:
             for i, word in enumerate(words):
                 key = normalize(word)
-                table.setdefault(key, VerbForm(verb, form, form is Form.PAST and i == 0))
+                singular = i == 0 and form is not Form.PARTICIPLE
+                table.setdefault(
+                    key, VerbForm(verb, form, form is Form.PAST and i == 0, masculine=singular)
+                )
+        for word in _SUFFIXED.get(lemma, "").split():
+            form = Form.PRESENT if word[0] in "يت" else Form.PAST
+            table.setdefault(normalize(word), VerbForm(verb, form, False, suffixed=True))
     return table
 
 
 FORMS = _build()
+# Every reporting verb as a token may show it, with its conjunction: one set look-up.
+WORDS = frozenset([*FORMS] + [c + word for c in "وف" for word in FORMS if len(word) > 2])
 
 
 def lookup(token: str) -> tuple[str, VerbForm] | None:

@@ -11,12 +11,13 @@ one NormText per text instead of normalizing and tokenizing it again for each.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from app.text.normalize import normalize
 from app.text.sentences import sentence_spans
@@ -43,12 +44,55 @@ class Tok:
 
 
 class NormText:
+    """Normalized text, its sentences, and its tokens, built sentence by sentence on demand.
+
+    `only(sentences)` gives a view of the same text whose `tokens` are those of the chosen
+    sentences (a reader that only looks at sentences with a reporting verb or the noun قرار
+    never tokenizes the others). Token indices are then indices into the view's tokens; the
+    gaps between chosen sentences look like sentence boundaries, which they are.
+    """
+
     def __init__(self, display: str) -> None:
         self.display = display
         self.text, self._origin = fold_with_map(display)
+        self._plain = isinstance(self._origin, range)  # nothing dropped: the same offsets
         self.sentences = sentence_spans(self.text)
-        self.tokens: list[Tok] = _tokens(self.text, self.sentences)
-        self._starts = [t.start for t in self.tokens]
+        self._by_sentence: list[list[Tok] | None] = [None] * len(self.sentences)
+
+    @cached_property
+    def tokens(self) -> list[Tok]:
+        """Built on first use: a reader that only needs the text never pays for them."""
+        return self._gather(range(len(self.sentences)))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each token starts, for bisecting."""
+        return [t.start for t in self.tokens]
+
+    def only(self, sentences: Iterable[int]) -> NormText:
+        """A view of this text with the tokens of `sentences` only (indices into .sentences)."""
+        view = copy.copy(self)
+        view.__dict__.pop("starts", None)
+        view.__dict__["tokens"] = self._gather(sorted(set(sentences)))
+        return view
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence that holds normalized `offset` (or the one before it)."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def _gather(self, sentences: Iterable[int]) -> list[Tok]:
+        tokens: list[Tok] = []
+        for k in sentences:
+            found = self._by_sentence[k]
+            if found is None:
+                start, end = self.sentences[k]
+                found = self._by_sentence[k] = _sentence_tokens(self.text, start, end, k)
+            tokens += found
+        return tokens
 
     def to_display(self, start: int, end: int) -> tuple[int, int]:
         """Display offsets of the normalized span [start, end) (end > start)."""
@@ -56,11 +100,13 @@ class NormText:
 
     def from_display(self, offset: int) -> int:
         """The first normalized position whose character comes from display `offset` or later."""
+        if self._plain:
+            return min(max(offset, 0), len(self.text))
         return bisect.bisect_left(self._origin, offset)
 
     def token_at(self, start: int) -> int | None:
         """Index of the first token that starts at or after normalized position `start`."""
-        index = bisect.bisect_left(self._starts, start)
+        index = bisect.bisect_left(self.starts, start)
         return index if index < len(self.tokens) else None
 
 
@@ -71,17 +117,14 @@ def shared(display: str) -> NormText:
     return NormText(display)
 
 
-def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Tok]:
+def _sentence_tokens(text: str, start: int, end: int, k: int) -> list[Tok]:
     # A token never crosses a sentence boundary (sentences end after punctuation followed by
     # a space, or at a line break), so each sentence is tokenized on its own.
-    tokens: list[Tok] = []
-    kinds, finditer = _KINDS, _TOKEN.finditer
-    for k, (start, end) in enumerate(sentences):
-        tokens += [
-            Tok(kinds[m.lastindex or 0], m.group(), m.start(), m.end(), k)
-            for m in finditer(text, start, end)
-        ]
-    return tokens
+    kinds = _KINDS
+    return [
+        Tok(kinds[m.lastindex or 0], m.group(), m.start(), m.end(), k)
+        for m in _TOKEN.finditer(text, start, end)
+    ]
 
 
 # -- normalization with an offset map, at str.translate speed -------------------------------

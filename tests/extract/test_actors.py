@@ -13,6 +13,7 @@ from actor_support import (
     names,
     recognizer,
     run,
+    surfaces,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -204,3 +205,29 @@ def test_never_raises_and_spans_map_to_surfaces(paragraphs: list[str]) -> None:
 def test_never_raises_on_any_unicode(text: str) -> None:
     blocks = [TextBlock(Part.TITLE, 0, text)]
     assert_spans_match(recognizer().recognize(blocks), blocks)
+
+
+def test_the_adjective_of_the_united_nations_names_it() -> None:
+    result = run("وصل المبعوث الأممي إلى الحديدة، وأكد أن الهدنة صامدة.")
+    assert surfaces(result, "الأمم المتحدة") == ["الأممي"]
+
+
+def test_the_adjective_in_a_persons_title_is_dropped_when_the_body_is_named() -> None:
+    result = run(
+        "وقال المبعوث الأممي غير بيدرسن إن الحل سياسي.",
+        "ودعا إلى دعم جهود الأمم المتحدة في سوريا.",
+    )
+    assert surfaces(result, "الأمم المتحدة") == ["الأمم المتحدة"]
+
+
+def test_an_outlet_quoted_without_its_head_noun() -> None:
+    result = run("وقال مصدر دبلوماسي لـ«الشرق الأوسط» إن الجولة تأجلت.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"صحيفة الشرق الأوسط"}
+    assert names(result, PLACE) == set()
+
+
+def test_a_one_word_outlet_in_quotes_needs_a_citing_word() -> None:
+    assert names(run("ونقلت «المنار» عن مصادر أن القصف توقف.", data_dir=SHIPPED), ORG) == {
+        "قناة المنار"
+    }
+    assert names(run("ورفع المحتجون لافتة كتب عليها «المنار».", data_dir=SHIPPED), ORG) == set()

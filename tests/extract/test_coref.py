@@ -91,3 +91,42 @@ def test_one_entity_per_actor_with_every_spelling() -> None:
     assert {"سوريا", "سورية"} <= syria.aliases
     assert "السوريين" not in syria.aliases  # a demonym is a mention, not an alias
     assert [m.surface for m in result.mentions] == ["سوريا", "سورية", "السورية", "السوريين"]
+
+
+def test_a_demonym_spelled_like_a_surname_is_the_person_when_it_stands_alone() -> None:
+    result = run(
+        "المصري يحذر من انهيار الهدنة",
+        "قال الباحث كريم المصري إن الهدنة في غزة هشة.",
+        "وأضاف المصري أن الوسطاء في القاهرة يواصلون الاتصالات مع الجانب المصري.",
+        data_dir=None,
+    )
+    assert surfaces(result, "كريم المصري") == ["المصري", "كريم المصري", "المصري"]
+    assert surfaces(result, "مصر") == ["المصري"]  # "الجانب المصري": the adjective
+
+
+def test_the_nisba_of_the_surname_after_a_noun_stays_an_adjective() -> None:
+    result = run(
+        "وقال رئيس الوزراء محمد شياع السوداني إن الحكومة ماضية في الإصلاح.",
+        "وأكد السوداني أن العلاقات مع الخرطوم جيدة، فيما رحب الجانب السوداني بالزيارة.",
+        data_dir=None,
+    )
+    assert surfaces(result, "محمد شياع السوداني") == ["محمد شياع السوداني", "السوداني"]
+    assert surfaces(result, "السودان") == ["السوداني"]
+
+
+def test_a_known_person_named_by_surname_after_a_title_is_found_again() -> None:
+    result = run(
+        "وأكد الرئيس أردوغان أن بلاده ستواصل الوساطة.",
+        "وأضاف أردوغان أن المفاوضات صعبة.",
+        data_dir=None,
+    )
+    assert surfaces(result, "رجب طيب أردوغان") == ["أردوغان", "أردوغان"]
+
+
+def test_a_short_form_with_the_article_for_a_cut_construct() -> None:
+    result = run(
+        "وأكدت منظمة حظر الأسلحة الكيميائية استخدام الكلور.",
+        "وقال مدير منظمة الحظر إن التحقيق انتهى.",
+        data_dir=None,
+    )
+    assert surfaces(result, "منظمة حظر الأسلحة الكيميائية")[-1] == "منظمة الحظر"

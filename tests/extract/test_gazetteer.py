@@ -76,3 +76,42 @@ def test_shipped_gazetteer_loads_and_knows_the_reference_actors() -> None:
         pytest.skip("app/extract/data has no gazetteer yet")
     for name in ["سوريا", "فرنسا", "روسيا", "إسطنبول", "مجلس الأمن"]:
         assert name_tokens(name) in gazetteer.trie, name
+
+
+def test_another_name_of_a_person_is_indexed(tmp_path: Path) -> None:
+    (tmp_path / "persons.json").write_text(
+        json.dumps(
+            [
+                {
+                    "id": "person:x",
+                    "name": "محمد حمدان دقلو",
+                    "aliases": [],
+                    "also_known_as": ["حميدتي"],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert _ids(tmp_path, "وقال حميدتي إن قواته") == ["person:x"]
+    assert "حميدتي" in load_gazetteer(tmp_path).entity("person:x").aliases
+
+
+def test_only_one_word_spellings_of_a_homograph_wait_for_a_cue(tmp_path: Path) -> None:
+    (tmp_path / "places.json").write_text(
+        json.dumps([{"id": "place:x", "name": "صور", "aliases": ["مدينة صور"], "ambiguous": True}]),
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer(tmp_path)
+    refs = {name: gazetteer.trie.get(name_tokens(name))[0] for name in ["صور", "مدينة صور"]}
+    assert refs["صور"].needs_cue and not refs["مدينة صور"].needs_cue
+
+
+def test_indexes_built_from_the_shipped_data() -> None:
+    gazetteer = load_gazetteer()
+    if not gazetteer.entries:
+        pytest.skip("app/extract/data has no gazetteer yet")
+    assert gazetteer.surnames["اردوغان"] == "person:recep-tayyip-erdogan"
+    assert "الاسد" not in gazetteer.surnames  # three known persons share it
+    assert gazetteer.national[("نظام", "SY")] == "org:syrian-regime"
+    assert name_tokens("الشرق الأوسط") in gazetteer.media_tails
+    assert name_tokens("سوريا") not in gazetteer.media_tails  # the country, in quotes too

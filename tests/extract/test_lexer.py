@@ -3,7 +3,19 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, bare, clean_display, fold_with_map, lex
+from app.extract.lexer import (
+    COMMA,
+    QUOTE,
+    SPACE,
+    STOP,
+    bare,
+    bracket_end,
+    clean_display,
+    comma_gap,
+    fold_with_map,
+    lex,
+    soft_gap,
+)
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize_with_map
 
@@ -68,3 +80,20 @@ def test_ornate_parentheses_do_not_recurse() -> None:
     norm, origin = fold_with_map("قال ﴿الله﴾")
     assert norm == "قال ﴿الله﴾" and len(origin) == len(norm)
     assert sys.getrecursionlimit() == limit
+
+
+def test_a_hyphen_between_letters_joins_a_compound_name() -> None:
+    block = _lex("السفيرة توماس-غرينفيلد و ES-10 و بيروت - أ ف ب")
+    norms = [t.norm for t in block.toks]
+    assert norms[:3] == ["السفيره", "توماس", "غرينفيلد"]
+    assert block.toks[2].sep == SPACE
+    assert block.toks[norms.index("10")].sep == STOP  # digits stay apart
+    assert block.toks[norms.index("ا")].sep == STOP  # a spaced dash is a stop
+
+
+def test_brackets_and_commas_around_an_acronym() -> None:
+    text = "عضو الجبهة (جود)، سامر"
+    block = _lex(text)
+    assert bracket_end(block, 2) == 3
+    assert comma_gap(block, 3) and not soft_gap(block, 3)
+    assert soft_gap(block, 2)

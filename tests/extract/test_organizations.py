@@ -94,3 +94,16 @@ def test_the_object_of_the_verb_is_not_part_of_the_name() -> None:
 def test_a_vague_adjective_alone_names_no_body() -> None:
     assert names(run("وأعربت المنظمة الدولية عن قلقها."), ORG) == set()
     assert names(run("وقضت المحكمة الجنائية الدولية بذلك."), ORG) == {"المحكمة الجنائية الدولية"}
+
+
+def test_a_quoted_name_alone_names_the_body_again() -> None:
+    result = run(
+        'وأطلق فريق "ملهم التطوعي" حملة لإغاثة المتضررين.',
+        "وقال القائمون على ملهم التطوعي إن الحملة ستستمر.",
+    )
+    assert surfaces(result, "فريق ملهم التطوعي") == ["ملهم التطوعي", "ملهم التطوعي"]
+
+
+def test_a_quoted_common_word_is_not_looked_for_again() -> None:
+    result = run('ونقلت صحيفة "الوطن" عن مصادر أن الوطن يمر بأزمة.')
+    assert surfaces(result, "صحيفة الوطن") == ["الوطن"]

@@ -167,3 +167,106 @@ def test_a_country_after_fi_is_the_owner_of_a_government_role() -> None:
 def test_foreign_first_name_shaped_like_a_verb_after_a_comma() -> None:
     result = run("استقبل المنسقة الخاصة للأمم المتحدة في تركيا، يوانا فرونتسكا، في مكتبه.")
     assert names(result, PERSON) == {"يوانا فرونتسكا"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a hyphen inside a compound surname
+        ("وصرّحت الوزيرة البلجيكية كلير-ماري بوشار بأن المبادرة مستمرة.", "كلير-ماري بوشار"),
+        # an adjective of the title the lexicon lists (independent, resident)
+        ("وتساءل النائب المستقل فادي كرم عن مصير الأموال.", "فادي كرم"),
+        # a role noun with a possessive pronoun, then a place
+        ("وقال سفيرها في موسكو رامي الشاعر إن الزيارة ناجحة.", "رامي الشاعر"),
+        # acting head of a mission
+        ("وقال القائم بأعمال رئيس البعثة مازن حداد إن الحوار متعثر.", "مازن حداد"),
+        # the title names its body by a definite genitive with ل
+        ("وقالت المديرة الإقليمية للمنظمة ريم البرغوثي إن الوضع كارثي.", "ريم البرغوثي"),
+        # the name ends before the verb's object, or before a preposition on a named body
+        ("ورفض المندوب الروسي فاسيلي نيبينزيا القرار أمس.", "فاسيلي نيبينزيا"),
+        (
+            "وقال المتحدث باسم الجيش جوناثان كونريكوس لوكالة فرانس برس إن الهجوم انتهى.",
+            "جوناثان كونريكوس",
+        ),
+        # a surname that starts with و after a known first name
+        ("وأكد نائب المندوب روبرت وود أن بلاده ستعترض.", "روبرت وود"),
+        # a first name with the article
+        ("وعزل المجلس المحافظ الصادق الكبير من منصبه.", "الصادق الكبير"),
+    ],
+)
+def test_title_then_name_in_more_shapes(text: str, person: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "وحذرت الممثلة المقيمة لليونيسف في اليمن، بيتينا شولتز، من تفشي الكوليرا.",
+            "بيتينا شولتز",
+            "الممثلة المقيمة لليونيسف في اليمن",
+        ),
+        (
+            "ورأى عضو الجبهة الوطنية للتغيير (جود)، عماد الزين، أن الانتخابات مؤجلة.",
+            "عماد الزين",
+            "عضو الجبهة الوطنية للتغيير",
+        ),
+        (
+            'وقالت مديرة مركز "نسيم" للدعم النفسي في طرابلس، هالة المصري، إن الطلب يتزايد.',
+            "هالة المصري",
+            'مديرة مركز "نسيم" للدعم النفسي في طرابلس',
+        ),
+    ],
+)
+def test_a_title_running_over_names_quotes_and_brackets(text: str, person: str, title: str) -> None:
+    result = run(text, data_dir=None)
+    assert person in names(result, PERSON)
+    assert title in {a.title for a in result.affiliations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستقبل سامر وزوجته الضيوف في المطار.",
+        "والتقى خالد ووفد الحكومة في القصر.",
+        "وقال جون وأضاف أن المحادثات مستمرة.",
+    ],
+)
+def test_a_coordinated_word_after_a_first_name_is_no_surname(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+def test_a_known_surname_after_a_title_is_the_known_person() -> None:
+    result = run("وأكد الرئيس أردوغان أن أنقرة لن تتراجع.", data_dir=None)
+    assert names(result, PERSON) == {"رجب طيب أردوغان"}
+    assert "أردوغان" in next(e for e in result.entities if e.kind is PERSON).aliases
+
+
+def test_a_nisba_surname_after_a_title_is_left_to_the_title() -> None:
+    # "الحوثي" after a title may be its adjective: "the Houthi spokesman"
+    assert names(run("وقال المتحدث الحوثي إن الهجمات ستستمر.", data_dir=None), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a kunya on a known first name, then a preposition on an outlet
+        ("وقال الناشط أبو خالد الحمصي لموقع محلي إن القصف مستمر.", "أبو خالد الحمصي"),
+        # the body of the title in quotes
+        ('ونفى المتحدث باسم "الجبهة الشامية" أيمن رعد وقوع اشتباكات.', "أيمن رعد"),
+        # a field of expertise, not a body
+        ("ويرى الخبير في الشؤون الروسية سامر إلياس أن موسكو مترددة.", "سامر إلياس"),
+        # a portfolio after ل
+        ("وقال مساعد وزير الخارجية لشؤون الشرق الأدنى جوزيف كامبل إن واشنطن قلقة.", "جوزيف كامبل"),
+        # the bloc an MP sits for
+        ("وقال النائب عن كتلة التنمية والتحرير قاسم هاشم إن الجلسة أرجئت.", "قاسم هاشم"),
+        # a preposition on a noun ends the name
+        ("وردّ الوزير كمال دياب بالقول إن الاتهامات باطلة.", "كمال دياب"),
+        # the verb's object after a full name
+        ("ونفى المندوب سامي أبو عيسى الاتهامات جملة وتفصيلا.", "سامي أبو عيسى"),
+        # between commas, a last word with و is the surname
+        ("وقال عضو مجلس المحافظة، حسين علي وتوت، إن الموازنة تأخرت.", "حسين علي وتوت"),
+    ],
+)
+def test_title_complements_and_name_ends(text: str, person: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {person}

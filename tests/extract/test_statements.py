@@ -116,18 +116,19 @@ def _seed_blocks() -> list[TextBlock]:
 
 def test_reference_article() -> None:
     blocks = _seed_blocks()
-    titles = {"رئيس الائتلاف الوطني": ("bahra", PER)}
+    # the recognizer resolves both role phrases to their holders in this article
+    titles = {"رئيس الائتلاف الوطني": ("bahra", PER), "رئيس الهيئة": ("jamous", PER)}
     found = find_statements(blocks, actors_for(blocks, titles))
     assert [(s.span.part, s.speaker_key, s.verb) for s in found] == [
         (Part.TITLE, "snc", "تؤكد"),
         (Part.SUMMARY, "snc", "تشدد"),
         (Part.SUMMARY, "snc", "تؤكد"),
-        (Part.SUMMARY, None, "يشدد"),  # "رئيس الهيئة": the head of the body, unnamed
+        (Part.SUMMARY, "jamous", "يشدد"),
         (Part.SECTION, "snc", "شددت"),
         (Part.SECTION, "snc", "مؤكدة"),
         (Part.SECTION, "snc", "قالت"),
-        (Part.SECTION, None, "أكد"),
-        (Part.SECTION, None, "مشدداً"),
+        (Part.SECTION, "jamous", "أكد"),
+        (Part.SECTION, "jamous", "مشدداً"),
         (Part.SECTION, "france", "أكد"),
         (Part.SECTION, "bahra", "أكد"),
         (Part.SECTION, "bahra", "مشيراً"),
@@ -146,13 +147,21 @@ def test_reference_article() -> None:
     bahra = by_verb[("أكد", "bahra")]
     assert bahra.speaker_surface == "رئيس الائتلاف الوطني السوري، هادي البحرة"
     assert bahra.content == 'تطبيق قرار مجلس الأمن الدولي 2254، "مطلب السوريين في كل بقاع سوريا"'
-    quoted = by_verb[("أكد", None)]
+    quoted = by_verb[("أكد", "jamous")]
     assert quoted.speaker_surface == "رئيس الهيئة"
     assert quoted.content.startswith("ضرورة دفع العملية السياسية")
     assert not quoted.content.startswith('"')
     for s in found:
         block = next(b for b in blocks if (b.part, b.index) == (s.span.part, s.span.index))
         assert block.text[s.span.start :].startswith(s.verb)
+
+
+def test_reference_article_without_the_role_phrases_resolved() -> None:
+    blocks = _seed_blocks()
+    found = find_statements(blocks, actors_for(blocks, {"رئيس الائتلاف الوطني": ("bahra", PER)}))
+    # "رئيس الهيئة" left unresolved names no one: its three statements are left out
+    assert len(found) == 13
+    assert None not in {s.speaker_key for s in found}
 
 
 def test_reference_article_title_mention_names_the_person() -> None:
@@ -185,10 +194,9 @@ def test_person_after_title_without_commas() -> None:
     assert s.content == "ضرورة الحل السياسي"
 
 
-def test_title_over_an_organization_leaves_the_key_empty() -> None:
-    s = one("وقال رئيس الائتلاف خلال لقاء مع الصحفيين إن المعارضة موحدة.")
-    assert s.speaker_key is None
-    assert s.speaker_surface == "رئيس الائتلاف"
+def test_a_title_over_an_organization_names_no_speaker() -> None:
+    # the head of the body, unnamed: not the body itself, and no one the article names
+    assert statements("وقال رئيس الائتلاف خلال لقاء مع الصحفيين إن المعارضة موحدة.") == []
 
 
 def test_title_mention_resolves_to_its_holder() -> None:
@@ -196,11 +204,19 @@ def test_title_mention_resolves_to_its_holder() -> None:
     assert s.speaker_key == "bahra"
 
 
-def test_unrecognized_subject_keeps_its_noun_phrase() -> None:
-    s = one("قالت مصادر مطلعة لتلفزيون سوريا إن الاجتماع تأجل إلى الأسبوع المقبل.")
-    assert s.speaker_key is None
-    assert s.speaker_surface == "مصادر مطلعة"
-    assert s.content == "الاجتماع تأجل إلى الأسبوع المقبل"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت مصادر مطلعة لتلفزيون سوريا إن الاجتماع تأجل إلى الأسبوع المقبل.",
+        "وأكدت مصادر في الخارجية الروسية أن الموعد لم يحدد.",
+        "ويرى خبراء أن العقوبات لم تحقق أهدافها.",
+        "ودعا القرار إلى وقف فوري للقتال في الشمال.",
+        "ويطالب النص الأطراف بالعودة إلى طاولة المفاوضات.",
+        "وكان الدبلوماسي الفرنسي قد قال إن الحوار متعثر.",  # one man, unnamed
+    ],
+)
+def test_anonymous_speakers_and_documents_make_no_statement(text: str) -> None:
+    assert statements(text) == []
 
 
 def test_demonym_names_the_country() -> None:
@@ -237,9 +253,9 @@ def test_subject_before_a_present_verb() -> None:
 
 
 def test_verb_then_subject_in_the_present() -> None:
-    s = one("ويقول الباحث في الشأن السوري إن المفاوضات وصلت إلى طريق مسدود.")
-    assert s.speaker_key is None
-    assert s.speaker_surface == "الباحث"
+    assert statements("ويقول الباحث في الشأن السوري إن المفاوضات وصلت إلى طريق مسدود.") == []
+    s = one("ويقول الباحث في الشأن السوري، بدر جاموس، إن المفاوضات وصلت إلى طريق مسدود.")
+    assert (s.speaker_key, s.verb) == ("jamous", "يقول")
 
 
 def test_relative_clause_speaker() -> None:
@@ -270,30 +286,44 @@ def test_pronoun_subject_without_a_previous_speaker_is_skipped() -> None:
     ("text", "verb", "content"),
     [
         ("وطالب الائتلاف بالإفراج عن المعتقلين.", "طالب", "الإفراج عن المعتقلين"),
-        ("ونفى لافروف أن تكون بلاده استهدفت المدنيين.", "نفى", "تكون بلاده استهدفت المدنيين"),
-        ("واتهم الائتلاف النظام السوري بعرقلة الحل.", "اتهم", "النظام السوري بعرقلة الحل"),
-        ("وأعرب البحرة عن قلقه من التصعيد.", "أعرب", "قلقه من التصعيد"),
         ("وحذرت الأمم المتحدة من كارثة إنسانية.", "حذرت", "كارثة إنسانية"),
-        ("وكشفت هيئة التفاوض عن لقاء قريب.", "كشفت", "لقاء قريب"),
         ("وأعلنت تركيا إغلاق المعبر مؤقتاً.", "أعلنت", "إغلاق المعبر مؤقتاً"),
-        ("ورحبت الجامعة العربية بالاتفاق.", "رحبت", "الاتفاق"),
-        ("وندد الائتلاف بالقصف على إدلب.", "ندد", "القصف على إدلب"),
         ("واعتبر البحرة أن الخطوة متأخرة.", "اعتبر", "الخطوة متأخرة"),
         ("ورأى جاموس أن الحل ما يزال ممكناً.", "رأى", "الحل ما يزال ممكناً"),
         ("وأوضح البحرة أن الوفد سيصل غداً.", "أوضح", "الوفد سيصل غداً"),
-        ("وصرح جاموس بأن الهيئة لن تنسحب.", "صرح", "الهيئة لن تنسحب"),
-        ("وأفادت وكالة سانا بأن الطريق مغلق.", "أفادت", "الطريق مغلق"),
-        ("ولفت بيدرسن إلى أن اللجنة ستجتمع.", "لفت", "اللجنة ستجتمع"),
         ("فقال البحرة: إن المرحلة صعبة.", "قال", "إن المرحلة صعبة"),
-        ("وأدانت فرنسا الهجوم على المدنيين.", "أدانت", "الهجوم على المدنيين"),
         ("وشددا على أهمية الحل السياسي.", "شددا", "أهمية الحل السياسي"),
-        ('وكتب جاموس على حسابه في "إكس": "لا حل دون القرار 2254".', "كتب", "لا حل دون القرار 2254"),
+        ("وذكر جاموس أن الوفد غادر جنيف.", "ذكر", "الوفد غادر جنيف"),
+        ("وأشار بيدرسن إلى أن اللجنة ستجتمع.", "أشار", "اللجنة ستجتمع"),
+        ("ودعت فرنسا إلى ضبط النفس.", "دعت", "ضبط النفس"),
+        ("وأضاف جاموس أن الهيئة لن تنسحب.", "أضاف", "الهيئة لن تنسحب"),
     ],
 )
 def test_reporting_verbs(text: str, verb: str, content: str) -> None:
     found = statements("قال البحرة إن الجولة انتهت.", text)
     assert len(found) == 2, found
     assert (found[1].verb, found[1].content) == (verb, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفى لافروف أن تكون بلاده استهدفت المدنيين.",
+        "واتهم الائتلاف النظام السوري بعرقلة الحل.",
+        "وأعرب البحرة عن قلقه من التصعيد.",
+        "وكشفت هيئة التفاوض عن لقاء قريب.",
+        "ورحبت الجامعة العربية بالاتفاق.",
+        "وندد الائتلاف بالقصف على إدلب.",
+        "وصرح جاموس بأن الهيئة لن تنسحب.",
+        "وأفادت وكالة سانا بأن الطريق مغلق.",
+        "ولفت بيدرسن إلى أن اللجنة ستجتمع.",
+        "وأدانت فرنسا الهجوم على المدنيين.",
+        'وكتب جاموس على حسابه في "إكس": "لا حل دون القرار 2254".',
+        "وبحسب المرصد السوري لحقوق الإنسان، قتل خمسة مدنيين.",
+    ],
+)
+def test_verbs_outside_the_closed_list_make_no_statement(text: str) -> None:
+    assert len(statements("قال البحرة إن الجولة انتهت.", text)) == 1
 
 
 def test_verb_is_stored_as_written() -> None:
@@ -321,11 +351,10 @@ def test_participles_continue_the_statement() -> None:
         "ورحبت تركيا بالاتفاق، معتبرة أنه خطوة صحيحة، ومشددة على ضرورة تطبيقه، "
         "لافتة إلى أن المراقبة ضرورية."
     )
+    # رحبت and لافتة are outside the closed list, but their speaker carries on
     assert [(s.speaker_key, s.verb, s.content) for s in found] == [
-        ("turkey", "رحبت", "الاتفاق"),
         ("turkey", "معتبرة", "خطوة صحيحة"),
         ("turkey", "مشددة", "ضرورة تطبيقه"),
-        ("turkey", "لافتة", "المراقبة ضرورية"),
     ]
 
 
@@ -336,10 +365,10 @@ def test_participle_after_a_non_reporting_verb_takes_the_sentence_subject() -> N
 
 
 def test_followed_by_qaelan() -> None:
-    found = statements("قال البحرة إن الجولة انتهت.", 'وتابع قائلاً: "المرحلة المقبلة صعبة".')
+    found = statements("قال البحرة إن الجولة انتهت.", 'وأضاف قائلاً: "المرحلة المقبلة صعبة".')
     assert (found[1].speaker_key, found[1].verb, found[1].content) == (
         "bahra",
-        "تابع",
+        "أضاف",
         "المرحلة المقبلة صعبة",
     )
 
@@ -378,8 +407,9 @@ def test_quoted_name_in_the_subject() -> None:
 
 
 def test_quoted_newspaper_name_is_cleaned_in_the_surface() -> None:
-    s = one('وذكرت صحيفة "الشرق الأوسط" أن الاجتماع سيعقد في جنيف.')
-    assert (s.speaker_key, s.speaker_surface) == (None, "صحيفة الشرق الأوسط")
+    text = 'وذكرت صحيفة "الشرق الأوسط" أن الاجتماع سيعقد في جنيف.'
+    s = one(text, extra={"الشرق الأوسط": ("awsat", ORG)})
+    assert (s.speaker_key, s.speaker_surface) == ("awsat", "صحيفة الشرق الأوسط")
 
 
 def test_coordinated_verb_ends_the_first_content() -> None:
@@ -394,27 +424,17 @@ def test_coordinated_verb_ends_the_first_content() -> None:
 # -- attributions ---------------------------------------------------------------------------
 
 
-def test_attribution_after_the_content() -> None:
-    text = "قتل خمسة مدنيين في قصف على ريف إدلب، بحسب المرصد السوري لحقوق الإنسان."
-    s = one(text)
-    assert (s.speaker_key, s.verb) == ("sohr", "بحسب")
-    assert s.content == "قتل خمسة مدنيين في قصف على ريف إدلب"
-    assert text[s.span.start : s.span.end].endswith("لحقوق الإنسان")
-
-
-def test_attribution_before_the_content() -> None:
-    s = one("وبحسب وكالة سانا، فإن الاجتماع سيعقد الأسبوع المقبل.")
-    assert (s.speaker_key, s.verb, s.content) == ("sana", "بحسب", "الاجتماع سيعقد الأسبوع المقبل")
-
-
-def test_attribution_with_lam() -> None:
-    s = one("ووفقاً لـ سانا، وصل الوفد إلى دمشق.")
-    assert (s.speaker_key, s.verb, s.content) == ("sana", "وفقاً", "وصل الوفد إلى دمشق")
-
-
-def test_attribution_to_unnamed_sources() -> None:
-    s = one("نقلاً عن مصادر دبلوماسية، تأجلت الجولة إلى موعد غير محدد.")
-    assert (s.speaker_key, s.speaker_surface) == (None, "مصادر دبلوماسية")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل خمسة مدنيين في قصف على ريف إدلب، بحسب المرصد السوري لحقوق الإنسان.",
+        "وبحسب وكالة سانا، فإن الاجتماع سيعقد الأسبوع المقبل.",
+        "ووفقاً لـ سانا، وصل الوفد إلى دمشق.",
+        "نقلاً عن مصادر دبلوماسية، تأجلت الجولة إلى موعد غير محدد.",
+    ],
+)
+def test_an_attribution_is_not_a_reporting_verb(text: str) -> None:
+    assert statements(text) == []
 
 
 # -- no statement ---------------------------------------------------------------------------
@@ -446,7 +466,180 @@ def test_no_statement(text: str) -> None:
     assert statements(text) == []
 
 
+# -- where the subject stands ---------------------------------------------------------------
+
+
+def keyed(found: list[Statement]) -> list[tuple[str | None, str]]:
+    return [(s.speaker_key, s.verb) for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline or a summary point opens with its subject; what follows is the object
+        ("الائتلاف يطالب فرنسا بدعم الحل السياسي", [("coalition", "يطالب")]),
+        ("البحرة يلتقي بيدرسن ويدعو إلى استئناف المفاوضات", [("bahra", "يدعو")]),
+        ("وجاموس يؤكد أن الهيئة مستمرة في عملها", [("jamous", "يؤكد")]),
+        # the pluperfect and the topic of أما hold the subject before the verb
+        (
+            "وكان رئيس الائتلاف الوطني السوري هادي البحرة قد أكد أن الحوار متعثر.",
+            [("bahra", "أكد")],
+        ),
+        ("أما وزير الخارجية الروسي سيرغي لافروف فقد اعتبر أن الحل بعيد.", [("lavrov", "اعتبر")]),
+        ("أما وزير الخارجية الروسي سيرغي لافروف فاعتبر أن الحل بعيد.", [("lavrov", "اعتبر")]),
+        # an aside between commas after the subject
+        ("وإن هيئة التفاوض، إذ تستذكر هذا اليوم، تؤكد أن الحل سياسي.", [("snc", "تؤكد")]),
+        # a relative whose antecedent is a document says nothing: the noun after is its object
+        ("وأشار البيان إلى القرار 2254 الذي طالب الأطراف بوقف القتال.", []),
+    ],
+)
+def test_the_subject_may_come_before_the_verb(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert keyed(statements(text)) == expected
+
+
+def test_a_name_set_off_after_a_title_is_the_speaker() -> None:
+    s = one("وقال مدير مكتب الائتلاف في إسطنبول، بدر جاموس، إن الوفد جاهز.")
+    assert s.speaker_key == "jamous"
+    s = one("وقال القيادي في الائتلاف هادي البحرة إن الوفد جاهز.")
+    assert s.speaker_key == "bahra"
+    # the name after a meeting is the other party's, not the speaker's
+    text = "وقال رئيس هيئة التفاوض خلال لقائه نظيره الروسي، سيرغي لافروف، إن الوفد جاهز."
+    assert "lavrov" not in {s.speaker_key for s in statements(text)}
+
+
+def test_the_post_of_an_envoy_belongs_to_the_subject() -> None:
+    s = one("وحذر المبعوث الأممي إلى سوريا غير بيدرسن من أن الجمود طويل.")
+    assert (s.speaker_key, s.content) == ("pedersen", "الجمود طويل")
+    s = one("وأكدت المندوبة الفرنسية لدى الأمم المتحدة، ماريا زاخاروفا، أن الوقت ينفد.")
+    assert s.speaker_key == "zakharova"
+
+
+def test_a_spokesperson_speaks_for_the_body() -> None:
+    s = one("وقال المتحدث باسم الائتلاف إن الجولة فشلت.")
+    assert (s.speaker_key, s.speaker_surface) == ("coalition", "المتحدث باسم الائتلاف")
+    hrw = {"هيومن رايتس ووتش": ("hrw", ORG)}
+    s = one("ودعت منظمة «هيومن رايتس ووتش» إلى التحقيق في القصف.", extra=hrw)
+    assert s.speaker_key == "hrw"
+
+
+def test_actors_joined_by_wa_each_speak() -> None:
+    found = statements("وأعلنت روسيا وتركيا رفضهما للهجوم على إدلب.")
+    assert keyed(found) == [("russia", "أعلنت"), ("turkey", "أعلنت")]
+    assert found[0].content == found[1].content
+
+
+def test_a_verb_without_a_subject_continues_the_clause_that_opens_its_sentence() -> None:
+    found = statements(
+        "قال البحرة إن الوفد جاهز.",
+        "في المقابل، رفض لافروف المقترح الغربي، وقال إنه غير واقعي.",
+    )
+    assert keyed(found) == [("bahra", "قال"), ("lavrov", "قال")]
+
+
+def test_a_resumptive_pronoun_shows_the_verb() -> None:
+    text = "وكان البحرة قد بعث برسالة إلى بيدرسن، طالب فيها بعقد جولة جديدة."
+    assert keyed(statements(text)) == [("bahra", "طالب")]
+
+
+def test_the_one_spoken_to_stands_before_the_subject() -> None:
+    assert keyed(statements("وقال لي جاموس إن الهيئة باقية.")) == [("jamous", "قال")]
+
+
+def test_a_verb_of_judgement_with_its_object_as_a_pronoun() -> None:
+    text = "وبقيت المبادرة، التي يعتبرها بيدرسن مدخلاً واقعياً، بلا تطبيق."
+    [s] = statements(text)
+    assert (s.speaker_key, s.verb) == ("pedersen", "يعتبرها")
+    assert s.content.startswith("مدخلاً واقعياً")
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        ("وأكد البحرة أن على المجلس أن يطالب بوقف القصف.", ["أكد"]),  # owed, not said
+        ("ورفض البحرة تعديلاً يطالب بهدنة فورية.", []),  # the amendment's content
+        ("أعلن البحرة الثلاثاء استقالته من منصبه.", ["أعلن"]),  # the day before the object
+    ],
+)
+def test_present_verbs_inside_content_are_not_statements(text: str, verbs: list[str]) -> None:
+    assert [s.verb for s in statements(text)] == verbs
+
+
+def test_a_masculine_verb_does_not_take_a_city_after_it_as_subject() -> None:
+    text = "وأكد البحرة أن الحوار متعثر، وطالب دمشق بالإفراج عن المعتقلين."
+    blocks = [TextBlock(Part.SECTION, 0, text)]
+    actors = actors_for(blocks, {"دمشق": ("damascus", LOC)})
+    city = Entity("damascus", "دمشق", LOC, subkind="city")
+    actors = ActorResult(
+        entities=[e for e in actors.entities if e.key != "damascus"] + [city],
+        mentions=actors.mentions,
+    )
+    found = find_statements(blocks, actors)
+    assert keyed(found) == [("bahra", "أكد"), ("bahra", "طالب")]
+    assert found[1].content.startswith("دمشق")
+
+
+# -- short forms of the article's actors -------------------------------------------------
+
+
+def _with(entities: list[Entity], surfaces: dict[str, str], *texts: str) -> list[Statement]:
+    """Statements over blocks whose mentions are only the full names in `surfaces`."""
+    blocks = [TextBlock(Part.SECTION, i, text) for i, text in enumerate(texts)]
+    mentions = [
+        Mention(key, surface, Span(b.part, b.index, m.start(), m.end()))
+        for b in blocks
+        for surface, key in surfaces.items()
+        for m in re.finditer(re.escape(surface), b.text)
+    ]
+    return find_statements(blocks, ActorResult(entities=entities, mentions=mentions))
+
+
+def test_a_short_form_the_recognizer_left_names_the_one_actor_it_shortens() -> None:
+    snc = Entity("snc", "هيئة التفاوض السورية", ORG)
+    abd = Entity("abd", "محمد عبد السلام", PER)
+    found = _with(
+        [snc, abd],
+        {"هيئة التفاوض السورية": "snc", "محمد عبد السلام": "abd"},
+        "التقت هيئة التفاوض السورية بوفد محمد عبد السلام في مسقط.",
+        "وتشير الهيئة إلى أن اللقاء كان مثمراً.",
+        "وقال عبد السلام إن الوفد سيعود.",
+    )
+    assert keyed(found) == [("snc", "تشير"), ("abd", "قال")]
+
+
+def test_a_sub_body_speaks_for_its_parent() -> None:
+    league = Entity("league", "جامعة الدول العربية", ORG)
+    found = _with(
+        [league],
+        {"جامعة الدول العربية": "league"},
+        "أصدرت الأمانة العامة لجامعة الدول العربية بياناً في الذكرى.",
+        "وتؤكد الأمانة العامة أن الحل يمر عبر القرارات الدولية.",
+    )
+    assert keyed(found) == [("league", "تؤكد")]
+
+
+def test_two_bodies_with_the_same_head_leave_the_short_form_unresolved() -> None:
+    first = Entity("snc", "هيئة التفاوض السورية", ORG)
+    second = Entity("hts", "هيئة تحرير الشام", ORG)
+    found = _with(
+        [first, second],
+        {"هيئة التفاوض السورية": "snc", "هيئة تحرير الشام": "hts"},
+        "ردت هيئة التفاوض السورية على هيئة تحرير الشام.",
+        "وتشير الهيئة إلى أن الرد كان حاسماً.",
+    )
+    assert found == []
+
+
 # -- robustness -----------------------------------------------------------------------------
+
+
+def test_a_verb_and_subject_that_end_the_block_with_a_comma() -> None:
+    # regression: "أكدت الهيئة،" at the very end once read past the last token (IndexError)
+    assert statements("أكدت الهيئة،") == []
+    assert statements("وأكد البحرة، ") == []
+    assert statements("وقال البحرة،") == []
+
 
 # app.text.normalize recurses forever on presentation-form characters whose NFKC form is
 # themselves (the Quranic brackets ﴾ ﴿ among them): reported to the lead, and pinned by an

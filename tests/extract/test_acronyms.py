@@ -1,0 +1,50 @@
+"""A name and its acronym in brackets name one body."""
+
+from actor_support import entity, names, run, surfaces
+
+from app.extract.model import EntityKind
+
+ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
+SHIPPED = None
+
+
+def test_a_new_acronym_becomes_a_name_of_the_body_before_it() -> None:
+    result = run(
+        "وأعلنت هيئة الدفاع عن الصحفيين (حدص) تضامنها مع الزميل المعتقل.",
+        "وقالت حدص في بيان لاحق إنها ستلجأ إلى القضاء.",
+    )
+    body = entity(result, "هيئة الدفاع عن الصحفيين")
+    assert "حدص" in body.aliases
+    assert surfaces(result, "هيئة الدفاع عن الصحفيين") == [
+        "هيئة الدفاع عن الصحفيين",
+        "حدص",
+        "حدص",
+    ]
+
+
+def test_a_known_acronym_names_a_differently_worded_body() -> None:
+    result = run(
+        "وأنهى المجلس ولاية بعثة الأمم المتحدة المتكاملة للمساعدة الانتقالية في السودان "
+        "(يونيتامس) بطلب من الخرطوم.",
+        data_dir=SHIPPED,
+    )
+    mission = next(e for e in result.entities if e.key == "org:unitams")
+    assert "بعثة الأمم المتحدة المتكاملة للمساعدة الانتقالية في السودان" in mission.aliases
+    assert "الأمم المتحدة" not in names(result, ORG)  # part of the mission's name
+    assert "السودان" not in names(result, PLACE)
+
+
+def test_an_official_word_and_a_known_acronym_are_the_agency() -> None:
+    result = run("ونقلت وكالة الأنباء السورية الرسمية (سانا) البيان كاملا.", data_dir=SHIPPED)
+    assert [e.key for e in result.entities if e.kind is ORG] == ["org:sana"]
+
+
+def test_a_head_noun_in_brackets_is_no_acronym() -> None:
+    result = run("وأعلنت جبهة التحرير الجديدة (الجبهة) انسحابها.")
+    assert all(a != "الجبهة" for e in result.entities for a in e.aliases)
+
+
+def test_a_year_or_a_place_in_brackets_is_no_acronym() -> None:
+    result = run("وأشار إلى قرار مجلس الأمن (2015) وإلى هيئة التنسيق (دمشق).")
+    assert all(e.kind is not ORG or len(e.aliases) <= 2 for e in result.entities)
+    assert "دمشق" in names(result, PLACE)

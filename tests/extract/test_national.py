@@ -1,0 +1,60 @@
+"""Home institutions named without their country, in an article about one country."""
+
+from actor_support import entity, names, run
+
+from app.extract.model import EntityKind
+
+ORG = EntityKind.ORGANIZATION
+SHIPPED = None
+
+LEBANON = (
+    "وصل الموفد إلى بيروت حيث التقى المسؤولين اللبنانيين.",
+    "ويعيش لبنان فراغا رئاسيا منذ أشهر، فيما تتواصل الاتصالات بين القوى اللبنانية.",
+)
+
+
+def test_a_parliament_chamber_is_the_countrys() -> None:
+    result = run(*LEBANON, "وفشل مجلس النواب في انتخاب رئيس للمرة الثالثة.", data_dir=SHIPPED)
+    chamber = next(e for e in result.entities if e.kind is ORG)
+    assert "مجلس النواب" in chamber.aliases
+    assert "اللبناني" in chamber.name
+
+
+def test_a_ministry_is_the_countrys_and_keeps_how_it_was_written() -> None:
+    result = run(*LEBANON, "وأعلنت وزارة الطاقة خطة لزيادة ساعات التغذية.", data_dir=SHIPPED)
+    ministry = next(e for e in result.entities if e.kind is ORG)
+    assert ministry.name == "وزارة الطاقة اللبنانية"
+    assert "وزارة الطاقة" in ministry.aliases
+
+
+def test_the_regime_is_the_known_regime_of_the_article_country() -> None:
+    result = run(
+        "وتواصل القصف على ريف إدلب في شمال غرب سوريا.",
+        "واتهم ناشطون النظام بخرق التهدئة في إدلب وحماة.",
+        data_dir=SHIPPED,
+    )
+    assert entity(result, "النظام السوري").key == "org:syrian-regime"
+
+
+def test_a_ministry_of_another_country_named_in_full_is_not_the_home_one() -> None:
+    result = run(
+        *LEBANON,
+        "وفرضت وزارة الخزانة الأمريكية عقوبات جديدة.",
+        "وقال وكيل وزارة الخزانة إن العقوبات ستتوسع.",
+        data_dir=SHIPPED,
+    )
+    assert not any("اللبنانية" in e.name for e in result.entities if e.kind is ORG)
+
+
+def test_no_country_clearly_ahead_no_home_body() -> None:
+    result = run(
+        "وبحث وزيرا خارجية فرنسا وألمانيا في باريس وبرلين الأزمة.",
+        "وقال مجلس النواب إنه سيناقش الملف.",
+        data_dir=SHIPPED,
+    )
+    assert names(result, ORG) == set()
+
+
+def test_bare_government_is_left_alone() -> None:
+    result = run(*LEBANON, "وقالت الحكومة إنها ستدرس المقترح.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()

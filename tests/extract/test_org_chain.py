@@ -1,0 +1,125 @@
+"""Where an organization name ends: the grammar of the head noun's chain."""
+
+import pytest
+from actor_support import entity, names, run, surfaces
+
+from app.extract.model import EntityKind
+
+ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
+SHIPPED = None
+
+
+def test_a_definite_noun_takes_no_city_as_genitive() -> None:
+    result = run("واقترحت الحكومة بيروت مكانا للجولة المقبلة.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()
+    assert names(result, PLACE) == {"بيروت"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفككت الشرطة شبكة لتهريب السلاح عبر الحدود.",
+        "وتحولت القمة إلى منصة لتبادل الاتهامات.",
+        "وقال مدير منظمة محلية للإغاثة إن المخزون نفد.",
+        "وأعلن مجلس عسكري انتقالي توليه السلطة.",
+        "ووقعت شركة روسية عقدا لبناء المحطة.",
+        "وطالبت الهيئة السوريين في الخارج بالمشاركة.",
+        "وعبر عن قلقه من إدارة الملف بهذه الطريقة.",
+        "وانتقد طريقة إدارة العملية العسكرية في الجنوب.",
+        "وقاتل اللواء الذي يتبع الفرقة بقيادة العقيد سامر خليل.",
+    ],
+)
+def test_descriptions_and_verbal_nouns_are_no_organization(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+def test_troops_named_by_a_demonym_are_the_country() -> None:
+    result = run("وطالبت دمشق بانسحاب القوات الأمريكية من الشرق.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()
+    assert "الولايات المتحدة" in names(result, PLACE)
+
+
+def test_armed_forces_are_a_body() -> None:
+    result = run("وقالت القوات المسلحة المصرية إنها أحبطت محاولة تسلل.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"القوات المسلحة المصرية"}
+
+
+def test_an_administration_needs_its_country() -> None:
+    result = run("وانتقدت الإدارة الأمريكية القرار.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"الإدارة الأمريكية"}
+
+
+def test_a_ministry_name_may_coordinate_its_domains() -> None:
+    result = run("وقالت وزارة الإعلام والاتصالات الأردنية إن البث سيستأنف.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"وزارة الإعلام والاتصالات الأردنية"}
+
+
+def test_a_ministry_domain_may_be_a_head_noun() -> None:
+    result = run("وأصدرت وزارة الإدارة المحلية السورية تعميما جديدا.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"وزارة الإدارة المحلية السورية"}
+
+
+def test_a_known_body_then_a_conjunct_stays_the_known_body() -> None:
+    result = run("واجتمع الموفد مع منصة القاهرة والمستقلين في جنيف.", data_dir=SHIPPED)
+    assert "منصة القاهرة" in names(result, ORG)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وانسحب مقاتلو الفيلق الخامس من مواقعهم.", "الفيلق الخامس"),
+        ("وانضم مقاتلو اللواء الثامن إلى التسوية.", "اللواء الثامن"),
+    ],
+)
+def test_a_unit_is_named_by_its_ordinal(text: str, body: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == {body}
+
+
+def test_general_after_a_genitive_is_an_adjective() -> None:
+    result = run("وأصدرت المديرية العامة للأمن العام الأردني بيانا.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"المديرية العامة للأمن العام الأردني"}
+
+
+def test_a_body_concerned_with_something_keeps_its_complement() -> None:
+    result = run("وقدمت اللجنة المستقلة المعنية بالمختفين قسرا في لبنان تقريرها.", data_dir=SHIPPED)
+    assert "اللجنة المستقلة المعنية بالمختفين" in names(result, ORG)
+
+
+def test_a_caretaker_government_alone_is_no_named_body() -> None:
+    assert names(run("وقالت حكومة تصريف الأعمال إنها ستجتمع.", data_dir=SHIPPED), ORG) == set()
+
+
+def test_a_numbered_group_is_named() -> None:
+    result = run("واجتمعت اللجنة الرباعية في بروكسل.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"اللجنة الرباعية"}
+
+
+def test_a_cut_construct_name_is_the_full_body() -> None:
+    result = run(
+        "وتعمل حكومة إقليم كردستان على تسوية الخلاف.",
+        "وقالت حكومة الإقليم إنها ملتزمة بالاتفاق.",
+        data_dir=SHIPPED,
+    )
+    key = entity(result, "حكومة إقليم كردستان").key
+    assert [m.surface for m in result.mentions if m.entity_key == key] == [
+        "حكومة إقليم كردستان",
+        "حكومة الإقليم",
+    ]
+    assert surfaces(result, "حكومة إقليم كردستان")[1] == "حكومة الإقليم"
+
+
+def test_a_body_of_the_un_named_by_its_purpose() -> None:
+    result = run("وتنتشر بعثة الأمم المتحدة لمراقبة وقف إطلاق النار منذ عام.", data_dir=SHIPPED)
+    assert "بعثة الأمم المتحدة لمراقبة وقف إطلاق النار" in names(result, ORG)
+    assert "الأمم المتحدة" not in names(result, ORG)  # inside the mission's name
+
+
+def test_a_system_is_no_regime() -> None:
+    result = run("وتضرر النظام المصرفي اللبناني من الأزمة.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()
+    assert names(result, PLACE) == {"لبنان"}
+
+
+def test_a_bloc_named_with_a_lexicalized_genitive() -> None:
+    result = run("وأعلنت كتلة الوفاء للمقاومة مقاطعة الجلسة.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"كتلة الوفاء للمقاومة"}

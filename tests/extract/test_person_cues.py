@@ -1,0 +1,41 @@
+"""Persons announced by a cue word: "بقيادة X", "تعيين X رئيساً"."""
+
+import pytest
+from actor_support import names, run
+
+from app.extract.model import EntityKind
+from app.extract.person_cues import accusative_role
+
+PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
+
+
+def test_led_by_a_name_is_a_person_not_a_body() -> None:
+    result = run("وهاجمت الكتيبة بقيادة حسان العلي مواقع الجيش.")
+    assert names(result, PERSON) == {"حسان العلي"}
+    assert "قيادة حسان العلي" not in names(result, ORG)
+
+
+def test_led_by_a_country_is_no_body() -> None:
+    result = run("وشن التحالف بقيادة الولايات المتحدة غارات جديدة.")
+    assert names(result, ORG) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقرر المجلس تعيين وليد الحمصي مديرا للمصرف.", {"وليد الحمصي"}),
+        ("وانتخب المؤتمر ليلى الخطيب رئيسة، وسامر دياب نائبا لها.", {"سامر دياب"}),
+        ("وكلفت الرئاسة كمال عبد الكريم سفيرا في باريس.", {"كمال عبد الكريم"}),
+    ],
+)
+def test_a_name_before_the_role_it_is_given(text: str, expected: set[str]) -> None:
+    assert expected <= names(run(text), PERSON)
+
+
+def test_no_name_before_a_role_no_person() -> None:
+    assert names(run("وعاد الملف مفتوحا بعد أن بات الوزير مسؤولا عنه.")) == set()
+
+
+def test_accusative_role_forms() -> None:
+    assert accusative_role("رييسا") and accusative_role("نايبا")
+    assert not accusative_role("رييس") and not accusative_role("شيخا")  # honorifics aside
