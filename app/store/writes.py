@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import delete, select
@@ -17,7 +15,7 @@ from app.extract.model import Extraction
 from app.ingest.model import ParsedArticle
 from app.store import models as m
 from app.store.base import Base, utcnow
-from app.store.entities import resolution_key, resolve_entity_ids, resolve_resolution_ids
+from app.store.extraction_rows import add_extraction_rows
 from app.store.search import shadow_document
 from app.store.upsert import insert_ignoring_conflicts
 from app.text.normalize import collapse_spaces, normalize
@@ -141,7 +139,7 @@ def _fill(
     _set_fields(session, article, parsed, digest, extraction.analysed)
     session.add(m.ArticleSearch(article_id=article.id, document=search_document(parsed)))
     _add_content(session, article.id, parsed)
-    _add_extraction(session, article.id, article.sort_at, extraction)
+    add_extraction_rows(session, article.id, article.sort_at, extraction)
 
 
 def _set_fields(
@@ -214,82 +212,4 @@ def _add_content(session: Session, article_id: int, parsed: ParsedArticle) -> No
             url=img.url,
         )
         for i, img in enumerate(parsed.images)
-    )
-
-
-def _add_extraction(
-    session: Session, article_id: int, sort_at: datetime, extraction: Extraction
-) -> None:
-    entity_ids = resolve_entity_ids(session=session, entities=extraction.entities)
-    mention_counts = Counter(entity_ids[mn.entity_key] for mn in extraction.mentions)
-    for entity_id in set(entity_ids.values()):
-        session.add(
-            m.ArticleEntity(
-                article_id=article_id,
-                entity_id=entity_id,
-                sort_at=sort_at,
-                mention_count=mention_counts[entity_id],
-            )
-        )
-    session.add_all(
-        m.Mention(
-            article_id=article_id,
-            entity_id=entity_ids[mn.entity_key],
-            surface=mn.surface,
-            part=mn.span.part.value,
-            part_index=mn.span.index,
-            start=mn.span.start,
-            end=mn.span.end,
-        )
-        for mn in extraction.mentions
-    )
-    session.add_all(
-        m.Affiliation(
-            person_id=entity_ids[a.person_key],
-            organization_id=entity_ids.get(a.organization_key or ""),
-            article_id=article_id,
-            title=a.title,
-            evidence=a.evidence,
-        )
-        for a in extraction.affiliations
-    )
-    _add_citations(session, article_id, sort_at, extraction)
-    session.add_all(
-        m.Statement(
-            article_id=article_id,
-            speaker_id=entity_ids.get(st.speaker_key or ""),
-            speaker_surface=st.speaker_surface,
-            verb=st.verb,
-            content=st.content,
-            part=st.span.part.value,
-            part_index=st.span.index,
-            start=st.span.start,
-            end=st.span.end,
-        )
-        for st in extraction.statements
-    )
-
-
-def _add_citations(
-    session: Session, article_id: int, sort_at: datetime, extraction: Extraction
-) -> None:
-    resolution_ids = resolve_resolution_ids(session=session, citations=extraction.citations)
-    counts = Counter(resolution_ids[resolution_key(c)] for c in extraction.citations)
-    session.add_all(
-        m.ArticleResolution(
-            article_id=article_id, resolution_id=rid, sort_at=sort_at, citation_count=n
-        )
-        for rid, n in counts.items()
-    )
-    session.add_all(
-        m.Citation(
-            article_id=article_id,
-            resolution_id=resolution_ids[resolution_key(c)],
-            surface=c.surface,
-            part=c.span.part.value,
-            part_index=c.span.index,
-            start=c.span.start,
-            end=c.span.end,
-        )
-        for c in extraction.citations
     )
