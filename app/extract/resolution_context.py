@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.extract import resolution_lexicon as lex
+from app.extract.resolution_bodies import anaphor_at, body_at
 from app.extract.resolution_lexicon import Hint
-from app.extract.resolution_parse import EXPLICIT, Found, anaphor_at, body_at
+from app.extract.resolution_parse import EXPLICIT, Found
 from app.text.normtext import NormText, Tok
 
 _PREFIXES = ("بال", "لل", "كال", "ال", "ب", "ل", "ك")

@@ -94,6 +94,10 @@ TOPIC_WORDS = _words("بشأن حول الخاص الخاصة المتعلق ا�
 # Connectors inside a list of numbers: "242 و338"، "242، 338 أو 2334".
 LIST_SEPARATORS = _words("و أو ثم") | {",", "،"}
 
+# "القرارات من 2216 إلى 2722": the two ends of a range are each cited.
+RANGE_FROM = _words("من")
+RANGE_TO = _words("إلى حتى")
+
 # After the number: "لعام 2015" is the adoption year; "عام 2015" only probably is.
 STRONG_YEAR_WORDS = _words("لعام لسنة للعام لسنه")
 WEAK_YEAR_WORDS = _words("عام العام سنة")
@@ -140,13 +144,12 @@ ISSUING_VERBS = _words("أصدر أصدرت يصدر تصدر اتخذ اتخذ�
 # Outside the noun's own phrase, these in the same sentence say "the UN".
 UN_CUES = _words("الأمم المتحدة الأممي الأممية الدولي الدولية الأمن مجلس الجمعية الشرعية")
 
-# Short forms that point back at a body the article has named ("تبنى المجلس القرار 2452"):
-# the stem, with its article, that the full names begin with.
-ANAPHORS = _words("المجلس الجمعية الجامعة")
-# Adjectives besides the nisba ones that turn a short form into a name: "المجلس الأعلى".
-NAME_ADJECTIVES = _words("الأعلى العام العامة الأعلى الموحد الانتقالي المحلي")
+# Short forms that point back at a body the article has named ("تبنى المجلس القرار 2452"),
+# each with the stem its full names are built on ("مجلس الأمن"، "مجلس النواب").
 ANAPHOR_STEMS = {normalize(a): normalize(s) for a, s in
                  {"المجلس": "مجلس", "الجمعية": "جمعية", "الجامعة": "جامعة"}.items()}  # fmt: skip
+# Adjectives besides the nisba ones that turn a short form into a name: "المجلس الأعلى".
+NAME_ADJECTIVES = _words("الأعلى العام العامة الموحد الانتقالي المحلي")
 
 # "ES-10/22": a session of the General Assembly called when the Council is blocked by a veto;
 # "S-17/1": a special session (of the Assembly or of the Human Rights Council).

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.extract import resolution_lexicon as lex
+from app.extract.resolution_bodies import anaphor_at, body_at
 from app.extract.resolution_lexicon import Hint
 from app.ingest.model import TextBlock
 from app.text.normtext import Kind, NormText, Tok
@@ -16,7 +17,6 @@ _MAX_HEAD = 14  # tokens between the noun and its number
 _MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
 _MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
 EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
-_NISBA = ("ي", "يه")  # "الوطني", "العسكرية": an adjective that makes a name
 _DASHES = frozenset("-‐‑‒–—")
 
 
@@ -57,7 +57,7 @@ def parse_at(
         anaphor = _anaphor_before(toks, i) if hint is None else None
         if hint is None and anaphor is None:
             return []
-    j, steps, focused = i + 1, 0, False
+    j, steps, focused, ranged = i + 1, 0, False, False
     while j < len(toks) and steps < _MAX_HEAD:
         steps += 1
         tok = toks[j]
@@ -81,6 +81,9 @@ def parse_at(
             if plural and hint is not None:
                 inherited[j] = hint
             return []
+        if plural and tok.text in lex.RANGE_FROM and _range_at(toks, j + 1):
+            j, focused, ranged = j + 1, True, True  # "القرارات من 2216 إلى 2722"
+            break
         body = body_at(toks, j)
         if body is not None:
             hint = _merge(hint, body[0])
@@ -102,7 +105,7 @@ def parse_at(
         return []
     # "القرارات الدولية، ولا سيما 2254": the citation is the number the focus points at
     start = toks[j].start if focused else anchor.start + len(match.group(1) or "")
-    items = _number_list(block, nt, j, start)
+    items = _number_list(block, nt, j, start, ranged=ranged)
     for item in items:
         item.hint = _merge(hint, item.hint)
     if any(item.hint is Hint.NATIONAL for item in items):
@@ -115,9 +118,12 @@ def parse_at(
     return items
 
 
-def _number_list(block: TextBlock, nt: NormText, k: int, start: int) -> list[Found]:
+def _number_list(
+    block: TextBlock, nt: NormText, k: int, start: int, *, ranged: bool = False
+) -> list[Found]:
     toks = nt.tokens
     items: list[Found] = []
+    separators = lex.LIST_SEPARATORS | lex.RANGE_TO if ranged else lex.LIST_SEPARATORS
     while True:
         read = _read_number(toks, k)
         if read is None:
@@ -136,7 +142,7 @@ def _number_list(block: TextBlock, nt: NormText, k: int, start: int) -> list[Fou
         item.end = toks[after - 1].end
         items.append(item)
         sep = after
-        if _text(toks, sep) not in lex.LIST_SEPARATORS or toks[sep].sentence != toks[k].sentence:
+        if _text(toks, sep) not in separators or toks[sep].sentence != toks[k].sentence:
             break
         sep += 1
         if _text(toks, sep) in lex.NUMBER_MARKERS:
@@ -233,46 +239,6 @@ def _tail(toks: list[Tok], k: int, item: Found) -> int:
     return useful
 
 
-def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
-    """The body phrase starting at token j (clitic ل or لل allowed) and its length in tokens."""
-    if j >= len(toks) or toks[j].kind is not Kind.WORD:
-        return None
-    word = toks[j].text
-    stems = [word]
-    if word.startswith("لل"):
-        stems.append("ال" + word[2:])
-    elif word.startswith(("ل", "و", "ب")):  # "لمجلس الأمن", "بالجمعية العامة"
-        stems.append(word[1:])
-    for stem in stems:
-        for phrase, hint in lex.BODY_PHRASES.get(stem, ()):
-            n = len(phrase)
-            if all(_text(toks, j + x) == phrase[x] for x in range(1, n)):
-                if hint is Hint.UNSC and _national_adjective(_text(toks, j + n)):
-                    return Hint.NATIONAL, n + 1
-                return hint, n
-    return None
-
-
-def anaphor_at(toks: list[Tok], j: int) -> str | None:
-    """The stem ("مجلس") when token j is a bare short form of a body: "المجلس", "للجمعية",
-    "بالمجلس", not "المجلس الوطني" (a name of its own, by its adjective)."""
-    word = _text(toks, j)
-    if word[:1] in {"و", "ف"} and word[1:3] in {"ال", "لل", "با"}:
-        word = word[1:]
-    if word.startswith("لل"):
-        word = "ال" + word[2:]
-    elif word.startswith(("بال", "كال")):
-        word = word[1:]
-    stem = lex.ANAPHOR_STEMS.get(word)
-    if stem is None:
-        return None
-    following = _text(toks, j + 1)
-    named = following.startswith("ال") and (
-        following.endswith(_NISBA) or following in lex.NAME_ADJECTIVES
-    )
-    return None if named and following not in lex.UN_ADJECTIVES else stem
-
-
 def _anaphor_before(toks: list[Tok], i: int) -> str | None:
     """ "وأكد المجلس في قراره 2452": the short form of a body shortly before a possessive."""
     for m in range(i - 1, max(i - 9, -1), -1):
@@ -282,11 +248,6 @@ def _anaphor_before(toks: list[Tok], i: int) -> str | None:
         if short is not None:
             return short
     return None
-
-
-def _national_adjective(word: str) -> bool:
-    """ "مجلس الأمن القومي", "مجلس الأمن الروسي": a state's security council."""
-    return word.startswith("ال") and word.endswith("ي") and word not in lex.UN_ADJECTIVES
 
 
 def _merge(old: Hint | None, new: Hint | None) -> Hint | None:
@@ -308,13 +269,33 @@ def _phrase_len(toks: list[Tok], j: int, phrases: list[tuple[str, ...]]) -> int:
 
 
 def _skip_topic(toks: list[Tok], j: int) -> int:
-    """ "بشأن سوريا رقم 2254": skip the topic when a number marker follows within six words."""
+    """ "بشأن سوريا رقم 2254"، "الخاصة باليمن، من 2216 إلى 2722": skip the topic when a
+    number marker or a range follows within six words."""
     for m in range(j + 1, min(j + 7, len(toks))):
-        if toks[m].sentence != toks[j].sentence or toks[m].kind is not Kind.WORD:
+        tok = toks[m]
+        if tok.sentence != toks[j].sentence:
             return 0
-        if toks[m].text in lex.NUMBER_MARKERS:
+        if tok.text in lex.NUMBER_MARKERS or (
+            tok.text in lex.RANGE_FROM and _range_at(toks, m + 1)
+        ):
             return m - j
+        if tok.kind is not Kind.WORD and tok.text not in {",", "،"}:
+            return 0
     return 0
+
+
+def _range_at(toks: list[Tok], k: int) -> bool:
+    """ "2216 إلى 2722": a number, a range word and a number; not two years ("من 2011 إلى
+    2015" is a period)."""
+    if not (
+        k + 2 < len(toks)
+        and toks[k].kind is Kind.NUMBER
+        and toks[k + 1].text in lex.RANGE_TO
+        and toks[k + 2].kind is Kind.NUMBER
+    ):
+        return False
+    ends = [_year(toks, k), _year(toks, k + 2)]
+    return not all(ends)
 
 
 def _seek_focus(toks: list[Tok], j: int) -> int:

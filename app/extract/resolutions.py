@@ -7,8 +7,12 @@ Rules, in the order they apply:
   ("بقرار «الاتحاد من أجل السلام» رقم 377"), or after a plural noun a focus phrase
   ("القرارات الدولية ذات الصلة، ولا سيما 2254"). Any other word ends the search, so "قرار
   وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
-- Every number of a list is a citation of its own ("القرارين 242 و338"), and every occurrence
-  counts. A number that counts something ("2254 شخصاً") or is a date is not one.
+- Every number of a list is a citation of its own ("القرارين 242 و338"), so are both ends of a
+  range ("القرارات من 2216 إلى 2722"; two years are a period), and every occurrence counts.
+  A number that counts something ("2254 شخصاً") or is a date is not one.
+- Once the article has cited a resolution with its noun, its bare number names it again
+  ("لن يتخلى عن 2254"), unless it could be a year, is below 100, or counts or ranks something
+  ("نحو 2254"، "المادة 140"، "2254 شخصاً").
 - "67/19" is session 67, resolution 19: the Citation's number is 19 and its session 67.
   A special session's symbol keeps its session the same way: "ES-10/22" is number 22,
   session 10 (the tenth emergency special session), "S-17/1" number 1, session 17. The model
@@ -108,7 +112,9 @@ def _with_bare_repeats(
     """ "لن يتخلى عن 2254": once the article has cited a resolution with its noun, its bare
     number names it again. Numbers that could be years, counts or small figures are left."""
     cited = {
-        str(f.number) for f in found if f.session is None and f.number >= 100 and not is_year(f.number)
+        str(f.number)
+        for f in found
+        if f.session is None and f.number >= 100 and not is_year(f.number)
     }
     if not cited:
         return found

@@ -127,7 +127,7 @@ class SpeakerChooser(BlockView):
         `start` overrides where the surface begins (after a clitic: "وفقاً للمرصد")."""
         placed = [p for i in range(first, end) if (p := self.index.starting[i]) is not None]
         surface = self._surface(first, end, start)
-        person = next((p for p in placed if p.kind is EntityKind.PERSON), None)
+        person = self._own_person(placed, first)
         if person is not None:
             return Speaker(person.mention.entity_key, surface, self._joined(person, placed))
         if not placed:
@@ -141,19 +141,38 @@ class SpeakerChooser(BlockView):
             return Speaker(None, surface)  # "رئيس الهيئة": the head of the body, unnamed
         return Speaker(head.mention.entity_key, surface, self._joined(head, placed))
 
+    def _own_person(self, placed: list[Placed], first: int) -> Placed | None:
+        """The person the subject names as its own: the last one, as a title's complements
+        come before the name of its holder ("المبعوث الخاص للأمين العام أنطونيو غوتيريش إلى
+        سوريا غير بيدرسن"), but not one inside a relative clause ("البحرة، الذي التقى
+        بيدرسن،")."""
+        own: Placed | None = None
+        for p in placed:
+            if own is not None and any(
+                self.toks[k].text in w.RELATIVES for k in range(own.last + 1, p.first)
+            ):
+                break
+            if p.kind is EntityKind.PERSON:
+                own = p
+        return own
+
     def _speaks_for(self, head: Placed, first: int) -> bool:
         """Whether the words before the head mention let its actor speak."""
         k = head.first - 1
         while k > first and self.toks[k].text in _QUOTES:
             k -= 1
         before = self.toks[k].text
-        if self.is_demonym(head):
-            # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" is one man
-            own = self.toks[head.first].text
-            person = w.has_stem(before, w.SPEAKER_STEMS) and not w.has_stem(before, w.BODY_HEADS)
-            return not (own.endswith(_SINGULAR_NISBA) and person)
         if before == "باسم":
             return True  # "المتحدث باسم الجيش": the spokesperson speaks for the body
+        titled = w.has_stem(self.toks[first].text, w.TITLE_STEMS)
+        if self.is_demonym(head):
+            # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
+            # التركي" are one man, unnamed
+            single = self.toks[head.first].text.endswith(_SINGULAR_NISBA)
+            person = w.has_stem(before, w.SPEAKER_STEMS) and not w.has_stem(before, w.BODY_HEADS)
+            return not (single and (person or titled))
+        if titled:
+            return False  # "رئيس حكومة إقليم كوردستان": the head of the body, unnamed
         return w.has_stem(before, w.BODY_HEADS) and not w.has_stem(before, w.TITLE_STEMS)
 
     def _joined(self, head: Placed, placed: list[Placed]) -> tuple[str, ...]:
@@ -163,10 +182,10 @@ class SpeakerChooser(BlockView):
         others: list[str] = []
         last = head.last
         for p in placed:
-            if p.first == last + 1 and p.kind is head.kind and p.after_clitic(self.nt):
-                if self.toks[p.first].text.startswith("و"):
-                    others.append(p.mention.entity_key)
-                    last = p.last
+            joined = p.first == last + 1 and p.kind is head.kind and p.after_clitic(self.nt)
+            if joined and self.toks[p.first].text.startswith("و"):
+                others.append(p.mention.entity_key)
+                last = p.last
         return tuple([k for k in others if k != head.mention.entity_key])
 
     def to_person(self, p: int, end: int, limit: int) -> int:
@@ -177,7 +196,7 @@ class SpeakerChooser(BlockView):
         head = self.toks[p].text
         if not w.has_stem(head, w.SPEAKER_STEMS) or w.has_stem(head, w.ANONYMOUS_STEMS):
             return end
-        comma, inner_title = False, False
+        comma, inner_title, in_phrase = False, False, False
         q, stop = end, min(limit, end + _MAX_APPOSITION, len(self.toks))
         while q < stop:
             tok = self.toks[q]
@@ -187,7 +206,7 @@ class SpeakerChooser(BlockView):
             if person is not None:
                 return person.last + 1 if comma or not inner_title else end
             if tok.text in _COMMAS:
-                comma, inner_title = True, False
+                comma, inner_title, in_phrase = True, False, False
                 q += 1
                 while self.text(q) in w.HONORIFICS:
                     q += 1
@@ -195,13 +214,15 @@ class SpeakerChooser(BlockView):
             if tok.kind is Kind.PUNCT and tok.text not in _QUOTES and tok.text not in "()":
                 break
             if tok.kind is Kind.WORD and (
-                tok.text in w.NOT_APPOSITION
-                or tok.text in w.COMPLEMENTIZERS
-                or tok.text in WORDS
+                tok.text in w.NOT_APPOSITION or tok.text in w.COMPLEMENTIZERS or tok.text in WORDS
             ):
                 break
-            if tok.kind is Kind.WORD and w.has_stem(tok.text, w.TITLE_STEMS):
-                inner_title = True  # "مصدر في مكتب رئيس الحكومة نجيب ميقاتي": his name
+            if tok.kind is Kind.WORD and tok.text in w.PREPOSITIONS:
+                in_phrase = True
+            elif in_phrase and tok.kind is Kind.WORD and w.has_stem(tok.text, w.TITLE_STEMS):
+                # "مصدر في مكتب رئيس الحكومة نجيب ميقاتي": the name is that title's; a title
+                # set right after the first ("نائب رئيس الوزراء وزير الخارجية") is the same man's
+                inner_title = True
             q += 1
         return end
 

@@ -34,7 +34,8 @@ CLOSE_QUOTE = {"«": "»", "“": "”", "„": "”", '"': '"', "'": "'", "‘"
 CIRCUMSTANTIAL = _words(
     "في خلال عبر أمام أثناء عقب بعد قبل لدى عند ضمن وسط مع من تعليقا ردا بدوره بدورها بدورهم "
     "أيضا كذلك أمس اليوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح "
-    "مساء حين عندما بينما وفي وخلال وعبر الذي التي الذين اللذين اللتين اللذان اللتان حول"
+    "مساء حين عندما بينما وفي وخلال وعبر الذي التي الذين اللذين اللتين اللذان اللتان حول "
+    "قبيل بعيد إثر"
 )
 # "على" opens the content of أكد/شدد, unless it says where: "على هامش"، "على حسابه في تويتر".
 WHERE_AFTER_ALA = _words(
@@ -42,11 +43,14 @@ WHERE_AFTER_ALA = _words(
     "فيسبوك قناة قناته لسان"
 )
 # Filler between a verb and its content: "وتابع قائلاً"، "وختم حديثه بالقول"، "لفت الانتباه إلى".
-SKIP = _words("بالقول قائلا قائلة قائلاً الانتباه النظر حديثه حديثها كلمته كلمتها")
+SKIP = _words(
+    "بالقول قائلا قائلة قائلاً الانتباه النظر حديثه حديثها كلمته كلمتها مخاطبا مخاطبة "
+    "مخاطبين متوجها متوجهة"
+)
 
 # Heads that name someone by function and take the body they serve as a genitive.
 TITLE_STEMS = _stems(
-    "رئيس نائب وزير مبعوث سفير ممثل مندوب أمين متحدث ناطق قائد زعيم مدير مستشار عضو منسق "
+    "رئيس نائب وزير مبعوث سفير ممثل مندوب أمين متحدث ناطق قائد زعيم مدير مستشار عضو منسق مراقب "
     "مسؤول موفد مساعد مفوض ملك أمير وكيل سكرتير حاكم محافظ قاض قاضي مدعي نقيب كبير قائم"
 )
 INSTITUTION_STEMS = _stems(
@@ -73,15 +77,13 @@ BODY_HEADS = INSTITUTION_STEMS + _stems(
 POST_PREPOSITIONS = _words("إلى لدى")
 # Honorifics that may stand between an apposition comma and the name: "، الدكتور ماجد".
 HONORIFICS = _words(
-    "الدكتور الدكتورة الشيخ الشيخة السفير السفيرة اللواء العميد العقيد الفريق المشير "
+    "معالي سمو فخامة سعادة حضرة الدكتور الدكتورة الشيخ الشيخة السفير السفيرة اللواء العميد العقيد الفريق المشير "
     "المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة الجنرال الحاخام"
 )
 # Between a title and the name set off after it, these say the name is someone else's:
 # "قال الوزير خلال لقائه نظيره الروسي، سيرغي لافروف، إن".
-NOT_APPOSITION = (
-    CIRCUMSTANTIAL
-    - _words("في من لدى")
-    | _words("بحضور لقاء لقائه لقائها اتصال اتصالا نظيره نظيرته نظيريه وزيارة زيارة")
+NOT_APPOSITION = CIRCUMSTANTIAL - _words("في من لدى") | _words(
+    "بحضور لقاء لقائه لقائها اتصال اتصالا نظيره نظيرته نظيريه وزيارة زيارة"
 )
 # Words before a verb that open a new clause, so that the noun after them is its subject.
 CLAUSE_OPENERS = _words(
@@ -97,6 +99,10 @@ TIME_WORDS = _words(
 )
 # "قال لي بيدرسن": the one spoken to, as a pronoun, before the subject.
 SPOKEN_TO = _words("لي لنا له لها لهم لهما لكم")
+# "الناطق باسمها": on behalf of the body named before.
+ON_BEHALF = _words("باسمه باسمها باسمهم باسمهما")
+# A title read backwards from a name stops at these: "قال ... إن الوزير".
+WORDS_THAT_END_A_TITLE = _words("أن إن بأن قال وقال أما كان وكان قد") | frozenset({"و"})
 # Before a present verb these make it hypothetical or owed, not said: "على المجلس أن يطالب".
 SUBJUNCTIVE = _words("أن ان لأن كي لكي حتى لن كيلا يجب ينبغي")
 # "طالب فيها بإنهاء": a pronoun that shows the word before it is a verb.

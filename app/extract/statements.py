@@ -29,13 +29,14 @@ is one quotation loses its quote marks. span covers the verb to the end of the c
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from app.extract import statement_words as w
 from app.extract.clauses import ClauseReader, Intro, unquote
-from app.extract.model import Entity, EntityKind, Mention, Span, Statement
+from app.extract.model import EntityKind, Mention, Span, Statement
 from app.extract.recognizer import ActorResult
+from app.extract.short_forms import ShortForms
 from app.extract.speakers import MentionIndex, Speaker
 from app.extract.subjects import SubjectReader
 from app.extract.verbs import WORDS, Form, VerbForm, lookup
@@ -46,7 +47,23 @@ from app.text.normtext import Kind, NormText, shared
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 # The closed list of eval/GUIDELINES.md §4, by lemma.
-LISTED = frozenset("قال أكد شدد ذكر أشار دعا أعلن اعتبر رأى طالب حذر أوضح أضاف".split())
+LISTED = frozenset(
+    {
+        "قال",
+        "أكد",
+        "شدد",
+        "ذكر",
+        "أشار",
+        "دعا",
+        "أعلن",
+        "اعتبر",
+        "رأى",
+        "طالب",
+        "حذر",
+        "أوضح",
+        "أضاف",
+    }
+)
 _CANDIDATES = WORDS  # every word that may open a statement: one set look-up a token
 
 
@@ -55,7 +72,7 @@ def find_statements(blocks: Sequence[TextBlock], actors: ActorResult) -> list[St
     by_block: dict[tuple[Part, int], list[Mention]] = defaultdict(list)
     for mention in actors.mentions:
         by_block[(mention.span.part, mention.span.index)].append(mention)
-    short = ShortForms(actors.entities, lambda: _sub_bodies(blocks, by_block, kinds))
+    short = ShortForms(blocks, by_block, actors.entities)
     cities = frozenset(e.key for e in actors.entities if e.subkind == "city")
     found: list[Statement] = []
     last: Speaker | None = None
@@ -85,99 +102,15 @@ def _says(text: str, start: int, end: int) -> bool:
 
 def _per_speaker(statement: Statement, speaker: Speaker, short: ShortForms) -> list[Statement]:
     """One statement for each actor that speaks; none for an unnamed or anonymous speaker."""
-    key = speaker.key or short.resolve(speaker.surface)
+    span = statement.span
+    key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
     keys = [k for k in (key, *speaker.others) if k is not None]
+    for k in keys:
+        short.spoke(k)
     return [
         statement if k == statement.speaker_key else replace(statement, speaker_key=k)
         for k in dict.fromkeys(keys)
     ]
-
-
-def _sub_bodies(
-    blocks: Sequence[TextBlock],
-    by_block: dict[tuple[Part, int], list[Mention]],
-    kinds: dict[str, EntityKind],
-) -> dict[str, set[str]]:
-    """Generic heads the article names as a body's part: "الأمانة العامة لجامعة الدول
-    العربية" makes a later "وتؤكد الأمانة العامة" the League's (a sub-body speaks for its
-    parent). Normalized head -> the keys of the bodies it was seen with."""
-    found: dict[str, set[str]] = defaultdict(set)
-    for block in blocks:
-        mentions = [
-            m
-            for m in by_block.get((block.part, block.index), ())
-            if kinds.get(m.entity_key) is EntityKind.ORGANIZATION
-        ]
-        if not mentions:
-            continue
-        full = shared(block.text)
-        for mention in mentions:
-            start = full.from_display(mention.span.start)
-            nt = full.only([full.sentence_at(start)])
-            k = nt.token_at(start)
-            if k is None or k == 0:
-                continue
-            if nt.tokens[k].start >= start:
-                k -= 1  # the clitic stands alone: "لـ الجامعة"
-            tok = nt.tokens[k]
-            if tok.start >= start or not nt.text[tok.start : start].endswith("ل"):
-                continue  # not "لـ" + the body
-            head = [t.text for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
-            if len(head) == 2 and not w.definite(head[1]):
-                head = head[1:]
-            if head and all(w.definite(word) for word in head):
-                if not w.has_stem(head[0], w.SPEAKER_STEMS):
-                    found[" ".join(head)].add(mention.entity_key)
-    return found
-
-
-class ShortForms:
-    """A speaker the recognizer left unlinked, named by a short form of an actor of the
-    article: "الهيئة" for the one body whose name opens with هيئة, "عبد السلام" for the one
-    person whose name ends so, "الأمانة العامة" for the body it was seen serving."""
-
-    def __init__(
-        self,
-        entities: Sequence[Entity],
-        parts: Callable[[], dict[str, set[str]]] = dict,
-    ) -> None:
-        self._entities, self._find_parts = entities, parts
-        self._built = False
-        self._parts: dict[str, set[str]] = {}
-        self._heads: dict[str, set[str]] = defaultdict(set)
-        self._tails: dict[str, set[str]] = defaultdict(set)
-
-    def _build(self) -> None:
-        """On the first unlinked speaker only: most articles have none."""
-        self._built = True
-        self._parts = self._find_parts()
-        for entity in self._entities:
-            words = normalize(entity.name).split()
-            if entity.kind is EntityKind.ORGANIZATION and len(words) > 1:
-                # the name only: aliases from the gazetteer ("هيئة الأمم المتحدة") are not
-                # how this article shortens it
-                head = words[0][2:] if words[0].startswith("ال") else words[0]
-                self._heads[head].add(entity.key)
-            if entity.kind is EntityKind.PERSON:
-                for name in {entity.name, *entity.aliases}:
-                    words = normalize(name).split()
-                    for k in range(1, len(words)):
-                        self._tails[" ".join(words[k:])].add(entity.key)
-
-    def resolve(self, surface: str) -> str | None:
-        if not self._built:
-            self._build()
-        words = normalize(surface).split()
-        parent = self._parts.get(" ".join(words), set())
-        if len(parent) == 1:
-            return next(iter(parent))
-        if len(words) == 1 and words[0].startswith("ال") and len(words[0]) > 4:
-            keys = self._heads.get(words[0][2:], set())
-        elif 1 <= len(words) <= 2 and not words[0].startswith("ال"):
-            keys = self._tails.get(" ".join(words), set())
-        else:
-            return None
-        return next(iter(keys)) if len(keys) == 1 else None
 
 
 Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
@@ -200,14 +133,17 @@ class _Reader(SubjectReader, ClauseReader):
         self.reach = 0  # normalized offset where the last statement of this block ends
         self.in_sentence: dict[int, Speaker] = {}
         self.triggers: list[tuple[int, str, VerbForm]] = []
+        quoted = _quotations(nt.text)
         for i, tok in enumerate(self.toks):
-            if tok.text in _CANDIDATES:
+            if tok.text in _CANDIDATES and not _inside(quoted, tok.start):
                 found = lookup(tok.text)
                 if found is not None and self._trigger(i, *found):
                     self.triggers.append((i, *found))
         # "، مؤكداً أن"، "وأضاف": a later statement that ends the one before it
         self.cuts = [
-            self.toks[i].start for i, conj, vf in self.triggers if conj or vf.form is Form.PARTICIPLE
+            self.toks[i].start
+            for i, conj, vf in self.triggers
+            if conj or vf.form is Form.PARTICIPLE
         ]
 
     def read(self) -> list[Said]:
@@ -224,6 +160,8 @@ class _Reader(SubjectReader, ClauseReader):
         placed = self.index.covering[i]
         if placed is not None and not placed.after_clitic(self.nt):
             return False  # a word inside a name
+        if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
+            return False  # "ذكّر": to remind, not to state
         if vf.form is Form.PARTICIPLE:
             return bool(conj) or self.text(i - 1) in {"،", ","}
         if vf.form is Form.PRESENT and not conj:
@@ -244,6 +182,8 @@ class _Reader(SubjectReader, ClauseReader):
                 return self._fronted(i, conj, p, vf, fronted)
             if not conj and self.text(i - 1) in w.RELATIVES and not vf.suffixed:
                 return None  # "القرار الذي طالب الجماعة": a document's, not the object's
+            if vf.form is Form.PRESENT and not conj and self._inside_clause(i):
+                return None  # "قراراً يطالب إسرائيل": it describes the noun before it
         verb, participle = vf.verb, vf.form is Form.PARTICIPLE
         # "وطالب بغداد بـ": a masculine verb does not take the feminine noun after it as its
         # subject (a city, a body named by وزارة، هيئة...): it is the object
@@ -253,9 +193,9 @@ class _Reader(SubjectReader, ClauseReader):
             subject_end = self.to_person(p, self.subject(p), len(self.toks))
         kind: Intro | None = None
         content: int | None
-        after = self._skip_aside(subject_end) if verb.direct and subject_end > p else subject_end
-        while subject_end > p and self.text(after) in w.TIME_WORDS:
-            after += 1  # "أعلن باتيلي الثلاثاء استقالته"
+        after = subject_end
+        if verb.direct and subject_end > p:
+            after = self._skip_circumstance(self._skip_aside(subject_end))
         if verb.direct and self._object_at(after, i, vf, fronted=subjectless):
             content = self.toks[after].start
         else:
@@ -276,7 +216,10 @@ class _Reader(SubjectReader, ClauseReader):
             coordinated = bool(conj) and self.toks[i].sentence in self.in_sentence
             if not (resumed or coordinated):
                 return None
-        if has_subject:
+        # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
+        # speaker has the subject of the clause it is coordinated with
+        continued = conj == "و" and not named and self.toks[i].sentence in self.in_sentence
+        if has_subject and not continued:
             speaker: Speaker | None = self.choose(p, subject_end)
         else:
             speaker = self._implicit_speaker(i, conj, vf)
@@ -288,8 +231,9 @@ class _Reader(SubjectReader, ClauseReader):
         self, i: int, conj: str, p: int, vf: VerbForm, speaker: Speaker
     ) -> tuple[Statement, Speaker] | None:
         """The verb of a clause whose subject came first: what follows is all content."""
-        if vf.verb.direct and self._object_at(p, i, vf, fronted=True):
-            content: int | None = self.toks[p].start
+        q = self._skip_circumstance(self._skip_aside(p))
+        if vf.verb.direct and self._object_at(q, i, vf, fronted=True):
+            content: int | None = self.toks[q].start
         else:
             intro = self.find_intro(p, vf.verb)
             if intro is None:
@@ -299,6 +243,17 @@ class _Reader(SubjectReader, ClauseReader):
             return None
         return self._emit(i, conj, speaker, content, None)
 
+    def _inside_clause(self, i: int) -> bool:
+        """Whether the word before token i is one the clause runs on from (not a subject, a
+        conjunction or a clause opener): the verb then describes that word."""
+        if i == 0 or self.toks[i - 1].sentence != self.toks[i].sentence:
+            return False
+        prev = self.toks[i - 1]
+        if prev.kind is not Kind.WORD or self.index.covering[i - 1] is not None:
+            return False
+        opens = w.CLAUSE_OPENERS | w.COMPLEMENTIZERS | w.DISCOURSE_OPENERS | w.RELATIVES
+        return prev.text not in opens and prev.text not in w.TIME_WORDS
+
     def _disagrees(self, p: int, vf: VerbForm) -> bool:
         placed = self.index.starting[p] if p < len(self.toks) else None
         if not vf.masculine or placed is None or placed.after_clitic(self.nt):
@@ -307,6 +262,18 @@ class _Reader(SubjectReader, ClauseReader):
             return placed.mention.entity_key in self.cities
         head = self.toks[placed.first].text
         return placed.kind is EntityKind.ORGANIZATION and head.endswith("ه") and len(head) > 3
+
+    def _skip_circumstance(self, q: int) -> int:
+        """ "أعلن باتيلي الثلاثاء استقالته"، "أكد خلال الاتصال أهمية": step over when it was
+        said (a day word, or a circumstantial preposition and its definite noun) before a
+        bare object."""
+        while self.text(q) in w.TIME_WORDS:
+            q += 1  # "وكانت الوزارة قد أعلنت، الخميس، إدراج"
+        if self.text(q) in w.CIRCUMSTANTIAL and w.definite(self.text(q + 1)):
+            q += 2
+            while w.definite(self.text(q)) and w.nisba(self.text(q)):
+                q += 1
+        return q
 
     def _skip_aside(self, q: int) -> int:
         """ "أكدت الخارجية، في بيان نشرته، التزام موسكو": step over the aside between commas."""
@@ -410,6 +377,11 @@ class _Reader(SubjectReader, ClauseReader):
         )
         return statement, speaker
 
+    def _written(self, i: int) -> str:
+        """Token i as the display text writes it, marks included."""
+        start, end = self._display(self.toks[i].start, self.toks[i].end)
+        return self.nt.display[start:end]
+
     def _display(self, start: int, end: int) -> tuple[int, int]:
         """Display offsets of a normalized span, with the marks of its last letter ("مشدداً")."""
         d_start, d_end = self.nt.to_display(start, end)
@@ -417,6 +389,25 @@ class _Reader(SubjectReader, ClauseReader):
         while d_end < len(display) and _mark(display[d_end]):
             d_end += 1
         return d_start, d_end
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations of a text: a verb inside one is quoted, not reported
+    ("«تكشف عزوف التونسيين عن مسار يرفضونه»")."""
+    spans: list[tuple[int, int]] = []
+    for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
+        at = text.find(opener)
+        while at >= 0:
+            end = text.find(closer, at + 1)
+            if end < 0:
+                break
+            spans.append((at, end))
+            at = text.find(opener, end + 1)
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in spans)
 
 
 def _mark(ch: str) -> bool:

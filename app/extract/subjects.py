@@ -21,7 +21,6 @@ from app.text.normalize import normalize
 from app.text.normtext import Kind
 
 
-
 def _words(text: str) -> frozenset[str]:
     return frozenset(normalize(text).split())
 
@@ -32,6 +31,7 @@ _WAS = frozenset(_words("كان وكان كانت وكانت كانوا وكان
 _AMMA = frozenset(_words("أما وأما"))
 _ASIDE = frozenset(_words("إذ وهو وهي وهم الذي التي في خلال"))
 _MAX_FRAME = 30  # tokens from كان or أما to the verb
+_MAX_TITLE = 7  # words of a title before the name it goes with
 
 
 _PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
@@ -59,8 +59,8 @@ class SubjectReader(SpeakerChooser):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
             q = head.last + 1
-        elif w.has_stem(word, w.SPEAKER_STEMS):
-            q = p + 1
+        elif w.has_stem(word, w.SPEAKER_STEMS) or word in w.HONORIFICS:
+            q = p + 1  # "المتحدث"، "معالي الشيخ محمد"
         else:
             return p
         self._head = p
@@ -79,6 +79,8 @@ class SubjectReader(SpeakerChooser):
         placed = self.index.starting[q]
         if prev == "باسم":
             return placed.last + 1 - q if placed is not None else 1  # "باسم مجلس النواب"
+        if word in w.ON_BEHALF and self.person_at(q + 1):
+            return 1  # "الناطق باسمها نبيل أبو ردينة"
         if word in w.POST_PREPOSITIONS and self._titled():
             post = self.index.starting[q + 1] if q + 1 < len(self.toks) else None
             return post.last + 1 - q if post is not None else 0  # "المبعوث الأممي إلى اليمن"
@@ -92,10 +94,11 @@ class SubjectReader(SpeakerChooser):
             if word.startswith("لل"):
                 return 1  # "العام للأمم المتحدة"
         if placed is not None:
+            genitive = self.toks[q - 1].kind is Kind.WORD and not (after_name or w.definite(prev))
             if (
                 placed.kind is EntityKind.PERSON
                 or (self.is_adjective(placed) and _agrees(prev, word))
-                or not (after_name or w.definite(prev))
+                or genitive  # "رئيس هيئة التفاوض"
             ):
                 return placed.last + 1 - q
             return 0
@@ -142,7 +145,9 @@ class SubjectReader(SpeakerChooser):
         """ "هيئة التفاوض تؤكد"، "الائتلاف الذي قال إن"، "وكان البحرة قد قال": the actor
         whose clause the verb at i continues, when it stands before the verb."""
         framed = self._framed(i)
-        if framed is not None:
+        if framed is True:
+            return None
+        if isinstance(framed, Speaker):
             return framed
         k = i - 1
         while k >= 0 and self.toks[k].text in w.CLOSE_QUOTE.values():
@@ -156,34 +161,63 @@ class SubjectReader(SpeakerChooser):
             k = self._before_aside(k)
         placed = self.index.covering[k] if k >= 0 else None
         if placed is None or placed.last != k:
-            return None
-        first = placed.first
-        while first > 0 and w.has_stem(self.toks[first - 1].text, w.TITLE_STEMS):
-            first -= 1  # "رئيس الهيئة يشدد"
+            return self._title_subject(k, i)
+        first = self._title_before(placed.first)
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].text[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             return None  # "التقى بفرنسا تؤكد": no subject
         return self.choose(first, placed.last + 1)
 
-    def _framed(self, i: int) -> Speaker | None:
+    def _title_subject(self, k: int, i: int) -> Speaker | None:
+        """ "أن وزير الخارجية أشار إلى": a title with no name, opening a clause before its
+        verb; its holder is found by app.extract.short_forms, if the article introduced him."""
+        if k < 0 or k != i - 1 or self.toks[k].kind is not Kind.WORD:
+            return None
+        first = self._title_before(k + 1)
+        if first > k or (first > 0 and not self._opens_clause(first - 1, i)):
+            return None
+        if any(self.toks[m].kind is not Kind.WORD for m in range(first, i)):
+            return None
+        return self.choose(first, i)
+
+    def _title_before(self, first: int) -> int:
+        """Where the title before a name begins: "رئيس الهيئة يشدد"، "رئيس الوزراء الإسرائيلي
+        بنيامين نتنياهو قال": back over a title word and the words of its phrase."""
+        start, k = first, first - 1
+        sentence = self.toks[first].sentence
+        while k >= 0 and first - k <= _MAX_TITLE and self.toks[k].sentence == sentence:
+            tok = self.toks[k]
+            if tok.kind is not Kind.WORD or tok.text in w.WORDS_THAT_END_A_TITLE:
+                break
+            if w.has_stem(tok.text, w.TITLE_STEMS) or tok.text in w.HONORIFICS:
+                start = k
+            k -= 1
+        return start
+
+    def _framed(self, i: int) -> Speaker | bool:
         """ "وكان X قد قال"، "أما X فقد اعتبر"، "أما X فاعتبر": the subject between the frame
-        word and the verb."""
+        word and the verb; True when the frame is there but the verb has a subject of its own
+        ("أما الجزائر فقد اعتبر مندوبها"), False when there is no frame."""
         prev = self.text(i - 1)
         if prev in _ALREADY:
             frames, end = _WAS | _AMMA, i - 1
         elif self.toks[i].text.startswith("ف"):
             frames, end = _AMMA, i
         else:
-            return None
+            return False
         sentence = self.toks[i].sentence
         for k in range(end - 1, max(end - _MAX_FRAME, -1), -1):
             if self.toks[k].sentence != sentence:
-                return None
+                return False
             if self.toks[k].text in frames:
-                if k + 1 >= end or not self.names_speaker(k + 1, end):
-                    return None
+                if not any(self.toks[m].kind is Kind.WORD for m in range(k + 1, end)):
+                    return False
+                if self.toks[k].text in _AMMA and self.subject(i + 1) > i + 1:
+                    return True  # the topic of أما is not the verb's subject
+                # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
+                # never the previous speaker
                 return self.choose(k + 1, end)
-        return None
+        return False
 
     def _before_aside(self, k: int) -> int:
         """ "هيئة التفاوض، إذ تستذكر هذه المناسبة، تؤكد": the token before the aside."""

@@ -129,6 +129,27 @@ def zone_for_city(name: str) -> str | None:
     return None
 
 
+_NOT_A_COUNTRY = frozenset({"UN", "EU", "EZ", "QO", "ZZ", "XA", "XB"})
+
+
+@cache
+def _territories() -> frozenset[str]:
+    # Two-letter codes are countries (and a few groupings, left out: "الأمم المتحدة" is UN)
+    names = {
+        _key(name)
+        for code, name in Locale("ar").territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_A_COUNTRY
+    }
+    # News writes these where CLDR has "الأراضي الفلسطينية" or a longer official form
+    names.update(_key(n) for n in ("فلسطين", "سورية", "الإمارات", "أمريكا", "أميركا", "بريطانيا"))
+    return frozenset(names - {""})
+
+
+def is_territory(name: str) -> bool:
+    """A country name ("سوريا", "لبنان", "فلسطين"), in any common spelling."""
+    return _key(name) in _territories()
+
+
 def known_cities() -> frozenset[str]:
     """Normalized spellings the table knows, for callers that scan text for a city."""
     return frozenset(_table())

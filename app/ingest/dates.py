@@ -331,6 +331,23 @@ def find_dateline(line: str, *, max_stray_words: int = _MAX_STRAY_WORDS) -> Pars
     return None
 
 
+_MONTH_WORDS = frozenset(word for name in _MONTHS for word in name.split())
+_PHRASE_WORD = re.compile(r"[^\W\d_]+|\d+")
+
+
+def is_date_phrase(text: str) -> bool:
+    """Whether text is a date and nothing else, day or year optional: "12 آذار",
+    "نيسان/أبريل 2024", "الأحد 14/11/2023" (the date of a dateline like "جنيف، 12 آذار -")."""
+    prepared = normalize(_prepare(text))
+    words = _PHRASE_WORD.findall(prepared)
+    if not any(word.isdigit() for word in words):
+        return False
+    if not all(w.isdigit() or w in _MONTH_WORDS or w in _FILLER_WORDS for w in words):
+        return False
+    numeric = _NUMERIC_DMY.search(prepared) or _NUMERIC_YMD.search(prepared)
+    return numeric is not None or any(word in _MONTH_WORDS for word in words)
+
+
 def to_published(parsed: ParsedDate) -> Published:
     """An aware datetime: explicit offset > named clock > the city's zone > UTC (warned)."""
     value = parsed.value

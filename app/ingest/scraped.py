@@ -3,8 +3,9 @@
 A scraped page reads: site chrome, the title, a header (dates, byline, image caption and
 credit, summary points, share and font buttons), the story (paragraphs and subheadings,
 with "اقرأ أيضاً" blocks and inline chrome), then a footer (tags, related links,
-copyright). Chrome is dropped only when a rule recognizes it: a line the rules are unsure
-about stays in the story as a paragraph.
+copyright) and lines that close the page after the story (a note on the writer,
+"التفاصيل بعد قليل", contacts: see scraped_tail). Chrome is dropped only when a rule
+recognizes it: a line the rules are unsure about stays in the story as a paragraph.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from app.ingest.scraped_chrome import (
     is_chrome,
     source_credit,
 )
+from app.ingest.scraped_dateline import outlet_dateline
 from app.ingest.scraped_lines import (
     clean_line,
     ends_sentence,
@@ -35,6 +37,7 @@ from app.ingest.scraped_lines import (
     word_count,
 )
 from app.ingest.scraped_media import MediaLine, caption_with_credit, explicit_media
+from app.ingest.scraped_tail import drop_tail, is_author_note
 from app.ingest.scraped_title import pick_title
 from app.text.language import detect_language
 
@@ -50,7 +53,6 @@ _RELATIVE_DATE = re.compile(
 )
 _MAX_LABEL_WORDS = 2  # header lines this short are labels ("عاجل", "سياسة"), not text
 _MAX_IMAGE_TITLE_WORDS = 12
-_MAX_TRAILING_JUNK_WORDS = 3
 _HEADER_WINDOW = 16  # non-blank lines after the title that may still be header
 _OPENING_PARAGRAPHS = 2  # where a "دمشق - رويترز:" dateline may open the story
 
@@ -68,6 +70,7 @@ class _Draft:
     credited: list[str] = field(default_factory=list)  # "المصدر: ..." lines
     mastheads: list[str] = field(default_factory=list)  # known outlet names above the title
     footers: list[str] = field(default_factory=list)  # copyright holders
+    note_authors: list[str] = field(default_factory=list)  # named by a note on the writer
     last_text_at: int = -1  # line index of the newest section, for late image credits
     last_image_at: int = -1
     warnings: list[str] = field(default_factory=list)
@@ -105,7 +108,11 @@ def _read_masthead(d: _Draft, end: int) -> None:
 
 def _take_date(d: _Draft, i: int, *, max_stray_words: int) -> bool:
     line = d.lines[i]
-    parsed = find_dateline(line, max_stray_words=max_stray_words)
+    # "عنب بلدي - 3 تشرين الأول 2024": the outlet's name is no stray word of the date
+    stamped = outlet_dateline(line)
+    if stamped:
+        d.mastheads.append(stamped[0])
+    parsed = stamped[1] if stamped else find_dateline(line, max_stray_words=max_stray_words)
     if parsed is None:
         labelled = _DATE_LABEL.match(line) and any(c.isdigit() for c in line)
         if (labelled and word_count(line) <= 12) or _RELATIVE_DATE.match(line):
@@ -246,7 +253,7 @@ def _read_body(d: _Draft, i: int) -> None:
             i = after_meta
             continue
         line = d.lines[i]
-        if is_bullet(line):
+        if is_bullet(line) and not is_author_note(line):
             _add_section(d, i, SectionKind.PARAGRAPH, strip_glyph_bullet(line))
         elif is_heading_shaped(line) and story_follows(d.lines, i):
             _add_section(d, i, SectionKind.HEADING, line)
@@ -254,8 +261,7 @@ def _read_body(d: _Draft, i: int) -> None:
             _add_section(d, i, SectionKind.PARAGRAPH, line)
         i += 1
     _split_opening_dateline(d)
-    while d.sections and _is_trailing_junk(d.sections[-1]):
-        d.sections.pop()
+    d.note_authors.extend(drop_tail(d.sections))
 
 
 def _add_section(d: _Draft, i: int, kind: SectionKind, text: str) -> None:
@@ -275,11 +281,6 @@ def _split_opening_dateline(d: _Draft) -> None:
             return
 
 
-def _is_trailing_junk(section: Section) -> bool:
-    """Footer crumbs after the story: a few words that finish no sentence."""
-    return word_count(section.text) <= _MAX_TRAILING_JUNK_WORDS and not ends_sentence(section.text)
-
-
 def _outlet(d: _Draft) -> str | None:
     """Byline first, then "المصدر:" lines, a masthead above the title, the copyright."""
     hints = [d.byline.outlet, *d.credited, *d.mastheads, *d.footers]
@@ -294,7 +295,8 @@ def _finish(d: _Draft, raw: str) -> ParsedArticle:
         images=d.images,
         outlet=_outlet(d),
         byline_place=d.byline.place,
-        authors=d.byline.authors,
+        # A note on the writer names the author only when no byline did
+        authors=d.byline.authors or d.note_authors,
         raw=raw,
         raw_format="text",
         warnings=d.warnings,

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from app.ingest.dates import find_dateline
 from app.ingest.scraped_chrome import Block, block_marker, is_chrome
 from app.ingest.scraped_lines import (
+    ends_sentence,
     is_bullet,
     is_heading_shaped,
     is_paragraph_like,
@@ -15,6 +18,8 @@ from app.ingest.scraped_lines import (
 _MAX_HEADLINE_WORDS = 20
 _MAX_TAG_WORDS = 3
 _MAX_UNBULLETED_POINTS = 8
+_MAX_TAG_LINE_WORDS = 12
+_TAG_SEPARATOR = re.compile(r"\s*[،,|#·•]\s*|\s+-\s+")
 # A links block ends here: BBC closes "قصص مقترحة" with "نهاية".
 _BLOCK_ENDS = frozenset({"نهاية", "نهاية القصص المقترحة", "نهاية قصص مقترحة"})
 
@@ -34,6 +39,19 @@ def story_follows(lines: list[str], i: int) -> bool:
             return False
         return is_paragraph_like(line) or is_bullet(line)
     return False
+
+
+def _is_tag_line(line: str, first: bool) -> bool:
+    """One tag, a separated run of tags ("سوريا، جنيف، 2254"), or, right under the marker, a
+    run of tags separated by spaces only ("العراق تركيا المياه الجفاف")."""
+    if ends_sentence(line) and not line.endswith(("،", ",")):
+        return False
+    if word_count(line) <= _MAX_TAG_WORDS:
+        return True
+    tags = [tag for tag in _TAG_SEPARATOR.split(line) if tag]
+    if len(tags) > 1 and all(word_count(tag) <= _MAX_TAG_WORDS for tag in tags):
+        return True
+    return first and word_count(line) <= _MAX_TAG_LINE_WORDS and not ends_sentence(line)
 
 
 def _skip_blanks(lines: list[str], j: int) -> int:
@@ -82,11 +100,7 @@ def block_end(lines: list[str], i: int, block: Block, alone: bool) -> tuple[int,
         after_blank = bool(owned) and not lines[j - 1]
         if after_blank and is_heading_shaped(line) and story_follows(lines, j):
             break
-        fits = (
-            is_headline_like(line)
-            if block is Block.LINKS
-            else word_count(line) <= _MAX_TAG_WORDS and not is_paragraph_like(line)
-        )
+        fits = is_headline_like(line) if block is Block.LINKS else _is_tag_line(line, not owned)
         if not (fits or is_chrome(line) or find_dateline(line) is not None):
             break
         owned.append(line)

@@ -63,10 +63,20 @@ _CHROME_PATTERNS = [
 _LONG_FOOTER = re.compile(r"جميع الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|^copyright")
 _WIRE_CREDIT = re.compile(r"^(?:تغطيه صحفيه|اعداد|تحرير|كتابه) |للنشره العربيه")
 _LONG_FOOTER_WORDS = 30
+# Wire credits in English, on English and Arabic pages alike:
+# "(Reporting by ... in Geneva; Writing by ...; Editing by ...)"
+_ENGLISH_CREDIT = re.compile(
+    r"^\(?\s*(?:additional |further )?(?:reporting|writing|editing|compiled|translated|written"
+    r"|research|graphics|produced)(?: and \w+)? by\s",
+    re.IGNORECASE,
+)
+# "#سوريا #لبنان": hashtags alone
+_HASHTAG_LINE = re.compile(r"^(?:#[^\W_]\w*[\s,،|·•]*)+$")
 # "الرئيسية > أخبار > سياسة", "الرئيسية / المركز الإعلامي / البيانات الصحفية" (normalized)
 _BREADCRUMB = re.compile(r"\s[>»›]\s|^الرييسيه\s*[/|>»›]")
 _PATH_STEP = re.compile(r"\s[/|]\s")
 _SHORT_RULE_WORDS = 12
+_SHORT_CREDIT_WORDS = 6  # "Reporting by Omar Haddad" with no parentheses
 
 # fmt: off
 _SUMMARY = _keys(
@@ -107,7 +117,10 @@ def is_chrome(line: str) -> bool:
     if words and all(word in _SHARE_WORDS for word in words):
         return True
     if word_count(line) <= _LONG_FOOTER_WORDS and (
-        _LONG_FOOTER.search(key) or (_is_parenthesized(line) and _WIRE_CREDIT.search(key))
+        _LONG_FOOTER.search(key)
+        or (_is_parenthesized(line) and _WIRE_CREDIT.search(key))
+        or _is_english_credit(line)
+        or _HASHTAG_LINE.match(line)
     ):
         return True
     if word_count(line) > _SHORT_RULE_WORDS:
@@ -117,6 +130,14 @@ def is_chrome(line: str) -> bool:
 
 def _is_parenthesized(line: str) -> bool:
     return line.startswith("(") and line.rstrip(".").endswith(")")
+
+
+def _is_english_credit(line: str) -> bool:
+    """ "(Reporting by ...; Editing by ...)", not a sentence that opens "Reporting by ..."."""
+    if not _ENGLISH_CREDIT.match(line):
+        return False
+    short = word_count(line) <= _SHORT_CREDIT_WORDS and not line.endswith(".")
+    return _is_parenthesized(line) or ";" in line or short
 
 
 def _is_breadcrumb(line: str) -> bool:

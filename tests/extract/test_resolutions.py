@@ -500,3 +500,19 @@ def test_a_cited_number_named_again_bare_counts_again() -> None:
 def test_a_bare_number_that_could_be_a_year_is_not_a_citation() -> None:
     citations = cite_blocks("وأشار إلى القرار 1973 بشأن ليبيا.", "وكانت الحرب قد اندلعت في 1973.")
     assert len(citations) == 1
+
+
+# -- ranges -----------------------------------------------------------------------------------
+
+
+def test_both_ends_of_a_range_of_resolutions_are_cited(table: ResolutionTable) -> None:
+    text = "وذكّر بأن القرارات الدولية الخاصة بالشرق الأوسط، من 242 إلى 338، ما زالت مرجعاً."
+    assert [(c.number, c.surface) for c in cite(text, table)] == [(242, "242"), (338, "338")]
+    assert triples("وطالب بتطبيق القرارات من 2254 حتى 2334.", table) == [
+        (UNSC, 2254, 2015),
+        (UNSC, 2334, 2016),
+    ]
+
+
+def test_a_range_of_years_is_a_period(table: ResolutionTable) -> None:
+    assert cite("وتراكمت القرارات الصادرة من 2011 إلى 2015 دون تنفيذ.", table) == []

@@ -156,12 +156,14 @@ def test_reference_article() -> None:
         assert block.text[s.span.start :].startswith(s.verb)
 
 
-def test_reference_article_without_the_role_phrases_resolved() -> None:
+def test_reference_article_role_phrase_left_by_the_recognizer() -> None:
     blocks = _seed_blocks()
     found = find_statements(blocks, actors_for(blocks, {"رئيس الائتلاف الوطني": ("bahra", PER)}))
-    # "رئيس الهيئة" left unresolved names no one: its three statements are left out
-    assert len(found) == 13
-    assert None not in {s.speaker_key for s in found}
+    # "رئيس الهيئة" is unlinked here, but the article introduced "رئيس هيئة التفاوض السورية،
+    # بدر جاموس": the words of the title name him
+    by_surface = {s.speaker_surface: s.speaker_key for s in found}
+    assert by_surface["رئيس الهيئة"] == "jamous"
+    assert len(found) == 16
 
 
 def test_reference_article_title_mention_names_the_person() -> None:
@@ -509,6 +511,14 @@ def test_a_name_set_off_after_a_title_is_the_speaker() -> None:
     assert "lavrov" not in {s.speaker_key for s in statements(text)}
 
 
+def test_the_holder_of_a_title_is_named_after_its_complements() -> None:
+    text = "وأكد المبعوث الخاص للأمين العام أنطونيو غوتيريش إلى سوريا غير بيدرسن أن الحل ممكن."
+    assert keyed(statements(text)) == [("pedersen", "أكد")]
+    # a person inside a relative clause is not the subject's
+    text = "أما البحرة، الذي التقى بيدرسن أمس، فقد أكد أن الحل ممكن."
+    assert keyed(statements(text)) == [("bahra", "أكد")]
+
+
 def test_the_post_of_an_envoy_belongs_to_the_subject() -> None:
     s = one("وحذر المبعوث الأممي إلى سوريا غير بيدرسن من أن الجمود طويل.")
     assert (s.speaker_key, s.content) == ("pedersen", "الجمود طويل")
@@ -606,6 +616,18 @@ def test_a_short_form_the_recognizer_left_names_the_one_actor_it_shortens() -> N
         "وقال عبد السلام إن الوفد سيعود.",
     )
     assert keyed(found) == [("snc", "تشير"), ("abd", "قال")]
+
+
+def test_a_title_alone_names_the_person_it_introduced() -> None:
+    grandi = Entity("grandi", "فيليبو غراندي", PER)
+    found = _with(
+        [grandi],
+        {"فيليبو غراندي": "grandi"},
+        "قال المفوض السامي لشؤون اللاجئين، فيليبو غراندي، إن العودة ليست آمنة بعد.",
+        "وأضاف المفوض السامي أن المساعدات تراجعت إلى النصف.",
+        "وأكد الوزير أن الحدود ستبقى مفتوحة.",  # no minister was introduced: no one
+    )
+    assert keyed(found) == [("grandi", "قال"), ("grandi", "أضاف")]
 
 
 def test_a_sub_body_speaks_for_its_parent() -> None:

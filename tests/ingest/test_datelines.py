@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.ingest.datelines import known_cities, zone_for_city
+from app.ingest.datelines import is_territory, known_cities, zone_for_city
 
 
 @pytest.mark.parametrize(
@@ -81,3 +81,13 @@ def test_every_zone_in_the_table_loads_with_zoneinfo() -> None:
     for zone in zones:
         assert zone is not None
         ZoneInfo(zone)
+
+
+@pytest.mark.parametrize("name", ["سوريا", "سورية", "لبنان", "فلسطين", "السودان", "«مصر»"])
+def test_country_names_are_territories(name: str) -> None:
+    assert is_territory(name)
+
+
+@pytest.mark.parametrize("name", ["الأمم المتحدة", "الاتحاد الأوروبي", "دمشق", "شبكة الساحل", ""])
+def test_organizations_cities_and_outlets_are_not_territories(name: str) -> None:
+    assert not is_territory(name)

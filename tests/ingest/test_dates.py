@@ -7,7 +7,14 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from app.ingest import dates
-from app.ingest.dates import UTC_ASSUMED, ParsedDate, find_dateline, parse_date, to_published
+from app.ingest.dates import (
+    UTC_ASSUMED,
+    ParsedDate,
+    find_dateline,
+    is_date_phrase,
+    parse_date,
+    to_published,
+)
 
 PLUS3 = timezone(timedelta(hours=3))
 
@@ -206,3 +213,21 @@ class TestToPublished:
     def test_date_only_is_local_midnight(self) -> None:
         published = to_published(ParsedDate(date(2024, 3, 26), False, "الدوحة"))
         assert published.at.isoformat() == "2024-03-26T00:00:00+03:00"
+
+
+# --- is_date_phrase: the date part of a dateline, day or year optional -------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9 تشرين الأول", "أيلول/سبتمبر 2023", "في 5 مارس", "الاثنين 14/11/2023", "٢٠ كانون الثاني"],
+)
+def test_a_date_alone_is_a_date_phrase(text: str) -> None:
+    assert is_date_phrase(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["2023", "الأحد", "3 سيارات", "قال 12 مصدراً", "تشرين الأول", "مساء 12 آذار أعلن"]
+)
+def test_numbers_words_or_a_month_without_a_number_are_not(text: str) -> None:
+    assert not is_date_phrase(text)

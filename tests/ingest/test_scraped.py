@@ -249,6 +249,14 @@ def test_place_colon_reporter_byline() -> None:
         ("صنعاء - سبأ : ", "صنعاء", ["سبأ"]),
         ("أنقرة/ الأناضول: ", "أنقرة", ["الأناضول"]),
         ("حلب - ", "حلب", []),
+        ("الدوحة - قنا - ", "الدوحة", ["قنا"]),
+        ("رام الله ـ وفا ـ ", "رام الله", ["وفا"]),
+        ("طرابلس، 21 حزيران (رويترز) - ", "طرابلس", ["رويترز"]),
+        ("بيروت – خاص – ", "بيروت", []),
+        ("جنيف، أيلول/سبتمبر 2023 – ", "جنيف", []),
+        ("القاهرة في 5 مارس /أ ش أ/ ", "القاهرة", ["أ ش أ"]),
+        ("الموصل/أربيل: ", "الموصل/أربيل", []),
+        ("إدلب (شمال غربي سوريا) - ", "إدلب", []),
     ],
 )
 def test_dateline_opening_the_first_paragraph_is_cut_and_read(
@@ -272,6 +280,84 @@ def test_dateline_opening_the_first_paragraph_is_cut_and_read(
 def test_a_first_paragraph_that_only_looks_like_a_dateline_is_left_whole(first: str) -> None:
     article = parse_scraped_text(page("المبعوث الأممي يدعو إلى إحياء المسار السياسي", "", first))
     assert article.sections[0].text == first
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "outlet"),
+    [
+        ("الخرطوم - «صدى النيل» - ", "الخرطوم", "صدى النيل"),
+        ("حماة (شبكة الساحل) - ", "حماة", "شبكة الساحل"),
+        ("نيويورك (الأمم المتحدة) – ", "نيويورك", "الأمم المتحدة"),
+        ("واشنطن، دمشق - «الحياة»، رويترز - ", "واشنطن، دمشق", "الحياة"),
+    ],
+)
+def test_dateline_crediting_an_outlet_by_name_is_cut_and_read(
+    opening: str, place: str, outlet: str
+) -> None:
+    article = parse_scraped_text(
+        page("المبعوث الأممي يدعو إلى إحياء المسار السياسي", "", opening + STORY)
+    )
+    assert (article.byline_place, article.outlet) == (place, outlet)
+    assert article.sections[0].text == STORY
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "دمشق تستضيف غداً اجتماعاً - بحسب مصادر - لبحث ملف المعتقلين مع الوفد الأممي.",
+        "القاهرة (التي تستضيف القمة) - تستعد لاستقبال الوفود العربية نهاية الأسبوع.",
+        "بيروت (لبنان) شهدت أمس احتجاجات واسعة على رفع أسعار المحروقات والخبز.",
+        "دمشق: «لن نقبل بأي شروط مسبقة» قالها الوزير في ختام لقائه المبعوث الأممي.",
+        "قال الوزير (رويترز) - إن الحكومة ستعلن خطتها للإصلاح الاقتصادي قريباً.",
+        "موسكو، 3 سيارات - هكذا وصف شهود الموكب الذي عبر الحدود صباح اليوم.",
+    ],
+)
+def test_a_city_followed_by_a_verb_or_a_gloss_is_left_whole(first: str) -> None:
+    article = parse_scraped_text(page("المبعوث الأممي يدعو إلى إحياء المسار السياسي", "", first))
+    assert article.sections[0].text == first
+    assert article.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [("بغداد/أنقرة:", "بغداد/أنقرة"), ("حلب، إدلب", "حلب، إدلب"), ("درعا -", "درعا")],
+)
+def test_a_header_line_of_cities_is_the_byline_place(line: str, place: str) -> None:
+    article = parse_scraped_text(article_page(line))
+    assert article.byline_place == place
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+def test_our_reporter_is_no_outlet() -> None:
+    article = parse_scraped_text(article_page("حمص – مراسلنا"))
+    assert (article.byline_place, article.outlet, article.authors) == ("حمص", None, [])
+
+
+def test_an_outlet_and_its_agency_on_one_line_credit_both() -> None:
+    article = parse_scraped_text(article_page("الجزيرة نت/ وكالات"))
+    assert (article.outlet, article.authors) == ("الجزيرة نت", ["وكالات"])
+    assert "الجزيرة نت/ وكالات" not in texts(article)
+
+
+def test_an_outlet_name_then_the_date_is_a_dateline() -> None:
+    article = parse_scraped_text(article_page("عنب بلدي - 3 تشرين الأول/أكتوبر 2024"))
+    assert article.outlet == "عنب بلدي"
+    assert article.published_at is not None
+    assert article.published_at.date().isoformat() == "2024-10-03"
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+def test_a_header_dateline_with_a_slashed_agency_is_read() -> None:
+    article = parse_scraped_text(article_page("القاهرة في 5 مارس /أ ش أ/"))
+    assert (article.byline_place, article.authors) == ("القاهرة", ["أ ش أ"])
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+@pytest.mark.parametrize("closing", ["--(كونا)", "/أ ش أ/", "— (سانا)"])
+def test_agency_credits_closing_a_wire_story_are_dropped(closing: str) -> None:
+    article = parse_scraped_text(article_page() + closing + "\n")
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+    assert article.outlet is None and len(article.authors) == 1
 
 
 def test_only_the_place_is_cut_when_a_sentence_follows_the_dash() -> None:
@@ -300,6 +386,10 @@ def test_only_the_place_is_cut_when_a_sentence_follows_the_dash() -> None:
         "جميع الحقوق محفوظة © 2024",
         "© 2024",
         "(إعداد سامر يوسف للنشرة العربية - تحرير نادية الجمال)",
+        "(Reporting by Omar Haddad in Amman; Editing by Lina Saleh)",
+        "Additional reporting by Cairo newsroom",
+        "#سوريا #لبنان",
+        "#مجلس_الأمن، #غزة",
     ],
 )
 def test_chrome_lines_are_dropped(chrome: str) -> None:
@@ -398,6 +488,19 @@ def test_tags_block_and_tags_line_are_dropped() -> None:
     assert [s.text for s in article.sections] == [STORY, STORY_2]
 
 
+def test_a_tags_marker_owns_one_line_of_space_separated_tags() -> None:
+    article = parse_scraped_text(
+        article_page() + "\nالكلمات المفتاحية\nالعراق تركيا المياه نهر دجلة الجفاف\nشارك\n"
+    )
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+def test_an_english_sentence_opening_with_reporting_by_is_text() -> None:
+    line = "Reporting by local media suggested that the talks in Geneva had stalled again."
+    article = parse_scraped_text(article_page() + line + "\n")
+    assert article.sections[-1].text == line
+
+
 def test_copyright_footer_names_the_outlet_as_a_last_resort() -> None:
     article = parse_scraped_text(article_page() + "© 2024 عنب بلدي. جميع الحقوق محفوظة\n")
     assert article.outlet == "عنب بلدي"
@@ -407,6 +510,101 @@ def test_a_line_the_rules_are_unsure_about_stays_as_a_paragraph() -> None:
     unsure = "وفد من المعارضة يزور موسكو"
     article = parse_scraped_text(article_page() + unsure + "\n")
     assert article.sections[-1].text == unsure
+
+
+# --- what closes the page after the story --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "* كاتب وباحث سوري مقيم في برلين",
+        "*صحفية سورية مقيمة في غازي عنتاب",
+        "(*) أستاذ القانون الدولي في جامعة دمشق سابقاً",
+        "الكاتب: باحث في شؤون الجماعات المسلحة ومقيم في إسطنبول منذ عام 2016",
+        "نبذة عن الكاتبة: صحفية تغطي الشأن اللبناني منذ عقدين",
+        "التفاصيل بعد قليل...",
+        "المزيد من التفاصيل لاحقاً",
+        "تفاصيل أكثر بعد قليل",
+        "يتبع",
+        "(يتبع)",
+        "الخبر قيد التحديث",
+        "الوسوم: سوريا، جنيف، اللجنة الدستورية",
+        "للتواصل: newsroom@example.org",
+        "للتواصل مع المحرر وإرسال المقترحات: 00963944000222",
+        "راسلونا عبر البريد الخاص بالموقع",
+        "هاتف: 011-2233445",
+        "للإعلان على الموقع يرجى الاتصال على +90 555 123 4567",
+        "تابعونا على قناتنا في تلغرام لمتابعة آخر الأخبار العاجلة والتطورات الميدانية لحظة بلحظة",
+        "تابعوا عبر حساباتنا على فيسبوك وإكس ويوتيوب كل جديد عن الشأن السوري",
+        "حقوق النشر محفوظة لموقع الرأي الحر ولا يجوز الاقتباس دون ذكر المصدر",
+        "يمنع نسخ أو إعادة نشر المحتوى من دون إذن خطي من إدارة الموقع",
+        "المقال يعبر عن رأي كاتبه ولا يعبر بالضرورة عن رأي الموقع",
+        "المصدر: الشرق الأوسط + وكالات + مواقع التواصل الاجتماعي ومصادر محلية في ريف حلب الشمالي",
+        "المصادر: تقارير أممية ومنظمات حقوقية",
+    ],
+)
+def test_what_closes_the_page_after_the_story_is_dropped(closing: str) -> None:
+    article = parse_scraped_text(article_page() + "\n" + closing + "\n")
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+def test_several_closing_lines_in_a_row_are_all_dropped() -> None:
+    article = parse_scraped_text(
+        article_page()
+        + "\nالتفاصيل لاحقاً\n* محلل سياسي سوري\nللتواصل: +963 11 222 3344\n#حلب #إدلب\n"
+    )
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+@pytest.mark.parametrize(
+    ("closing", "author"),
+    [
+        ("* سامر الأحمد، كاتب وباحث سوري", "سامر الأحمد"),
+        ("*ليلى حداد صحفية مقيمة في عمّان", "ليلى حداد"),
+        ("الكاتب: نادر قاسم - أكاديمي فلسطيني", "نادر قاسم"),
+        ("* الكاتبة هالة منصور باحثة في مركز دراسات", "هالة منصور"),
+    ],
+)
+def test_a_note_naming_the_writer_gives_the_author_when_no_byline_did(
+    closing: str, author: str
+) -> None:
+    article = parse_scraped_text(article_page() + "\n" + closing + "\n")
+    assert article.authors == [author]
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+def test_a_byline_author_wins_over_the_note_and_loses_its_star() -> None:
+    article = parse_scraped_text(article_page("بقلم: وائل الحسن*") + "\n* عماد يوسف، محلل سياسي\n")
+    assert article.authors == ["وائل الحسن"]
+    assert [s.text for s in article.sections] == [STORY, STORY_2]
+
+
+def test_a_note_with_no_name_gives_no_author() -> None:
+    article = parse_scraped_text(article_page() + "\n* كاتب وباحث مقيم في مونتريال\n")
+    assert article.authors == []
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "* إطلاق سراح المعتقلين وكشف مصير المفقودين.",
+        "وختم البيان بالدعوة إلى الاتصال بالرقم 00963112233445 للإبلاغ عن أي انتهاك.",
+        "وقالت المنظمة إن الشكاوى تصلها عبر العنوان complaints@example.org.",
+        "تابعنا خلال الأسابيع الماضية تطورات الملف عبر حساب الوزارة على منصة إكس.",
+        "المصدر الأساسي للتمويل بات الصندوق الإنساني المشترك بحسب التقرير الأممي.",
+        "جميع الحقوق المنصوص عليها في القرار 2254 تبقى حبراً على ورق ما لم يُطبق.",
+    ],
+)
+def test_a_story_paragraph_that_only_looks_like_a_closing_line_is_kept(last: str) -> None:
+    article = parse_scraped_text(article_page() + "\n" + last + "\n")
+    assert article.sections[-1].text == last.removeprefix("* ")
+
+
+def test_a_starred_note_inside_the_story_loses_its_star_and_stays() -> None:
+    article = parse_scraped_text(article_page("* كاتب وباحث سوري مقيم في لندن") + STORY + "\n")
+    assert "كاتب وباحث سوري مقيم في لندن" in texts(article)
+    assert all(not text.startswith("*") for text in texts(article))
 
 
 # --- headings, bullets, summary -------------------------------------------------------

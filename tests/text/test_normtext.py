@@ -7,7 +7,8 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.text.normtext import Kind, NormText
+from app.text.normalize import normalize_with_map
+from app.text.normtext import Kind, NormText, fold_with_map, shared
 
 
 def test_tokens_and_sentences() -> None:
@@ -45,3 +46,36 @@ def test_any_token_maps_into_the_display(text: str) -> None:
     for tok in nt.tokens:
         start, end = nt.to_display(tok.start, tok.end)
         assert 0 <= start < end <= len(text)
+
+
+@given(st.text(st.characters(exclude_characters=_RECURSIVE)))
+def test_fold_with_map_is_normalize_with_map(text: str) -> None:
+    folded, origin = fold_with_map(text)
+    expected, expected_origin = normalize_with_map(text)
+    assert folded == expected
+    assert list(origin) == expected_origin
+
+
+def test_a_text_without_marks_maps_to_itself() -> None:
+    _, origin = fold_with_map("قال البحرة إن الحل سياسي")
+    assert isinstance(origin, range)  # no list to build
+    _, origin = fold_with_map("وأكّد البحرة")
+    assert list(origin) == [0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]  # the shadda is dropped
+
+
+def test_a_view_holds_the_tokens_of_its_sentences_only() -> None:
+    nt = NormText("قال الوزير إن الحل قريب. وتشهد المدينة أزمة. وأضاف أن الوفد وصل.")
+    view = nt.only([0, 2])
+    assert [t.sentence for t in view.tokens] == sorted(
+        t.sentence for t in nt.tokens if t.sentence != 1
+    )
+    assert view.tokens[0] is nt.tokens[0]  # built once, shared
+    second = nt.sentences[2][0]
+    k = view.token_at(second)
+    assert k is not None and view.tokens[k].text == "واضاف"
+    assert nt.sentence_at(second + 3) == 2
+    assert view.text == nt.text and view.display == nt.display
+
+
+def test_extractors_share_one_normtext_per_text() -> None:
+    assert shared("قال البحرة") is shared("قال البحرة")

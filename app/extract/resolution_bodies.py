@@ -1,0 +1,60 @@
+"""Body phrases near a citation: "مجلس الأمن الدولي", "لمجلس حقوق الإنسان", and the short
+forms that point back at one ("المجلس", "للجمعية", "بالجامعة").
+"""
+
+from __future__ import annotations
+
+from app.extract import resolution_lexicon as lex
+from app.extract.resolution_lexicon import Hint
+from app.text.normtext import Kind, Tok
+
+_NISBA = ("ي", "يه")  # "الوطني", "العسكرية": an adjective that makes a name
+
+
+def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
+    """The body phrase starting at token j (clitic ل or لل allowed) and its length in tokens."""
+    if j >= len(toks) or toks[j].kind is not Kind.WORD:
+        return None
+    word = toks[j].text
+    stems = [word]
+    if word.startswith("لل"):
+        stems.append("ال" + word[2:])
+    elif word.startswith(("ل", "و", "ب")):  # "لمجلس الأمن", "بالجمعية العامة"
+        stems.append(word[1:])
+    for stem in stems:
+        for phrase, hint in lex.BODY_PHRASES.get(stem, ()):
+            n = len(phrase)
+            if all(_text(toks, j + x) == phrase[x] for x in range(1, n)):
+                if hint is Hint.UNSC and _national_adjective(_text(toks, j + n)):
+                    return Hint.NATIONAL, n + 1
+                return hint, n
+    return None
+
+
+def anaphor_at(toks: list[Tok], j: int) -> str | None:
+    """The stem ("مجلس") when token j is a bare short form of a body: "المجلس", "للجمعية",
+    "بالمجلس", not "المجلس الوطني" (a name of its own, by its adjective)."""
+    word = _text(toks, j)
+    if word[:1] in {"و", "ف"} and word[1:3] in {"ال", "لل", "با"}:
+        word = word[1:]
+    if word.startswith("لل"):
+        word = "ال" + word[2:]
+    elif word.startswith(("بال", "كال")):
+        word = word[1:]
+    stem = lex.ANAPHOR_STEMS.get(word)
+    if stem is None:
+        return None
+    following = _text(toks, j + 1)
+    named = following.startswith("ال") and (
+        following.endswith(_NISBA) or following in lex.NAME_ADJECTIVES
+    )
+    return None if named and following not in lex.UN_ADJECTIVES else stem
+
+
+def _national_adjective(word: str) -> bool:
+    """ "مجلس الأمن القومي", "مجلس الأمن الروسي": a state's security council."""
+    return word.startswith("ال") and word.endswith("ي") and word not in lex.UN_ADJECTIVES
+
+
+def _text(toks: list[Tok], k: int) -> str:
+    return toks[k].text if 0 <= k < len(toks) else ""
