@@ -30,6 +30,8 @@ def bracketed_acronyms(block: Block, selected: list[Cand]) -> list[Cand]:
         close = bracket_end(block, k, longest=3)
         if close is None or any(toks[n].latin or toks[n].norm.isdigit() for n in range(k, close)):
             continue
+        if close == k + 1 and len(toks[k].norm) < 2:
+            continue  # "(ب)": a lettered clause of a text, not an acronym
         inner = [c for c in selected if k <= c.first < close]
         if inner and (len(inner) > 1 or inner[0].kind is not ORG or inner[0].last != close):
             continue  # the brackets hold something else: a place, a person, two names

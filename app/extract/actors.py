@@ -39,6 +39,7 @@ from app.ingest.model import Part, TextBlock
 
 log = logging.getLogger(__name__)
 _CLOSED_BODY = 3  # paragraphs an article needs before its last one may be chrome
+_FAMILY = "ال"  # آل once folded
 
 
 class RuleActorRecognizer:
@@ -71,7 +72,9 @@ class RuleActorRecognizer:
         gaz, uncued = self._gazetteer_matches(block)
         by_first = {c.first: c for c in gaz}
         media = (
-            quoted_media(block, self.gazetteer.media_tails) if self.gazetteer.media_tails else []
+            quoted_media(block, self.gazetteer.media_tails, self.gazetteer.cited_tails)
+            if self.gazetteer.media_tails
+            else []
         )
         features = find_features(block, by_first)
         selected = _select(media + gaz + features + find_orgs(block, by_first))
@@ -108,11 +111,14 @@ class RuleActorRecognizer:
                     r.entry_id for r in match.values if r.rank == ref.rank and r is not ref
                 )
                 if ref.needs_cue and not (
-                    has_cue(block, match.first, match.prefix) or _coordinated(out, cand)
+                    has_cue(block, match.first, match.prefix, town=cand.subkind == "city")
+                    or _coordinated(out, cand)
                 ):
                     if not is_date(block, match.first):
                         uncued.append(cand)
                     continue
+            if cand.kind is EntityKind.PERSON:
+                _family_name(block, cand)
             previous = out[-1] if out else None
             if previous is not None and _extends(previous, cand):
                 previous.last = cand.last  # "الولايات المتحدة الأميركية": one mention
@@ -202,6 +208,17 @@ def _drop_titled_adjectives(results: list[BlockResult]) -> None:
         }
         for result in results:
             result.cands = [c for c in result.cands if id(c) not in titled]
+
+
+def _family_name(block: Block, cand: Cand) -> None:
+    """ "سلمان بن عبد العزيز آل سعود": a known name goes on with its family (آل, folded to
+    ال) when the text gives it."""
+    toks, n = block.toks, cand.last
+    if n + 1 >= len(toks) or toks[n].norm != _FAMILY or toks[n].sep != SPACE:
+        return
+    name = toks[n + 1].norm
+    if toks[n + 1].sep == SPACE and name.isalpha() and not name.startswith("ال"):
+        cand.last = n + 2
 
 
 def _extends(previous: Cand, cand: Cand) -> bool:

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from app.extract import statement_words as w
 from app.extract.speakers import BlockView
-from app.extract.verbs import WORDS, Verb
+from app.extract.verbs import WORDS, Verb, VerbForm
 from app.text.normalize import normalize
 from app.text.normtext import Kind
 
@@ -90,6 +90,9 @@ class ClauseReader(BlockView):
         if "ب" in verb.preps and word.startswith("ب") and len(word) > 2 and word != "باسم":
             placed = self.index.starting[q]
             return placed is None or placed.after_clitic(self.nt)
+        if "ل" in verb.preps and word.startswith("ل") and not word.startswith("لل"):
+            # "دعا العراق لاحترام القرار"; "لتلفزيون سوريا" is whom it was told to
+            return len(word) > 3 and self.index.covering[q] is None and word not in w.L_NOUNS
         return False
 
     def circumstantial(self, q: int) -> bool:
@@ -106,6 +109,53 @@ class ClauseReader(BlockView):
             placed = self.index.starting[q]
             return placed is None or placed.after_clitic(self.nt)
         return False
+
+    def _skip_circumstance(self, q: int, verb: Verb) -> int:
+        """ "أعلن باتيلي الثلاثاء استقالته"، "أكد خلال الاتصال أهمية": step over when it was
+        said (a day word, or a circumstantial preposition and its definite noun) before a
+        bare object."""
+        while self.text(q) in w.TIME_WORDS:
+            q += 1  # "وكانت الوزارة قد أعلنت، الخميس، إدراج"
+        word = self.text(q)
+        own = q < len(self.toks) and self.is_prep(q, q, verb)  # "حذرت من كارثة": the content
+        # "قبل أيام"، "في بيان"، "خلال الاتصال"
+        if word in w.CIRCUMSTANTIAL and not own and self._noun_at(q + 1):
+            q += 2
+            while w.definite(self.text(q)) and w.nisba(self.text(q)):
+                q += 1
+        return q
+
+    def _noun_at(self, q: int) -> bool:
+        if q >= len(self.toks) or self.toks[q].kind is not Kind.WORD:
+            return False
+        return w.definite(self.toks[q].text) or self.toks[q].text not in WORDS
+
+    def _skip_aside(self, q: int) -> int:
+        """ "أكدت الخارجية، في بيان نشرته، التزام موسكو": step over the aside between commas."""
+        if self.text(q) not in {"،", ","} or not self.circumstantial(q + 1):
+            return q
+        for k in range(q + 2, min(q + 16, len(self.toks))):
+            if self.toks[k].sentence != self.toks[q].sentence:
+                break
+            if self.toks[k].text in {"،", ","}:
+                return k + 1
+        return q
+
+    def _object_at(self, q: int, i: int, vf: VerbForm, *, fronted: bool = False) -> bool:
+        """Whether token q begins a bare object: a word that opens no other construction."""
+        if q >= len(self.toks) or self.toks[q].sentence != self.toks[i].sentence:
+            return False
+        tok = self.toks[q]
+        if tok.kind is not Kind.WORD or tok.text in w.COMPLEMENTIZERS or tok.text in w.SKIP:
+            return False
+        if tok.text in w.PREPOSITIONS:
+            return False  # an object never opens with a preposition: "إلى اليمن"
+        subject_like = w.definite(tok.text) or self.index.covering[q] is not None
+        if not fronted and q == i + 1 and subject_like:
+            return False  # "وأكد البحرة ...": an unrecognized subject, not an object
+        if self.is_prep(q, q, vf.verb) or self.circumstantial(q):
+            return False
+        return tok.text not in WORDS
 
     def content_start(self, at: int, kind: Intro) -> int | None:
         tok = self.toks[at]
@@ -169,3 +219,22 @@ def unquote(text: str) -> str:
         if text[0] not in inner and text[-1] not in inner:
             return inner.strip()
     return text
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations of a text: a verb inside one is quoted, not reported
+    ("«تكشف عزوف التونسيين عن مسار يرفضونه»")."""
+    spans: list[tuple[int, int]] = []
+    for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
+        at = text.find(opener)
+        while at >= 0:
+            end = text.find(closer, at + 1)
+            if end < 0:
+                break
+            spans.append((at, end))
+            at = text.find(opener, end + 1)
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in spans)

@@ -25,7 +25,10 @@ from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.matcher import TokenTrie, name_tokens
 from app.extract.model import EntityKind
 from app.extract.national import dominant_country, resolve_national
-from app.extract.org_chain import org_head
+from app.extract.org_chain import ABOUT, org_head
+from app.extract.titles import title_head
+
+_IN = "في"
 
 
 @dataclass(slots=True)
@@ -54,8 +57,43 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
             cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
     _find_again(results, cands, gazetteer)
     _resolve_heads(cands, gazetteer)
-    resolve_national(cands, gazetteer)
+    resolve_national(cands, gazetteer, _not_home_bodies(results))
     _resolve_roles(results)
+
+
+def _not_home_bodies(results: list[BlockResult]) -> frozenset[int]:
+    """Weak bodies that name no home institution of their own: one inside a person's title
+    ("نائب رئيس مجلس الوزراء": a position, not the cabinet) and one named with its parent
+    ("وزارة الدفاع بحكومة الوحدة": a sub-body, whose mentions belong to the parent)."""
+    out: set[int] = set()
+    for result in results:
+        titles = [t for f in result.finds for t in f.titles] + result.roles
+        starts = {c.first: c for c in result.cands if c.kind is EntityKind.ORGANIZATION}
+        for cand in result.cands:
+            if not cand.weak or cand.kind is not EntityKind.ORGANIZATION:
+                continue
+            if _of_role(result.block, cand, titles) or _of_parent(result.block, cand, starts):
+                out.add(id(cand))
+    return frozenset(out)
+
+
+def _of_role(block: Block, cand: Cand, titles: list[Title]) -> bool:
+    """ "نائب رئيس مجلس الوزراء": the body is the complement of a role noun in a title
+    (not "المتحدث باسم وزارة ...", which names the body it speaks for)."""
+    if cand.first == 0 or cand.prefix or title_head(block.toks[cand.first - 1].norm) is None:
+        return False
+    return any(t.first <= cand.first and cand.last <= t.last for t in titles)
+
+
+def _of_parent(block: Block, cand: Cand, starts: dict[int, Cand]) -> bool:
+    toks, n = block.toks, cand.last
+    if n >= len(toks) or toks[n].sep != SPACE:
+        return False
+    parent = starts.get(n)
+    if parent is not None:
+        return parent.prefix in ("ب", "ل", "لل")
+    parent = starts.get(n + 1)
+    return toks[n].norm == _IN and parent is not None and not parent.prefix
 
 
 def _choose_homonyms(cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -122,10 +160,11 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
             continue
         if cand.key is not None and not cand.key.startswith("new:"):
             continue
+        core = _without_topic(cand.tokens)
         targets = {
             key
             for key, variants in forms.items()
-            if key != cand.key and any(_contains(v, cand.tokens) for v in variants)
+            if key != cand.key and any(_contains(v, core) for v in variants)
         }
         if len(targets) == 1:
             target = targets.pop()
@@ -137,14 +176,26 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
             cand.key = redirect[cand.key]
 
 
+def _without_topic(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "لجنة التحقيق الدولية بشأن سوريا" -> "لجنة التحقيق الدولية": the same commission as
+    one the article names by another wording of its mandate."""
+    return tokens[: tokens.index(ABOUT)] if ABOUT in tokens[2:] else tokens
+
+
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """`short` is an in-order part of a longer `long` that starts the same way."""
     if len(short) >= len(long) or not short or bare(short[0]) != bare(long[0]):
         return False
     # the article on a cut construct chain is no difference: "منظمة الحظر" is short for
-    # "منظمة حظر الأسلحة الكيميائية", "حكومة الإقليم" for "حكومة إقليم كردستان"
+    # "منظمة حظر الأسلحة الكيميائية", "حكومة الإقليم" for "حكومة إقليم كردستان", and a
+    # genitive with ل is the same noun: "مفوضية الانتخابات" for "المفوضية ... للانتخابات"
     rest = iter(long[1:])
-    return all(any(bare(token) == bare(other) for other in rest) for token in short[1:])
+    return all(any(_stem(token) == _stem(other) for other in rest) for token in short[1:])
+
+
+def _stem(token: str) -> str:
+    """The noun without its article or its genitive لل."""
+    return token[2:] if token.startswith("لل") and len(token) > 4 else bare(token)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,8 +32,10 @@ HOMOGRAPH_STEMS = frozenset({"مالي", "دولي", "عالمي", "وطني", "
 
 
 def inflect(stem: str) -> set[str]:
-    """Every normalized form of a demonym stem, with and without the article."""
-    base = normalize(stem).strip()
+    """Every normalized form of a demonym stem, with and without the article. A compound
+    demonym ("جنوب أفريقي") inflects its last word and takes the article on its first:
+    "القاضية الجنوب أفريقية"."""
+    base = " ".join(normalize(stem).split())
     if base.startswith("ال"):
         base = base[2:]
     if len(base) < 3 or base in HOMOGRAPH_STEMS:

@@ -1,8 +1,8 @@
 """Named geographic features and facilities: a feature noun and its name.
 
-"معبر رفح", "نهر بردى", "ميناء جيهان", "مطار دمشق الدولي", "قاعدة الضمير الجوية": the
-feature noun belongs to the name (the crossing is not the town, the base is not the
-village), so the mention spans both and the town inside it is not a mention of its own.
+"معبر رفح", "نهر بردى", "ميناء جيهان", "مطار دمشق الدولي", "قاعدة الضمير الجوية", "مخيم
+جنين": the feature noun belongs to the name (the crossing is not the town, the camp is not
+the city), so the mention spans both and the town inside it is not a mention of its own.
 A base (قاعدة, also "rule") needs a known place or an adjective such as الجوية.
 """
 
@@ -14,13 +14,14 @@ from app.extract.candidates import Cand, Form
 from app.extract.lexer import SPACE, Block, readings
 from app.extract.lexicon import words
 from app.extract.model import EntityKind
-from app.extract.places import CONSTRUCT, place_token
+from app.extract.places import CONSTRUCT, accusative, place_token
 
-FEATURES = words("معبر ميناء مطار قاعدة نهر مضيق جزيرة بحيرة هضبة")
+FEATURES = words("معبر ميناء مطار قاعدة نهر مضيق جزيرة بحيرة هضبة مخيم")
 _NEEDS_ADJECTIVE = words("قاعدة")
 # A port or an airport is named after its town and stands for it ("ميناء الحديدة"): a
 # known town is the mention; an unknown one is the place, the phrase its alias.
 _OF_A_TOWN = words("ميناء مطار")
+_LINKS = words("أبو أم بن")
 _TRAILING = words("الجوية الجوي البحرية البحري العسكرية العسكري الدولي الحدودي")
 
 
@@ -59,18 +60,38 @@ def find_features(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
 
 
 def _name_end(block: Block, j: int) -> int | None:
-    """One name word, or a construct word and the next ("باب الهوى"); None if no name."""
+    """One name word, or a construct word and the next ("باب الهوى"); a link and one more
+    word may follow ("كرم أبو سالم", "تل أبو سليم"). None if no name."""
     toks = block.toks
     word = toks[j].norm
     if word in CONSTRUCT:
-        k = j + 1
-        if k < len(toks) and toks[k].sep == SPACE and place_token(toks[k].norm):
-            return k + 1
-        return None
+        end = j + 2
+        if end > len(toks) or toks[j + 1].sep != SPACE or not place_token(toks[j + 1].norm):
+            return None
+        if toks[j + 1].norm not in _LINKS:
+            return _linked(block, end)
+        # "تل أبو سليم": the construct word's complement is itself a compound
+        after = _linked(block, j + 1)
+        return after if after > j + 1 else None
     shown = block.text(toks[j].start, toks[j].end)
-    if not place_token(word) or (shown.endswith("ي") and not word.startswith("ال")):
+    if (
+        not place_token(word)
+        or accusative(shown)
+        or (shown.endswith("ي") and not word.startswith("ال"))
+    ):
         return None  # "معبر إنساني": an indefinite adjective names nothing ("بردى" may)
-    return j + 1
+    return _linked(block, j + 1)
+
+
+def _linked(block: Block, end: int) -> int:
+    """ "كرم" + "أبو سالم": a link and a name word after a name go with it; `end` is one
+    past the name so far."""
+    toks = block.toks
+    k = end + 1
+    if k < len(toks) and toks[end].norm in _LINKS and toks[end].sep == toks[k].sep == SPACE:
+        if place_token(toks[k].norm):
+            return k + 1
+    return end
 
 
 @lru_cache(maxsize=65536)

@@ -104,6 +104,7 @@ class Gazetteer:
     # A media outlet's name without its head noun (صحيفة الشرق الأوسط -> الشرق الأوسط): in
     # quotes, "لـ«الشرق الأوسط»" cites the outlet.
     media_tails: dict[tuple[str, ...], str] = field(default_factory=dict)
+    cited_tails: set[tuple[str, ...]] = field(default_factory=set)  # also another actor's name
 
     def add(self, entry: GazEntry) -> None:
         if entry.id in self.entries:
@@ -159,7 +160,7 @@ class Gazetteer:
                     owners.setdefault(form, set()).add(entry.id)
         for form, ids in owners.items():
             if len(ids) == 1:
-                for variant in spelling_variants((form,)):
+                for variant in spelling_variants(tuple(form.split())):
                     self.trie.add(variant, Ref(next(iter(ids)), demonym=True))
 
     def add_surnames(self, common: frozenset[str]) -> None:
@@ -199,7 +200,10 @@ def _load(directory: Path) -> Gazetteer:
     gazetteer.add_demonyms()
     gazetteer.add_surnames(_common_words())
     for tail in [t for t in gazetteer.media_tails if t in gazetteer.trie]:
-        del gazetteer.media_tails[tail]  # «سوريا» is the country, not تلفزيون سوريا
+        if len(tail) == 1:
+            del gazetteer.media_tails[tail]  # «سوريا» is the country, not تلفزيون سوريا
+        else:  # «الشرق الأوسط» is the region, unless a citing word says the paper
+            gazetteer.cited_tails.add(tail)
     log.info("gazetteer %s: %d entries", directory, len(gazetteer.entries))
     return gazetteer
 

@@ -21,8 +21,10 @@ T = TypeVar("T")
 _END = ""  # no token is empty, so "" can hold the payloads of a node
 _NO_CROSS = COMMA | STOP | QUOTE
 
-# Spelling alternations of transliterated names that normalize() does not fold.
-_ALTERNATIONS = (("ميركي", "مريكي"), ("ميريك", "مريك"))
+# Spelling alternations of transliterated names that normalize() does not fold; كوردستان
+# is how Kurdish outlets write كردستان.
+_ALTERNATIONS = (("ميركي", "مريكي"), ("ميريك", "مريك"), ("كورد", "كرد"))
+_ABD = "عبد"  # "عبد الله" and "عبدالله": a compound name written apart or joined
 
 
 @lru_cache(maxsize=65536)
@@ -40,7 +42,31 @@ def spelling_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
             for old, new in ((a, b), (b, a)):
                 if old in joined:
                     out.add(tuple(joined.replace(old, new).split(" ")))
+    if any(t.startswith(_ABD) for t in tokens):
+        out |= {_compound(v) for v in out} | {_split(v) for v in out}
     return out
+
+
+def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "عبد الرحمن" -> "عبدالرحمن"."""
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] == _ABD and token.startswith("ال"):
+            out[-1] += token
+        else:
+            out.append(token)
+    return tuple(out)
+
+
+def _split(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "عبدالرحمن" -> "عبد الرحمن"."""
+    out: list[str] = []
+    for token in tokens:
+        if token.startswith(_ABD + "ال") and len(token) > len(_ABD) + 3:
+            out.extend((_ABD, token[len(_ABD) :]))
+        else:
+            out.append(token)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)

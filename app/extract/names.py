@@ -32,6 +32,7 @@ from app.extract.titles import ACCUSATIVE_ROLES, DOMAINS, MODIFIERS, title_head
 _ALI = "علي"
 _KUNYA = words("أبو أم")
 _ALLAH = "الله"
+_AL = "ال"  # the family word آل once folded, not the article
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
 
 
@@ -56,6 +57,9 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
     while k < len(toks) and toks[k].sep == SPACE and counted < 4:
         atom = ctx.atoms.get(k)
         if atom is not None:
+            if counted == 1 and _patronymic(ctx, j, atom):
+                k = atom.last  # "بافل جلال طالباني": the son, named with his father's name
+                break
             # "محمد شياع السوداني": a nisba after name tokens is a surname, not a country
             demonym_surname = atom.form is Form.DEMONYM and atom.size == 1
             if not demonym_surname or atom.prefix:
@@ -73,6 +77,18 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
     return name_span(ctx, j, k)
 
 
+def _patronymic(ctx: Context, j: int, atom: Cand) -> bool:
+    """A known first name right before a known person's full name is that person's child:
+    the father's name is the child's middle name ("بافل جلال طالباني")."""
+    return (
+        atom.kind is EntityKind.PERSON
+        and not atom.prefix
+        and atom.form is Form.NAME
+        and atom.size >= 2
+        and ctx.block.toks[j].norm in first_names()
+    )
+
+
 def _plural_object(word: str) -> bool:
     """A definite plural of a derived noun (الاتهامات، المفاوضات، التصريحات) ending a full
     name is the object of the verb; a surname of the same ending (الزيات) is not derived."""
@@ -84,8 +100,8 @@ def _after_surname(toks: Sequence[Tok], k: int) -> bool:
     do not go on after it, the object of the verb does. "عبد الوهاب عاصي", "أبو الحسن
     علي": the article word after a link is half of a compound first name."""
     previous, word = toks[k - 1].norm, toks[k].norm
-    if not previous.startswith("ال") or word.startswith("ال"):
-        return False
+    if previous == _AL or not previous.startswith("ال") or word.startswith("ال"):
+        return False  # "آل" (folded to "ال") links a family name: "زايد آل نهيان"
     if k >= 2 and toks[k - 2].norm in NAME_LINKS:
         return False
     return word not in NAME_LINKS and word not in first_names()
@@ -122,7 +138,10 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return True
     if word in GENERIC:
         return False
-    verb_shaped = looks_like_verb(word) if first and strict else is_verb(word)
+    # a first-person plural verb (نـ) hardly follows a title in reported prose, while
+    # names in ن are many (نافي، نيكولاس): only the third-person shapes are refused
+    shaped = first and strict and word[:1] != "ن"
+    verb_shaped = looks_like_verb(word) if shaped else is_verb(word)
     if word in MODIFIERS or word in DOMAINS or verb_shaped:
         return False
     if title_head(word) is not None or org_head(word) is not None or word in ACCUSATIVE_ROLES:
@@ -131,6 +150,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False  # "... بالقول": a preposition on a noun ends the name
     if first and strict and _preposition_phrase(word):
         return False
+    if not first and _on_common_word(word):
+        return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
 
 
@@ -144,6 +165,16 @@ def _preposition_phrase(word: str) -> bool:
         if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
             return True
     return False
+
+
+def _on_common_word(word: str) -> bool:
+    """بولاية، لمنصب، كرئيس: ب، ل or ك on a listed noun or a role (surnames may begin
+    with these letters: بوعسكر، بلحاج، لعمامرة)."""
+    return any(
+        prefix in ("ب", "ل", "ك")
+        and (stem in NOT_NAMES or stem in TIME_WORDS or title_head(stem) is not None)
+        for prefix, stem in readings(word)
+    )
 
 
 def known_surname(ctx: Context, j: int) -> Cand | None:

@@ -30,7 +30,16 @@ from app.extract.org_lexicon import L_GENITIVES, MINISTRY
 from app.text.normalize import normalize
 
 _SHORT_HEADS = words("نظام برلمان")  # "النظام", "البرلمان" alone
-_ADJECTIVE_HEADS = {bare(normalize(w)): words(a) for w, a in [("الحكومة", "الاتحادية المركزية")]}
+_ADJECTIVE_HEADS = {
+    bare(normalize(w)): words(a)
+    for w, a in [
+        ("الحكومة", "الاتحادية المركزية"),
+        ("المحكمة", "الإدارية العليا الاتحادية العسكرية"),
+    ]
+}
+# Heads whose home body may be named here for the first time ("المحكمة الإدارية" of the
+# country); a government named so must be known ("الحكومة الاتحادية" of Iraq).
+_NEW_WITH_ADJECTIVE = words("محكمة")
 _CHAMBERS = words("النواب الشعب الشيوخ الأمة الوزراء")
 _CHAMBER_HEAD = "مجلس"
 _FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective
@@ -38,11 +47,34 @@ _MARGIN = 2  # the country must have at least twice the mentions of the next one
 _LEADING = 1.01  # ... or just more than any other, for a body the gazetteer knows
 
 
-def resolve_national(cands: list[Cand], gazetteer: Gazetteer) -> None:
-    """Key the unresolved home institutions of the article's country (see module doc)."""
+def resolve_national(
+    cands: list[Cand], gazetteer: Gazetteer, known_only: frozenset[int] = frozenset()
+) -> None:
+    """Key the unresolved home institutions of the article's country (see module doc).
+    Candidates whose id is in `known_only` (a body inside a person's title, a sub-body of
+    a body named next to it) may only be keyed to a body the gazetteer knows."""
     pending = [c for c in cands if c.kind is EntityKind.ORGANIZATION and c.key is None]
     if not pending:
         return
+    _resolve_home(pending, cands, gazetteer, known_only)
+    for cand in pending:
+        if cand.key is None and id(cand) not in known_only and _portfolios(cand):
+            # "وزارة الخارجية وشؤون المغتربين": a ministry's full name, though its
+            # country is not clear from the article
+            cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(cand.tokens)}"
+
+
+def _portfolios(cand: Cand) -> bool:
+    """A ministry named by two portfolios ("الخارجية والمغتربين") names one ministry."""
+    tokens = cand.tokens
+    if cand.form is not Form.NAME or len(tokens) < 3 or bare(tokens[0]) != MINISTRY:
+        return False
+    return any(t[:1] == "و" for t in tokens[2:])
+
+
+def _resolve_home(
+    pending: list[Cand], cands: list[Cand], gazetteer: Gazetteer, known_only: frozenset[int]
+) -> None:
     # A known body ("النظام" -> the Syrian regime) needs the article's leading country;
     # a body named here for the first time needs a country far ahead of the others.
     leading = dominant_country(cands, gazetteer, margin=_LEADING)
@@ -62,9 +94,18 @@ def resolve_national(cands: list[Cand], gazetteer: Gazetteer) -> None:
             continue
         elif len(tokens) == 2 and tokens[1] in _ADJECTIVE_HEADS.get(head, ()):
             cand.key = gazetteer.national.get((head, iso))
-        elif clear is not None and cand.tokens[:2] not in named:
-            # "وزارة الخزانة" beside "وزارة الخزانة الأمريكية" is that one, not the home one
-            _name_with_country(cand, gazetteer, gazetteer.entries[clear].demonyms)
+            if cand.key is None and head in _NEW_WITH_ADJECTIVE:
+                _home(cand, gazetteer, clear, named, id(cand) in known_only)
+        else:
+            _home(cand, gazetteer, clear, named, id(cand) in known_only)
+
+
+def _home(
+    cand: Cand, gazetteer: Gazetteer, clear: str | None, named: set[tuple[str, ...]], known: bool
+) -> None:
+    # "وزارة الخزانة" beside "وزارة الخزانة الأمريكية" is that one, not the home one
+    if clear is not None and cand.tokens[:2] not in named:
+        _name_with_country(cand, gazetteer, gazetteer.entries[clear].demonyms, known_only=known)
 
 
 def dominant_country(
@@ -102,7 +143,9 @@ def _home_body(tokens: tuple[str, ...]) -> bool:
     return len(tokens) == 2 and tokens[1] in _ADJECTIVE_HEADS.get(head, ())
 
 
-def _name_with_country(cand: Cand, gazetteer: Gazetteer, demonyms: list[str]) -> None:
+def _name_with_country(
+    cand: Cand, gazetteer: Gazetteer, demonyms: list[str], *, known_only: bool = False
+) -> None:
     """ "مجلس النواب" -> مجلس النواب اللبناني: the known body, or a new one so named."""
     if not demonyms:
         return
@@ -113,6 +156,8 @@ def _name_with_country(cand: Cand, gazetteer: Gazetteer, demonyms: list[str]) ->
     match = [v for v in gazetteer.trie_values(tokens) if not v.demonym]
     if match:
         cand.key = match[0].entry_id
+        return
+    if known_only:
         return
     cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(tokens)}"
     cand.canonical = full

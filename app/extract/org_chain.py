@@ -33,11 +33,13 @@ from app.extract.org_lexicon import (
     NAMED_ADJECTIVES,
     NEEDS_PLACE,
     NEEDS_PLACE_WHEN_DEFINITE,
+    NEEDS_SPECIFIC,
     NOT_PROPER,
     PROPER_HEADS,
     VAGUE,
 )
 from app.extract.titles import title_head
+from app.text.normalize import normalize
 
 # Military units named by an ordinal: "الفرقة الرابعة", "اللواء الثامن", "الفيلق الخامس".
 UNIT_HEADS = words("لواء فرقة فيلق كتيبة جيش")
@@ -54,6 +56,12 @@ INDEFINITE_ADJECTIVES = words("""
 """)
 FORCES = "قوات"
 REGIME = "نظام"
+FORUM = "منبر"
+STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
+# Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
+MANDATED = words("لجنة بعثة فريق مكتب")
+ABOUT = normalize("بشأن")
+_AND_AFFAIRS = normalize("وشؤون")
 _ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
@@ -97,6 +105,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     j = i + 1
     while j < len(toks) and toks[j].sep == SPACE:
         known = gaz.get(j)
+        if known is not None and known.prefix == "ب" and toks[j - 1].norm in CONCERNED:
+            # "المعنية بالجمهورية العربية السورية": the place the body deals with
+            tokens.extend(t.norm for t in toks[j : known.last])
+            j = end = known.last
+            specific = True
+            break
         if known is not None:
             if not _place_fits(known, j == i + 1, definite, seen_definite):
                 break
@@ -120,6 +134,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             if word in DEFINITE_L:
                 seen_definite, end = True, j + 1
             j += 1
+            continue
+        if word == _AND_AFFAIRS and seen_definite and _definite_next(toks, j):
+            # "وزارة الخارجية وشؤون المغتربين": a second portfolio, in construct
+            tokens.extend((word, toks[j + 1].norm))
+            proper += 1
+            j = end = j + 2
             continue
         coordinated = word.startswith("و") and len(word) > 4 and word[1:3] == "ال"
         if coordinated:
@@ -147,7 +167,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             generic_only = generic_only and stem in GENERIC and not unit
             proper += stem not in GENERIC
             end = j + 1
-        elif seen_definite or indefinite >= 2 or is_verb(stem):
+        elif seen_definite or indefinite >= 2 or is_verb(stem) or _verb_with_object(stem):
             break  # not looks_like_verb: ت-nouns are common here (تحرير، تنظيم)
         elif j == i + 1 and stem in INDEFINITE_ADJECTIVES:
             return None  # "منظمة محلية", "مجلس عسكري": a description
@@ -159,16 +179,23 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         demonym_only = False
         tokens.append(word)
         j += 1
+    proper_name = end is None
     if end is None:
         end = _proper_name_end(block, i, j, lemma, definite, indefinite)
         if end is None:
             return None
         generic_only = False
+    elif lemma in MANDATED and end == j:
+        j = end = _concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
     if lemma == FORCES and definite and demonym_only and has_place:
         return None  # "القوات التركية": the country's troops, a mention of Turkey
-    if lemma == REGIME and definite and not demonym_only:
-        return None  # "النظام المالي اللبناني": a system; a regime is "النظام السوري"
-    weak = _is_weak(lemma, definite, specific or proper >= 2, has_place, generic_only)
+    if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
+        return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
+    if lemma == FORUM and has_place and len(tokens) == 2:
+        return None  # "منبر جدة": talks named after their venue, not a body
+    weak = not proper_name and _is_weak(
+        lemma, definite, specific or proper >= 2, has_place, generic_only
+    )
     return Cand(
         block,
         EntityKind.ORGANIZATION,
@@ -180,6 +207,35 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         head=lemma,
         tokens=tuple(tokens[: len(tokens) - (j - end)]),
     )
+
+
+def _definite_next(toks: Sequence[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].sep == SPACE and toks[j + 1].norm.startswith("ال")
+
+
+def _verb_with_object(word: str) -> bool:
+    """ "قيادة يختارها الشعب": an imperfect verb with an object pronoun ends the name."""
+    return word[:1] == "ي" and word.endswith(("ها", "هم", "هما")) and len(word) > 5
+
+
+def _concerning(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
+    """ "لجنة التحقيق ... بشأن الأرض الفلسطينية المحتلة وإسرائيل": the places a commission
+    is about belong to its name; the end of the name."""
+    if j + 1 >= len(toks) or toks[j].norm != ABOUT or toks[j + 1].sep != SPACE:
+        return j
+    place = gaz.get(j + 1)
+    if place is None or place.kind is not EntityKind.PLACE or place.prefix:
+        return j
+    if place.form is Form.DEMONYM:
+        return j
+    tokens.append(ABOUT)
+    tokens.extend(t.norm for t in toks[j + 1 : place.last])
+    end = place.last
+    other = gaz.get(end) if end < len(toks) and toks[end].sep == SPACE else None
+    if other is not None and other.kind is EntityKind.PLACE and other.prefix == "و":
+        tokens.extend(t.norm for t in toks[end : other.last])
+        end = other.last
+    return end
 
 
 def _in_place(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
@@ -228,6 +284,8 @@ def _proper_name_end(
 def _is_weak(lemma: str, definite: bool, specific: bool, place: bool, generic: bool) -> bool:
     if lemma in NEEDS_PLACE or (definite and lemma in NEEDS_PLACE_WHEN_DEFINITE):
         return not place
+    if lemma in NEEDS_SPECIFIC:
+        return not specific
     if definite:
         return not specific
     return generic and not specific

@@ -8,8 +8,8 @@ from app.extract.lexicon import words
 from app.text.normalize import normalize
 
 HEAD_GROUPS = {
-    "government": "وزارة حكومة نظام رئاسة برلمان سفارة قنصلية إدارة قيادة مديرية بلدية",
-    "party": "حزب تيار",
+    "government": "وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز",
+    "party": "حزب تيار حراك",
     "armed_group": "جيش قوات فصيل فيلق لواء كتائب كتيبة ألوية فرقة حرس",
     "media": "صحيفة قناة تلفزيون إذاعة",
     "other": """هيئة مجلس حركة ائتلاف جبهة منظمة لجنة جامعة اتحاد تجمع مفوضية وكالة شركة
@@ -21,8 +21,15 @@ HEADS: dict[str, str] = {
 }
 # Heads that name nothing without a country: وزارة الخارجية of whom?
 # إدارة is first of all a verbal noun ("إدارة الأزمة", "managing the crisis"): only a
-# country makes it a body ("الإدارة الأمريكية").
-NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "سفارة", "قنصلية", "إدارة"])
+# country makes it a body ("الإدارة الأمريكية"). Likewise
+# نظام is a system before it is a regime ("نظام العقوبات", "نظام روما الأساسي"), تنظيم a
+# verbal noun before a group ("تنظيم الملاحة", "تنظيم الانتخابات"): the groups themselves
+# are in the gazetteer (تنظيم الدولة، نظام الأسد). An embassy ("السفارة الإيرانية") is
+# not annotated as a body: its adjective names the country.
+NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "إدارة", "نظام", "تنظيم"])
+# A movement (حراك) is named by a proper genitive ("حراك الجيل الجديد"), not by a common
+# one ("حراك الشارع", the street's protests): it needs a named adjective or two names.
+NEEDS_SPECIFIC = frozenset(normalize(w) for w in ["حراك"])
 NEEDS_PLACE_WHEN_DEFINITE = frozenset(
     normalize(w) for w in ["حكومة", "نظام", "جيش", "برلمان", "قيادة", "قوات", "حرس"]
 )
@@ -38,7 +45,7 @@ GENERIC = words("""
     السياسي السياسية الإداري الإدارية التنفيذية التنفيذي المركزية المركزي العليا الأعلى
     الأمنية الأمني الرسمي الرسمية الحكومي الحكومية التابعة التابع المذكورة المذكور
     نفسها نفسه ذاتها ذاته المسلحة المسلح الموالية الموالي الأخرى الثانية الأولى
-    الأعمال الإقليم الولاية
+    الأعمال الإقليم الولاية الاستخبارات المخابرات
 """)
 # Construct nouns that describe a body's state, not name it: "حكومة تصريف الأعمال".
 DESCRIPTIVE = words("تصريف")
@@ -83,7 +90,7 @@ UN_NISBAS = words("الأممي الأممية أممي أممية الأممي�
 MERGEABLE = words("الدولي الدولية المعارض المعارضة الرسمي الرسمية")
 # ل-genitives lexicalized inside names: "الشبكة السورية لحقوق الإنسان", "مركز جسور للدراسات".
 L_GENITIVES = words("""
-    لحقوق لشؤون للدراسات للأبحاث للبحوث للتنمية للإغاثة للاجئين للسلام للإعلام للتوثيق
+    لحقوق لشؤون للشؤون للدراسات للأبحاث للبحوث للتنمية للإغاثة للاجئين للسلام للإعلام للتوثيق
     للعدالة للثقافة للسياسات للتخطيط للديمقراطية للحريات للمصالحة للتعليم للتعاون
     للأمن للنفط للدولة للمفاوضات للانتخابات للإحصاء للاستثمار للطاقة للأنباء للطفولة
     للهجرة للتجارة للاتصالات للطيران للمقاومة للتحرير للإصلاح للتغيير للإنقاذ للشغل

@@ -9,7 +9,7 @@ the resolver.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
@@ -205,9 +205,14 @@ def un_adjectives(block: Block, covered: list[Cand | None], un_id: str) -> list[
     return out
 
 
-def quoted_media(block: Block, tails: Mapping[tuple[str, ...], str]) -> list[Cand]:
+def quoted_media(
+    block: Block,
+    tails: Mapping[tuple[str, ...], str],
+    cited: Collection[tuple[str, ...]] = (),
+) -> list[Cand]:
     """ "في تصريح لـ«الشرق الأوسط»": an outlet quoted without its head noun. A one-word
-    name («الجزيرة», «العربية») also needs a citing word before it (لـ، بحسب، نقلت...)."""
+    name («الجزيرة», «العربية») and a name that is also a place's (`cited`: «الشرق الأوسط»)
+    also need a citing word before it (لـ، بحسب، نقلت...)."""
     out: list[Cand] = []
     toks = block.toks
     for k, tok in enumerate(toks):
@@ -221,8 +226,10 @@ def quoted_media(block: Block, tails: Mapping[tuple[str, ...], str]) -> list[Can
             if m < len(toks)
             else QUOTE_AFTER.match(block.source.text, toks[-1].end)
         )
-        key = tails.get(tuple(t.norm for t in toks[k:m])) if closing else None
-        if key is None or (m == k + 1 and (k == 0 or not _cites(toks[k - 1].norm))):
+        tail = tuple(t.norm for t in toks[k:m])
+        key = tails.get(tail) if closing else None
+        needs_cue = m == k + 1 or tail in cited
+        if key is None or (needs_cue and (k == 0 or not _cites(toks[k - 1].norm))):
             continue
         cand = Cand(block, EntityKind.ORGANIZATION, k, m, key=key, subkind="media")
         cand.tokens = tuple(t.norm for t in toks[k:m])

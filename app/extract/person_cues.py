@@ -4,16 +4,19 @@
 - NAME ROLE-ACCUSATIVE: "تعيين ناجي عيسى محافظاً للمصرف"، "انتخاب X رئيساً": the role a
   person is appointed to follows the name in the accusative (رئيساً، نائباً، مبعوثاً).
 
-Both need a credible name: a known first name, or a clear cue right before it.
+- NAME، KNOWN-AS ...: "علي محمد علي عبد الرحمن، المعروف بعلي كوشيب": whoever is "known
+  as" someone is a person.
+
+All need a credible name: a known first name, or a clear cue right before it.
 """
 
 from __future__ import annotations
 
 from app.extract.candidates import Cand, PersonFind
-from app.extract.lexer import SPACE
-from app.extract.lexicon import first_names, words
+from app.extract.lexer import COMMA, SPACE
+from app.extract.lexicon import NAME_LINKS, first_names, words
 from app.extract.model import EntityKind
-from app.extract.names import Context, ends_name, name_at, name_token
+from app.extract.names import Context, ends_name, name_at, name_span, name_token
 from app.extract.titles import ACCUSATIVE_ROLES
 
 LEADER_CUES = words("بقيادة برئاسة بزعامة")
@@ -22,6 +25,9 @@ _APPOINTING = words("""
     تعيين عين عينت انتخاب انتخب انتخبت تكليف كلف كلفت اختيار اختار اختارت ترشيح رشح رشحت
     تسمية سمى سمت
 """)
+# "، المعروف بـ": the phrase that gives a person's other name (nickname, nom de guerre).
+KNOWN_AS = words("المعروف المعروفة الملقب الملقبة المكنى الشهير")
+_LONGEST_NAME = 4  # name words, links (عبد، بن) not counted
 _CONJUNCTIONS = ("", "و", "ف", "ب")  # "وبقيادة", "بتعيين": written forms, for a set lookup
 _LEADER_FORMS = frozenset(p + w for w in LEADER_CUES for p in _CONJUNCTIONS)
 _APPOINTING_FORMS = frozenset(p + w for w in _APPOINTING for p in _CONJUNCTIONS)
@@ -77,3 +83,27 @@ def _conjunction(token: str) -> str:
 
 def _appointing(token: str) -> bool:
     return token in _APPOINTING_FORMS
+
+
+def before_known_as(ctx: Context, i: int, floor: int) -> PersonFind | None:
+    """ "محاكمة علي محمد علي عبد الرحمن، المعروف بعلي كوشيب": the longest run of name
+    words before the comma that opens on a known first name."""
+    toks = ctx.block.toks
+    if toks[i].norm not in KNOWN_AS or not toks[i].sep & COMMA or i == 0:
+        return None
+    if i + 1 >= len(toks) or toks[i + 1].sep != SPACE or toks[i + 1].norm[:1] != "ب":
+        return None
+    start, counted, best = i, 0, None
+    while start - 1 >= floor and name_token(ctx, start - 1, first=False):
+        start -= 1
+        counted += toks[start].norm not in NAME_LINKS
+        if counted > _LONGEST_NAME:
+            break
+        if toks[start].norm in first_names() and counted >= 2:
+            best = start
+        if toks[start].sep != SPACE:
+            break
+    if best is None:
+        return None
+    person = name_span(ctx, best, i)
+    return PersonFind(person) if person is not None else None

@@ -17,6 +17,7 @@ from __future__ import annotations
 from app.extract.candidates import Cand, PersonFind, Title
 from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, bracket_end, comma_gap, soft_gap
 from app.extract.lexicon import (
+    NAME_LINKS,
     PARTICLES,
     SPEECH_VERB_FORMS,
     first_names,
@@ -35,7 +36,7 @@ from app.extract.names import (
     name_token,
     waw_word,
 )
-from app.extract.person_cues import after_leader_cue, before_accusative_role
+from app.extract.person_cues import after_leader_cue, before_accusative_role, before_known_as
 from app.extract.title_phrase import add_owner, read_title
 
 _LOOSE_LINKS = words("عن في لدى من")
@@ -57,6 +58,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 _after_speech_verb(ctx, i)
                 or after_leader_cue(ctx, i)
                 or before_accusative_role(ctx, i, floor)
+                or before_known_as(ctx, i, floor)
             )
         else:
             found = _before_title(ctx, title, floor) or _after_title(ctx, title)
@@ -154,7 +156,7 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
     if k >= len(toks) or not comma_gap(ctx.block, k) or k == title.last:
         return None
     person = name_at(ctx, k, strict=False)
-    if person is None or person.key is not None or person.last - person.first > 3:
+    if person is None or person.key is not None or _words(person) > 3:
         return None
     _closing_waw_word(ctx, person)
     after = toks[person.last].sep if person.last < len(toks) else STOP
@@ -167,6 +169,11 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
             add_owner(title, atom, prep in _LOOSE_LINKS, prep)
     title.last = end
     return PersonFind(person, titles)
+
+
+def _words(person: Cand) -> int:
+    """Name words, links (عبد، أبو، بن) not counted: "بسام أبو عبد الله" has two."""
+    return sum(t not in NAME_LINKS for t in person.tokens)
 
 
 def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:

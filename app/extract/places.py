@@ -23,7 +23,6 @@ _SETTLEMENTS = {
     normalize("مدينة"): "city",
     normalize("بلدة"): "city",
     normalize("قرية"): "city",
-    normalize("مخيم"): "city",
     normalize("محافظة"): "region",
     normalize("ناحية"): "region",
     normalize("إقليم"): "region",
@@ -34,6 +33,7 @@ CUES = words("""
     جنوب شرق غرب شمالي جنوبي شرقي غربي وسط عاصمة ولاية إقليم أطراف ضواحي العاصمة
     محادثات مباحثات مفاوضات مشاورات اتفاق اتفاقية مؤتمر قمة منبر جولة إعلان بيان
 """)
+_LOCAL_OFFICES = words("محافظ عمدة")
 # Months that fold to a place's spelling (آب and إب): next to a number or month they are dates.
 _DATE_NEIGHBOURS = TIME_WORDS
 # Plural nouns announce a list: "بلدات مجدل شمس ومسعدة وبقعاثا".
@@ -53,12 +53,15 @@ _NOT_PLACE = words("""
     الساحلية الشمالية الجنوبية الشرقية الغربية الواقعة التابعة الكبرى الصغرى المحاصرة
     المنكوبة المدمرة مجاورة قريبة حدودية بأكملها كاملة بكاملها آمن آمنة كبرى عدة عديدة
     مختلفة كثيرة رئيسية أخرى ثانية أولى ثالثة رابعة جديدة واحدة
+    الشمال الجنوب الشرق الغرب الوسط اللاجئين النازحين المهجرين العائدين المشردين
 """)
 
 
-def has_cue(block: Block, index: int, prefix: str) -> bool:
+def has_cue(block: Block, index: int, prefix: str, *, town: bool = False) -> bool:
     """Whether the place at token `index` is announced: "في X", "وفي X", "مدينة X", "بX",
-    "محادثات X", or a cue then a demonym: "العاصمة العمانية X"."""
+    "محادثات X", or a cue then a demonym: "العاصمة العمانية X". A `town` is also announced
+    by a body or an office named after it ("كتيبة جنين", "محافظ جنين"); a country
+    homograph is not ("نظام مالي" is a financial system)."""
     if is_date(block, index):
         return False
     if prefix.rstrip("ال").endswith("ب"):
@@ -66,7 +69,7 @@ def has_cue(block: Block, index: int, prefix: str) -> bool:
     if index == 0 or block.toks[index].sep != SPACE:
         return False
     before = block.toks[index - 1].norm
-    if _cue(before):
+    if _cue(before) or (town and _named_after(before)):
         return True
     return (
         index >= 2
@@ -75,6 +78,16 @@ def has_cue(block: Block, index: int, prefix: str) -> bool:
         and before.endswith(("ي", "يه"))
         and _cue(block.toks[index - 2].norm)
     )
+
+
+def _named_after(token: str) -> bool:
+    """ "كتيبة جنين", "بلدية صور", "محافظ جنين": a body or an office named after a town,
+    with the noun in construct (no article)."""
+    head = org_head(token)
+    if head is not None:
+        return not head[2]
+    role = title_head(token)
+    return role is not None and role[1] in _LOCAL_OFFICES
 
 
 def _cue(token: str) -> bool:
@@ -128,7 +141,8 @@ def _named(block: Block, covered: list[Cand | None], j: int, prefix: str, kind: 
         return None  # "مدن وبلدات": a second settlement noun, no name
     if not word.startswith("ال") and word.endswith("يه") and word not in CONSTRUCT:
         return None  # "بلدات ساحلية": an indefinite adjective, no name
-    if word not in CONSTRUCT and not place_token(word):
+    shown = block.text(toks[j].start, toks[j].end)
+    if word not in CONSTRUCT and (not place_token(word) or accusative(shown)):
         return None
     last = j + 1
     if word in CONSTRUCT:
@@ -144,12 +158,22 @@ def _named(block: Block, covered: list[Cand | None], j: int, prefix: str, kind: 
 
 @lru_cache(maxsize=65536)
 def _settlement(token: str) -> tuple[str, bool] | None:
-    for _, stem in readings(token):
+    """A settlement noun without the article: "بالإقليم" is "in the region" just named,
+    "بإقليم" announces one."""
+    for prefix, stem in readings(token):
+        if prefix.endswith(("ال", "لل")):
+            continue
         if stem in _SETTLEMENTS:
             return _SETTLEMENTS[stem], False
         if stem in _PLURAL_SETTLEMENTS:
             return _PLURAL_SETTLEMENTS[stem], True
     return None
+
+
+def accusative(shown: str) -> bool:
+    """ "عميقاً": the indefinite accusative (tanween) of an adjective or adverb; a name
+    takes no tanween."""
+    return "\u064b" in shown
 
 
 def place_token(word: str) -> bool:

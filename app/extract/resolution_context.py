@@ -1,7 +1,8 @@
 """What the rest of an article tells about a citation's body.
 
 Two readings, both lazy (most citations are settled by their own words or the table):
-- the bodies named in the citation's own sentence ("وتبنى مجلس الأمن بالإجماع القرار 2728");
+- the body named in the citation's own sentence, the nearest before it ("وتبنى مجلس الأمن
+  بالإجماع القرار 2728") else the only one after it;
 - the body a short form points back at: "المجلس", "الجمعية", "الجامعة" name the council,
   assembly or league the article has named in full, the nearest one before (else the first
   after). A full name outside the body phrases ("مجلس النواب", "جامعة دمشق") is a state's or
@@ -43,27 +44,34 @@ class ArticleBodies:
         pick = before[-1] if before else (entries[0] if entries else None)
         return pick.hint if pick is not None else None
 
-    def in_sentence(self, f: Found) -> tuple[set[Hint], set[Hint]]:
-        """The bodies named in the citation's sentence, and those its short forms point at."""
+    def in_sentence(self, f: Found) -> Hint | None:
+        """The body the citation's sentence names, in full or by a short form: the nearest
+        one before the citation ("وطالب المجلس في القرار 55/28، الذي قدمته باكستان باسم
+        منظمة التعاون الإسلامي"), else the only one after it."""
         toks = f.nt.tokens
         k = f.nt.token_at(f.start)
-        named: set[Hint] = set()
-        pointed: set[Hint] = set()
         if k is None:
-            return named, pointed
+            return None
+        before: list[Hint] = []
+        after: set[Hint] = set()
         for j in _sentence_range(toks, k):
+            hint: Hint | None = None
             body = body_at(toks, j)
             if body is not None and body[0] in EXPLICIT:
-                named.add(body[0])
+                hint = body[0]
+            elif any(stem in toks[j].text for stem in _STEMS):
+                short = anaphor_at(toks, j)
+                if short is not None:
+                    hint = self.antecedent(short, f.seq, toks[j].start)
+            if hint is None:
                 continue
-            if not any(stem in toks[j].text for stem in _STEMS):
-                continue
-            short = anaphor_at(toks, j)
-            if short is not None:
-                hint = self.antecedent(short, f.seq, toks[j].start)
-                if hint is not None:
-                    pointed.add(hint)
-        return named, pointed
+            if toks[j].start < f.start:
+                before.append(hint)
+            else:
+                after.add(hint)
+        if before:
+            return before[-1]
+        return after.pop() if len(after) == 1 else None
 
     def _index(self) -> dict[str, list[_Named]]:
         if self._named is None:

@@ -106,9 +106,11 @@ ISSUED_WORDS = _words(
     "اعتمدته تبناه تبنته المتبنى أصدره أصدرته الذي التي"
 )
 BY_WORDS = _words("عن أصدره أصدرته تبناه تبنته اعتمده اعتمدته اتخذه اتخذته")
-# After "اعتمده": how and when it was adopted, not who adopted it.
+# After "اعتمده" or "الصادر عن": how, when and in which session it was adopted, not who
+# adopted it ("الصادر عن دورته الاستثنائية الثلاثين").
 MANNER_WORDS = _words(
     "بالإجماع بإجماع بأغلبية بغالبية بأكثرية بتأييد بموافقة في يوم أمس اليوم مؤخرا سابقا قبل بعد"
+    " دورته دورتها دورة الدورة جلسته جلستها جلسة الجلسة اجتماعه اجتماعها"
 )
 TAIL_WORDS = ISSUED_WORDS | _words("عن في عام العام سنة من بالإجماع يوم") | {"/", "-", ","}
 MONTHS = _words(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from app.extract import resolution_lexicon as lex
 from app.extract.resolution_bodies import anaphor_at, body_at
 from app.extract.resolution_lexicon import Hint
+from app.extract.resolution_numbers import day_at, range_at, read_number, special_at, year_at
 from app.ingest.model import TextBlock
 from app.text.normtext import Kind, NormText, Tok
 
@@ -17,7 +18,6 @@ _MAX_HEAD = 14  # tokens between the noun and its number
 _MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
 _MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
 EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
-_DASHES = frozenset("-‐‑‒–—")
 
 
 @dataclass(slots=True)
@@ -39,6 +39,7 @@ class Found:
     special: str = ""  # "ES" for "ES-10/22", "S" for "S-17/1" (session kept in `session`)
     anaphor: str | None = None  # "اعتمده المجلس", "المجلس في قراره": the stem of the short form
     seq: int = 0  # the block's place in the article, to find what a short form points back at
+    group: int | None = None  # the noun a list hangs on: "القرارات 1696 و1737 و1747"
 
 
 def parse_at(
@@ -63,7 +64,7 @@ def parse_at(
         tok = toks[j]
         if tok.sentence != anchor.sentence or tok.text in lex.SENTENCE_END:
             return []
-        if tok.kind is Kind.NUMBER or _special_at(toks, j):
+        if tok.kind is Kind.NUMBER or special_at(toks, j):
             break
         if tok.kind is Kind.PUNCT:
             title = _quoted_title(toks, j) if tok.text in lex.OPEN_MARKS else 0
@@ -81,7 +82,7 @@ def parse_at(
             if plural and hint is not None:
                 inherited[j] = hint
             return []
-        if plural and tok.text in lex.RANGE_FROM and _range_at(toks, j + 1):
+        if plural and tok.text in lex.RANGE_FROM and range_at(toks, j + 1):
             j, focused, ranged = j + 1, True, True  # "القرارات من 2216 إلى 2722"
             break
         body = body_at(toks, j)
@@ -112,6 +113,7 @@ def parse_at(
         return []
     marked = any(t.text in lex.NUMBER_MARKERS for t in toks[i + 1 : j])
     for item in items:
+        item.group = anchor.start if len(items) > 1 else None
         item.issued_nationally = hint is None and _issued_nationally(toks, i)
         item.formal = marked or item.year is not None or item.sanah
         item.anaphor = item.anaphor or anaphor
@@ -125,7 +127,7 @@ def _number_list(
     items: list[Found] = []
     separators = lex.LIST_SEPARATORS | lex.RANGE_TO if ranged else lex.LIST_SEPARATORS
     while True:
-        read = _read_number(toks, k)
+        read = read_number(toks, k)
         if read is None:
             break
         number, session, slash_year, special, end_tok = read
@@ -147,35 +149,10 @@ def _number_list(
         sep += 1
         if _text(toks, sep) in lex.NUMBER_MARKERS:
             sep += 1
-        if sep >= len(toks) or not (toks[sep].kind is Kind.NUMBER or _special_at(toks, sep)):
+        if sep >= len(toks) or not (toks[sep].kind is Kind.NUMBER or special_at(toks, sep)):
             break
         k = sep
     return items
-
-
-def _read_number(toks: list[Tok], k: int) -> tuple[int, int | None, int | None, str, int] | None:
-    """(number, session, year, special prefix, index after it) of the number at token k:
-    "2254", "67/19", "2254/2015", or a special session's "ES-10/22" (three tokens)."""
-    if _special_at(toks, k):
-        parsed = _parse_number(toks[k + 2].text)
-        if parsed is None or parsed[1] is None:
-            return None
-        return parsed[0], parsed[1], None, lex.SPECIAL_PREFIXES[toks[k].text], k + 3
-    parsed = _parse_number(_text(toks, k))
-    return None if parsed is None else (*parsed, "", k + 1)
-
-
-def _special_at(toks: list[Tok], k: int) -> bool:
-    """ "ES-10/22", "S-17/1": a special session's prefix, a dash and session/number."""
-    return (
-        k + 2 < len(toks)
-        and toks[k].text in lex.SPECIAL_PREFIXES
-        and toks[k + 1].text in _DASHES
-        and toks[k + 2].kind is Kind.NUMBER
-        and "/" in toks[k + 2].text
-        and toks[k + 1].start == toks[k].end
-        and toks[k + 2].start == toks[k + 1].end
-    )
 
 
 def _quoted_title(toks: list[Tok], j: int) -> int:
@@ -197,12 +174,12 @@ def _quoted_title(toks: list[Tok], j: int) -> int:
 def _tail(toks: list[Tok], k: int, item: Found) -> int:
     """Read the year and the body that follow a number; return the index after them."""
     first = _text(toks, k)
-    if first == "(" and _year(toks, k + 1) and _text(toks, k + 2) == ")":
-        item.year, k = _year(toks, k + 1), k + 3
-    elif first in lex.STRONG_YEAR_WORDS and _year(toks, k + 1):
-        item.year, item.sanah, k = _year(toks, k + 1), first in {"لسنه"}, k + 2
-    elif first in lex.WEAK_YEAR_WORDS and _year(toks, k + 1):
-        item.weak_year, k = _year(toks, k + 1), k + 2
+    if first == "(" and year_at(toks, k + 1) and _text(toks, k + 2) == ")":
+        item.year, k = year_at(toks, k + 1), k + 3
+    elif first in lex.STRONG_YEAR_WORDS and year_at(toks, k + 1):
+        item.year, item.sanah, k = year_at(toks, k + 1), first in {"لسنه"}, k + 2
+    elif first in lex.WEAK_YEAR_WORDS and year_at(toks, k + 1):
+        item.weak_year, k = year_at(toks, k + 1), k + 2
     body = body_at(toks, k) if _text(toks, k).startswith("ل") else None
     if body is not None:
         item.hint, k = body[0], k + body[1]
@@ -230,10 +207,10 @@ def _tail(toks: list[Tok], k: int, item: Found) -> int:
                 # "الصادر عن وزارة الداخلية": issued by someone who is not an international body
                 item.hint = _merge(item.hint, Hint.NATIONAL)
             break
-        year = _year(toks, m)
+        year = year_at(toks, m)
         if year and item.year is None:
             item.year, useful = year, m + 1
-        elif not (tok.text in lex.TAIL_WORDS or tok.text in lex.MONTHS or _day(tok)):
+        elif not (tok.text in lex.TAIL_WORDS or tok.text in lex.MONTHS or day_at(tok)):
             break
         m += 1
     return useful
@@ -275,27 +252,11 @@ def _skip_topic(toks: list[Tok], j: int) -> int:
         tok = toks[m]
         if tok.sentence != toks[j].sentence:
             return 0
-        if tok.text in lex.NUMBER_MARKERS or (
-            tok.text in lex.RANGE_FROM and _range_at(toks, m + 1)
-        ):
+        if tok.text in lex.NUMBER_MARKERS or (tok.text in lex.RANGE_FROM and range_at(toks, m + 1)):
             return m - j
         if tok.kind is not Kind.WORD and tok.text not in {",", "،"}:
             return 0
     return 0
-
-
-def _range_at(toks: list[Tok], k: int) -> bool:
-    """ "2216 إلى 2722": a number, a range word and a number; not two years ("من 2011 إلى
-    2015" is a period)."""
-    if not (
-        k + 2 < len(toks)
-        and toks[k].kind is Kind.NUMBER
-        and toks[k + 1].text in lex.RANGE_TO
-        and toks[k + 2].kind is Kind.NUMBER
-    ):
-        return False
-    ends = [_year(toks, k), _year(toks, k + 2)]
-    return not all(ends)
 
 
 def _seek_focus(toks: list[Tok], j: int) -> int:
@@ -333,38 +294,6 @@ def _issued_nationally(toks: list[Tok], i: int) -> bool:
     issued = any(w in lex.ISSUING_VERBS for w in window)
     national = any(w in lex.NATIONAL_WORDS for w in window)
     return issued and national and not any(w in lex.UN_CUES for w in window)
-
-
-def _parse_number(text: str) -> tuple[int, int | None, int | None] | None:
-    """(number, session, year) of "2254", "67/19", "2254/2015"; None for dates and decimals."""
-    parts = text.split("/")
-    if not all(p.isdigit() and len(p) <= 4 for p in parts) or len(parts) > 2:
-        return None
-    if len(parts) == 1:
-        return (int(text), None, None) if int(text) > 0 else None
-    first, second = int(parts[0]), int(parts[1])
-    if first > 100 and is_year(second):
-        return first, None, second
-    if is_year(first) and second > 100:
-        return second, None, first  # "2023/2876": the European Parliament's year/number
-    if 1 <= first <= 100 and second >= 1:
-        return second, first, None
-    return None
-
-
-def is_year(value: int) -> bool:
-    return 1945 <= value <= 2100
-
-
-def _year(toks: list[Tok], k: int) -> int | None:
-    if k < len(toks) and toks[k].kind is Kind.NUMBER and toks[k].text.isdigit():
-        value = int(toks[k].text)
-        return value if is_year(value) else None
-    return None
-
-
-def _day(tok: Tok) -> bool:
-    return tok.kind is Kind.NUMBER and tok.text.isdigit() and 1 <= int(tok.text) <= 31
 
 
 def _text(toks: list[Tok], k: int) -> str:

@@ -27,13 +27,16 @@ Rules, in the order they apply:
   5. an ES- symbol: the General Assembly (only it holds emergency special sessions);
   6. "الأممي" with a plain number dated 1976 or later: UNSC (the GA numbers by session since
      its 31st, the HRC always did);
-  7. the one body named in the sentence ("وتبنى مجلس الأمن القرار 2728");
-  8. a short form in the sentence or as its issuer ("تبنى المجلس"، "اعتمدته الجمعية"،
-     "للجامعة"): the body of that kind the article names nearest before it (else after it);
-     a council, assembly or university of a state there makes it a state's decision;
+  7. a short form as its issuer ("اعتمدته الجمعية"): the body of that kind the article names
+     nearest before it (else after it);
+  8. the body the sentence names, in full or by such a short form ("وتبنى مجلس الأمن القرار
+     2728"، "وطالب المجلس في القرار 55/28"): the nearest before the citation, else the only
+     one after it; a council, assembly or university of a state makes it a state's decision;
   9. a session number from the 31st on: UNGA;
-  10. what rules 3-9 gave another citation of the same number in the article;
-  11. unknown.
+  10. what rules 3-9 gave the other numbers of its list, if they agree ("القرارات 1696
+      و1737 و1747");
+  11. what rules 3-10 gave another citation of the same number in the article;
+  12. unknown.
   "الأممي"/"الدولي" say only "the UN" and leave the organ to those rules.
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
@@ -54,16 +57,20 @@ from app.extract import resolution_lexicon as lex
 from app.extract.model import Citation, ResolutionBody, Span
 from app.extract.resolution_context import ArticleBodies
 from app.extract.resolution_lexicon import Hint
-from app.extract.resolution_parse import EXPLICIT, Found, is_year, parse_at
+from app.extract.resolution_numbers import is_year
+from app.extract.resolution_parse import EXPLICIT, Found, parse_at
 from app.extract.resolution_table import ResolutionTable, default_table
 from app.ingest.model import TextBlock
 from app.text.normtext import NormText, Tok, shared
 
+# "القرار، الذي يحمل الرمز ES-10/24": a special session's symbol names a resolution alone.
+_SPECIAL = re.compile(r"(?<![\w/-])(es|s)-(\d{1,2})/(\d{1,3})(?![\w/-])")
 _SYMBOL = re.compile(
     r"\b(s|a)/(?:(hrc)/)?res/(?:(es|s)-)?(\d{1,4})(?:/(\d{1,4}))?(?:\s*\((\d{4})\))?"
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN = ResolutionBody.UNKNOWN
+_NUMBER_CLITICS = frozenset({"ل", "ب", "و", "ك", "ال", "بال", "لل", "وال", "كال", "فال"})
 _OPENERS = frozenset("«\"“'(‘[")
 _CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
 # A short form pointing at a state's council or assembly: a national decision, not cited.
@@ -81,7 +88,7 @@ def find_citations(
     for seq, block in enumerate(blocks):
         nt = shared(block.text)
         texts.append(nt)
-        if "قرار" in nt.text or "res/" in nt.text:
+        if "قرار" in nt.text or "res/" in nt.text or _special_in(nt.text):
             found.extend(_scan_block(block, nt, seq))
     if not found:
         return []
@@ -91,7 +98,7 @@ def find_citations(
     for f in found:
         if f.hint in EXPLICIT:
             written[_key(f)].add(f.hint)
-    bodies = [_body(f, written, table, context) for f in found]
+    bodies = _with_list_bodies(found, [_body(f, written, table, context) for f in found])
     inferred: dict[Key, set[ResolutionBody]] = defaultdict(set)
     for f, body in zip(found, bodies, strict=True):
         if body is not None and body is not _UNKNOWN:
@@ -153,20 +160,45 @@ def _bare_reference(nt: NormText, k: int) -> bool:
 
 
 def _clitic_before(toks: list[Tok], k: int) -> bool:
-    """ "لـ2254", "بـ2254": a one-letter preposition written onto the number."""
-    return k > 0 and toks[k - 1].text in {"ل", "ب", "و", "ك"} and toks[k - 1].end == toks[k].start
+    """ "لـ2254"، "الـ1701"، "بالـ2254": a preposition or the article written onto the number
+    (the press writes a famous resolution as "الـ2254", "the 2254")."""
+    return k > 0 and toks[k - 1].text in _NUMBER_CLITICS and toks[k - 1].end == toks[k].start
+
+
+def _with_list_bodies(
+    found: list[Found], bodies: list[ResolutionBody | None]
+) -> list[ResolutionBody | None]:
+    """ "القرارات 1696 و1737 و1747": the numbers of one list are one body's, so a member the
+    rules left unknown takes the body its settled siblings agree on."""
+    groups: dict[tuple[int, int], set[ResolutionBody]] = defaultdict(set)
+    for f, body in zip(found, bodies, strict=True):
+        if f.group is not None and body is not None and body is not _UNKNOWN:
+            groups[(f.seq, f.group)].add(body)
+    settled = list(bodies)
+    for n, f in enumerate(found):
+        known = groups.get((f.seq, f.group), set()) if f.group is not None else set()
+        if settled[n] is _UNKNOWN and len(known) == 1:
+            settled[n] = next(iter(known))
+    return settled
 
 
 def _key(f: Found) -> Key:
     return f.number, f.session, f.special
 
 
+def _special_in(text: str) -> bool:
+    return "s-" in text and _SPECIAL.search(text) is not None
+
+
 def _scan_block(block: TextBlock, full: NormText, seq: int) -> list[Found]:
     text = full.text
+    special = _special_in(text)
     cited = [
         k
         for k, (a, b) in enumerate(full.sentences)
-        if text.find("قرار", a, b) >= 0 or text.find("res/", a, b) >= 0
+        if text.find("قرار", a, b) >= 0
+        or text.find("res/", a, b) >= 0
+        or (special and _SPECIAL.search(text, a, b) is not None)
     ]
     # the other sentences are never tokenized
     nt = full.only(cited) if len(cited) < len(full.sentences) else full
@@ -181,6 +213,13 @@ def _scan_block(block: TextBlock, full: NormText, seq: int) -> list[Found]:
         # "القرار 2254 (S/RES/2254)" cites once: the symbol only restates the words before it
         if not any(n == symbol.number and 0 <= symbol.start - end <= 40 for n, end in numbers):
             found.append(symbol)
+    spans = [(f.start, f.end) for f in found]
+    for m in _SPECIAL.finditer(nt.text) if special else ():
+        if not any(a <= m.start() < b for a, b in spans):
+            alone = Found(block, nt, m.start(), m.end(), int(m.group(3)), int(m.group(2)))
+            alone.special = lex.SPECIAL_PREFIXES[m.group(1)]
+            found.append(alone)
+    found.sort(key=lambda f: f.start)
     for f in found:
         f.seq = seq
     return found
@@ -241,14 +280,10 @@ def _body(
         return ResolutionBody.UNGA
     if f.hint is Hint.UN and f.session is None and (f.year or 0) >= 1976:
         return ResolutionBody.UNSC  # since 1976 only the Security Council numbers plainly
-    organs, pointed = context.in_sentence(f)
-    if len(organs) == 1:  # "وتبنى مجلس الأمن بالإجماع القرار 2728"
-        return ResolutionBody(str(organs.pop()))
-    if f.anaphor is not None:
-        issuer = context.antecedent(f.anaphor, f.seq, f.start)
-        pointed = {issuer} if issuer is not None else pointed
-    if len(pointed) == 1:
-        hint = pointed.pop()
+    # "الذي اعتمده المجلس": the issuer's short form; else "وتبنى مجلس الأمن القرار 2728"
+    issuer = context.antecedent(f.anaphor, f.seq, f.start) if f.anaphor else None
+    hint = issuer or context.in_sentence(f)
+    if hint is not None:
         return ResolutionBody(str(hint)) if hint in EXPLICIT else _NATIONAL
     if f.session is not None and f.session >= 31 and not f.special:
         return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named

@@ -9,7 +9,9 @@ statement (else the first after):
 - a person's title, every word of it among the words that introduced that person: "وأضاف
   المدعي العام" after "المدعي العام للمحكمة الجنائية الدولية، كريم خان"، "وشدد قائد الإدارة
   الجديدة" after "قائد الإدارة السورية الجديدة أحمد الشرع";
-- the end of a person's name: "وقال عبد السلام" after "محمد عبد السلام".
+- the end of a person's name, a title before it or not, a foreign surname in another spelling
+  of its long vowels ("غروندبيرغ" for "غروندبرغ"): "وقال عبد السلام" after "محمد عبد
+  السلام", "بأن الوزير عبد العاطي أكد" after "بدر عبد العاطي".
 The tables are built on the first unlinked speaker of an article: most articles have none.
 """
 
@@ -53,6 +55,7 @@ class ShortForms:
         self._parts: dict[str, list[_Seen]] = defaultdict(list)  # generic head + لـ body
         self._titles: list[_Seen] = []  # persons with the words that introduced them
         self._tails: dict[str, set[str]] = defaultdict(set)  # ends of person names
+        self._skeletons: dict[str, set[str]] = defaultdict(set)  # surnames without long vowels
         self.recent: list[str] = []  # speakers so far, in reading order
 
     def resolve(self, surface: str, part: Part, index: int, offset: int) -> str | None:
@@ -68,12 +71,31 @@ class ShortForms:
         found = _nearest(self._parts.get(phrase, []), at)
         if found is None and len(words) == 1 and words[0].startswith("ال"):
             found = self._headed(_bare(words[0]))
+        if found is None:
+            found = self._named(words)
         if found is None and w.has_stem(words[0], w.TITLE_STEMS):
             found = self._titled(words, at)
-        if found is None and len(words) <= 2 and not words[0].startswith("ال"):
-            keys = self._tails.get(phrase, set())
-            found = next(iter(keys)) if len(keys) == 1 else None
         return found
+
+    def _named(self, words: list[str]) -> str | None:
+        """ "عبد السلام"، "الوزير عبد العاطي": the one person whose name ends as the subject
+        does (a title may come first)."""
+        whole = self._tails.get(" ".join(words), set())
+        if len(words) > 1 and len(whole) == 1:
+            return next(iter(whole))  # a body's name without its head noun
+        for size in (3, 2, 1):
+            if len(words) < size or (size == len(words) and words[0].startswith("ال")):
+                continue
+            tail = " ".join(words[-size:])
+            keys = self._tails.get(tail, set())
+            if len(tail) >= 4 and len(keys) == 1:
+                return next(iter(keys))
+        last = words[-1]
+        if len(words) == 1 and len(last) >= 6 and not last.startswith("ال"):
+            # a foreign name spelt with other long vowels: "غروندبيرغ" for "غروندبرغ"
+            keys = self._skeletons.get(_skeleton(last), set())
+            return next(iter(keys)) if len(keys) == 1 else None
+        return None
 
     def spoke(self, key: str) -> None:
         """Record a speaker, so that a short form two bodies share goes to the one speaking."""
@@ -100,11 +122,15 @@ class ShortForms:
                 # the name only: aliases from the gazetteer ("هيئة الأمم المتحدة") are not
                 # how this article shortens it
                 heads[entity.key] = _bare(words[0])
+                # "الديمقراطي الكوردستاني" for "الحزب الديمقراطي الكوردستاني"
+                self._tails[" ".join(words[1:])].add(entity.key)
             if entity.kind is EntityKind.PERSON:
                 for name in {entity.name, *entity.aliases}:
                     words = normalize(name).split()
                     for k in range(1, len(words)):
                         self._tails[" ".join(words[k:])].add(entity.key)
+                    if len(words) > 1 and len(words[-1]) >= 6:
+                        self._skeletons[_skeleton(words[-1])].add(entity.key)
         kinds = {e.key: e.kind for e in self._entities}
         for seq, block in enumerate(self._blocks):
             mentions = self._by_block.get((block.part, block.index), [])
@@ -188,6 +214,11 @@ def _bare(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
     return word
+
+
+def _skeleton(name: str) -> str:
+    """A transliterated name without its long vowels, which spellings disagree on."""
+    return "".join(ch for ch in name if ch not in "اوي")
 
 
 def _nearest(seen: list[_Seen], at: Where) -> str | None:

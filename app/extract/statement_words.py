@@ -24,9 +24,11 @@ def _stems(text: str) -> tuple[str, ...]:
 # What opens the reported content, and which of those forms carry nothing but "that".
 COMPLEMENTIZERS = _words(
     "أن إن أنه إنه أنها إنها أنهم إنهم أنهما إنهما أننا إننا أنني إنني "
-    "بأن بأنه بأنها بأنهم بأنهما بأننا"
+    "بأن بأنه بأنها بأنهم بأنهما بأننا فإن فإنه فإنها"
 )
-BARE_COMPLEMENTIZERS = _words("أن إن أنه إنه بأن بأنه")
+BARE_COMPLEMENTIZERS = _words("أن إن أنه إنه بأن بأنه فإن فإنه")
+# "القرار الذي قال إنه يُنتهك": the pronoun is the antecedent; the one who said it is another.
+ABOUT_IT = _words("إنه إنها أنه أنها بأنه بأنها")
 OPEN_QUOTES = frozenset("\"«“„'‘")
 CLOSE_QUOTE = {"«": "»", "“": "”", "„": "”", '"': '"', "'": "'", "‘": "’"}
 
@@ -43,10 +45,9 @@ WHERE_AFTER_ALA = _words(
     "فيسبوك قناة قناته لسان"
 )
 # Filler between a verb and its content: "وتابع قائلاً"، "وختم حديثه بالقول"، "لفت الانتباه إلى".
-SKIP = _words(
-    "بالقول قائلا قائلة قائلاً الانتباه النظر حديثه حديثها كلمته كلمتها مخاطبا مخاطبة "
-    "مخاطبين متوجها متوجهة"
-)
+SKIP = _words("بالقول قائلا قائلة قائلاً الانتباه النظر حديثه حديثها كلمته كلمتها")
+# "وقال مخاطباً أعضاء المجلس:": the words after these are whom he spoke to, not who spoke.
+ADDRESSING = _words("مخاطبا مخاطبة مخاطبين متوجها متوجهة متوجهين")
 
 # Heads that name someone by function and take the body they serve as a genitive.
 TITLE_STEMS = _stems(
@@ -77,8 +78,9 @@ BODY_HEADS = INSTITUTION_STEMS + _stems(
 POST_PREPOSITIONS = _words("إلى لدى")
 # Honorifics that may stand between an apposition comma and the name: "، الدكتور ماجد".
 HONORIFICS = _words(
-    "معالي سمو فخامة سعادة حضرة الدكتور الدكتورة الشيخ الشيخة السفير السفيرة اللواء العميد العقيد الفريق المشير "
-    "المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة الجنرال الحاخام"
+    "معالي سمو فخامة سعادة حضرة الدكتور الدكتورة الشيخ الشيخة السفير السفيرة اللواء العميد "
+    "العقيد الفريق المشير المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة "
+    "الجنرال الحاخام"
 )
 # Between a title and the name set off after it, these say the name is someone else's:
 # "قال الوزير خلال لقائه نظيره الروسي، سيرغي لافروف، إن".
@@ -87,7 +89,7 @@ NOT_APPOSITION = CIRCUMSTANTIAL - _words("في من لدى") | _words(
 )
 # Words before a verb that open a new clause, so that the noun after them is its subject.
 CLAUSE_OPENERS = _words(
-    "لكن ولكن لكنه بينما فيما حين كما بل ثم إذ حيث وإن وأن أن إن وقد بعدما فيما بعد"
+    "لكن ولكن لكنه بينما فيما حين كما بل ثم إذ حيث وإن وأن أن إن وقد بعدما فيما بعد وقت وقتما عندما"
 )
 # Phrases that open a sentence before its verb: "في المقابل،"، "من جهته،"، "بدوره،".
 DISCOURSE_OPENERS = _words("في وفي من ومن بدوره بدورها بدورهم وبدوره وبدورها على وعلى")

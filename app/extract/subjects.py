@@ -256,18 +256,41 @@ class SubjectReader(SpeakerChooser):
         first = self._after_opener(first, i)
         if first >= i - 1 or self.toks[first].kind is not Kind.WORD:
             return None
-        placed = self.index.starting[first]
-        if placed is not None or w.has_stem(self.toks[first].text, w.SPEAKER_STEMS):
-            end = self.subject(first)  # "ميقاتي يجدد": the sentence opens with its subject
-            if first < end < i and self.toks[end].kind is Kind.WORD:
-                return self.choose(first, self.to_person(first, end, i))
-            return None
+        fronted = self.fronted_subject(first, i)
+        if fronted is not None or self._fronts(first):
+            return fronted
         if self.toks[first].text in w.CIRCUMSTANTIAL:
             return None
         end = self.subject(first + 1)
         if not first + 1 < end <= i:
             return None
         return self.choose(first + 1, self.to_person(first + 1, end, i))
+
+    def opening_fronted(self, i: int) -> Speaker | None:
+        """The subject a sentence opens with, before its first verb ("مجلس التعاون يجدد ...
+        ويدعو العراق إلى"), when token i is not that first verb."""
+        sentence = self.toks[i].sentence
+        first = self.nt.token_at(self.nt.sentences[sentence][0]) if self.nt.sentences else None
+        if first is None:
+            return None
+        first = self._after_opener(first, i)
+        if first >= i - 1 or not self._fronts(first):
+            return None
+        return self.fronted_subject(first, i)
+
+    def _fronts(self, first: int) -> bool:
+        tok = self.toks[first]
+        speaking = w.has_stem(tok.text, w.SPEAKER_STEMS)
+        return tok.kind is Kind.WORD and (self.index.starting[first] is not None or speaking)
+
+    def fronted_subject(self, first: int, i: int) -> Speaker | None:
+        """ "ميقاتي يجدد": the subject that opens the sentence at `first`, before a word."""
+        if not self._fronts(first):
+            return None
+        end = self.subject(first)
+        if first < end < i and self.toks[end].kind is Kind.WORD:
+            return self.choose(first, self.to_person(first, end, i))
+        return None
 
     def _after_opener(self, first: int, i: int) -> int:
         """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence."""

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from app.extract.candidates import Cand, Form, Title
 from app.extract.lexer import QUOTE, SPACE, Tok, soft_gap
-from app.extract.lexicon import PARTICLES, is_verb, words
+from app.extract.lexicon import PARTICLES, first_names, is_verb, words
 from app.extract.model import EntityKind
 from app.extract.names import Context, definite_l_genitive
 from app.extract.org_lexicon import GENERIC
@@ -26,6 +26,8 @@ from app.extract.titles import (
 )
 
 _BY_NAME = "باسم"
+# "المتحدث باسمها": speaking for the body the sentence named before; the title ends there.
+_BY_ITS_NAME = words("باسمه باسمها باسمهم باسمهما")
 _ACTING = "باعمال"  # "القائم بأعمال رئيس البعثة": one title
 _STANDING = "قايم"
 _DEPUTIES = words("نائب مساعد وكيل مستشار")
@@ -64,6 +66,9 @@ def read_title(ctx: Context, i: int) -> Title | None:
             j = title.last = j + 1
             continue
         nxt = ctx.atoms.get(j + 1) if j + 1 < len(toks) and toks[j + 1].sep == SPACE else None
+        if word in _BY_ITS_NAME:
+            j = title.last = j + 1
+            break
         if word == _BY_NAME and nxt is None and _speaks_for_a_role(toks, j + 1):
             j += 1  # "باسم الأمين العام", "باسم الحكومة": the phrase goes on
             continue
@@ -142,12 +147,14 @@ def _absorbs(title: Title, previous: str) -> bool:
 
 
 def _nisba(word: str) -> bool:
-    """A definite relational adjective (الإسرائيلي، الميداني): part of a title, never a name."""
+    """A definite relational adjective (الإسرائيلي، الميداني): part of a title; a first
+    name of that shape (العياشي، الهادي) opens the name instead."""
     return (
         word.startswith("ال")
         and word.endswith(("ي", "يه"))
         and len(word) > 5
         and word not in GENERIC
+        and word not in first_names()
     )
 
 

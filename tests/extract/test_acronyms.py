@@ -48,3 +48,8 @@ def test_a_year_or_a_place_in_brackets_is_no_acronym() -> None:
     result = run("وأشار إلى قرار مجلس الأمن (2015) وإلى هيئة التنسيق (دمشق).")
     assert all(e.kind is not ORG or len(e.aliases) <= 2 for e in result.entities)
     assert "دمشق" in names(result, PLACE)
+
+
+def test_a_lettered_clause_in_brackets_is_no_acronym() -> None:
+    result = run("ويحق للمجلس بموجب المادة 13 (ب) من النظام إحالة الملف.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()

@@ -130,3 +130,23 @@ def test_a_short_form_with_the_article_for_a_cut_construct() -> None:
         data_dir=None,
     )
     assert surfaces(result, "منظمة حظر الأسلحة الكيميائية")[-1] == "منظمة الحظر"
+
+
+def test_a_short_form_with_a_plain_genitive_for_a_genitive_with_lam() -> None:
+    result = run(
+        "أعلنت المفوضية الوطنية العليا للانتخابات موعد الاقتراع.",
+        "وقالت مفوضية الانتخابات إن التسجيل يبدأ الأحد.",
+    )
+    assert names(result, ORG) == {"المفوضية الوطنية العليا للانتخابات"}
+
+
+def test_a_commission_named_by_another_wording_of_its_mandate_is_one() -> None:
+    result = run(
+        "مجلس حقوق الإنسان يمدد عمل لجنة التحقيق الدولية بشأن سوريا",
+        "وقرر المجلس تمديد ولاية لجنة التحقيق الدولية المستقلة المعنية بالجمهورية "
+        "العربية السورية عاما آخر.",
+    )
+    assert names(result, ORG) == {
+        "لجنة التحقيق الدولية المستقلة المعنية بالجمهورية العربية السورية",
+        "مجلس حقوق الإنسان",
+    }

@@ -32,3 +32,9 @@ def test_broken_plurals() -> None:
 def test_homographs_are_not_demonyms() -> None:
     assert inflect("مالي") == set()  # "financial" far more often than "Malian"
     assert inflect("") == set()
+
+
+def test_a_compound_demonym_inflects_its_last_word_and_takes_the_article_first() -> None:
+    forms = inflect("جنوب أفريقي")
+    for word in ["جنوب أفريقي", "الجنوب أفريقية", "الجنوب أفريقيون", "جنوب أفريقيين"]:
+        assert normalize(word) in forms, word

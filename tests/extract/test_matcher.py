@@ -53,3 +53,17 @@ def test_contains_and_size() -> None:
     assert name_tokens("سورية") not in trie
     assert name_tokens("سوريا") in trie
     assert trie.size == 4
+
+
+def test_a_compound_name_is_found_joined_or_apart() -> None:
+    trie: TokenTrie[str] = TokenTrie()
+    for variant in spelling_variants(name_tokens("عبد الرحمن سوار")):
+        trie.add(variant, "A")
+    for variant in spelling_variants(name_tokens("محمد عبدالكريم")):
+        trie.add(variant, "B")
+    block = lex(TextBlock(Part.SECTION, 0, "التقى عبدالرحمن سوار ومحمد عبد الكريم"))
+    assert [m.values for m in trie.scan(block)] == [("A",), ("B",)]
+
+
+def test_kurdish_spellings_meet() -> None:
+    assert name_tokens("إقليم كوردستان") in spelling_variants(name_tokens("إقليم كردستان"))

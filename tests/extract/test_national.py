@@ -58,3 +58,33 @@ def test_no_country_clearly_ahead_no_home_body() -> None:
 def test_bare_government_is_left_alone() -> None:
     result = run(*LEBANON, "وقالت الحكومة إنها ستدرس المقترح.", data_dir=SHIPPED)
     assert names(result, ORG) == set()
+
+
+def test_a_body_in_the_complement_of_a_role_is_no_home_body() -> None:
+    result = run(
+        *LEBANON,
+        "وقال نائب رئيس مجلس الوزراء سعد حمدان إن الحكومة ستجتمع.",
+        data_dir=SHIPPED,
+    )
+    assert not any(e.kind is ORG and "مجلس الوزراء" in e.name for e in result.entities)
+
+
+def test_a_sub_body_named_with_its_parent_is_no_home_body() -> None:
+    result = run(
+        *LEBANON,
+        "وأعلنت وزارة الدفاع بحكومة الوحدة الوطنية وقف القتال.",
+        data_dir=SHIPPED,
+    )
+    assert not any("وزارة الدفاع" in e.name for e in result.entities)
+
+
+def test_a_court_with_a_generic_adjective_is_the_countrys() -> None:
+    result = run(*LEBANON, "وقبلت المحكمة العليا الطعن المقدم.", data_dir=SHIPPED)
+    court = next(e for e in result.entities if e.kind is ORG)
+    assert court.name == "المحكمة العليا اللبنانية"
+    assert "المحكمة العليا" in court.aliases
+
+
+def test_a_ministry_of_two_portfolios_is_named_without_a_clear_country() -> None:
+    result = run("وأصدرت وزارة الشباب والرياضة بيانا حول البطولة.", data_dir=SHIPPED)
+    assert {e.name for e in result.entities if e.kind is ORG} == {"وزارة الشباب والرياضة"}

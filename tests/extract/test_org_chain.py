@@ -123,3 +123,46 @@ def test_a_system_is_no_regime() -> None:
 def test_a_bloc_named_with_a_lexicalized_genitive() -> None:
     result = run("وأعلنت كتلة الوفاء للمقاومة مقاطعة الجلسة.", data_dir=SHIPPED)
     assert names(result, ORG) == {"كتلة الوفاء للمقاومة"}
+
+
+def test_a_ministry_may_add_a_portfolio_in_construct() -> None:
+    result = run(
+        "واستقبلت وزارة الخارجية وشؤون المغتربين في مقرها وفدا برلمانيا.", data_dir=SHIPPED
+    )
+    assert names(result, ORG) == {"وزارة الخارجية وشؤون المغتربين"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال إن الحل يمر عبر قيادة يختارها الناس بحرية.",
+        "ونص نظام المحكمة الأساسي على ذلك، كما نص نظام روما الأساسي.",
+        "وجدد المبعوث دعمه لمنبر جدة بوصفه الإطار الأنسب للحوار.",
+        "ووقع البلدان اتفاقية تنظيم الصيد في المياه المشتركة.",
+        "وفرض المجلس نظام العقوبات الخاص بالنزاع.",
+        "وتصاعد حراك الشارع في المدن الكبرى.",
+    ],
+)
+def test_systems_talks_and_verbal_nouns_are_no_body(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+def test_talks_named_after_their_venue_keep_the_venue_as_a_place() -> None:
+    result = run("وجدد المبعوث دعمه لمنبر جدة بوصفه الإطار الأنسب.", data_dir=SHIPPED)
+    assert names(result, PLACE) == {"جدة"}
+
+
+def test_an_agency_head_with_a_country() -> None:
+    result = run("وزار رئيس جهاز المخابرات الأردني العاصمة.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"جهاز المخابرات الأردني"}
+
+
+def test_an_affairs_genitive_with_the_article_stays_in_the_name() -> None:
+    result = run("وقال الباحث في المعهد المصري للشؤون الخارجية إن", data_dir=SHIPPED)
+    assert "المعهد المصري للشؤون الخارجية" in names(result, ORG)
+
+
+def test_a_commission_keeps_the_places_of_its_mandate() -> None:
+    text = "وشكل المجلس لجنة التحقيق الدولية المستقلة بشأن ليبيا والسودان في العام الماضي."
+    result = run(text, data_dir=SHIPPED)
+    assert names(result, ORG) == {"لجنة التحقيق الدولية المستقلة بشأن ليبيا والسودان"}

@@ -3,7 +3,8 @@ from actor_support import names, run, surfaces
 
 from app.extract.model import EntityKind
 
-ORG = EntityKind.ORGANIZATION
+ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
+SHIPPED = None
 
 
 @pytest.mark.parametrize(
@@ -107,3 +108,23 @@ def test_a_quoted_name_alone_names_the_body_again() -> None:
 def test_a_quoted_common_word_is_not_looked_for_again() -> None:
     result = run('ونقلت صحيفة "الوطن" عن مصادر أن الوطن يمر بأزمة.')
     assert surfaces(result, "صحيفة الوطن") == ["الوطن"]
+
+
+def test_a_quoted_outlet_named_like_a_region_needs_a_citing_word() -> None:
+    cited = run("وقال الوزير لـ«الشرق الأوسط» إن الجولة انتهت.", data_dir=SHIPPED)
+    assert names(cited, ORG) == {"صحيفة الشرق الأوسط"}
+    assert names(cited, PLACE) == set()
+    region = run("وتعيش منطقة «الشرق الأوسط» أسوأ أيامها.", data_dir=SHIPPED)
+    assert names(region, ORG) == set()
+    assert names(region, PLACE) == {"الشرق الأوسط"}
+
+
+def test_outlets_written_in_latin_letters() -> None:
+    result = run("وقال مسؤول لشبكة CNN إن الخطة جاهزة، فيما نقلت DW عربية عن خبراء.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"سي إن إن", "دويتشه فيله"}
+
+
+def test_an_embassy_is_no_body_its_adjective_names_the_country() -> None:
+    result = run("واقتحم محتجون مقر السفارة الإيرانية في العاصمة.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()
+    assert names(result, PLACE) == {"إيران"}

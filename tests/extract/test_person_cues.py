@@ -39,3 +39,18 @@ def test_no_name_before_a_role_no_person() -> None:
 def test_accusative_role_forms() -> None:
     assert accusative_role("رييسا") and accusative_role("نايبا")
     assert not accusative_role("رييس") and not accusative_role("شيخا")  # honorifics aside
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وبدأت محاكمة خالد يوسف عبد الكريم، المعروف بأبي حمزة، أمس.", "خالد يوسف عبد الكريم"),
+        ("وأفرج عن سلمى الحداد، الملقبة بـ«أم الأسرى»، بعد عامين.", "سلمى الحداد"),
+    ],
+)
+def test_whoever_is_known_as_someone_is_a_person(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_known_as_needs_a_first_name_to_open_the_name() -> None:
+    assert names(run("وتوسعت السوق السوداء، المعروفة بأسعارها المرتفعة، في المدينة."), PERSON) == set()

@@ -270,3 +270,53 @@ def test_a_nisba_surname_after_a_title_is_left_to_the_title() -> None:
 )
 def test_title_complements_and_name_ends(text: str, person: str) -> None:
     assert names(run(text, data_dir=None), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # آل (folded to ال) links a family name: it is not the article of a new phrase
+        ("ووصل الشيخ سعود بن فهد آل مكتوم إلى العاصمة مساء أمس.", "سعود بن فهد آل مكتوم"),
+        # a preposition on a listed noun ends the name ("بولاية" = for a term)
+        ("وفاز الرئيس المنتهية ولايته ماهر الزين بولاية ثالثة.", "ماهر الزين"),
+        # "باسمها": the spokesman of the body just named, then his name
+        ("ورفضت النقابة القرار، وقال المتحدث باسمها رامي عبود إن الإضراب مستمر.", "رامي عبود"),
+        # الموفد is an envoy like المبعوث
+        ("وكان الموفد الفرنسي جان بيار دوبون قد زار المنطقة.", "جان بيار دوبون"),
+        # a candidate, with adjectives of state between the role and the name
+        ("وحل المرشح الموقوف الطاهر الجلاصي ثالثا في الاقتراع.", "الطاهر الجلاصي"),
+        ("ونقل جثمان الرئيس الراحل حسني العلي إلى مسقط رأسه.", "حسني العلي"),
+        ("وقال الخبير العسكري العقيد المتقاعد نزار عبود إن الجبهة هادئة.", "نزار عبود"),
+        # a field after the role: "الباحث في الشأن التركي"
+        ("ويرى الباحث في الشأن التركي مراد الحسيني أن أنقرة تراجعت.", "مراد الحسيني"),
+        # a first name that carries the article, and one shaped like a nisba
+        ("وقال السفير اليمني، الحارث منصور العبسي، إن الهدنة صامدة.", "الحارث منصور العبسي"),
+        ("وقال المرشح العياشي الورغي إن الحملة انطلقت.", "العياشي الورغي"),
+        # a Chinese name opens on the family name
+        ("وأكد المندوب الصيني وانغ لي أن بكين تدعم الحل.", "وانغ لي"),
+        # a name in ن is no first-person verb after a title
+        ("وقالت المقررة الخاصة نافين كومار إن التقرير سيصدر قريبا.", "نافين كومار"),
+        # links do not count toward the length of a name in a loose apposition
+        ("وقال أستاذ الاقتصاد في الجامعة، سامر أبو عبد الله، إن الأسعار سترتفع.", "سامر أبو عبد الله"),
+    ],
+)
+def test_more_names_after_titles(text: str, person: str) -> None:
+    assert person in names(run(text), PERSON)
+
+
+def test_a_first_name_before_a_known_person_names_the_son() -> None:
+    result = run("وقال رئيس الحزب، كمال غير بيدرسن، إن الاجتماع انتهى.")
+    assert names(result, PERSON) == {"كمال غير بيدرسن"}
+
+
+def test_a_compound_name_written_joined_is_the_known_person() -> None:
+    result = run("والتقى الشيخ عبدالله بن زايد آل نهيان وفدا أمميا.", data_dir=None)
+    assert "person:abdullah-bin-zayed" in {e.key for e in result.entities}
+
+
+def test_a_known_name_goes_on_with_its_family() -> None:
+    result = run("وأرسل الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة.", data_dir=None)
+    king = next(e for e in result.entities if e.key == "person:king-salman")
+    assert [m.surface for m in result.mentions if m.entity_key == king.key] == [
+        "سلمان بن عبدالعزيز آل سعود"
+    ]

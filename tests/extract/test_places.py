@@ -143,3 +143,62 @@ def test_seas_rivers_and_continents_are_known() -> None:
 def test_a_direction_before_a_country_is_the_country() -> None:
     result = run("وتتواصل الغارات على جنوب لبنان منذ أسابيع.", data_dir=SHIPPED)
     assert names(result, PLACE) == {"لبنان"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("وداهمت القوات مخيم الفوار جنوب الخليل فجر اليوم.", "مخيم الفوار"),
+        ("ونزحت عائلات من مخيم دير عمار إلى المدينة.", "مخيم دير عمار"),
+        ("وأعيد فتح معبر كفر أبو سمرة أمام المسافرين.", "معبر كفر أبو سمرة"),
+        ("ودخلت الشاحنات عبر معبر تل أبو سليم الحدودي.", "معبر تل أبو سليم الحدودي"),
+    ],
+)
+def test_a_camp_or_crossing_is_named_by_its_noun_and_name(text: str, place: str) -> None:
+    assert place in names(run(text, data_dir=SHIPPED), PLACE)
+
+
+def test_a_camp_named_after_a_city_is_not_the_city() -> None:
+    result = run("واقتحمت القوات مخيم حلب قرب المدينة.", data_dir=SHIPPED)
+    assert names(result, PLACE) == {"مخيم حلب"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأنشأ المجلس آلية رقابة خاصة بالإقليم بالقرار نفسه.",
+        "وزار المسؤول مخيمات النازحين في الشمال.",
+        "وتعيش مخيمات الشمال ظروفا صعبة.",
+        "ولا يملك البلد ميناء عميقاً على البحر.",
+    ],
+)
+def test_no_place_from_a_definite_settlement_noun_or_a_common_word(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), PLACE) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("وهاجمت كتيبة صور مواقع الجيش", 2),
+        ("وقال محافظ صور إن الأضرار كبيرة", 2),
+    ],
+)
+def test_a_body_or_an_office_named_after_a_town_announces_it(text: str, index: int) -> None:
+    assert has_cue(_block(text), index, "", town=True)
+    assert not has_cue(_block(text), index, "")  # not for a country: "نظام مالي"
+
+
+def test_a_country_homograph_after_a_body_noun_is_not_the_country() -> None:
+    result = run("وأطلقت الحكومة صندوق مالي لدعم المزارعين.", data_dir=SHIPPED)
+    assert names(result, PLACE) == set()
+
+
+def test_landmarks_standing_for_a_government_are_places() -> None:
+    result = run("وقال الكرملين إن البيت الأبيض لم يرد بعد.", data_dir=SHIPPED)
+    assert names(result, PLACE) == {"الكرملين", "البيت الأبيض"}
+    assert names(result, ORG) == set()
+
+
+def test_a_compound_demonym_points_at_its_country() -> None:
+    result = run("وقالت الوزيرة الجنوب أفريقية إن بلادها ستقدم الملف.", data_dir=SHIPPED)
+    assert names(result, PLACE) == {"جنوب أفريقيا"}

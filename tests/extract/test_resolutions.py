@@ -516,3 +516,40 @@ def test_both_ends_of_a_range_of_resolutions_are_cited(table: ResolutionTable) -
 
 def test_a_range_of_years_is_a_period(table: ResolutionTable) -> None:
     assert cite("وتراكمت القرارات الصادرة من 2011 إلى 2015 دون تنفيذ.", table) == []
+
+
+def test_a_special_session_symbol_names_a_resolution_on_its_own() -> None:
+    text = "ويستند المشروع، الذي يحمل الرمز ES-10/24، إلى الرأي الاستشاري للمحكمة."
+    [c] = cite(text)
+    assert (c.body, c.number, c.session, c.surface) == (UNGA, 24, 10, "ES-10/24")
+    assert cite("وأطلقت الدفاعات صواريخ S-300 على الأهداف.") == []
+
+
+def test_the_session_that_adopted_it_is_not_a_states_organ() -> None:
+    text = "وأنشأ المجلس اللجنة بموجب القرار S-30/1 الصادر عن دورته الاستثنائية الثلاثين."
+    citations = cite_blocks("اجتمع مجلس حقوق الإنسان في جنيف.", text)
+    assert [(c.body, c.number, c.session) for c in citations] == [(HRC, 1, 30)]
+
+
+def test_the_numbers_of_one_list_share_their_body(table: ResolutionTable) -> None:
+    # 2118 is the Council's in the table; 2139 and 2165 are not in it
+    text = "وتجاهل النظام القرارات 2118 و2139 و2165 طوال سنوات."
+    assert [(c.body, c.number) for c in cite(text, table)] == [
+        (UNSC, 2118),
+        (UNSC, 2139),
+        (UNSC, 2165),
+    ]
+
+
+def test_the_body_named_before_the_citation_in_its_sentence_wins() -> None:
+    citations = cite_blocks(
+        "اعتمد مجلس حقوق الإنسان قرارات عدة في دورته.",
+        "وطالب المجلس في القرار 55/28، الذي قدمته باكستان باسم منظمة التعاون الإسلامي، "
+        "بوقف بيع الأسلحة.",
+    )
+    assert [(c.body, c.number, c.session) for c in citations] == [(HRC, 28, 55)]
+
+
+def test_a_cited_number_written_with_the_article() -> None:
+    citations = cite_blocks("لا نقاش خارج الـ1701 قبل الانسحاب", "وتمسك الوزير بالقرار 1701 كاملاً.")
+    assert [c.surface for c in citations] == ["1701", "بالقرار 1701"]

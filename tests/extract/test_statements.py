@@ -590,6 +590,56 @@ def test_a_masculine_verb_does_not_take_a_city_after_it_as_subject() -> None:
     assert found[1].content.startswith("دمشق")
 
 
+def test_verbs_inside_a_quotation_are_quoted_not_reported() -> None:
+    text = "ورأى البحرة أن الأرقام «تكشف عزوف السوريين عن مسار يرفضونه»، داعياً إلى حوار وطني."
+    assert keyed(statements(text)) == [("bahra", "رأى"), ("bahra", "داعياً")]
+
+
+def test_the_one_addressed_is_not_the_speaker() -> None:
+    found = statements("واعتبر البحرة أن التصويت خطأ، وقال مخاطباً أعضاء المجلس: «راجعوا قراركم».")
+    assert keyed(found) == [("bahra", "اعتبر"), ("bahra", "قال")]
+
+
+def test_a_relative_whose_content_is_about_its_antecedent() -> None:
+    text = "وطالب جاموس باحترام القرار 2254، الذي قال إنه يُنتهك كل يوم."
+    assert keyed(statements(text)) == [("jamous", "طالب"), ("jamous", "قال")]
+
+
+def test_a_sentence_that_opens_with_its_subject_keeps_it_for_a_coordinated_verb() -> None:
+    text = "الائتلاف يجدد رفضه للتطبيع ويدعو تركيا لمراجعة موقفها"
+    assert keyed(statements(text)) == [("coalition", "يدعو")]
+
+
+def test_the_main_clause_after_a_kama_clause_is_the_content() -> None:
+    text = "وكما أكد البحرة في اتصاله مع بيدرسن، فإن الائتلاف ملتزم بالحل السياسي."
+    [s] = statements(text)
+    assert (s.speaker_key, s.content) == ("bahra", "الائتلاف ملتزم بالحل السياسي")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after its whole title, the sentence opening with them both
+        ("وزير الخارجية الروسي سيرغي لافروف أكد أن الحوار مستمر.", [("lavrov", "أكد")]),
+        # titles set one after the other belong to one man
+        ("أكد نائب رئيس الائتلاف رئيس الهيئة بدر جاموس أن الوفد جاهز.", [("jamous", "أكد")]),
+        # courtesy titles before a name
+        ("أعلن معالي الدكتور بدر جاموس، مساء أمس، انتهاء الجولة.", [("jamous", "أعلن")]),
+        # the topic of أما is not the subject of a verb that has its own
+        ("أما فرنسا، فقد اعتبر وزيرها جاموس أن الخطة واقعية.", [("jamous", "اعتبر")]),
+        # an unrecognized subject in a pluperfect frame is never the previous speaker
+        ("قال البحرة إن الوفد جاهز. وكان المسؤول المجهول قد أعلن خلاف ذلك.", [("bahra", "قال")]),
+    ],
+)
+def test_where_the_subject_stands(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert keyed(statements(text)) == expected
+
+
+def test_a_present_verb_after_an_opening_expression_can_report() -> None:
+    text = "وتتراجع المساعدات، في وقت تقول الأمم المتحدة إن الاحتياجات تتزايد."
+    assert keyed(statements(text)) == [("un", "تقول")]
+
+
 # -- short forms of the article's actors -------------------------------------------------
 
 
@@ -616,6 +666,19 @@ def test_a_short_form_the_recognizer_left_names_the_one_actor_it_shortens() -> N
         "وقال عبد السلام إن الوفد سيعود.",
     )
     assert keyed(found) == [("snc", "تشير"), ("abd", "قال")]
+
+
+def test_a_surname_after_a_title_and_a_foreign_name_spelt_otherwise() -> None:
+    abd = Entity("abd", "بدر عبد العاطي", PER)
+    gr = Entity("gr", "هانس غروندبرغ", PER)
+    found = _with(
+        [abd, gr],
+        {"بدر عبد العاطي": "abd", "هانس غروندبرغ": "gr"},
+        "التقى بدر عبد العاطي هانس غروندبرغ في القاهرة.",
+        "وصرح المتحدث بأن الوزير عبد العاطي أكد خلال الاتصال أهمية التهدئة.",
+        "وقال غروندبيرغ إن خريطة الطريق قائمة.",
+    )
+    assert keyed(found) == [("abd", "أكد"), ("gr", "قال")]
 
 
 def test_a_title_alone_names_the_person_it_introduced() -> None:
