@@ -14,8 +14,7 @@ from app.extract.candidates import Cand
 from app.extract.lexer import SPACE, Block, bracket_end
 from app.extract.lexicon import PARTICLES, is_verb, words
 from app.extract.model import EntityKind
-from app.extract.org_chain import org_head
-from app.extract.org_lexicon import HEADS
+from app.extract.org_lexicon import HEADS, org_head
 
 _LONGEST_PHRASE = 10
 _LINKS = words("في عن على ضد")  # "... في السودان (يونيتامس)", "الدفاع عن ..."

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from app.extract.acronyms import bracketed_acronyms
 from app.extract.assemble import assemble
-from app.extract.candidates import Cand, Form
+from app.extract.candidates import BlockResult, Cand, Form
 from app.extract.chrome import closing_chrome
-from app.extract.coref import BlockResult, resolve
+from app.extract.coref import resolve
 from app.extract.features import find_features
 from app.extract.gazetteer import Gazetteer, Ref, load_gazetteer
 from app.extract.lexer import SPACE, Block, is_mark, lex, readings
@@ -77,7 +77,10 @@ class RuleActorRecognizer:
             else []
         )
         features = find_features(block, by_first)
-        selected = _select(media + gaz + features + find_orgs(block, by_first))
+        orgs = find_orgs(block, by_first)
+        # "صحيفة «الخليج»": the head says what the quoted name is, whatever else it names
+        quoted = [c for c in orgs if c.quoted]
+        selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])
         selected = bracketed_acronyms(block, selected)
         covered = _coverage(block, selected)
         selected += short_forms(block, [c is not None for c in covered])

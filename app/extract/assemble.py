@@ -9,8 +9,8 @@ country's people, any holder of the role in another article.
 
 from __future__ import annotations
 
-from app.extract.candidates import Cand, Form
-from app.extract.coref import BlockResult, owner_key
+from app.extract.candidates import BlockResult, Cand, Form
+from app.extract.coref import owner_key
 from app.extract.gazetteer import Gazetteer
 from app.extract.lexer import clean_display
 from app.extract.lexer import fold as normalize

@@ -38,6 +38,7 @@ class Cand:
     tokens: tuple[str, ...] = ()  # normalized name tokens, proclitic and all dropped
     alternatives: tuple[str, ...] = ()  # other gazetteer ids with the same spelling
     same_as: Cand | None = None  # an acronym in brackets names what stands before it
+    quoted: bool = False  # a name in quotes after its head noun: صحيفة «الخليج»
 
     @property
     def start(self) -> int:
@@ -101,3 +102,11 @@ class PersonFind:
 
     person: Cand
     titles: list[Title] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BlockResult:
+    block: Block
+    cands: list[Cand] = field(default_factory=list)
+    finds: list[PersonFind] = field(default_factory=list)
+    roles: list[Title] = field(default_factory=list)

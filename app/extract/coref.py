@@ -16,27 +16,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from app.extract.candidates import Cand, Form, PersonFind, Title
+from app.extract.candidates import BlockResult, Cand, Form, Title
 from app.extract.gazetteer import Gazetteer
-from app.extract.lexer import SPACE, Block, bare, readings
-from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names
+from app.extract.lexer import SPACE, bare, readings
+from app.extract.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.matcher import TokenTrie, name_tokens
 from app.extract.model import EntityKind
-from app.extract.national import dominant_country, resolve_national
-from app.extract.org_chain import ABOUT, org_head
-from app.extract.titles import title_head
-
-_IN = "في"
-
-
-@dataclass(slots=True)
-class BlockResult:
-    block: Block
-    cands: list[Cand] = field(default_factory=list)
-    finds: list[PersonFind] = field(default_factory=list)
-    roles: list[Title] = field(default_factory=list)
+from app.extract.national import dominant_country, not_home_bodies, resolve_national
+from app.extract.org_lexicon import ABOUT, org_head
 
 
 def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
@@ -49,7 +38,8 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
     _choose_homonyms(cands, gazetteer)
     for cand in cands:
         if cand.key is None and cand.form is Form.NAME and not cand.weak:
-            cand.key = new_key(cand.kind, cand.tokens)
+            known = gazetteer.lineage(cand.tokens) if cand.kind is EntityKind.PERSON else None
+            cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
     for cand in cands:
@@ -57,43 +47,8 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
             cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
     _find_again(results, cands, gazetteer)
     _resolve_heads(cands, gazetteer)
-    resolve_national(cands, gazetteer, _not_home_bodies(results))
+    resolve_national(cands, gazetteer, not_home_bodies(results))
     _resolve_roles(results)
-
-
-def _not_home_bodies(results: list[BlockResult]) -> frozenset[int]:
-    """Weak bodies that name no home institution of their own: one inside a person's title
-    ("نائب رئيس مجلس الوزراء": a position, not the cabinet) and one named with its parent
-    ("وزارة الدفاع بحكومة الوحدة": a sub-body, whose mentions belong to the parent)."""
-    out: set[int] = set()
-    for result in results:
-        titles = [t for f in result.finds for t in f.titles] + result.roles
-        starts = {c.first: c for c in result.cands if c.kind is EntityKind.ORGANIZATION}
-        for cand in result.cands:
-            if not cand.weak or cand.kind is not EntityKind.ORGANIZATION:
-                continue
-            if _of_role(result.block, cand, titles) or _of_parent(result.block, cand, starts):
-                out.add(id(cand))
-    return frozenset(out)
-
-
-def _of_role(block: Block, cand: Cand, titles: list[Title]) -> bool:
-    """ "نائب رئيس مجلس الوزراء": the body is the complement of a role noun in a title
-    (not "المتحدث باسم وزارة ...", which names the body it speaks for)."""
-    if cand.first == 0 or cand.prefix or title_head(block.toks[cand.first - 1].norm) is None:
-        return False
-    return any(t.first <= cand.first and cand.last <= t.last for t in titles)
-
-
-def _of_parent(block: Block, cand: Cand, starts: dict[int, Cand]) -> bool:
-    toks, n = block.toks, cand.last
-    if n >= len(toks) or toks[n].sep != SPACE:
-        return False
-    parent = starts.get(n)
-    if parent is not None:
-        return parent.prefix in ("ب", "ل", "لل")
-    parent = starts.get(n + 1)
-    return toks[n].norm == _IN and parent is not None and not parent.prefix
 
 
 def _choose_homonyms(cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -214,9 +169,12 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
     for kind in (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE):
         for key, variants in _forms(cands, gazetteer, kind).items():
             for tokens in variants:
+                if len(tokens) == 1 and not _usable_short(tokens[0]):
+                    continue  # "(كان)": an acronym spelled like a common word is not looked for
                 trie.add(tokens, _Known(key, kind, short=False))
                 if kind is EntityKind.PERSON and len(tokens) >= 2:
-                    surnames[tokens[-1]].add(key)
+                    if tokens[-2] not in NAME_LINKS:  # "آل ثاني": a family, not one person
+                        surnames[tokens[-1]].add(key)
                     firsts[tokens[0]].add(key)
                 elif kind is EntityKind.ORGANIZATION:
                     for n in range(2, len(tokens)):

@@ -88,10 +88,9 @@ def _linked(block: Block, end: int) -> int:
     past the name so far."""
     toks = block.toks
     k = end + 1
-    if k < len(toks) and toks[end].norm in _LINKS and toks[end].sep == toks[k].sep == SPACE:
-        if place_token(toks[k].norm):
-            return k + 1
-    return end
+    if k >= len(toks) or toks[end].norm not in _LINKS:
+        return end
+    return k + 1 if toks[end].sep == toks[k].sep == SPACE and place_token(toks[k].norm) else end
 
 
 @lru_cache(maxsize=65536)

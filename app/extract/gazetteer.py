@@ -34,6 +34,7 @@ _FILES = (
 # Country names that are everyday words too: they need a cue (في، إلى...) before them.
 _AMBIGUOUS_COUNTRIES = frozenset({"مالي", "بنين"})
 _MEDIA_HEADS = words("صحيفة جريدة قناة وكالة موقع إذاعة تلفزيون مجلة شبكة")
+_SON = "بن"
 _UN_WIKIDATA = "Q1065"
 _EU_WIKIDATA = "Q458"
 
@@ -179,6 +180,19 @@ class Gazetteer:
             unique = len(ids) == 1 and len(token) >= 3 and token not in common
             if unique and (token,) not in self.trie:  # not a place or body spelled the same
                 self.surnames[token] = next(iter(ids))
+
+    def lineage(self, tokens: tuple[str, ...]) -> str | None:
+        """ "محمد بن عبدالرحمن بن جاسم آل ثاني": a person's name that gives one ancestor
+        more than a known person's name ("محمد بن عبد الرحمن آل ثاني") is that person."""
+        if tokens.count(_SON) < 2:
+            return None
+        for n in range(2, len(tokens) - 1):
+            if tokens[n] == _SON:
+                shorter = tokens[:n] + tokens[n + 2 :]
+                ids = {r.entry_id for r in self.trie.get(shorter) if not r.demonym}
+                if len(ids) == 1 and self.entries[next(iter(ids))].kind is EntityKind.PERSON:
+                    return next(iter(ids))
+        return None
 
     def entity(self, entry_id: str) -> Entity:
         return self.entries[entry_id].entity()

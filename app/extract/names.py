@@ -25,8 +25,7 @@ from app.extract.lexicon import (
     words,
 )
 from app.extract.model import EntityKind
-from app.extract.org_chain import org_head
-from app.extract.org_lexicon import GENERIC, HEADS, QUOTED_HEADS
+from app.extract.org_lexicon import GENERIC, HEADS, QUOTED_HEADS, org_head
 from app.extract.titles import ACCUSATIVE_ROLES, DOMAINS, MODIFIERS, title_head
 
 _ALI = "علي"
@@ -139,8 +138,9 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     if word in GENERIC:
         return False
     # a first-person plural verb (نـ) hardly follows a title in reported prose, while
-    # names in ن are many (نافي، نيكولاس): only the third-person shapes are refused
-    shaped = first and strict and word[:1] != "ن"
+    # names in ن are many (نافي بيلاي): before a bare word it may open a name; before a
+    # definite one it is the verbal noun of an object ("أكد الوزير نجاح الزيارة")
+    shaped = first and strict and not (word[:1] == "ن" and _bare_next(ctx, k))
     verb_shaped = looks_like_verb(word) if shaped else is_verb(word)
     if word in MODIFIERS or word in DOMAINS or verb_shaped:
         return False
@@ -153,6 +153,11 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     if not first and _on_common_word(word):
         return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _bare_next(ctx: Context, k: int) -> bool:
+    toks = ctx.block.toks
+    return k + 1 < len(toks) and toks[k + 1].sep == SPACE and not toks[k + 1].norm.startswith("ال")
 
 
 def _preposition_phrase(word: str) -> bool:

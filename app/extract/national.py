@@ -12,7 +12,12 @@ about one country (its places and demonyms point there far more than anywhere el
   country's: the gazetteer entry if there is one, else a new body named with the
   country's adjective ("مجلس النواب اللبناني").
 
-Bare "الحكومة" and "الجيش" are left alone: they often mean another country's.
+Bare "الحكومة" and "الجيش" are left alone: they often mean another country's. A body
+inside a person's title ("نائب رئيس مجلس الوزراء": a position) or named with its parent
+("وزارة الدفاع بحكومة الوحدة": a sub-body) is keyed only to a body the gazetteer knows. A
+court with a generic adjective ("المحكمة الإدارية") is the country's like a ministry, and
+a ministry of two portfolios ("وزارة الشباب والرياضة") is a name even with no clear
+country.
 """
 
 from __future__ import annotations
@@ -20,13 +25,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from app.extract.candidates import Cand, Form
+from app.extract.candidates import BlockResult, Cand, Form, Title
 from app.extract.gazetteer import Gazetteer
-from app.extract.lexer import bare
+from app.extract.lexer import SPACE, Block, bare
 from app.extract.lexicon import words
 from app.extract.matcher import name_tokens
 from app.extract.model import EntityKind
 from app.extract.org_lexicon import L_GENITIVES, MINISTRY
+from app.extract.titles import title_head
 from app.text.normalize import normalize
 
 _SHORT_HEADS = words("نظام برلمان")  # "النظام", "البرلمان" alone
@@ -43,6 +49,7 @@ _NEW_WITH_ADJECTIVE = words("محكمة")
 _CHAMBERS = words("النواب الشعب الشيوخ الأمة الوزراء")
 _CHAMBER_HEAD = "مجلس"
 _FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective
+_IN = "في"
 _MARGIN = 2  # the country must have at least twice the mentions of the next one
 _LEADING = 1.01  # ... or just more than any other, for a body the gazetteer knows
 
@@ -161,3 +168,38 @@ def _name_with_country(
         return
     cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(tokens)}"
     cand.canonical = full
+
+
+def not_home_bodies(results: list[BlockResult]) -> frozenset[int]:
+    """Weak bodies that name no home institution of their own: one inside a person's title
+    ("نائب رئيس مجلس الوزراء": a position, not the cabinet) and one named with its parent
+    ("وزارة الدفاع بحكومة الوحدة": a sub-body, whose mentions belong to the parent)."""
+    out: set[int] = set()
+    for result in results:
+        titles = [t for f in result.finds for t in f.titles] + result.roles
+        starts = {c.first: c for c in result.cands if c.kind is EntityKind.ORGANIZATION}
+        for cand in result.cands:
+            if not cand.weak or cand.kind is not EntityKind.ORGANIZATION:
+                continue
+            if _of_role(result.block, cand, titles) or _of_parent(result.block, cand, starts):
+                out.add(id(cand))
+    return frozenset(out)
+
+
+def _of_role(block: Block, cand: Cand, titles: list[Title]) -> bool:
+    """ "نائب رئيس مجلس الوزراء": the body is the complement of a role noun in a title
+    (not "المتحدث باسم وزارة ...", which names the body it speaks for)."""
+    if cand.first == 0 or cand.prefix or title_head(block.toks[cand.first - 1].norm) is None:
+        return False
+    return any(t.first <= cand.first and cand.last <= t.last for t in titles)
+
+
+def _of_parent(block: Block, cand: Cand, starts: dict[int, Cand]) -> bool:
+    toks, n = block.toks, cand.last
+    if n >= len(toks) or toks[n].sep != SPACE:
+        return False
+    parent = starts.get(n)
+    if parent is not None:
+        return parent.prefix in ("ب", "ل", "لل")
+    parent = starts.get(n + 1)
+    return toks[n].norm == _IN and parent is not None and not parent.prefix

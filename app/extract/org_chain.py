@@ -9,16 +9,23 @@ chain are part of the name. Arabic grammar bounds the chain:
 - a construct noun takes no preposition: "منصة لإضاعة الوقت", "شبكة لتهريب المخدرات";
 - an indefinite head with an indefinite adjective is a description: "منظمة محلية";
 - a plural demonym right after a singular head is the object: "تدعو الهيئة السوريين";
-- a coordinated genitive belongs to a construct name: "وزارة الإدارة المحلية والبيئة".
+- a coordinated genitive belongs to a construct name: "وزارة الإدارة المحلية والبيئة",
+  "وزارة الخارجية وشؤون المغتربين";
+- a noun with a pronoun suffix or a verb with one ends it: "حكومة موازية مقرها نيالا",
+  "قيادة يختارها الشعب";
+- a generic body is completed by the place it serves ("المرصد المحلي في درعا", "وزارة
+  الصحة في غزة"), a commission by the places of its mandate ("... بشأن سوريا").
+
+Some heads name a body only in some shapes: talks named after a venue ("منبر جدة"), a
+statute ("نظام روما الأساسي") and a verbal noun ("تنظيم الملاحة") are none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
-from app.extract.lexer import SPACE, Block, Tok, bare, readings
+from app.extract.lexer import SPACE, Block, Tok, bare
 from app.extract.lexicon import PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.model import EntityKind
 from app.extract.org_lexicon import (
@@ -37,8 +44,13 @@ from app.extract.org_lexicon import (
     NOT_PROPER,
     PROPER_HEADS,
     VAGUE,
+    adjective_alone,
+    has_preposition,
+    l_phrase,
+    verb_with_object,
 )
 from app.extract.titles import title_head
+from app.extract.un_bodies import concerning, in_place
 from app.text.normalize import normalize
 
 # Military units named by an ordinal: "الفرقة الرابعة", "اللواء الثامن", "الفيلق الخامس".
@@ -60,23 +72,13 @@ FORUM = "منبر"
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
 MANDATED = words("لجنة بعثة فريق مكتب")
-ABOUT = normalize("بشأن")
 _AND_AFFAIRS = normalize("وشؤون")
+_POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
+_VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
 _ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
 CONCERNED = words("المعني المعنية")  # "المعنية بـ": concerned with
-IN = "في"
-
-
-@lru_cache(maxsize=65536)
-def org_head(token: str) -> tuple[str, str, bool] | None:
-    """(proclitic, head lemma, definite) when the token is an organization head noun."""
-    for prefix, stem in readings(token):
-        lemma = bare(stem)
-        if lemma in HEADS:
-            return prefix, lemma, stem.startswith("ال") or prefix.endswith(("ال", "لل"))
-    return None
 
 
 class _Description(Exception):
@@ -124,7 +126,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         if toks[j - 1].norm in CONCERNED and word[:1] == "ب" and len(word) > 3:
             # "المؤسسة المستقلة المعنية بالمفقودين في سوريا": what the body deals with
             tokens.append(word)
-            j = end = _in_place(toks, gaz, j + 1, tokens)
+            j = end = in_place(toks, gaz, j + 1, tokens)
             specific = True
             break
         if word in L_GENITIVES:
@@ -152,7 +154,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         after = toks[j + 1].norm if j + 1 < len(toks) and toks[j + 1].sep == SPACE else ""
         if _stops_chain(stem, lemma, first=j == i + 1, before=after) or toks[j].latin:
             break
-        if _has_preposition(stem) or _l_phrase(stem):
+        if has_preposition(stem) or l_phrase(stem):
             break
         if stem.startswith("ال"):
             # "الائتلاف الوطني المجتمع الدولي": a noun after a definite word starts the
@@ -167,10 +169,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             generic_only = generic_only and stem in GENERIC and not unit
             proper += stem not in GENERIC
             end = j + 1
-        elif seen_definite or indefinite >= 2 or is_verb(stem) or _verb_with_object(stem):
+        elif seen_definite or indefinite >= 2 or is_verb(stem) or verb_with_object(stem):
             break  # not looks_like_verb: ت-nouns are common here (تحرير، تنظيم)
-        elif j == i + 1 and stem in INDEFINITE_ADJECTIVES:
-            return None  # "منظمة محلية", "مجلس عسكري": a description
+        elif stem.endswith(_POSSESSED):
+            break  # "حكومة موازية مقرها نيالا": a noun with a pronoun is no construct link
+        elif j == i + 1 and (stem in INDEFINITE_ADJECTIVES or adjective_alone(stem, after)):
+            return None  # "منظمة محلية", "مجلس عسكري", "حكومة موازية": a description
         else:
             indefinite += 1
             # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
@@ -186,16 +190,22 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             return None
         generic_only = False
     elif lemma in MANDATED and end == j:
-        j = end = _concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
+        j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
     if lemma == FORCES and definite and demonym_only and has_place:
         return None  # "القوات التركية": the country's troops, a mention of Turkey
     if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
         return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
     if lemma == FORUM and has_place and len(tokens) == 2:
         return None  # "منبر جدة": talks named after their venue, not a body
-    weak = not proper_name and _is_weak(
-        lemma, definite, specific or proper >= 2, has_place, generic_only
-    )
+    named = specific or proper >= 2
+    weak = not proper_name and _is_weak(lemma, definite, named, has_place, generic_only)
+    if weak and end == j and i not in gaz and _local(lemma, definite):
+        # "وزارة الصحة في غزة", "المرصد المحلي في درعا": the place a generic body serves
+        # completes its name (a country only for a ministry: "الحكومة في سوريا" is not one)
+        end = in_place(toks, gaz, j, tokens, country=lemma == MINISTRY)
+        placed = end > j
+        weak = _is_weak(lemma, definite, named or placed, placed, generic_only)
+        j = end
     return Cand(
         block,
         EntityKind.ORGANIZATION,
@@ -213,41 +223,11 @@ def _definite_next(toks: Sequence[Tok], j: int) -> bool:
     return j + 1 < len(toks) and toks[j + 1].sep == SPACE and toks[j + 1].norm.startswith("ال")
 
 
-def _verb_with_object(word: str) -> bool:
-    """ "قيادة يختارها الشعب": an imperfect verb with an object pronoun ends the name."""
-    return word[:1] == "ي" and word.endswith(("ها", "هم", "هما")) and len(word) > 5
-
-
-def _concerning(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
-    """ "لجنة التحقيق ... بشأن الأرض الفلسطينية المحتلة وإسرائيل": the places a commission
-    is about belong to its name; the end of the name."""
-    if j + 1 >= len(toks) or toks[j].norm != ABOUT or toks[j + 1].sep != SPACE:
-        return j
-    place = gaz.get(j + 1)
-    if place is None or place.kind is not EntityKind.PLACE or place.prefix:
-        return j
-    if place.form is Form.DEMONYM:
-        return j
-    tokens.append(ABOUT)
-    tokens.extend(t.norm for t in toks[j + 1 : place.last])
-    end = place.last
-    other = gaz.get(end) if end < len(toks) and toks[end].sep == SPACE else None
-    if other is not None and other.kind is EntityKind.PLACE and other.prefix == "و":
-        tokens.extend(t.norm for t in toks[end : other.last])
-        end = other.last
-    return end
-
-
-def _in_place(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
-    """After a complement, "في سوريا" still belongs to the name; the end of the name."""
-    if j + 1 < len(toks) and toks[j].sep == SPACE and toks[j].norm == IN:
-        place = gaz.get(j + 1)
-        named = place is not None and place.kind is EntityKind.PLACE and not place.prefix
-        if place is not None and named and place.form is not Form.DEMONYM:
-            tokens.append(IN)
-            tokens.extend(t.norm for t in toks[j + 1 : place.last])
-            return place.last
-    return j
+def _local(lemma: str, definite: bool) -> bool:
+    """A generic body a place may complete; not a government, an army or troops "in" a
+    place ("الجيش في درعا" is the army, deployed there), nor a verbal noun and where its
+    action happens ("تنظيم الملاحة في الخور", "إدارة الأزمة في سوريا")."""
+    return lemma not in _VERBAL_HEADS and not (definite and lemma in NEEDS_PLACE_WHEN_DEFINITE)
 
 
 def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -> bool:
@@ -296,22 +276,6 @@ def _adjective(word: str, lemma: str) -> bool:
     if lemma in UNIT_HEADS and word in ORDINALS:
         return True
     return word.endswith(("ي", "يه", "يين", "يون", "يان")) or word in ADJECTIVES
-
-
-def _has_preposition(word: str) -> bool:
-    """بأن، للحكومة، بالقرار: a proclitic preposition never sits inside a name's chain."""
-    rest = word[1:]
-    return word[:1] in ("ب", "ل", "ك") and (rest in PARTICLES or rest.startswith("ال"))
-
-
-def _l_phrase(word: str) -> bool:
-    """ "لإضاعة", "لتهريب": ل on an indefinite noun opens a purpose phrase, not a genitive
-    (the lexicalized ones, "لحقوق", "للدراسات", are read before this)."""
-    return (
-        word[:1] == "ل"
-        and bare(word) not in HEADS
-        and any(p == "ل" and len(s) >= 3 for p, s in readings(word))
-    )
 
 
 def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> bool:

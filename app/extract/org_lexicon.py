@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from app.extract.lexicon import words
+from app.extract.lexer import bare, readings
+from app.extract.lexicon import PARTICLES, words
 from app.text.normalize import normalize
 
 HEAD_GROUPS = {
-    "government": "وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز",
+    "government": "وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز فرع",
     "party": "حزب تيار حراك",
     "armed_group": "جيش قوات فصيل فيلق لواء كتائب كتيبة ألوية فرقة حرس",
     "media": "صحيفة قناة تلفزيون إذاعة",
@@ -28,8 +30,10 @@ HEADS: dict[str, str] = {
 # not annotated as a body: its adjective names the country.
 NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "إدارة", "نظام", "تنظيم"])
 # A movement (حراك) is named by a proper genitive ("حراك الجيل الجديد"), not by a common
-# one ("حراك الشارع", the street's protests): it needs a named adjective or two names.
-NEEDS_SPECIFIC = frozenset(normalize(w) for w in ["حراك"])
+# one ("حراك الشارع", the street's protests), and an agency (جهاز) by its country or a
+# named adjective ("جهاز الأمن الوطني"), not by its field alone ("جهاز التكييف" is a
+# device): they need a named adjective, a place or two proper words.
+NEEDS_SPECIFIC = frozenset(normalize(w) for w in ["حراك", "جهاز"])
 NEEDS_PLACE_WHEN_DEFINITE = frozenset(
     normalize(w) for w in ["حكومة", "نظام", "جيش", "برلمان", "قيادة", "قوات", "حرس"]
 )
@@ -108,3 +112,42 @@ LEADING = frozenset(normalize(w) for w in ["قيادة", "رئاسة"])
 # "الخارجية الروسية" is the Russian foreign ministry even without وزارة.
 MINISTRY_DOMAINS = words("الخارجية الدفاع الداخلية العدل المالية الصحة الإعلام")
 MINISTRY = normalize("وزارة")
+IN = "في"
+ABOUT = normalize("بشأن")
+
+
+def has_preposition(word: str) -> bool:
+    """بأن، للحكومة، بالقرار: a proclitic preposition never sits inside a name's chain."""
+    rest = word[1:]
+    return word[:1] in ("ب", "ل", "ك") and (rest in PARTICLES or rest.startswith("ال"))
+
+
+def l_phrase(word: str) -> bool:
+    """ "لإضاعة", "لتهريب": ل on an indefinite noun opens a purpose phrase, not a genitive
+    (the lexicalized ones, "لحقوق", "للدراسات", are read before this)."""
+    return (
+        word[:1] == "ل"
+        and bare(word) not in HEADS
+        and any(p == "ل" and len(s) >= 3 for p, s in readings(word))
+    )
+
+
+def adjective_alone(word: str, after: str) -> bool:
+    """An indefinite feminine adjective (موازية، انتقالية) with no genitive after it
+    describes the head; a noun of that ending in construct names ("هيئة تنمية المجتمع")."""
+    return word.endswith("يه") and not after.startswith("ال")
+
+
+def verb_with_object(word: str) -> bool:
+    """ "قيادة يختارها الشعب": an imperfect verb with an object pronoun ends the name."""
+    return word[:1] == "ي" and word.endswith(("ها", "هم", "هما")) and len(word) > 5
+
+
+@lru_cache(maxsize=65536)
+def org_head(token: str) -> tuple[str, str, bool] | None:
+    """(proclitic, head lemma, definite) when the token is an organization head noun."""
+    for prefix, stem in readings(token):
+        lemma = bare(stem)
+        if lemma in HEADS:
+            return prefix, lemma, stem.startswith("ال") or prefix.endswith(("ال", "لل"))
+    return None

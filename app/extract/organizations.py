@@ -16,7 +16,7 @@ from app.extract.candidates import Cand, Form
 from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Block, clean_display, readings
 from app.extract.lexicon import PARTICLES, TIME_WORDS
 from app.extract.model import EntityKind
-from app.extract.org_chain import chain, org_head
+from app.extract.org_chain import chain
 from app.extract.org_lexicon import (
     CITING,
     HEADS,
@@ -27,6 +27,7 @@ from app.extract.org_lexicon import (
     QUOTE_AFTER,
     QUOTED_HEADS,
     UN_NISBAS,
+    org_head,
 )
 from app.extract.un_bodies import purpose_body
 
@@ -53,6 +54,19 @@ def quoted_name(block: Block, i: int) -> Cand | None:
     cand.tokens = (head[1], *(t.norm for t in toks[i + 1 : k]))
     cand.head = head[1]
     cand.canonical = f"{QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
+    cand.quoted = True
+    return cand
+
+
+def _quoted(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
+    """A quoted name after its head, unless the gazetteer knows that name as a body:
+    'جماعة «أنصار الله»' is the known group."""
+    cand = quoted_name(block, i)
+    if cand is None:
+        return None
+    known = gaz.get(cand.first)
+    if known is not None and known.kind is EntityKind.ORGANIZATION and known.last == cand.last:
+        return None
     return cand
 
 
@@ -80,7 +94,7 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
                 continue
         elif found is None:
             found = purpose_body(block, i, gaz) if head is not None else None
-            found = found or _ministry(block, i, gaz) or quoted_name(block, i)
+            found = found or _ministry(block, i, gaz) or _quoted(block, i, gaz)
         if found is not None:
             out.append(found)
             i = found.last

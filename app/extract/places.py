@@ -1,8 +1,10 @@
 """Places the gazetteer lacks, by the noun that announces them, and cues for homographs.
 
-"بلدة الهبيط", "مخيم الركبان", "قرية تل عرن": a settlement noun then one name token (two
-when the first is a construct word such as تل، عين، دير، كفر). Homograph places the
-gazetteer marks `ambiguous` need such a cue, or a preposition, right before them.
+"بلدة الهبيط", "قرية تل عرن": a settlement noun without the article then one name token
+(two when the first is a construct word such as تل، عين، دير، كفر); a camp is a feature
+(features.py). Homograph places the gazetteer marks `ambiguous` need such a cue, or a
+preposition, right before them; a town also by a body or an office named after it
+("كتيبة جنين", "محافظ جنين").
 """
 
 from __future__ import annotations
@@ -13,8 +15,7 @@ from app.extract.candidates import Cand
 from app.extract.lexer import SPACE, Block, bare, readings
 from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.model import EntityKind
-from app.extract.org_chain import org_head
-from app.extract.org_lexicon import GENERIC
+from app.extract.org_lexicon import GENERIC, org_head
 from app.extract.titles import title_head
 from app.text.clitics import clitic_splits
 from app.text.normalize import normalize

@@ -53,3 +53,11 @@ def test_a_year_or_a_place_in_brackets_is_no_acronym() -> None:
 def test_a_lettered_clause_in_brackets_is_no_acronym() -> None:
     result = run("ويحق للمجلس بموجب المادة 13 (ب) من النظام إحالة الملف.", data_dir=SHIPPED)
     assert names(result, ORG) == set()
+
+
+def test_an_acronym_spelled_like_a_common_word_is_not_looked_for_elsewhere() -> None:
+    result = run(
+        "ونقلت هيئة البث العامة (كان) عن مصدر قوله إن الوفد عاد.",
+        "وكان الوفد قد غادر أمس.",
+    )
+    assert surfaces(result, "هيئة البث العامة") == ["هيئة البث العامة", "كان"]

@@ -150,3 +150,20 @@ def test_a_commission_named_by_another_wording_of_its_mandate_is_one() -> None:
         "لجنة التحقيق الدولية المستقلة المعنية بالجمهورية العربية السورية",
         "مجلس حقوق الإنسان",
     }
+
+
+def test_a_name_with_one_more_ancestor_is_the_known_person() -> None:
+    result = run("واستقبل الشيخ عبدالله بن زايد بن سلطان آل نهيان الوفد.", data_dir=None)
+    assert {e.key for e in result.entities if e.kind is PERSON} == {"person:abdullah-bin-zayed"}
+
+
+def test_a_family_name_after_al_is_not_looked_for_alone() -> None:
+    result = run(
+        "وهنأ الشيخ تميم بن حمد آل ثاني الفائزين.",
+        "وحلت قطر في المركز ثاني مرة على التوالي.",
+        data_dir=None,
+    )
+    tamim = next(e for e in result.entities if e.kind is PERSON)
+    assert [m.surface for m in result.mentions if m.entity_key == tamim.key] == [
+        "تميم بن حمد آل ثاني"
+    ]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from actor_support import FIXTURE_GAZETTEER
 
-from app.extract.gazetteer import load_gazetteer
+from app.extract.gazetteer import DATA_DIR, load_gazetteer
 from app.extract.lexer import lex
 from app.extract.matcher import name_tokens
 from app.extract.model import EntityKind
@@ -115,3 +115,19 @@ def test_indexes_built_from_the_shipped_data() -> None:
     assert gazetteer.national[("نظام", "SY")] == "org:syrian-regime"
     assert name_tokens("الشرق الأوسط") in gazetteer.media_tails
     assert name_tokens("سوريا") not in gazetteer.media_tails  # the country, in quotes too
+    # the paper shares its name with the region: quoted, it needs a citing word
+    assert name_tokens("الشرق الأوسط") in gazetteer.cited_tails
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("عاد الوفد إلى إقليم كوردستان", "place:iraqi-kurdistan"),
+        ("وهاجم حزب العمال الكوردستاني موقعا", "org:pkk"),
+        ("وكرر رفضه وجود تنظيم بي كي كي", "org:pkk"),
+        ("وتراجعت وحدات ي ب ك شرقا", "org:ypg"),
+        ("وزار الوفد الأرض الفلسطينية المحتلة", "country:PS"),
+    ],
+)
+def test_shipped_spellings(text: str, key: str) -> None:
+    assert key in _ids(Path(DATA_DIR), text)

@@ -141,6 +141,7 @@ def test_a_ministry_may_add_a_portfolio_in_construct() -> None:
         "ووقع البلدان اتفاقية تنظيم الصيد في المياه المشتركة.",
         "وفرض المجلس نظام العقوبات الخاص بالنزاع.",
         "وتصاعد حراك الشارع في المدن الكبرى.",
+        "وأعلنت الحركة تشكيل حكومة موازية مقرها نيالا.",
     ],
 )
 def test_systems_talks_and_verbal_nouns_are_no_body(text: str) -> None:
@@ -166,3 +167,42 @@ def test_a_commission_keeps_the_places_of_its_mandate() -> None:
     text = "وشكل المجلس لجنة التحقيق الدولية المستقلة بشأن ليبيا والسودان في العام الماضي."
     result = run(text, data_dir=SHIPPED)
     assert names(result, ORG) == {"لجنة التحقيق الدولية المستقلة بشأن ليبيا والسودان"}
+
+
+def test_the_place_a_ministry_serves_completes_its_name() -> None:
+    result = run("وقالت وزارة الصحة في غزة إن المستشفيات خرجت عن الخدمة.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"وزارة الصحة في غزة"}
+    assert names(result, PLACE) == set()  # the city inside the name is no mention of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقال مدير المرصد المحلي في حمص إن القصف تجدد.", "المرصد المحلي في حمص"),
+        ("ولم يعلق فرع الأمن السياسي في حماة على الحادثة.", "فرع الأمن السياسي في حماة"),
+    ],
+)
+def test_a_generic_body_is_named_by_the_place_it_serves(text: str, body: str) -> None:
+    assert body in names(run(text, data_dir=SHIPPED), ORG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وانتشر الجيش في حلب بعد انسحاب الفصائل.",
+        "وناقش الخبراء إدارة الأزمة في حمص.",
+        "ووقعا اتفاقية تنظيم الصيد في البحر الأحمر.",
+    ],
+)
+def test_troops_and_verbal_nouns_in_a_place_name_no_body(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+def test_an_office_of_the_un_named_by_its_seat() -> None:
+    result = run("وقال مندوب البلاد لدى مكتب الأمم المتحدة في جنيف إن", data_dir=SHIPPED)
+    assert "مكتب الأمم المتحدة في جنيف" in names(result, ORG)
+
+
+def test_the_parent_a_body_belongs_to_is_named_too() -> None:
+    result = run("واعتمد مجلس حقوق الإنسان التابع للأمم المتحدة قرارا.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"مجلس حقوق الإنسان", "الأمم المتحدة"}

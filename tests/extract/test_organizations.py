@@ -120,7 +120,9 @@ def test_a_quoted_outlet_named_like_a_region_needs_a_citing_word() -> None:
 
 
 def test_outlets_written_in_latin_letters() -> None:
-    result = run("وقال مسؤول لشبكة CNN إن الخطة جاهزة، فيما نقلت DW عربية عن خبراء.", data_dir=SHIPPED)
+    result = run(
+        "وقال مسؤول لشبكة CNN إن الخطة جاهزة، فيما نقلت DW عربية عن خبراء.", data_dir=SHIPPED
+    )
     assert names(result, ORG) == {"سي إن إن", "دويتشه فيله"}
 
 
@@ -128,3 +130,26 @@ def test_an_embassy_is_no_body_its_adjective_names_the_country() -> None:
     result = run("واقتحم محتجون مقر السفارة الإيرانية في العاصمة.", data_dir=SHIPPED)
     assert names(result, ORG) == set()
     assert names(result, PLACE) == {"إيران"}
+
+
+def test_a_head_noun_says_what_a_quoted_place_name_is() -> None:
+    result = run("وقالت صحيفة «الخليج» إن المفاوضات متعثرة.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"صحيفة الخليج"}
+    assert names(result, PLACE) == set()
+
+
+def test_a_quoted_name_the_gazetteer_knows_stays_the_known_body() -> None:
+    result = run("ودعا الحكومة وجماعة «أنصار الله» إلى الحوار.", data_dir=SHIPPED)
+    assert {e.key for e in result.entities if e.kind is ORG} == {"org:houthis"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأعلن جهاز الأمن الوطني اعتقال خلية.", {"جهاز الأمن الوطني"}),
+        ("وقال جهاز الإحصاء إن التضخم ارتفع.", set()),
+        ("وأضاف أن جهاز التكييف تعطل في المستشفى.", set()),
+    ],
+)
+def test_an_agency_needs_a_named_adjective_or_a_country(text: str, expected: set[str]) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == expected

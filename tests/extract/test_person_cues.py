@@ -53,4 +53,6 @@ def test_whoever_is_known_as_someone_is_a_person(text: str, person: str) -> None
 
 
 def test_known_as_needs_a_first_name_to_open_the_name() -> None:
-    assert names(run("وتوسعت السوق السوداء، المعروفة بأسعارها المرتفعة، في المدينة."), PERSON) == set()
+    assert (
+        names(run("وتوسعت السوق السوداء، المعروفة بأسعارها المرتفعة، في المدينة."), PERSON) == set()
+    )

@@ -297,7 +297,10 @@ def test_title_complements_and_name_ends(text: str, person: str) -> None:
         # a name in ن is no first-person verb after a title
         ("وقالت المقررة الخاصة نافين كومار إن التقرير سيصدر قريبا.", "نافين كومار"),
         # links do not count toward the length of a name in a loose apposition
-        ("وقال أستاذ الاقتصاد في الجامعة، سامر أبو عبد الله، إن الأسعار سترتفع.", "سامر أبو عبد الله"),
+        (
+            "وقال أستاذ الاقتصاد في الجامعة، سامر أبو عبد الله، إن الأسعار سترتفع.",
+            "سامر أبو عبد الله",
+        ),
     ],
 )
 def test_more_names_after_titles(text: str, person: str) -> None:
@@ -320,3 +323,7 @@ def test_a_known_name_goes_on_with_its_family() -> None:
     assert [m.surface for m in result.mentions if m.entity_key == king.key] == [
         "سلمان بن عبدالعزيز آل سعود"
     ]
+
+
+def test_a_verbal_noun_in_n_after_a_title_is_the_object() -> None:
+    assert names(run("وأكد الرئيس نجاح الزيارة في تحقيق أهدافها."), PERSON) == set()
