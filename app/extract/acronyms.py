@@ -25,6 +25,8 @@ def bracketed_acronyms(block: Block, selected: list[Cand]) -> list[Cand]:
     """The candidates of a block once every "NAME (ACRONYM)" is read; `selected` is a
     non-overlapping list, returned with phrases added and what they cover removed."""
     toks = block.toks
+    if "(" not in block.source.text:
+        return sorted(selected, key=lambda c: c.first)  # no bracket opens anywhere
     for k in range(1, len(toks)):
         close = bracket_end(block, k, longest=3)
         if close is None or any(toks[n].latin or toks[n].norm.isdigit() for n in range(k, close)):

@@ -27,7 +27,7 @@ from app.extract.chrome import closing_chrome
 from app.extract.coref import resolve
 from app.extract.features import find_features
 from app.extract.gazetteer import Gazetteer, Ref, load_gazetteer
-from app.extract.lexer import SPACE, Block, is_mark, lex, readings
+from app.extract.lexer import SPACE, Block, is_mark, lex, stem_of
 from app.extract.matcher import Match
 from app.extract.model import EntityKind
 from app.extract.names import Context
@@ -95,7 +95,8 @@ class RuleActorRecognizer:
         )
         finds, roles = find_persons(ctx)
         persons = [f.person for f in finds if f.person not in selected]
-        selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
+        if persons:
+            selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
         selected += find_cued_places(block, _coverage(block, selected))
         if self.gazetteer.un_id is not None:
             selected += un_adjectives(block, _coverage(block, selected), self.gazetteer.un_id)
@@ -106,13 +107,16 @@ class RuleActorRecognizer:
         out: list[Cand] = []
         uncued: list[Cand] = []
         for match in self.gazetteer.trie.scan(block):
-            ref = min(match.values, key=lambda r: r.rank)
-            spelled = self._spelled(block, match)
+            values = match.values
+            single = len(values) == 1  # most names name one entry
+            ref = values[0] if single else min(values, key=lambda r: r.rank)
+            spelled = None if single and not ref.needs_cue else self._spelled(block, match)
             cand = self._cand(block, match.first, match.last, match.prefix, spelled or ref)
             if spelled is None:
-                cand.alternatives = tuple(
-                    r.entry_id for r in match.values if r.rank == ref.rank and r is not ref
-                )
+                if not single:
+                    cand.alternatives = tuple(
+                        r.entry_id for r in values if r.rank == ref.rank and r is not ref
+                    )
                 if ref.needs_cue and not (
                     has_cue(block, match.first, match.prefix, town=cand.subkind == "city")
                     or _coordinated(out, cand)
@@ -145,9 +149,7 @@ class RuleActorRecognizer:
 
     def _cand(self, block: Block, first: int, last: int, prefix: str, ref: Ref) -> Cand:
         entry = self.gazetteer.entries[ref.entry_id]
-        stem = next(
-            (s for p, s in readings(block.toks[first].norm) if p == prefix), block.toks[first].norm
-        )
+        stem = stem_of(block.toks[first].norm, prefix)
         return Cand(
             block,
             entry.kind,
@@ -157,7 +159,7 @@ class RuleActorRecognizer:
             form=Form.DEMONYM if ref.demonym else Form.NAME,
             key=entry.id,
             subkind=entry.subkind,
-            tokens=(stem, *(block.toks[k].norm for k in range(first + 1, last))),
+            tokens=(stem, *block.norms[first + 1 : last]),
         )
 
 
@@ -238,11 +240,19 @@ def _extends(previous: Cand, cand: Cand) -> bool:
 
 def _select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates, longest first; on a tie the earlier-listed one."""
+    if not cands:
+        return []
     order = sorted(range(len(cands)), key=lambda n: (-cands[n].size, n))
     chosen: list[Cand] = []
+    taken = [False] * max(c.last for c in cands)  # the tokens of the chosen ones
     for n in order:
         cand = cands[n]
-        if any(cand is c or cand.overlaps(c) for c in chosen):
+        first, last = cand.first, cand.last
+        if first < last:
+            if any(taken[first:last]):
+                continue
+            taken[first:last] = [True] * (last - first)
+        elif any(cand is c or cand.overlaps(c) for c in chosen):
             continue
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.first)

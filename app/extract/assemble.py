@@ -9,19 +9,27 @@ country's people, any holder of the role in another article.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from app.extract.candidates import BlockResult, Cand, Form
 from app.extract.coref import owner_key
 from app.extract.gazetteer import Gazetteer
 from app.extract.lexer import clean_display
-from app.extract.lexer import fold as normalize
-from app.extract.model import Affiliation, Entity, Mention
+from app.extract.model import Affiliation, Entity, Mention, Span
 from app.extract.recognizer import ActorResult
+from app.text.normalize import normalize
 from app.text.sentences import sentence_at
+
+# A candidate with its display offsets, computed once: the candidates are final here.
+Placed = tuple[Cand, int, int]
 
 
 def assemble(results: list[BlockResult], gazetteer: Gazetteer) -> ActorResult:
-    ordered = [c for r in results for c in sorted(r.cands, key=lambda c: (c.start, -c.end))]
-    kept = [c for c in ordered if c.key is not None]
+    kept: list[Placed] = []
+    for result in results:
+        placed = [(cand, cand.start, cand.end) for cand in result.cands]
+        placed.sort(key=lambda p: (p[1], -p[2]))
+        kept += [p for p in placed if p[0].key is not None]
     return ActorResult(
         entities=_entities(kept, gazetteer),
         mentions=_mentions(kept),
@@ -29,21 +37,23 @@ def assemble(results: list[BlockResult], gazetteer: Gazetteer) -> ActorResult:
     )
 
 
-def _entities(cands: list[Cand], gazetteer: Gazetteer) -> list[Entity]:
+def _entities(placed: list[Placed], gazetteer: Gazetteer) -> list[Entity]:
     entities: dict[str, Entity] = {}
     seen: dict[str, set[str]] = {}
-    for cand in cands:
+    for cand, start, end in placed:
         assert cand.key is not None
         entity = entities.get(cand.key)
         if entity is None:
-            entity = _new_entity(cand, gazetteer)
+            entry = gazetteer.entries.get(cand.key)
+            entity = entry.entity() if entry is not None else _unknown_entity(cand)
             entities[cand.key] = entity
-            seen[cand.key] = {normalize(a) for a in entity.aliases}
+            seen[cand.key] = set(_folded(entry.spellings)) if entry is not None else set()
         entity.subkind = entity.subkind or cand.subkind
         if not _is_alias(cand):
             continue
-        name = cand.display_name
-        for alias in (name, _surface_alias(cand)):
+        surface = cand.block.source.text[start:end]
+        name = cand.name_from(surface)
+        for alias in (name, _surface_alias(cand, surface)):
             folded = normalize(alias) if alias else ""
             if folded and folded not in seen[cand.key]:
                 seen[cand.key].add(folded)
@@ -54,21 +64,25 @@ def _entities(cands: list[Cand], gazetteer: Gazetteer) -> list[Entity]:
     return list(entities.values())
 
 
-def _new_entity(cand: Cand, gazetteer: Gazetteer) -> Entity:
+def _unknown_entity(cand: Cand) -> Entity:
     assert cand.key is not None
-    entry = gazetteer.entries.get(cand.key)
-    if entry is not None:
-        return entry.entity()
     name = cand.display_name if cand.form is Form.NAME else ""
     return Entity(key=cand.key, name=name, kind=cand.kind, subkind=cand.subkind, aliases=set())
 
 
-def _surface_alias(cand: Cand) -> str:
+@lru_cache(maxsize=8192)
+def _folded(spellings: tuple[str, ...]) -> frozenset[str]:
+    """The normalized spellings of a gazetteer entry: its aliases, as the article may
+    write them again."""
+    return frozenset(normalize(s) for s in spellings)
+
+
+def _surface_alias(cand: Cand, surface: str) -> str:
     """How the article wrote a name given a fuller canonical form ("الخارجية الروسية" for
     وزارة الخارجية الروسية, "سنابل" for جمعية سنابل); empty when it is the canonical."""
     if not cand.canonical or cand.form is not Form.NAME:
         return ""
-    text = clean_display(cand.surface).strip("«»\"“”'() ")
+    text = clean_display(surface).strip("«»\"“”'() ")
     return "ال" + text if cand.prefix.endswith("لل") else text
 
 
@@ -78,17 +92,18 @@ def _is_alias(cand: Cand) -> bool:
     return cand.form is Form.SHORT and (cand.kind.value == "person" or len(cand.tokens) > 1)
 
 
-def _mentions(cands: list[Cand]) -> list[Mention]:
+def _mentions(placed: list[Placed]) -> list[Mention]:
     out: list[Mention] = []
     seen: set[tuple[str, int, int, int]] = set()
-    for cand in cands:
+    for cand, start, end in placed:
         assert cand.key is not None
-        span = cand.span()
-        marker = (span.part.value, span.index, span.start, span.end)
+        source = cand.block.source
+        marker = (source.part.value, source.index, start, end)
         if marker in seen:
             continue
         seen.add(marker)
-        out.append(Mention(entity_key=cand.key, surface=cand.surface, span=span))
+        span = Span(source.part, source.index, start, end)
+        out.append(Mention(entity_key=cand.key, surface=source.text[start:end], span=span))
     return out
 
 

@@ -55,9 +55,13 @@ class Cand:
     @property
     def display_name(self) -> str:
         """The name as a reader writes it: "لل" gives its article back (للهيئة -> الهيئة)."""
+        return self.name_from(self.surface)
+
+    def name_from(self, surface: str) -> str:
+        """`display_name`, given the surface already cut from the text."""
         if self.canonical:
             return self.canonical
-        text = clean_display(self.surface)
+        text = clean_display(surface)
         return "ال" + text if self.prefix.endswith("لل") else text
 
     @property

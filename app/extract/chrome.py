@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from app.extract.lexer import WORD_RE, fold
+from app.extract.lexer import WORD_RE
 from app.extract.lexicon import PARTICLES, is_verb, looks_like_verb, words
+from app.text.normalize import normalize as fold
 
 _WRITERS = words("""
     كاتب كاتبة باحث باحثة صحفي صحفية صحافي صحافية أكاديمي أكاديمية محلل محللة أستاذ أستاذة

@@ -17,10 +17,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.extract.candidates import BlockResult, Cand, Form, Title
 from app.extract.gazetteer import Gazetteer
-from app.extract.lexer import SPACE, bare, readings
+from app.extract.lexer import SPACE, bare, readings, stem_of
 from app.extract.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.matcher import TokenTrie, name_tokens
 from app.extract.model import EntityKind
@@ -91,8 +92,14 @@ def _forms(
         elif entry is None or cand.form is not Form.SHORT:
             continue  # "الرئيس أردوغان" names a known person by a short form: it counts
         if entry is not None:
-            forms[cand.key].update(name_tokens(s) for s in entry.spellings)
+            forms[cand.key].update(_spelling_tokens(entry.spellings))
     return forms
+
+
+@lru_cache(maxsize=8192)
+def _spelling_tokens(spellings: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The token forms of a gazetteer entry's spellings, in their order."""
+    return tuple(name_tokens(s) for s in spellings)
 
 
 def _written_name(cand: Cand) -> tuple[str, ...]:
@@ -110,19 +117,22 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
     """ "الائتلاف الوطني" -> "الائتلاف الوطني السوري" when that is the only one containing it."""
     forms = _forms(cands, gazetteer, kind)
     redirect: dict[str, str] = {}
+    found: dict[tuple[tuple[str, ...], str | None], set[str]] = {}  # a name seen again
     for cand in cands:
         if cand.kind is not kind or cand.form is not Form.NAME or not cand.tokens:
             continue
         if cand.key is not None and not cand.key.startswith("new:"):
             continue
         core = _without_topic(cand.tokens)
-        targets = {
-            key
-            for key, variants in forms.items()
-            if key != cand.key and any(_contains(v, core) for v in variants)
-        }
-        if len(targets) == 1:
-            target = targets.pop()
+        known = found.get((core, cand.key))
+        if known is None:  # the same name, mentioned again: the same answer
+            known = found[(core, cand.key)] = {
+                key
+                for key, variants in forms.items()
+                if key != cand.key and any(_contains(v, core) for v in variants)
+            }
+        if len(known) == 1:
+            target = next(iter(known))
             if cand.key is not None:
                 redirect[cand.key] = target
             cand.key = target
@@ -168,10 +178,11 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
     prefixes: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for kind in (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE):
         for key, variants in _forms(cands, gazetteer, kind).items():
+            named = _Known(key, kind, short=False)
             for tokens in variants:
                 if len(tokens) == 1 and not _usable_short(tokens[0]):
                     continue  # "(كان)": an acronym spelled like a common word is not looked for
-                trie.add(tokens, _Known(key, kind, short=False))
+                trie.add(tokens, named)
                 if kind is EntityKind.PERSON and len(tokens) >= 2:
                     if tokens[-2] not in NAME_LINKS:  # "آل ثاني": a family, not one person
                         surnames[tokens[-1]].add(key)
@@ -232,7 +243,7 @@ def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[st
             before = block.toks[match.first - 1].norm
             if before in first_names() and known.key not in firsts.get(before, set()):
                 continue  # "ماهر الأسد" is not the "بشار الأسد" of the article
-        stem = dict(readings(block.toks[match.first].norm))[match.prefix]
+        stem = stem_of(block.toks[match.first].norm, match.prefix)
         rest = tuple(block.toks[k].norm for k in range(match.first + 1, match.last))
         out.append(
             Cand(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
-from app.extract.lexer import SPACE, Block, readings
+from app.extract.lexer import SPACE, Block, readings, written_forms
 from app.extract.lexicon import words
 from app.extract.model import EntityKind
 from app.extract.places import CONSTRUCT, accusative, place_token
@@ -23,11 +23,14 @@ _NEEDS_ADJECTIVE = words("قاعدة")
 _OF_A_TOWN = words("ميناء مطار")
 _LINKS = words("أبو أم بن")
 _TRAILING = words("الجوية الجوي البحرية البحري العسكرية العسكري الدولي الحدودي")
+_FORMS = written_forms(FEATURES)  # every token `_feature` may accept
 
 
 def find_features(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
     """Feature candidates of a block; `gaz` holds gazetteer matches by first token."""
     out: list[Cand] = []
+    if _FORMS.isdisjoint(block.norms):
+        return out
     toks = block.toks
     for i in range(len(toks) - 1):
         feature = _feature(toks[i].norm)

@@ -8,13 +8,14 @@ boundaries, so it tokenizes here with `[^\\W_]+` and records what separates the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.ingest.model import TextBlock
-from app.text.clitics import clitic_splits
-from app.text.normalize import _fold_char
+from app.text.clitics import PREFIXES, clitic_splits
+from app.text.normalize import fold_with_map as fold_with_map  # re-exported for callers
+from app.text.normtext import shared
 
 WORD_RE = re.compile(r"[^\W_]+")
 # HTML entities left in scraped text ("&nbsp;", "&#160;") stand for a space here.
@@ -52,6 +53,7 @@ class Block:
     source: TextBlock
     toks: tuple[Tok, ...]
     origin: Sequence[int]
+    norms: tuple[str, ...]  # the tokens' normalized forms, for set tests on the whole block
 
     def display_start(self, index: int, prefix: str) -> int:
         """Display offset where token `index` begins once `prefix` (a proclitic) is dropped."""
@@ -62,24 +64,101 @@ class Block:
         return self.source.text[start:end]
 
 
+_WORD_SPLIT = re.compile(r"([^\W_]+)")  # WORD_RE, kept by re.split: gap, word, gap, ...
+
+
 def lex(block: TextBlock) -> Block:
     text = block.text
-    norm, origin = fold_with_map(text)
+    folded = shared(text)  # the citation and statement readers fold the same text
+    norm, origin = folded.text, folded.origin
+    if "&" in norm and _ENTITY.search(norm):
+        return _lex_with_entities(block, norm, origin)
+    parts = _WORD_SPLIT.split(norm)  # gap, word, gap, word, ..., gap
+    if isinstance(origin, range):
+        toks = _plain_tokens(text, parts)
+    else:
+        toks = _mapped_tokens(text, parts, origin)
+    return Block(block, tuple(toks), origin, tuple(parts[1::2]))
+
+
+def _plain_tokens(text: str, parts: list[str]) -> list[Tok]:
+    """Tokens of a text whose folded form has the same offsets. A folded gap of one space
+    was a space of some kind (NBSP...), which separates like a space; any other gap is read
+    from the display text, as in `_mapped_tokens`."""
+    toks: list[Tok] = []
+    append = toks.append
+    pos = len(parts[0])
+    size = len(text)
+    sep = STOP
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        start = pos
+        end = pos = pos + len(word)
+        if word.isascii():
+            append(Tok(word, start, end, start, sep, True, text[start].isupper()))
+        else:
+            append(Tok(word, start, end, start, sep, False, False))
+        gap = parts[k + 1]
+        pos += len(gap)
+        if gap == " " or (gap in _JOINERS and pos < size and _joins(text, end, pos)):
+            sep = SPACE  # (after the last word, pos is the end of the text)
+        else:
+            sep = _separator(text[end:pos])
+    return toks
+
+
+def _mapped_tokens(text: str, parts: list[str], origin: Sequence[int]) -> list[Tok]:
+    """Tokens of a text that lost characters to folding (marks, tatweel, invisible ones):
+    display offsets through `origin`, separators from the display text."""
+    toks: list[Tok] = []
+    append = toks.append
+    pos = len(parts[0])
+    size = len(text)
+    prev_end = -1
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        nstart = pos
+        pos += len(word) + len(parts[k + 1])
+        start, end = origin[nstart], origin[nstart + len(word) - 1] + 1
+        while end < size and text[end] in _MARKS:
+            end += 1  # keep a word's last vowel mark or tatweel inside its span
+        if prev_end < 0:
+            sep = STOP
+        elif start - prev_end == 1 and parts[k - 1] == " ":
+            sep = SPACE  # one display character, folded to a space: a space of some kind
+        else:
+            gap = text[prev_end:start]
+            if gap == " " or (gap in _JOINERS and _joins(text, prev_end, start)):
+                sep = SPACE
+            else:
+                sep = _separator(gap)
+        if word.isascii():
+            append(Tok(word, start, end, nstart, sep, True, text[start].isupper()))
+        else:
+            append(Tok(word, start, end, nstart, sep, False, False))
+        prev_end = end
+    return toks
+
+
+def _lex_with_entities(block: TextBlock, norm: str, origin: Sequence[int]) -> Block:
+    """`lex` for a text with HTML entities in it: the words inside them are left out."""
+    text = block.text
     plain = isinstance(origin, range)  # nothing dropped: offsets are the same
+    size = len(text)
     toks: list[Tok] = []
     append = toks.append
     prev_end = 0
     sep = STOP
-    entities = [m.span() for m in _ENTITY.finditer(norm)] if "&" in norm else []
+    entities = [m.span() for m in _ENTITY.finditer(norm)]
     for match in WORD_RE.finditer(norm):
         nstart, nend = match.span()
-        if entities and any(a < nstart < b for a, b in entities):
+        if any(a < nstart < b for a, b in entities):
             continue
         if plain:
             start, end = nstart, nend
         else:
             start, end = origin[nstart], origin[nend - 1] + 1
-            while end < len(text) and is_mark(text[end]):
+            while end < size and text[end] in _MARKS:
                 end += 1  # keep a word's last vowel mark or tatweel inside its span
         word = match.group()
         if toks:
@@ -93,24 +172,7 @@ def lex(block: TextBlock) -> Block:
         else:
             append(Tok(word, start, end, nstart, sep, False, False))
         prev_end = end
-    return Block(block, tuple(toks), origin)
-
-
-class _FoldTable(dict[int, str]):
-    """str.translate table filled on first sight of each character."""
-
-    def __missing__(self, code: int) -> str:
-        folded = _fold_char(chr(code))
-        self[code] = folded
-        return folded
-
-
-_TABLE = _FoldTable()
-# Characters whose folded form is not exactly one character (dropped marks, ligatures).
-_MULTI = re.compile(
-    "[\u00ad\u0130\u061c\u0640\u064b-\u065f\u0670\u06d6-\u06ed\u200b-\u200f"
-    "\u202a-\u202e\u2066-\u2069\ufb50-\ufeff]"
-)
+    return Block(block, tuple(toks), origin, tuple(t.norm for t in toks))
 
 
 _DISPLAY_ENTITY = re.compile(_ENTITY.pattern, re.IGNORECASE)
@@ -123,33 +185,6 @@ def clean_display(text: str) -> str:
     return " ".join(text.split())
 
 
-def fold(text: str) -> str:
-    """`app.text.normalize.normalize`, through the same cached table as `fold_with_map`."""
-    return text.translate(_TABLE)
-
-
-def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
-    """What `app.text.normalize.normalize_with_map` returns, several times faster.
-
-    Most characters fold to exactly one character, so the offset map is a range with a
-    few splices where marks are dropped or ligatures expand.
-    """
-    norm = text.translate(_TABLE)
-    if not _MULTI.search(text) and len(norm) == len(text):
-        return norm, range(len(text))
-    origin: list[int] = []
-    pos = 0
-    for match in _MULTI.finditer(text):
-        i = match.start()
-        origin.extend(range(pos, i))
-        origin.extend([i] * len(_TABLE[ord(text[i])]))
-        pos = i + 1
-    origin.extend(range(pos, len(text)))
-    if len(origin) != len(norm):  # a character folded to several outside _MULTI
-        origin = [i for i, ch in enumerate(text) for _ in _TABLE[ord(ch)]]
-    return norm, origin
-
-
 def _joins(text: str, before: int, after: int) -> bool:
     """A hyphen between two letters (not digits: "ES-10", "Mi-8" stay apart)."""
     left = text[before - 1]
@@ -158,6 +193,9 @@ def _joins(text: str, before: int, after: int) -> bool:
 
 def is_mark(ch: str) -> bool:
     return ch == "\u0640" or ("\u064b" <= ch <= "\u065f") or ch == "\u0670"
+
+
+_MARKS = frozenset(chr(c) for c in range(0x0600, 0x0700) if is_mark(chr(c)))
 
 
 def _separator(gap: str) -> int:
@@ -233,6 +271,45 @@ def readings(token: str) -> tuple[tuple[str, str], ...]:
     """
     kept = [(p, s) for p, s in clitic_splits(token) if not p or len(s) >= 3]
     return tuple(sorted(kept, key=lambda r: (r[0] != "", r[0].endswith("ال"))))
+
+
+@lru_cache(maxsize=65536)
+def reading_stems(token: str) -> frozenset[str]:
+    """The stems of `readings(token)`: a set to test against a dictionary at C speed."""
+    return frozenset(stem for _, stem in readings(token))
+
+
+def written_forms(stems: Iterable[str]) -> frozenset[str]:
+    """Every token `readings` can read as one of `stems`, whatever its proclitic.
+
+    A superset of the tokens that a test on reading stems accepts: a block with none of
+    them in its `norms` has nothing for that test, which one set operation tells.
+    """
+    forms: set[str] = set()
+    for stem in stems:
+        forms.add(stem)
+        for prefix in PREFIXES:
+            if not prefix.endswith("لل"):
+                forms.add(prefix + stem)
+            elif stem.startswith("ال"):
+                forms.add(prefix + stem[2:])  # "لل" is written on the stem without its article
+    return frozenset(forms)
+
+
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
+
+
+def has_quotes(block: Block) -> bool:
+    """Whether any token of the block may have QUOTE in its separator."""
+    return _QUOTE_MARK.search(block.source.text) is not None
+
+
+def stem_of(token: str, prefix: str) -> str:
+    """The stem `readings(token)` gives with `prefix` ("لل" gives back the article)."""
+    if not prefix:
+        return token
+    stem = token[len(prefix) :]
+    return "ال" + stem if prefix.endswith("لل") else stem
 
 
 def bare(token: str) -> str:

@@ -11,20 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from app.extract.lexer import COMMA, QUOTE, STOP, WORD_RE, Block, readings
+from app.extract.lexer import COMMA, QUOTE, STOP, WORD_RE, Block, Tok, reading_stems, readings
 from app.text.normalize import normalize
 
 T = TypeVar("T")
 
 _END = ""  # no token is empty, so "" can hold the payloads of a node
 _NO_CROSS = COMMA | STOP | QUOTE
+_MAX_CACHED = 200_000  # tokens whose first nodes a trie keeps
 
 # Spelling alternations of transliterated names that normalize() does not fold; كوردستان
 # is how Kurdish outlets write كردستان.
 _ALTERNATIONS = (("ميركي", "مريكي"), ("ميريك", "مريك"), ("كورد", "كرد"))
 _ABD = "عبد"  # "عبد الله" and "عبدالله": a compound name written apart or joined
+Openers = dict[str, tuple[tuple[str, object], ...]]
 
 
 @lru_cache(maxsize=65536)
@@ -80,7 +82,7 @@ class Match(Generic[T]):
 class TokenTrie(Generic[T]):
     def __init__(self) -> None:
         self._root: dict[str, object] = {}
-        self._starts: dict[str, tuple[tuple[str, object], ...]] = {}
+        self._starts: Openers = {}  # token -> the nodes it opens, filled as tokens are seen
         self.size = 0
 
     def add(self, tokens: tuple[str, ...], value: T) -> None:
@@ -129,48 +131,71 @@ class TokenTrie(Generic[T]):
 
     def match_at(self, block: Block, index: int) -> Match[T] | None:
         """The longest match starting at token `index`, over every clitic reading."""
-        toks = block.toks
-        starts = self._starts.get(toks[index].norm)
+        token = block.toks[index].norm
+        starts = self._starts.get(token)
         if starts is None:
-            starts = self._first_nodes(toks[index].norm)
-        best: Match[T] | None = None
-        for prefix, node in starts:
+            starts = self._first_nodes(token)
+        return self._longest(block.toks, index, starts) if starts else None
+
+    def _longest(
+        self, toks: tuple[Tok, ...], index: int, starts: tuple[tuple[str, object], ...]
+    ) -> Match[T] | None:
+        """The longest match over the readings in `starts`; the first reading on ties."""
+        n = len(toks)
+        best_end, best_prefix = 0, ""
+        best: list[T] | None = None
+        for prefix, first in starts:
+            node: dict[str, Any] | None = first  # type: ignore[assignment]  # trie nodes
             j = index + 1
-            found: tuple[int, list[T]] | None = None
-            while True:
-                assert isinstance(node, dict)
+            end = 0
+            found: list[T] | None = None
+            while node is not None:
                 values = node.get(_END)
                 if values:
-                    found = (j, values)
-                if j >= len(toks) or toks[j].sep & _NO_CROSS:
+                    end, found = j, values
+                if j >= n or toks[j].sep & _NO_CROSS:
                     break
                 node = node.get(toks[j].norm)
-                if node is None:
-                    break
                 j += 1
-            if found and (best is None or found[0] > best.last):
-                best = Match(index, found[0], prefix, tuple(found[1]))
-        return best
+            if found is not None and end > best_end:
+                best_end, best_prefix, best = end, prefix, found
+        return None if best is None else Match(index, best_end, best_prefix, tuple(best))
 
     def _first_nodes(self, token: str) -> tuple[tuple[str, object], ...]:
         """Trie nodes a token can open, one per clitic reading; cached per token."""
-        found = tuple(
-            (prefix, node)
-            for prefix, stem in readings(token)
-            if (node := self._root.get(stem)) is not None
-        )
-        if len(self._starts) > 200_000:
+        root = self._root
+        found: tuple[tuple[str, object], ...] = ()
+        if not root.keys().isdisjoint(reading_stems(token)):  # most tokens open nothing
+            found = tuple(
+                [
+                    (prefix, node)
+                    for prefix, stem in readings(token)
+                    if (node := root.get(stem)) is not None
+                ]
+            )
+        if len(self._starts) >= _MAX_CACHED:
             self._starts.clear()
         self._starts[token] = found
         return found
 
     def scan(self, block: Block) -> Iterator[Match[T]]:
         """Left-to-right longest matches that do not overlap."""
-        index = 0
-        while index < len(block.toks):
-            match = self.match_at(block, index)
-            if match is None:
-                index += 1
+        starts_of = self._starts
+        keys = self._root.keys()
+        toks = block.toks
+        after = 0  # the token after the last match
+        for index, token in enumerate(block.norms):
+            if index < after:
                 continue
-            yield match
-            index = match.last
+            starts = starts_of.get(token)
+            if starts is None:
+                # `_first_nodes` inlined for a token that opens nothing, nearly every one
+                if keys.isdisjoint(reading_stems(token)) and len(starts_of) < _MAX_CACHED:
+                    starts_of[token] = ()
+                    continue
+                starts = self._first_nodes(token)
+            if starts:
+                match = self._longest(toks, index, starts)
+                if match is not None:
+                    yield match
+                    after = match.last

@@ -13,7 +13,17 @@ from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
-from app.extract.lexer import COMMA, QUOTE, SPACE, STOP, Block, clean_display, readings
+from app.extract.lexer import (
+    COMMA,
+    QUOTE,
+    SPACE,
+    STOP,
+    Block,
+    clean_display,
+    has_quotes,
+    readings,
+    written_forms,
+)
 from app.extract.lexicon import PARTICLES, TIME_WORDS
 from app.extract.model import EntityKind
 from app.extract.org_chain import chain
@@ -30,6 +40,11 @@ from app.extract.org_lexicon import (
     org_head,
 )
 from app.extract.un_bodies import purpose_body
+
+# Every token `org_head` may accept (a head with or without the article), and with them
+# every token `_ministry` or `quoted_name` may start on.
+_HEAD_FORMS = written_forms([*HEADS, *("ال" + head for head in HEADS)])
+_OPENING_FORMS = _HEAD_FORMS | written_forms(MINISTRY_DOMAINS) | written_forms(QUOTED_HEADS)
 
 
 def quoted_name(block: Block, i: int) -> Cand | None:
@@ -78,10 +93,18 @@ def _quoted_head(token: str) -> tuple[str, str] | None:
 def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
     """Organization candidates of a block; `gaz` holds gazetteer matches by first token."""
     out: list[Cand] = []
-    i, n = 0, len(block.toks)
-    while i < n:
+    norms = block.norms
+    i = 0  # the first token not read yet
+    # the tokens a head, a known body, a ministry's domain or a quoted name opens on
+    for at in [k for k, word in enumerate(norms) if word in _OPENING_FORMS or k in gaz]:
+        if at < i:
+            continue
+        i = at
         known = gaz.get(i)
-        head = org_head(block.toks[i].norm)
+        word = norms[i]
+        head = org_head(word)
+        if known is None and head is None and not _opens_name(word):
+            continue
         found: Cand | None = None
         if head is not None and _leads(head):
             head = None
@@ -98,8 +121,6 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
         if found is not None:
             out.append(found)
             i = found.last
-            continue
-        i += 1
     return out
 
 
@@ -152,12 +173,18 @@ def _ministry_domain(token: str) -> tuple[str, str] | None:
     return next(((p, s) for p, s in readings(token) if s in MINISTRY_DOMAINS), None)
 
 
+@lru_cache(maxsize=65536)
+def _opens_name(token: str) -> bool:
+    """Whether `_ministry` or `quoted_name` can start at this token."""
+    return _ministry_domain(token) is not None or _quoted_head(token) is not None
+
+
 def short_forms(block: Block, taken: list[bool]) -> list[Cand]:
     """Heads with the article standing alone (الهيئة، للائتلاف): short forms to resolve."""
     out: list[Cand] = []
-    for i, tok in enumerate(block.toks):
-        if taken[i]:
-            continue
+    norms = block.norms
+    for i in [i for i, word in enumerate(norms) if word in _HEAD_FORMS and not taken[i]]:
+        tok = block.toks[i]
         head = org_head(tok.norm)
         if head is None or not head[2]:
             continue
@@ -197,13 +224,15 @@ _UN_FORMS = {p + w: p for w in UN_NISBAS for p in ("", "و", "ف", "ب", "ل", "
 def un_adjectives(block: Block, covered: list[Cand | None], un_id: str) -> list[Cand]:
     """ "المبعوث الأممي", "قوة أممية": the adjective of the United Nations names it."""
     out: list[Cand] = []
-    for i, tok in enumerate(block.toks):
+    if _UN_FORMS.keys().isdisjoint(block.norms):
+        return out
+    for i, word in enumerate(block.norms):
         if covered[i] is not None:
             continue
-        prefix = _UN_FORMS.get(tok.norm)
+        prefix = _UN_FORMS.get(word)
         if prefix is None:
             continue
-        stem = tok.norm[len(prefix) :]
+        stem = word[len(prefix) :]
         out.append(
             Cand(
                 block,
@@ -228,10 +257,10 @@ def quoted_media(
     name («الجزيرة», «العربية») and a name that is also a place's (`cited`: «الشرق الأوسط»)
     also need a citing word before it (لـ، بحسب، نقلت...)."""
     out: list[Cand] = []
+    if not has_quotes(block):
+        return out
     toks = block.toks
-    for k, tok in enumerate(toks):
-        if not tok.sep & QUOTE or tok.sep & STOP:
-            continue
+    for k in [k for k, tok in enumerate(toks) if tok.sep & QUOTE and not tok.sep & STOP]:
         m = k + 1
         while m < len(toks) and toks[m].sep == SPACE and m - k < 5:
             m += 1

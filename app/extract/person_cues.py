@@ -29,14 +29,14 @@ _APPOINTING = words("""
 KNOWN_AS = words("المعروف المعروفة الملقب الملقبة المكنى الشهير")
 _LONGEST_NAME = 4  # name words, links (عبد، بن) not counted
 _CONJUNCTIONS = ("", "و", "ف", "ب")  # "وبقيادة", "بتعيين": written forms, for a set lookup
-_LEADER_FORMS = frozenset(p + w for w in LEADER_CUES for p in _CONJUNCTIONS)
+LEADER_FORMS = frozenset(p + w for w in LEADER_CUES for p in _CONJUNCTIONS)
 _APPOINTING_FORMS = frozenset(p + w for w in _APPOINTING for p in _CONJUNCTIONS)
 
 
 def after_leader_cue(ctx: Context, i: int) -> PersonFind | None:
     """ "بقيادة أحمد العودة،": a name right after a leader cue."""
     toks = ctx.block.toks
-    if toks[i].norm not in _LEADER_FORMS:
+    if toks[i].norm not in LEADER_FORMS:
         return None
     j = i + 1
     if j >= len(toks) or toks[j].sep != SPACE or ctx.covered[j] is not None:

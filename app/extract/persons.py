@@ -36,24 +36,42 @@ from app.extract.names import (
     name_token,
     waw_word,
 )
-from app.extract.person_cues import after_leader_cue, before_accusative_role, before_known_as
+from app.extract.person_cues import (
+    KNOWN_AS,
+    LEADER_FORMS,
+    after_leader_cue,
+    before_accusative_role,
+    before_known_as,
+)
 from app.extract.title_phrase import add_owner, read_title
+from app.extract.titles import ACCUSATIVE_ROLES, TITLE_FORMS, title_head
 
 _LOOSE_LINKS = words("عن في لدى من")
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
 _ALI = "علي"  # the name; the preposition على folds to the same letters
+# The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
+# accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
+_CUES = SPEECH_VERB_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
+_OPENERS = TITLE_FORMS | _CUES  # every token a title or a cue may open on
 
 
 def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     finds: list[PersonFind] = []
     roles: list[Title] = []
-    toks = ctx.block.toks
+    norms = ctx.block.norms
     floor = 0  # names found so far end here: an apposition may not reuse them
-    i = 0
-    while i < len(toks):
-        title = read_title(ctx, i) if ctx.covered[i] is None else None
+    covered = ctx.covered
+    i = 0  # the first token not read yet
+    for at in [k for k, word in enumerate(norms) if word in _OPENERS]:  # a title or a cue
+        if at < i:
+            continue
+        i = at
+        word = norms[i]
+        title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
         found: PersonFind | None = None
         if title is None:
+            if word not in _CUES:
+                continue
             found = (
                 _after_speech_verb(ctx, i)
                 or after_leader_cue(ctx, i)
@@ -70,8 +88,6 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             if not title.honorific and (title.owners or title.owner_key):
                 roles.append(title)
             i = title.last
-        else:
-            i += 1
     return finds, roles
 
 

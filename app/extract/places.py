@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.extract.candidates import Cand
-from app.extract.lexer import SPACE, Block, bare, readings
+from app.extract.lexer import SPACE, Block, bare, readings, written_forms
 from app.extract.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.model import EntityKind
 from app.extract.org_lexicon import GENERIC, org_head
@@ -45,6 +45,8 @@ _PLURAL_SETTLEMENTS = {
     normalize("مخيمات"): "city",
     normalize("محافظات"): "region",
 }
+# Every token `_settlement` may accept.
+_SETTLEMENT_FORMS = written_forms([*_SETTLEMENTS, *_PLURAL_SETTLEMENTS])
 CONSTRUCT = words("""
     عين تل دير كفر أبو أم رأس جسر بيت خان معرة مزرعة بئر جبل وادي سهل حي مجدل باب خربة
     شمال جنوب شرق غرب وسط
@@ -109,6 +111,8 @@ def is_date(block: Block, index: int) -> bool:
 
 def find_cued_places(block: Block, covered: list[Cand | None]) -> list[Cand]:
     out: list[Cand] = []
+    if _SETTLEMENT_FORMS.isdisjoint(block.norms):
+        return out
     toks = block.toks
     for i in range(len(toks) - 1):
         found = _settlement(toks[i].norm)

@@ -12,14 +12,15 @@ statement (else the first after):
 - the end of a person's name, a title before it or not, a foreign surname in another spelling
   of its long vowels ("غروندبيرغ" for "غروندبرغ"): "وقال عبد السلام" after "محمد عبد
   السلام", "بأن الوزير عبد العاطي أكد" after "بدر عبد العاطي".
-The tables are built on the first unlinked speaker of an article: most articles have none.
+The tables are built on the first unlinked speaker of an article (most articles have none),
+the two that read the words around every mention (generic heads, titles) on first use.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from app.extract import statement_words as w
@@ -52,8 +53,9 @@ class ShortForms:
         self._order = {(b.part, b.index): seq for seq, b in enumerate(blocks)}
         self._built = False
         self._heads: dict[str, list[_Seen]] = defaultdict(list)  # body head noun
-        self._parts: dict[str, list[_Seen]] = defaultdict(list)  # generic head + لـ body
-        self._titles: list[_Seen] = []  # persons with the words that introduced them
+        # Built on first use: both read the tokens around every mention of their kind.
+        self._parts: dict[str, list[_Seen]] | None = None  # generic head + لـ body
+        self._titles: list[_Seen] | None = None  # persons with the words that introduced them
         self._tails: dict[str, set[str]] = defaultdict(set)  # ends of person names
         self._skeletons: dict[str, set[str]] = defaultdict(set)  # surnames without long vowels
         self.recent: list[str] = []  # speakers so far, in reading order
@@ -68,7 +70,9 @@ class ShortForms:
         seq = self._order.get((part, index), 0)
         at = (seq, shared(self._blocks[seq].text).from_display(offset))
         phrase = " ".join(words)
-        found = _nearest(self._parts.get(phrase, []), at)
+        found = None
+        if len(words) <= 2 and all(w.definite(word) for word in words):  # as a part is named
+            found = _nearest(self._parts_table().get(phrase, []), at)
         if found is None and len(words) == 1 and words[0].startswith("ال"):
             found = self._headed(_bare(words[0]))
         if found is None:
@@ -110,7 +114,7 @@ class ShortForms:
 
     def _titled(self, words: list[str], at: Where) -> str | None:
         wanted = {_bare(word) for word in words if len(word) > 1}
-        fits = [seen for seen in self._titles if wanted <= seen.words]
+        fits = [seen for seen in self._titles_table() if wanted <= seen.words]
         return _nearest(fits, at)
 
     def _build(self) -> None:
@@ -131,63 +135,99 @@ class ShortForms:
                         self._tails[" ".join(words[k:])].add(entity.key)
                     if len(words) > 1 and len(words[-1]) >= 6:
                         self._skeletons[_skeleton(words[-1])].add(entity.key)
+        for seq, full, mention in self._mentions_of(EntityKind.ORGANIZATION):
+            if mention.entity_key in heads:
+                where = (seq, full.from_display(mention.span.start))
+                self._heads[heads[mention.entity_key]].append(_Seen(where, mention.entity_key))
+        for entries in self._heads.values():
+            entries.sort(key=lambda e: e.where)
+
+    def _mentions_of(self, kind: EntityKind) -> Iterator[tuple[int, NormText, Mention]]:
+        """The mentions of actors of `kind`, in reading order, with their block."""
         kinds = {e.key: e.kind for e in self._entities}
         for seq, block in enumerate(self._blocks):
             mentions = self._by_block.get((block.part, block.index), [])
-            if not mentions:
-                continue
-            full = shared(block.text)
-            for mention in mentions:
-                kind = kinds.get(mention.entity_key)
-                start = full.from_display(mention.span.start)
-                where = (seq, start)
-                if kind is EntityKind.ORGANIZATION:
-                    if mention.entity_key in heads:
-                        seen = _Seen(where, mention.entity_key)
-                        self._heads[heads[mention.entity_key]].append(seen)
-                    self._part_of(full, mention, where)
-                elif kind is EntityKind.PERSON:
-                    self._title_of(full, mention, where)
-        for table in (self._heads, self._parts):
-            for entries in table.values():
+            if mentions:
+                full = shared(block.text)
+                for mention in mentions:
+                    if kinds.get(mention.entity_key) is kind:
+                        yield seq, full, mention
+
+    def _parts_table(self) -> dict[str, list[_Seen]]:
+        if self._parts is None:
+            parts: dict[str, list[_Seen]] = defaultdict(list)
+            views: dict[tuple[int, int], NormText] = {}  # a sentence's tokens, read once
+            for seq, full, mention in self._mentions_of(EntityKind.ORGANIZATION):
+                where = (seq, full.from_display(mention.span.start))
+                head = _part_of(_view(full, seq, where[1], views), where[1])
+                if head is not None:
+                    parts[head].append(_Seen(where, mention.entity_key))
+            for entries in parts.values():
                 entries.sort(key=lambda e: e.where)
-        self._titles.sort(key=lambda e: e.where)
+            self._parts = parts
+        return self._parts
 
-    def _part_of(self, full: NormText, mention: Mention, where: Where) -> None:
-        """ "الأمانة العامة لجامعة الدول العربية": the generic head before "لـ" + the body."""
-        start = where[1]
-        nt = full.only([full.sentence_at(start)])
-        k = nt.token_at(start)
-        if k is None or k == 0:
-            return
-        if nt.tokens[k].start >= start:
-            k -= 1  # the clitic stands alone: "لـ الجامعة"
-        tok = nt.tokens[k]
-        if tok.start >= start or not nt.text[tok.start : start].endswith("ل"):
-            return  # not "لـ" + the body
-        head = [t.text for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
-        if len(head) == 2 and not w.definite(head[1]):
-            head = head[1:]
-        generic = bool(head) and all(w.definite(word) for word in head)
-        if generic and not w.has_stem(head[0], w.TITLE_STEMS):
-            self._parts[" ".join(head)].append(_Seen(where, mention.entity_key))
+    def _titles_table(self) -> list[_Seen]:
+        if self._titles is None:
+            titles: list[_Seen] = []
+            views: dict[tuple[int, int], NormText] = {}
+            for seq, full, mention in self._mentions_of(EntityKind.PERSON):
+                where = (seq, full.from_display(mention.span.start))
+                end = full.from_display(mention.span.end)
+                words = _title_of(_view(full, seq, where[1], views), where[1], end)
+                if words is not None:
+                    titles.append(_Seen(where, mention.entity_key, words))
+            titles.sort(key=lambda e: e.where)
+            self._titles = titles
+        return self._titles
 
-    def _title_of(self, full: NormText, mention: Mention, where: Where) -> None:
-        """The words of the title before a name ("المدعي العام للمحكمة الجنائية الدولية، كريم
-        خان") or right after it ("بدر عبد العاطي وزير الخارجية")."""
-        start, end = where[1], full.from_display(mention.span.end)
-        nt = full.only([full.sentence_at(start)])
-        toks = nt.tokens
-        first = nt.token_at(start)
-        if first is None:
-            return
-        last = bisect.bisect_left(nt.starts, end) - 1
-        words = _title_words(toks, range(first - 1, max(first - 1 - _MAX_TITLE, -1), -1))
-        after = last + 1 + (last + 1 < len(toks) and toks[last + 1].text in {"،", ","})
-        if after < len(toks) and w.has_stem(toks[after].text, w.TITLE_STEMS):
-            words |= _title_words(toks, range(after, min(after + _MAX_TITLE, len(toks))))
-        if any(w.has_stem(word, w.TITLE_STEMS) for word in words):
-            self._titles.append(_Seen(where, mention.entity_key, frozenset(map(_bare, words))))
+
+def _part_of(nt: NormText, start: int) -> str | None:
+    """ "الأمانة العامة لجامعة الدول العربية": the generic head before "لـ" + the body that
+    starts at normalized `start`. `nt` holds the tokens of the mention's sentence."""
+    k = nt.token_at(start)
+    if k is None or k == 0:
+        return None
+    if nt.tokens[k].start >= start:
+        k -= 1  # the clitic stands alone: "لـ الجامعة"
+    tok = nt.tokens[k]
+    if tok.start >= start or not nt.text[tok.start : start].endswith("ل"):
+        return None  # not "لـ" + the body
+    head = [t.text for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
+    if len(head) == 2 and not w.definite(head[1]):
+        head = head[1:]
+    generic = bool(head) and all(w.definite(word) for word in head)
+    if generic and not w.has_stem(head[0], w.TITLE_STEMS):
+        return " ".join(head)
+    return None
+
+
+def _title_of(nt: NormText, start: int, end: int) -> frozenset[str] | None:
+    """The words of the title before a name ("المدعي العام للمحكمة الجنائية الدولية، كريم
+    خان") or right after it ("بدر عبد العاطي وزير الخارجية"), bare, for the name at normalized
+    [start, end). `nt` holds the tokens of the mention's sentence."""
+    toks = nt.tokens
+    first = nt.token_at(start)
+    if first is None:
+        return None
+    last = bisect.bisect_left(nt.starts, end) - 1
+    words = _title_words(toks, range(first - 1, max(first - 1 - _MAX_TITLE, -1), -1))
+    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].text in {"،", ","})
+    if after < len(toks) and w.has_stem(toks[after].text, w.TITLE_STEMS):
+        words |= _title_words(toks, range(after, min(after + _MAX_TITLE, len(toks))))
+    if any(w.has_stem(word, w.TITLE_STEMS) for word in words):
+        return frozenset(map(_bare, words))
+    return None
+
+
+def _view(full: NormText, seq: int, start: int, views: dict[tuple[int, int], NormText]) -> NormText:
+    """The view of `full` (block `seq`) holding the sentence at normalized `start`, built
+    once."""
+    sentence = full.sentence_at(start)
+    view = views.get((seq, sentence))
+    if view is None:
+        view = views[(seq, sentence)] = full.only([sentence])
+    return view
 
 
 def _title_words(toks: list[Tok], order: range) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from app.extract.lexer import bare, readings
+from app.extract.lexer import bare, readings, written_forms
 from app.extract.lexicon import words
 from app.text.normalize import normalize
 
@@ -73,6 +73,14 @@ LINK_PREPOSITIONS = words("إلى الى لدى في عن")  # "النائب ع�
 
 # Possessive suffixes a role noun takes when its owner was just named: "مندوبها في جنيف".
 _POSSESSIVES = ("هما", "هم", "ها")
+# Every token `title_head` may accept: a role or honorific, with or without the article,
+# or a role with a possessive.
+TITLE_FORMS = written_forms(
+    [
+        *(article + noun for noun in (*ROLES, *HONORIFICS) for article in ("", "ال")),
+        *(role + suffix for role in ROLES for suffix in _POSSESSIVES),
+    ]
+)
 
 
 @lru_cache(maxsize=65536)

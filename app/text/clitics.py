@@ -26,6 +26,8 @@ _PREFIXES = (
     "ل",
     "ك",
 )
+# The same without repeats, in the order readings are tried.
+PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(_PREFIXES))
 
 
 def clitic_splits(token: str) -> list[tuple[str, str]]:
@@ -34,7 +36,7 @@ def clitic_splits(token: str) -> list[tuple[str, str]]:
     "لل" stands for ل + ال, so its stem gets the article back: للهيئه -> (لل, الهيئه).
     """
     readings = [("", token)]
-    for prefix in dict.fromkeys(_PREFIXES):
+    for prefix in PREFIXES:
         if len(token) - len(prefix) < 2 or not token.startswith(prefix):
             continue
         stem = token[len(prefix) :]

@@ -2,12 +2,16 @@
 
 `normalize_with_map` also returns, for every output character, the index of the input
 character it came from, so a match found in normalized text maps back to offsets in the
-displayed text.
+displayed text. Both run through one str.translate table filled on first sight of each
+character (`fold_with_map` is the same with a range for a map when nothing was dropped).
 """
 
 from __future__ import annotations
 
+import re
+import threading
 import unicodedata
+from collections.abc import Sequence
 
 _DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {
     "\u0670",
@@ -94,24 +98,65 @@ def _fold_char(ch: str) -> str:
     return ch.lower()
 
 
-def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    out: list[str] = []
+class _FoldTable(dict[int, str]):
+    """str.translate table, filled with `_fold_char` on first sight of each character.
+
+    It also learns which characters do not fold to exactly one character (dropped marks,
+    ligatures that expand): the only places where the offset map is not the identity.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._irregular: set[str] = set()
+        self.irregular: re.Pattern[str] | None = None
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(folded) != 1:
+            with self._lock:
+                self._irregular.add(chr(code))
+                chars = "".join(sorted(self._irregular))
+                self.irregular = re.compile("[" + re.escape(chars) + "]")
+        self[code] = folded  # stored last: whoever reads it sees the pattern updated
+        return folded
+
+
+_TABLE = _FoldTable()
+_DIGIT_TABLE = str.maketrans(_DIGITS)
+
+
+def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """`normalize_with_map` with the map as a range when no character was dropped or
+    expanded (the common case), else a list spliced around the characters that were."""
+    norm = text.translate(_TABLE)
+    pattern = _TABLE.irregular
+    if pattern is None or not pattern.search(text):
+        return norm, range(len(text))
     origin: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        out.append(folded)
-        origin.extend([i] * len(folded))
-    return "".join(out), origin
+    pos = 0
+    for match in pattern.finditer(text):
+        i = match.start()
+        origin.extend(range(pos, i))
+        origin.extend([i] * len(_TABLE[ord(text[i])]))
+        pos = i + 1
+    origin.extend(range(pos, len(text)))
+    return norm, origin
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    norm, origin = fold_with_map(text)
+    return norm, origin if isinstance(origin, list) else list(origin)
 
 
 def normalize(text: str) -> str:
     """Fold an Arabic text to its matching form (idempotent)."""
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_TABLE)
 
 
 def to_ascii_digits(text: str) -> str:
     """Only the digits folded: for parsing numbers and dates in display text."""
-    return "".join(_DIGITS.get(ch, ch) for ch in text)
+    return text.translate(_DIGIT_TABLE)
 
 
 def span_to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:

@@ -11,27 +11,24 @@ one NormText per text instead of normalizing and tokenizing it again for each.
 from __future__ import annotations
 
 import bisect
-import copy
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
-from app.text.normalize import normalize
+from app.text.normalize import fold_with_map as fold_with_map  # re-exported for callers
 from app.text.sentences import sentence_spans
 
-_TOKEN = re.compile(r"(\d+(?:[./:\-]\d+)*)|([^\W\d_]+)|(\S)")
+# A number (its inner / . : - kept), a word, or any other single character, kept by
+# re.split: space, token, space, token, ..., space.
+_TOKEN = re.compile(r"(\d+(?:[./:\-]\d+)*|[^\W\d_]+|\S)")
 
 
 class Kind(StrEnum):
     WORD = "word"
     NUMBER = "number"
     PUNCT = "punct"
-
-
-_KINDS = (Kind.PUNCT, Kind.NUMBER, Kind.WORD, Kind.PUNCT)  # by the regex group that matched
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to build
@@ -71,9 +68,12 @@ class NormText:
 
     def only(self, sentences: Iterable[int]) -> NormText:
         """A view of this text with the tokens of `sentences` only (indices into .sentences)."""
-        view = copy.copy(self)
-        view.__dict__.pop("starts", None)
-        view.__dict__["tokens"] = self._gather(sorted(set(sentences)))
+        cls = type(self)
+        view = cls.__new__(cls)  # copy.copy, without the detour through the copy protocol
+        state = view.__dict__
+        state.update(self.__dict__)
+        state.pop("starts", None)
+        state["tokens"] = self._gather(sorted(set(sentences)))
         return view
 
     def sentence_at(self, offset: int) -> int:
@@ -93,6 +93,11 @@ class NormText:
                 found = self._by_sentence[k] = _sentence_tokens(self.text, start, end, k)
             tokens += found
         return tokens
+
+    @property
+    def origin(self) -> Sequence[int]:
+        """The display offset of every normalized character (a range when they agree)."""
+        return self._origin
 
     def to_display(self, start: int, end: int) -> tuple[int, int]:
         """Display offsets of the normalized span [start, end) (end > start)."""
@@ -120,56 +125,23 @@ def shared(display: str) -> NormText:
 def _sentence_tokens(text: str, start: int, end: int, k: int) -> list[Tok]:
     # A token never crosses a sentence boundary (sentences end after punctuation followed by
     # a space, or at a line break), so each sentence is tokenized on its own.
-    kinds = _KINDS
-    return [
-        Tok(kinds[m.lastindex or 0], m.group(), m.start(), m.end(), k)
-        for m in _TOKEN.finditer(text, start, end)
-    ]
-
-
-# -- normalization with an offset map, at str.translate speed -------------------------------
-
-
-class _FoldTable(dict[int, str]):
-    """str.translate table, filled with `normalize` on first sight of each character.
-
-    It also learns which characters do not fold to exactly one character (dropped marks,
-    ligatures that expand), the only places where the offset map is not the identity.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._lock = threading.Lock()
-        self._irregular: set[str] = set()
-        self.irregular: re.Pattern[str] | None = None
-
-    def __missing__(self, code: int) -> str:
-        folded = normalize(chr(code))
-        if len(folded) != 1:
-            with self._lock:
-                self._irregular.add(chr(code))
-                chars = "".join(sorted(self._irregular))
-                self.irregular = re.compile("[" + re.escape(chars) + "]")
-        self[code] = folded  # stored last: whoever reads it sees the pattern updated
-        return folded
-
-
-_TABLE = _FoldTable()
-
-
-def fold_with_map(text: str) -> tuple[str, Sequence[int]]:
-    """What `app.text.normalize.normalize_with_map` returns, with the map as a range when no
-    character was dropped or expanded (the common case), else a list spliced around them."""
-    norm = text.translate(_TABLE)
-    pattern = _TABLE.irregular
-    if pattern is None or not pattern.search(text):
-        return norm, range(len(text))
-    origin: list[int] = []
-    pos = 0
-    for match in pattern.finditer(text):
-        i = match.start()
-        origin.extend(range(pos, i))
-        origin.extend([i] * len(_TABLE[ord(text[i])]))
-        pos = i + 1
-    origin.extend(range(pos, len(text)))
-    return norm, origin
+    # re.split hands over the tokens and the spaces between them without a match object
+    # each; a token's kind is told by its first character, as the regex groups tell it.
+    parts = _TOKEN.split(text[start:end])
+    number, word_kind, punct = Kind.NUMBER, Kind.WORD, Kind.PUNCT
+    tokens: list[Tok] = []
+    append = tokens.append
+    pos = start + len(parts[0])
+    for n in range(1, len(parts), 2):
+        word = parts[n]
+        first = word[0]
+        if first.isdecimal():
+            kind = number  # \d is a decimal digit
+        elif first.isalnum():
+            kind = word_kind  # [^\W\d_]: a word character, not a digit nor "_"
+        else:
+            kind = punct
+        after = pos + len(word)
+        append(Tok(kind, word, pos, after, k))
+        pos = after + len(parts[n + 1])
+    return tokens
