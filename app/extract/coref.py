@@ -27,6 +27,7 @@ from app.extract.matcher import TokenTrie, name_tokens
 from app.extract.model import EntityKind
 from app.extract.national import dominant_country, not_home_bodies, resolve_national
 from app.extract.org_lexicon import ABOUT, org_head
+from app.text.normalize import normalize
 
 
 def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
@@ -186,6 +187,8 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
                 if kind is EntityKind.PERSON and len(tokens) >= 2:
                     if tokens[-2] not in NAME_LINKS:  # "آل ثاني": a family, not one person
                         surnames[tokens[-1]].add(key)
+                    if len(tokens) == 2 and tokens[0] in _CHINESE_FAMILY_NAMES:
+                        surnames[tokens[0]].add(key)  # "وانغ يي" is named again as "وانغ"
                     firsts[tokens[0]].add(key)
                 elif kind is EntityKind.ORGANIZATION:
                     for n in range(2, len(tokens)):
@@ -216,6 +219,12 @@ def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
     if cand.prefix[:1] in ("و", "ف"):  # coordinated: a noun, unless with another adjective
         return not (before.startswith("ال") and before.endswith(("ي", "يه")))
     return not any(stem.startswith("ال") for _, stem in readings(before))
+
+
+# A Chinese name puts the family name first, and the press names the person again by it.
+_CHINESE_FAMILY_NAMES = frozenset(
+    normalize(n) for n in ("وانغ", "تشانغ", "ليو", "تشن", "يانغ", "هوانغ", "تشاو", "تشو", "شيه")
+)
 
 
 def _usable_short(word: str) -> bool:

@@ -152,7 +152,15 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False
     if not first and _on_common_word(word):
         return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
+    if not first and _abstract_noun(shown):
+        return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _abstract_noun(shown: str) -> bool:
+    """A long bare word in ـية (مسؤولية، أولوية، شرعية) is an abstract noun: surnames in
+    ـية are short (عطية، رقية) or carry the article (العطية)."""
+    return shown.endswith("ية") and len(shown) >= 6 and not shown.startswith("ال")
 
 
 def _bare_next(ctx: Context, k: int) -> bool:

@@ -57,6 +57,8 @@ class ArticleBodies:
         for j in _sentence_range(toks, k):
             hint: Hint | None = None
             body = body_at(toks, j)
+            if body is not None and _owns_a_mission(toks, j):
+                continue
             if body is not None and body[0] in EXPLICIT:
                 hint = body[0]
             elif any(stem in toks[j].text for stem in _STEMS):
@@ -110,3 +112,13 @@ def _sentence_range(toks: list[Tok], k: int) -> range:
     while last + 1 < len(toks) and toks[last + 1].sentence == sentence:
         last += 1
     return range(first, last + 1)
+
+
+def _owns_a_mission(toks: list[Tok], j: int) -> bool:
+    """ "بعثة الاتحاد الأفريقي": the body at j only owns the mission named before it."""
+    if j == 0:
+        return False
+    word = toks[j - 1].text
+    return word in lex.MISSION_NOUNS or (
+        word[:1] in {"و", "ل", "ب"} and word[1:] in lex.MISSION_NOUNS
+    )

@@ -85,11 +85,16 @@ NUMBER_MARKERS = _words("رقم رقمي المرقم المرقمة الرقم 
 FOCUS_PHRASES = _phrases(
     "ولا سيما|لا سيما|ولاسيما|لاسيما|سيما|خاصة|وخاصة|خصوصا|وخصوصا|وبخاصة|بخاصة|بما فيها"
     "|بما في ذلك|ومنها|منها|مثل|ومن بينها|من بينها|وفي مقدمتها|في مقدمتها|وعلى رأسها|على رأسها"
+    "|وفي مقدمها|في مقدمها|وفي طليعتها|في طليعتها"  # مقدَّمها: the Levantine spelling
     "|وأهمها|أهمها|وأبرزها|أبرزها|وتحديدا|تحديدا|وهي|أي|وبالأخص|بالأخص|وآخرها|آخرها"
 )
 
 # "قرار مجلس الأمن بشأن سوريا رقم 2254": a short topic is skipped only up to a number marker.
 TOPIC_WORDS = _words("بشأن حول الخاص الخاصة المتعلق المتعلقة بخصوص")
+
+# "بعثة الاتحاد الأفريقي", "قوات الاتحاد الأوروبي": a body named as the owner of a mission
+# or force is not the one that votes the resolution in its sentence.
+MISSION_NOUNS = _words("بعثة بعثات قوة قوات")
 
 # Connectors inside a list of numbers: "242 و338"، "242، 338 أو 2334".
 LIST_SEPARATORS = _words("و أو ثم") | {",", "،"}

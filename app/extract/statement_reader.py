@@ -172,7 +172,12 @@ class Reader(SubjectReader, ClauseReader):
 
     def _disagrees(self, p: int, vf: VerbForm) -> bool:
         placed = self.index.starting[p] if p < len(self.toks) else None
-        if not vf.masculine or placed is None or placed.after_clitic(self.nt):
+        if placed is None or placed.after_clitic(self.nt):
+            return False
+        if vf.feminine:
+            head = self.toks[placed.first].text
+            return placed.kind is EntityKind.ORGANIZATION and head in w.MASCULINE_HEADS
+        if not vf.masculine:
             return False
         if placed.kind is EntityKind.PLACE:
             return placed.mention.entity_key in self.cities

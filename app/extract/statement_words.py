@@ -68,11 +68,14 @@ SPEAKER_STEMS = (
 )
 ENVOY_STEMS = _stems("مبعوث سفير مندوب ممثل موفد")
 # Heads of unnamed, unnameable speakers: no statement is theirs to count.
-ANONYMOUS_STEMS = _stems("مصدر مصادر أوساط شاهد شهود سكان أهالي خبراء مراقبون مراقبين")
+# Figures are no speaker either: "وتشير تقديرات الوكالة إلى" reports numbers, not words.
+ANONYMOUS_STEMS = _stems(
+    "مصدر مصادر أوساط شاهد شهود سكان أهالي خبراء مراقبون مراقبين تقديرات إحصاءات إحصائيات"
+)
 # Nouns that head a body's name, so that "منظمة «هيومن رايتس ووتش»" is the body speaking.
 BODY_HEADS = INSTITUTION_STEMS + _stems(
     "منظمة جمعية حركة وفد حزب جماعة قوات تنظيم مؤسسة شركة صحيفة قناة موقع برنامج مركز "
-    "مرصد اتحاد تحالف تيار جبهة"
+    "مرصد اتحاد تحالف تيار جبهة مجموعة كتلة تكتل فرقة ائتلاف شبكة نقابة"
 )
 # Prepositions that name a post after an envoy: "المبعوث الأممي إلى اليمن"، "المندوب لدى".
 POST_PREPOSITIONS = _words("إلى لدى")
@@ -123,6 +126,13 @@ ADJECTIVES = _words(
     "التابع التابعة المقيم المقيمة الرسمي الرسمية السامي السامية التنفيذي التنفيذية"
 )
 # Nouns that begin with ل, so that a subject starting with ل is not read as "told to".
+# Masculine heads of a body's name: a feminine verb before "مجلس الأمن" cannot have it as
+# its subject ("ودعت مجلس الأمن إلى"), so the body is the object.
+MASCULINE_HEADS = _words(
+    "مجلس المجلس حزب الحزب مكتب المكتب الاتحاد البرلمان الجيش التحالف الائتلاف تحالف ائتلاف"
+    " تكتل المرصد مرصد صندوق الصندوق البنك بنك مصرف المصرف برنامج البرنامج فريق الفريق"
+)
+
 L_NOUNS = _words("لجنة لجان لجنتي لواء لبنان ليبيا لندن")
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
 

@@ -34,6 +34,7 @@ class VerbForm:
     form: Form
     bare: bool  # the 3rd person masculine singular past, the form a noun may share
     masculine: bool = False  # 3rd person masculine singular: "قال"، "يقول"
+    feminine: bool = False  # 3rd person feminine singular: "قالت"، "تقول"
     suffixed: bool = False  # carries its object as a pronoun: "اعتبرته أربيل «مسيساً»"
 
 
@@ -127,8 +128,10 @@ def _build() -> dict[str, VerbForm]:
             for i, word in enumerate(words):
                 key = normalize(word)
                 singular = i == 0 and form is not Form.PARTICIPLE
+                feminine = i == 1 and form is not Form.PARTICIPLE
+                bare = form is Form.PAST and i == 0
                 table.setdefault(
-                    key, VerbForm(verb, form, form is Form.PAST and i == 0, masculine=singular)
+                    key, VerbForm(verb, form, bare, masculine=singular, feminine=feminine)
                 )
         for word in _SUFFIXED.get(lemma, "").split():
             form = Form.PRESENT if word[0] in "يت" else Form.PAST

@@ -1,5 +1,5 @@
 import pytest
-from actor_support import names, run
+from actor_support import names, run, surfaces
 
 from app.extract.model import EntityKind
 
@@ -264,6 +264,9 @@ def test_a_nisba_surname_after_a_title_is_left_to_the_title() -> None:
         ("وردّ الوزير كمال دياب بالقول إن الاتهامات باطلة.", "كمال دياب"),
         # the verb's object after a full name
         ("ونفى المندوب سامي أبو عيسى الاتهامات جملة وتفصيلا.", "سامي أبو عيسى"),
+        # a long abstract noun in ـية after a name is the object, not a surname
+        ("وحمّل النائب فادي كرم مسؤولية الانهيار للحكومة.", "فادي كرم"),
+        ("وقال الوزير عادل عطية إن الخطة جاهزة.", "عادل عطية"),  # a short one is a name
         # between commas, a last word with و is the surname
         ("وقال عضو مجلس المحافظة، حسين علي وتوت، إن الموازنة تأخرت.", "حسين علي وتوت"),
     ],
@@ -327,3 +330,11 @@ def test_a_known_name_goes_on_with_its_family() -> None:
 
 def test_a_verbal_noun_in_n_after_a_title_is_the_object() -> None:
     assert names(run("وأكد الرئيس نجاح الزيارة في تحقيق أهدافها."), PERSON) == set()
+
+
+def test_a_chinese_name_is_named_again_by_its_family_name_first() -> None:
+    result = run(
+        "وقال المندوب الصيني تشانغ جون إن المشروع متوازن.",
+        "وأضاف تشانغ أن بلاده ستصوت لصالحه.",
+    )
+    assert surfaces(result, "تشانغ جون") == ["تشانغ جون", "تشانغ"]

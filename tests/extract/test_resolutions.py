@@ -118,6 +118,10 @@ def test_reference_article_takes_year_and_title_from_the_table(table: Resolution
             "وفق القرارات الدولية ذات الصلة، ولا سيما 2254 و2118.",
             [(UNSC, 2254, 2015), (UNSC, 2118, 2013)],
         ),
+        (
+            "ودعا الحزب إلى احترام القرارات الأممية، وفي مقدمها 242 و338.",
+            [(UNSC, 242, 1967), (UNSC, 338, 1973)],
+        ),
         ("يستند حق العودة إلى قرار الجمعية العامة 194.", [(UNGA, 194, 1948)]),
         ("نالت فلسطين صفة دولة مراقب بموجب القرار 67/19.", [(UNGA, 19, 2012)]),
         ("واعتمد قرار مجلس حقوق الإنسان رقم 49/27 بأغلبية الأصوات.", [(HRC, 27, 2022)]),
@@ -553,3 +557,8 @@ def test_the_body_named_before_the_citation_in_its_sentence_wins() -> None:
 def test_a_cited_number_written_with_the_article() -> None:
     citations = cite_blocks("لا نقاش خارج الـ1701 قبل الانسحاب", "وتمسك الوزير بالقرار 1701 كاملاً.")
     assert [c.surface for c in citations] == ["1701", "بالقرار 1701"]
+
+
+def test_a_body_that_only_owns_a_mission_is_not_the_voting_body() -> None:
+    text = "وصوت مجلس الأمن على تمديد عمل بعثة الاتحاد الأفريقي بموجب القرار 4321."
+    assert [(c.body, c.number) for c in cite(text)] == [(UNSC, 4321)]

@@ -215,6 +215,7 @@ def test_title_mention_resolves_to_its_holder() -> None:
         "ودعا القرار إلى وقف فوري للقتال في الشمال.",
         "ويطالب النص الأطراف بالعودة إلى طاولة المفاوضات.",
         "وكان الدبلوماسي الفرنسي قد قال إن الحوار متعثر.",  # one man, unnamed
+        "وتشير تقديرات الجامعة العربية إلى أن الخسائر تضاعفت.",  # figures, not words
     ],
 )
 def test_anonymous_speakers_and_documents_make_no_statement(text: str) -> None:
@@ -758,3 +759,23 @@ def test_never_raises_and_spans_hold(words: list[str]) -> None:
 def test_never_raises_on_arbitrary_text(text: str) -> None:
     block = TextBlock(Part.SECTION, 0, text)
     find_statements([block], actors_for([block]))
+
+
+def test_a_feminine_verb_does_not_take_a_masculine_body_after_it_as_subject() -> None:
+    text = "وأكدت الجامعة العربية رفضها للتهجير، ودعت مجلس الأمن إلى التحرك فورا."
+    found = statements(text)
+    assert keyed(found) == [("arab_league", "أكدت"), ("arab_league", "دعت")]
+    assert found[1].content.startswith("مجلس الأمن")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت مجموعة «أطباء بلا قيود» إن المستشفيات مكتظة.",
+        "وقالت كتلة «أطباء بلا قيود» النيابية إن الجلسة مؤجلة.",
+        "وقالت نقابة «أطباء بلا قيود» في بيان إن القطاع ينهار.",
+    ],
+)
+def test_a_quoted_name_after_a_group_or_bloc_word_speaks(text: str) -> None:
+    s = one(text, extra={"أطباء بلا قيود": ("doctors", ORG)})
+    assert s.speaker_key == "doctors"
