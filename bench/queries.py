@@ -65,6 +65,7 @@ def _article(i: int, stamp: datetime) -> dict[str, object]:
     return {
         "id": i,
         "content_hash": f"{i:064x}",
+        "version_hash": f"{i:064x}",
         "title": f"خبر {i}",
         "published_at": stamp,
         "sort_at": stamp,

@@ -1,0 +1,24 @@
+"""The benchmarks keep running as the schema and the extractor change (tiny sizes; the
+figures themselves are read from `make bench`, never asserted)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench import extraction, queries
+
+
+def test_the_query_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench.queries", "--articles", "400"])
+    queries.main()
+    assert "common/rare ratio" in capsys.readouterr().out
+
+
+def test_the_extraction_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench.extraction", "--articles", "3", "--rounds", "1"])
+    extraction.main()
+    assert "articles of 600 words/s" in capsys.readouterr().out
