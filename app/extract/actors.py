@@ -31,9 +31,15 @@ from app.extract.lexer import SPACE, Block, is_mark, lex, stem_of
 from app.extract.matcher import Match
 from app.extract.model import EntityKind
 from app.extract.names import Context
-from app.extract.organizations import find_orgs, quoted_media, short_forms, un_adjectives
+from app.extract.organizations import (
+    find_orgs,
+    names_un,
+    quoted_media,
+    short_forms,
+    un_adjectives,
+)
 from app.extract.persons import find_persons
-from app.extract.places import find_cued_places, has_cue, is_date
+from app.extract.places import find_cued_places, has_cue, is_date, names_settlement
 from app.extract.recognizer import ActorResult
 from app.ingest.model import Part, TextBlock
 
@@ -97,8 +103,9 @@ class RuleActorRecognizer:
         persons = [f.person for f in finds if f.person not in selected]
         if persons:
             selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
-        selected += find_cued_places(block, _coverage(block, selected))
-        if self.gazetteer.un_id is not None:
+        if names_settlement(block):
+            selected += find_cued_places(block, _coverage(block, selected))
+        if self.gazetteer.un_id is not None and names_un(block):
             selected += un_adjectives(block, _coverage(block, selected), self.gazetteer.un_id)
         return BlockResult(block, selected, finds, roles), uncued
 

@@ -40,6 +40,7 @@ def assemble(results: list[BlockResult], gazetteer: Gazetteer) -> ActorResult:
 def _entities(placed: list[Placed], gazetteer: Gazetteer) -> list[Entity]:
     entities: dict[str, Entity] = {}
     seen: dict[str, set[str]] = {}
+    done: set[tuple[str, str, str, str | None, Form]] = set()
     for cand, start, end in placed:
         assert cand.key is not None
         entity = entities.get(cand.key)
@@ -52,6 +53,10 @@ def _entities(placed: list[Placed], gazetteer: Gazetteer) -> list[Entity]:
         if not _is_alias(cand):
             continue
         surface = cand.block.source.text[start:end]
+        mark = (cand.key, surface, cand.prefix, cand.canonical, cand.form)
+        if mark in done:
+            continue  # the same name written the same way: nothing new
+        done.add(mark)
         name = cand.name_from(surface)
         for alias in (name, _surface_alias(cand, surface)):
             folded = normalize(alias) if alias else ""

@@ -80,9 +80,20 @@ def _forms(
     cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
 ) -> dict[str, set[tuple[str, ...]]]:
     """Every token form of every actor of `kind` named in full in the article, by key."""
-    forms: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    return _forms_by_kind(cands, gazetteer, (kind,))[kind]
+
+
+def _forms_by_kind(
+    cands: list[Cand], gazetteer: Gazetteer, kinds: tuple[EntityKind, ...]
+) -> dict[EntityKind, dict[str, set[tuple[str, ...]]]]:
+    """`_forms` of each of `kinds`, in one pass over the candidates."""
+    by_kind: dict[EntityKind, dict[str, set[tuple[str, ...]]]] = {
+        kind: defaultdict(set) for kind in kinds
+    }
+    spelled: set[tuple[EntityKind, str]] = set()  # the gazetteer's spellings are in
     for cand in cands:
-        if cand.kind is not kind or not cand.key:
+        forms = by_kind.get(cand.kind)
+        if forms is None or not cand.key:
             continue
         entry = gazetteer.entries.get(cand.key)
         if cand.form is Form.NAME:
@@ -92,9 +103,10 @@ def _forms(
                 forms[cand.key].add(written)
         elif entry is None or cand.form is not Form.SHORT:
             continue  # "الرئيس أردوغان" names a known person by a short form: it counts
-        if entry is not None:
+        if entry is not None and (cand.kind, cand.key) not in spelled:
+            spelled.add((cand.kind, cand.key))
             forms[cand.key].update(_spelling_tokens(entry.spellings))
-    return forms
+    return by_kind
 
 
 @lru_cache(maxsize=8192)
@@ -177,8 +189,10 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
     surnames: dict[str, set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     prefixes: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    for kind in (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE):
-        for key, variants in _forms(cands, gazetteer, kind).items():
+    kinds = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
+    forms = _forms_by_kind(cands, gazetteer, kinds)
+    for kind in kinds:
+        for key, variants in forms[kind].items():
             named = _Known(key, kind, short=False)
             for tokens in variants:
                 if len(tokens) == 1 and not _usable_short(tokens[0]):

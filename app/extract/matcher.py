@@ -21,6 +21,7 @@ T = TypeVar("T")
 _END = ""  # no token is empty, so "" can hold the payloads of a node
 _NO_CROSS = COMMA | STOP | QUOTE
 _MAX_CACHED = 200_000  # tokens whose first nodes a trie keeps
+_UNSEEN: tuple[tuple[str, object], ...] = (("", None),)  # truthy: a token not looked at yet
 
 # Spelling alternations of transliterated names that normalize() does not fold; كوردستان
 # is how Kurdish outlets write كردستان.
@@ -96,7 +97,11 @@ class TokenTrie(Generic[T]):
                 child = {}
                 node[token] = child
             node = child  # type: ignore[assignment]
-        values = node.setdefault(_END, [])
+        values = node.get(_END)
+        if values is None:
+            node[_END] = [value]
+            self.size += 1
+            return
         assert isinstance(values, list)
         if value not in values:
             values.append(value)
@@ -182,11 +187,13 @@ class TokenTrie(Generic[T]):
         """Left-to-right longest matches that do not overlap."""
         starts_of = self._starts
         keys = self._root.keys()
-        toks = block.toks
+        toks, norms = block.toks, block.norms
         after = 0  # the token after the last match
-        for index, token in enumerate(block.norms):
+        # the tokens that open a name, or that this trie has not seen yet
+        for index in [k for k, token in enumerate(norms) if starts_of.get(token, _UNSEEN)]:
             if index < after:
                 continue
+            token = norms[index]
             starts = starts_of.get(token)
             if starts is None:
                 # `_first_nodes` inlined for a token that opens nothing, nearly every one

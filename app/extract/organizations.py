@@ -221,10 +221,15 @@ def _cites(word: str) -> bool:
 _UN_FORMS = {p + w: p for w in UN_NISBAS for p in ("", "و", "ف", "ب", "ل", "وب", "ول")}
 
 
+def names_un(block: Block) -> bool:
+    """Whether the block has a token `un_adjectives` may find."""
+    return not _UN_FORMS.keys().isdisjoint(block.norms)
+
+
 def un_adjectives(block: Block, covered: list[Cand | None], un_id: str) -> list[Cand]:
     """ "المبعوث الأممي", "قوة أممية": the adjective of the United Nations names it."""
     out: list[Cand] = []
-    if _UN_FORMS.keys().isdisjoint(block.norms):
+    if not names_un(block):
         return out
     for i, word in enumerate(block.norms):
         if covered[i] is not None:

@@ -109,9 +109,14 @@ def is_date(block: Block, index: int) -> bool:
     )
 
 
+def names_settlement(block: Block) -> bool:
+    """Whether the block has a token `find_cued_places` may start on."""
+    return not _SETTLEMENT_FORMS.isdisjoint(block.norms)
+
+
 def find_cued_places(block: Block, covered: list[Cand | None]) -> list[Cand]:
     out: list[Cand] = []
-    if _SETTLEMENT_FORMS.isdisjoint(block.norms):
+    if not names_settlement(block):
         return out
     toks = block.toks
     for i in range(len(toks) - 1):

@@ -9,6 +9,15 @@ from app.extract.resolution_lexicon import Hint
 from app.text.normtext import Kind, Tok
 
 _NISBA = ("ي", "يه")  # "الوطني", "العسكرية": an adjective that makes a name
+# Every word `body_at` may read as the first word of a phrase: the word itself, with ل، و or
+# ب on it, or with لل for its article.
+_OPENERS = frozenset(
+    [
+        *lex.BODY_PHRASES,
+        *(clitic + first for first in lex.BODY_PHRASES for clitic in ("ل", "و", "ب")),
+        *("لل" + first[2:] for first in lex.BODY_PHRASES if first.startswith("ال")),
+    ]
+)
 
 
 def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
@@ -16,6 +25,8 @@ def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
     if j >= len(toks) or toks[j].kind is not Kind.WORD:
         return None
     word = toks[j].text
+    if word not in _OPENERS:
+        return None  # most words open no body phrase
     stems = [word]
     if word.startswith("لل"):
         stems.append("ال" + word[2:])

@@ -95,7 +95,7 @@ def parse_at(
         if tok.text in lex.HEAD_FILLERS:
             j += 1
             continue
-        nxt = _phrase_len(toks, j, lex.FOCUS_PHRASES) if plural else 0
+        nxt = _focus_len(toks, j) if plural else 0
         nxt = nxt or (_skip_topic(toks, j) if tok.text in lex.TOPIC_WORDS else 0)
         nxt = nxt or (_seek_focus(toks, j) if plural else 0)
         if not nxt:
@@ -238,11 +238,17 @@ def _merge(old: Hint | None, new: Hint | None) -> Hint | None:
     return Hint.UN  # two organs named: the UN, organ unsure
 
 
-def _phrase_len(toks: list[Tok], j: int, phrases: list[tuple[str, ...]]) -> int:
-    for phrase in phrases:
+def _focus_len(toks: list[Tok], j: int) -> int:
+    """The length in tokens of the focus phrase ("ولا سيما", "بما في ذلك") at token j, or 0."""
+    if _text(toks, j) not in _FOCUS_FIRST_WORDS:
+        return 0  # most words open no phrase
+    for phrase in lex.FOCUS_PHRASES:
         if all(_text(toks, j + x) == word for x, word in enumerate(phrase)):
             return len(phrase)
     return 0
+
+
+_FOCUS_FIRST_WORDS = frozenset(phrase[0] for phrase in lex.FOCUS_PHRASES if phrase)
 
 
 def _skip_topic(toks: list[Tok], j: int) -> int:
@@ -266,7 +272,7 @@ def _seek_focus(toks: list[Tok], j: int) -> int:
             return 0
         if toks[m].kind is Kind.NUMBER or lex.ANCHOR.match(toks[m].text):
             return 0
-        size = _phrase_len(toks, m, lex.FOCUS_PHRASES)
+        size = _focus_len(toks, m)
         if size:
             after = m + size
             while _text(toks, after) in {",", "،"}:
