@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from app.extract.lexer import COMMA, QUOTE, STOP, WORD_RE, Block, Tok, reading_stems, readings
+from app.text.clitics import PREFIXES
 from app.text.normalize import normalize
 
 T = TypeVar("T")
@@ -21,7 +22,7 @@ T = TypeVar("T")
 _END = ""  # no token is empty, so "" can hold the payloads of a node
 _NO_CROSS = COMMA | STOP | QUOTE
 _MAX_CACHED = 200_000  # tokens whose first nodes a trie keeps
-_UNSEEN: tuple[tuple[str, object], ...] = (("", None),)  # truthy: a token not looked at yet
+_CLITIC_INITIALS = frozenset(prefix[0] for prefix in PREFIXES)  # و ف ب ل ك
 
 # Spelling alternations of transliterated names that normalize() does not fold; كوردستان
 # is how Kurdish outlets write كردستان.
@@ -187,17 +188,17 @@ class TokenTrie(Generic[T]):
         """Left-to-right longest matches that do not overlap."""
         starts_of = self._starts
         keys = self._root.keys()
-        toks, norms = block.toks, block.norms
+        toks = block.toks
         after = 0  # the token after the last match
-        # the tokens that open a name, or that this trie has not seen yet
-        for index in [k for k, token in enumerate(norms) if starts_of.get(token, _UNSEEN)]:
+        for index, token in enumerate(block.norms):
             if index < after:
                 continue
-            token = norms[index]
             starts = starts_of.get(token)
             if starts is None:
                 # `_first_nodes` inlined for a token that opens nothing, nearly every one
-                if keys.isdisjoint(reading_stems(token)) and len(starts_of) < _MAX_CACHED:
+                bare = token[0] not in _CLITIC_INITIALS  # then its one reading is itself
+                opens = token in keys if bare else not keys.isdisjoint(reading_stems(token))
+                if not opens and len(starts_of) < _MAX_CACHED:
                     starts_of[token] = ()
                     continue
                 starts = self._first_nodes(token)

@@ -84,10 +84,11 @@ def _resolve_home(
 ) -> None:
     # A known body ("النظام" -> the Syrian regime) needs the article's leading country;
     # a body named here for the first time needs a country far ahead of the others.
-    leading = dominant_country(cands, gazetteer, margin=_LEADING)
+    counts = _country_counts(cands, gazetteer)  # counted once for both margins
+    leading = _dominant(counts, _LEADING)
     if leading is None:
         return
-    clear = dominant_country(cands, gazetteer)
+    clear = _dominant(counts, _MARGIN)
     iso = gazetteer.entries[leading].country or ""
     named = {c.tokens[:2] for c in cands if c.kind is EntityKind.ORGANIZATION and c.key}
     for cand in pending:
@@ -119,6 +120,11 @@ def dominant_country(
     cands: Iterable[Cand], gazetteer: Gazetteer, margin: float = _MARGIN
 ) -> str | None:
     """The country the article is about: most mentioned, with a clear margin."""
+    return _dominant(_country_counts(cands, gazetteer), margin)
+
+
+def _country_counts(cands: Iterable[Cand], gazetteer: Gazetteer) -> Counter[str]:
+    """How often the article names each country, its cities, home bodies and officials."""
     counts: Counter[str] = Counter()
     for cand in cands:
         entry = gazetteer.entries.get(cand.key) if cand.key else None
@@ -133,6 +139,10 @@ def dominant_country(
                 counts[gazetteer.countries[iso]] += 1
         elif entry.country in gazetteer.countries:
             counts[gazetteer.countries[entry.country]] += 1  # its cities and home bodies
+    return counts
+
+
+def _dominant(counts: Counter[str], margin: float) -> str | None:
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2:
         return None

@@ -11,6 +11,7 @@ Two readings, both lazy (most citations are settled by their own words or the ta
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from app.text.normtext import NormText, Tok
 
 _PREFIXES = ("بال", "لل", "كال", "ال", "ب", "ل", "ك")
 _STEMS = tuple(sorted(set(lex.ANAPHOR_STEMS.values())))
+_HAS_STEM = re.compile("|".join(map(re.escape, _STEMS)))  # any of them, anywhere in a word
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ class ArticleBodies:
                 continue
             if body is not None and body[0] in EXPLICIT:
                 hint = body[0]
-            elif any(stem in toks[j].text for stem in _STEMS):
+            elif _HAS_STEM.search(toks[j].text):
                 short = anaphor_at(toks, j)
                 if short is not None:
                     hint = self.antecedent(short, f.seq, toks[j].start)
@@ -93,7 +95,7 @@ class ArticleBodies:
 
 def _stem_of(word: str) -> str | None:
     """ "ومجلس" -> "مجلس", "بالجمعيه" -> "جمعيه"; None for other words."""
-    if not any(stem in word for stem in _STEMS):
+    if not _HAS_STEM.search(word):
         return None
     if word[:1] in {"و", "ف"} and word[1:] and any(word[1:].endswith(s) for s in _STEMS):
         word = word[1:]
