@@ -73,7 +73,7 @@ def _split(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one per match, and frozen dataclasses are slow to build
 class Match(Generic[T]):
     first: int  # token index where the match begins
     last: int  # token index one past its end
