@@ -89,7 +89,7 @@ class RuleActorRecognizer:
         selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])
         selected = bracketed_acronyms(block, selected)
         covered = _coverage(block, selected)
-        selected += short_forms(block, [c is not None for c in covered])
+        selected += short_forms(block, covered)
         covered = _coverage(block, selected)
         ctx = Context(
             block,

@@ -129,6 +129,12 @@ def _written_name(cand: Cand) -> tuple[str, ...]:
 def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind) -> None:
     """ "الائتلاف الوطني" -> "الائتلاف الوطني السوري" when that is the only one containing it."""
     forms = _forms(cands, gazetteer, kind)
+    # The variants by their first word without the article: `_contains` needs them equal.
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key, variants in forms.items():
+        for variant in variants:
+            if variant:
+                by_first[bare(variant[0])].append((key, variant))
     redirect: dict[str, str] = {}
     found: dict[tuple[tuple[str, ...], str | None], set[str]] = {}  # a name seen again
     for cand in cands:
@@ -141,8 +147,8 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
         if known is None:  # the same name, mentioned again: the same answer
             known = found[(core, cand.key)] = {
                 key
-                for key, variants in forms.items()
-                if key != cand.key and any(_contains(v, core) for v in variants)
+                for key, variant in (by_first.get(bare(core[0]), ()) if core else ())
+                if key != cand.key and _contains(variant, core)
             }
         if len(known) == 1:
             target = next(iter(known))

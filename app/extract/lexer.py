@@ -279,16 +279,17 @@ def reading_stems(token: str) -> frozenset[str]:
     return frozenset(stem for _, stem in readings(token))
 
 
-def written_forms(stems: Iterable[str]) -> frozenset[str]:
-    """Every token `readings` can read as one of `stems`, whatever its proclitic.
+def written_forms(stems: Iterable[str], prefixes: Iterable[str] = PREFIXES) -> frozenset[str]:
+    """Every token `readings` can read as one of `stems`, bare or with one of `prefixes`.
 
     A superset of the tokens that a test on reading stems accepts: a block with none of
     them in its `norms` has nothing for that test, which one set operation tells.
     """
     forms: set[str] = set()
+    prefixes = tuple(prefixes)
     for stem in stems:
         forms.add(stem)
-        for prefix in PREFIXES:
+        for prefix in prefixes:
             if not prefix.endswith("لل"):
                 forms.add(prefix + stem)
             elif stem.startswith("ال"):

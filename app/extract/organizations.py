@@ -9,7 +9,7 @@ the resolver.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from app.extract.candidates import Cand, Form
@@ -179,11 +179,12 @@ def _opens_name(token: str) -> bool:
     return _ministry_domain(token) is not None or _quoted_head(token) is not None
 
 
-def short_forms(block: Block, taken: list[bool]) -> list[Cand]:
-    """Heads with the article standing alone (الهيئة، للائتلاف): short forms to resolve."""
+def short_forms(block: Block, covered: Sequence[object | None]) -> list[Cand]:
+    """Heads with the article standing alone (الهيئة، للائتلاف): short forms to resolve.
+    `covered` holds, for each token, what already covers it (None: nothing)."""
     out: list[Cand] = []
     norms = block.norms
-    for i in [i for i, word in enumerate(norms) if word in _HEAD_FORMS and not taken[i]]:
+    for i in [i for i, word in enumerate(norms) if word in _HEAD_FORMS and covered[i] is None]:
         tok = block.toks[i]
         head = org_head(tok.norm)
         if head is None or not head[2]:

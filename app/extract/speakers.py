@@ -55,6 +55,10 @@ class Speaker:
     others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
 
 
+def _longest_first(mention: Mention) -> int:
+    return mention.span.start - mention.span.end
+
+
 class MentionIndex:
     """Which mention covers, or starts at, each token of a block."""
 
@@ -65,15 +69,19 @@ class MentionIndex:
         n = len(toks)
         covering: list[Placed | None] = [None] * n
         starting: list[Placed | None] = [None] * n
-        for mention in sorted(mentions, key=lambda m: m.span.start - m.span.end):
-            start = nt.from_display(mention.span.start)
-            end = nt.from_display(mention.span.end)
-            first = bisect.bisect_left(starts, start)
+        from_display, bisect_left = nt.from_display, bisect.bisect_left
+        for mention in sorted(mentions, key=_longest_first):
+            span = mention.span
+            start = from_display(span.start)
+            first = bisect_left(starts, start)
             if first > 0 and toks[first - 1].end > start:
                 first -= 1  # the mention begins inside a token, after its clitic
-            if first >= n or toks[first].start >= end:
+            if first >= n:
                 continue
-            last = bisect.bisect_left(starts, end, first) - 1
+            end = from_display(span.end)
+            if toks[first].start >= end:
+                continue
+            last = bisect_left(starts, end, first) - 1
             placed = Placed(mention, first, last, kinds.get(mention.entity_key), start)
             for i in range(first, last + 1):
                 if covering[i] is None:

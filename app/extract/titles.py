@@ -71,6 +71,8 @@ EU_ADJECTIVES = words("الأوروبي الأوروبية")
 LINK_PREPOSITIONS = words("إلى الى لدى في عن")  # "النائب عن كتلة ...": the bloc an MP sits for
 
 
+# The proclitics a role noun may carry: "ووزير", "لرئيس", "للأمين".
+_TITLE_PREFIXES = ("و", "ف", "ل", "لل", "ب")
 # Possessive suffixes a role noun takes when its owner was just named: "مندوبها في جنيف".
 _POSSESSIVES = ("هما", "هم", "ها")
 # Every token `title_head` may accept: a role or honorific, with or without the article,
@@ -79,7 +81,8 @@ TITLE_FORMS = written_forms(
     [
         *(article + noun for noun in (*ROLES, *HONORIFICS) for article in ("", "ال")),
         *(role + suffix for role in ROLES for suffix in _POSSESSIVES),
-    ]
+    ],
+    _TITLE_PREFIXES,
 )
 
 
@@ -87,7 +90,7 @@ TITLE_FORMS = written_forms(
 def title_head(token: str) -> tuple[str, str, bool] | None:
     """(proclitic, lemma, honorific) when the token is a role noun, clitics allowed."""
     for prefix, stem in readings(token):
-        if prefix and prefix not in ("و", "ف", "ل", "لل", "ب"):
+        if prefix and prefix not in _TITLE_PREFIXES:
             continue
         definite = stem.startswith("ال") or prefix.endswith("ال") or prefix.endswith("لل")
         lemma_key = bare(stem)

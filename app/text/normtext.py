@@ -4,8 +4,8 @@ Rule-based extractors match on the normalized text and report offsets in the dis
 this keeps the two in step. Tokens are words, numbers (with their inner "/" or "." kept, so a
 date or a session-style number stays one token) and single punctuation marks.
 
-Several extractors read the same block (citations, then statements): `shared()` hands them
-one NormText per text instead of normalizing and tokenizing it again for each.
+Several extractors read the same block (the lexer, citations, then statements): `shared()`
+hands them one NormText per text instead of normalizing and tokenizing it again for each.
 """
 
 from __future__ import annotations
@@ -115,10 +115,16 @@ class NormText:
         return index if index < len(self.tokens) else None
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=64)
 def shared(display: str) -> NormText:
     """The NormText of `display`, built once for all the extractors that read it.
-    Callers must not change what they get (it is shared)."""
+    Callers must not change what they get (it is shared).
+
+    The extractors read an article's blocks one stage after the other, so the cache needs
+    to hold one article's blocks (rarely more than a few dozen); a larger one keeps the
+    tokens of many past articles alive, and the garbage collector walks them again and
+    again.
+    """
     return NormText(display)
 
 
@@ -135,7 +141,9 @@ def _sentence_tokens(text: str, start: int, end: int, k: int) -> list[Tok]:
     for n in range(1, len(parts), 2):
         word = parts[n]
         first = word[0]
-        if first.isdecimal():
+        if first.isalpha():
+            kind = word_kind  # most tokens: a letter is a word character and no digit
+        elif first.isdecimal():
             kind = number  # \d is a decimal digit
         elif first.isalnum():
             kind = word_kind  # [^\W\d_]: a word character, not a digit nor "_"
