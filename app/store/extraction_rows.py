@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from app.extract.model import Extraction
+from app.extract.model import Extraction, Span
 from app.store import models as m
 from app.store.entities import resolution_key, resolve_entity_ids, resolve_resolution_ids
 
@@ -32,10 +32,7 @@ def add_extraction_rows(
             article_id=article_id,
             entity_id=entity_ids[mn.entity_key],
             surface=mn.surface,
-            part=mn.span.part.value,
-            part_index=mn.span.index,
-            start=mn.span.start,
-            end=mn.span.end,
+            **_location(mn.span),
         )
         for mn in extraction.mentions
     )
@@ -57,10 +54,7 @@ def add_extraction_rows(
             speaker_surface=st.speaker_surface,
             verb=st.verb,
             content=st.content,
-            part=st.span.part.value,
-            part_index=st.span.index,
-            start=st.span.start,
-            end=st.span.end,
+            **_location(st.span),
         )
         for st in extraction.statements
     )
@@ -82,10 +76,12 @@ def _add_citations(
             article_id=article_id,
             resolution_id=resolution_ids[resolution_key(c)],
             surface=c.surface,
-            part=c.span.part.value,
-            part_index=c.span.index,
-            start=c.span.start,
-            end=c.span.end,
+            **_location(c.span),
         )
         for c in extraction.citations
     )
+
+
+def _location(span: Span) -> dict[str, object]:
+    """The four columns every located row (mention, citation, statement) stores."""
+    return {"part": span.part.value, "part_index": span.index, "start": span.start, "end": span.end}
