@@ -90,7 +90,12 @@ def read_payload(
     payload = dispatch_payload(data, content_type, source_url=source_url)
     if payload.fetch_request is None:
         return payload
-    page = fetch(payload.fetch_request)
+    return read_url(payload.fetch_request, fetch=fetch)
+
+
+def read_url(url: str, *, fetch: Fetch) -> Payload:
+    """What the page at `url` holds: articles, or a feed's teaser links in `to_fetch`."""
+    page = fetch(url)
     payload = dispatch_payload(page.data, page.content_type, source_url=page.url_final)
     if payload.fetch_request is not None:
         raise InvalidDocument(f"{page.url_final} asks for yet another fetch; one is allowed")
