@@ -135,6 +135,14 @@ def ingest_payload(
 ) -> list[Ingested]:
     """Every article of one payload, in the caller's transaction: all of them or none.
     Everything is parsed and extracted before the first write."""
-    articles = articles_in(data, content_type, settings=settings)
+    return ingest_articles(
+        session=session, articles=articles_in(data, content_type, settings=settings)
+    )
+
+
+def ingest_articles(*, session: Session, articles: list[ParsedArticle]) -> list[Ingested]:
+    """Articles in the caller's transaction, all extracted before the first write."""
+    if not articles:
+        raise NotAnArticle("the input holds no article")
     extracted = [(parsed, extract(parsed)) for parsed in articles]
     return save_extracted(session=session, extracted=extracted)

@@ -17,15 +17,16 @@ from datetime import timedelta
 import procrastinate
 from procrastinate.app import WorkerOptions
 from procrastinate.exceptions import AlreadyEnqueued
-from procrastinate.testing import InMemoryConnector
 from sqlalchemy.engine import make_url
 
 from app.config import Settings
+from app.jobs.memory import ProcessConnector
 from app.jobs.runtime import Runtime
 from app.jobs.tasks import register_tasks
 from app.store.base import utcnow
 from app.store.db import unit_of_work
 from app.store.feeds import claim_feed, due_feed_ids
+from app.store.job_outcomes import last_job_id
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=10)  # a claimed feed is not due again before its poll is over
@@ -37,7 +38,7 @@ def shared_queue(settings: Settings) -> bool:
     return make_url(settings.database_url).get_backend_name() == "postgresql"
 
 
-def build_queue(settings: Settings) -> procrastinate.App:
+def build_queue(settings: Settings, rt: Runtime) -> procrastinate.App:
     connector: procrastinate.BaseConnector
     if shared_queue(settings):
         url = make_url(settings.database_url).set(drivername="postgresql")
@@ -46,7 +47,9 @@ def build_queue(settings: Settings) -> procrastinate.App:
             kwargs={"application_name": "khabar-queue"},
         )
     else:
-        connector = InMemoryConnector()
+        connector = ProcessConnector()
+        with unit_of_work(rt.factory, write=False) as session:
+            connector.start_ids_after(last_job_id(session))
     queue = procrastinate.App(connector=connector)
     register_tasks(queue)
     return queue
@@ -102,7 +105,7 @@ async def run_worker(settings: Settings, *, once: bool, name: str | None = None)
     """`khabar worker` (once=False): schedule due feeds and run jobs until stopped.
     `khabar poll` (once=True): one scheduling pass, then run jobs until none is left."""
     rt = Runtime.start(settings)
-    queue = build_queue(settings)
+    queue = build_queue(settings, rt)
     side: list[asyncio.Task[None]] = []
     try:
         async with queue.open_async():
@@ -146,7 +149,12 @@ async def drain(queue: procrastinate.App, options: WorkerOptions) -> None:
 
 
 def worker_options(
-    settings: Settings, rt: Runtime, *, once: bool, name: str | None = None
+    settings: Settings,
+    rt: Runtime,
+    *,
+    once: bool,
+    name: str | None = None,
+    signals: bool = True,
 ) -> WorkerOptions:
     return {
         "wait": not once,
@@ -155,7 +163,8 @@ def worker_options(
         "additional_context": {"runtime": rt},
         "update_heartbeat_interval": settings.worker_heartbeat_seconds,
         "stalled_worker_timeout": settings.worker_stalled_seconds,
-        "install_signal_handlers": not once,
-        "delete_jobs": "never",
+        "install_signal_handlers": signals and not once,
+        # in one process finished jobs would pile up in memory; their outcome is recorded
+        "delete_jobs": "never" if shared_queue(settings) else "successful",
         "fetch_job_polling_interval": 1.0,
     }

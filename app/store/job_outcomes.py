@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -46,3 +47,7 @@ def get_outcome(session: Session, job_id: int) -> Outcome | None:
         list(row.job_ids),
         row.updated_at,
     )
+
+
+def last_job_id(session: Session) -> int:
+    return session.scalar(select(func.max(m.JobOutcome.job_id))) or 0
