@@ -109,9 +109,7 @@ async def test_an_unknown_job_is_404(live: httpx.AsyncClient) -> None:
     assert response.status_code == 404
 
 
-async def test_sources_are_registered_changed_and_shown(
-    live: httpx.AsyncClient, site: str
-) -> None:
+async def test_sources_are_registered_changed_and_shown(live: httpx.AsyncClient, site: str) -> None:
     body = {"name": "الضفة  الشرقية", "feeds": [f"{site}/teasers.rss"], "language": "ar"}
     assert (await live.post("/sources", json=body)).status_code == 401
     created = await live.post("/sources", json=body, headers=KEY)
