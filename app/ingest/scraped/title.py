@@ -12,9 +12,15 @@ import re
 from dataclasses import dataclass
 
 from app.ingest.dates import ParsedDate, find_dateline
-from app.ingest.scraped_byline import is_outlet_name, read_byline
-from app.ingest.scraped_chrome import block_marker, is_chrome
-from app.ingest.scraped_lines import has_letters, is_bullet, word_count
+from app.ingest.lines import (
+    block_marker,
+    has_letters,
+    is_bullet,
+    is_chrome,
+    is_outlet_name,
+    read_byline,
+    word_count,
+)
 
 NO_TITLE = "no title line; title taken from the first paragraph"
 _TITLE_SUFFIX = re.compile(r"^(?P<title>.+\S)\s+\|\s+(?P<site>[^|]{2,40})$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from app.ingest.scraped_credit import (
+from app.ingest.lines.credit import (
     AGENCIES,
     MAX_NAME_WORDS,
     NAME_SPLIT,
@@ -22,8 +22,8 @@ from app.ingest.scraped_credit import (
     is_known_source,
     is_outlet_name,
 )
-from app.ingest.scraped_dateline import cities_line, split_dateline, whole_dateline
-from app.ingest.scraped_lines import word_count
+from app.ingest.lines.dateline import cities_line, split_dateline, whole_dateline
+from app.ingest.lines.lines import word_count
 
 # Re-exported: the HTML story reader and the scraped-text parser import them from here.
 __all__ = [

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 from app.ingest.dates import find_dateline
-from app.ingest.scraped_chrome import Block, block_marker, is_chrome
-from app.ingest.scraped_lines import (
+from app.ingest.lines import (
+    Block,
+    block_marker,
     ends_sentence,
     is_bullet,
+    is_chrome,
     is_heading_shaped,
     is_paragraph_like,
     strip_any_bullet,

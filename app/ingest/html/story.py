@@ -14,23 +14,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.ingest.dates import ParsedDate, find_dateline
-from app.ingest.html_blocks import Block, Kind
-from app.ingest.model import Image, Section, SectionKind
-from app.ingest.scraped_byline import Byline, read_byline, split_dateline
-from app.ingest.scraped_chrome import Block as Marker
-from app.ingest.scraped_chrome import block_marker, copyright_holder, is_chrome, source_credit
-from app.ingest.scraped_lines import (
+from app.ingest.html.blocks import Block, Kind
+from app.ingest.lines import Block as Marker
+from app.ingest.lines import (
+    Byline,
+    block_marker,
+    caption_with_credit,
     clean_line,
+    copyright_holder,
     ends_sentence,
+    explicit_media,
     is_bullet,
+    is_chrome,
     is_heading_shaped,
     is_paragraph_like,
     match_key,
+    read_byline,
+    source_credit,
+    split_dateline,
     strip_any_bullet,
     strip_glyph_bullet,
     word_count,
 )
-from app.ingest.scraped_media import caption_with_credit, explicit_media
+from app.ingest.model import Image, Section, SectionKind
 
 _MAX_TRAILING_JUNK_WORDS = 3
 

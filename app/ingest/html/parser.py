@@ -19,11 +19,11 @@ from lxml.etree import ParserError
 
 from app.ingest.dates import ParsedDate, parse_date, to_published
 from app.ingest.errors import EmptyInput, NotAnArticle
-from app.ingest.html_blocks import Block, Kind, walk
-from app.ingest.html_meta import PageMeta, read_meta
-from app.ingest.html_story import Story, read_story
+from app.ingest.html.blocks import Block, Kind, walk
+from app.ingest.html.meta import PageMeta, read_meta
+from app.ingest.html.story import Story, read_story
+from app.ingest.lines import is_paragraph_like, match_key, word_count
 from app.ingest.model import ParsedArticle, SectionKind
-from app.ingest.scraped_lines import is_paragraph_like, match_key, word_count
 from app.text.language import detect_language
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.ingest.datelines import is_territory, known_cities, zone_for_city
+from app.ingest.dates import is_territory, zone_for_city
+from app.ingest.dates.datelines import known_cities
 
 
 @pytest.mark.parametrize(

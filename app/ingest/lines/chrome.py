@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from app.ingest.scraped_lines import has_letters, match_key, word_count
+from app.ingest.lines.lines import has_letters, match_key, word_count
 from app.text.normalize import normalize
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.ingest.lines import ends_sentence, match_key, word_count
 from app.ingest.model import Section
-from app.ingest.scraped_lines import ends_sentence, match_key, word_count
 from app.text.normalize import normalize
 
 # A note on the writer is starred to match a star after the byline name ("بقلم: فلان*").

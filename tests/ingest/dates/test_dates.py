@@ -6,15 +6,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from app.ingest import dates
-from app.ingest.dates import (
-    UTC_ASSUMED,
-    ParsedDate,
-    find_dateline,
-    is_date_phrase,
-    parse_date,
-    to_published,
-)
+from app.ingest.dates import ParsedDate, find_dateline, is_date_phrase, parse_date, to_published
+from app.ingest.dates import parse as dates
+from app.ingest.dates.parse import UTC_ASSUMED
 
 PLUS3 = timezone(timedelta(hours=3))
 

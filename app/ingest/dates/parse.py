@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from app.ingest.datelines import zone_for_city
+from app.ingest.dates.datelines import zone_for_city
 from app.text.normalize import normalize, normalize_with_map, to_ascii_digits
 
 # fmt: off

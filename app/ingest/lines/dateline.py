@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from app.ingest.datelines import is_territory
-from app.ingest.dates import ParsedDate, find_dateline, is_date_phrase
-from app.ingest.scraped_credit import (
+from app.ingest.dates import ParsedDate, find_dateline, is_date_phrase, is_territory
+from app.ingest.lines.credit import (
     MAX_NAME_WORDS,
     Byline,
     bare,
@@ -23,7 +22,7 @@ from app.ingest.scraped_credit import (
     is_outlet_name,
     known_credit,
 )
-from app.ingest.scraped_lines import match_key, word_count
+from app.ingest.lines.lines import match_key, word_count
 
 _PLACE = r"[^\s\d\-–—ـ:()/،,«»]+(?:\s[^\s\d\-–—ـ:()/،,«»]+){0,2}"
 _MANY_PLACES = rf"{_PLACE}(?:\s*[/،,]\s*{_PLACE}){{1,3}}"

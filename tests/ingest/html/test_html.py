@@ -9,10 +9,11 @@ import pytest
 
 from app.ingest.decode import decode_bytes
 from app.ingest.errors import EmptyInput, NotAnArticle
-from app.ingest.html import NO_DATE, article_from_fragment, parse_html
+from app.ingest.html import article_from_fragment, parse_html
+from app.ingest.html.parser import NO_DATE
 from app.ingest.model import Image, ParsedArticle, SectionKind
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "html"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "html"
 LEVANT_URL = "https://mashreq.example/news/2023/11/coalition-2254"
 
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.ingest.datelines import zone_for_city
-from app.ingest.scraped_lines import match_key, word_count
+from app.ingest.dates import zone_for_city
+from app.ingest.lines.lines import match_key, word_count
 
 
 def _keys(*names: str) -> frozenset[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.ingest.scraped_lines import word_count
+from app.ingest.lines.lines import word_count
 
 _CREDIT_LABEL = re.compile(
     r"^(?:مصدر الصورة|حقوق الصورة|الصورة|صورة|تصوير|الصور|photo|image)\s*[:،,：]\s*(?P<text>.+)$",

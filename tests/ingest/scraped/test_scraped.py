@@ -11,13 +11,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.ingest.dates import UTC_ASSUMED
+from app.ingest.dates.parse import UTC_ASSUMED
 from app.ingest.errors import EmptyInput, IngestError, NotAnArticle
 from app.ingest.model import Image, ParsedArticle, SectionKind
-from app.ingest.scraped import NO_DATE, parse_scraped_text
+from app.ingest.scraped import parse_scraped_text
+from app.ingest.scraped.parser import NO_DATE
 
 REFERENCE = Path("/work/shared/seed/000_c6e7ab618c383aea.txt")
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scraped"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "scraped"
 CHROME = ("icon", "التغطية الحية", "+A", "حجم الخط", "-A")
 
 STORY = (

@@ -15,30 +15,33 @@ from dataclasses import dataclass, field
 
 from app.ingest.dates import ParsedDate, find_dateline, to_published
 from app.ingest.errors import EmptyInput, NotAnArticle
-from app.ingest.model import Image, ParsedArticle, Section, SectionKind
-from app.ingest.scraped_blocks import block_end, story_follows
-from app.ingest.scraped_byline import Byline, is_outlet_name, read_byline, split_dateline
-from app.ingest.scraped_chrome import (
+from app.ingest.lines import (
     Block,
+    Byline,
+    MediaLine,
     block_marker,
-    copyright_holder,
-    is_chrome,
-    source_credit,
-)
-from app.ingest.scraped_dateline import outlet_dateline
-from app.ingest.scraped_lines import (
+    caption_with_credit,
     clean_line,
+    copyright_holder,
     ends_sentence,
+    explicit_media,
     is_bullet,
+    is_chrome,
     is_heading_shaped,
+    is_outlet_name,
     is_paragraph_like,
+    outlet_dateline,
+    read_byline,
+    source_credit,
+    split_dateline,
     strip_any_bullet,
     strip_glyph_bullet,
     word_count,
 )
-from app.ingest.scraped_media import MediaLine, caption_with_credit, explicit_media
-from app.ingest.scraped_tail import drop_tail, is_author_note
-from app.ingest.scraped_title import pick_title
+from app.ingest.model import Image, ParsedArticle, Section, SectionKind
+from app.ingest.scraped.blocks import block_end, story_follows
+from app.ingest.scraped.tail import drop_tail, is_author_note
+from app.ingest.scraped.title import pick_title
 from app.text.language import detect_language
 
 NO_DATE = "no publication date found"
