@@ -2,6 +2,7 @@
 
 from app.ingest.dates.datelines import is_territory, zone_for_city
 from app.ingest.dates.parse import (
+    UTC_ASSUMED,
     ParsedDate,
     find_dateline,
     is_date_phrase,
@@ -10,6 +11,7 @@ from app.ingest.dates.parse import (
 )
 
 __all__ = [
+    "UTC_ASSUMED",
     "ParsedDate",
     "find_dateline",
     "is_date_phrase",

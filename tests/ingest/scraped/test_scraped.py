@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.ingest.dates.parse import UTC_ASSUMED
+from app.ingest.dates import UTC_ASSUMED
 from app.ingest.errors import EmptyInput, IngestError, NotAnArticle
 from app.ingest.model import Image, ParsedArticle, SectionKind
 from app.ingest.scraped import parse_scraped_text
