@@ -40,7 +40,7 @@ from app.extract.actors.persons import find_persons
 from app.extract.actors.places import find_cued_places, has_cue, is_date, names_settlement
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
-from app.extract.tokens import SPACE, Block, is_mark, lex, stem_of
+from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
 from app.ingest.model import Part, TextBlock
 
 log = logging.getLogger(__name__)
@@ -56,15 +56,18 @@ class RuleActorRecognizer:
     ) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(data_dir)
 
-    def recognize(self, blocks: Sequence[TextBlock]) -> ActorResult:
+    def recognize(
+        self, blocks: Sequence[TextBlock], texts: Sequence[NormText] | None = None
+    ) -> ActorResult:
+        texts = texts_of(blocks) if texts is None else texts
         results: list[BlockResult] = []
         waiting: list[tuple[BlockResult, list[Cand]]] = []
         last = _last_section(blocks)
-        for source in blocks:
+        for source, text in zip(blocks, texts, strict=True):
             if source is last and closing_chrome(source.text):
                 continue
             if source.text and source.text.strip():
-                result, uncued = self._block(lex(source))
+                result, uncued = self._block(lex(source, text))
                 results.append(result)
                 if uncued:
                     waiting.append((result, uncued))

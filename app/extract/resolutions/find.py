@@ -60,7 +60,7 @@ from app.extract.resolutions.lexicon import Hint
 from app.extract.resolutions.numbers import is_year
 from app.extract.resolutions.parse import EXPLICIT, Found, parse_at
 from app.extract.resolutions.table import ResolutionTable, default_table
-from app.extract.tokens import NormText, NormTok, shared
+from app.extract.tokens import NormText, NormTok, texts_of
 from app.ingest.model import TextBlock
 
 # "القرار، الذي يحمل الرمز ES-10/24": a special session's symbol names a resolution alone.
@@ -80,14 +80,16 @@ Key = tuple[int, int | None, str]  # number, session, special-session prefix
 
 
 def find_citations(
-    blocks: Sequence[TextBlock], *, table: ResolutionTable | None = None
+    blocks: Sequence[TextBlock],
+    texts: Sequence[NormText] | None = None,
+    *,
+    table: ResolutionTable | None = None,
 ) -> list[Citation]:
+    """The resolutions `blocks` cite; `texts` are their NormTexts (built here when not given)."""
     table = default_table() if table is None else table
+    texts = texts_of(blocks) if texts is None else texts
     found: list[Found] = []
-    texts: list[NormText] = []
-    for seq, block in enumerate(blocks):
-        nt = shared(block.text)
-        texts.append(nt)
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
         if "قرار" in nt.text or "res/" in nt.text or _special_in(nt.text):
             found.extend(_scan_block(block, nt, seq))
     if not found:
@@ -114,7 +116,7 @@ def find_citations(
 
 
 def _with_bare_repeats(
-    blocks: Sequence[TextBlock], texts: list[NormText], found: list[Found]
+    blocks: Sequence[TextBlock], texts: Sequence[NormText], found: list[Found]
 ) -> list[Found]:
     """ "لن يتخلى عن 2254": once the article has cited a resolution with its noun, its bare
     number names it again. Numbers that could be years, counts or small figures are left."""

@@ -42,7 +42,7 @@ from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.verbs import WORDS
-from app.extract.tokens import shared
+from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
 
 
@@ -54,20 +54,23 @@ def _lemmas(text: str) -> frozenset[str]:
 LISTED = _lemmas("قال أكد شدد ذكر أشار دعا أعلن اعتبر رأى طالب حذر أوضح أضاف")
 
 
-def find_statements(blocks: Sequence[TextBlock], actors: ActorResult) -> list[Statement]:
+def find_statements(
+    blocks: Sequence[TextBlock], actors: ActorResult, texts: Sequence[NormText] | None = None
+) -> list[Statement]:
+    """Who said what in `blocks`; `texts` are their NormTexts (built here when not given)."""
+    texts = texts_of(blocks) if texts is None else texts
     kinds = {e.key: e.kind for e in actors.entities}
     by_block: dict[tuple[Part, int], list[Mention]] = defaultdict(list)
     for mention in actors.mentions:
         by_block[(mention.span.part, mention.span.index)].append(mention)
-    short = ShortForms(blocks, by_block, actors.entities)
+    short = ShortForms(blocks, texts, by_block, actors.entities)
     cities = frozenset(e.key for e in actors.entities if e.subkind == "city")
     found: list[Statement] = []
     last: Speaker | None = None
     part: Part | None = None
-    for block in blocks:
+    for block, nt in zip(blocks, texts, strict=True):
         if block.part != part:
             part, last = block.part, None  # "وأضاف" never reaches back into the summary
-        nt = shared(block.text)
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b)]
         if not said:
             continue  # no reporting verb: nothing said here, and the speaker carries over

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from app.extract.model import Entity, EntityKind, Mention
 from app.extract.statements import words as w
 from app.extract.statements.verbs import WORDS
-from app.extract.tokens import Kind, NormText, NormTok, shared
+from app.extract.tokens import Kind, NormText, NormTok
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
 
@@ -46,10 +46,12 @@ class ShortForms:
     def __init__(
         self,
         blocks: Sequence[TextBlock],
+        texts: Sequence[NormText],
         by_block: dict[tuple[Part, int], list[Mention]],
         entities: Sequence[Entity],
     ) -> None:
         self._blocks, self._by_block, self._entities = blocks, by_block, entities
+        self._texts = texts
         self._order = {(b.part, b.index): seq for seq, b in enumerate(blocks)}
         self._built = False
         self._heads: dict[str, list[_Seen]] = defaultdict(list)  # body head noun
@@ -68,7 +70,7 @@ class ShortForms:
         if not words or w.has_stem(words[0], w.ANONYMOUS_STEMS):
             return None
         seq = self._order.get((part, index), 0)
-        at = (seq, shared(self._blocks[seq].text).from_display(offset))
+        at = (seq, self._texts[seq].from_display(offset))
         phrase = " ".join(words)
         found = None
         if len(words) <= 2 and all(w.definite(word) for word in words):  # as a part is named
@@ -148,7 +150,7 @@ class ShortForms:
         for seq, block in enumerate(self._blocks):
             mentions = self._by_block.get((block.part, block.index), [])
             if mentions:
-                full = shared(block.text)
+                full = self._texts[seq]
                 for mention in mentions:
                     if kinds.get(mention.entity_key) is kind:
                         yield seq, full, mention

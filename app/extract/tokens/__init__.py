@@ -27,7 +27,7 @@ from app.extract.tokens.lexer import (
     stem_of,
     written_forms,
 )
-from app.extract.tokens.normtext import Kind, NormText, NormTok, shared
+from app.extract.tokens.normtext import Kind, NormText, NormTok, texts_of
 
 __all__ = [
     "COMMA",
@@ -49,8 +49,8 @@ __all__ = [
     "lex",
     "reading_stems",
     "readings",
-    "shared",
     "soft_gap",
     "stem_of",
+    "texts_of",
     "written_forms",
 ]

@@ -12,10 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.extract.tokens.normtext import shared
+from app.extract.tokens.normtext import NormText
 from app.ingest.model import TextBlock
 from app.text.clitics import PREFIXES, clitic_splits
-from app.text.normalize import fold_with_map as fold_with_map  # re-exported for callers
 
 WORD_RE = re.compile(r"[^\W_]+")
 # HTML entities left in scraped text ("&nbsp;", "&#160;") stand for a space here.
@@ -67,9 +66,11 @@ class Block:
 _WORD_SPLIT = re.compile(r"([^\W_]+)")  # WORD_RE, kept by re.split: gap, word, gap, ...
 
 
-def lex(block: TextBlock) -> Block:
+def lex(block: TextBlock, folded: NormText | None = None) -> Block:
+    """The block's word tokens; `folded` is its NormText when the caller has it already."""
     text = block.text
-    folded = shared(text)  # the citation and statement readers fold the same text
+    if folded is None:
+        folded = NormText(text)
     norm, origin = folded.text, folded.origin
     if "&" in norm and _ENTITY.search(norm):
         return _lex_with_entities(block, norm, origin)

@@ -4,8 +4,9 @@ Rule-based extractors match on the normalized text and report offsets in the dis
 this keeps the two in step. Tokens are words, numbers (with their inner "/" or "." kept, so a
 date or a session-style number stays one token) and single punctuation marks.
 
-Several extractors read the same block (the lexer, citations, then statements): `shared()`
-hands them one NormText per text instead of normalizing and tokenizing it again for each.
+Several extractors read the same block (the lexer, citations, then statements): the pipeline
+builds one NormText per block and hands it to each of them (`texts_of`), so a block is
+normalized and tokenized once.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import cached_property
 
-from app.text.normalize import fold_with_map as fold_with_map  # re-exported for callers
+from app.ingest.model import TextBlock
+from app.text.normalize import fold_with_map
 from app.text.sentences import sentence_spans
 
 # A number (its inner / . : - kept), a word, or any other single character, kept by
@@ -115,17 +117,9 @@ class NormText:
         return index if index < len(self.tokens) else None
 
 
-@lru_cache(maxsize=64)
-def shared(display: str) -> NormText:
-    """The NormText of `display`, built once for all the extractors that read it.
-    Callers must not change what they get (it is shared).
-
-    The extractors read an article's blocks one stage after the other, so the cache needs
-    to hold one article's blocks (rarely more than a few dozen); a larger one keeps the
-    tokens of many past articles alive, and the garbage collector walks them again and
-    again.
-    """
-    return NormText(display)
+def texts_of(blocks: Iterable[TextBlock]) -> list[NormText]:
+    """One NormText per block, in order: what the extraction stages read, built once."""
+    return [NormText(block.text) for block in blocks]
 
 
 def _sentence_tokens(text: str, start: int, end: int, k: int) -> list[NormTok]:

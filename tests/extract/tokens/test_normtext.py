@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.extract.tokens import Kind, NormText, shared
+from app.extract.tokens import Kind, NormText
 from app.text.normalize import fold_with_map, normalize_with_map
 
 
@@ -75,7 +75,3 @@ def test_a_view_holds_the_tokens_of_its_sentences_only() -> None:
     assert k is not None and view.tokens[k].text == "واضاف"
     assert nt.sentence_at(second + 3) == 2
     assert view.text == nt.text and view.display == nt.display
-
-
-def test_extractors_share_one_normtext_per_text() -> None:
-    assert shared("قال البحرة") is shared("قال البحرة")
