@@ -17,7 +17,7 @@ Rules, in the order they apply:
   A special session's symbol keeps its session the same way: "ES-10/22" is number 22,
   session 10 (the tenth emergency special session), "S-17/1" number 1, session 17. The model
   has no field for the ES/S prefix, so the surface keeps the symbol as written; the table
-  tells them apart from regular sessions (see app.extract.resolution_table).
+  tells them apart from regular sessions (see resolutions.table).
 - Body, first that answers:
   1. as written with the number (before it, or after it: "الصادر عن مجلس الأمن");
   2. as written with the same number elsewhere in the article;

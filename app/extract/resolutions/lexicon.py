@@ -1,7 +1,7 @@
 """Words and phrases around a resolution citation, written as news writes them.
 
 Everything is normalized at import time (app.text.normalize), so the lists read as Arabic
-and match the normalized tokens of app.text.normtext.
+and match the normalized tokens of app.extract.tokens.normtext.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who said what: reported speech around a reporting verb (app.extract.verbs).
+"""Who said what: reported speech around a reporting verb (statements.verbs).
 
 What counts is set by eval/GUIDELINES.md §4:
 - a clause whose verb is one of قال، أكد، شدد، ذكر، أشار، دعا، أعلن، اعتبر، رأى، طالب، حذر،
@@ -6,8 +6,8 @@ What counts is set by eval/GUIDELINES.md §4:
   its own ("، مؤكداً أن"), with content opened by أن/إن, a colon, a quote, the verb's own
   preposition (أكد على، أشار إلى، طالب بـ) or, for verbs such as أكد and أعلن, a bare object;
 - whose speaker is an actor of the article: a person, a body or a place the recognizer found
-  (app.extract.speakers, app.extract.subjects), or a short form or title of one
-  (app.extract.short_forms: "وتشير الهيئة"، "وقال عبد السلام"، "وأضاف المدعي العام"):
+  (statements.speakers, statements.subjects), or a short form or title of one
+  (statements.short_forms: "وتشير الهيئة"، "وقال عبد السلام"، "وأضاف المدعي العام"):
   anonymous sources ("مصادر"، "خبراء") and documents ("دعا القرار") speak for no one, and
   their statements are left out;
 - not negated ("لم يعلن"), not owed or hypothetical ("على المجلس أن يطالب"), not the writer's

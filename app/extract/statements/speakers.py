@@ -12,7 +12,7 @@ is the speaker:
 - a group named by a demonym speaks for the country ("المسؤولان الفرنسيان"), one person
   described by it does not ("الدبلوماسي السنغالي");
 - actors joined by و each speak ("أعلنت روسيا وتركيا").
-The subject before the verb is read in app.extract.subjects.
+The subject before the verb is read in statements.subjects.
 """
 
 from __future__ import annotations

@@ -170,7 +170,7 @@ class SubjectReader(SpeakerChooser):
 
     def _title_subject(self, k: int, i: int) -> Speaker | None:
         """ "أن وزير الخارجية أشار إلى": a title with no name, opening a clause before its
-        verb; its holder is found by app.extract.short_forms, if the article introduced him."""
+        verb; its holder is found by statements.short_forms, if the article introduced him."""
         if k < 0 or k != i - 1 or self.toks[k].kind is not Kind.WORD:
             return None
         first = self._title_before(k + 1)

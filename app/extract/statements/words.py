@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from app.text.normalize import normalize
 
-WORD_RE = re.compile(r"[^\W\d_]+")  # the words of app.text.normtext
+WORD_RE = re.compile(r"[^\W\d_]+")  # the words of tokens.normtext
 
 
 def _words(text: str) -> frozenset[str]:

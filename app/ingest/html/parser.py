@@ -3,7 +3,7 @@
 trafilatura finds the main text (boilerplate gone, headings and lists kept); the page's
 own metadata (JSON-LD, OpenGraph, <meta>) gives title, time, outlet, authors and URL;
 the DOM between the headline and the story gives what trafilatura drops: the dateline,
-the byline, the summary box and the picture captions. html_story reads them all.
+the byline, the summary box and the picture captions. html.story reads them all.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 HTML says what a heading and a list are, so structure comes from the tags; what a line
 *means* (a "ملخص" marker, chrome, a byline, a dateline, a caption credit) is decided by the
-same rules the scraped-text parser uses (scraped_*.py), so both formats agree.
+same rules the scraped-text parser uses (app.ingest.lines), so both formats agree.
 
 Two runs of blocks come in: the page header (the DOM between the headline and the story,
 which trafilatura drops) is read for metadata only and never yields story text; the main

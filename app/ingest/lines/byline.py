@@ -2,8 +2,8 @@
 
 Forms read: "تلفزيون سوريا ـ إسطنبول", "نيويورك - «الحياة»، رويترز، أ ف ب", "بيروت - أ ف ب",
 "بيروت: كارولين عاكوم", "كتب: محمد علي", "بقلم ...", "الموصل/أربيل:". A side is a place
-when the time-zone table knows it as a city; who is credited is scraped_credit's call, and
-a dateline opening the first paragraph ("دمشق - رويترز: ...") is scraped_dateline's.
+when the time-zone table knows it as a city; who is credited is lines.credit's call, and
+a dateline opening the first paragraph ("دمشق - رويترز: ...") is lines.dateline's.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 News agencies go to authors, the first other name to outlet: "«الحياة»، رويترز، أ ف ب"
 is the outlet الحياة with two agencies. Shared by the byline lines of a page header
-(scraped_byline) and the datelines that open a story (scraped_dateline).
+(lines.byline) and the datelines that open a story (lines.dateline).
 """
 
 from __future__ import annotations

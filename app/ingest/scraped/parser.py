@@ -4,7 +4,7 @@ A scraped page reads: site chrome, the title, a header (dates, byline, image cap
 credit, summary points, share and font buttons), the story (paragraphs and subheadings,
 with "اقرأ أيضاً" blocks and inline chrome), then a footer (tags, related links,
 copyright) and lines that close the page after the story (a note on the writer,
-"التفاصيل بعد قليل", contacts: see scraped_tail). Chrome is dropped only when a rule
+"التفاصيل بعد قليل", contacts: see scraped.tail). Chrome is dropped only when a rule
 recognizes it: a line the rules are unsure about stays in the story as a paragraph.
 """
 
