@@ -64,8 +64,7 @@ def list_(
         q=q,
         newest_first=sort == "newest",
     )
-    page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
-    return Page[ArticleItem].model_validate(page)
+    return list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
 
 
 def _resolution_ids(session: SessionDep, number: str | None, body: str | None) -> list[int] | None:
@@ -88,7 +87,7 @@ def _aware(moment: datetime | None, name: str) -> datetime | None:
     summary="One article with its actors, roles, citations and statements",
 )
 def get_one(session: SessionDep, article_id: Annotated[int, Path(ge=1)]) -> ArticleDetail:
-    return ArticleDetail.model_validate(get_article(session=session, article_id=article_id))
+    return get_article(session=session, article_id=article_id)
 
 
 @router.post(

@@ -35,8 +35,7 @@ def list_(
         ),
     ] = None,
 ) -> Page[EntityItem]:
-    page = list_entities(session=session, kind=kind, q=q, limit=limit, cursor=cursor)
-    return Page[EntityItem].model_validate(page)
+    return list_entities(session=session, kind=kind, q=q, limit=limit, cursor=cursor)
 
 
 @router.get(
@@ -46,7 +45,7 @@ def list_(
     summary="One entity: aliases, roles, co-occurring entities, cited resolutions",
 )
 def get_one(session: SessionDep, entity_id: Annotated[int, Path(ge=1)]) -> EntityDetail:
-    return EntityDetail.model_validate(get_entity(session=session, entity_id=entity_id))
+    return get_entity(session=session, entity_id=entity_id)
 
 
 @router.get(
@@ -63,5 +62,4 @@ def articles(
 ) -> Page[ArticleItem]:
     get_entity(session=session, entity_id=entity_id)  # 404 for an unknown id
     filters = ArticleFilters(entity_ids=[entity_id])
-    page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
-    return Page[ArticleItem].model_validate(page)
+    return list_articles(session=session, filters=filters, limit=limit, cursor=cursor)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.api.deps import SessionDep
 from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
-from app.api.schemas import ArticleItem, Page, ResolutionDetail, ResolutionItem
+from app.api.schemas import Page, ResolutionDetail, ResolutionItem
 from app.store.reads.articles import ArticleFilters, list_articles
 from app.store.reads.resolutions import get_resolution, list_resolutions
 
@@ -28,8 +28,7 @@ def list_(
     cursor: Cursor = None,
     body: Annotated[Body | None, Query()] = None,
 ) -> Page[ResolutionItem]:
-    page = list_resolutions(session=session, body=body, limit=limit, cursor=cursor)
-    return Page[ResolutionItem].model_validate(page)
+    return list_resolutions(session=session, body=body, limit=limit, cursor=cursor)
 
 
 @router.get(
@@ -53,13 +52,4 @@ def get_one(
     )
     filters = ArticleFilters(resolution_ids=[resolution_id])
     page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
-    return ResolutionDetail(
-        body=item.body,
-        number=item.number,
-        year=item.year,
-        title=item.title,
-        article_count=item.article_count,
-        citation_count=item.citation_count,
-        session=item.session,
-        articles=Page[ArticleItem].model_validate(page),
-    )
+    return ResolutionDetail(**dict(item), articles=page)

@@ -26,5 +26,4 @@ def search(
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> Page[SearchHit]:
-    page = search_articles(session=session, q=q, limit=limit, cursor=cursor)
-    return Page[SearchHit].model_validate(page)
+    return search_articles(session=session, q=q, limit=limit, cursor=cursor)

@@ -35,5 +35,4 @@ def list_(
     ] = None,
 ) -> Page[Statement]:
     speaker_ids = find_entity_ids(session=session, text=speaker) if speaker else None
-    page = list_statements(session=session, speaker_ids=speaker_ids, limit=limit, cursor=cursor)
-    return Page[Statement].model_validate(page)
+    return list_statements(session=session, speaker_ids=speaker_ids, limit=limit, cursor=cursor)

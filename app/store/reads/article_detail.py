@@ -37,9 +37,9 @@ def get_article(*, session: Session, article_id: int) -> v.ArticleDetail:
         language=article.language,
         analysed=article.analysed,
         summary=[p.text for p in article.summary_points],
-        sections=[v.SectionView(kind=s.kind, text=s.text) for s in article.sections],
+        sections=[v.Section(kind=s.kind, text=s.text) for s in article.sections],
         images=[
-            v.ImageView(title=i.title, caption=i.caption, credit=i.credit, url=i.url)
+            v.Image(title=i.title, caption=i.caption, credit=i.credit, url=i.url)
             for i in article.images
         ],
         actors=_actors(session, article_id),
@@ -67,20 +67,18 @@ def _actors(session: Session, article_id: int) -> list[v.ArticleActor]:
         .where(m.Mention.article_id == article_id)
         .order_by(m.Mention.id)
     ).all()
-    grouped: dict[int, list[v.MentionView]] = defaultdict(list)
+    grouped: dict[int, list[v.Mention]] = defaultdict(list)
     entities: dict[int, m.Entity] = {}
     for mention, entity in rows:
         entities[entity.id] = entity
-        grouped[entity.id].append(
-            v.MentionView(surface=mention.surface, location=_location(mention))
-        )
+        grouped[entity.id].append(v.Mention(surface=mention.surface, location=_location(mention)))
     return [
         v.ArticleActor(entity=entity_ref(e), subkind=e.subkind, mentions=grouped[e.id])
         for e in entities.values()
     ]
 
 
-def roles_where(session: Session, condition: object) -> list[v.RoleView]:
+def roles_where(session: Session, condition: object) -> list[v.Role]:
     org = aliased(m.Entity)
     person = aliased(m.Entity)
     rows = session.execute(
@@ -91,7 +89,7 @@ def roles_where(session: Session, condition: object) -> list[v.RoleView]:
         .order_by(m.Affiliation.id)
     ).all()
     return [
-        v.RoleView(
+        v.Role(
             person=entity_ref(p),
             title=a.title,
             organization=entity_ref(o) if o is not None else None,
@@ -102,7 +100,7 @@ def roles_where(session: Session, condition: object) -> list[v.RoleView]:
     ]
 
 
-def _citations(session: Session, article_id: int) -> list[v.CitationView]:
+def _citations(session: Session, article_id: int) -> list[v.Citation]:
     rows = session.execute(
         select(m.Citation, m.Resolution)
         .join(m.Resolution, m.Resolution.id == m.Citation.resolution_id)
@@ -110,7 +108,7 @@ def _citations(session: Session, article_id: int) -> list[v.CitationView]:
         .order_by(m.Citation.id)
     ).all()
     return [
-        v.CitationView(
+        v.Citation(
             resolution=v.ResolutionRef(
                 body=r.body, number=r.number, year=r.year, session=r.un_session or None
             ),
@@ -121,7 +119,7 @@ def _citations(session: Session, article_id: int) -> list[v.CitationView]:
     ]
 
 
-def statements_where(session: Session, condition: object) -> list[v.StatementView]:
+def statements_where(session: Session, condition: object) -> list[v.Statement]:
     rows = session.execute(
         select(m.Statement, m.Entity)
         .outerjoin(m.Entity, m.Entity.id == m.Statement.speaker_id)
@@ -131,8 +129,8 @@ def statements_where(session: Session, condition: object) -> list[v.StatementVie
     return [statement_view(s, e) for s, e in rows]
 
 
-def statement_view(s: m.Statement, speaker: m.Entity | None) -> v.StatementView:
-    return v.StatementView(
+def statement_view(s: m.Statement, speaker: m.Entity | None) -> v.Statement:
+    return v.Statement(
         speaker=entity_ref(speaker) if speaker is not None else None,
         speaker_surface=s.speaker_surface,
         verb=s.verb,

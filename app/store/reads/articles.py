@@ -34,7 +34,7 @@ def list_articles(
     *, session: Session, filters: ArticleFilters, limit: int, cursor: str | None
 ) -> v.Page[v.ArticleItem]:
     if filters.entity_ids == [] or filters.resolution_ids == []:
-        return v.Page(items=[], next_cursor=None, total=0)
+        return v.Page[v.ArticleItem](items=[], next_cursor=None, total=0)
     query, sort_col, id_col = _driven_query(filters)
     query = _apply_filters(session, query, filters, sort_col)
     total = None if filters.q else _bounded_count(session, query)
@@ -48,7 +48,7 @@ def list_articles(
     next_cursor = (
         encode_cursor(rows[limit - 1].sort_at, rows[limit - 1].id) if len(rows) > limit else None
     )
-    return v.Page(items=items, next_cursor=next_cursor, total=total)
+    return v.Page[v.ArticleItem](items=items, next_cursor=next_cursor, total=total)
 
 
 def _bounded_count(session: Session, query: AnySelect) -> int | None:

@@ -56,7 +56,7 @@ def list_entities(
         if len(rows) > limit
         else None
     )
-    return v.Page(items=items, next_cursor=next_cursor, total=total)
+    return v.Page[v.EntityItem](items=items, next_cursor=next_cursor, total=total)
 
 
 def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
@@ -86,9 +86,9 @@ def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
     )
 
 
-def _distinct_roles(roles: list[v.RoleView]) -> list[v.RoleView]:
+def _distinct_roles(roles: list[v.Role]) -> list[v.Role]:
     """A role said in many articles is one role; the first evidence stands for it."""
-    seen: dict[tuple[str, int | None], v.RoleView] = {}
+    seen: dict[tuple[str, int | None], v.Role] = {}
     for role in roles:
         key = (normalize(role.title), role.organization.id if role.organization else None)
         seen.setdefault(key, role)

@@ -55,7 +55,7 @@ def list_resolutions(
         if len(rows) > limit
         else None
     )
-    return v.Page(items=items, next_cursor=next_cursor, total=total)
+    return v.Page[v.ResolutionItem](items=items, next_cursor=next_cursor, total=total)
 
 
 def get_resolution(

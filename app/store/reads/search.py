@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,28 +15,17 @@ SNIPPET_RADIUS = 60
 MAX_HIGHLIGHTS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    location: v.Location
-    snippet: str
-    match_start: int
-    match_end: int
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    article: v.ArticleItem
-    highlights: list[Highlight]
-
-
 def search_articles(
     *, session: Session, q: str, limit: int, cursor: str | None
-) -> v.Page[SearchHit]:
+) -> v.Page[v.SearchHit]:
     page = list_articles(session=session, filters=ArticleFilters(q=q), limit=limit, cursor=cursor)
     terms = query_terms(q)
     blocks = _blocks(session, [a.id for a in page.items])
-    hits = [SearchHit(a, _highlights(blocks.get(a.id, []), terms)) for a in page.items]
-    return v.Page(items=hits, next_cursor=page.next_cursor, total=page.total)
+    hits = [
+        v.SearchHit(article=a, highlights=_highlights(blocks.get(a.id, []), terms))
+        for a in page.items
+    ]
+    return v.Page[v.SearchHit](items=hits, next_cursor=page.next_cursor, total=page.total)
 
 
 def _blocks(session: Session, ids: list[int]) -> dict[int, list[tuple[str, int, str]]]:
@@ -62,8 +49,8 @@ def _blocks(session: Session, ids: list[int]) -> dict[int, list[tuple[str, int, 
     return found
 
 
-def _highlights(blocks: list[tuple[str, int, str]], terms: list[str]) -> list[Highlight]:
-    out: list[Highlight] = []
+def _highlights(blocks: list[tuple[str, int, str]], terms: list[str]) -> list[v.Highlight]:
+    out: list[v.Highlight] = []
     for part, index, text in blocks:
         normalized, origin = normalize_with_map(text)
         for term in terms:
@@ -74,7 +61,12 @@ def _highlights(blocks: list[tuple[str, int, str]], terms: list[str]) -> list[Hi
             lo = max(0, start - SNIPPET_RADIUS)
             hi = min(len(text), end + SNIPPET_RADIUS)
             out.append(
-                Highlight(v.Location(part, index, start, end), text[lo:hi], start - lo, end - lo)
+                v.Highlight(
+                    location=v.Location(part=part, index=index, start=start, end=end),
+                    snippet=text[lo:hi],
+                    match_start=start - lo,
+                    match_end=end - lo,
+                )
             )
             if len(out) >= MAX_HIGHLIGHTS:
                 return out

@@ -13,9 +13,9 @@ from app.store.reads.article_detail import statement_view
 
 def list_statements(
     *, session: Session, speaker_ids: list[int] | None, limit: int, cursor: str | None
-) -> v.Page[v.StatementView]:
+) -> v.Page[v.Statement]:
     if speaker_ids == []:
-        return v.Page(items=[], next_cursor=None, total=0)
+        return v.Page[v.Statement](items=[], next_cursor=None, total=0)
     query = (
         select(m.Statement, m.Entity, m.Article.sort_at)
         .join(m.Article, m.Article.id == m.Statement.article_id)
@@ -33,4 +33,4 @@ def list_statements(
     items = [statement_view(s, e) for s, e, _ in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = encode_cursor(last[2], last[0].id) if last is not None else None
-    return v.Page(items=items, next_cursor=next_cursor)
+    return v.Page[v.Statement](items=items, next_cursor=next_cursor)
