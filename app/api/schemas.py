@@ -7,57 +7,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.store.views import (
-    ArticleActor,
-    ArticleDetail,
-    ArticleItem,
-    Citation,
-    CitedResolution,
-    EntityDetail,
-    EntityItem,
-    EntityRef,
-    Highlight,
-    Image,
-    Location,
-    Mention,
-    Page,
-    Related,
-    ResolutionDetail,
-    ResolutionItem,
-    ResolutionRef,
-    Role,
-    SearchHit,
-    Section,
-    Statement,
-)
+from app.store import views
+from app.store.views import *  # noqa: F403 (the read model, re-exported whole)
+from app.store.views import EntityRef
 
 __all__ = [
-    "ArticleActor",
-    "ArticleDetail",
-    "ArticleItem",
-    "Citation",
-    "CitedResolution",
-    "EntityDetail",
-    "EntityItem",
-    "EntityRef",
+    *views.__all__,
+    "AmbiguousProblem",
     "Health",
-    "Highlight",
-    "Image",
     "IngestReport",
     "IngestedArticle",
-    "Location",
-    "Mention",
-    "Page",
     "Problem",
     "Ready",
-    "Related",
-    "ResolutionDetail",
-    "ResolutionItem",
-    "ResolutionRef",
-    "Role",
-    "SearchHit",
-    "Section",
-    "Statement",
 ]
 
 
@@ -70,6 +31,12 @@ class Problem(BaseModel):
     detail: str = Field(examples=["no article with id 42"])
     instance: str | None = Field(default=None, examples=["/articles/42"])
     errors: list[dict[str, object]] | None = None
+
+
+class AmbiguousProblem(Problem):
+    """409: the name is carried by several entities; pick one of the candidates."""
+
+    candidates: list[EntityRef]
 
 
 class IngestedArticle(BaseModel):

@@ -7,21 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.store.views.common import EntityRef, Location, ReadModel, ResolutionRef
-
-
-class ArticleItem(ReadModel):
-    id: int
-    title: str = Field(
-        examples=['"هيئة التفاوض" تؤكد ضرورة دعم سياسي وحراك دولي ينهي المأساة السورية']
-    )
-    published_at: datetime | None = Field(
-        description="On the dateline's clock, with its offset.",
-        examples=["2023-11-14T11:22:00+03:00"],
-    )
-    outlet: str | None = Field(examples=["تلفزيون سوريا"])
-    url: str | None
-    language: str = Field(examples=["ar"])
+from app.store.views.common import EntityRef, Location, Part, ReadModel, ResolutionRef
 
 
 class Section(ReadModel):
@@ -36,6 +22,59 @@ class Image(ReadModel):
     url: str | None
 
 
+class ArticleBase(ReadModel):
+    id: int
+    title: str = Field(
+        default="",
+        examples=['"هيئة التفاوض" تؤكد ضرورة دعم سياسي وحراك دولي ينهي المأساة السورية'],
+    )
+    published_at: datetime | None = Field(
+        default=None,
+        description="On the outlet's clock, with its offset.",
+        examples=["2023-11-14T11:22:00+03:00"],
+    )
+    timezone: str | None = Field(
+        default=None, description="IANA zone of that clock, when known.", examples=["Asia/Damascus"]
+    )
+    outlet: str | None = Field(default=None, examples=["تلفزيون سوريا"])
+    url: str | None = None
+    language: str = Field(default="ar", examples=["ar"])
+    byline_place: str | None = Field(default=None, examples=["إسطنبول"])
+
+
+class Actors(ReadModel):
+    """The actors an article names most, by kind."""
+
+    person: list[EntityRef] = Field(default_factory=list)
+    organization: list[EntityRef] = Field(default_factory=list)
+    place: list[EntityRef] = Field(default_factory=list)
+
+
+class Highlight(ReadModel):
+    """One matched term in a snippet of the article's display text, cut at word boundaries."""
+
+    part: Part
+    index: int
+    text: str = Field(description="The snippet.")
+    start: int = Field(description="Where the match starts in `text`.")
+    end: int
+    term: str = Field(description="The normalized query term it matched.")
+
+
+class ArticleItem(ArticleBase):
+    """What a list row shows; `fields=` trims it (only `id` always stays)."""
+
+    lede: str | None = Field(
+        default=None, description="First summary point, else the first sentence."
+    )
+    image: Image | None = None
+    actors: Actors = Field(default_factory=Actors)
+    resolutions: list[ResolutionRef] = Field(default_factory=list)
+    highlights: list[Highlight] | None = Field(
+        default=None, description="With `q`: every matched term, in reading order."
+    )
+
+
 class Mention(ReadModel):
     surface: str = Field(examples=["وسوريا"])
     location: Location
@@ -43,8 +82,10 @@ class Mention(ReadModel):
 
 class ArticleActor(ReadModel):
     entity: EntityRef
-    subkind: str | None
-    mentions: list[Mention]
+    mention_count: int
+    mentions: list[Mention] | None = Field(
+        default=None, description="Only with `include=mentions`."
+    )
 
 
 class Role(ReadModel):
@@ -70,9 +111,21 @@ class Statement(ReadModel):
     article_id: int
 
 
-class ArticleDetail(ArticleItem):
-    timezone: str | None = Field(examples=["Asia/Damascus"])
-    byline_place: str | None = Field(examples=["إسطنبول"])
+class ArticleRef(ReadModel):
+    """The article a statement or a passage comes from."""
+
+    id: int
+    title: str
+    published_at: datetime | None
+    timezone: str | None
+    outlet: str | None
+
+
+class StatementItem(Statement):
+    article: ArticleRef
+
+
+class ArticleDetail(ArticleBase):
     authors: list[str]
     analysed: bool = Field(description="False for articles not in Arabic: stored, not analysed.")
     summary: list[str]
@@ -85,15 +138,3 @@ class ArticleDetail(ArticleItem):
     warnings: list[str]
     created_at: datetime
     updated_at: datetime
-
-
-class Highlight(ReadModel):
-    location: Location = Field(description="The match in the article's display text.")
-    snippet: str = Field(description="Display text around the match.")
-    match_start: int = Field(description="Where the match starts in `snippet`.")
-    match_end: int
-
-
-class SearchHit(ReadModel):
-    article: ArticleItem
-    highlights: list[Highlight]

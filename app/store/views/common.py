@@ -3,7 +3,7 @@ where a span sits in an article. Declared once; the API serializes them as they 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Generic, Literal, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,14 +22,21 @@ class ReadModel(BaseModel):
     model_config = ConfigDict(frozen=True)
 
 
-def local_time(moment: datetime | None, zone: str | None) -> datetime | None:
-    """Show a stored UTC instant on the dateline's clock (2023-11-14T11:22:00+03:00)."""
-    if moment is None or not zone:
-        return moment
-    try:
-        return moment.astimezone(ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError):
-        return moment
+def local_time(
+    moment: datetime | None, zone: str | None, offset_minutes: int | None = None
+) -> datetime | None:
+    """Show a stored UTC instant on the outlet's clock (2023-11-14T11:22:00+03:00): its named
+    zone, else the offset the input gave (a JSON document's +03:00), else UTC."""
+    if moment is None:
+        return None
+    if zone:
+        try:
+            return moment.astimezone(ZoneInfo(zone))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    if offset_minutes is not None:
+        return moment.astimezone(timezone(timedelta(minutes=offset_minutes)))
+    return moment
 
 
 class Page(ReadModel, Generic[T]):
@@ -46,6 +53,9 @@ class EntityRef(ReadModel):
     id: int = Field(examples=[3])
     name: str = Field(examples=["بدر جاموس"])
     kind: EntityKind
+    subkind: str | None = Field(default=None, examples=["opposition"])
+    english_name: str | None = Field(default=None, examples=["Syria"])
+    wikidata_id: str | None = Field(default=None, examples=["Q858"])
 
 
 class Symbol(ReadModel):
