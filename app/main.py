@@ -16,6 +16,7 @@ from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
 from app.api.queue import handle as queue_handle
 from app.api.routes import (
+    article_reads,
     articles,
     entities,
     health,
@@ -63,7 +64,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
     install_error_handlers(app)
     install_caching(app)
-    for module in (articles, entities, resolutions, statements, search, sources, jobs, health):
+    routers = (article_reads, articles, entities, resolutions, statements, sources, search)
+    for module in (*routers, jobs, health):
         app.include_router(module.router)
     return app
 

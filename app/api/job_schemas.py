@@ -5,9 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import AnyHttpUrl, Field
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
 
-from app.api.schemas import IngestedArticle, Schema
+from app.api.schemas import IngestedArticle
+
+
+class Schema(BaseModel):
+    """Read from the store's dataclasses by attribute."""
+
+    model_config = ConfigDict(from_attributes=True)
 
 
 class FeedState(Schema):

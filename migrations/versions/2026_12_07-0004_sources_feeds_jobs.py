@@ -1,7 +1,7 @@
 """sources registry, feeds with polling state, hosts, job outcomes; the queue's schema
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-07 10:07:33
 
 On PostgreSQL this revision also creates procrastinate's tables, types and functions from
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0004"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,20 +1,38 @@
-"""The source registry: register outlets and their feeds, change them, see one's state."""
+"""Outlets: those the archive holds articles from, and the registry of those Khabar follows
+(register, change, one outlet's polling state)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
 from app.api.deps import ApiKeyDep, SessionDep, WriteSessionDep
 from app.api.job_schemas import SourceIn, SourceOut, SourcePatch
+from app.api.params import reject_stray_parameters
 from app.api.routes.common import NOT_FOUND, PROBLEMS
-from app.api.schemas import Problem
+from app.api.schemas import Page, Problem, SourceItem
+from app.store.reads.sources import list_sources
 from app.store.sources import SourceSpec, add_source, get_source, update_source
 
-router = APIRouter(prefix="/sources", tags=["sources"])
+router = APIRouter(
+    prefix="/sources", tags=["sources"], dependencies=[Depends(reject_stray_parameters)]
+)
 WRITE_PROBLEMS = {401: {"model": Problem}, 403: {"model": Problem}, **PROBLEMS}
 SourceId = Annotated[int, Path(ge=1)]
+
+
+@router.get(
+    "",
+    response_model=Page[SourceItem],
+    responses=PROBLEMS,
+    operation_id="listSources",
+    summary="Outlets with their article counts, most articles first",
+)
+def list_(
+    session: SessionDep, limit: Annotated[int, Query(ge=1, le=500)] = 100
+) -> Page[SourceItem]:
+    return list_sources(session=session, limit=limit)
 
 
 @router.get(
