@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-from outlets import outlet_server, slow, static
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.config import Settings
 from app.store.db import make_engine
 from app.store.sources import SourceSpec, add_source
+from bench.outlets import outlet_server, slow, static
 
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = 200
