@@ -72,8 +72,18 @@ def count(engine: Engine, sql: str) -> int:
         return int(connection.execute(text(sql)).scalar() or 0)
 
 
-def run(workers: int, items: int) -> float:
-    """Articles per second with `workers` worker processes."""
+def cpu_seconds(processes: list[subprocess.Popen[bytes]]) -> float:
+    """CPU time the processes used so far (user + system), from /proc."""
+    total = 0
+    for process in processes:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def run(workers: int, items: int) -> tuple[float, float]:
+    """Articles per second with `workers` worker processes, and the workers' CPU
+    milliseconds per article (a figure that does not depend on how busy the machine is)."""
     with fresh_database() as url, outlet_server() as outlet:
         engine = make_engine(url)
         serve_feed(outlet, items)
@@ -81,19 +91,20 @@ def run(workers: int, items: int) -> float:
         try:
             while count(engine, "SELECT count(*) FROM procrastinate_workers") < workers:
                 time.sleep(0.05)
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_seconds(processes)
             with Session(engine) as session, session.begin():
                 add_source(session, SourceSpec(name="bench", feeds=[f"{outlet.base}/feed.rss"]))
             while count(engine, "SELECT count(*) FROM articles") < items:
                 time.sleep(0.02)
             elapsed = time.perf_counter() - started
+            cpu = cpu_seconds(processes) - cpu
         finally:
             for process in processes:
                 process.terminate()
             for process in processes:
                 process.wait(timeout=30)
             engine.dispose()
-    return items / elapsed
+    return items / elapsed, 1000 * cpu / items
 
 
 def serve_feed(outlet: Outlet, items: int) -> None:
@@ -105,10 +116,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
     args = parser.parse_args()
-    one = run(1, args.articles)
-    print(f"one worker (one core):  {one:6.1f} articles/s")
-    two = run(2, args.articles)
-    print(f"two workers:            {two:6.1f} articles/s ({two / one:.2f}x)")
+    one, cpu_one = run(1, args.articles)
+    print(f"one worker (one core):  {one:6.1f} articles/s, {cpu_one:5.1f} ms CPU per article")
+    two, cpu_two = run(2, args.articles)
+    print(
+        f"two workers:            {two:6.1f} articles/s, {cpu_two:5.1f} ms CPU per article "
+        f"({two / one:.2f}x)"
+    )
 
 
 if __name__ == "__main__":
