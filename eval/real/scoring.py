@@ -34,8 +34,9 @@ _ENTITY_KINDS: tuple[tuple[EntityKindName, EntityKind], ...] = (
     ("organization", EntityKind.ORGANIZATION),
     ("place", EntityKind.PLACE),
 )
-# A one-word adjective with the article: الأميركي، الإسرائيلية، الفرنسيان، السوريين.
-_DEMONYM = re.compile(r"ال\S+(?:ي|يه|يون|يين|يان|يتان|يتين)")
+# A one-word adjective: الأميركي، الإسرائيلية، السوريين; without the article only masculine
+# forms (فيتنامي، فلبينيان), since an indefinite feminine is also a spelling (سورية).
+_DEMONYM = re.compile(r"ال\S+(?:ي|يه|يون|يين|يان|يتان|يتين)|\S+(?:ي|يون|يين|يان)")
 
 
 @dataclass(slots=True)

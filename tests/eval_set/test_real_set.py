@@ -31,7 +31,7 @@ from eval.real.__main__ import main  # noqa: E402
 from eval.real.loader import REAL_DIR, load_annotation, load_real_set  # noqa: E402
 from eval.real.restore import restore  # noqa: E402
 from eval.real.schema import Annotation, RealGold  # noqa: E402
-from eval.real.scoring import demonym_only, score_real  # noqa: E402
+from eval.real.scoring import demonym_only, is_demonym, score_real  # noqa: E402
 
 SPAN = Span(Part.SECTION, 0, 0, 1)
 TEXT = (
@@ -146,7 +146,12 @@ def test_a_demonym_only_country_is_neither_required_nor_penalized() -> None:
     assert (place.tp, place.fp, place.fn) == (1, 0, 0)
     russia = RealGold.model_validate(GOLD).places[1]
     assert demonym_only(russia, TEXT)
-    assert not demonym_only(russia, TEXT + " وزارت روسيا دمشق")
+    assert not demonym_only(russia, TEXT + " وصل إلى روسيا")
+
+
+def test_demonyms_are_adjectives_not_spellings_of_the_name() -> None:
+    assert all(map(is_demonym, ["الأميركي", "الإسرائيلية", "السوريين", "فيتنامي", "فلبينيان"]))
+    assert not any(map(is_demonym, ["سورية", "سوريا", "الجمهورية العربية السورية"]))
 
 
 def test_each_actor_counts_once_per_article_and_a_duplicate_is_a_false_positive() -> None:
