@@ -4,14 +4,7 @@ eval/baseline.json. A drop fails `make test`; a gain is recorded with `python -m
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from eval.baseline import current_figures, recorded, regressions  # noqa: E402
+from eval.baseline import current_figures, recorded, regressions
 
 
 def test_f1_per_kind_stays_within_one_point_of_the_baseline() -> None:

@@ -5,18 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-ROOT = Path(__file__).resolve().parents[2]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from app.extract.model import (  # noqa: E402
+from app.extract.model import (
     Citation,
     Entity,
     EntityKind,
@@ -26,12 +21,13 @@ from app.extract.model import (  # noqa: E402
     Span,
     Statement,
 )
-from app.ingest.model import Part  # noqa: E402
-from eval.real.__main__ import main  # noqa: E402
-from eval.real.loader import REAL_DIR, load_annotation, load_real_set  # noqa: E402
-from eval.real.restore import restore  # noqa: E402
-from eval.real.schema import Annotation, RealGold  # noqa: E402
-from eval.real.scoring import demonym_only, is_demonym, score_real  # noqa: E402
+from app.ingest.model import Part
+from eval.gold import EVAL_DIR
+from eval.real.__main__ import main
+from eval.real.loader import REAL_DIR, load_annotation, load_real_set
+from eval.real.restore import restore
+from eval.real.schema import Annotation, RealGold
+from eval.real.scoring import demonym_only, is_demonym, score_real
 
 SPAN = Span(Part.SECTION, 0, 0, 1)
 TEXT = (
@@ -230,11 +226,14 @@ def test_committed_annotations_validate(path: Path) -> None:
 def test_committed_excerpts_are_distinct_and_not_excluded() -> None:
     urls = [load_annotation(p).url for p in COMMITTED]
     assert len(urls) == len(set(urls))
-    excluded_list = ROOT.parent / "shared" / "eval-excluded-urls.sha256"
+    excluded_list = EVAL_DIR.parent.parent / "shared" / "eval-excluded-urls.sha256"
     if excluded_list.is_file():
         excluded = set(excluded_list.read_text(encoding="utf-8").split())
         assert not [u for u in urls if hashlib.sha256(u.encode()).hexdigest() in excluded]
 
 
 def test_the_cache_of_third_party_texts_is_git_ignored() -> None:
-    assert "eval/real/.cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert (
+        "eval/real/.cache/"
+        in (EVAL_DIR.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
+    )
