@@ -22,6 +22,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench eval migrations
 	$(BIN)/ruff format --check app tests bench eval migrations
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy app eval bench
@@ -44,4 +45,4 @@ migrate: $(STAMP)
 	$(BIN)/khabar migrate
 
 clean:
-	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache .import_linter_cache
