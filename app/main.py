@@ -13,6 +13,7 @@ from app import __version__
 from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
 from app.api.routes import articles, entities, health, resolutions, search, statements
+from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
 
@@ -49,4 +50,5 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_caching(app)
     for module in (articles, entities, resolutions, statements, search, health):
         app.include_router(module.router)
+    install_explorer(app)
     return app
