@@ -15,11 +15,12 @@ const names = new Map(); // entity id -> name, from picks, facets and look-ups
 export async function renderSearch(view, { query, alive }) {
   const form = searchForm(query);
   const status = h("p", { class: "status", role: "status" }, t("loading"));
+  const head = h("div", { class: "results-head" }, status, sortPicker(query));
   const results = h("div", { class: "results" });
   const aside = h("aside", { class: "facets", hidden: true, "aria-label": t("facetsTitle") });
   view.append(
     h("div", { class: "search-head" }, title1(t("searchTitle")), form),
-    h("div", { class: "search-layout" }, aside, h("section", { class: "results-col", "aria-label": t("results") }, status, results)),
+    h("div", { class: "search-layout" }, aside, h("section", { class: "results-col", "aria-label": t("results") }, head, results)),
   );
   fillChipLabels(form, query);
 
@@ -65,6 +66,18 @@ export function monthRange(query, month) {
   next.set("from", `${month}-01`);
   next.set("to", `${month}-${String(last).padStart(2, "0")}`);
   return next;
+}
+
+function sortPicker(query) {
+  const orders = query.get("q") ? ["relevance", "newest", "oldest"] : ["newest", "oldest"];
+  const chosen = query.get("sort") ?? "newest";
+  const select = h("select", { id: "f-sort" }, orders.map((o) => h("option", { value: o, selected: o === chosen }, t(`sort_${o}`))));
+  select.addEventListener("change", () => {
+    const next = new URLSearchParams(query);
+    next.set("sort", select.value);
+    go("/search", next);
+  });
+  return h("div", { class: "sort" }, h("label", { for: "f-sort" }, t("sortLabel")), select);
 }
 
 function searchForm(query) {
