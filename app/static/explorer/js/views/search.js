@@ -19,7 +19,7 @@ export async function renderSearch(view, { query, alive }) {
   const results = h("div", { class: "results" });
   const aside = h("aside", { class: "facets", hidden: true, "aria-label": t("facetsTitle") });
   view.append(
-    h("div", { class: "search-head" }, title1(t("searchTitle")), form),
+    h("div", { class: "search-head" }, title1(t("searchTitle")), h("p", { class: "intro" }, t("intro")), form),
     h("div", { class: "search-layout" }, aside, h("section", { class: "results-col", "aria-label": t("results") }, head, results)),
   );
   fillChipLabels(form, query);

@@ -1,6 +1,7 @@
 // Highlighted spans: mentions of actors and citations of resolutions, by block of text.
 import { h } from "../dom.js";
 import { kindLabel, resolutionLabel } from "../format.js";
+import { t } from "../i18n.js";
 import { link } from "../router.js";
 
 // Offsets come either flat on the span (part, index, start, end) or under `location`.
@@ -17,11 +18,11 @@ export function spansOf(article) {
   };
   const entities = new Map((article.actors ?? []).map((a) => [(a.entity ?? a).id, a.entity ?? a]));
   for (const actor of article.actors ?? []) {
-    for (const m of actor.mentions ?? []) add(m, { entity: actor.entity ?? actor });
+    for (const m of actor.mentions ?? []) add(m, { entity: actor.entity ?? actor, form: m.form });
   }
   for (const m of article.mentions ?? []) {
     const entity = m.entity ?? entities.get(m.entity_id);
-    if (entity) add(m, { entity });
+    if (entity) add(m, { entity, form: m.form });
   }
   for (const c of article.citations ?? []) add(c, { resolution: c.resolution });
   return byBlock;
@@ -45,5 +46,6 @@ function mark(surface, span) {
     return h("a", { href: link.resolution(span.resolution), class: "m k-resolution", title: resolutionLabel(span.resolution) }, surface);
   }
   const e = span.entity;
-  return h("a", { href: link.entity(e.id), class: `m k-${e.kind}`, "data-entity": e.id, title: `${e.name} · ${kindLabel(e.kind)}` }, surface);
+  const form = span.form ? ` · ${t(`form_${span.form}`)}` : "";
+  return h("a", { href: link.entity(e.id), class: `m k-${e.kind}`, "data-entity": e.id, title: `${e.name} · ${kindLabel(e.kind)}${form}` }, surface);
 }
