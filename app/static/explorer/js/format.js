@@ -15,6 +15,12 @@ export function formatDate(iso, { time = true } = {}) {
   return new Intl.DateTimeFormat(locale(), options).format(moment);
 }
 
+// "from X to Y" between two days, or the one day when they are the same.
+export function dayRange(first, last) {
+  const [a, b] = [formatDate(first, { time: false }), formatDate(last ?? first, { time: false })];
+  return a === b ? a : t("seen", { first: a, last: b });
+}
+
 export function formatMonth(ym, style = "short", withYear = true) {
   const [y, mo] = ym.split("-");
   const moment = new Date(Date.UTC(+y, +mo - 1, 1));

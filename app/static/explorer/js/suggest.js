@@ -39,7 +39,9 @@ export function entityCombobox({ id, onPick }) {
   };
 
   const option = (item, i) => {
-    const matched = item.matched && item.matched !== item.name ? ar("span", { class: "matched" }, item.matched) : null;
+    // The alias that matched, when it is neither of the names already shown.
+    const extra = item.matched && ![item.name, item.english_name].includes(item.matched);
+    const matched = extra ? ar("span", { class: "matched" }, item.matched) : null;
     const li = h("li", { id: `${id}-opt-${i}`, role: "option", "aria-selected": "false", class: `k-${item.kind}`, "data-entity": item.id },
       ar("span", { class: "name" }, item.name),
       item.english_name ? h("span", { class: "en-name", lang: "en" }, item.english_name) : null,

@@ -1,7 +1,7 @@
 // One actor: names, roles, articles per month, company it keeps, resolutions, statements.
 import { get, monthlyCounts } from "../api.js";
 import { ar, h, section } from "../dom.js";
-import { formatDate, kindLabel, num } from "../format.js";
+import { dayRange, kindLabel, num } from "../format.js";
 import { t } from "../i18n.js";
 import { go, link } from "../router.js";
 import { timeline } from "../chart.js";
@@ -57,7 +57,7 @@ function facts(entity) {
       ? h("a", { href: `https://www.wikidata.org/wiki/${entity.wikidata_id}`, rel: "noopener noreferrer", lang: "en" }, `${t("wikidata")} ${entity.wikidata_id} ↗`)
       : null,
     h("span", {}, t("articleCount", { n: num(entity.article_count ?? 0) })),
-    entity.first_seen ? h("span", {}, t("seen", { first: formatDate(entity.first_seen, { time: false }), last: formatDate(entity.last_seen, { time: false }) })) : null,
+    entity.first_seen ? h("span", {}, dayRange(entity.first_seen, entity.last_seen)) : null,
   ].filter(Boolean);
   return h("p", { class: "facts" }, items.flatMap((el, i) => (i ? [" · ", el] : [el])));
 }
@@ -72,7 +72,7 @@ function rolesPanel(roles) {
   return section(t("roles"), h("ul", { class: "roles" }, roles.map((r) => h("li", {},
     ar("span", { class: "role-title" }, r.title),
     r.organization ? [" · ", entityLink(r.organization)] : null,
-    r.first_seen ? h("span", { class: "meta" }, ` (${t("seen", { first: formatDate(r.first_seen, { time: false }), last: formatDate(r.last_seen, { time: false }) })})`) : null,
+    r.first_seen ? h("span", { class: "meta" }, ` (${dayRange(r.first_seen, r.last_seen)})`) : null,
   ))));
 }
 

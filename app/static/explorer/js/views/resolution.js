@@ -1,12 +1,12 @@
 // UN resolutions: the list by citations, and one resolution with its citing passages.
 import { get, monthlyCounts, unsupported } from "../api.js";
 import { ar, h, section } from "../dom.js";
-import { bodyLabel, formatDate, num } from "../format.js";
+import { bodyLabel, dayRange, num } from "../format.js";
 import { t } from "../i18n.js";
 import { go, link } from "../router.js";
 import { timeline } from "../chart.js";
 import { monthRange } from "./search.js";
-import { articleList, entityLink, marked, resolutionLink, title1 } from "../widgets.js";
+import { articleList, dateline, entityLink, marked, resolutionLink, title1 } from "../widgets.js";
 
 export async function renderResolutions(view, { alive }) {
   const page = await get("/resolutions", { limit: 100 });
@@ -45,7 +45,7 @@ export async function renderResolution(view, { body, number, alive }) {
           bodyLabel(res.body), res.year ? [" · ", t("year", { year: res.year })] : null,
           " · ", t("citations", { n: num(res.citation_count ?? 0) }),
           " · ", t("articleCount", { n: num(res.article_count ?? 0) }),
-          res.first_cited ? [" · ", t("seen", { first: formatDate(res.first_cited, { time: false }), last: formatDate(res.last_cited, { time: false }) })] : null,
+          res.first_cited ? [" · ", dayRange(res.first_cited, res.last_cited)] : null,
         ),
       ),
       h("div", { class: "entity-layout" },
@@ -74,6 +74,6 @@ function passages(rows) {
   if (!rows.length) return h("p", { class: "muted" }, t("none"));
   return h("ul", { class: "passages" }, rows.map((p) => h("li", {},
     h("blockquote", {}, ar("p", {}, marked(p.text, p.start, p.end))),
-    h("p", { class: "meta" }, ar("a", { href: link.article(p.article.id) }, p.article.title), p.article.published_at ? ` · ${formatDate(p.article.published_at)}` : null),
+    h("p", { class: "meta" }, ar("a", { href: link.article(p.article.id) }, p.article.title), p.article.published_at ? [" · ", dateline(p.article)] : null),
   )));
 }
