@@ -24,7 +24,9 @@ export function filtersOnly(query) {
 export function facetSidebar(aside, facets, names) {
   const groups = FACETS.filter((name) => facets[name]?.length).map((name) => group(name, facets[name], names));
   if (!groups.length) return;
-  aside.replaceChildren(h("h2", {}, t("facetsTitle")), ...groups);
+  // Folded on a phone, where the sidebar sits above the results.
+  const wide = matchMedia("(min-width: 901px)").matches;
+  aside.replaceChildren(h("details", { open: wide }, h("summary", {}, h("h2", {}, t("facetsTitle"))), ...groups));
   aside.hidden = false;
 }
 
