@@ -12,7 +12,16 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
-from app.api.routes import articles, entities, health, resolutions, search, statements
+from app.api.routes import (
+    article_reads,
+    articles,
+    entities,
+    health,
+    resolutions,
+    search,
+    sources,
+    statements,
+)
 from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
@@ -48,7 +57,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
     install_error_handlers(app)
     install_caching(app)
-    for module in (articles, entities, resolutions, statements, search, health):
+    routers = (article_reads, articles, entities, resolutions, statements, sources, search, health)
+    for module in routers:
         app.include_router(module.router)
     install_explorer(app)
     return app
