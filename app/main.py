@@ -26,6 +26,7 @@ from app.api.routes import (
     sources,
     statements,
 )
+from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
 
@@ -67,6 +68,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     for module in (*routers, jobs, health):
         app.include_router(module.router)
+    install_explorer(app)
     return app
 
 
