@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from outlets import conditional, failing_then, outlet_server, slow, teaser_feed
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -17,6 +16,7 @@ from app.store import models as m
 from app.store.base import utcnow
 from app.store.db import make_engine
 from app.store.sources import SourceSpec, add_source, get_source
+from bench.outlets import conditional, failing_then, outlet_server, slow, teaser_feed
 
 
 def register(settings: Settings, name: str, *feeds: str, poll_seconds: int = 600) -> int:

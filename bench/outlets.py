@@ -1,5 +1,6 @@
-"""Fake outlets on loopback: feeds that answer conditional requests, article pages, a
-robots.txt, and feeds that fail or are slow on demand. Every request is logged."""
+"""Fake outlets on loopback, for the tests and the job benchmark: feeds that answer
+conditional requests, article pages, a robots.txt, and feeds that fail or are slow on
+demand. Every request is logged."""
 
 from __future__ import annotations
 
