@@ -144,7 +144,8 @@ def test_the_article_highlights_each_actor_by_kind_and_links_it(
     shot(page, artifacts, "article.png")
     mention = page.find_element(By.XPATH, f"//a[contains(@class,'k-person') and .='{JAMOUS}']")
     heading = after(page, mention.click, f".entity-view[data-entity='{ids['jamous']}'] h1")
-    assert heading.text == JAMOUS
+    assert heading.text == JAMOUS and page.title.startswith(JAMOUS)
+    assert page.switch_to.active_element == heading  # focus follows the navigation
     assert after(page, page.back, ".article-view h1").text.startswith('"هيئة التفاوض"')
 
 

@@ -14,7 +14,7 @@ const names = new Map(); // entity id -> name, from picks, facets and look-ups
 
 export async function renderSearch(view, { query, alive }) {
   const form = searchForm(query);
-  const status = h("p", { class: "status", role: "status" }, t("loading"));
+  const status = h("p", { class: "status" }, t("loading"));
   const head = h("div", { class: "results-head" }, status, sortPicker(query));
   const results = h("div", { class: "results" });
   const aside = h("aside", { class: "facets", hidden: true, "aria-label": t("facetsTitle") });
