@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 JAMOUS = "بدر جاموس"
 COMMISSION = "هيئة التفاوض السورية"
@@ -26,9 +26,10 @@ def ids(live_server: str) -> dict[str, int]:
     """Ids the API gives the reference article and its actors in this archive."""
     with httpx.Client(base_url=live_server) as api:
         articles = api.get("/articles", params={"limit": 100}).json()["items"]
-        entity = api.get("/entities", params={"q": JAMOUS}).json()["items"][0]
+        jamous = api.get("/entities", params={"q": JAMOUS}).json()["items"][0]
+        israel = api.get("/entities", params={"q": "إسرائيل"}).json()["items"][0]
     article = next(a for a in articles if REFERENCE_TITLE in a["title"])
-    return {"article": article["id"], "jamous": entity["id"]}
+    return {"article": article["id"], "jamous": jamous["id"], "israel": israel["id"]}
 
 
 @pytest.fixture
@@ -86,6 +87,26 @@ def test_full_text_search_lists_the_matching_articles_with_date_and_outlet(
     assert any(JAMOUS in t for t in texts(page, "li.card a.k-person"))
     assert page.find_element(By.ID, "f-q").get_attribute("value") == "جاموس"
     shot(page, artifacts, "search.png")
+
+
+def test_more_results_come_by_cursor_until_the_last_page(page: WebDriver) -> None:
+    visit(page, "#/search?limit=2", "li.card")
+    cards = lambda: len(page.find_elements(By.CSS_SELECTOR, "li.card"))  # noqa: E731
+    assert cards() == 2
+    for expected in (4, 5):
+        page.find_element(By.CSS_SELECTOR, "button.more").click()
+        WebDriverWait(page, 10).until(lambda _, n=expected: cards() == n)
+    WebDriverWait(page, 5).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "button.more"))
+    assert len(set(texts(page, "li.card h3"))) == 5  # each article once
+
+
+def test_several_actors_combine_as_any_of_them(page: WebDriver, ids: dict[str, int]) -> None:
+    both = f"entity={ids['jamous']}&entity={ids['israel']}&entity_op=or"
+    visit(page, f"#/search?{both}", "li.card")
+    assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 2  # no article names both
+    choice = Select(page.find_element(By.ID, "f-entity-op"))
+    assert choice.first_selected_option.get_attribute("value") == "or"
+    assert len(page.find_elements(By.CSS_SELECTOR, ".active-filters [data-param=entity]")) == 2
 
 
 def test_a_month_of_the_chart_narrows_the_search_to_its_dates(page: WebDriver) -> None:
