@@ -720,6 +720,17 @@ def test_a_sub_body_speaks_for_its_parent() -> None:
     assert keyed(found) == [("league", "تؤكد")]
 
 
+def test_a_ministry_goes_by_its_portfolio() -> None:
+    mfa = Entity("mfa", "وزارة الخارجية القطرية", ORG)
+    found = _with(
+        [mfa],
+        {"وزارة الخارجية القطرية": "mfa"},
+        "استقبلت وزارة الخارجية القطرية وفداً من المانحين.",
+        "وقالت الخارجية في بيان إن الاجتماع بحث تمويل الإغاثة.",
+    )
+    assert keyed(found) == [("mfa", "قالت")]
+
+
 def test_two_bodies_with_the_same_head_leave_the_short_form_unresolved() -> None:
     first = Entity("snc", "هيئة التفاوض السورية", ORG)
     second = Entity("hts", "هيئة تحرير الشام", ORG)
