@@ -78,6 +78,8 @@ class Reader(SubjectReader, ClauseReader):
         p = i + 1
         while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
             p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
+        if self.text(p) in w.COURTESY_PRONOUNS:
+            p += 1  # "أوضح معاليه أن": he who spoke before
         # "، طالب فيها بإنهاء عمل البعثة": the resumptive pronoun shows a verb, not the noun
         # the bare form could also be, and the subject is the sentence's
         resumed = self.text(i - 1) in {"،", ","} and self.text(p) in w.RESUMPTIVE

@@ -805,3 +805,47 @@ def test_a_feminine_verb_does_not_take_a_masculine_body_after_it_as_subject() ->
 def test_a_quoted_name_after_a_group_or_bloc_word_speaks(text: str) -> None:
     s = one(text, extra={"أطباء بلا قيود": ("doctors", ORG)})
     assert s.speaker_key == "doctors"
+
+
+# -- speakers that point back ---------------------------------------------------------------
+
+
+def test_a_count_of_states_set_off_by_their_list_speaks_for_each() -> None:
+    text = (
+        "أدانت ثلاث دول، هي فرنسا وتركيا وروسيا، في بيان مشترك، القصف على الأحياء السكنية. "
+        "ودعت الدول الأطراف إلى وقف فوري لإطلاق النار."
+    )
+    expected = [(k, v) for v in ("أدانت", "دعت") for k in ("france", "turkey", "russia")]
+    assert keyed(statements(text)) == expected
+
+
+def test_two_sides_named_together_are_the_sides_after() -> None:
+    text = "أعلنت روسيا وتركيا اتفاقاً على هدنة. وأكد الطرفان أن الهدنة تبدأ الليلة."
+    assert keyed(statements(text)) == [
+        ("russia", "أعلنت"),
+        ("turkey", "أعلنت"),
+        ("russia", "أكد"),
+        ("turkey", "أكد"),
+    ]
+
+
+def test_members_of_a_body_speak_for_it() -> None:
+    text = (
+        "أدان أعضاء مجلس الأمن، اليوم الخميس، الهجوم على المخيم. "
+        "وأعرب الأعضاء عن قلقهم من تصاعد العنف."
+    )
+    assert keyed(statements(text)) == [("unsc", "أدان"), ("unsc", "أعرب")]
+
+
+def test_a_statement_speaks_for_the_one_who_issued_it() -> None:
+    text = "رحبت الجامعة العربية بالاتفاق في بيان صدر عنها. وشدد البيان على ضرورة تطبيقه كاملاً."
+    assert keyed(statements(text)) == [("arab_league", "شدد")]
+
+
+def test_a_statement_with_no_one_before_it_speaks_for_no_one() -> None:
+    assert statements("وشدد البيان على ضرورة تطبيق الاتفاق كاملاً.") == []
+
+
+def test_a_courtesy_pronoun_is_the_one_who_spoke_before() -> None:
+    text = "أكد معالي الدكتور بدر جاموس أن الوفد جاهز. وأوضح معاليه أن الجولة تبدأ غداً."
+    assert keyed(statements(text)) == [("jamous", "أكد"), ("jamous", "أوضح")]
