@@ -78,6 +78,10 @@ GROUP_WORDS = _words("الدول الدولتان الدولتين البلدا�
 MEMBERS = _words("الأعضاء أعضاؤه أعضاؤها أعضاءه أعضاءها")
 MEMBERS_OF = _words("أعضاء وأعضاء")
 DOCUMENTS = _words("البيان الرسالة البلاغ")
+# "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": what opens a clause naming the source.
+SOURCE_OPENERS = _words("وفق وفقا وفقاً حسب بحسب طبقا طبقاً حسبما وفقما بحسبما طبقما مثلما")
+WHAT = _words("ما")
+ABOUT = _words("به بها عنه عنها")
 # "أوضح معاليه": a courtesy title as a pronoun, the one who spoke before.
 COURTESY_PRONOUNS = _words("معاليه سموه فخامته سيادته سعادته دولته")
 ENVOY_STEMS = _stems("مبعوث سفير مندوب ممثل موفد")

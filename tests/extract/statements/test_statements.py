@@ -849,3 +849,21 @@ def test_a_statement_with_no_one_before_it_speaks_for_no_one() -> None:
 def test_a_courtesy_pronoun_is_the_one_who_spoke_before() -> None:
     text = "أكد معالي الدكتور بدر جاموس أن الوفد جاهز. وأوضح معاليه أن الجولة تبدأ غداً."
     assert keyed(statements(text)) == [("jamous", "أكد"), ("jamous", "أوضح")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("تبدأ الجولة المقبلة في جنيف الشهر المقبل، وفق ما أعلن بيدرسن.", "pedersen"),
+        ("قتل خمسة مدنيين في القصف، بحسب ما أفادت به وكالة سانا.", "sana"),
+        ("الطريق مغلق منذ أسبوع، حسبما قال البحرة للصحفيين.", "bahra"),
+    ],
+)
+def test_a_source_clause_reports_the_sentence_before_it(text: str, key: str) -> None:
+    s = one(text)
+    assert s.speaker_key == key
+    assert s.content == text.split("،")[0]
+
+
+def test_what_after_a_source_word_is_no_negation_but_alone_it_is() -> None:
+    assert statements("ما قال البحرة شيئاً عن الجولة.") == []
