@@ -25,6 +25,7 @@ from app.ingest.model import Part
 from eval.gold import EVAL_DIR
 from eval.real.__main__ import main
 from eval.real.loader import REAL_DIR, load_annotation, load_real_set
+from eval.real.restore import main as restore_main
 from eval.real.restore import restore
 from eval.real.schema import Annotation, RealGold
 from eval.real.scoring import demonym_only, is_demonym, score_real
@@ -193,6 +194,16 @@ def test_restore_writes_only_texts_whose_hash_matches(tmp_path: Path) -> None:
     assert (done.written, done.mismatched) == (["r001"], ["r002"])
     assert (tmp_path / ".cache" / "r001.txt").read_text(encoding="utf-8") == TEXT
     assert not (tmp_path / ".cache" / "r002.txt").exists()
+
+
+def test_restore_lists_each_missing_query_once_with_its_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path, _annotation("r001"), text=None)
+    _write(tmp_path, _annotation("r002"), text=None)
+    _write(tmp_path, _annotation("r003"))
+    assert restore_main(["--root", str(tmp_path), "--list"]) == 0
+    assert capsys.readouterr().out == "بيدرسن 2254\tr001 r002\n"
 
 
 def test_cli_says_how_to_restore_when_the_cache_is_absent(

@@ -325,15 +325,12 @@ def test_spans_map_to_surfaces_on_citation_like_text(words: list[str], glue: str
         assert c.number > 0
 
 
-def test_fast_on_a_long_article() -> None:
-    import time
-
+def test_reads_every_citation_of_a_long_article() -> None:
+    # Speed is bench/extraction.py's business; a wall-clock bound here fails on a busy machine.
     paragraph = "وأكد على القرار 2254 والقرارات الدولية ذات الصلة، ولا سيما 2118، منذ العام 2011. "
     blocks = [TextBlock(Part.SECTION, i, paragraph * 5) for i in range(200)]
-    started = time.perf_counter()
     citations = find_citations(blocks, table=ResolutionTable())
     assert len(citations) == 2000
-    assert time.perf_counter() - started < 2.0
 
 
 # -- names, special sessions and short forms -------------------------------------------------
