@@ -12,6 +12,8 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
+from app.api.http import EXPOSED_HEADERS, install_http
+from app.api.openapi import install_openapi
 from app.api.routes import (
     article_reads,
     articles,
@@ -51,12 +53,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET"],
+            allow_methods=["GET", "HEAD"],
             allow_headers=["*"],
+            expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
     install_caching(app)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search, health)
     for module in routers:
         app.include_router(module.router)
+    install_http(app)
+    install_openapi(app)
     return app

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, exists, false, select
 from sqlalchemy.orm import Session, aliased
@@ -14,7 +15,12 @@ from app.store import models as m
 from app.store.search import matches
 from app.store.typing import AnySelect
 
-EntityOp = Literal["and", "or"]
+
+class EntityOp(StrEnum):
+    """How several asked-for entities combine: all of them, or any."""
+
+    AND = "and"
+    OR = "or"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +30,7 @@ class ArticleFilters:
     outlet) or `nothing` (a name that matched no entity) make the answer empty."""
 
     entity_ids: tuple[int, ...] = ()
-    entity_op: EntityOp = "and"
+    entity_op: EntityOp = EntityOp.AND
     not_entity_ids: tuple[int, ...] = ()
     resolution_ids: tuple[int, ...] | None = None
     resolution_symbols: tuple[str, ...] = ()
@@ -38,7 +44,7 @@ class ArticleFilters:
     nothing: bool = False
 
     def with_entity(self, entity_id: int) -> ArticleFilters:
-        return replace(self, entity_ids=(*self.entity_ids, entity_id), entity_op="and")
+        return replace(self, entity_ids=(*self.entity_ids, entity_id), entity_op=EntityOp.AND)
 
     @property
     def empty(self) -> bool:
