@@ -30,9 +30,12 @@ typecheck: $(STAMP)
 test: lint typecheck
 	$(BIN)/pytest
 
+# eval/real is scored when its git-ignored cache of texts is there; otherwise it says how to
+# restore it (eval/README.md).
 eval: $(STAMP)
 	$(BIN)/python -m eval.score
 	$(BIN)/python -m eval.score --set heldout
+	$(BIN)/python -m eval.real
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction

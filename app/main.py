@@ -14,6 +14,8 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
+from app.api.http import EXPOSED_HEADERS, install_http
+from app.api.openapi import install_openapi
 from app.api.queue import handle as queue_handle
 from app.api.routes import (
     article_reads,
@@ -26,6 +28,7 @@ from app.api.routes import (
     sources,
     statements,
 )
+from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
 
@@ -59,14 +62,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET"],
+            allow_methods=["GET", "HEAD"],
             allow_headers=["*"],
+            expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
     install_caching(app)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     for module in (*routers, jobs, health):
         app.include_router(module.router)
+    install_explorer(app)
+    install_http(app)
+    install_openapi(app)
     return app
 
 

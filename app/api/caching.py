@@ -9,7 +9,8 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 
 MAX_AGE_SECONDS = 60
-_UNCACHED_PREFIXES = ("/health", "/ready", "/docs", "/redoc", "/static")
+# The export streams: hashing it would hold every match in memory.
+_UNCACHED_PREFIXES = ("/health", "/ready", "/docs", "/redoc", "/static", "/articles/export")
 
 
 def install_caching(app: FastAPI) -> None:
