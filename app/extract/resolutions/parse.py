@@ -115,7 +115,11 @@ def parse_at(
         item.hint = _merge(hint, item.hint)
     if any(item.hint is Hint.NATIONAL for item in items):
         return []
-    marked = any(t.text in lex.NUMBER_MARKERS for t in toks[i + 1 : j])
+    # "القرار رقم 25" is also how a state's decisions are written; "الذي حمل الرقم" is not
+    marked = any(
+        toks[m].text in lex.NUMBER_MARKERS and toks[m - 1].text not in lex.BEARING_VERBS
+        for m in range(i + 1, j)
+    )
     for item in items:
         item.group = anchor.start if len(items) > 1 else None
         item.issued_nationally = hint is None and _issued_nationally(toks, i)

@@ -605,3 +605,19 @@ def test_no_body_is_taken_from_the_article_for_a_state_decision_or_between_two(
 ) -> None:
     found = cite_blocks("اجتمع مجلس الأمن الدولي أمس لبحث الوضع في السودان.", second)
     assert all(c.body is not UNSC for c in found)
+
+
+def test_the_council_named_back_before_a_preposition_still_points_back() -> None:
+    found = cite_blocks(
+        "عقد مجلس الأمن الدولي جلسة طارئة حول ليبيا.",
+        "وأشار المجلس إلى قراره رقم 2259 (2015) الذي أيد الاتفاق السياسي.",
+    )
+    assert [(c.body, c.number, c.year) for c in found] == [(UNSC, 2259, 2015)]
+
+
+def test_a_number_borne_in_a_relative_clause_is_not_a_state_decision() -> None:
+    found = cite_blocks(
+        "اعتمد مجلس الأمن الدولي بالإجماع قراراً جديداً بشأن سوريا.",
+        "وأعرب القرار الذي حمل الرقم 2401 عن القلق من تدهور الوضع.",
+    )
+    assert [(c.body, c.number) for c in found] == [(UNSC, 2401)]
