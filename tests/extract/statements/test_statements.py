@@ -867,3 +867,24 @@ def test_a_source_clause_reports_the_sentence_before_it(text: str, key: str) -> 
 
 def test_what_after_a_source_word_is_no_negation_but_alone_it_is() -> None:
     assert statements("ما قال البحرة شيئاً عن الجولة.") == []
+
+
+def test_a_participle_takes_an_object_that_looks_definite() -> None:
+    # "التزام" opens with the letters of the article; after a participle it is the object
+    found = statements("قال البحرة إن الوفد جاهز، مؤكداً التزام الهيئة بالحل السياسي.")
+    assert [(s.speaker_key, s.verb, s.content) for s in found][-1] == (
+        "bahra",
+        "مؤكداً",
+        "التزام الهيئة بالحل السياسي",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكد مجلس الأمن، التزامه القوي بوحدة سوريا.",
+        "أدان مجلس الأمن اليوم الخميس، الهجوم على القافلة الإنسانية.",
+    ],
+)
+def test_a_comma_between_the_subject_and_the_object(text: str) -> None:
+    assert keyed(statements(text)) == [("unsc", text.split()[0])]
