@@ -175,6 +175,11 @@ class SpeakerChooser(BlockView):
             # ("أعضاء مجلس الأمن") and the states of a list ("دول، هي بلجيكا")
             return True
         titled = w.has_stem(self.toks[first].text, w.TITLE_STEMS)
+        envoy = w.has_stem(self.toks[first].text, w.ENVOY_STEMS)
+        if envoy and head.kind is EntityKind.PLACE and head.first == first + 1:
+            # "مندوب روسيا"، "المندوبة الأمريكية": a state speaks through its envoy (not the
+            # state he is sent to: "المبعوث الأممي إلى اليمن")
+            return True
         if self.is_demonym(head):
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
             # التركي" are one man, unnamed

@@ -888,3 +888,18 @@ def test_a_participle_takes_an_object_that_looks_definite() -> None:
 )
 def test_a_comma_between_the_subject_and_the_object(text: str) -> None:
     assert keyed(statements(text)) == [("unsc", text.split()[0])]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("وقالت المندوبة الفرنسية في مجلس الأمن إن الهدنة هشة.", "france"),
+        ("وأكد مندوب روسيا أن بلاده لن تعرقل القرار.", "russia"),
+    ],
+)
+def test_a_state_speaks_through_its_unnamed_envoy(text: str, key: str) -> None:
+    assert keyed(statements(text))[0][0] == key
+
+
+def test_the_state_an_envoy_is_sent_to_does_not_speak() -> None:
+    assert statements("وأكد المبعوث الأممي إلى سوريا أن الجولة ستعقد.") == []
