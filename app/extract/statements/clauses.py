@@ -101,6 +101,8 @@ class ClauseReader(BlockView):
         word = self.toks[q].text
         if word.startswith("لل") and w.serves((self.text(q - 1), self.text(q - 2))):
             return False  # "الأمين العام للأمم المتحدة"
+        if word.startswith("ل") and w.has_stem(self.text(q - 1), w.DOCUMENT_STEMS):
+            return False  # "بيان لمجلس الأمن": whose statement, not to whom
         if word in w.CIRCUMSTANTIAL or word == "ل" or word.startswith("لل"):
             return True
         if word == _ALA and self.text(q + 1) in w.WHERE_AFTER_ALA:

@@ -170,9 +170,11 @@ class SpeakerChooser(BlockView):
         while k > first and self.toks[k].text in _QUOTES:
             k -= 1
         before = self.toks[k].text
-        if before == "باسم" or before in w.THEY_ARE or before in w.MEMBERS_OF:
+        documented = w.has_stem(before, w.DOCUMENT_STEMS) and head.first == k + 1
+        if before == "باسم" or before in w.THEY_ARE or before in w.MEMBERS_OF or documented:
             # "المتحدث باسم الجيش": the spokesperson speaks for the body; so do its members
-            # ("أعضاء مجلس الأمن") and the states of a list ("دول، هي بلجيكا")
+            # ("أعضاء مجلس الأمن"), the states of a list ("دول، هي بلجيكا") and its
+            # statement ("بيان لمجلس الأمن")
             return True
         titled = w.has_stem(self.toks[first].text, w.TITLE_STEMS)
         envoy = w.has_stem(self.toks[first].text, w.ENVOY_STEMS)

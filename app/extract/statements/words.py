@@ -78,6 +78,8 @@ GROUP_WORDS = _words("الدول الدولتان الدولتين البلدا�
 MEMBERS = _words("الأعضاء أعضاؤه أعضاؤها أعضاءه أعضاءها")
 MEMBERS_OF = _words("أعضاء وأعضاء")
 DOCUMENTS = _words("البيان الرسالة البلاغ")
+# "بيان لمجلس الأمن"، "رسالة الرئيس": the body speaks through its statement or letter.
+DOCUMENT_STEMS = _stems("بيان رسالة بلاغ")
 # "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": what opens a clause naming the source.
 SOURCE_OPENERS = _words("وفق وفقا وفقاً حسب بحسب طبقا طبقاً حسبما وفقما بحسبما طبقما مثلما")
 WHAT = _words("ما")

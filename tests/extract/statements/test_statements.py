@@ -903,3 +903,8 @@ def test_a_state_speaks_through_its_unnamed_envoy(text: str, key: str) -> None:
 
 def test_the_state_an_envoy_is_sent_to_does_not_speak() -> None:
     assert statements("وأكد المبعوث الأممي إلى سوريا أن الجولة ستعقد.") == []
+
+
+def test_a_body_speaks_through_its_statement() -> None:
+    s = one("وأوضح بيان لمجلس الأمن أن الأعضاء يدعمون الحكومة الجديدة.")
+    assert (s.speaker_key, s.speaker_surface) == ("unsc", "بيان لمجلس الأمن")
