@@ -731,6 +731,28 @@ def test_a_ministry_goes_by_its_portfolio() -> None:
     assert keyed(found) == [("mfa", "قالت")]
 
 
+def test_a_surname_run_into_abd_is_the_same_name() -> None:
+    abd = Entity("abd", "محمد عبد السلام", PER)
+    found = _with(
+        [abd],
+        {"محمد عبد السلام": "abd"},
+        "التقى محمد عبد السلام وفداً عمانياً في مسقط.",
+        "وأوضح عبدالسلام أن الوفد سيعود.",
+    )
+    assert keyed(found) == [("abd", "أوضح")]
+
+
+def test_an_official_described_not_named_is_the_person_who_spoke_last() -> None:
+    turk = Entity("turk", "فولكر تورك", PER)
+    found = _with(
+        [turk],
+        {"فولكر تورك": "turk"},
+        "قال فولكر تورك إن الوضع يتدهور.",
+        "وشدد المسؤول الأممي على ضرورة حماية المدنيين.",
+    )
+    assert keyed(found) == [("turk", "قال"), ("turk", "شدد")]
+
+
 def test_two_bodies_with_the_same_head_leave_the_short_form_unresolved() -> None:
     first = Entity("snc", "هيئة التفاوض السورية", ORG)
     second = Entity("hts", "هيئة تحرير الشام", ORG)
