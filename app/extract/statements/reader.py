@@ -178,6 +178,10 @@ class Reader(SubjectReader, ClauseReader):
             speaker: Speaker | None = self.choose(p, subject_end)
         else:
             speaker = self._implicit_speaker(i, conj, vf)
+        if speaker is None and resumed:
+            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter
+            sentence = self.toks[i].sentence
+            speaker = self.in_sentence.get(sentence) or self.opening_subject(i)
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)

@@ -317,10 +317,18 @@ class SubjectReader(SpeakerChooser):
         return None
 
     def _after_opener(self, first: int, i: int) -> int:
-        """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence."""
-        if self.toks[first].text not in w.DISCOURSE_OPENERS:
+        """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence, the
+        particles before its verb ("كما جدد المجلس") and the writer's voice before a clause
+        ("يذكر أن مجلس الأمن اعتمد")."""
+        if self.toks[first].text in w.DISCOURSE_OPENERS:
+            for k in range(first + 1, min(first + 5, i)):
+                if self.toks[k].text in _COMMAS:
+                    return k + 1
             return first
-        for k in range(first + 1, min(first + 5, i)):
-            if self.toks[k].text in _COMMAS:
+        while first < i - 1 and self.toks[first].text in w.LEADING_PARTICLES:
+            first += 1
+        if self.toks[first].text in w.WRITER_OPENERS:
+            k = first + 1 + (self.text(first + 1) in w.PREPOSITIONS)
+            if self.text(k) in w.BARE_COMPLEMENTIZERS and k + 1 < i:
                 return k + 1
         return first

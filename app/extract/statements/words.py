@@ -117,6 +117,10 @@ CLAUSE_OPENERS = _words(
 # Phrases that open a sentence before its verb: "في المقابل،"، "من جهته،"، "بدوره،".
 DISCOURSE_OPENERS = _words("في وفي من ومن بدوره بدورها بدورهم وبدوره وبدورها على وعلى")
 PREPOSITIONS = _words("في من إلى على عن مع لدى حول")
+# Before the verb that opens a sentence: "كما جدد المجلس"، "وقد أعلن".
+LEADING_PARTICLES = _words("كما وكما ثم قد وقد كذلك")
+# The writer's voice before a clause: "يذكر أن مجلس الأمن اعتمد"، "ويشار إلى أن".
+WRITER_OPENERS = _words("يذكر ويذكر يشار ويشار يذكر")
 # When it was said, between the subject and a bare object: "أعلن باتيلي الثلاثاء استقالته".
 TIME_WORDS = _words(
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح "

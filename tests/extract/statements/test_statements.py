@@ -930,3 +930,26 @@ def test_the_state_an_envoy_is_sent_to_does_not_speak() -> None:
 def test_a_body_speaks_through_its_statement() -> None:
     s = one("وأوضح بيان لمجلس الأمن أن الأعضاء يدعمون الحكومة الجديدة.")
     assert (s.speaker_key, s.speaker_surface) == ("unsc", "بيان لمجلس الأمن")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sender speaks through his letter
+        (
+            "من جانبه، أرسل البحرة رسالة إلى مجلس الأمن، يدعو فيها إلى حماية المدنيين.",
+            [("bahra", "يدعو")],
+        ),
+        # a particle before the verb that opens the sentence
+        ("كما جدد مجلس الأمن تأكيده دعم الحل، مشيراً إلى أهمية التفاوض.", [("unsc", "مشيراً")]),
+        # the writer's voice before the clause the participle hangs on
+        (
+            "يذكر أن مجلس الأمن اعتمد القرار بالإجماع، مطالباً بوقف القتال.",
+            [("unsc", "مطالباً")],
+        ),
+    ],
+)
+def test_the_subject_of_the_clause_a_verb_hangs_on(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert keyed(statements(text)) == expected
