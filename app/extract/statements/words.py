@@ -120,7 +120,7 @@ PREPOSITIONS = _words("في من إلى على عن مع لدى حول")
 # Before the verb that opens a sentence: "كما جدد المجلس"، "وقد أعلن".
 LEADING_PARTICLES = _words("كما وكما ثم قد وقد كذلك")
 # The writer's voice before a clause: "يذكر أن مجلس الأمن اعتمد"، "ويشار إلى أن".
-WRITER_OPENERS = _words("يذكر ويذكر يشار ويشار يذكر")
+WRITER_OPENERS = _words("يذكر ويذكر يشار ويشار")
 # When it was said, between the subject and a bare object: "أعلن باتيلي الثلاثاء استقالته".
 TIME_WORDS = _words(
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح "
