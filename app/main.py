@@ -10,7 +10,7 @@ from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
 
 from app import __version__
-from app.api.caching import install_caching
+from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
 from app.api.routes import articles, entities, health, resolutions, search, statements
 from app.config import Settings, get_settings
@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             allow_headers=["*"],
         )
     install_error_handlers(app)
-    install_caching(app)
+    app.add_middleware(ETagMiddleware)
     for module in (articles, entities, resolutions, statements, search, health):
         app.include_router(module.router)
     return app
