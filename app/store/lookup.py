@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.errors import NotFound
 from app.store.models import Entity, EntityAlias, Resolution
 from app.text.clitics import clitic_splits
 from app.text.normalize import collapse_spaces, normalize, to_ascii_digits
@@ -22,6 +23,13 @@ def find_entity_ids(*, session: Session, text: str) -> list[int]:
         if ids:
             return sorted(ids)
     return []
+
+
+def require_entity(*, session: Session, entity_id: int) -> None:
+    """404 for an unknown id, by primary key only: listing an entity's articles needs no
+    more of the entity than that it exists."""
+    if session.scalar(select(Entity.id).where(Entity.id == entity_id)) is None:
+        raise NotFound(f"no entity with id {entity_id}")
 
 
 def _spellings(normalized: str) -> list[str]:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 from app.api.deps import SessionDep
 from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit
 from app.api.schemas import ArticleItem, EntityDetail, EntityItem, Page
+from app.store.lookup import require_entity
 from app.store.reads.articles import ArticleFilters, list_articles
 from app.store.reads.entities import get_entity, list_entities
 
@@ -61,7 +62,7 @@ def articles(
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> Page[ArticleItem]:
-    get_entity(session=session, entity_id=entity_id)  # 404 for an unknown id
+    require_entity(session=session, entity_id=entity_id)
     filters = ArticleFilters(entity_ids=[entity_id])
     page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
     return Page[ArticleItem].model_validate(page)
