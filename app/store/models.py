@@ -134,6 +134,8 @@ class Entity(Base):
     subkind: Mapped[str | None] = mapped_column(String(32))
     english_name: Mapped[str | None] = mapped_column(String(300))
     wikidata_id: Mapped[str | None] = mapped_column(String(32))
+    # Kept by app/store/counters.py as articles come and go: lists order by it.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 
     aliases: Mapped[list[EntityAlias]] = relationship(cascade=_CASCADE, lazy="raise")
 
@@ -210,6 +212,9 @@ class Resolution(Base):
     number: Mapped[int] = mapped_column(Integer, index=True)
     year: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(Text)
+    # Kept by app/store/counters.py as articles come and go.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    citation_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ArticleResolution(Base):
@@ -260,3 +265,31 @@ class Statement(Base):
     part_index: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+class EntityPair(Base):
+    """How many articles name both entities, both ways round: an entity's "related"."""
+
+    __tablename__ = "entity_pairs"
+
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    other_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_count: Mapped[int] = mapped_column(Integer)
+
+
+class EntityResolution(Base):
+    """How many articles name the entity and cite the resolution."""
+
+    __tablename__ = "entity_resolutions"
+
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    resolution_id: Mapped[int] = mapped_column(
+        ForeignKey("resolutions.id", ondelete="CASCADE"), primary_key=True
+    )
+    article_count: Mapped[int] = mapped_column(Integer)

@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import Connection
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
 
 from app.store.base import Base
 
 
 def insert_ignoring_conflicts(
-    session: Session, model: type[Base], rows: Sequence[dict[str, Any]], *, conflict: Sequence[str]
+    connection: Connection,
+    model: type[Base],
+    rows: Sequence[dict[str, Any]],
+    *,
+    conflict: Sequence[str],
 ) -> None:
+    """One statement for all rows (executemany): compiled once, cached across calls."""
     if not rows:
         return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(model).values(list(rows)).on_conflict_do_nothing(index_elements=conflict)
-    session.execute(statement)
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    statement = insert(model).on_conflict_do_nothing(index_elements=conflict)
+    connection.execute(statement, list(rows))

@@ -1,13 +1,19 @@
-"""Write one parsed and extracted article: every row of it or none, never a duplicate."""
+"""Write one parsed and extracted article: every row of it or none, never a duplicate.
+
+Rows go through Core statements, many rows per statement (executemany), not the ORM's unit
+of work: an article is some twenty statements whatever its size. Counters follow in
+app/store/counters.py."""
 
 from __future__ import annotations
 
 import hashlib
 import zlib
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, Row, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -15,6 +21,7 @@ from app.extract.model import Extraction
 from app.ingest.model import ParsedArticle
 from app.store import models as m
 from app.store.base import Base, utcnow
+from app.store.counters import count_article
 from app.store.extraction_rows import add_extraction_rows
 from app.store.search import shadow_document
 from app.store.upsert import insert_ignoring_conflicts
@@ -69,108 +76,114 @@ def save_article(
 ) -> SaveResult:
     """`replace_id` rewrites that article even if unchanged: re-extraction with a newer
     parser or extractor, whose output may hash differently."""
+    connection = session.connection()
     identity = content_hash(parsed)
     version = version_hash(parsed, identity)
     if replace_id is not None:
-        article = session.get(m.Article, replace_id, with_for_update=True)
+        existing = _locked(connection, m.Article.id == replace_id)
     else:
-        article = _find_existing(session, parsed.url, identity)
-    if article is None:
-        article, outcome = _insert_or_adopt(session, parsed, identity, version)
-    else:
-        outcome = Outcome.UNCHANGED if article.version_hash == version else Outcome.UPDATED
+        existing = _find_existing(connection, parsed.url, identity)
+    if existing is None:
+        now = utcnow()
+        fields = _fields(connection, parsed, identity, extraction.analysed, now)
+        row = {**fields, "version_hash": version, "created_at": now, "updated_at": now}
+        article_id = _insert(session, row)
+        if article_id is not None:
+            _add_rows(connection, article_id, fields["sort_at"], parsed, extraction)
+            return SaveResult(article_id, Outcome.INGESTED)
+        existing = _find_existing(connection, parsed.url, identity)  # a concurrent writer won
+        assert existing is not None, "a unique constraint failed for a row that is not there"
+    outcome = Outcome.UNCHANGED if existing.version_hash == version else Outcome.UPDATED
     if outcome is Outcome.UNCHANGED and replace_id is None:
-        return SaveResult(article.id, outcome)
-    _fill(session, article, parsed, identity, extraction)
-    article.version_hash = version
-    session.flush()
-    return SaveResult(article.id, outcome)
+        return SaveResult(existing.id, outcome)
+    clear_children(session, existing.id)
+    fields = _fields(connection, parsed, identity, extraction.analysed, existing.created_at)
+    fields["url"] = parsed.url or existing.url
+    connection.execute(
+        update(m.Article)
+        .where(m.Article.id == existing.id)
+        .values(**fields, version_hash=version, updated_at=utcnow())
+    )
+    _expire(session, existing.id)
+    _add_rows(connection, existing.id, fields["sort_at"], parsed, extraction)
+    return SaveResult(existing.id, outcome)
 
 
-def _find_existing(session: Session, url: str | None, identity: str) -> m.Article | None:
-    """Same canonical URL, or else the same normalized text. FOR UPDATE serializes
-    concurrent re-ingests of one article on PostgreSQL; SQLite serializes all writers."""
-    query = select(m.Article).with_for_update()
+_EXISTING = (m.Article.id, m.Article.url, m.Article.version_hash, m.Article.created_at)
+_Existing = Row[int, str | None, str, datetime]
+
+
+def _locked(connection: Connection, where: Any) -> _Existing | None:
+    """FOR UPDATE serializes concurrent re-ingests of one article on PostgreSQL; SQLite
+    serializes all writers."""
+    query = select(*_EXISTING).where(where).order_by(m.Article.id).limit(1).with_for_update()
+    return connection.execute(query).first()
+
+
+def _find_existing(connection: Connection, url: str | None, identity: str) -> _Existing | None:
+    """Same canonical URL, or else the same normalized text."""
     if url:
-        by_url = session.scalars(query.where(m.Article.url == url)).first()
+        by_url = _locked(connection, m.Article.url == url)
         if by_url is not None:
             return by_url
-    same_text = query.where(m.Article.content_hash == identity).order_by(m.Article.id)
-    return session.scalars(same_text).first()
+    return _locked(connection, m.Article.content_hash == identity)
 
 
-def _insert_or_adopt(
-    session: Session, parsed: ParsedArticle, identity: str, version: str
-) -> tuple[m.Article, Outcome]:
-    """Insert a placeholder row; if a concurrent writer won a unique constraint (URL, or
-    text without URL), adopt their row instead."""
-    article = m.Article(
-        url=parsed.url,
-        content_hash=identity,
-        version_hash="",
-        title=parsed.title,
-        sort_at=utcnow(),
-        language=parsed.language,
-        analysed=False,
-        raw_format=parsed.raw_format,
-        raw_compressed=b"",
-    )
+def _insert(session: Session, row: dict[str, Any]) -> int | None:
+    """The new article's id, or None if a concurrent writer won a unique constraint (URL,
+    or text without URL): the caller then adopts their row."""
     try:
         with session.begin_nested():
-            session.add(article)
-            session.flush()
+            return (
+                session.connection()
+                .execute(insert(m.Article).values(row).returning(m.Article.id))
+                .scalar_one()
+            )
     except IntegrityError:
-        existing = _find_existing(session, parsed.url, identity)
-        if existing is None:
-            raise
-        same = existing.version_hash == version
-        return existing, Outcome.UNCHANGED if same else Outcome.UPDATED
-    return article, Outcome.INGESTED
+        return None
 
 
-def _fill(
-    session: Session,
-    article: m.Article,
+def _fields(
+    connection: Connection,
     parsed: ParsedArticle,
     digest: str,
-    extraction: Extraction,
-) -> None:
-    clear_children(session, article.id)
-    _set_fields(session, article, parsed, digest, extraction.analysed)
-    session.add(m.ArticleSearch(article_id=article.id, document=search_document(parsed)))
-    _add_content(session, article.id, parsed)
-    add_extraction_rows(session, article.id, article.sort_at, extraction)
+    analysed: bool,
+    created_at: datetime,
+) -> dict[str, Any]:
+    return {
+        "url": parsed.url,
+        "content_hash": digest,
+        "title": parsed.title,
+        "published_at": parsed.published_at,
+        "sort_at": parsed.published_at or created_at,
+        "timezone": parsed.timezone,
+        "byline_place": parsed.byline_place,
+        "authors": list(parsed.authors),
+        "language": parsed.language,
+        "analysed": analysed,
+        "warnings": list(parsed.warnings),
+        "raw_format": parsed.raw_format,
+        "raw_compressed": zlib.compress(parsed.raw.encode(), 6),
+        "source_id": _source_id(connection, parsed.outlet),
+    }
 
 
-def _set_fields(
-    session: Session, article: m.Article, parsed: ParsedArticle, digest: str, analysed: bool
-) -> None:
-    article.url = parsed.url or article.url
-    article.content_hash = digest
-    article.title = parsed.title
-    article.published_at = parsed.published_at
-    article.sort_at = parsed.published_at or article.created_at or utcnow()
-    article.timezone = parsed.timezone
-    article.byline_place = parsed.byline_place
-    article.authors = list(parsed.authors)
-    article.language = parsed.language
-    article.analysed = analysed
-    article.warnings = list(parsed.warnings)
-    article.raw_format = parsed.raw_format
-    article.raw_compressed = zlib.compress(parsed.raw.encode(), 6)
-    article.source_id = _source_id(session, parsed.outlet)
-    article.updated_at = utcnow()
+def _expire(session: Session, article_id: int) -> None:
+    """An Article the session loaded earlier must not show the old version."""
+    loaded = session.identity_map.get(session.identity_key(m.Article, article_id))
+    if loaded is not None:
+        session.expire(loaded)
 
 
-def _source_id(session: Session, outlet: str | None) -> int | None:
+def _source_id(connection: Connection, outlet: str | None) -> int | None:
     if not outlet:
         return None
     name = collapse_spaces(outlet)
     key = normalize(name)
     insert_ignoring_conflicts(
-        session, m.Source, [{"name": name, "normalized_name": key}], conflict=["normalized_name"]
+        connection, m.Source, [{"name": name, "normalized_name": key}], conflict=["normalized_name"]
     )
-    return session.scalar(select(m.Source.id).where(m.Source.normalized_name == key))
+    return connection.scalar(select(m.Source.id).where(m.Source.normalized_name == key))
 
 
 _CHILD_TABLES: tuple[type[Base], ...] = (
@@ -188,28 +201,53 @@ _CHILD_TABLES: tuple[type[Base], ...] = (
 
 
 def clear_children(session: Session, article_id: int) -> None:
+    """Every row extracted from the article, and its share of the counters."""
+    connection = session.connection()
+    count_article(connection, article_id, -1)
     for table in _CHILD_TABLES:
         column = table.__table__.c.article_id
-        session.execute(delete(table).where(column == article_id))
+        connection.execute(delete(table).where(column == article_id))
 
 
-def _add_content(session: Session, article_id: int, parsed: ParsedArticle) -> None:
-    session.add_all(
-        m.ArticleSection(article_id=article_id, position=i, kind=s.kind.value, text=s.text)
+def _add_rows(
+    connection: Connection,
+    article_id: int,
+    sort_at: datetime,
+    parsed: ParsedArticle,
+    extraction: Extraction,
+) -> None:
+    document = {"article_id": article_id, "document": search_document(parsed)}
+    connection.execute(insert(m.ArticleSearch), [document])
+    _add_content(connection, article_id, parsed)
+    add_extraction_rows(connection, article_id, sort_at, extraction)
+    count_article(connection, article_id, +1)
+
+
+def _add_content(connection: Connection, article_id: int, parsed: ParsedArticle) -> None:
+    sections = [
+        {"article_id": article_id, "position": i, "kind": s.kind.value, "text": s.text}
         for i, s in enumerate(parsed.sections)
-    )
-    session.add_all(
-        m.SummaryPoint(article_id=article_id, position=i, text=text)
+    ]
+    summary = [
+        {"article_id": article_id, "position": i, "text": text}
         for i, text in enumerate(parsed.summary)
-    )
-    session.add_all(
-        m.ArticleImage(
-            article_id=article_id,
-            position=i,
-            title=img.title,
-            caption=img.caption,
-            credit=img.credit,
-            url=img.url,
-        )
+    ]
+    images = [
+        {
+            "article_id": article_id,
+            "position": i,
+            "title": img.title,
+            "caption": img.caption,
+            "credit": img.credit,
+            "url": img.url,
+        }
         for i, img in enumerate(parsed.images)
-    )
+    ]
+    content: list[tuple[type[Base], list[dict[str, Any]]]] = [
+        (m.ArticleSection, sections),
+        (m.SummaryPoint, summary),
+        (m.ArticleImage, images),
+    ]
+    for model, rows in content:
+        if rows:
+            connection.execute(insert(model), rows)

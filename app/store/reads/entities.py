@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import func, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.errors import NotFound
 from app.store import models as m
@@ -18,22 +16,11 @@ from app.text.normalize import collapse_spaces, normalize
 RELATED_LIMIT = 20
 
 
-def _article_counts() -> Any:
-    return (
-        select(m.ArticleEntity.entity_id, func.count().label("n"))
-        .group_by(m.ArticleEntity.entity_id)
-        .subquery()
-    )
-
-
 def list_entities(
     *, session: Session, kind: str | None, q: str | None, limit: int, cursor: str | None
 ) -> v.Page[v.EntityItem]:
-    counts = _article_counts()
-    n = func.coalesce(counts.c.n, 0)
-    query: AnySelect = select(m.Entity, n.label("n")).outerjoin(
-        counts, counts.c.entity_id == m.Entity.id
-    )
+    n = m.Entity.article_count  # kept at ingest by app/store/counters.py
+    query: AnySelect = select(m.Entity, n.label("n"))
     if kind:
         query = query.where(m.Entity.kind == kind)
     if q and (prefix := normalize(collapse_spaces(q))):
@@ -68,9 +55,6 @@ def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
         .where(m.EntityAlias.entity_id == entity_id)
         .order_by(m.EntityAlias.id)
     ).all()
-    article_count = session.scalar(
-        select(func.count()).where(m.ArticleEntity.entity_id == entity_id)
-    )
     return v.EntityDetail(
         id=entity.id,
         name=entity.name,
@@ -79,7 +63,7 @@ def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
         english_name=entity.english_name,
         wikidata_id=entity.wikidata_id,
         aliases=list(aliases),
-        article_count=article_count or 0,
+        article_count=entity.article_count,
         roles=_distinct_roles(roles_where(session, m.Affiliation.person_id == entity_id)),
         related=_related(session, entity_id),
         resolutions=_resolutions(session, entity_id),
@@ -96,32 +80,24 @@ def _distinct_roles(roles: list[v.RoleView]) -> list[v.RoleView]:
 
 
 def _related(session: Session, entity_id: int) -> list[v.Related]:
-    mine = aliased(m.ArticleEntity)
-    other = aliased(m.ArticleEntity)
-    n = func.count().label("n")
+    pair = m.EntityPair
     rows = session.execute(
-        select(m.Entity, n)
-        .select_from(mine)
-        .join(other, other.article_id == mine.article_id)
-        .join(m.Entity, m.Entity.id == other.entity_id)
-        .where(mine.entity_id == entity_id, other.entity_id != entity_id)
-        .group_by(m.Entity.id)
-        .order_by(n.desc(), m.Entity.id)
+        select(m.Entity, pair.article_count)
+        .join(m.Entity, m.Entity.id == pair.other_id)
+        .where(pair.entity_id == entity_id)
+        .order_by(pair.article_count.desc(), m.Entity.id)
         .limit(RELATED_LIMIT)
     ).all()
     return [v.Related(entity=entity_ref(e), article_count=count) for e, count in rows]
 
 
 def _resolutions(session: Session, entity_id: int) -> list[v.CitedResolution]:
-    n = func.count().label("n")
+    cited = m.EntityResolution
     rows = session.execute(
-        select(m.Resolution, n)
-        .select_from(m.ArticleEntity)
-        .join(m.ArticleResolution, m.ArticleResolution.article_id == m.ArticleEntity.article_id)
-        .join(m.Resolution, m.Resolution.id == m.ArticleResolution.resolution_id)
-        .where(m.ArticleEntity.entity_id == entity_id)
-        .group_by(m.Resolution.id)
-        .order_by(n.desc(), m.Resolution.number)
+        select(m.Resolution, cited.article_count)
+        .join(m.Resolution, m.Resolution.id == cited.resolution_id)
+        .where(cited.entity_id == entity_id)
+        .order_by(cited.article_count.desc(), m.Resolution.number)
     ).all()
     return [
         v.CitedResolution(

@@ -15,12 +15,11 @@ from app.store.typing import AnySelect
 
 
 def _counted() -> AnySelect:
-    articles = func.count(m.ArticleResolution.article_id)
-    citations = func.coalesce(func.sum(m.ArticleResolution.citation_count), 0)
-    return (
-        select(m.Resolution, articles.label("articles"), citations.label("citations"))
-        .outerjoin(m.ArticleResolution, m.ArticleResolution.resolution_id == m.Resolution.id)
-        .group_by(m.Resolution.id)
+    """Counts kept at ingest by app/store/counters.py."""
+    return select(
+        m.Resolution,
+        m.Resolution.article_count.label("articles"),
+        m.Resolution.citation_count.label("citations"),
     )
 
 
@@ -44,10 +43,10 @@ def list_resolutions(
     if body:
         query = query.where(m.Resolution.body == body)
     total = session.scalar(select(func.count()).select_from(query.subquery()))
-    articles = func.count(m.ArticleResolution.article_id)
+    articles = m.Resolution.article_count
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
-        query = query.having(tuple_(-articles, m.Resolution.id) > tuple_(-last_n, int(last_id)))
+        query = query.where(tuple_(-articles, m.Resolution.id) > tuple_(-last_n, int(last_id)))
     rows = session.execute(query.order_by(articles.desc(), m.Resolution.id).limit(limit + 1)).all()
     items = [_item(row) for row in rows[:limit]]
     next_cursor = (
