@@ -5,60 +5,84 @@ They follow an article's link rows (article_entities, article_resolutions): `cou
 with +1 once the links are written, with -1 before they are deleted (re-ingest, delete).
 Each step is one statement the database runs over the article's own links, so the cost is
 per article, whatever the size of the archive. Rows are touched in key order, so that
-concurrent writers on PostgreSQL lock shared counters in the same order."""
+concurrent writers on PostgreSQL lock shared counters in the same order. The statements
+are built once per engine kind: building them cost more than running them."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, literal, select, tuple_, update
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Executable,
+    Integer,
+    Select,
+    bindparam,
+    delete,
+    literal,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from app.store import models as m
 
+_ARTICLE: BindParameter[int] = bindparam("article_id", type_=Integer)
+
 
 def count_article(connection: Connection, article_id: int, sign: int) -> None:
-    _entities(connection, article_id, sign)
-    _resolutions(connection, article_id, sign)
+    for statement in _statements(connection.dialect.name, sign):
+        connection.execute(statement, {"article_id": article_id})
+
+
+@cache
+def _statements(dialect: str, sign: int) -> tuple[Executable, ...]:
     mine = aliased(m.ArticleEntity)
     other = aliased(m.ArticleEntity)
     pairs = (
         select(mine.entity_id, other.entity_id)
         .join(other, other.article_id == mine.article_id)
-        .where(mine.article_id == article_id, other.entity_id != mine.entity_id)
+        .where(mine.article_id == _ARTICLE, other.entity_id != mine.entity_id)
         .order_by(mine.entity_id, other.entity_id)
     )
     with_resolutions = (
         select(m.ArticleEntity.entity_id, m.ArticleResolution.resolution_id)
         .join(m.ArticleResolution, m.ArticleResolution.article_id == m.ArticleEntity.article_id)
-        .where(m.ArticleEntity.article_id == article_id)
+        .where(m.ArticleEntity.article_id == _ARTICLE)
         .order_by(m.ArticleEntity.entity_id, m.ArticleResolution.resolution_id)
     )
     pair_key = (m.EntityPair.entity_id, m.EntityPair.other_id)
-    _pairs(connection, m.EntityPair, pair_key, pairs, sign)
     with_key = (m.EntityResolution.entity_id, m.EntityResolution.resolution_id)
-    _pairs(connection, m.EntityResolution, with_key, with_resolutions, sign)
+    return (
+        _entities(sign),
+        _resolutions(sign),
+        *_pairs(dialect, m.EntityPair, pair_key, pairs, sign),
+        *_pairs(dialect, m.EntityResolution, with_key, with_resolutions, sign),
+    )
 
 
-def _entities(connection: Connection, article_id: int, sign: int) -> None:
-    linked = select(m.ArticleEntity.entity_id).where(m.ArticleEntity.article_id == article_id)
-    connection.execute(
+def _entities(sign: int) -> Executable:
+    linked = select(m.ArticleEntity.entity_id).where(m.ArticleEntity.article_id == _ARTICLE)
+    return (
         update(m.Entity)
         .where(m.Entity.id.in_(linked))
         .values(article_count=m.Entity.article_count + sign)
     )
 
 
-def _resolutions(connection: Connection, article_id: int, sign: int) -> None:
+def _resolutions(sign: int) -> Executable:
     link = m.ArticleResolution
     citations = (
         select(link.citation_count)
-        .where(link.article_id == article_id, link.resolution_id == m.Resolution.id)
+        .where(link.article_id == _ARTICLE, link.resolution_id == m.Resolution.id)
         .scalar_subquery()
     )
-    linked = select(link.resolution_id).where(link.article_id == article_id)
-    connection.execute(
+    linked = select(link.resolution_id).where(link.article_id == _ARTICLE)
+    return (
         update(m.Resolution)
         .where(m.Resolution.id.in_(linked))
         .values(
@@ -69,26 +93,28 @@ def _resolutions(connection: Connection, article_id: int, sign: int) -> None:
 
 
 def _pairs(
-    connection: Connection,
+    dialect: str,
     table: type[m.EntityPair] | type[m.EntityResolution],
     key: tuple[Any, Any],
     rows: Select[int, int],
     sign: int,
-) -> None:
+) -> tuple[Executable, ...]:
     """Add (sign +1) or take away (-1) one article from each pair the article holds; a pair
     no article holds any more is removed."""
-    keys = [column.key for column in key]
-    query = rows.add_columns(literal(1))
     if sign > 0:
-        insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-        statement = insert(table).from_select([*keys, "article_count"], query)
-        connection.execute(
+        keys = [column.key for column in key]
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = insert(table).from_select(
+            [*keys, "article_count"], rows.add_columns(literal(1))
+        )
+        return (
             statement.on_conflict_do_update(
                 index_elements=keys,
                 set_={"article_count": table.article_count + statement.excluded.article_count},
-            )
+            ),
         )
-        return
     held = tuple_(*key).in_(rows)
-    connection.execute(update(table).where(held).values(article_count=table.article_count - 1))
-    connection.execute(delete(table).where(held, table.article_count <= 0))
+    return (
+        update(table).where(held).values(article_count=table.article_count - 1),
+        delete(table).where(held, table.article_count <= 0),
+    )

@@ -20,7 +20,7 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
     and cannot deadlock on each other's unique-key inserts."""
     ordered = sorted(entities, key=lambda e: e.key)
     keys = [e.key for e in ordered]
-    found = connection.execute(select(Entity.key, Entity.id).where(Entity.key.in_(keys)))
+    found = connection.execute(_BY_KEYS, {"keys": keys})
     ids: dict[str, int] = {key: entity_id for key, entity_id in found}
     for entity in ordered:
         if entity.key in ids:
@@ -31,6 +31,9 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
         ids[entity.key] = entity_id
     _add_aliases(connection, [(ids[e.key], e) for e in ordered])
     return ids
+
+
+_BY_KEYS = select(Entity.key, Entity.id).where(Entity.key.in_(bindparam("keys", expanding=True)))
 
 
 def _find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
@@ -98,12 +101,7 @@ def resolve_resolution_ids(
     ]
     conflict = ["body", "un_session", "number"]
     insert_ignoring_conflicts(connection, Resolution, rows, conflict=conflict)
-    key = tuple_(Resolution.body, Resolution.un_session, Resolution.number)
-    found = connection.execute(
-        select(Resolution.body, Resolution.un_session, Resolution.number, Resolution.id).where(
-            key.in_(list(first))
-        )
-    )
+    found = connection.execute(_RESOLUTIONS_BY_KEYS, {"keys": list(first)})
     ids = {(body, un_session, number): rid for body, un_session, number, rid in found}
     facts = [
         {"rid": ids[k], "new_year": c.year, "new_title": c.title}
@@ -115,6 +113,13 @@ def resolve_resolution_ids(
     return ids
 
 
+_RESOLUTIONS_BY_KEYS = select(
+    Resolution.body, Resolution.un_session, Resolution.number, Resolution.id
+).where(
+    tuple_(Resolution.body, Resolution.un_session, Resolution.number).in_(
+        bindparam("keys", expanding=True)
+    )
+)
 _FILL_FACTS = (
     update(Resolution)
     .where(Resolution.id == bindparam("rid"))

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection
 
 from app.extract.model import Extraction, Span
 from app.store import models as m
-from app.store.base import Base
 from app.store.entities import resolution_key, resolve_entity_ids, resolve_resolution_ids
+from app.store.upsert import insert_rows
 
 
 def add_extraction_rows(
@@ -60,11 +59,11 @@ def add_extraction_rows(
         }
         for st in extraction.statements
     ]
-    _insert(connection, m.ArticleEntity, links)
-    _insert(connection, m.Mention, mentions)
-    _insert(connection, m.Affiliation, roles)
+    insert_rows(connection, m.ArticleEntity, links)
+    insert_rows(connection, m.Mention, mentions)
+    insert_rows(connection, m.Affiliation, roles)
     _add_citations(connection, article_id, sort_at, extraction)
-    _insert(connection, m.Statement, statements)
+    insert_rows(connection, m.Statement, statements)
 
 
 def _add_citations(
@@ -85,13 +84,8 @@ def _add_citations(
         }
         for c in extraction.citations
     ]
-    _insert(connection, m.ArticleResolution, links)
-    _insert(connection, m.Citation, citations)
-
-
-def _insert(connection: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
-    if rows:
-        connection.execute(insert(model), rows)
+    insert_rows(connection, m.ArticleResolution, links)
+    insert_rows(connection, m.Citation, citations)
 
 
 def _location(span: Span) -> dict[str, object]:

@@ -6,8 +6,6 @@ app/store/counters.py."""
 
 from __future__ import annotations
 
-import hashlib
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -23,8 +21,8 @@ from app.store import models as m
 from app.store.base import Base, utcnow
 from app.store.counters import count_article
 from app.store.extraction_rows import add_extraction_rows
-from app.store.search import shadow_document
-from app.store.upsert import insert_ignoring_conflicts
+from app.store.prepared import Prepared, prepare
+from app.store.upsert import insert_ignoring_conflicts, insert_rows, table_of
 from app.text.normalize import collapse_spaces, normalize
 
 
@@ -40,33 +38,6 @@ class SaveResult:
     outcome: Outcome
 
 
-def content_hash(parsed: ParsedArticle) -> str:
-    """Identity of an article without a URL: its normalized title, summary and body."""
-    parts = [parsed.title, *parsed.summary, *(s.text for s in parsed.sections)]
-    text = "\n".join(normalize(collapse_spaces(p)) for p in parts)
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def search_document(parsed: ParsedArticle) -> str:
-    return shadow_document([block.text for block in parsed.blocks()])
-
-
-def version_hash(parsed: ParsedArticle, identity: str) -> str:
-    """The text plus the metadata a re-send may correct (date, URL, byline, images)."""
-    meta = [
-        identity,
-        parsed.published_at.isoformat() if parsed.published_at else "",
-        parsed.timezone or "",
-        parsed.url or "",
-        parsed.outlet or "",
-        parsed.byline_place or "",
-        "|".join(parsed.authors),
-        "|".join(f"{i.title}|{i.caption}|{i.credit}|{i.url}" for i in parsed.images),
-        parsed.language,
-    ]
-    return hashlib.sha256("\n".join(meta).encode()).hexdigest()
-
-
 def save_article(
     *,
     session: Session,
@@ -74,22 +45,29 @@ def save_article(
     extraction: Extraction,
     replace_id: int | None = None,
 ) -> SaveResult:
+    return save_prepared(
+        session=session, article=prepare(parsed, extraction), replace_id=replace_id
+    )
+
+
+def save_prepared(
+    *, session: Session, article: Prepared, replace_id: int | None = None
+) -> SaveResult:
     """`replace_id` rewrites that article even if unchanged: re-extraction with a newer
     parser or extractor, whose output may hash differently."""
     connection = session.connection()
-    identity = content_hash(parsed)
-    version = version_hash(parsed, identity)
+    parsed, identity, version = article.parsed, article.identity, article.version
     if replace_id is not None:
         existing = _locked(connection, m.Article.id == replace_id)
     else:
         existing = _find_existing(connection, parsed.url, identity)
     if existing is None:
         now = utcnow()
-        fields = _fields(connection, parsed, identity, extraction.analysed, now)
+        fields = _fields(connection, article, now)
         row = {**fields, "version_hash": version, "created_at": now, "updated_at": now}
         article_id = _insert(session, row)
         if article_id is not None:
-            _add_rows(connection, article_id, fields["sort_at"], parsed, extraction)
+            _add_rows(connection, article_id, fields["sort_at"], article)
             return SaveResult(article_id, Outcome.INGESTED)
         existing = _find_existing(connection, parsed.url, identity)  # a concurrent writer won
         assert existing is not None, "a unique constraint failed for a row that is not there"
@@ -97,7 +75,7 @@ def save_article(
     if outcome is Outcome.UNCHANGED and replace_id is None:
         return SaveResult(existing.id, outcome)
     clear_children(session, existing.id)
-    fields = _fields(connection, parsed, identity, extraction.analysed, existing.created_at)
+    fields = _fields(connection, article, existing.created_at)
     fields["url"] = parsed.url or existing.url
     connection.execute(
         update(m.Article)
@@ -105,7 +83,7 @@ def save_article(
         .values(**fields, version_hash=version, updated_at=utcnow())
     )
     _expire(session, existing.id)
-    _add_rows(connection, existing.id, fields["sort_at"], parsed, extraction)
+    _add_rows(connection, existing.id, fields["sort_at"], article)
     return SaveResult(existing.id, outcome)
 
 
@@ -129,30 +107,25 @@ def _find_existing(connection: Connection, url: str | None, identity: str) -> _E
     return _locked(connection, m.Article.content_hash == identity)
 
 
+_INSERT_ARTICLE = insert(table_of(m.Article)).returning(table_of(m.Article).c.id)
+
+
 def _insert(session: Session, row: dict[str, Any]) -> int | None:
     """The new article's id, or None if a concurrent writer won a unique constraint (URL,
     or text without URL): the caller then adopts their row."""
     try:
         with session.begin_nested():
-            return (
-                session.connection()
-                .execute(insert(m.Article).values(row).returning(m.Article.id))
-                .scalar_one()
-            )
+            new_id: int = session.connection().execute(_INSERT_ARTICLE, row).scalar_one()
+            return new_id
     except IntegrityError:
         return None
 
 
-def _fields(
-    connection: Connection,
-    parsed: ParsedArticle,
-    digest: str,
-    analysed: bool,
-    created_at: datetime,
-) -> dict[str, Any]:
+def _fields(connection: Connection, article: Prepared, created_at: datetime) -> dict[str, Any]:
+    parsed = article.parsed
     return {
         "url": parsed.url,
-        "content_hash": digest,
+        "content_hash": article.identity,
         "title": parsed.title,
         "published_at": parsed.published_at,
         "sort_at": parsed.published_at or created_at,
@@ -160,10 +133,10 @@ def _fields(
         "byline_place": parsed.byline_place,
         "authors": list(parsed.authors),
         "language": parsed.language,
-        "analysed": analysed,
+        "analysed": article.extraction.analysed,
         "warnings": list(parsed.warnings),
         "raw_format": parsed.raw_format,
-        "raw_compressed": zlib.compress(parsed.raw.encode(), 6),
+        "raw_compressed": article.raw_compressed,
         "source_id": _source_id(connection, parsed.outlet),
     }
 
@@ -210,16 +183,12 @@ def clear_children(session: Session, article_id: int) -> None:
 
 
 def _add_rows(
-    connection: Connection,
-    article_id: int,
-    sort_at: datetime,
-    parsed: ParsedArticle,
-    extraction: Extraction,
+    connection: Connection, article_id: int, sort_at: datetime, article: Prepared
 ) -> None:
-    document = {"article_id": article_id, "document": search_document(parsed)}
-    connection.execute(insert(m.ArticleSearch), [document])
-    _add_content(connection, article_id, parsed)
-    add_extraction_rows(connection, article_id, sort_at, extraction)
+    document = {"article_id": article_id, "document": article.document}
+    insert_rows(connection, m.ArticleSearch, [document])
+    _add_content(connection, article_id, article.parsed)
+    add_extraction_rows(connection, article_id, sort_at, article.extraction)
     count_article(connection, article_id, +1)
 
 
@@ -249,5 +218,4 @@ def _add_content(connection: Connection, article_id: int, parsed: ParsedArticle)
         (m.ArticleImage, images),
     ]
     for model, rows in content:
-        if rows:
-            connection.execute(insert(model), rows)
+        insert_rows(connection, model, rows)
