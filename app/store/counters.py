@@ -23,6 +23,7 @@ from sqlalchemy import (
     delete,
     literal,
     select,
+    text,
     tuple_,
     update,
 )
@@ -118,3 +119,31 @@ def _pairs(
         update(table).where(held).values(article_count=table.article_count - 1),
         delete(table).where(held, table.article_count <= 0),
     )
+
+
+_RECOUNT = [
+    "UPDATE entities SET article_count = "
+    "(SELECT count(*) FROM article_entities ae WHERE ae.entity_id = entities.id)",
+    "UPDATE resolutions SET "
+    "article_count = (SELECT count(*) FROM article_resolutions ar "
+    "WHERE ar.resolution_id = resolutions.id), "
+    "citation_count = (SELECT coalesce(sum(ar.citation_count), 0) FROM article_resolutions ar "
+    "WHERE ar.resolution_id = resolutions.id)",
+    "DELETE FROM entity_pairs",
+    "INSERT INTO entity_pairs (entity_id, other_id, article_count) "
+    "SELECT a.entity_id, b.entity_id, count(*) FROM article_entities a "
+    "JOIN article_entities b ON b.article_id = a.article_id AND b.entity_id != a.entity_id "
+    "GROUP BY a.entity_id, b.entity_id",
+    "DELETE FROM entity_resolutions",
+    "INSERT INTO entity_resolutions (entity_id, resolution_id, article_count) "
+    "SELECT ae.entity_id, ar.resolution_id, count(*) FROM article_entities ae "
+    "JOIN article_resolutions ar ON ar.article_id = ae.article_id "
+    "GROUP BY ae.entity_id, ar.resolution_id",
+]
+
+
+def recount_all(connection: Connection) -> None:
+    """Every counter computed afresh from the links: for rows written around the store
+    (a bulk copy, a restore). The migration that added the counters does the same."""
+    for statement in _RECOUNT:
+        connection.execute(text(statement))
