@@ -25,12 +25,11 @@ from app.config import Settings
 from app.errors import KhabarError
 from app.extract.pipeline import extract
 from app.ingest.decode import decode_bytes, parse_content_type
-from app.ingest.dispatch import choose_format, dispatch_payload, parse_payload
+from app.ingest.dispatch import choose_format, parse_payload
 from app.ingest.errors import InputTooLarge, NotAnArticle
-from app.ingest.fetch import FetchSettings, fetch_url
 from app.ingest.formats import Format
 from app.ingest.model import ParsedArticle
-from app.ingestion import fetch_articles
+from app.ingestion import Fetch, direct_fetch, fetch_articles, read_payload
 from app.store import models as m
 from app.store.db import make_engine, make_session_factory, unit_of_work
 from app.store.prepared import Prepared
@@ -99,6 +98,10 @@ class Run:
     def _done(self, _label: str, result: SaveResult) -> None:
         self.tally.outcomes[result.outcome.value] += 1
 
+    @property
+    def fetch(self) -> Fetch:
+        return direct_fetch(self.settings)
+
     def save(self, label: str, parsed: ParsedArticle) -> None:
         try:
             article = prepare_parsed(parsed)  # before the transaction: no lock held meanwhile
@@ -148,7 +151,7 @@ def units(item: str, settings: Settings) -> Iterator[Unit]:
     """The units of one path or URL. JSON lines are streamed, so an archive may be larger
     than the size limit, which then applies to each line."""
     if item.startswith(("http://", "https://")):
-        fetched = fetch_url(item, FetchSettings.from_settings(settings))
+        fetched = direct_fetch(settings)(item)
         yield from split(Unit(item, fetched.data, fetched.content_type, fetched.url_final))
         return
     path = Path(item)
@@ -206,8 +209,8 @@ def read_unit(unit: Unit, settings: Settings) -> ReadUnit:
         if len(unit.data) > settings.max_body_bytes:
             limit = settings.max_body_bytes
             raise InputTooLarge(f"{len(unit.data)} bytes; the limit is {limit}")
-        payload = dispatch_payload(
-            unit.data, unit.content_type, source_url=unit.source_url, settings=settings
+        payload = read_payload(
+            unit.data, unit.content_type, fetch=direct_fetch(settings), source_url=unit.source_url
         )
         if not payload.articles and not payload.to_fetch:
             raise NotAnArticle("the input holds no article")
@@ -234,7 +237,7 @@ def record(result: ReadUnit, run: Run) -> None:
         run.writer.add(label, article)
     for link in result.links:  # a feed of teasers: each page is a unit of its own
         try:
-            linked = fetch_articles(link, settings=run.settings)
+            linked = fetch_articles(link, fetch=run.fetch)
         except Exception as exc:
             run.tally.fail(link, exc)
             continue

@@ -7,9 +7,11 @@ class KhabarError(Exception):
     status: int = 400
     title: str = "Bad request"
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, extra: dict[str, object] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        # Members added to the problem body beside the RFC 9457 ones (e.g. `candidates`).
+        self.extra = extra or {}
 
 
 class NotFound(KhabarError):
@@ -20,6 +22,11 @@ class NotFound(KhabarError):
 class InvalidParameter(KhabarError):
     status = 422
     title = "Invalid parameter"
+
+
+class Ambiguous(KhabarError):
+    status = 409
+    title = "Ambiguous name"
 
 
 class Unauthorized(KhabarError):

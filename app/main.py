@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -12,7 +14,19 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
-from app.api.routes import articles, entities, health, resolutions, search, statements
+from app.api.queue import handle as queue_handle
+from app.api.routes import (
+    article_reads,
+    articles,
+    entities,
+    health,
+    jobs,
+    resolutions,
+    search,
+    sources,
+    statements,
+)
+from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
 
@@ -30,6 +44,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level)
     app = FastAPIOffline(
+        lifespan=_lifespan,
         title="Khabar",
         version=__version__,
         description=DESCRIPTION,
@@ -38,6 +53,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
     app.state.session_factory = make_session_factory(app.state.engine)
+    # GETs read from the replica when one is named (KHABAR_READ_DATABASE_URL)
+    replica = make_engine(settings.read_database_url) if settings.read_database_url else None
+    app.state.read_session_factory = make_session_factory(replica or app.state.engine)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -47,6 +65,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
     install_error_handlers(app)
     app.add_middleware(ETagMiddleware)
-    for module in (articles, entities, resolutions, statements, search, health):
+    routers = (article_reads, articles, entities, resolutions, statements, sources, search)
+    for module in (*routers, jobs, health):
         app.include_router(module.router)
+    install_explorer(app)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    await queue_handle(app).close()  # the queue opens at the first request that needs it

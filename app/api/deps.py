@@ -27,8 +27,9 @@ async def get_settings_dep(request: Request) -> Settings:
 
 
 async def get_session(request: Request) -> AsyncIterator[Session]:
-    """Commit when the route returns, roll back when it raises."""
-    factory: sessionmaker[Session] = request.app.state.session_factory
+    """Commit when the route returns, roll back when it raises. Reads go to the read
+    replica when one is configured."""
+    factory: sessionmaker[Session] = request.app.state.read_session_factory
     session = open_session(factory, write=False)
     try:
         yield session
@@ -57,6 +58,8 @@ async def get_write_session(request: Request) -> AsyncIterator[Session]:
 # to the client instead of after a 2xx has already gone out.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
+# scope="request": the session outlives the route, for a response streamed after it returns.
+StreamSessionDep = Annotated[Session, Depends(get_session, scope="request")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 

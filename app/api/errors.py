@@ -23,6 +23,7 @@ def problem(
     detail: str,
     errors: list[dict[str, object]] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, object] | None = None,
 ) -> JSONResponse:
     body: dict[str, object] = {
         "type": "about:blank",
@@ -33,13 +34,14 @@ def problem(
     }
     if errors is not None:
         body["errors"] = errors
+    body.update(extra or {})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 async def _khabar_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, KhabarError)
     headers = {"WWW-Authenticate": "ApiKey"} if exc.status == 401 else None
-    return problem(request, exc.status, exc.title, exc.detail, headers=headers)
+    return problem(request, exc.status, exc.title, exc.detail, headers=headers, extra=exc.extra)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, bindparam, select, tuple_, update
 from sqlalchemy.sql.functions import coalesce
 
 from app.extract import model as ex
-from app.store.models import Entity, EntityAlias, Resolution
+from app.store.models import Entity, EntityAlias, EntityWord, Resolution
 from app.store.upsert import insert_ignoring_conflicts
 from app.text.normalize import collapse_spaces, normalize
 
@@ -28,8 +28,11 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
         # An entity created here may be the alias match of a later one of this article.
         entity_id = _find_by_alias(connection, entity) or _create(connection, entity)
         _add_aliases(connection, [(entity_id, entity)])
+        _add_words(connection, [(entity_id, entity)])
         ids[entity.key] = entity_id
-    _add_aliases(connection, [(ids[e.key], e) for e in ordered])
+    known = [(ids[e.key], e) for e in ordered]
+    _add_aliases(connection, known)
+    _add_words(connection, known)
     return ids
 
 
@@ -80,6 +83,28 @@ def _add_aliases(connection: Connection, entities: list[tuple[int, ex.Entity]]) 
     insert_ignoring_conflicts(
         connection, EntityAlias, ordered, conflict=["entity_id", "normalized"]
     )
+
+
+def alias_words(alias: str) -> list[str]:
+    """The normalized words of a name, as /entities/suggest matches them."""
+    return [w[:100] for w in normalize(collapse_spaces(alias)).split(" ") if w]
+
+
+def _add_words(connection: Connection, entities: list[tuple[int, ex.Entity]]) -> None:
+    rows: dict[tuple[str, int, str], dict[str, object]] = {}
+    for entity_id, entity in entities:
+        names = {entity.name, *entity.aliases, entity.english_name or ""}
+        for name in sorted(n for n in names if n):
+            alias = collapse_spaces(name)[:300]
+            for word in alias_words(name):
+                rows[(word, entity_id, alias)] = {
+                    "word": word,
+                    "entity_id": entity_id,
+                    "alias": alias,
+                }
+    ordered = [rows[key] for key in sorted(rows)]
+    conflict = ["word", "entity_id", "alias"]
+    insert_ignoring_conflicts(connection, EntityWord, ordered, conflict=conflict)
 
 
 def resolution_key(citation: ex.Citation) -> tuple[str, int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -24,11 +26,20 @@ _CASCADE = "all, delete-orphan"
 
 
 class Source(Base):
+    """An outlet: one row per normalized name, made by the registry (`khabar sources add`,
+    POST /sources) or by the first article that names it. Its feeds live in `feeds`."""
+
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     normalized_name: Mapped[str] = mapped_column(String(200), unique=True)
+    site: Mapped[str | None] = mapped_column(String(500))
+    language: Mapped[str | None] = mapped_column(String(8))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    hints: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    poll_seconds: Mapped[int] = mapped_column(Integer, default=900, server_default="900")
 
 
 class Article(Base):
@@ -56,6 +67,9 @@ class Article(Base):
     # Newest-first order for every listing: published_at, or the ingest time when undated.
     sort_at: Mapped[datetime] = mapped_column(index=True)
     timezone: Mapped[str | None] = mapped_column(String(64))
+    # The offset the input gave, in minutes east of UTC, kept for inputs that name no zone
+    # (a JSON document's +03:00), so the article is shown on its own clock.
+    utc_offset: Mapped[int | None] = mapped_column(Integer)
     byline_place: Mapped[str | None] = mapped_column(String(200))
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     language: Mapped[str] = mapped_column(String(8))
@@ -133,7 +147,7 @@ class Entity(Base):
     kind: Mapped[str] = mapped_column(String(16), index=True)
     subkind: Mapped[str | None] = mapped_column(String(32))
     english_name: Mapped[str | None] = mapped_column(String(300))
-    wikidata_id: Mapped[str | None] = mapped_column(String(32))
+    wikidata_id: Mapped[str | None] = mapped_column(String(32), index=True)
     # Kept by app/store/counters.py as articles come and go: lists order by it.
     article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 
@@ -148,6 +162,20 @@ class EntityAlias(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     alias: Mapped[str] = mapped_column(String(300))
     normalized: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class EntityWord(Base):
+    """Every word of every alias and of the English name, normalized: /entities/suggest
+    matches a prefix of any word with one index range."""
+
+    __tablename__ = "entity_words"
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The alias (or English name) the word belongs to: what suggest shows as `matched`.
+    alias: Mapped[str] = mapped_column(String(300), primary_key=True)
 
 
 class ArticleEntity(Base):
@@ -267,29 +295,8 @@ class Statement(Base):
     end: Mapped[int] = mapped_column(Integer)
 
 
-class EntityPair(Base):
-    """How many articles name both entities, both ways round: an entity's "related"."""
+# Registered on the same metadata; kept apart so this module stays readable.
+from app.store.counter_models import EntityPair, EntityResolution  # noqa: E402
+from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
 
-    __tablename__ = "entity_pairs"
-
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
-    )
-    other_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
-    )
-    article_count: Mapped[int] = mapped_column(Integer)
-
-
-class EntityResolution(Base):
-    """How many articles name the entity and cite the resolution."""
-
-    __tablename__ = "entity_resolutions"
-
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
-    )
-    resolution_id: Mapped[int] = mapped_column(
-        ForeignKey("resolutions.id", ondelete="CASCADE"), primary_key=True
-    )
-    article_count: Mapped[int] = mapped_column(Integer)
+__all__ = ["EntityPair", "EntityResolution", "Feed", "Host", "JobOutcome"]

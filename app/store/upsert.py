@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Executable, Table, insert
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from app.store.base import Base
 
@@ -20,12 +21,14 @@ def insert_rows(connection: Connection, model: type[Base], rows: Sequence[dict[s
 
 
 def insert_ignoring_conflicts(
-    connection: Connection,
+    connection: Connection | Session,
     model: type[Base],
     rows: Sequence[dict[str, Any]],
     *,
     conflict: Sequence[str],
 ) -> None:
+    if isinstance(connection, Session):
+        connection = connection.connection()
     if rows:
         statement = _insert_ignoring(connection.dialect.name, model, tuple(conflict))
         connection.execute(statement, list(rows))

@@ -22,8 +22,8 @@ from app.store.base import Base, utcnow
 from app.store.counters import count_article
 from app.store.extraction_rows import add_extraction_rows
 from app.store.prepared import Prepared, prepare
-from app.store.upsert import insert_ignoring_conflicts, insert_rows, table_of
-from app.text.normalize import collapse_spaces, normalize
+from app.store.sources import outlet_id
+from app.store.upsert import insert_rows, table_of
 
 
 class Outcome(StrEnum):
@@ -63,7 +63,7 @@ def save_prepared(
         existing = _find_existing(connection, parsed.url, identity)
     if existing is None:
         now = utcnow()
-        fields = _fields(connection, article, now)
+        fields = _fields(session, article, now)
         row = {**fields, "version_hash": version, "created_at": now, "updated_at": now}
         article_id = _insert(session, row)
         if article_id is not None:
@@ -75,7 +75,7 @@ def save_prepared(
     if outcome is Outcome.UNCHANGED and replace_id is None:
         return SaveResult(existing.id, outcome)
     clear_children(session, existing.id)
-    fields = _fields(connection, article, existing.created_at)
+    fields = _fields(session, article, existing.created_at)
     fields["url"] = parsed.url or existing.url
     connection.execute(
         update(m.Article)
@@ -121,7 +121,7 @@ def _insert(session: Session, row: dict[str, Any]) -> int | None:
         return None
 
 
-def _fields(connection: Connection, article: Prepared, created_at: datetime) -> dict[str, Any]:
+def _fields(session: Session, article: Prepared, created_at: datetime) -> dict[str, Any]:
     parsed = article.parsed
     return {
         "url": parsed.url,
@@ -130,6 +130,7 @@ def _fields(connection: Connection, article: Prepared, created_at: datetime) -> 
         "published_at": parsed.published_at,
         "sort_at": parsed.published_at or created_at,
         "timezone": parsed.timezone,
+        "utc_offset": _offset_minutes(parsed.published_at),
         "byline_place": parsed.byline_place,
         "authors": list(parsed.authors),
         "language": parsed.language,
@@ -137,7 +138,7 @@ def _fields(connection: Connection, article: Prepared, created_at: datetime) -> 
         "warnings": list(parsed.warnings),
         "raw_format": parsed.raw_format,
         "raw_compressed": article.raw_compressed,
-        "source_id": _source_id(connection, parsed.outlet),
+        "source_id": outlet_id(session, parsed.outlet) if parsed.outlet else None,
     }
 
 
@@ -148,15 +149,9 @@ def _expire(session: Session, article_id: int) -> None:
         session.expire(loaded)
 
 
-def _source_id(connection: Connection, outlet: str | None) -> int | None:
-    if not outlet:
-        return None
-    name = collapse_spaces(outlet)
-    key = normalize(name)
-    insert_ignoring_conflicts(
-        connection, m.Source, [{"name": name, "normalized_name": key}], conflict=["normalized_name"]
-    )
-    return connection.scalar(select(m.Source.id).where(m.Source.normalized_name == key))
+def _offset_minutes(moment: datetime | None) -> int | None:
+    offset = moment.utcoffset() if moment is not None else None
+    return int(offset.total_seconds() // 60) if offset is not None else None
 
 
 _CHILD_TABLES: tuple[type[Base], ...] = (

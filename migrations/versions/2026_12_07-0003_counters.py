@@ -1,7 +1,7 @@
 """counters kept at ingest: articles per entity and resolution, entity pairs
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0004
 Create Date: 2026-12-07 10:09:28.052149
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003"
-down_revision: str | None = "0001"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

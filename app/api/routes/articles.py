@@ -1,94 +1,27 @@
-"""Articles: list with filters, one whole article, ingest, delete."""
+"""Articles written: ingest and delete (reads are in article_reads.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 
 from app.api.body import read_body
-from app.api.deps import ApiKeyDep, SessionDep, SettingsDep, WriteSessionDep
-from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
-from app.api.schemas import ArticleDetail, ArticleItem, IngestReport, Page, Problem
-from app.errors import InvalidParameter
-from app.ingestion import ingest_payload
+from app.api.deps import ApiKeyDep, SettingsDep, WriteSessionDep
+from app.api.job_schemas import Accepted, QueuedJob
+from app.api.params import reject_stray_parameters
+from app.api.queue import defer, open_queue
+from app.api.routes.common import NOT_FOUND, PROBLEMS
+from app.api.schemas import IngestReport, Problem
+from app.ingest.dispatch import Payload
+from app.ingestion import Ingested, direct_fetch, ingest_articles, read_payload
 from app.store.delete import delete_article
-from app.store.lookup import find_entity_ids, find_resolution_ids
-from app.store.reads.article_detail import get_article
-from app.store.reads.articles import ArticleFilters, list_articles
 
-router = APIRouter(prefix="/articles", tags=["articles"])
-Body = Literal["UNSC", "UNGA", "HRC", "other", "unknown"]
-
-
-@router.get("", response_model=Page[ArticleItem], responses=PROBLEMS, summary="List articles")
-def list_(
-    session: SessionDep,
-    limit: Limit = 20,
-    cursor: Cursor = None,
-    entity: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="Entity id, or any spelling of its name (وسوريا).",
-            examples=["بدر جاموس"],
-        ),
-    ] = None,
-    resolution: Annotated[
-        str | None,
-        Query(
-            max_length=12,
-            description="Resolution number (2254, ٢٢٥٤) or session/number (67/19).",
-            examples=["2254"],
-        ),
-    ] = None,
-    body: Annotated[Body | None, Query(description="Issuing body of `resolution`.")] = None,
-    source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
-    from_: Annotated[
-        datetime | None, Query(alias="from", description="Published at or after.")
-    ] = None,
-    to: Annotated[datetime | None, Query(description="Published before.")] = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Full text, Arabic-normalized.")
-    ] = None,
-    sort: Annotated[Literal["newest", "oldest"], Query()] = "newest",
-) -> Page[ArticleItem]:
-    filters = ArticleFilters(
-        entity_ids=find_entity_ids(session=session, text=entity) if entity else None,
-        resolution_ids=_resolution_ids(session, resolution, body),
-        source=source,
-        date_from=_aware(from_, "from"),
-        date_to=_aware(to, "to"),
-        q=q,
-        newest_first=sort == "newest",
-    )
-    page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
-    return Page[ArticleItem].model_validate(page)
-
-
-def _resolution_ids(session: SessionDep, number: str | None, body: str | None) -> list[int] | None:
-    if number is None:
-        return None
-    un_session, digits = parse_symbol(number)
-    return find_resolution_ids(session=session, number=digits, body=body, un_session=un_session)
-
-
-def _aware(moment: datetime | None, name: str) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        raise InvalidParameter(f"`{name}` needs a time zone offset, e.g. 2023-11-14T00:00:00+03:00")
-    return moment
-
-
-@router.get(
-    "/{article_id}",
-    response_model=ArticleDetail,
-    responses=NOT_FOUND,
-    summary="One article with its actors, roles, citations and statements",
+router = APIRouter(
+    prefix="/articles", tags=["articles"], dependencies=[Depends(reject_stray_parameters)]
 )
-def get_one(session: SessionDep, article_id: Annotated[int, Path(ge=1)]) -> ArticleDetail:
-    return ArticleDetail.model_validate(get_article(session=session, article_id=article_id))
 
 
 @router.post(
@@ -100,9 +33,13 @@ def get_one(session: SessionDep, article_id: Annotated[int, Path(ge=1)]) -> Arti
     description=(
         "Send scraped page text (text/plain), an HTML page (text/html), a JSON document or "
         "a list of them (application/json), JSON lines (application/x-ndjson), an RSS/Atom "
-        'feed, or `{"url": ...}` to fetch a page. Re-sending an article updates it in place.'
+        'feed, or `{"url": ...}` to fetch a page. Re-sending an article updates it in place. '
+        "Documents are stored before the answer (201, or 200 when nothing was new). A feed "
+        "whose items are teasers answers 202: its full-text items are stored, and each "
+        "linked page is fetched by a job of its own (`GET /jobs/{id}`)."
     ),
     responses={
+        202: {"model": Accepted, "description": "Pages queued for fetching"},
         401: {"model": Problem},
         403: {"model": Problem},
         413: {"model": Problem},
@@ -113,15 +50,35 @@ def get_one(session: SessionDep, article_id: Annotated[int, Path(ge=1)]) -> Arti
 )
 async def ingest(
     request: Request, session: WriteSessionDep, settings: SettingsDep, response: Response
-) -> IngestReport:
+) -> IngestReport | JSONResponse:
     data = await read_body(request, settings.max_body_bytes)
     content_type = request.headers.get("content-type")
-    results = await run_in_threadpool(
-        ingest_payload, session=session, data=data, content_type=content_type, settings=settings
+    payload: Payload = await run_in_threadpool(
+        read_payload, data, content_type, fetch=direct_fetch(settings)
     )
+    articles = payload.articles
+    results = (
+        await run_in_threadpool(ingest_articles, session=session, articles=articles)
+        if articles or not payload.to_fetch
+        else []
+    )
+    if payload.to_fetch:
+        return await _queue_pages(request, payload.to_fetch, results)
     if all(r.outcome != "ingested" for r in results):
         response.status_code = 200
     return IngestReport.model_validate({"items": results})
+
+
+async def _queue_pages(request: Request, links: list[str], results: list[Ingested]) -> JSONResponse:
+    queue = await open_queue(request)
+    jobs = []
+    for link in dict.fromkeys(links):
+        job_id = await defer(queue, "fetch_page", f"page:{link}", url=link, source_id=None)
+        if job_id is not None:
+            jobs.append(QueuedJob(id=job_id, url=link, href=f"/jobs/{job_id}"))
+    accepted = Accepted.model_validate({"items": results, "jobs": jobs})
+    headers = {"Location": jobs[0].href} if jobs else None
+    return JSONResponse(accepted.model_dump(mode="json"), status_code=202, headers=headers)
 
 
 @router.delete(
