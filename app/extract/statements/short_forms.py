@@ -74,6 +74,8 @@ class ShortForms:
         words = normalize(surface).split()
         if not words or w.has_stem(words[0], w.ANONYMOUS_STEMS):
             return None
+        if words[0] in w.DOCUMENT_SUBJECTS:
+            return None  # "ويطالب القرار حزب الله": a document, and whom it addresses
         seq = self._order.get((part, index), 0)
         at = (seq, self._texts[seq].from_display(offset))
         phrase = " ".join(words)

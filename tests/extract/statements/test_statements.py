@@ -953,3 +953,25 @@ def test_the_subject_of_the_clause_a_verb_hangs_on(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert keyed(statements(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويطالب القرار الائتلاف بوقف الهجمات.",
+        "دعا القرار فرنسا إلى دعم المفاوضات.",
+        "وينص الاتفاق على أن تنسحب تركيا خلال شهر.",
+    ],
+)
+def test_a_document_speaks_for_no_one_nor_for_whom_it_addresses(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_each_of_a_list_speaks() -> None:
+    text = "وأكدت كل من فرنسا وتركيا دعمهما للمفاوضات."
+    assert keyed(statements(text)) == [("france", "أكدت"), ("turkey", "أكدت")]
+
+
+def test_a_source_at_the_head_of_a_sentence_is_not_its_subject() -> None:
+    found = statements("وبحسب المرصد السوري لحقوق الإنسان، فقد أكد مسؤول محلي أن القصف توقف.")
+    assert found == []
