@@ -975,3 +975,8 @@ def test_each_of_a_list_speaks() -> None:
 def test_a_source_at_the_head_of_a_sentence_is_not_its_subject() -> None:
     found = statements("وبحسب المرصد السوري لحقوق الإنسان، فقد أكد مسؤول محلي أن القصف توقف.")
     assert found == []
+
+
+def test_persons_joined_by_and_each_speak() -> None:
+    text = "وشدد رئيس الائتلاف هادي البحرة ورئيس الهيئة بدر جاموس على وحدة الموقف."
+    assert keyed(statements(text)) == [("bahra", "شدد"), ("jamous", "شدد")]
