@@ -52,10 +52,10 @@ def spelling_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """ "عبد الرحمن" -> "عبدالرحمن"."""
+    """ "عبد الرحمن" -> "عبدالرحمن", "عبد ربه" -> "عبدربه"."""
     out: list[str] = []
     for token in tokens:
-        if out and out[-1] == _ABD and token.startswith("ال"):
+        if out and out[-1] == _ABD and len(token) >= 3:
             out[-1] += token
         else:
             out.append(token)
@@ -63,10 +63,11 @@ def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _split(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """ "عبدالرحمن" -> "عبد الرحمن"."""
+    """ "عبدالرحمن" -> "عبد الرحمن", "عبدربه" -> "عبد ربه" (not عبده، عبدون: two letters
+    left are an ending, not a name)."""
     out: list[str] = []
     for token in tokens:
-        if token.startswith(_ABD + "ال") and len(token) > len(_ABD) + 3:
+        if token.startswith(_ABD) and len(token) >= len(_ABD) + 3:
             out.extend((_ABD, token[len(_ABD) :]))
         else:
             out.append(token)

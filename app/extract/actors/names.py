@@ -202,7 +202,9 @@ def known_surname(ctx: Context, j: int) -> Cand | None:
         return None
     if title_head(word) is not None or org_head(word) is not None or not ends_name(ctx, j + 1):
         return None
-    return Cand(ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT, key=key, tokens=(word,))
+    return Cand(
+        ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT_FORM, key=key, tokens=(word,)
+    )
 
 
 def definite_l_genitive(word: str) -> bool:

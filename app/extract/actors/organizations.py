@@ -206,7 +206,7 @@ def short_forms(block: Block, covered: Sequence[object | None]) -> list[Cand]:
                 i,
                 i + 1,
                 prefix,
-                form=Form.SHORT,
+                form=Form.SHORT_FORM,
                 weak=True,
                 head=lemma,
                 tokens=("ال" + lemma,),

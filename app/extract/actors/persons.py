@@ -14,7 +14,7 @@ the resolver may map to the person holding that role in the article.
 
 from __future__ import annotations
 
-from app.extract.actors.candidates import Cand, PersonFind, Title
+from app.extract.actors.candidates import Cand, Form, PersonFind, Title
 from app.extract.actors.lexicon import (
     NAME_LINKS,
     PARTICLES,
@@ -111,6 +111,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         return _loose_apposition(ctx, titles)
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
+    j = _past_apposed_demonym(ctx, j)
     person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or known_surname(ctx, j)
     if person is None:
         return _loose_apposition(ctx, titles)
@@ -119,6 +120,23 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if person.key is None and not name_is_credible(ctx, person):
         return None
     return PersonFind(person, titles)
+
+
+def _past_apposed_demonym(ctx: Context, j: int) -> int:
+    """ "المبعوث الأممي إلى اليمن، السويدي، هانس غروندبرغ": a nationality set off by
+    commas between a title and its name qualifies the person; the name follows it."""
+    toks = ctx.block.toks
+    atom = ctx.atoms.get(j)
+    if (
+        atom is None
+        or atom.form is not Form.DEMONYM
+        or atom.prefix
+        or not toks[j].sep & COMMA
+        or atom.last >= len(toks)
+        or not comma_gap(ctx.block, atom.last)
+    ):
+        return j
+    return atom.last
 
 
 def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:

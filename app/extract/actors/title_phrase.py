@@ -166,7 +166,7 @@ def add_owner(title: Title, atom: Cand, after_prep: bool, prep: str = "") -> Non
         if prep == _IN and atom.subkind == "country":
             title.owners.append((_RANK_IN_COUNTRY, atom))
         return
-    if atom.form is Form.SHORT or atom.kind is EntityKind.ORGANIZATION:
+    if atom.form is Form.SHORT_FORM or atom.kind is EntityKind.ORGANIZATION:
         rank = _RANK_AFTER if after_prep else _RANK_ORG
     else:
         rank = _RANK_AFTER if after_prep else _RANK_PLACE

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field
 T = TypeVar("T")
 EntityKind = Literal["person", "organization", "place"]
 Part = Literal["title", "summary", "section", "image_title", "caption"]
+MentionForm = Literal["name", "short_form", "demonym", "title"]
 
 
 class ReadModel(BaseModel):

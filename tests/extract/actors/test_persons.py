@@ -338,3 +338,9 @@ def test_a_chinese_name_is_named_again_by_its_family_name_first() -> None:
         "وأضاف تشانغ أن بلاده ستصوت لصالحه.",
     )
     assert surfaces(result, "تشانغ جون") == ["تشانغ جون", "تشانغ"]
+
+
+def test_a_nationality_set_off_by_commas_between_title_and_name() -> None:
+    result = run("وصل المبعوث الخاص إلى سوريا، الفرنسي، ماركو رينالدي، إلى دمشق أمس.")
+    assert "ماركو رينالدي" in names(result, EntityKind.PERSON)
+    assert "فرنسا" in names(result, EntityKind.PLACE)
