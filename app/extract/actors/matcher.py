@@ -48,7 +48,15 @@ def spelling_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
                     out.add(tuple(joined.replace(old, new).split(" ")))
     if any(t.startswith(_ABD) for t in tokens):
         out |= {_compound(v) for v in out} | {_split(v) for v in out}
-    return out
+    return out | {joined for v in out for joined in _run_together(v)}
+
+
+def _run_together(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """ "الأممالمتحدة", "بعثة الأممالمتحدة للاستفتاء": scraped text loses the space before a
+    word's article; one pair glued at a time, as text does."""
+    for n in range(1, len(tokens)):
+        if tokens[n].startswith("ال") and len(tokens[n]) > 3:
+            yield (*tokens[: n - 1], tokens[n - 1] + tokens[n], *tokens[n + 1 :])
 
 
 def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -81,3 +81,11 @@ def test_a_name_that_merely_begins_with_abd_is_not_cut() -> None:
 
 def test_kurdish_spellings_meet() -> None:
     assert name_tokens("إقليم كوردستان") in spelling_variants(name_tokens("إقليم كردستان"))
+
+
+def test_a_name_run_together_at_its_article_is_found() -> None:
+    trie: TokenTrie[str] = TokenTrie()
+    for variant in spelling_variants(name_tokens("الأمم المتحدة")):
+        trie.add(variant, "UN")
+    block = lex(TextBlock(Part.SECTION, 0, "رحبت والأممالمتحدة بالاتفاق، وقالت الأمم المتحدة"))
+    assert [(m.values, m.prefix) for m in trie.scan(block)] == [(("UN",), "و"), (("UN",), "")]
