@@ -25,6 +25,7 @@ from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WO
 from app.extract.actors.matcher import TokenTrie, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
 from app.extract.actors.org_lexicon import ABOUT, org_head
+from app.extract.actors.titles import MODIFIERS
 from app.extract.actors.transliteration import transliterated
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, bare, readings, stem_of
@@ -272,6 +273,7 @@ def _usable_short(word: str) -> bool:
         and word not in PARTICLES
         and word not in TIME_WORDS
         and word not in NOT_NAMES
+        and word not in MODIFIERS  # "الفايز" the family is "الفائز" the winner once folded
         and org_head(word) is None
     )
 

@@ -42,7 +42,7 @@ from app.extract.actors.person_cues import (
     before_known_as,
 )
 from app.extract.actors.title_phrase import add_owner, read_title
-from app.extract.actors.titles import ACCUSATIVE_ROLES, TITLE_FORMS, title_head
+from app.extract.actors.titles import ACCUSATIVE_ROLES, GROUP_TITLES, TITLE_FORMS, title_head
 from app.extract.model import EntityKind
 from app.extract.tokens import COMMA, QUOTE, SPACE, STOP, bracket_end, comma_gap, soft_gap
 
@@ -52,7 +52,7 @@ _ALI = "علي"  # the name; the preposition على folds to the same letters
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
 _CUES = SPEECH_VERB_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
-_OPENERS = TITLE_FORMS | _CUES  # every token a title or a cue may open on
+_OPENERS = TITLE_FORMS | _CUES | GROUP_TITLES  # every token a title or a cue may open on
 
 
 def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
@@ -68,6 +68,9 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
         i = at
         word = norms[i]
         title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
+        if word in GROUP_TITLES and covered[i] is None:
+            # says nothing of one holder's office: no affiliation comes of it
+            title = Title(ctx.block, i, i + 1, "", word, honorific=True)
         found: PersonFind | None = None
         if title is None:
             if word not in _CUES:
@@ -82,13 +85,35 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             found = _before_title(ctx, title, floor) or _after_title(ctx, title)
         if found is not None:
             finds.append(found)
-            floor = found.person.last
-            i = max([i + 1, found.person.last, *(t.last for t in found.titles)])
+            finds += [PersonFind(other) for other in coordinated_names(ctx, found.person.last)]
+            floor = finds[-1].person.last
+            i = max([i + 1, floor, *(t.last for t in found.titles)])
         elif title is not None:
             if not title.honorific and (title.owners or title.owner_key):
                 roles.append(title)
             i = title.last
     return finds, roles
+
+
+def coordinated_names(ctx: Context, k: int) -> list[Cand]:
+    """ "النواب هيبت الحلبوسي، وعامر عبد الجبار، وسالم العيساوي", "الوزيران سامر الخطيب
+    ونبيل حداد": after a name, و on a known first name opens another full name, which a
+    boundary closes."""
+    toks, out = ctx.block.toks, []
+    while k < len(toks) and toks[k].sep in (SPACE, COMMA) and ctx.covered[k] is None:
+        word = toks[k].norm
+        if word[:1] != "و" or word[1:] not in first_names() or word in first_names():
+            break
+        if word[1:] == _ALI and not ctx.block.text(toks[k].start, toks[k].end).endswith("ي"):
+            break  # "وعلى": the preposition
+        person = name_at(ctx, k, strict=False)
+        if person is None or person.key is not None or not ends_name(ctx, person.last):
+            break
+        person.prefix = "و"
+        person.tokens = (word[1:], *person.tokens[1:])
+        out.append(person)
+        k = person.last
+    return out
 
 
 def _after_title(ctx: Context, title: Title) -> PersonFind | None:

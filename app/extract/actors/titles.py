@@ -45,6 +45,18 @@ NEEDS_ARTICLE = words("""
 # The accusative of a role noun: "تعيين X رئيساً" (رييسا once tanween is folded away).
 ACCUSATIVE_ROLES = frozenset(r + "ا" for r in ROLES if r not in HONORIFICS)
 
+# Several holders at once, with the article: "الوزيران سامر ... ونبيل ...", "النواب هيبت
+# ... وعامر ...". They open a list of names, never a title phrase of one holder: elsewhere
+# they are words of a body's name (مجلس النواب، مجلس الوزراء).
+GROUP_TITLES = frozenset(
+    "ال" + word
+    for word in words("""
+        وزيران وزيرين سفيران سفيرين مبعوثان مبعوثين ممثلان ممثلين مندوبان مندوبين
+        رئيسان رئيسين نائبان نائبين قائدان قائدين زعيمان زعيمين
+        نواب وزراء سفراء رؤساء قادة زعماء أعضاء
+    """)
+)
+
 # Words inside a title phrase: modifiers and the domains of a ministry or a command.
 MODIFIERS = words("""
     العام العامة الخاص الخاصة السامي السامية الأول الأولى الأعلى السابق السابقة الحالي

@@ -344,3 +344,25 @@ def test_a_nationality_set_off_by_commas_between_title_and_name() -> None:
     result = run("وصل المبعوث الخاص إلى سوريا، الفرنسي، ماركو رينالدي، إلى دمشق أمس.")
     assert "ماركو رينالدي" in names(result, EntityKind.PERSON)
     assert "فرنسا" in names(result, EntityKind.PLACE)
+
+
+def test_names_coordinated_after_a_plural_title_are_each_a_person() -> None:
+    result = run("ترشح للمنصب النواب سامر الخطيب، ونبيل حداد، ومازن العلي.")
+    assert names(result, EntityKind.PERSON) == {"سامر الخطيب", "نبيل حداد", "مازن العلي"}
+
+
+def test_names_coordinated_after_a_dual_title() -> None:
+    result = run("والتقى الوزيران سامر الخطيب ونبيل حداد في دمشق.")
+    assert names(result, EntityKind.PERSON) == {"سامر الخطيب", "نبيل حداد"}
+    assert result.affiliations == []  # a title of two says nothing of one office
+
+
+def test_a_coordinated_word_that_is_no_name_ends_the_list() -> None:
+    result = run("وقال الوزير سامر الخطيب وعلي الطاولة ملفات كثيرة.")
+    assert names(result, EntityKind.PERSON) == {"سامر الخطيب"}
+
+
+def test_a_surname_spelled_like_a_modifier_without_its_hamza() -> None:
+    result = run("وترأس الجلسة النائب عامر الفايز، الذي أعلن إغلاق الباب.", "وهنأ المرشح الفائز.")
+    assert names(result, EntityKind.PERSON) == {"عامر الفايز"}
+    assert surfaces(result, "عامر الفايز") == ["عامر الفايز"]
