@@ -1,7 +1,7 @@
 """mentions.form: how each mention names its entity (name, short_form, demonym, title)
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0003
 Create Date: 2026-12-07 10:45:00
 
 Mentions stored before this revision were not told apart: they read as `name` until their
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005"
-down_revision: str | None = "0004"
+down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import Field
 
@@ -17,8 +17,13 @@ from app.store.views.common import (
 )
 
 
+class SectionKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+
+
 class Section(ReadModel):
-    kind: Literal["paragraph", "heading"]
+    kind: SectionKind
     text: str
 
 
