@@ -47,7 +47,7 @@ from app.extract.actors.org_lexicon import (
     l_phrase,
     verb_with_object,
 )
-from app.extract.actors.titles import title_head
+from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.actors.un_bodies import concerning, in_place
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, Tok, bare
@@ -305,5 +305,6 @@ def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> boo
         or is_verb(word)
         or word.isdigit()
         or head_noun
-        or title_head(word) is not None
+        # "المكتب الإعلامي": a role noun that is also an adjective may qualify a body
+        or (title_head(word) is not None and word not in MODIFIERS)
     )

@@ -44,9 +44,19 @@ from app.extract.actors.person_cues import (
 from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import ACCUSATIVE_ROLES, GROUP_TITLES, TITLE_FORMS, title_head
 from app.extract.model import EntityKind
-from app.extract.tokens import COMMA, QUOTE, SPACE, STOP, bracket_end, comma_gap, soft_gap
+from app.extract.tokens import (
+    COMMA,
+    QUOTE,
+    SPACE,
+    STOP,
+    Tok,
+    bracket_end,
+    comma_gap,
+    soft_gap,
+)
 
 _LOOSE_LINKS = words("عن في لدى من")
+_LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
@@ -121,6 +131,9 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     titles = [title]
     j = title.last
     while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
+        bracketed = _bracketed_name(ctx, j) if toks[j].sep & STOP else None
+        if bracketed is not None:
+            return PersonFind(bracketed, titles)
         if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
             return _loose_apposition(ctx, titles)
         nxt = read_title(ctx, j)
@@ -162,6 +175,16 @@ def _past_apposed_demonym(ctx: Context, j: int) -> int:
     ):
         return j
     return atom.last
+
+
+def _bracketed_name(ctx: Context, j: int) -> Cand | None:
+    """ "الملك (عبد الله بن عبد العزيز)": an editor's brackets around the name a title
+    introduces."""
+    close = bracket_end(ctx.block, j, longest=_LONGEST_NAME)
+    if close is None:
+        return None
+    person = name_at(ctx, j, strict=False)
+    return person if person is not None and person.last == close else None
 
 
 def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:
@@ -257,6 +280,11 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     return PersonFind(person, [title]) if person is not None else None
 
 
+def _definite_title(tok: Tok) -> bool:
+    head = title_head(tok.norm)
+    return head is not None and not head[0] and not head[2] and tok.norm.startswith("ال")
+
+
 def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     toks = ctx.block.toks
     if i + 1 >= len(toks) or toks[i + 1].sep != SPACE or ctx.covered[i + 1] is not None:
@@ -267,7 +295,11 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     if person is None or person.key is not None:
         return None
     after = person.last
-    if after < len(toks) and toks[after].sep & COMMA:
+    # "وقال فلان، المتحدث باسم ..." and, with no comma, "وقال فلان المتحدث باسم ...": a
+    # definite title right after the name is its apposition
+    if after < len(toks) and (
+        toks[after].sep & COMMA or (toks[after].sep == SPACE and _definite_title(toks[after]))
+    ):
         title = read_title(ctx, after) if ctx.covered[after] is None else None
         if title is not None and not title.prefix and (title.owners or title.owner_key):
             return PersonFind(person, [title])

@@ -366,3 +366,25 @@ def test_a_surname_spelled_like_a_modifier_without_its_hamza() -> None:
     result = run("وترأس الجلسة النائب عامر الفايز، الذي أعلن إغلاق الباب.", "وهنأ المرشح الفائز.")
     assert names(result, EntityKind.PERSON) == {"عامر الفايز"}
     assert surfaces(result, "عامر الفايز") == ["عامر الفايز"]
+
+
+def test_a_definite_title_right_after_a_quoted_speaker_is_his_apposition() -> None:
+    result = run("وقال ماركو رينالدي المتحدث باسم الأمم المتحدة إن القافلة وصلت.")
+    assert names(result, EntityKind.PERSON) == {"ماركو رينالدي"}
+    (role,) = result.affiliations
+    assert role.title == "المتحدث باسم الأمم المتحدة"
+
+
+def test_a_representative_at_a_body_named_with_bi() -> None:
+    result = run("وقال مندوب سوريا الدائم بالأمم المتحدة، ماهر زيدان، إن الجلسة انتهت.")
+    assert names(result, EntityKind.PERSON) == {"ماهر زيدان"}
+
+
+def test_a_broadcaster_is_a_title() -> None:
+    result = run("وقال في حوار مع الإعلامي الفرنسي جان مارتينو إن الدور تاريخي.")
+    assert names(result, EntityKind.PERSON) == {"جان مارتينو"}
+
+
+def test_a_name_in_an_editors_brackets_after_a_title() -> None:
+    result = run("وسألته عن لقاء الملك (سلمان بن حمد) بالوفد.", "وكان الرئيس (المنتخب) قد غادر.")
+    assert names(result, EntityKind.PERSON) == {"سلمان بن حمد"}
