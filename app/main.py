@@ -12,8 +12,10 @@ from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
 
 from app import __version__
-from app.api.caching import install_caching
+from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
+from app.api.http import EXPOSED_HEADERS, install_http
+from app.api.openapi import install_openapi
 from app.api.queue import handle as queue_handle
 from app.api.routes import (
     article_reads,
@@ -60,15 +62,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET"],
+            allow_methods=["GET", "HEAD"],
             allow_headers=["*"],
+            expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
-    install_caching(app)
+    app.add_middleware(ETagMiddleware)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     for module in (*routers, jobs, health):
         app.include_router(module.router)
     install_explorer(app)
+    install_http(app)
+    install_openapi(app)
     return app
 
 

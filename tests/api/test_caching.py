@@ -38,3 +38,14 @@ async def test_a_different_answer_has_a_different_etag(
 async def test_errors_and_health_are_not_cached(client: httpx.AsyncClient) -> None:
     assert "etag" not in (await client.get("/articles/999999")).headers
     assert "etag" not in (await client.get("/health")).headers
+
+
+async def test_a_tagged_body_is_whole_and_its_length_is_right(client: httpx.AsyncClient) -> None:
+    response = await client.get("/entities")
+    assert response.headers["content-length"] == str(len(response.content))
+    assert response.json()["items"] == []
+
+
+async def test_writes_are_not_tagged(client: httpx.AsyncClient) -> None:
+    response = await client.delete("/articles/1")
+    assert "etag" not in response.headers

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from app.extract.model import Mention, Span
 from app.ingest.model import Part
 from app.store import models as m
-from app.store.writes import Outcome, content_hash, save_article
+from app.store.prepared import content_hash
+from app.store.writes import Outcome, save_article
 
 
 def count(session: Session, model: type[m.Base]) -> int:

@@ -63,8 +63,14 @@ def anaphor_at(toks: list[NormTok], j: int) -> str | None:
 
 
 def _national_adjective(word: str) -> bool:
-    """ "مجلس الأمن القومي", "مجلس الأمن الروسي": a state's security council."""
-    return word.startswith("ال") and word.endswith("ي") and word not in lex.UN_ADJECTIVES
+    """ "مجلس الأمن القومي", "مجلس الأمن الروسي": a state's security council; not "إلى" or
+    "الذي", which normalize to the same shape."""
+    return (
+        word.startswith("ال")
+        and word.endswith("ي")
+        and word not in lex.UN_ADJECTIVES
+        and word not in lex.PARTICLES_LIKE_NISBA
+    )
 
 
 def _text(toks: list[NormTok], k: int) -> str:

@@ -66,6 +66,10 @@ def parse_at(
             return []
         if tok.kind is Kind.NUMBER or special_at(toks, j):
             break
+        bearing = _bearing(toks, j)
+        if bearing:
+            j += bearing  # "القرار، الذي حمل الرقم 2118": the number it bears
+            continue
         if tok.kind is Kind.PUNCT:
             title = _quoted_title(toks, j) if tok.text in lex.OPEN_MARKS else 0
             if title:
@@ -153,6 +157,15 @@ def _number_list(
             break
         k = sep
     return items
+
+
+def _bearing(toks: list[NormTok], j: int) -> int:
+    """Tokens of "، الذي حمل" / "التي تحمل" at j when a number marker follows ("حمل 300
+    توقيع" counts signatures)."""
+    k = j + (_text(toks, j) in {",", "،"})
+    if _text(toks, k) not in lex.RELATIVES or _text(toks, k + 1) not in lex.BEARING_VERBS:
+        return 0
+    return k + 2 - j if _text(toks, k + 2) in lex.NUMBER_MARKERS else 0
 
 
 def _quoted_title(toks: list[NormTok], j: int) -> int:

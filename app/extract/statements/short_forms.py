@@ -33,6 +33,7 @@ from app.text.normalize import normalize
 Where = tuple[int, int]  # the block's place in the article, a normalized offset in it
 _MAX_TITLE = 7  # words of a title around a name
 _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+_MINISTRY = normalize("وزارة")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +122,17 @@ class ShortForms:
 
     def _build(self) -> None:
         self._built = True
-        heads: dict[str, str] = {}
+        heads: dict[str, list[str]] = {}
         for entity in self._entities:
             words = normalize(entity.name).split()
             if entity.kind is EntityKind.ORGANIZATION and len(words) > 1:
                 # the name only: aliases from the gazetteer ("هيئة الأمم المتحدة") are not
                 # how this article shortens it
-                heads[entity.key] = _bare(words[0])
+                heads[entity.key] = [_bare(words[0])]
+                if normalize(entity.name).startswith(_MINISTRY):
+                    # "وقالت الخارجية" for "وزارة الخارجية القطرية": a ministry goes by its
+                    # portfolio
+                    heads[entity.key].append(_bare(words[1]))
                 # "الديمقراطي الكوردستاني" for "الحزب الديمقراطي الكوردستاني"
                 self._tails[" ".join(words[1:])].add(entity.key)
             if entity.kind is EntityKind.PERSON:
@@ -138,9 +143,9 @@ class ShortForms:
                     if len(words) > 1 and len(words[-1]) >= 6:
                         self._skeletons[_skeleton(words[-1])].add(entity.key)
         for seq, full, mention in self._mentions_of(EntityKind.ORGANIZATION):
-            if mention.entity_key in heads:
+            for head in heads.get(mention.entity_key, ()):
                 where = (seq, full.from_display(mention.span.start))
-                self._heads[heads[mention.entity_key]].append(_Seen(where, mention.entity_key))
+                self._heads[head].append(_Seen(where, mention.entity_key))
         for entries in self._heads.values():
             entries.sort(key=lambda e: e.where)
 

@@ -170,8 +170,10 @@ class SpeakerChooser(BlockView):
         while k > first and self.toks[k].text in _QUOTES:
             k -= 1
         before = self.toks[k].text
-        if before == "باسم":
-            return True  # "المتحدث باسم الجيش": the spokesperson speaks for the body
+        if before == "باسم" or before in w.THEY_ARE or before in w.MEMBERS_OF:
+            # "المتحدث باسم الجيش": the spokesperson speaks for the body; so do its members
+            # ("أعضاء مجلس الأمن") and the states of a list ("دول، هي بلجيكا")
+            return True
         titled = w.has_stem(self.toks[first].text, w.TITLE_STEMS)
         if self.is_demonym(head):
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية

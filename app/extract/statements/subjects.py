@@ -54,6 +54,9 @@ class SubjectReader(SpeakerChooser):
         toks = self.toks
         if p >= len(toks) or toks[p].kind is not Kind.WORD:
             return p
+        listed = self._listed(p)
+        if listed is not None:
+            return listed
         head, word = self.index.starting[p], toks[p].text
         if clitic and word.startswith("ل"):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
@@ -70,6 +73,27 @@ class SubjectReader(SpeakerChooser):
                 break
             q += step
         return q
+
+    def _listed(self, p: int) -> int | None:
+        """ "أربع عشرة دولة، هي بلجيكا وكندا ...": a count of states set off by a list of
+        them; the end of the list, or None."""
+        k = p
+        while k < p + 3 and (self.text(k) in w.NUMBER_WORDS or self.text(k).isdigit()):
+            k += 1
+        if not w.has_stem(self.text(k), w.GROUP_NOUNS) or self.text(k + 1) not in _COMMAS:
+            return None
+        if self.text(k + 2) not in w.THEY_ARE:
+            return None
+        first = self.index.starting[k + 3] if k + 3 < len(self.toks) else None
+        if first is None or first.kind is EntityKind.PERSON:
+            return None
+        last = first
+        while (
+            nxt := self.index.starting[last.last + 1] if last.last + 1 < len(self.toks) else None
+        ) and (nxt.kind is first.kind and self._joined_actor(nxt.first)):
+            last = nxt
+        self._head = p
+        return last.last + 1
 
     def _subject_step(self, q: int) -> int:
         word, prev = self.toks[q].text, self.toks[q - 1].text

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import Field
 
 from app.store.views.common import EntityRef, Location, Part, ReadModel, ResolutionRef
 
 
+class SectionKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+
+
 class Section(ReadModel):
-    kind: Literal["paragraph", "heading"]
+    kind: SectionKind
     text: str
 
 
