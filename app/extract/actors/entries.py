@@ -125,6 +125,9 @@ class Role(_Strict):
 class PersonEntry(NamedEntry):
     roles: list[Role] = []
     also_known_as: list[Text] = []  # another name: a kunya, a nom de guerre
+    # The last name is an everyday word or an ordinal (فؤاد شكر، محمد السادس): the loader
+    # never indexes it as a surname, so "وقدم الوزير شكر" names nobody.
+    surname_is_word: bool = False
 
     @property
     def spellings(self) -> tuple[str, ...]:

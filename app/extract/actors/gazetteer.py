@@ -215,11 +215,14 @@ def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:
 @lru_cache(maxsize=8)
 def _load(directory: Path) -> Gazetteer:
     gazetteer = Gazetteer()
+    word_surnames: set[str] = set()
     for filename, kind in _FILES:
         for model in entries.read_file(directory / filename, entries.FILES[filename]):
             gazetteer.add(_gaz_entry(model, kind))
+            if isinstance(model, entries.PersonEntry) and model.surname_is_word:
+                word_surnames.update(name_tokens(s)[-1] for s in model.spellings)
     gazetteer.add_demonyms()
-    gazetteer.add_surnames(_common_words())
+    gazetteer.add_surnames(_common_words() | word_surnames)
     for tail in [t for t in gazetteer.media_tails if t in gazetteer.trie]:
         if len(tail) == 1:
             del gazetteer.media_tails[tail]  # «سوريا» is the country, not تلفزيون سوريا

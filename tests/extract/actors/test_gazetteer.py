@@ -145,3 +145,15 @@ def test_indexes_built_from_the_shipped_data() -> None:
 )
 def test_shipped_spellings(text: str, key: str) -> None:
     assert key in _ids(Path(DATA_DIR), text)
+
+
+def test_a_surname_that_is_an_everyday_word_is_not_indexed_alone(tmp_path: Path) -> None:
+    persons = [
+        {"id": "person:a", "name": "فؤاد شكر", "surname_is_word": True},
+        {"id": "person:b", "name": "رجب طيب أردوغان"},
+    ]
+    (tmp_path / "persons.json").write_text(json.dumps(persons), encoding="utf-8")
+    gazetteer = load_gazetteer(tmp_path)
+    assert "شكر" not in gazetteer.surnames
+    assert gazetteer.surnames["اردوغان"] == "person:b"
+    assert _ids(tmp_path, "وقال فؤاد شكر إن") == ["person:a"]  # the full name still is
