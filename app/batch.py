@@ -23,12 +23,11 @@ from app.config import Settings
 from app.errors import KhabarError
 from app.extract.pipeline import extract
 from app.ingest.decode import decode_bytes, parse_content_type
-from app.ingest.dispatch import choose_format, dispatch_payload, parse_payload
+from app.ingest.dispatch import choose_format, parse_payload
 from app.ingest.errors import InputTooLarge, NotAnArticle
-from app.ingest.fetch import FetchSettings, fetch_url
 from app.ingest.formats import Format
 from app.ingest.model import ParsedArticle
-from app.ingestion import fetch_articles, ingest_parsed
+from app.ingestion import Fetch, direct_fetch, fetch_articles, ingest_parsed, read_payload
 from app.store import models as m
 from app.store.db import make_engine, make_session_factory, unit_of_work
 from app.store.writes import save_article
@@ -89,6 +88,10 @@ class Run:
     factory: sessionmaker[Session]
     tally: Tally = field(default_factory=Tally)
 
+    @property
+    def fetch(self) -> Fetch:
+        return direct_fetch(self.settings)
+
     def save(self, label: str, parsed: ParsedArticle) -> None:
         try:
             extraction = extract(parsed)  # before the transaction: no lock held meanwhile
@@ -126,7 +129,7 @@ def units(item: str, settings: Settings) -> Iterator[Unit]:
     """The units of one path or URL. JSON lines are streamed, so an archive may be larger
     than the size limit, which then applies to each line."""
     if item.startswith(("http://", "https://")):
-        fetched = fetch_url(item, FetchSettings.from_settings(settings))
+        fetched = direct_fetch(settings)(item)
         yield from split(Unit(item, fetched.data, fetched.content_type, fetched.url_final))
         return
     path = Path(item)
@@ -174,8 +177,8 @@ def ingest_unit(unit: Unit, run: Run) -> None:
         if len(unit.data) > run.settings.max_body_bytes:
             limit = run.settings.max_body_bytes
             raise InputTooLarge(f"{len(unit.data)} bytes; the limit is {limit}")
-        payload = dispatch_payload(
-            unit.data, unit.content_type, source_url=unit.source_url, settings=run.settings
+        payload = read_payload(
+            unit.data, unit.content_type, fetch=run.fetch, source_url=unit.source_url
         )
         if not payload.articles and not payload.to_fetch:
             raise NotAnArticle("the input holds no article")
@@ -186,7 +189,7 @@ def ingest_unit(unit: Unit, run: Run) -> None:
         run.save(unit.label, parsed)
     for link in payload.to_fetch:  # a feed of teasers: each page is a unit of its own
         try:
-            linked = fetch_articles(link, settings=run.settings)
+            linked = fetch_articles(link, fetch=run.fetch)
         except Exception as exc:
             run.tally.fail(link, exc)
             continue

@@ -1,4 +1,4 @@
-"""`khabar serve | migrate | ingest | reextract`."""
+"""`khabar serve | migrate | ingest | reextract | sources | poll | worker`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from app.config import get_settings
 from app.errors import KhabarError
+from app.jobs import cli as jobs_cli
 
 log = logging.getLogger("khabar")
 
@@ -32,6 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
     commands.add_parser("reextract", help="run the extractor again over every stored article")
+    jobs_cli.add_commands(commands)
 
     args = parser.parse_args(argv)
     try:
@@ -51,6 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         upgrade(settings.database_url)
         return 0
+    if args.command in {"sources", "poll", "worker"}:
+        return jobs_cli.run(args, settings)
     from app.batch import run_ingest, run_reextract
 
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -14,16 +16,19 @@ from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
 from app.api.http import EXPOSED_HEADERS, install_http
 from app.api.openapi import install_openapi
+from app.api.queue import handle as queue_handle
 from app.api.routes import (
     article_reads,
     articles,
     entities,
     health,
+    jobs,
     resolutions,
     search,
     sources,
     statements,
 )
+from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
 
@@ -41,6 +46,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level)
     app = FastAPIOffline(
+        lifespan=_lifespan,
         title="Khabar",
         version=__version__,
         description=DESCRIPTION,
@@ -49,6 +55,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.state.engine = engine or make_engine(settings.database_url)
     app.state.session_factory = make_session_factory(app.state.engine)
+    # GETs read from the replica when one is named (KHABAR_READ_DATABASE_URL)
+    replica = make_engine(settings.read_database_url) if settings.read_database_url else None
+    app.state.read_session_factory = make_session_factory(replica or app.state.engine)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -59,9 +68,16 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
     install_error_handlers(app)
     install_caching(app)
-    routers = (article_reads, articles, entities, resolutions, statements, sources, search, health)
-    for module in routers:
+    routers = (article_reads, articles, entities, resolutions, statements, sources, search)
+    for module in (*routers, jobs, health):
         app.include_router(module.router)
+    install_explorer(app)
     install_http(app)
     install_openapi(app)
     return app
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    await queue_handle(app).close()  # the queue opens at the first request that needs it

@@ -28,8 +28,10 @@ def get_write_session(request: Request) -> Iterator[Session]:
 
 
 def _session(request: Request, *, write: bool) -> Iterator[Session]:
-    """Commit when the route returns, roll back when it raises."""
-    factory: sessionmaker[Session] = request.app.state.session_factory
+    """Commit when the route returns, roll back when it raises. Reads go to the read
+    replica when one is configured."""
+    state = request.app.state
+    factory: sessionmaker[Session] = state.session_factory if write else state.read_session_factory
     with unit_of_work(factory, write=write) as session:
         yield session
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -24,11 +26,20 @@ _CASCADE = "all, delete-orphan"
 
 
 class Source(Base):
+    """An outlet: one row per normalized name, made by the registry (`khabar sources add`,
+    POST /sources) or by the first article that names it. Its feeds live in `feeds`."""
+
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     normalized_name: Mapped[str] = mapped_column(String(200), unique=True)
+    site: Mapped[str | None] = mapped_column(String(500))
+    language: Mapped[str | None] = mapped_column(String(8))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    hints: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    poll_seconds: Mapped[int] = mapped_column(Integer, default=900, server_default="900")
 
 
 class Article(Base):
@@ -277,3 +288,9 @@ class Statement(Base):
     part_index: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+# Registered on the same metadata; kept apart so this module stays readable.
+from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
+
+__all__ = ["Feed", "Host", "JobOutcome"]

@@ -18,7 +18,7 @@ from app.store import models as m
 from app.store.base import Base, utcnow
 from app.store.extraction_rows import add_extraction_rows
 from app.store.search import shadow_document
-from app.store.upsert import insert_ignoring_conflicts
+from app.store.sources import outlet_id
 from app.text.normalize import collapse_spaces, normalize
 
 
@@ -165,14 +165,7 @@ def _set_fields(
 
 
 def _source_id(session: Session, outlet: str | None) -> int | None:
-    if not outlet:
-        return None
-    name = collapse_spaces(outlet)
-    key = normalize(name)
-    insert_ignoring_conflicts(
-        session, m.Source, [{"name": name, "normalized_name": key}], conflict=["normalized_name"]
-    )
-    return session.scalar(select(m.Source.id).where(m.Source.normalized_name == key))
+    return outlet_id(session, outlet) if outlet else None
 
 
 _CHILD_TABLES: tuple[type[Base], ...] = (

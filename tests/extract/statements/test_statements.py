@@ -1,0 +1,781 @@
+"""Statements: who said what, on the reference article and on sentences written for these
+tests in the manner of different outlets (invented wording; the people and bodies are real).
+
+The recognizer is another module's job, so its output is built by hand here: every listed
+surface found in a block becomes a mention, longest first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.extract.model import Entity, EntityKind, Mention, Span, Statement
+from app.extract.recognizer import ActorResult
+from app.extract.statements import find_statements
+from app.ingest.model import Part, TextBlock
+
+SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
+PER, ORG, LOC = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
+
+# surface -> (entity key, kind)
+ACTORS: dict[str, tuple[str, EntityKind]] = {
+    "هيئة التفاوض السورية": ("snc", ORG),
+    "هيئة التفاوض": ("snc", ORG),
+    "الهيئة": ("snc", ORG),
+    "الائتلاف الوطني السوري": ("coalition", ORG),
+    "الائتلاف": ("coalition", ORG),
+    "هادي البحرة": ("bahra", PER),
+    "البحرة": ("bahra", PER),
+    "بدر جاموس": ("jamous", PER),
+    "جاموس": ("jamous", PER),
+    "فرنسا": ("france", LOC),
+    "الفرنسيان": ("france", LOC),
+    "الفرنسي": ("france", LOC),
+    "الفرنسية": ("france", LOC),
+    "تركيا": ("turkey", LOC),
+    "التركي": ("turkey", LOC),
+    "أميركيون": ("usa", LOC),
+    "الولايات المتحدة": ("usa", LOC),
+    "روسيا": ("russia", LOC),
+    "الخارجية الروسية": ("mfa_russia", ORG),
+    "ماريا زاخاروفا": ("zakharova", PER),
+    "سيرغي لافروف": ("lavrov", PER),
+    "لافروف": ("lavrov", PER),
+    "مولود جاويش أوغلو": ("cavusoglu", PER),
+    "غير بيدرسن": ("pedersen", PER),
+    "بيدرسن": ("pedersen", PER),
+    "سوريا": ("syria", LOC),
+    "الأمم المتحدة": ("un", ORG),
+    "أنطونيو غوتيريش": ("guterres", PER),
+    "المرصد السوري لحقوق الإنسان": ("sohr", ORG),
+    "وكالة سانا": ("sana", ORG),
+    "سانا": ("sana", ORG),
+    "تلفزيون سوريا": ("syria_tv", ORG),
+    "النظام السوري": ("regime", ORG),
+    "الجامعة العربية": ("arab_league", ORG),
+    "مجلس الأمن": ("unsc", ORG),
+    "إسطنبول": ("istanbul", LOC),
+}
+
+
+Lexicon = dict[str, tuple[str, EntityKind]]
+
+
+def actors_for(blocks: list[TextBlock], extra: Lexicon | None = None) -> ActorResult:
+    lexicon = {**ACTORS, **(extra or {})}
+    mentions: list[Mention] = []
+    for block in blocks:
+        taken: list[tuple[int, int]] = []
+        for surface in sorted(lexicon, key=len, reverse=True):
+            for m in re.finditer(re.escape(surface), block.text):
+                if any(m.start() < end and start < m.end() for start, end in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                span = Span(block.part, block.index, m.start(), m.end())
+                mentions.append(Mention(lexicon[surface][0], surface, span))
+    entities = [Entity(key, key, kind) for key, kind in set(lexicon.values())]
+    return ActorResult(entities=entities, mentions=mentions)
+
+
+def statements(*paragraphs: str, extra: Lexicon | None = None) -> list[Statement]:
+    blocks = [TextBlock(Part.SECTION, i, text) for i, text in enumerate(paragraphs)]
+    found = find_statements(blocks, actors_for(blocks, extra))
+    for s in found:
+        text = blocks[s.span.index].text
+        assert text[s.span.start : s.span.end].strip(), s
+    return found
+
+
+def one(text: str, extra: Lexicon | None = None) -> Statement:
+    found = statements(text, extra=extra)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- the reference article ------------------------------------------------------------------
+
+
+def _seed_blocks() -> list[TextBlock]:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    bullets = [i for i, line in enumerate(lines) if line.strip().startswith("•")]
+    title = next(line.strip() for line in lines if "تؤكد ضرورة" in line)
+    summary = [lines[i].strip().lstrip("•").strip() for i in bullets]
+    paragraphs = [line.strip() for line in lines[bullets[-1] + 1 :] if line.strip()]
+    return (
+        [TextBlock(Part.TITLE, 0, title)]
+        + [TextBlock(Part.SUMMARY, i, text) for i, text in enumerate(summary)]
+        + [TextBlock(Part.SECTION, i, text) for i, text in enumerate(paragraphs)]
+    )
+
+
+def test_reference_article() -> None:
+    blocks = _seed_blocks()
+    # the recognizer resolves both role phrases to their holders in this article
+    titles = {"رئيس الائتلاف الوطني": ("bahra", PER), "رئيس الهيئة": ("jamous", PER)}
+    found = find_statements(blocks, actors_for(blocks, titles))
+    assert [(s.span.part, s.speaker_key, s.verb) for s in found] == [
+        (Part.TITLE, "snc", "تؤكد"),
+        (Part.SUMMARY, "snc", "تشدد"),
+        (Part.SUMMARY, "snc", "تؤكد"),
+        (Part.SUMMARY, "jamous", "يشدد"),
+        (Part.SECTION, "snc", "شددت"),
+        (Part.SECTION, "snc", "مؤكدة"),
+        (Part.SECTION, "snc", "قالت"),
+        (Part.SECTION, "jamous", "أكد"),
+        (Part.SECTION, "jamous", "مشدداً"),
+        (Part.SECTION, "france", "أكد"),
+        (Part.SECTION, "bahra", "أكد"),
+        (Part.SECTION, "bahra", "مشيراً"),
+        (Part.SECTION, "bahra", "قال"),
+        (Part.SECTION, "bahra", "مضيفاً"),
+        (Part.SECTION, "bahra", "ذكر"),
+        (Part.SECTION, "bahra", "مؤكداً"),
+    ]
+    by_verb = {(s.verb, s.speaker_key): s for s in found}
+    france = by_verb[("أكد", "france")]
+    assert france.speaker_surface == "المسؤولان الفرنسيان"
+    assert france.content.startswith("دعم بلادهما لقرار مجلس الأمن الدولي 2254")
+    said = by_verb[("قالت", "snc")]
+    assert said.content.startswith("تم خلال اللقاء")
+    assert said.content.endswith("للملف السوري")
+    bahra = by_verb[("أكد", "bahra")]
+    assert bahra.speaker_surface == "رئيس الائتلاف الوطني السوري، هادي البحرة"
+    assert bahra.content == 'تطبيق قرار مجلس الأمن الدولي 2254، "مطلب السوريين في كل بقاع سوريا"'
+    quoted = by_verb[("أكد", "jamous")]
+    assert quoted.speaker_surface == "رئيس الهيئة"
+    assert quoted.content.startswith("ضرورة دفع العملية السياسية")
+    assert not quoted.content.startswith('"')
+    for s in found:
+        block = next(b for b in blocks if (b.part, b.index) == (s.span.part, s.span.index))
+        assert block.text[s.span.start :].startswith(s.verb)
+
+
+def test_reference_article_role_phrase_left_by_the_recognizer() -> None:
+    blocks = _seed_blocks()
+    found = find_statements(blocks, actors_for(blocks, {"رئيس الائتلاف الوطني": ("bahra", PER)}))
+    # "رئيس الهيئة" is unlinked here, but the article introduced "رئيس هيئة التفاوض السورية،
+    # بدر جاموس": the words of the title name him
+    by_surface = {s.speaker_surface: s.speaker_key for s in found}
+    assert by_surface["رئيس الهيئة"] == "jamous"
+    assert len(found) == 16
+
+
+def test_reference_article_title_mention_names_the_person() -> None:
+    blocks = _seed_blocks()
+    found = find_statements(blocks, actors_for(blocks, {"رئيس الهيئة": ("jamous", PER)}))
+    assert ("jamous", "أكد") in [(s.speaker_key, s.verb) for s in found]
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+
+def test_verb_then_organization() -> None:
+    s = one("وقالت هيئة التفاوض إنها ستشارك في الجولة المقبلة.")
+    assert (s.speaker_key, s.verb) == ("snc", "قالت")
+    assert s.content == "إنها ستشارك في الجولة المقبلة"
+
+
+def test_person_named_after_a_title_between_commas() -> None:
+    s = one(
+        "وقالت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، في مؤتمر صحفي، إن موسكو ترفض ذلك."
+    )
+    assert s.speaker_key == "zakharova"
+    assert s.speaker_surface == "المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا"
+    assert s.content == "موسكو ترفض ذلك"
+
+
+def test_person_after_title_without_commas() -> None:
+    s = one("وأكد وزير الخارجية التركي مولود جاويش أوغلو على ضرورة الحل السياسي.")
+    assert s.speaker_key == "cavusoglu"
+    assert s.content == "ضرورة الحل السياسي"
+
+
+def test_a_title_over_an_organization_names_no_speaker() -> None:
+    # the head of the body, unnamed: not the body itself, and no one the article names
+    assert statements("وقال رئيس الائتلاف خلال لقاء مع الصحفيين إن المعارضة موحدة.") == []
+
+
+def test_title_mention_resolves_to_its_holder() -> None:
+    s = one("وقال رئيس الائتلاف الوطني إن الحوار مستمر.", extra={"رئيس الائتلاف": ("bahra", PER)})
+    assert s.speaker_key == "bahra"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قالت مصادر مطلعة لتلفزيون سوريا إن الاجتماع تأجل إلى الأسبوع المقبل.",
+        "وأكدت مصادر في الخارجية الروسية أن الموعد لم يحدد.",
+        "ويرى خبراء أن العقوبات لم تحقق أهدافها.",
+        "ودعا القرار إلى وقف فوري للقتال في الشمال.",
+        "ويطالب النص الأطراف بالعودة إلى طاولة المفاوضات.",
+        "وكان الدبلوماسي الفرنسي قد قال إن الحوار متعثر.",  # one man, unnamed
+        "وتشير تقديرات الجامعة العربية إلى أن الخسائر تضاعفت.",  # figures, not words
+    ],
+)
+def test_anonymous_speakers_and_documents_make_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_demonym_names_the_country() -> None:
+    s = one("قال مسؤولون أميركيون إن واشنطن تدرس خيارات جديدة.")
+    assert s.speaker_key == "usa"
+    assert s.speaker_surface == "مسؤولون أميركيون"
+
+
+def test_told_to_is_not_the_speaker() -> None:
+    s = one('وفي تصريح لـ"تلفزيون سوريا"، قال البحرة إن الائتلاف مستعد للحوار.')
+    assert s.speaker_key == "bahra"
+
+
+def test_statement_in_a_tweet() -> None:
+    s = one('وفي بيان لها عبر "تويتر"، قالت هيئة التفاوض إن الجولة انتهت دون نتائج.')
+    assert (s.speaker_key, s.content) == ("snc", "الجولة انتهت دون نتائج")
+
+
+def test_post_after_envoy_is_part_of_the_subject() -> None:
+    s = one("وأشار المبعوث الأممي إلى سوريا غير بيدرسن إلى أن العملية السياسية متعثرة.")
+    assert s.speaker_key == "pedersen"
+    assert s.content == "العملية السياسية متعثرة"
+
+
+def test_secretary_general_of_the_united_nations() -> None:
+    s = one("ودعا الأمين العام للأمم المتحدة أنطونيو غوتيريش الأطراف إلى وقف التصعيد.")
+    assert s.speaker_key == "guterres"
+    assert s.content == "الأطراف إلى وقف التصعيد"
+
+
+def test_subject_before_a_present_verb() -> None:
+    s = one("الائتلاف يقول إن الانتخابات المقبلة غير شرعية.")
+    assert (s.speaker_key, s.verb) == ("coalition", "يقول")
+
+
+def test_verb_then_subject_in_the_present() -> None:
+    assert statements("ويقول الباحث في الشأن السوري إن المفاوضات وصلت إلى طريق مسدود.") == []
+    s = one("ويقول الباحث في الشأن السوري، بدر جاموس، إن المفاوضات وصلت إلى طريق مسدود.")
+    assert (s.speaker_key, s.verb) == ("jamous", "يقول")
+
+
+def test_relative_clause_speaker() -> None:
+    found = statements("وتطرق البيان إلى موقف الجامعة العربية، التي قالت إن الحل عربي.")
+    assert [(s.speaker_key, s.verb) for s in found] == [("arab_league", "قالت")]
+
+
+def test_pronoun_subject_continues_the_previous_speaker() -> None:
+    found = statements(
+        "وقالت المتحدثة باسم الخارجية الروسية، ماريا زاخاروفا، إن موسكو ترفض ذلك.",
+        'وأضافت: "نحن نتابع الوضع عن كثب".',
+    )
+    assert [(s.speaker_key, s.verb, s.content) for s in found][1] == (
+        "zakharova",
+        "أضافت",
+        "نحن نتابع الوضع عن كثب",
+    )
+
+
+def test_pronoun_subject_without_a_previous_speaker_is_skipped() -> None:
+    assert statements("وأضاف أن الاتفاق يشمل وقف إطلاق النار.") == []
+
+
+# -- verbs and their content ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "content"),
+    [
+        ("وطالب الائتلاف بالإفراج عن المعتقلين.", "طالب", "الإفراج عن المعتقلين"),
+        ("وحذرت الأمم المتحدة من كارثة إنسانية.", "حذرت", "كارثة إنسانية"),
+        ("وأعلنت تركيا إغلاق المعبر مؤقتاً.", "أعلنت", "إغلاق المعبر مؤقتاً"),
+        ("واعتبر البحرة أن الخطوة متأخرة.", "اعتبر", "الخطوة متأخرة"),
+        ("ورأى جاموس أن الحل ما يزال ممكناً.", "رأى", "الحل ما يزال ممكناً"),
+        ("وأوضح البحرة أن الوفد سيصل غداً.", "أوضح", "الوفد سيصل غداً"),
+        ("فقال البحرة: إن المرحلة صعبة.", "قال", "إن المرحلة صعبة"),
+        ("وشددا على أهمية الحل السياسي.", "شددا", "أهمية الحل السياسي"),
+        ("وذكر جاموس أن الوفد غادر جنيف.", "ذكر", "الوفد غادر جنيف"),
+        ("وأشار بيدرسن إلى أن اللجنة ستجتمع.", "أشار", "اللجنة ستجتمع"),
+        ("ودعت فرنسا إلى ضبط النفس.", "دعت", "ضبط النفس"),
+        ("وأضاف جاموس أن الهيئة لن تنسحب.", "أضاف", "الهيئة لن تنسحب"),
+    ],
+)
+def test_reporting_verbs(text: str, verb: str, content: str) -> None:
+    found = statements("قال البحرة إن الجولة انتهت.", text)
+    assert len(found) == 2, found
+    assert (found[1].verb, found[1].content) == (verb, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونفى لافروف أن تكون بلاده استهدفت المدنيين.",
+        "واتهم الائتلاف النظام السوري بعرقلة الحل.",
+        "وأعرب البحرة عن قلقه من التصعيد.",
+        "وكشفت هيئة التفاوض عن لقاء قريب.",
+        "ورحبت الجامعة العربية بالاتفاق.",
+        "وندد الائتلاف بالقصف على إدلب.",
+        "وصرح جاموس بأن الهيئة لن تنسحب.",
+        "وأفادت وكالة سانا بأن الطريق مغلق.",
+        "ولفت بيدرسن إلى أن اللجنة ستجتمع.",
+        "وأدانت فرنسا الهجوم على المدنيين.",
+        'وكتب جاموس على حسابه في "إكس": "لا حل دون القرار 2254".',
+        "وبحسب المرصد السوري لحقوق الإنسان، قتل خمسة مدنيين.",
+    ],
+)
+def test_verbs_outside_the_closed_list_make_no_statement(text: str) -> None:
+    assert len(statements("قال البحرة إن الجولة انتهت.", text)) == 1
+
+
+def test_verb_is_stored_as_written() -> None:
+    s = one("وأكّدت هيئة التفاوض أن الوفد جاهز.")
+    assert s.verb == "أكّدت"
+
+
+def test_quoted_content_loses_its_marks() -> None:
+    s = one("وقال البحرة: «لن نقبل بأي تسوية. الحل واضح».")
+    assert s.content == "لن نقبل بأي تسوية. الحل واضح"
+
+
+def test_content_ends_at_the_closing_quote() -> None:
+    s = one('وقال جاموس: "الحل سياسي" في إشارة إلى الجولة المقبلة.')
+    assert s.content == "الحل سياسي"
+
+
+def test_quotation_before_the_verb() -> None:
+    s = one('"لن نقبل بأي تسوية لا تضمن حقوق السوريين"، قال البحرة.')
+    assert (s.speaker_key, s.content) == ("bahra", "لن نقبل بأي تسوية لا تضمن حقوق السوريين")
+
+
+def test_participles_continue_the_statement() -> None:
+    found = statements(
+        "ورحبت تركيا بالاتفاق، معتبرة أنه خطوة صحيحة، ومشددة على ضرورة تطبيقه، "
+        "لافتة إلى أن المراقبة ضرورية."
+    )
+    # رحبت and لافتة are outside the closed list, but their speaker carries on
+    assert [(s.speaker_key, s.verb, s.content) for s in found] == [
+        ("turkey", "معتبرة", "خطوة صحيحة"),
+        ("turkey", "مشددة", "ضرورة تطبيقه"),
+    ]
+
+
+def test_participle_after_a_non_reporting_verb_takes_the_sentence_subject() -> None:
+    s = one("التقى رئيس الهيئة بدر جاموس المبعوث الأممي، مؤكداً ضرورة تطبيق القرارات الدولية.")
+    assert (s.speaker_key, s.verb) == ("jamous", "مؤكداً")
+    assert s.content == "ضرورة تطبيق القرارات الدولية"
+
+
+def test_followed_by_qaelan() -> None:
+    found = statements("قال البحرة إن الجولة انتهت.", 'وأضاف قائلاً: "المرحلة المقبلة صعبة".')
+    assert (found[1].speaker_key, found[1].verb, found[1].content) == (
+        "bahra",
+        "أضاف",
+        "المرحلة المقبلة صعبة",
+    )
+
+
+def test_span_runs_from_verb_to_end_of_content() -> None:
+    text = "وقالت هيئة التفاوض إن الجولة انتهت دون نتائج، وإن الوفد عاد."
+    [s] = statements(text)
+    assert text[s.span.start : s.span.end] == (
+        "قالت هيئة التفاوض إن الجولة انتهت دون نتائج، وإن الوفد عاد"
+    )
+
+
+def test_participle_after_a_quotation_holding_a_full_stop() -> None:
+    found = statements(
+        'وقال البحرة إن "الحل يبدأ بتطبيق القرار 2254. ولا بديل عنه"، مشيراً إلى ضرورة الضغط.'
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال"), ("bahra", "مشيراً")]
+    assert found[0].content == "الحل يبدأ بتطبيق القرار 2254. ولا بديل عنه"
+
+
+def test_pluperfect_subject_before_the_verb() -> None:
+    found = statements(
+        "قال جاموس إن الوفد جاهز.", "وكان البحرة قد قال في وقت سابق إن الائتلاف لن يشارك."
+    )
+    assert (found[1].speaker_key, found[1].content) == ("bahra", "الائتلاف لن يشارك")
+
+
+def test_object_after_an_aside_between_commas() -> None:
+    s = one("وأكدت الخارجية الروسية، في بيان نشرته على موقعها، التزام موسكو بالحل السياسي.")
+    assert (s.speaker_key, s.content) == ("mfa_russia", "التزام موسكو بالحل السياسي")
+
+
+def test_quoted_name_in_the_subject() -> None:
+    s = one('وقالت "هيئة التفاوض" إن الوفد جاهز.')
+    assert (s.speaker_key, s.speaker_surface, s.content) == ("snc", "هيئة التفاوض", "الوفد جاهز")
+
+
+def test_quoted_newspaper_name_is_cleaned_in_the_surface() -> None:
+    text = 'وذكرت صحيفة "الشرق الأوسط" أن الاجتماع سيعقد في جنيف.'
+    s = one(text, extra={"الشرق الأوسط": ("awsat", ORG)})
+    assert (s.speaker_key, s.speaker_surface) == ("awsat", "صحيفة الشرق الأوسط")
+
+
+def test_coordinated_verb_ends_the_first_content() -> None:
+    found = statements("أكدت الخارجية الفرنسية على ضرورة الالتزام بالقرار 2254، وطالبت بوقف القصف.")
+    assert [(s.verb, s.content) for s in found] == [
+        ("أكدت", "ضرورة الالتزام بالقرار 2254"),
+        ("طالبت", "وقف القصف"),
+    ]
+    assert found[1].speaker_key == "france"
+
+
+# -- attributions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل خمسة مدنيين في قصف على ريف إدلب، بحسب المرصد السوري لحقوق الإنسان.",
+        "وبحسب وكالة سانا، فإن الاجتماع سيعقد الأسبوع المقبل.",
+        "ووفقاً لـ سانا، وصل الوفد إلى دمشق.",
+        "نقلاً عن مصادر دبلوماسية، تأجلت الجولة إلى موعد غير محدد.",
+    ],
+)
+def test_an_attribution_is_not_a_reporting_verb(text: str) -> None:
+    assert statements(text) == []
+
+
+# -- no statement ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "جاء ذلك خلال لقاء أجراه رئيس الهيئة مع مبعوثة فرنسا.",
+        "فرنسا تدعم قرار مجلس الأمن 2254 والقرارات الدولية.",
+        "يذكر أن الهيئة تأسست عام 2015.",
+        "ويشار إلى أن الاجتماع هو الثالث هذا العام.",
+        "طالب جامعي يفوز بجائزة دولية.",
+        "وبحسب القرار 2254 تبدأ مرحلة انتقالية.",
+        "ووفقاً للدستور تجري الانتخابات كل سبع سنوات.",
+        "وأكد البيان.",
+        "رأي الخبراء في المسألة متباين.",
+        "وقال.",
+        "ميليشيا تابعة للنظام السوري تقصف البلدة.",
+        "والأسبوع الماضي، الملف السوري بحاجة لإجراءات دولية.",
+        "ولم يعلن الائتلاف موقفه بعد.",
+        "ولن يقول الوفد شيئاً قبل الاجتماع.",
+        "شهدت إدلب قصفاً مكثفاً، وأسفر عن مقتل مدنيين. ويأتي ذلك بعد إعلان الهدنة.",
+        "الرئيس التركي: لا تطبيع دون حل سياسي",
+        "وتفصل بين الطرفين أن تعقد الجولة المقبلة.",
+    ],
+)
+def test_no_statement(text: str) -> None:
+    assert statements(text) == []
+
+
+# -- where the subject stands ---------------------------------------------------------------
+
+
+def keyed(found: list[Statement]) -> list[tuple[str | None, str]]:
+    return [(s.speaker_key, s.verb) for s in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline or a summary point opens with its subject; what follows is the object
+        ("الائتلاف يطالب فرنسا بدعم الحل السياسي", [("coalition", "يطالب")]),
+        ("البحرة يلتقي بيدرسن ويدعو إلى استئناف المفاوضات", [("bahra", "يدعو")]),
+        ("وجاموس يؤكد أن الهيئة مستمرة في عملها", [("jamous", "يؤكد")]),
+        # the pluperfect and the topic of أما hold the subject before the verb
+        (
+            "وكان رئيس الائتلاف الوطني السوري هادي البحرة قد أكد أن الحوار متعثر.",
+            [("bahra", "أكد")],
+        ),
+        ("أما وزير الخارجية الروسي سيرغي لافروف فقد اعتبر أن الحل بعيد.", [("lavrov", "اعتبر")]),
+        ("أما وزير الخارجية الروسي سيرغي لافروف فاعتبر أن الحل بعيد.", [("lavrov", "اعتبر")]),
+        # an aside between commas after the subject
+        ("وإن هيئة التفاوض، إذ تستذكر هذا اليوم، تؤكد أن الحل سياسي.", [("snc", "تؤكد")]),
+        # a relative whose antecedent is a document says nothing: the noun after is its object
+        ("وأشار البيان إلى القرار 2254 الذي طالب الأطراف بوقف القتال.", []),
+    ],
+)
+def test_the_subject_may_come_before_the_verb(
+    text: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert keyed(statements(text)) == expected
+
+
+def test_a_name_set_off_after_a_title_is_the_speaker() -> None:
+    s = one("وقال مدير مكتب الائتلاف في إسطنبول، بدر جاموس، إن الوفد جاهز.")
+    assert s.speaker_key == "jamous"
+    s = one("وقال القيادي في الائتلاف هادي البحرة إن الوفد جاهز.")
+    assert s.speaker_key == "bahra"
+    # the name after a meeting is the other party's, not the speaker's
+    text = "وقال رئيس هيئة التفاوض خلال لقائه نظيره الروسي، سيرغي لافروف، إن الوفد جاهز."
+    assert "lavrov" not in {s.speaker_key for s in statements(text)}
+
+
+def test_the_holder_of_a_title_is_named_after_its_complements() -> None:
+    text = "وأكد المبعوث الخاص للأمين العام أنطونيو غوتيريش إلى سوريا غير بيدرسن أن الحل ممكن."
+    assert keyed(statements(text)) == [("pedersen", "أكد")]
+    # a person inside a relative clause is not the subject's
+    text = "أما البحرة، الذي التقى بيدرسن أمس، فقد أكد أن الحل ممكن."
+    assert keyed(statements(text)) == [("bahra", "أكد")]
+
+
+def test_the_post_of_an_envoy_belongs_to_the_subject() -> None:
+    s = one("وحذر المبعوث الأممي إلى سوريا غير بيدرسن من أن الجمود طويل.")
+    assert (s.speaker_key, s.content) == ("pedersen", "الجمود طويل")
+    s = one("وأكدت المندوبة الفرنسية لدى الأمم المتحدة، ماريا زاخاروفا، أن الوقت ينفد.")
+    assert s.speaker_key == "zakharova"
+
+
+def test_a_spokesperson_speaks_for_the_body() -> None:
+    s = one("وقال المتحدث باسم الائتلاف إن الجولة فشلت.")
+    assert (s.speaker_key, s.speaker_surface) == ("coalition", "المتحدث باسم الائتلاف")
+    hrw = {"هيومن رايتس ووتش": ("hrw", ORG)}
+    s = one("ودعت منظمة «هيومن رايتس ووتش» إلى التحقيق في القصف.", extra=hrw)
+    assert s.speaker_key == "hrw"
+
+
+def test_actors_joined_by_wa_each_speak() -> None:
+    found = statements("وأعلنت روسيا وتركيا رفضهما للهجوم على إدلب.")
+    assert keyed(found) == [("russia", "أعلنت"), ("turkey", "أعلنت")]
+    assert found[0].content == found[1].content
+
+
+def test_a_verb_without_a_subject_continues_the_clause_that_opens_its_sentence() -> None:
+    found = statements(
+        "قال البحرة إن الوفد جاهز.",
+        "في المقابل، رفض لافروف المقترح الغربي، وقال إنه غير واقعي.",
+    )
+    assert keyed(found) == [("bahra", "قال"), ("lavrov", "قال")]
+
+
+def test_a_resumptive_pronoun_shows_the_verb() -> None:
+    text = "وكان البحرة قد بعث برسالة إلى بيدرسن، طالب فيها بعقد جولة جديدة."
+    assert keyed(statements(text)) == [("bahra", "طالب")]
+
+
+def test_the_one_spoken_to_stands_before_the_subject() -> None:
+    assert keyed(statements("وقال لي جاموس إن الهيئة باقية.")) == [("jamous", "قال")]
+
+
+def test_a_verb_of_judgement_with_its_object_as_a_pronoun() -> None:
+    text = "وبقيت المبادرة، التي يعتبرها بيدرسن مدخلاً واقعياً، بلا تطبيق."
+    [s] = statements(text)
+    assert (s.speaker_key, s.verb) == ("pedersen", "يعتبرها")
+    assert s.content.startswith("مدخلاً واقعياً")
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        ("وأكد البحرة أن على المجلس أن يطالب بوقف القصف.", ["أكد"]),  # owed, not said
+        ("ورفض البحرة تعديلاً يطالب بهدنة فورية.", []),  # the amendment's content
+        ("أعلن البحرة الثلاثاء استقالته من منصبه.", ["أعلن"]),  # the day before the object
+    ],
+)
+def test_present_verbs_inside_content_are_not_statements(text: str, verbs: list[str]) -> None:
+    assert [s.verb for s in statements(text)] == verbs
+
+
+def test_a_masculine_verb_does_not_take_a_city_after_it_as_subject() -> None:
+    text = "وأكد البحرة أن الحوار متعثر، وطالب دمشق بالإفراج عن المعتقلين."
+    blocks = [TextBlock(Part.SECTION, 0, text)]
+    actors = actors_for(blocks, {"دمشق": ("damascus", LOC)})
+    city = Entity("damascus", "دمشق", LOC, subkind="city")
+    actors = ActorResult(
+        entities=[e for e in actors.entities if e.key != "damascus"] + [city],
+        mentions=actors.mentions,
+    )
+    found = find_statements(blocks, actors)
+    assert keyed(found) == [("bahra", "أكد"), ("bahra", "طالب")]
+    assert found[1].content.startswith("دمشق")
+
+
+def test_verbs_inside_a_quotation_are_quoted_not_reported() -> None:
+    text = "ورأى البحرة أن الأرقام «تكشف عزوف السوريين عن مسار يرفضونه»، داعياً إلى حوار وطني."
+    assert keyed(statements(text)) == [("bahra", "رأى"), ("bahra", "داعياً")]
+
+
+def test_the_one_addressed_is_not_the_speaker() -> None:
+    found = statements("واعتبر البحرة أن التصويت خطأ، وقال مخاطباً أعضاء المجلس: «راجعوا قراركم».")
+    assert keyed(found) == [("bahra", "اعتبر"), ("bahra", "قال")]
+
+
+def test_a_relative_whose_content_is_about_its_antecedent() -> None:
+    text = "وطالب جاموس باحترام القرار 2254، الذي قال إنه يُنتهك كل يوم."
+    assert keyed(statements(text)) == [("jamous", "طالب"), ("jamous", "قال")]
+
+
+def test_a_sentence_that_opens_with_its_subject_keeps_it_for_a_coordinated_verb() -> None:
+    text = "الائتلاف يجدد رفضه للتطبيع ويدعو تركيا لمراجعة موقفها"
+    assert keyed(statements(text)) == [("coalition", "يدعو")]
+
+
+def test_the_main_clause_after_a_kama_clause_is_the_content() -> None:
+    text = "وكما أكد البحرة في اتصاله مع بيدرسن، فإن الائتلاف ملتزم بالحل السياسي."
+    [s] = statements(text)
+    assert (s.speaker_key, s.content) == ("bahra", "الائتلاف ملتزم بالحل السياسي")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name after its whole title, the sentence opening with them both
+        ("وزير الخارجية الروسي سيرغي لافروف أكد أن الحوار مستمر.", [("lavrov", "أكد")]),
+        # titles set one after the other belong to one man
+        ("أكد نائب رئيس الائتلاف رئيس الهيئة بدر جاموس أن الوفد جاهز.", [("jamous", "أكد")]),
+        # courtesy titles before a name
+        ("أعلن معالي الدكتور بدر جاموس، مساء أمس، انتهاء الجولة.", [("jamous", "أعلن")]),
+        # the topic of أما is not the subject of a verb that has its own
+        ("أما فرنسا، فقد اعتبر وزيرها جاموس أن الخطة واقعية.", [("jamous", "اعتبر")]),
+        # an unrecognized subject in a pluperfect frame is never the previous speaker
+        ("قال البحرة إن الوفد جاهز. وكان المسؤول المجهول قد أعلن خلاف ذلك.", [("bahra", "قال")]),
+    ],
+)
+def test_where_the_subject_stands(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert keyed(statements(text)) == expected
+
+
+def test_a_present_verb_after_an_opening_expression_can_report() -> None:
+    text = "وتتراجع المساعدات، في وقت تقول الأمم المتحدة إن الاحتياجات تتزايد."
+    assert keyed(statements(text)) == [("un", "تقول")]
+
+
+# -- short forms of the article's actors -------------------------------------------------
+
+
+def _with(entities: list[Entity], surfaces: dict[str, str], *texts: str) -> list[Statement]:
+    """Statements over blocks whose mentions are only the full names in `surfaces`."""
+    blocks = [TextBlock(Part.SECTION, i, text) for i, text in enumerate(texts)]
+    mentions = [
+        Mention(key, surface, Span(b.part, b.index, m.start(), m.end()))
+        for b in blocks
+        for surface, key in surfaces.items()
+        for m in re.finditer(re.escape(surface), b.text)
+    ]
+    return find_statements(blocks, ActorResult(entities=entities, mentions=mentions))
+
+
+def test_a_short_form_the_recognizer_left_names_the_one_actor_it_shortens() -> None:
+    snc = Entity("snc", "هيئة التفاوض السورية", ORG)
+    abd = Entity("abd", "محمد عبد السلام", PER)
+    found = _with(
+        [snc, abd],
+        {"هيئة التفاوض السورية": "snc", "محمد عبد السلام": "abd"},
+        "التقت هيئة التفاوض السورية بوفد محمد عبد السلام في مسقط.",
+        "وتشير الهيئة إلى أن اللقاء كان مثمراً.",
+        "وقال عبد السلام إن الوفد سيعود.",
+    )
+    assert keyed(found) == [("snc", "تشير"), ("abd", "قال")]
+
+
+def test_a_surname_after_a_title_and_a_foreign_name_spelt_otherwise() -> None:
+    abd = Entity("abd", "بدر عبد العاطي", PER)
+    gr = Entity("gr", "هانس غروندبرغ", PER)
+    found = _with(
+        [abd, gr],
+        {"بدر عبد العاطي": "abd", "هانس غروندبرغ": "gr"},
+        "التقى بدر عبد العاطي هانس غروندبرغ في القاهرة.",
+        "وصرح المتحدث بأن الوزير عبد العاطي أكد خلال الاتصال أهمية التهدئة.",
+        "وقال غروندبيرغ إن خريطة الطريق قائمة.",
+    )
+    assert keyed(found) == [("abd", "أكد"), ("gr", "قال")]
+
+
+def test_a_title_alone_names_the_person_it_introduced() -> None:
+    grandi = Entity("grandi", "فيليبو غراندي", PER)
+    found = _with(
+        [grandi],
+        {"فيليبو غراندي": "grandi"},
+        "قال المفوض السامي لشؤون اللاجئين، فيليبو غراندي، إن العودة ليست آمنة بعد.",
+        "وأضاف المفوض السامي أن المساعدات تراجعت إلى النصف.",
+        "وأكد الوزير أن الحدود ستبقى مفتوحة.",  # no minister was introduced: no one
+    )
+    assert keyed(found) == [("grandi", "قال"), ("grandi", "أضاف")]
+
+
+def test_a_sub_body_speaks_for_its_parent() -> None:
+    league = Entity("league", "جامعة الدول العربية", ORG)
+    found = _with(
+        [league],
+        {"جامعة الدول العربية": "league"},
+        "أصدرت الأمانة العامة لجامعة الدول العربية بياناً في الذكرى.",
+        "وتؤكد الأمانة العامة أن الحل يمر عبر القرارات الدولية.",
+    )
+    assert keyed(found) == [("league", "تؤكد")]
+
+
+def test_two_bodies_with_the_same_head_leave_the_short_form_unresolved() -> None:
+    first = Entity("snc", "هيئة التفاوض السورية", ORG)
+    second = Entity("hts", "هيئة تحرير الشام", ORG)
+    found = _with(
+        [first, second],
+        {"هيئة التفاوض السورية": "snc", "هيئة تحرير الشام": "hts"},
+        "ردت هيئة التفاوض السورية على هيئة تحرير الشام.",
+        "وتشير الهيئة إلى أن الرد كان حاسماً.",
+    )
+    assert found == []
+
+
+# -- robustness -----------------------------------------------------------------------------
+
+
+def test_a_verb_and_subject_that_end_the_block_with_a_comma() -> None:
+    # regression: "أكدت الهيئة،" at the very end once read past the last token (IndexError)
+    assert statements("أكدت الهيئة،") == []
+    assert statements("وأكد البحرة، ") == []
+    assert statements("وقال البحرة،") == []
+
+
+# app.text.normalize recurses forever on presentation-form characters whose NFKC form is
+# themselves (the Quranic brackets ﴾ ﴿ among them): reported to the lead, and pinned by an
+# xfail in test_resolutions.py. The property tests keep to other characters until then.
+_RECURSIVE = "".join(
+    chr(c) for c in range(0xFB50, 0xFEFF) if unicodedata.normalize("NFKC", chr(c)) == chr(c)
+)
+_TEXT = st.text(st.characters(exclude_characters=_RECURSIVE))
+
+
+_FRAGMENTS = [
+    "قال", "وقالت", "أكد", "مؤكداً", "،", ":", '"', "«", "»", ".", "إن", "أن", "على", "إلى",
+    "بحسب", "وفقاً", "لـ", "هيئة التفاوض", "البحرة", "رئيس", "الهيئة", "في", "بيان", "الحل",
+    "سياسي", "يذكر", "طالب", "ب", "\u064b", "\n", "الذي", "فرنسا", "الفرنسيان",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40))
+def test_never_raises_and_spans_hold(words: list[str]) -> None:
+    text = " ".join(words)
+    block = TextBlock(Part.SECTION, 0, text)
+    for s in find_statements([block], actors_for([block])):
+        assert 0 <= s.span.start < s.span.end <= len(text)
+        assert text[s.span.start :].startswith(s.verb) or s.verb in text[s.span.start : s.span.end]
+        assert s.content
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_never_raises_on_arbitrary_text(text: str) -> None:
+    block = TextBlock(Part.SECTION, 0, text)
+    find_statements([block], actors_for([block]))
+
+
+def test_a_feminine_verb_does_not_take_a_masculine_body_after_it_as_subject() -> None:
+    text = "وأكدت الجامعة العربية رفضها للتهجير، ودعت مجلس الأمن إلى التحرك فورا."
+    found = statements(text)
+    assert keyed(found) == [("arab_league", "أكدت"), ("arab_league", "دعت")]
+    assert found[1].content.startswith("مجلس الأمن")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت مجموعة «أطباء بلا قيود» إن المستشفيات مكتظة.",
+        "وقالت كتلة «أطباء بلا قيود» النيابية إن الجلسة مؤجلة.",
+        "وقالت نقابة «أطباء بلا قيود» في بيان إن القطاع ينهار.",
+    ],
+)
+def test_a_quoted_name_after_a_group_or_bloc_word_speaks(text: str) -> None:
+    s = one(text, extra={"أطباء بلا قيود": ("doctors", ORG)})
+    assert s.speaker_key == "doctors"
