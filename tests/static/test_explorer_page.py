@@ -4,6 +4,8 @@ resolution. Each view leaves a screenshot in test-artifacts/explorer/."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -86,6 +88,9 @@ def test_full_text_search_lists_the_matching_articles_with_date_and_outlet(
     assert page.find_element(By.CSS_SELECTOR, "li.card .lede").text
     assert any(JAMOUS in t for t in texts(page, "li.card a.k-person"))
     assert page.find_element(By.ID, "f-q").get_attribute("value") == "جاموس"
+    export = page.find_element(By.CSS_SELECTOR, ".export a").get_attribute("href") or ""
+    rows = list(csv.reader(io.StringIO(httpx.get(export).text)))
+    assert len(rows) == 2  # the header and the one article
     shot(page, artifacts, "search.png")
 
 
