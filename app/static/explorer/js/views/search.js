@@ -48,7 +48,7 @@ function moreAfter(results, params, first) {
 }
 
 async function chartOf(query, results, alive) {
-  const filters = new URLSearchParams(query);
+  const filters = filtersOnly(query);
   filters.delete("sort");
   const buckets = await monthlyCounts(filters).catch(() => []);
   if (!alive() || fillCount(buckets) < 2) return;
