@@ -105,6 +105,8 @@ class ClauseReader(BlockView):
             return False  # "بيان لمجلس الأمن": whose statement, not to whom
         if word in w.CIRCUMSTANTIAL or word == "ل" or word.startswith("لل"):
             return True
+        if word in w.SOURCE_OPENERS:
+            return True  # "وقال، وفق ما بثته الوكالة،": the source, after the subject
         if word == _ALA and self.text(q + 1) in w.WHERE_AFTER_ALA:
             return True
         if word.startswith("ل") and word not in w.L_NOUNS:

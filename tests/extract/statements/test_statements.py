@@ -980,3 +980,38 @@ def test_a_source_at_the_head_of_a_sentence_is_not_its_subject() -> None:
 def test_persons_joined_by_and_each_speak() -> None:
     text = "وشدد رئيس الائتلاف هادي البحرة ورئيس الهيئة بدر جاموس على وحدة الموقف."
     assert keyed(statements(text)) == [("bahra", "شدد"), ("jamous", "شدد")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body speaks through the statement it issued
+        (
+            "أصدر مجلس الأمن بياناً يدين فيه الهجوم، ويدعو فيه إلى محاسبة المسؤولين.",
+            [("unsc", "يدين"), ("unsc", "يدعو")],
+        ),
+        # the verbs of a clause that describes a document are the document's
+        (
+            "رحبت فرنسا بالقرار والذي يدين الهجمات، ويطالب تركيا بوقفها فوراً.",
+            [],
+        ),
+        # a sentence that opens with a document has it as its subject
+        (
+            "قال البحرة إن الوفد جاهز. القرار 2254، الذي اعتمده مجلس الأمن عام 2015، دعا إلى "
+            "انتقال سياسي.",
+            [("bahra", "قال")],
+        ),
+        # the source after the verb is not its subject
+        (
+            "أكد البحرة أن الوفد جاهز. وقال، وفق ما نقلته وكالة سانا: «الحل سياسي».",
+            [("bahra", "أكد"), ("bahra", "قال")],
+        ),
+        # what someone said in his remarks is his, not the sentence's subject's
+        (
+            "ودانت فرنسا التصريحات التي أدلى بها لافروف، والتي قال فيها إن الهدنة انتهت.",
+            [],
+        ),
+    ],
+)
+def test_whose_clause_it_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(k, v) for k, v in keyed(statements(text)) if v not in {"رحبت"}] == expected
