@@ -1009,9 +1009,21 @@ def test_persons_joined_by_and_each_speak() -> None:
         # what someone said in his remarks is his, not the sentence's subject's
         (
             "ودانت فرنسا التصريحات التي أدلى بها لافروف، والتي قال فيها إن الهدنة انتهت.",
-            [],
+            [("france", "دانت")],
         ),
     ],
 )
 def test_whose_clause_it_is(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(k, v) for k, v in keyed(statements(text)) if v not in {"رحبت"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("ودانت فرنسا القصف على المدنيين.", "دانت"),
+        ("التقت فرنسا وتركيا في إسطنبول، مؤكدتين دعم المفاوضات.", "مؤكدتين"),
+        ("اجتمع ممثلو فرنسا وتركيا، داعين إلى وقف القتال.", "داعين"),
+    ],
+)
+def test_more_forms_of_the_reporting_verbs(text: str, verb: str) -> None:
+    assert verb in [s.verb for s in statements(text)]
