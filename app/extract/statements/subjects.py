@@ -335,7 +335,8 @@ class SubjectReader(SpeakerChooser):
         while first < i - 1 and self.toks[first].text in w.LEADING_PARTICLES:
             first += 1
         if self.toks[first].text in w.WRITER_OPENERS:
-            k = first + 1 + (self.text(first + 1) in w.PREPOSITIONS)
-            if self.text(k) in w.BARE_COMPLEMENTIZERS and k + 1 < i:
-                return k + 1
+            # "يذكر أن"، "ويشار إلى أن"، "وجاء في القرار أن"
+            for k in range(first + 1, min(first + 5, i - 1)):
+                if self.text(k) in w.BARE_COMPLEMENTIZERS:
+                    return k + 1
         return first

@@ -1027,3 +1027,13 @@ def test_whose_clause_it_is(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_more_forms_of_the_reporting_verbs(text: str, verb: str) -> None:
     assert verb in [s.verb for s in statements(text)]
+
+
+def test_a_body_fronted_in_what_a_document_says() -> None:
+    text = "وجاء في القرار أن مجلس الأمن يستذكر قراراته السابقة، ويؤكد دعمه للمبعوث الخاص."
+    assert keyed(statements(text)) == [("unsc", "يؤكد")]
+
+
+def test_an_adverb_after_the_verb_is_not_its_subject() -> None:
+    text = "أكدت فرنسا أن الهدنة ضرورية. كما شددت مجدداً على حماية المدنيين."
+    assert keyed(statements(text)) == [("france", "أكدت"), ("france", "شددت")]
