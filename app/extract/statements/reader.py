@@ -142,7 +142,8 @@ class Reader(SubjectReader, ClauseReader):
             before = self.text(i - 1)
             before = before[1:] if before[:1] == "و" and before[1:] in w.RELATIVES else before
             relative = not conj and before in w.RELATIVES and not vf.suffixed
-            if relative and (resumed or self.text(p) not in w.ABOUT_IT):
+            about = self.text(p) in w.ABOUT_IT or self.text(p) in w.BARE_THAT
+            if relative and (resumed or not about):
                 self.described[self.toks[i].sentence] = i
                 # "القرار الذي طالب الجماعة": a document's, not the object's; "التصريحات التي
                 # قال فيها": said by whoever made them, not by the sentence's subject

@@ -29,6 +29,8 @@ COMPLEMENTIZERS = _words(
 BARE_COMPLEMENTIZERS = _words("أن إن أنه إنه بأن بأنه فإن فإنه")
 # "القرار الذي قال إنه يُنتهك": the pronoun is the antecedent; the one who said it is another.
 ABOUT_IT = _words("إنه إنها أنه أنها بأنه بأنها")
+# "الانتهاكات التي قال إن القوات ترتكبها": what was said is about the antecedent too.
+BARE_THAT = _words("إن أن")
 OPEN_QUOTES = frozenset("\"«“„'‘")
 CLOSE_QUOTE = {"«": "»", "“": "”", "„": "”", '"': '"', "'": "'", "‘": "’"}
 

@@ -1037,3 +1037,8 @@ def test_a_body_fronted_in_what_a_document_says() -> None:
 def test_an_adverb_after_the_verb_is_not_its_subject() -> None:
     text = "أكدت فرنسا أن الهدنة ضرورية. كما شددت مجدداً على حماية المدنيين."
     assert keyed(statements(text)) == [("france", "أكدت"), ("france", "شددت")]
+
+
+def test_a_relative_clause_reporting_what_the_subject_said_about_its_antecedent() -> None:
+    text = "وندد الائتلاف بالانتهاكات التي قال إن القوات الحكومية ترتكبها في إدلب."
+    assert keyed(statements(text)) == [("coalition", "قال")]
