@@ -160,7 +160,11 @@ class ClauseReader(BlockView):
             return False
         if tok.text in w.PREPOSITIONS:
             return False  # an object never opens with a preposition: "إلى اليمن"
-        subject_like = w.definite(tok.text) or self.index.covering[q] is not None
+        subject_like = (
+            w.definite(tok.text)
+            or self.index.covering[q] is not None
+            or tok.text in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
+        )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has
             # its subject before it ("، مؤكداً الالتزام بالقرار")

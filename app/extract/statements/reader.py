@@ -17,6 +17,7 @@ from app.text.normalize import normalize
 
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
 _MIN = normalize("من")
+_DHAKARA = "ذكر"
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 
 
@@ -173,6 +174,8 @@ class Reader(SubjectReader, ClauseReader):
             if intro is None:
                 return None if participle else self._quote_before(i, conj, p)
             at, kind, circ = intro
+            if verb.lemma == _DHAKARA and self.text(at).startswith("ب"):
+                return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
                 subject_end = self.to_person(p, circ if circ is not None else at, at)
             content = self.content_start(at, kind)
@@ -244,9 +247,16 @@ class Reader(SubjectReader, ClauseReader):
         head = self.toks[placed.first].text
         return placed.kind is EntityKind.ORGANIZATION and head.endswith("ه") and len(head) > 3
 
-    def _document_opens(self, sentence: int) -> bool:
+    def _document_opens(self, sentence: int, i: int) -> bool:
+        """Whether the sentence opens with a document as its subject, before its verb
+        ("القرار 1701، الذي ...، دعا") or after it ("كما أكد قرار مجلس الأمن ...، أكد أن")."""
         first = self.nt.token_at(self.nt.sentences[sentence][0])
-        return first is not None and self.text(first) in w.DOCUMENT_SUBJECTS
+        if first is None:
+            return False
+        first = self._after_opener(first, i)
+        if self.text(first) in WORDS:
+            first += 1
+        return self.text(first) in w.DOCUMENT_SUBJECTS
 
     def _quote_before(self, i: int, conj: str, p: int) -> tuple[Statement, Speaker] | None:
         """'"لن نقبل بأي تسوية"، قال البحرة.': the quotation comes first, the subject after."""
@@ -267,7 +277,7 @@ class Reader(SubjectReader, ClauseReader):
 
     def _implicit_speaker(self, i: int, conj: str, vf: VerbForm) -> Speaker | None:
         sentence = self.toks[i].sentence
-        if sentence not in self.in_sentence and self._document_opens(sentence):
+        if sentence not in self.in_sentence and self._document_opens(sentence, i):
             return None  # "القرار 1701، الذي اعتمده المجلس ...، دعا إلى": the document
         if vf.form is Form.PARTICIPLE:
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:

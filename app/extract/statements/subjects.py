@@ -181,6 +181,9 @@ class SubjectReader(SpeakerChooser):
         relative = k >= 0 and self.toks[k].text in w.RELATIVES
         if relative:
             k -= 1 + (self.text(k - 1) in _COMMAS)
+            held = self.index.covering[k] if k >= 0 else None
+            if held is not None and self.text(held.first - 1) in w.PREPOSITIONS:
+                return None  # "الدول الأعضاء في المجلس التي أكدت": the states, not the body
         elif self.text(k) in _COMMAS:
             k = self._before_aside(k)
         placed = self.index.covering[k] if k >= 0 else None

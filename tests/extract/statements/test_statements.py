@@ -1042,3 +1042,15 @@ def test_an_adverb_after_the_verb_is_not_its_subject() -> None:
 def test_a_relative_clause_reporting_what_the_subject_said_about_its_antecedent() -> None:
     text = "وندد الائتلاف بالانتهاكات التي قال إن القوات الحكومية ترتكبها في إدلب."
     assert keyed(statements(text)) == [("coalition", "قال")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كما أكد قرار مجلس الأمن الصادر أمس، أكد أن الإرهاب يهدد السلم.",
+        "وشكرت فرنسا الدول الأعضاء في الجامعة العربية التي أكدت دعمها للحل.",
+        "وذكروا بأن مجلس الأمن اعتمد القرار بالإجماع.",
+    ],
+)
+def test_no_one_of_the_article_said_it(text: str) -> None:
+    assert [k for k, v in keyed(statements("قال البحرة إن الوفد جاهز.", text))] == ["bahra"]
