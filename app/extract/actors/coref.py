@@ -24,6 +24,7 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
+from app.extract.actors.offices import holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.titles import MODIFIERS
 from app.extract.actors.transliteration import transliterated
@@ -36,8 +37,9 @@ def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
     return f"new:{kind.value}:{' '.join(tokens)}"
 
 
-def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
-    """Set `key` on every candidate that names an actor; the rest keep None."""
+def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None = None) -> None:
+    """Set `key` on every candidate that names an actor; the rest keep None. `year`, the
+    article's, names the holder of an office no one in the article holds."""
     cands = [c for r in results for c in r.cands]
     _choose_homonyms(cands, gazetteer)
     for cand in cands:
@@ -52,7 +54,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
     _find_again(results, cands, gazetteer)
     _resolve_heads(cands, gazetteer)
     resolve_national(cands, gazetteer, not_home_bodies(results))
-    _resolve_roles(results)
+    _resolve_roles(results, gazetteer, year)
 
 
 def _known_person(cand: Cand, gazetteer: Gazetteer) -> str | None:
@@ -329,8 +331,9 @@ def _resolve_heads(cands: list[Cand], gazetteer: Gazetteer) -> None:
                 cand.key = next(iter(keys))
 
 
-def _resolve_roles(results: list[BlockResult]) -> None:
-    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body."""
+def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int | None) -> None:
+    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body; else, with the
+    article's year, the one known person who held that office then (offices.py)."""
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for result in results:
         for find in result.finds:
@@ -346,6 +349,9 @@ def _resolve_roles(results: list[BlockResult]) -> None:
         for title in result.roles:
             owner = owner_key(title)
             persons = holders.get((title.head, owner), set()) if owner else set()
+            if not persons and year is not None:
+                known = holder(gazetteer, title, year)
+                persons = {known} if known else persons
             if len(persons) != 1:
                 continue
             role = Cand(
