@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
-    app.add_middleware(ETagMiddleware)
+    app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     for module in (*routers, jobs, health):
         app.include_router(module.router)

@@ -16,6 +16,7 @@ from app.ingest.model import TextBlock
 from app.text.normalize import normalize
 
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
+_MIN = normalize("من")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 
 
@@ -117,6 +118,8 @@ class Reader(SubjectReader, ClauseReader):
             p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
         if self.text(p) in w.COURTESY_PRONOUNS:
             p += 1  # "أوضح معاليه أن": he who spoke before
+        if self.text(p) in w.EACH and self.text(p + 1) == _MIN:
+            p += 2  # "وأكدت كل من السعودية والإمارات": each of them
         # "، طالب فيها بإنهاء عمل البعثة": the resumptive pronoun shows a verb, not the noun
         # the bare form could also be, and the subject is the sentence's
         resumed = self.text(i - 1) in {"،", ","} and self.text(p) in w.RESUMPTIVE
@@ -178,6 +181,10 @@ class Reader(SubjectReader, ClauseReader):
             speaker: Speaker | None = self.choose(p, subject_end)
         else:
             speaker = self._implicit_speaker(i, conj, vf)
+        if speaker is None and resumed:
+            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter
+            sentence = self.toks[i].sentence
+            speaker = self.in_sentence.get(sentence) or self.opening_subject(i)
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)
