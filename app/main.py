@@ -12,7 +12,7 @@ from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
 
 from app import __version__
-from app.api.caching import install_caching
+from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
 from app.api.http import EXPOSED_HEADERS, install_http
 from app.api.openapi import install_openapi
@@ -68,7 +68,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
-    install_caching(app)
+    app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     for module in (*routers, jobs, health):
         app.include_router(module.router)
