@@ -14,6 +14,8 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
+from app.api.http import EXPOSED_HEADERS, install_http
+from app.api.openapi import install_openapi
 from app.api.queue import handle as queue_handle
 from app.api.routes import (
     article_reads,
@@ -60,8 +62,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         app.add_middleware(
             CORSMiddleware,
             allow_origins=settings.cors_origins,
-            allow_methods=["GET"],
+            allow_methods=["GET", "HEAD"],
             allow_headers=["*"],
+            expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
     app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
@@ -69,6 +72,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     for module in (*routers, jobs, health):
         app.include_router(module.router)
     install_explorer(app)
+    install_http(app)
+    install_openapi(app)
     return app
 
 

@@ -17,7 +17,16 @@ from app.api.response_cache import Key, ResponseCache
 
 MAX_AGE_SECONDS = 60
 CACHE_CONTROL = f"public, max-age={MAX_AGE_SECONDS}".encode()
-_UNCACHED_PREFIXES = ("/health", "/ready", "/docs", "/redoc", "/static", "/openapi.json")
+# The export streams: hashing it would hold every match in memory.
+_UNCACHED_PREFIXES = (
+    "/health",
+    "/ready",
+    "/docs",
+    "/redoc",
+    "/static",
+    "/openapi.json",
+    "/articles/export",
+)
 _DROPPED = {b"content-length", b"etag", b"cache-control"}
 
 

@@ -34,6 +34,7 @@ def add_extraction_rows(
             "article_id": article_id,
             "entity_id": entity_ids[mn.entity_key],
             "surface": mn.surface,
+            "form": mn.form.value,
             **_location(mn.span),
         }
         for mn in extraction.mentions

@@ -205,6 +205,9 @@ class Mention(Base):
     )
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     surface: Mapped[str] = mapped_column(String(300))
+    # name, short_form, demonym or title (MentionForm): a client counting named mentions
+    # filters on it
+    form: Mapped[str] = mapped_column(String(16), server_default="name")
     part: Mapped[str] = mapped_column(String(16))
     part_index: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)

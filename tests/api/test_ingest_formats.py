@@ -168,6 +168,19 @@ async def test_a_date_that_cannot_be_read_is_left_empty_with_a_warning(
     assert detail["published_at"] is None and warning in detail["warnings"]
 
 
+async def test_a_json_offset_is_kept_when_no_zone_is_named(client: httpx.AsyncClient) -> None:
+    document = {
+        "title": "وزير الخارجية يزور بغداد",
+        "body": "زار الوزير بغداد.",
+        "published_at": "2023-11-14T11:22:00+03:00",
+    }
+    (item,) = (await post(client, json.dumps(document).encode(), JSON)).json()["items"]
+    detail = (await client.get(f"/articles/{item['id']}")).json()
+    assert (detail["published_at"], detail["timezone"]) == ("2023-11-14T11:22:00+03:00", None)
+    listed = (await client.get("/articles", params={"fields": "published_at"})).json()
+    assert listed["items"][0]["published_at"] == "2023-11-14T11:22:00+03:00"
+
+
 # --- bad input: a problem, and no row -----------------------------------------------------
 
 NO_ARTICLE_PAGE = "<html><body><nav><a href='/'>الرئيسية</a></nav></body></html>".encode()

@@ -293,3 +293,11 @@ def test_cli_reports_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert '"articles": 1' in out
     assert main(["--article", "no-such-article", "--json"]) == 0
+
+
+def test_wider_reporting_verbs_are_not_judged_on_the_closed_list_sets() -> None:
+    # the committed sets annotate the closed list of §4 only: "أدانت" is neither hit nor miss
+    extraction = _perfect()
+    extraction.statements = [Statement("p1", "البحرة", "وأدانت", "...", SPAN)]
+    tally = score_article("x", GOLD, extraction).kinds["statement"].tally
+    assert (tally.tp, tally.fp) == (0, 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
@@ -16,7 +16,7 @@ from app.api.export import MEDIA_TYPES, Format, chunks
 from app.api.params import reject_stray_parameters
 from app.api.resolve import Toggler, resolve_filters
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, Cursor, Limit, link_next
-from app.api.schemas import ArticleDetail, ArticlePage, Histogram
+from app.api.schemas import ArticleDetail, ArticlePage, Histogram, Interval
 from app.errors import InvalidParameter
 from app.store.reads.article_detail import get_article
 from app.store.reads.article_items import ITEM_FIELDS
@@ -55,7 +55,7 @@ def list_(
     response: Response,
     session: SessionDep,
     params: ArticleParamsDep,
-    sort: SortParam = "newest",
+    sort: SortParam = Sort.NEWEST,
     limit: Limit = 20,
     cursor: Cursor = None,
     facet: FacetParam = [],  # noqa: B006
@@ -115,7 +115,7 @@ def serve_list(
 def histogram_(
     session: SessionDep,
     params: ArticleParamsDep,
-    interval: Annotated[Literal["day", "week", "month"], Query()] = "day",
+    interval: Annotated[Interval, Query()] = Interval.DAY,
     tz: Annotated[
         str, Query(max_length=64, description="IANA zone of the buckets' clock.")
     ] = "UTC",
@@ -148,7 +148,7 @@ def _check_zone(tz: str) -> None:
 def export(
     session: StreamSessionDep,
     params: ArticleParamsDep,
-    format: Annotated[Format, Query()] = "jsonl",
+    format: Annotated[Format, Query()] = Format.JSONL,
     fields: Fields = [],  # noqa: B006
 ) -> StreamingResponse:
     filters = resolve_filters(session, params)

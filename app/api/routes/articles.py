@@ -29,6 +29,7 @@ router = APIRouter(
     response_model=IngestReport,
     status_code=201,
     dependencies=[ApiKeyDep],
+    operation_id="ingestArticles",
     summary="Ingest articles",
     description=(
         "Send scraped page text (text/plain), an HTML page (text/html), a JSON document or "
@@ -86,6 +87,7 @@ async def _queue_pages(request: Request, links: list[str], results: list[Ingeste
     status_code=204,
     dependencies=[ApiKeyDep],
     responses={401: {"model": Problem}, 403: {"model": Problem}, **NOT_FOUND},
+    operation_id="deleteArticle",
     summary="Delete an article",
 )
 def delete(session: WriteSessionDep, article_id: Annotated[int, Path(ge=1)]) -> Response:

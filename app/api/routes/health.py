@@ -11,7 +11,7 @@ from app.store.health import ping
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health, summary="The process is up")
+@router.get("/health", response_model=Health, operation_id="getHealth", summary="The process is up")
 async def health() -> Health:
     return Health(status="ok", version=__version__)
 
@@ -19,6 +19,7 @@ async def health() -> Health:
 @router.get(
     "/ready",
     response_model=Ready,
+    operation_id="getReady",
     summary="The database answers",
     responses={503: {"model": Problem, "description": "Database unavailable"}},
 )

@@ -19,7 +19,13 @@ router = APIRouter(prefix="/jobs", tags=["jobs"])
 _QUEUE_STATUS = {"retrying": "todo"}  # an outcome row without the queue's own status
 
 
-@router.get("/{job_id}", response_model=JobOut, responses=NOT_FOUND, summary="One job")
+@router.get(
+    "/{job_id}",
+    response_model=JobOut,
+    responses=NOT_FOUND,
+    operation_id="getJob",
+    summary="One job",
+)
 async def get_one(
     request: Request, session: SessionDep, job_id: Annotated[int, Path(ge=1)]
 ) -> JobOut:

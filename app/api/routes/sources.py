@@ -39,6 +39,7 @@ def list_(
     "/{source_id}",
     response_model=SourceOut,
     responses=NOT_FOUND,
+    operation_id="getSource",
     summary="One outlet: its feeds' polling state, article counts and rate",
 )
 def get_one(session: SessionDep, source_id: SourceId) -> SourceOut:
@@ -51,6 +52,7 @@ def get_one(session: SessionDep, source_id: SourceId) -> SourceOut:
     status_code=201,
     dependencies=[ApiKeyDep],
     responses=WRITE_PROBLEMS,
+    operation_id="createSource",
     summary="Register an outlet and its feeds",
     description=(
         "Outlet names are normalized: registering a name articles already used completes "
@@ -69,6 +71,7 @@ def create(session: WriteSessionDep, body: SourceIn, response: Response) -> Sour
     response_model=SourceOut,
     dependencies=[ApiKeyDep],
     responses={**WRITE_PROBLEMS, **NOT_FOUND},
+    operation_id="updateSource",
     summary="Change an outlet: rename, add feeds, turn polling off or on",
 )
 def patch(session: WriteSessionDep, source_id: SourceId, body: SourcePatch) -> SourceOut:

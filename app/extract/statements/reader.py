@@ -16,6 +16,7 @@ from app.ingest.model import TextBlock
 from app.text.normalize import normalize
 
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
+_MIN = normalize("من")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 
 
@@ -61,7 +62,9 @@ class Reader(SubjectReader, ClauseReader):
         return found
 
     def _trigger(self, i: int, conj: str, vf: VerbForm) -> bool:
-        if self.toks[i].kind is not Kind.WORD or self.text(i - 1) in _NEGATIONS:
+        if self.toks[i].kind is not Kind.WORD:
+            return False
+        if self.text(i - 1) in _NEGATIONS and not self._sourced(i):
             return False  # "ولم يعلن الائتلاف موقفه": nothing was said
         placed = self.index.covering[i]
         if placed is not None and not placed.after_clitic(self.nt):
@@ -74,10 +77,49 @@ class Reader(SubjectReader, ClauseReader):
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True
 
+    def _sourced(self, i: int) -> bool:
+        """ "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": the verb names the source of what
+        the sentence said before it."""
+        if conj_free(self.text(i - 1)) in w.SOURCE_OPENERS:
+            return True
+        return self.text(i - 1) in w.WHAT and conj_free(self.text(i - 2)) in w.SOURCE_OPENERS
+
+    def _source(self, i: int, conj: str) -> tuple[Statement, Speaker] | None:
+        """The statement of a source clause: its subject after the verb, its content the
+        sentence before the clause."""
+        p = i + 1 + (self.text(i + 1) in w.ABOUT)  # "وفق ما أفادت به الوكالة"
+        end = self.subject(p)
+        if end == p:
+            end = self._phrase_end(p, self.toks[i].sentence)
+        end = self.to_person(p, end, len(self.toks))
+        if end == p or not self.names_speaker(p, end):
+            return None
+        opener = i - 1 if self.text(i - 1) not in w.WHAT else i - 2
+        sentence = self.toks[i].sentence
+        start = self.word_start(self.nt.token_at(self.nt.sentences[sentence][0]) or 0)
+        if start is None or start >= self.toks[opener].start:
+            return None
+        span = (self.toks[opener].start, self.toks[end - 1].end)
+        return self._emit(i, conj, self.choose(p, end), start, span)
+
+    def _phrase_end(self, p: int, sentence: int) -> int:
+        end = p
+        while end < len(self.toks) and self.toks[end].sentence == sentence:
+            if self.toks[end].kind is Kind.PUNCT or self.circumstantial(end):
+                break
+            end += 1
+        return end
+
     def _verb(self, i: int, conj: str, vf: VerbForm) -> tuple[Statement, Speaker] | None:
+        if not conj and self._sourced(i):
+            return self._source(i, conj)
         p = i + 1
         while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
             p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
+        if self.text(p) in w.COURTESY_PRONOUNS:
+            p += 1  # "أوضح معاليه أن": he who spoke before
+        if self.text(p) in w.EACH and self.text(p + 1) == _MIN:
+            p += 2  # "وأكدت كل من السعودية والإمارات": each of them
         # "، طالب فيها بإنهاء عمل البعثة": the resumptive pronoun shows a verb, not the noun
         # the bare form could also be, and the subject is the sentence's
         resumed = self.text(i - 1) in {"،", ","} and self.text(p) in w.RESUMPTIVE
@@ -139,6 +181,10 @@ class Reader(SubjectReader, ClauseReader):
             speaker: Speaker | None = self.choose(p, subject_end)
         else:
             speaker = self._implicit_speaker(i, conj, vf)
+        if speaker is None and resumed:
+            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter
+            sentence = self.toks[i].sentence
+            speaker = self.in_sentence.get(sentence) or self.opening_subject(i)
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)
@@ -195,11 +241,7 @@ class Reader(SubjectReader, ClauseReader):
         open_at = self.nt.text.rfind(opener, 0, self.toks[k].start)
         if open_at < 0 or self.toks[k].start - open_at > 1500:
             return None
-        end = p
-        while end < len(self.toks) and self.toks[end].sentence == self.toks[i].sentence:
-            if self.toks[end].kind is Kind.PUNCT or self.circumstantial(end):
-                break
-            end += 1
+        end = self._phrase_end(p, self.toks[i].sentence)
         if end == p or not self.names_speaker(p, end):
             return None
         span = (self.toks[i].start + len(conj), self.toks[end - 1].end)
@@ -271,6 +313,11 @@ class Reader(SubjectReader, ClauseReader):
         while d_end < len(display) and _mark(display[d_end]):
             d_end += 1
         return d_start, d_end
+
+
+def conj_free(word: str) -> str:
+    """The word without a leading و: "وفق" stays, "وبحسب" -> "بحسب"."""
+    return word[1:] if word.startswith("و") and word[1:] in w.SOURCE_OPENERS else word
 
 
 def _mark(ch: str) -> bool:

@@ -84,7 +84,8 @@ _TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
     ("ختم", "ختم", "ختم", "", "", False, True),
     ("اختتم", "اختتم", "ختتم", "مختتم", "", False, False),
     ("ندد", "ندد", "ندد", "مندد", "ب", False, False),
-    ("أدان", "أدان", "دين", "", "", True, False),
+    ("أدان", "أدان", "دين", "", "", True, False),  # no participle: مدينة is a city
+    ("حث", "حث", "حث", "حاث", "على", True, False),
     ("رحب", "رحب", "رحب", "مرحب", "ب", False, False),
     ("أعرب", "أعرب", "عرب", "معرب", "عن", False, False),
     ("استنكر", "استنكر", "ستنكر", "مستنكر", "", True, False),
@@ -154,3 +155,9 @@ def lookup(token: str) -> tuple[str, VerbForm] | None:
         if form is not None:
             return token[0], form
     return None
+
+
+def lemma_of(word: str) -> str | None:
+    """The reporting verb a word as written is a form of ("وأدانت" -> أدان), else None."""
+    found = lookup(normalize(word))
+    return None if found is None else found[1].verb.lemma

@@ -15,7 +15,7 @@ from app.store import models as m
 from app.store import views as v
 from app.store.reads.highlights import Block, highlights
 from app.store.reads.refs import ENTITY_COLUMNS, entity_ref, resolution_ref
-from app.store.search import query_terms
+from app.store.search import term_groups
 
 ITEM_FIELDS = frozenset(
     {
@@ -52,7 +52,7 @@ def build_items(
     if ids and "resolutions" in fields:
         extras["resolutions"] = _resolutions(session, ids)
     if ids and q:
-        terms = query_terms(q)
+        terms = term_groups(session, q)
         extras["highlights"] = {
             i: highlights(blocks, terms) for i, blocks in _blocks(session, ids).items()
         }

@@ -14,7 +14,7 @@ const names = new Map(); // entity id -> name, from picks, facets and look-ups
 
 export async function renderSearch(view, { query, alive }) {
   const form = searchForm(query);
-  const status = h("p", { class: "status", role: "status" }, t("loading"));
+  const status = h("p", { class: "status" }, t("loading"));
   const head = h("div", { class: "results-head" }, status, sortPicker(query));
   const results = h("div", { class: "results" });
   const aside = h("aside", { class: "facets", hidden: true, "aria-label": t("facetsTitle") });
@@ -106,6 +106,7 @@ function searchForm(query) {
       h("a", { href: "#/search", class: "clear" }, t("clear")),
     ),
     filterChips(query),
+    query.getAll("entity").length > 1 ? entityOp(query) : null,
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -121,6 +122,17 @@ function searchForm(query) {
   return form;
 }
 
+// Several actors: articles naming all of them, or any one.
+function entityOp(query) {
+  const select = h("select", { id: "f-entity-op" }, ["and", "or"].map((op) => h("option", { value: op, selected: (query.get("entity_op") ?? "and") === op }, t(`entityOp_${op}`))));
+  select.addEventListener("change", () => {
+    const next = new URLSearchParams(query);
+    next.set("entity_op", select.value);
+    go("/search", next);
+  });
+  return h("div", { class: "sort entity-op" }, h("label", { for: "f-entity-op" }, t("entityOpLabel")), select);
+}
+
 function filterChips(query) {
   const chips = [];
   for (const name of CHIP_PARAMS) {
@@ -129,7 +141,7 @@ function filterChips(query) {
       const label = name === "kind" ? kindLabel(value) : value;
       chips.push(h("li", {},
         h("a", { href: link.search(rest), class: `chip removable p-${name}`, "data-param": name, "data-value": value },
-          h("span", { class: "param" }, t(`facet_${name}`) || name), ": ",
+          h("span", { class: "param" }, `${t(`facet_${name}`)}:`),
           ar("span", { class: "value" }, label),
           h("span", { "aria-hidden": "true", class: "x" }, " ×"),
           h("span", { class: "visually-hidden" }, ` ${t("selected")}`),
