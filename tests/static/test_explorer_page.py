@@ -230,6 +230,16 @@ def test_the_interface_switches_to_english_and_left_to_right(
     shot(page, artifacts, "search-en.png")
 
 
+def test_every_control_of_the_search_has_a_label(page: WebDriver, ids: dict[str, int]) -> None:
+    visit(page, f"#/search?entity={ids['jamous']}&entity={ids['israel']}&entity_op=or", "li.card")
+    unlabelled = page.execute_script(
+        "return [...document.querySelectorAll('main input, main select, main button')]"
+        ".filter(e => !e.labels?.length && !e.getAttribute('aria-label') && !e.textContent.trim())"
+        ".map(e => e.outerHTML)"
+    )
+    assert page.find_elements(By.CSS_SELECTOR, "main select") and not unlabelled
+
+
 def test_the_first_tab_reaches_the_skip_link_with_a_visible_focus(page: WebDriver) -> None:
     visit(page, "#/", "li.card")
     page.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
