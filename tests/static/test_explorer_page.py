@@ -116,6 +116,19 @@ def test_several_actors_combine_as_all_or_any(page: WebDriver, ids: dict[str, in
     assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 2
 
 
+def test_the_resolution_box_takes_arabic_digits(page: WebDriver) -> None:
+    visit(page, "#/", "li.card")
+    box = page.find_element(By.ID, "f-resolution")
+    chip = ".active-filters [data-param=resolution]"
+    after(page, lambda: box.send_keys("٢٢٥٤", Keys.ENTER), chip)
+    assert "resolution=" in page.current_url
+    assert [REFERENCE_TITLE in t for t in texts(page, "li.card h3")] == [True]
+
+
+def test_an_unknown_article_says_so(page: WebDriver) -> None:
+    assert visit(page, "#/article/999999", "p.error").text == "غير موجود."
+
+
 def test_a_month_of_the_chart_narrows_the_search_to_its_dates(page: WebDriver) -> None:
     visit(page, "#/", "svg.chart")
     december = page.find_element(By.CSS_SELECTOR, "svg.chart a:has(rect[data-month='2023-12'])")
