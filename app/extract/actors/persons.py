@@ -42,7 +42,13 @@ from app.extract.actors.person_cues import (
     before_known_as,
 )
 from app.extract.actors.title_phrase import add_owner, read_title
-from app.extract.actors.titles import ACCUSATIVE_ROLES, GROUP_TITLES, TITLE_FORMS, title_head
+from app.extract.actors.titles import (
+    ACCUSATIVE_ROLES,
+    DOMAINS,
+    GROUP_TITLES,
+    TITLE_FORMS,
+    title_head,
+)
 from app.extract.model import EntityKind
 from app.extract.tokens import (
     COMMA,
@@ -79,8 +85,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
         word = norms[i]
         title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
         if word in GROUP_TITLES and covered[i] is None:
-            # says nothing of one holder's office: no affiliation comes of it
-            title = Title(ctx.block, i, i + 1, "", word, honorific=True)
+            title = _group_title(ctx, i)
         found: PersonFind | None = None
         if title is None:
             if word not in _CUES:
@@ -105,12 +110,36 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     return finds, roles
 
 
+def _group_title(ctx: Context, i: int) -> Title:
+    """ "الوزيران", "وزراء خارجية فرنسا": a title of several holders, with the domain
+    and the first country of a list. It says nothing of one holder's office: no
+    affiliation comes of it (honorific)."""
+    toks, k = ctx.block.toks, i + 1
+    while k < len(toks) and toks[k].sep == SPACE and toks[k].norm in DOMAINS:
+        k += 1
+    atom = ctx.atoms.get(k) if k > i + 1 and k < len(toks) else None
+    if atom is not None and atom.kind is EntityKind.PLACE and not atom.prefix:
+        k = atom.last
+    return Title(ctx.block, i, k, "", toks[i].norm, honorific=True)
+
+
 def coordinated_names(ctx: Context, k: int) -> list[Cand]:
     """ "النواب هيبت الحلبوسي، وعامر عبد الجبار، وسالم العيساوي", "الوزيران سامر الخطيب
     ونبيل حداد": after a name, و on a known first name opens another full name, which a
     boundary closes."""
     toks, out = ctx.block.toks, []
-    while k < len(toks) and toks[k].sep in (SPACE, COMMA) and ctx.covered[k] is None:
+    while k < len(toks) and toks[k].sep in (SPACE, COMMA):
+        country = ctx.atoms.get(k)
+        if country is not None:
+            # "وزراء خارجية فرنسا لوران فابيوس وبريطانيا وليم هيغ": each country, its man
+            person = _after_coordinated_country(ctx, country)
+            if person is None:
+                break
+            out.append(person)
+            k = person.last
+            continue
+        if ctx.covered[k] is not None:
+            break
         word = toks[k].norm
         if word[:1] != "و" or word[1:] not in first_names() or word in first_names():
             break
@@ -124,6 +153,22 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
         out.append(person)
         k = person.last
     return out
+
+
+def _after_coordinated_country(ctx: Context, country: Cand) -> Cand | None:
+    if (
+        country.prefix != "و"
+        or country.kind is not EntityKind.PLACE
+        or country.subkind != "country"
+    ):
+        return None
+    toks = ctx.block.toks
+    if country.last >= len(toks) or toks[country.last].sep != SPACE:
+        return None
+    person = name_at(ctx, country.last, strict=False)
+    if person is None:
+        return None
+    return person if person.key is not None or ends_name(ctx, person.last) else None
 
 
 def _after_title(ctx: Context, title: Title) -> PersonFind | None:
