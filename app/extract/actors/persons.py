@@ -64,6 +64,13 @@ from app.extract.tokens import (
 _LOOSE_LINKS = words("عن في لدى من")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
+# First names that are everyday words too: "حسن النية", "سلام الشجعان", and علي, which
+# outlets also write for the preposition على.
+_COMMON_FIRST_NAMES = words("""
+    حسن سلام أمل نصر نور جمال عادل كريم أمين صالح سعيد هادي رشيد فرح منى عزيز بشرى وفاء
+    إيمان أمان شريف كمال فاضل ماجد نبيل سامي عالي فؤاد حكيم مجد عز رضا علا هدى سعد
+    رمضان أسماء علي
+""")
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
@@ -78,11 +85,18 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     floor = 0  # names found so far end here: an apposition may not reuse them
     covered = ctx.covered
     i = 0  # the first token not read yet
-    for at in [k for k, word in enumerate(norms) if word in _OPENERS]:  # a title or a cue
+    firsts = first_names()
+    for at in [k for k, w in enumerate(norms) if w in _OPENERS or w in firsts]:
         if at < i:
             continue
         i = at
         word = norms[i]
+        if word not in _OPENERS:
+            bare_name = _bare_name(ctx, i) if covered[i] is None else None
+            if bare_name is not None:
+                finds.append(PersonFind(bare_name))
+                floor = i = bare_name.last
+            continue
         title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
         if word in GROUP_TITLES and covered[i] is None:
             title = _group_title(ctx, i)
@@ -108,6 +122,29 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 roles.append(title)
             i = title.last
     return finds, roles
+
+
+def _bare_name(ctx: Context, i: int) -> Cand | None:
+    """ "عقوبات على محمد عبدالكريم الغماري،": a known first name opening a full name of
+    three words or of a family name with the article, with no title or verb to
+    announce it, between a clause boundary and a name boundary."""
+    toks = ctx.block.toks
+    word = toks[i].norm
+    if word in _COMMON_FIRST_NAMES:
+        return None
+    # after a word that ends a phrase (على، مع، إن، a verb): a line's or a colon's first
+    # words are bylines and mastheads as often as story
+    if i == 0 or toks[i].sep != SPACE or not is_boundary_word(toks[i - 1].norm):
+        return None
+    before = toks[i - 1]
+    if before.norm in first_names() and ctx.block.text(before.start, before.end).endswith("ي"):
+        return None  # "علي محمد ...": the name began a word earlier (على is the preposition)
+    person = name_at(ctx, i)
+    if person is None or person.key is not None or not ends_name(ctx, person.last):
+        return None
+    tokens = [t for t in person.tokens if t not in NAME_LINKS]
+    family = tokens[-1].startswith("ال") and tokens[-1] not in first_names()
+    return person if len(tokens) >= 3 or family else None
 
 
 def _group_title(ctx: Context, i: int) -> Title:
