@@ -6,6 +6,7 @@ khabar_bench_<n> beside the one KHABAR_BENCH_POSTGRES_URL names."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import subprocess
@@ -34,9 +35,18 @@ class Built:
 
 
 def archive_url(engine: str, count: int) -> str:
+    """Named after the schema too: an archive of an older schema is built again."""
+    name = f"archive-{count}-{_schema()}"
     if engine == "sqlite":
-        return f"sqlite:///{CACHE / f'archive-{count}.db'}"
-    return make_url(PG_URL).set(database=f"khabar_bench_{count}").render_as_string(False)
+        return f"sqlite:///{CACHE / f'{name}.db'}"
+    database = "khabar_bench_" + name.replace("-", "_")
+    return make_url(PG_URL).set(database=database).render_as_string(False)
+
+
+def _schema() -> str:
+    versions = Path(__file__).resolve().parents[1] / "migrations" / "versions"
+    names = "\n".join(sorted(p.name for p in versions.glob("*.py")))
+    return hashlib.sha256(names.encode()).hexdigest()[:8]
 
 
 def build(engine: str, count: int, *, workers: int = 2) -> Built:

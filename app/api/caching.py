@@ -1,5 +1,6 @@
 """HTTP caching for reads: a strong ETag on every successful GET and a short shared max-age,
 so a CDN in front of the replicas absorbs frontend traffic and clients revalidate with 304.
+The same answers are kept a few seconds in the process (app/api/response_cache.py).
 
 Plain ASGI rather than `@app.middleware("http")`: Starlette's BaseHTTPMiddleware runs the
 route in a task of its own and re-wraps every response in a stream, which cost more than
@@ -11,6 +12,8 @@ import hashlib
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.response_cache import Key, ResponseCache
 
 MAX_AGE_SECONDS = 60
 CACHE_CONTROL = f"public, max-age={MAX_AGE_SECONDS}".encode()
@@ -28,26 +31,37 @@ _DROPPED = {b"content-length", b"etag", b"cache-control"}
 
 
 class ETagMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, cache_seconds: float = 0.0) -> None:
         self.app = app
+        self.cache = ResponseCache(cache_seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] != "GET"
-            or scope["path"].startswith(_UNCACHED_PREFIXES)
-        ):
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        await self.app(scope, receive, _Tagger(send, _if_none_match(scope)).send)
+        if scope["method"] not in ("GET", "HEAD"):
+            self.cache.clear()  # a write through this process is seen at once
+        if scope["method"] != "GET" or scope["path"].startswith(_UNCACHED_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        key = _key(scope)
+        if_none_match = _if_none_match(scope)
+        cached = self.cache.get(key)
+        if cached is not None:
+            await _answer(send, cached.headers, cached.body, cached.tag, if_none_match)
+            return
+        tagger = _Tagger(send, if_none_match, key, self.cache)
+        await self.app(scope, receive, tagger.send)
 
 
 class _Tagger:
     """Holds a 200's start message and body, then sends them with an ETag (or a 304)."""
 
-    def __init__(self, send: Send, if_none_match: set[str]) -> None:
+    def __init__(self, send: Send, if_none_match: set[str], key: Key, cache: ResponseCache) -> None:
         self._send = send
         self._if_none_match = if_none_match
+        self._key = key
+        self._cache = cache
         self._start: Message | None = None
         self._chunks: list[bytes] = []
 
@@ -63,22 +77,33 @@ class _Tagger:
             return
         self._chunks.append(message.get("body", b""))
         if not message.get("more_body", False):
-            await self._flush(b"".join(self._chunks))
+            body = b"".join(self._chunks)
+            tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            headers: list[Any] = [
+                (k, v) for k, v in self._start.get("headers", []) if k.lower() not in _DROPPED
+            ]
+            self._cache.put(self._key, headers, body, tag)
+            await _answer(self._send, headers, body, tag, self._if_none_match)
 
-    async def _flush(self, body: bytes) -> None:
-        assert self._start is not None
-        tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        caching = [(b"etag", tag.encode()), (b"cache-control", CACHE_CONTROL)]
-        if tag in self._if_none_match:
-            await self._send({"type": "http.response.start", "status": 304, "headers": caching})
-            await self._send({"type": "http.response.body", "body": b""})
-            return
-        headers: list[Any] = [
-            (k, v) for k, v in self._start.get("headers", []) if k.lower() not in _DROPPED
-        ]
-        headers += [*caching, (b"content-length", str(len(body)).encode())]
-        await self._send({**self._start, "headers": headers})
-        await self._send({"type": "http.response.body", "body": body})
+
+async def _answer(
+    send: Send, headers: list[Any], body: bytes, tag: str, if_none_match: set[str]
+) -> None:
+    caching = [(b"etag", tag.encode()), (b"cache-control", CACHE_CONTROL)]
+    if tag in if_none_match:
+        await send({"type": "http.response.start", "status": 304, "headers": caching})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    length = [(b"content-length", str(len(body)).encode())]
+    await send(
+        {"type": "http.response.start", "status": 200, "headers": [*headers, *caching, *length]}
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _key(scope: Scope) -> Key:
+    origin = next((v for k, v in scope["headers"] if k == b"origin"), b"")
+    return (scope["path"], scope["query_string"], origin)
 
 
 def _if_none_match(scope: Scope) -> set[str]:

@@ -175,9 +175,11 @@ def test_requests_to_one_host_are_spaced(job_settings: Settings) -> None:
         poll(settings)
         times = sorted(float(headers["_at"]) for _, headers in outlet.log)
         assert len(times) == 5  # robots.txt, the feed, three pages
-        # each request waits for its slot; one may start late (a busy thread), so single
-        # gaps jitter, but the rate holds: five requests take four slots at least
-        assert times[-1] - times[0] >= 4 * 0.3 * 0.95, times
+        # each request waits for its slot; the server sees it after the client's own work
+        # (address checks, a new connection), which jitters by tenths of a second on a busy
+        # machine, but the rate holds: five requests span four slots, give or take that
+        assert times[-1] - times[0] >= 4 * 0.3 - 0.2, times
+        assert times[-1] - times[0] < 4 * 0.3 + 2, times
 
 
 def test_full_text_items_are_stored_from_the_feed_unless_hinted_otherwise(

@@ -59,6 +59,7 @@ def anaphor_at(toks: list[NormTok], j: int) -> str | None:
     named = following.startswith("ال") and (
         following.endswith(_NISBA) or following in lex.NAME_ADJECTIVES
     )
+    named = named and following not in lex.PARTICLES_LIKE_NISBA  # "المجلس إلى قراره"
     return None if named and following not in lex.UN_ADJECTIVES else stem
 
 

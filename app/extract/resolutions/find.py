@@ -5,7 +5,9 @@ Rules, in the order they apply:
   القرارات) and reaches its number only through words that belong to a citation: a body
   ("مجلس الأمن"), an adjective ("الأممي"), a number marker ("رقم"), a short quoted name
   ("بقرار «الاتحاد من أجل السلام» رقم 377"), or after a plural noun a focus phrase
-  ("القرارات الدولية ذات الصلة، ولا سيما 2254"). Any other word ends the search, so "قرار
+  ("القرارات الدولية ذات الصلة، ولا سيما 2254"), the number it bears ("القرار، الذي حمل
+  الرقم 2118"، "قراراً يحمل الرقم 2728"), or the council named back ("قرار المجلس 2254", which
+  takes the body "المجلس" points at). Any other word ends the search, so "قرار
   وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
 - Every number of a list is a citation of its own ("القرارين 242 و338"), so are both ends of a
   range ("القرارات من 2216 إلى 2722"; two years are a period), and every occurrence counts.

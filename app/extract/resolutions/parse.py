@@ -81,6 +81,9 @@ def parse_at(
             if plural and tok.text in {",", "،", ":"}:
                 j += 1
                 continue
+            if tok.text in {",", "،"} and _text(toks, j + 1) in lex.NUMBER_MARKERS:
+                j += 1  # "قرار مجلس الأمن الدولي، رقم 2254"
+                continue
             return []
         if lex.ANCHOR.match(tok.text):
             if plural and hint is not None:
@@ -99,6 +102,11 @@ def parse_at(
         if tok.text in lex.HEAD_FILLERS:
             j += 1
             continue
+        short = anaphor_at(toks, j) if hint is None else None
+        if short is not None:
+            anaphor = anaphor or short  # "قرار المجلس 2254": the council named before
+            j += 1
+            continue
         nxt = _focus_len(toks, j) if plural else 0
         nxt = nxt or (_skip_topic(toks, j) if tok.text in lex.TOPIC_WORDS else 0)
         nxt = nxt or (_seek_focus(toks, j) if plural else 0)
@@ -115,7 +123,11 @@ def parse_at(
         item.hint = _merge(hint, item.hint)
     if any(item.hint is Hint.NATIONAL for item in items):
         return []
-    marked = any(t.text in lex.NUMBER_MARKERS for t in toks[i + 1 : j])
+    # "القرار رقم 25" is also how a state's decisions are written; "الذي حمل الرقم" is not
+    marked = any(
+        toks[m].text in lex.NUMBER_MARKERS and toks[m - 1].text not in lex.BEARING_VERBS
+        for m in range(i + 1, j)
+    )
     for item in items:
         item.group = anchor.start if len(items) > 1 else None
         item.issued_nationally = hint is None and _issued_nationally(toks, i)
@@ -160,12 +172,15 @@ def _number_list(
 
 
 def _bearing(toks: list[NormTok], j: int) -> int:
-    """Tokens of "، الذي حمل" / "التي تحمل" at j when a number marker follows ("حمل 300
-    توقيع" counts signatures)."""
+    """Tokens of "، الذي حمل" / "التي تحمل" / "قراراً يحمل" at j when a number marker
+    follows ("حمل 300 توقيع" counts signatures)."""
     k = j + (_text(toks, j) in {",", "،"})
-    if _text(toks, k) not in lex.RELATIVES or _text(toks, k + 1) not in lex.BEARING_VERBS:
+    k += _text(toks, k) in lex.RELATIVES
+    if k == j or _text(toks, k) not in lex.BEARING_VERBS:
+        k = j if _text(toks, j) in lex.BEARING_VERBS else -1
+    if k < 0:
         return 0
-    return k + 2 - j if _text(toks, k + 2) in lex.NUMBER_MARKERS else 0
+    return k + 1 - j if _text(toks, k + 1) in lex.NUMBER_MARKERS else 0
 
 
 def _quoted_title(toks: list[NormTok], j: int) -> int:
