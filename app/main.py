@@ -30,6 +30,7 @@ from app.api.routes import (
 )
 from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
+from app.jobs.queue import shared_queue
 from app.store.db import make_engine, make_session_factory
 
 DESCRIPTION = """
@@ -79,5 +80,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """On SQLite the queue, its worker and the scheduler of due feeds live in this process:
+    start them now, so registered sources are polled. On PostgreSQL the API only queues
+    jobs, and opens the queue at the first request that needs it."""
+    if not shared_queue(app.state.settings):
+        await queue_handle(app).open(app)
     yield
-    await queue_handle(app).close()  # the queue opens at the first request that needs it
+    await queue_handle(app).close()

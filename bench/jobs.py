@@ -115,14 +115,16 @@ def serve_feed(outlet: Outlet, items: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--workers", default="1,2", help="worker counts to measure, e.g. 1,2,4")
     args = parser.parse_args()
-    one, cpu_one = run(1, args.articles)
-    print(f"one worker (one core):  {one:6.1f} articles/s, {cpu_one:5.1f} ms CPU per article")
-    two, cpu_two = run(2, args.articles)
-    print(
-        f"two workers:            {two:6.1f} articles/s, {cpu_two:5.1f} ms CPU per article "
-        f"({two / one:.2f}x)"
-    )
+    first = None
+    for workers in [int(n) for n in args.workers.split(",")]:
+        rate, cpu = run(workers, args.articles)
+        first = first or rate
+        print(
+            f"{workers} worker(s): {rate:6.1f} articles/s, {cpu:5.1f} ms CPU per article "
+            f"({rate / first:.2f}x)"
+        )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from app.extract.model import Entity, EntityKind, Extraction, Statement
+from app.extract.model import Entity, EntityKind, Extraction, MentionForm, Statement
 from app.extract.statements import lemma_of
 from app.text.clitics import clitic_splits
 from app.text.normalize import collapse_spaces, normalize
@@ -68,6 +68,8 @@ def _verb_forms() -> dict[str, str]:
         forms += [part, part + "ا", part + "ة", part + "ين", part.removesuffix("ي") + "ين"]
         for form in forms:
             table[match_key(form)] = lemma
+    for form in ("دانت", "دانوا"):  # the press writes أدانت so too
+        table[match_key(form)] = "أدان"
     return table
 
 
@@ -230,10 +232,19 @@ def _score_statements(gold: GoldArticle, extraction: Extraction, score: ArticleS
     )
 
 
+def named_entities(extraction: Extraction, kind: EntityKind) -> list[Entity]:
+    """The entities of `kind` the text names: one known only by a role ("الرئيس السوري"
+    resolved through the gazetteer's terms of office) is no named actor (GUIDELINES §2:
+    not bare roles)."""
+    titled = {m.entity_key for m in extraction.mentions if m.form is MentionForm.TITLE}
+    titled -= {m.entity_key for m in extraction.mentions if m.form is not MentionForm.TITLE}
+    return [e for e in extraction.entities if e.kind == kind and e.key not in titled]
+
+
 def score_article(slug: str, gold: GoldArticle, extraction: Extraction) -> ArticleScore:
     score = ArticleScore(slug=slug, analysed=extraction.analysed)
     for name, kind in _ENTITY_KINDS:
-        predicted = [e for e in extraction.entities if e.kind == kind]
+        predicted = named_entities(extraction, kind)
         score.kinds[name] = _score_entities(gold.entities(name), predicted)
     _score_resolutions(gold, extraction, score)
     _score_statements(gold, extraction, score)

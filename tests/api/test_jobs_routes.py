@@ -31,7 +31,7 @@ def live_settings(database_url: str) -> Settings:
         database_url=database_url,
         api_keys=[API_KEY],
         fetch_allowed_hosts=["127.0.0.1"],
-        fetch_timeout_seconds=1.0,
+        fetch_timeout_seconds=3.0,
         host_delay_seconds=0,
     )
 
@@ -131,3 +131,5 @@ async def test_sources_are_registered_changed_and_shown(live: httpx.AsyncClient,
     assert (await live.patch("/sources/999999", json={}, headers=KEY)).status_code == 404
     bad = await live.post("/sources", json={"name": "x", "feeds": ["ftp://x"]}, headers=KEY)
     assert bad.status_code == 422
+    zone = await live.post("/sources", json={"name": "x", "timezone": "Mars/Olympus"}, headers=KEY)
+    assert zone.status_code == 422 and "unknown time zone" in zone.text

@@ -267,6 +267,10 @@ def test_verb_lemmas() -> None:
     ]
 
 
+def test_the_short_past_of_adana_is_its_lemma() -> None:
+    assert [verb_lemma(v) for v in ("دانت", "ودانوا")] == ["أدان", "أدان"]
+
+
 def test_unanalysed_article_with_empty_gold_is_perfect() -> None:
     empty = GoldArticle()
     tallies = score_article("x", empty, Extraction(analysed=False)).kinds.values()

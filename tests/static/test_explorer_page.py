@@ -4,6 +4,8 @@ resolution. Each view leaves a screenshot in test-artifacts/explorer/."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -86,6 +88,9 @@ def test_full_text_search_lists_the_matching_articles_with_date_and_outlet(
     assert page.find_element(By.CSS_SELECTOR, "li.card .lede").text
     assert any(JAMOUS in t for t in texts(page, "li.card a.k-person"))
     assert page.find_element(By.ID, "f-q").get_attribute("value") == "جاموس"
+    export = page.find_element(By.CSS_SELECTOR, ".export a").get_attribute("href") or ""
+    rows = list(csv.reader(io.StringIO(httpx.get(export).text)))
+    assert len(rows) == 2  # the header and the one article
     shot(page, artifacts, "search.png")
 
 
@@ -100,13 +105,28 @@ def test_more_results_come_by_cursor_until_the_last_page(page: WebDriver) -> Non
     assert len(set(texts(page, "li.card h3"))) == 5  # each article once
 
 
-def test_several_actors_combine_as_any_of_them(page: WebDriver, ids: dict[str, int]) -> None:
-    both = f"entity={ids['jamous']}&entity={ids['israel']}&entity_op=or"
-    visit(page, f"#/search?{both}", "li.card")
-    assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 2  # no article names both
-    choice = Select(page.find_element(By.ID, "f-entity-op"))
-    assert choice.first_selected_option.get_attribute("value") == "or"
+def test_several_actors_combine_as_all_or_any(page: WebDriver, ids: dict[str, int]) -> None:
+    both = f"entity={ids['jamous']}&entity={ids['israel']}"
+    visit(page, f"#/search?{both}", ".results-col .status")
+    assert not page.find_elements(By.CSS_SELECTOR, "li.card")  # no article names both
     assert len(page.find_elements(By.CSS_SELECTOR, ".active-filters [data-param=entity]")) == 2
+    choice = Select(page.find_element(By.ID, "f-entity-op"))
+    after(page, lambda: choice.select_by_value("or"), "li.card")
+    assert "entity_op=or" in page.current_url
+    assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 2
+
+
+def test_the_resolution_box_takes_arabic_digits(page: WebDriver) -> None:
+    visit(page, "#/", "li.card")
+    box = page.find_element(By.ID, "f-resolution")
+    chip = ".active-filters [data-param=resolution]"
+    after(page, lambda: box.send_keys("٢٢٥٤", Keys.ENTER), chip)
+    assert "resolution=" in page.current_url
+    assert [REFERENCE_TITLE in t for t in texts(page, "li.card h3")] == [True]
+
+
+def test_an_unknown_article_says_so(page: WebDriver) -> None:
+    assert visit(page, "#/article/999999", "p.error").text == "غير موجود."
 
 
 def test_a_month_of_the_chart_narrows_the_search_to_its_dates(page: WebDriver) -> None:
@@ -221,6 +241,16 @@ def test_the_interface_switches_to_english_and_left_to_right(
     title = page.find_element(By.CSS_SELECTOR, "li.card h3 a")
     assert title.get_attribute("lang") == "ar"  # the data keeps its own language
     shot(page, artifacts, "search-en.png")
+
+
+def test_every_control_of_the_search_has_a_label(page: WebDriver, ids: dict[str, int]) -> None:
+    visit(page, f"#/search?entity={ids['jamous']}&entity={ids['israel']}&entity_op=or", "li.card")
+    unlabelled = page.execute_script(
+        "return [...document.querySelectorAll('main input, main select, main button')]"
+        ".filter(e => !e.labels?.length && !e.getAttribute('aria-label') && !e.textContent.trim())"
+        ".map(e => e.outerHTML)"
+    )
+    assert page.find_elements(By.CSS_SELECTOR, "main select") and not unlabelled
 
 
 def test_the_first_tab_reaches_the_skip_link_with_a_visible_focus(page: WebDriver) -> None:

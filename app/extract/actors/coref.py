@@ -24,6 +24,7 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
+from app.extract.actors.offices import holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.titles import MODIFIERS
 from app.extract.actors.transliteration import transliterated
@@ -36,8 +37,9 @@ def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
     return f"new:{kind.value}:{' '.join(tokens)}"
 
 
-def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
-    """Set `key` on every candidate that names an actor; the rest keep None."""
+def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None = None) -> None:
+    """Set `key` on every candidate that names an actor; the rest keep None. `year`, the
+    article's, names the holder of an office no one in the article holds."""
     cands = [c for r in results for c in r.cands]
     _choose_homonyms(cands, gazetteer)
     for cand in cands:
@@ -52,7 +54,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
     _find_again(results, cands, gazetteer)
     _resolve_heads(cands, gazetteer)
     resolve_national(cands, gazetteer, not_home_bodies(results))
-    _resolve_roles(results)
+    _resolve_roles(results, gazetteer, year)
 
 
 def _known_person(cand: Cand, gazetteer: Gazetteer) -> str | None:
@@ -212,7 +214,7 @@ class _Known:
 def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazetteer) -> None:
     """Full names, person surnames and org prefixes seen elsewhere in the article."""
     trie: TokenTrie[_Known] = TokenTrie()
-    surnames: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str | tuple[str, ...], set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     prefixes: dict[tuple[str, ...], set[str]] = defaultdict(set)
     kinds = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -227,22 +229,26 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
                 if kind is EntityKind.PERSON and len(tokens) >= 2:
                     if tokens[-2] not in NAME_LINKS:  # "آل ثاني": a family, not one person
                         surnames[tokens[-1]].add(key)
+                    elif tokens[-2] in _SURNAME_LINKS and len(tokens) >= 3:
+                        surnames[tokens[-2:]].add(key)  # "أبو الغيط", "بن جامع"
                     if len(tokens) == 2 and tokens[0] in _CHINESE_FAMILY_NAMES:
                         surnames[tokens[0]].add(key)  # "وانغ يي" is named again as "وانغ"
                     firsts[tokens[0]].add(key)
                 elif kind is EntityKind.ORGANIZATION:
                     for n in range(2, len(tokens)):
                         prefixes[tokens[:n]].add(key)
-    unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_short(s)}
+    unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_surname(s)}
     for surname in unique:
-        if (surname,) not in trie:
-            trie.add((surname,), _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
+        written = surname if isinstance(surname, tuple) else (surname,)
+        if written not in trie:
+            trie.add(written, _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
     for tokens, keys in prefixes.items():
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
+    nisbas = {s for s in unique if isinstance(s, str)}
     for result in results:
-        if unique:  # "السوداني" is also a demonym: as a noun, it is the person
-            result.cands = [c for c in result.cands if not _nisba_as_noun(c, unique)]
+        if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
+            result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
         result.cands.extend(_scan(result, trie, firsts))
 
 
@@ -261,10 +267,18 @@ def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
     return not any(stem.startswith("ال") for _, stem in readings(before))
 
 
+# Links that make a surname of two words, said alone: "أبو الغيط", "بن جامع", "بو حبيب";
+# not عبد (half of a first name) nor آل (a family).
+_SURNAME_LINKS = frozenset(normalize(w) for w in ("أبو", "بو", "بن", "ابن", "ولد"))
 # A Chinese name puts the family name first, and the press names the person again by it.
 _CHINESE_FAMILY_NAMES = frozenset(
     normalize(n) for n in ("وانغ", "تشانغ", "ليو", "تشن", "يانغ", "هوانغ", "تشاو", "تشو", "شيه")
 )
+
+
+def _usable_surname(surname: str | tuple[str, ...]) -> bool:
+    """A one-word surname that is no common word, or a link and a name: "أبو الغيط"."""
+    return isinstance(surname, tuple) or _usable_short(surname)
 
 
 def _usable_short(word: str) -> bool:
@@ -329,8 +343,9 @@ def _resolve_heads(cands: list[Cand], gazetteer: Gazetteer) -> None:
                 cand.key = next(iter(keys))
 
 
-def _resolve_roles(results: list[BlockResult]) -> None:
-    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body."""
+def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int | None) -> None:
+    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body; else, with the
+    article's year, the one known person who held that office then (offices.py)."""
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for result in results:
         for find in result.finds:
@@ -346,6 +361,9 @@ def _resolve_roles(results: list[BlockResult]) -> None:
         for title in result.roles:
             owner = owner_key(title)
             persons = holders.get((title.head, owner), set()) if owner else set()
+            if not persons and year is not None:
+                known = holder(gazetteer, title, year)
+                persons = {known} if known else persons
             if len(persons) != 1:
                 continue
             role = Cand(

@@ -80,6 +80,7 @@ _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
 CONCERNED = words("المعني المعنية")  # "المعنية بـ": concerned with
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
+_OCCUPIERS = words("الاحتلال العدو")
 
 
 class _Description(Exception):
@@ -196,6 +197,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
     if lemma == FORCES and definite and demonym_only and has_place:
         return None  # "القوات التركية": the country's troops, a mention of Turkey
+    if lemma == FORCES and _described(tokens[: len(tokens) - (j - end)]):
+        return None  # "قوات الاحتلال الإسرائيلي": troops described, not a body named
     if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
         return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
     if lemma == FORUM and has_place and len(tokens) == 2:
@@ -230,6 +233,14 @@ def _participle_clause(word: str, after: str) -> bool:
     if not (shape and word.startswith("ال") and (len(word) == 6 or word[6] == "ه")):
         return False
     return after in _CLAUSE_PREPOSITIONS or (after[:1] == "ل" and len(after) > 3)
+
+
+def _described(tokens: list[str]) -> bool:
+    """ "قوات الاحتلال", "قوات العدو الصهيوني": forces named by what they do to the
+    writer's side, with at most an adjective of their country."""
+    if len(tokens) < 2 or tokens[1] not in _OCCUPIERS or len(tokens) > 3:
+        return False
+    return len(tokens) == 2 or tokens[2].endswith(("ي", "يه"))
 
 
 def _definite_next(toks: Sequence[Tok], j: int) -> bool:

@@ -105,6 +105,8 @@ class ClauseReader(BlockView):
             return False  # "بيان لمجلس الأمن": whose statement, not to whom
         if word in w.CIRCUMSTANTIAL or word == "ل" or word.startswith("لل"):
             return True
+        if word in w.SOURCE_OPENERS:
+            return True  # "وقال، وفق ما بثته الوكالة،": the source, after the subject
         if word == _ALA and self.text(q + 1) in w.WHERE_AFTER_ALA:
             return True
         if word.startswith("ل") and word not in w.L_NOUNS:
@@ -158,7 +160,11 @@ class ClauseReader(BlockView):
             return False
         if tok.text in w.PREPOSITIONS:
             return False  # an object never opens with a preposition: "إلى اليمن"
-        subject_like = w.definite(tok.text) or self.index.covering[q] is not None
+        subject_like = (
+            w.definite(tok.text)
+            or self.index.covering[q] is not None
+            or tok.text in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
+        )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has
             # its subject before it ("، مؤكداً الالتزام بالقرار")

@@ -17,6 +17,8 @@ from app.text.normalize import normalize
 
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
 _MIN = normalize("من")
+_DHAKARA = "ذكر"
+_FI = normalize("في")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 
 
@@ -39,6 +41,9 @@ class Reader(SubjectReader, ClauseReader):
         self.cities = cities  # keys of the cities among the article's places (feminine nouns)
         self.reach = 0  # normalized offset where the last statement of this block ends
         self.in_sentence: dict[int, Speaker] = {}
+        # per sentence, the last verb of a clause that describes a noun, and the last verb read
+        self.described: dict[int, int] = {}
+        self.said_at: dict[int, int] = {}
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text)
         for i, tok in enumerate(self.toks):
@@ -72,7 +77,12 @@ class Reader(SubjectReader, ClauseReader):
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
         if vf.form is Form.PARTICIPLE:
-            return bool(conj) or self.text(i - 1) in {"،", ","}
+            if conj or self.text(i - 1) in {"،", ","}:
+                return True
+            # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:": the content follows at once (after
+            # a reporting verb, "وتابع قائلاً" is one statement, the verb's)
+            opens = self.text(i + 1) == ":" or self.text(i + 1) in w.COMPLEMENTIZERS
+            return opens and self.text(i - 1) not in WORDS
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True
@@ -122,7 +132,8 @@ class Reader(SubjectReader, ClauseReader):
             p += 2  # "وأكدت كل من السعودية والإمارات": each of them
         # "، طالب فيها بإنهاء عمل البعثة": the resumptive pronoun shows a verb, not the noun
         # the bare form could also be, and the subject is the sentence's
-        resumed = self.text(i - 1) in {"،", ","} and self.text(p) in w.RESUMPTIVE
+        # "بياناً يدين فيه"، "قراراً أكد فيه": the document's issuer speaks through it
+        resumed = self.text(p) in w.RESUMPTIVE
         p += resumed
         addressed = self.text(p) in w.ADDRESSING  # "وقال مخاطباً أعضاء المجلس:"
         if conj == "و" and vf.verb.direct and vf.form is not Form.PARTICIPLE:
@@ -135,11 +146,21 @@ class Reader(SubjectReader, ClauseReader):
             fronted = self.subject_before(i)
             if fronted is not None:
                 return self._fronted(i, conj, p, vf, fronted)
-            relative = not conj and self.text(i - 1) in w.RELATIVES and not vf.suffixed
-            if relative and self.text(p) not in w.ABOUT_IT:
-                return None  # "القرار الذي طالب الجماعة": a document's, not the object's
-            if vf.form is Form.PRESENT and not conj and self._inside_clause(i):
+            before = self.text(i - 1)
+            before = before[1:] if before[:1] == "و" and before[1:] in w.RELATIVES else before
+            relative = not conj and before in w.RELATIVES and not vf.suffixed
+            about = self.text(p) in w.ABOUT_IT or self.text(p) in w.BARE_THAT
+            if relative and (resumed or not about):
+                self.described[self.toks[i].sentence] = i
+                # "القرار الذي طالب الجماعة": a document's, not the object's; "التصريحات التي
+                # قال فيها": said by whoever made them, not by the sentence's subject
+                return None
+            if vf.form is Form.PRESENT and not conj and not resumed and self._inside_clause(i):
+                self.described[self.toks[i].sentence] = i
                 return None  # "قراراً يطالب إسرائيل": it describes the noun before it
+        sentence = self.toks[i].sentence
+        if conj == "و" and self.described.get(sentence, -1) > self.said_at.get(sentence, -1):
+            return None  # "والذي يدين الهجمات، ويطالب إيران": the same clause goes on
         verb, participle = vf.verb, vf.form is Form.PARTICIPLE
         # "وطالب بغداد بـ": a masculine verb does not take the feminine noun after it as its
         # subject (a city, a body named by وزارة، هيئة...): it is the object
@@ -159,8 +180,11 @@ class Reader(SubjectReader, ClauseReader):
             if intro is None:
                 return None if participle else self._quote_before(i, conj, p)
             at, kind, circ = intro
+            if verb.lemma == _DHAKARA and self.text(at).startswith("ب"):
+                return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
                 subject_end = self.to_person(p, circ if circ is not None else at, at)
+                subject_end = self._members_in(p, subject_end)
             content = self.content_start(at, kind)
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
@@ -205,6 +229,13 @@ class Reader(SubjectReader, ClauseReader):
             return None
         return self._emit(i, conj, speaker, content, None)
 
+    def _members_in(self, p: int, end: int) -> int:
+        """ "الدول الأعضاء في مجلس الأمن": the states of a body take the body in."""
+        if self.text(p) not in w.GROUP_WORDS | w.MEMBERS or self.text(end) != _FI:
+            return end
+        body = self.index.starting[end + 1] if end + 1 < len(self.toks) else None
+        return body.last + 1 if body is not None and body.kind is EntityKind.ORGANIZATION else end
+
     def _inside_clause(self, i: int) -> bool:
         """Whether the word before token i is one the clause runs on from (not a subject, a
         conjunction or a clause opener): the verb then describes that word."""
@@ -230,6 +261,17 @@ class Reader(SubjectReader, ClauseReader):
         head = self.toks[placed.first].text
         return placed.kind is EntityKind.ORGANIZATION and head.endswith("ه") and len(head) > 3
 
+    def _document_opens(self, sentence: int, i: int) -> bool:
+        """Whether the sentence opens with a document as its subject, before its verb
+        ("القرار 1701، الذي ...، دعا") or after it ("كما أكد قرار مجلس الأمن ...، أكد أن")."""
+        first = self.nt.token_at(self.nt.sentences[sentence][0])
+        if first is None:
+            return False
+        first = self._after_opener(first, i)
+        if self.text(first) in WORDS:
+            first += 1
+        return self.text(first) in w.DOCUMENT_SUBJECTS
+
     def _quote_before(self, i: int, conj: str, p: int) -> tuple[Statement, Speaker] | None:
         """'"لن نقبل بأي تسوية"، قال البحرة.': the quotation comes first, the subject after."""
         k = i - 1
@@ -249,6 +291,8 @@ class Reader(SubjectReader, ClauseReader):
 
     def _implicit_speaker(self, i: int, conj: str, vf: VerbForm) -> Speaker | None:
         sentence = self.toks[i].sentence
+        if sentence not in self.in_sentence and self._document_opens(sentence, i):
+            return None  # "القرار 1701، الذي اعتمده المجلس ...، دعا إلى": the document
         if vf.form is Form.PARTICIPLE:
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
@@ -290,6 +334,7 @@ class Reader(SubjectReader, ClauseReader):
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
         self.last = self.in_sentence[self.toks[i].sentence] = speaker
+        self.said_at[self.toks[i].sentence] = i
         self.reach = max(content_end, span[1])
         display = self.nt.display
         statement = Statement(

@@ -181,6 +181,9 @@ class SubjectReader(SpeakerChooser):
         relative = k >= 0 and self.toks[k].text in w.RELATIVES
         if relative:
             k -= 1 + (self.text(k - 1) in _COMMAS)
+            held = self.index.covering[k] if k >= 0 else None
+            if held is not None and self.text(held.first - 1) in w.PREPOSITIONS:
+                return None  # "الدول الأعضاء في المجلس التي أكدت": the states, not the body
         elif self.text(k) in _COMMAS:
             k = self._before_aside(k)
         placed = self.index.covering[k] if k >= 0 else None
@@ -335,7 +338,8 @@ class SubjectReader(SpeakerChooser):
         while first < i - 1 and self.toks[first].text in w.LEADING_PARTICLES:
             first += 1
         if self.toks[first].text in w.WRITER_OPENERS:
-            k = first + 1 + (self.text(first + 1) in w.PREPOSITIONS)
-            if self.text(k) in w.BARE_COMPLEMENTIZERS and k + 1 < i:
-                return k + 1
+            # "يذكر أن"، "ويشار إلى أن"، "وجاء في القرار أن"
+            for k in range(first + 1, min(first + 5, i - 1)):
+                if self.text(k) in w.BARE_COMPLEMENTIZERS:
+                    return k + 1
         return first

@@ -29,6 +29,8 @@ COMPLEMENTIZERS = _words(
 BARE_COMPLEMENTIZERS = _words("أن إن أنه إنه بأن بأنه فإن فإنه")
 # "القرار الذي قال إنه يُنتهك": the pronoun is the antecedent; the one who said it is another.
 ABOUT_IT = _words("إنه إنها أنه أنها بأنه بأنها")
+# "الانتهاكات التي قال إن القوات ترتكبها": what was said is about the antecedent too.
+BARE_THAT = _words("إن أن")
 OPEN_QUOTES = frozenset("\"«“„'‘")
 CLOSE_QUOTE = {"«": "»", "“": "”", "„": "”", '"': '"', "'": "'", "‘": "’"}
 
@@ -37,7 +39,7 @@ CIRCUMSTANTIAL = _words(
     "في خلال عبر أمام أثناء عقب بعد قبل لدى عند ضمن وسط مع من تعليقا ردا بدوره بدورها بدورهم "
     "أيضا كذلك أمس اليوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح "
     "مساء حين عندما بينما وفي وخلال وعبر الذي التي الذين اللذين اللتين اللذان اللتان حول "
-    "قبيل بعيد إثر"
+    "قبيل بعيد إثر مجددا مجدداً"
 )
 # "على" opens the content of أكد/شدد, unless it says where: "على هامش"، "على حسابه في تويتر".
 WHERE_AFTER_ALA = _words(
@@ -126,7 +128,7 @@ PREPOSITIONS = _words("في من إلى على عن مع لدى حول")
 # Before the verb that opens a sentence: "كما جدد المجلس"، "وقد أعلن".
 LEADING_PARTICLES = _words("كما وكما ثم قد وقد كذلك")
 # The writer's voice before a clause: "يذكر أن مجلس الأمن اعتمد"، "ويشار إلى أن".
-WRITER_OPENERS = _words("يذكر ويذكر يشار ويشار")
+WRITER_OPENERS = _words("يذكر ويذكر يشار ويشار جاء وجاء")
 # When it was said, between the subject and a bare object: "أعلن باتيلي الثلاثاء استقالته".
 TIME_WORDS = _words(
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح "

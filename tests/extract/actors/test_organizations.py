@@ -174,3 +174,17 @@ def test_a_social_network_is_a_channel_not_a_body() -> None:
     )
     assert names(result, EntityKind.ORGANIZATION) == {"منصة موسكو"}
     assert [m.surface for m in result.mentions] == ["منصة موسكو"]
+
+
+def test_forces_described_by_what_they_do_are_no_body() -> None:
+    result = run(
+        "وطالب البيان بخروج قوات الاحتلال الإسرائيلي من القطاع، ونددت بقصف قوات العدو.",
+        data_dir=None,
+    )
+    assert names(result, EntityKind.ORGANIZATION) == set()
+    assert "إسرائيل" in names(result, EntityKind.PLACE)
+
+
+def test_a_month_in_brackets_is_no_acronym_of_what_precedes() -> None:
+    result = run("وكان مجلس الأمن اعتمد في نيسان (أبريل) قرارا بالإجماع.", data_dir=None)
+    assert names(result, EntityKind.ORGANIZATION) == {"مجلس الأمن الدولي"}

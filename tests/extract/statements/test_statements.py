@@ -980,3 +980,91 @@ def test_a_source_at_the_head_of_a_sentence_is_not_its_subject() -> None:
 def test_persons_joined_by_and_each_speak() -> None:
     text = "وشدد رئيس الائتلاف هادي البحرة ورئيس الهيئة بدر جاموس على وحدة الموقف."
     assert keyed(statements(text)) == [("bahra", "شدد"), ("jamous", "شدد")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body speaks through the statement it issued
+        (
+            "أصدر مجلس الأمن بياناً يدين فيه الهجوم، ويدعو فيه إلى محاسبة المسؤولين.",
+            [("unsc", "يدين"), ("unsc", "يدعو")],
+        ),
+        # the verbs of a clause that describes a document are the document's
+        (
+            "رحبت فرنسا بالقرار والذي يدين الهجمات، ويطالب تركيا بوقفها فوراً.",
+            [],
+        ),
+        # a sentence that opens with a document has it as its subject
+        (
+            "قال البحرة إن الوفد جاهز. القرار 2254، الذي اعتمده مجلس الأمن عام 2015، دعا إلى "
+            "انتقال سياسي.",
+            [("bahra", "قال")],
+        ),
+        # the source after the verb is not its subject
+        (
+            "أكد البحرة أن الوفد جاهز. وقال، وفق ما نقلته وكالة سانا: «الحل سياسي».",
+            [("bahra", "أكد"), ("bahra", "قال")],
+        ),
+        # what someone said in his remarks is his, not the sentence's subject's
+        (
+            "ودانت فرنسا التصريحات التي أدلى بها لافروف، والتي قال فيها إن الهدنة انتهت.",
+            [("france", "دانت")],
+        ),
+    ],
+)
+def test_whose_clause_it_is(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(k, v) for k, v in keyed(statements(text)) if v not in {"رحبت"}] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("ودانت فرنسا القصف على المدنيين.", "دانت"),
+        ("التقت فرنسا وتركيا في إسطنبول، مؤكدتين دعم المفاوضات.", "مؤكدتين"),
+        ("اجتمع ممثلو فرنسا وتركيا، داعين إلى وقف القتال.", "داعين"),
+    ],
+)
+def test_more_forms_of_the_reporting_verbs(text: str, verb: str) -> None:
+    assert verb in [s.verb for s in statements(text)]
+
+
+def test_a_body_fronted_in_what_a_document_says() -> None:
+    text = "وجاء في القرار أن مجلس الأمن يستذكر قراراته السابقة، ويؤكد دعمه للمبعوث الخاص."
+    assert keyed(statements(text)) == [("unsc", "يؤكد")]
+
+
+def test_an_adverb_after_the_verb_is_not_its_subject() -> None:
+    text = "أكدت فرنسا أن الهدنة ضرورية. كما شددت مجدداً على حماية المدنيين."
+    assert keyed(statements(text)) == [("france", "أكدت"), ("france", "شددت")]
+
+
+def test_a_relative_clause_reporting_what_the_subject_said_about_its_antecedent() -> None:
+    text = "وندد الائتلاف بالانتهاكات التي قال إن القوات الحكومية ترتكبها في إدلب."
+    assert keyed(statements(text)) == [("coalition", "قال")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كما أكد قرار مجلس الأمن الصادر أمس، أكد أن الإرهاب يهدد السلم.",
+        "وشكرت فرنسا الدول الأعضاء في الجامعة العربية التي أكدت دعمها للحل.",
+        "وذكروا بأن مجلس الأمن اعتمد القرار بالإجماع.",
+    ],
+)
+def test_no_one_of_the_article_said_it(text: str) -> None:
+    assert [k for k, v in keyed(statements("قال البحرة إن الوفد جاهز.", text))] == ["bahra"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ومضى البحرة قائلاً إن الوفد جاهز للجولة.", [("bahra", "قائلاً")]),
+        ("وتابع البحرة قائلاً إن الوفد جاهز للجولة.", [("bahra", "قائلاً")]),
+        ("وأعربت الدول الأعضاء في الجامعة العربية عن دعمها للحل.", [("arab_league", "أعربت")]),
+    ],
+)
+def test_participles_without_a_comma_and_states_in_a_body(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert keyed(statements(text)) == expected
