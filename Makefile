@@ -40,6 +40,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction
 	$(BIN)/python -m bench.queries
+	$(BIN)/python -m bench.reads
 
 migrate: $(STAMP)
 	$(BIN)/khabar migrate

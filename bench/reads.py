@@ -1,0 +1,161 @@
+"""Benchmark of the read API's aggregate queries over a synthetic archive (bench/archive.py):
+
+- facets (entity, kind, resolution, source, speaker) over a filter matching half the archive,
+- the monthly histogram of the most named actor on the Damascus clock,
+- suggest on a two-letter prefix,
+- the export of 10,000 articles as JSON lines.
+
+Times the store's query functions (SQL plus building the read model), p50 and p99 over
+--repeat runs, on SQLite and on PostgreSQL when it answers. Run: `python -m bench.reads`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from app.api.export import Format, chunks
+from app.store.db import make_engine
+from app.store.migrate import upgrade
+from app.store.reads.article_items import ITEM_FIELDS
+from app.store.reads.article_query import ArticleFilters
+from app.store.reads.articles import ListOptions, iter_articles, list_articles
+from app.store.reads.entity_links import suggest_entities
+from app.store.reads.facets import FACETS
+from app.store.reads.histogram import histogram
+from app.store.views import ArticleItem, Interval
+from bench.archive import HALF_ENTITY, TOP_ENTITY, build
+
+PG_URL = os.environ.get(
+    "KHABAR_BENCH_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
+)
+EXPORTED = 10_000
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p99
+
+
+def timed(action: Callable[[], object], repeat: int) -> tuple[float, float]:
+    action()  # warm the caches a steady server has warm
+    samples = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - began) * 1000)
+    return percentiles(samples)
+
+
+def measure(session: Session, repeat: int, n: int) -> dict[str, str]:
+    half = ArticleFilters(entity_ids=(HALF_ENTITY,))
+    faceted = ListOptions(facets=FACETS, facet_size=10)
+    results = {
+        "facets (half the archive)": timed(
+            lambda: list_articles(session=session, filters=half, options=faceted), repeat
+        ),
+        "histogram (most named actor)": timed(
+            lambda: histogram(
+                session=session,
+                filters=ArticleFilters(entity_ids=(TOP_ENTITY,)),
+                interval=Interval.MONTH,
+                tz="Asia/Damascus",
+            ),
+            repeat,
+        ),
+        "suggest (two letters)": timed(
+            lambda: suggest_entities(session=session, prefix="سو", kind=None, limit=10), repeat
+        ),
+    }
+    out = {name: f"p50 {p50:7.1f} ms   p99 {p99:7.1f} ms" for name, (p50, p99) in results.items()}
+    count = min(EXPORTED, n)
+    began = time.perf_counter()
+    size = sum(len(chunk) for chunk in chunks(_first(session, count), Format.JSONL))
+    seconds = time.perf_counter() - began
+    out[f"export ({count} articles, jsonl)"] = (
+        f"{count / seconds:,.0f} articles/s ({size / 1e6:.1f} MB in {seconds:.2f} s)"
+    )
+    return out
+
+
+def _first(session: Session, count: int) -> Iterator[ArticleItem]:
+    items = iter_articles(session=session, filters=ArticleFilters(), fields=ITEM_FIELDS)
+    return islice(items, count)
+
+
+@contextmanager
+def sqlite_url() -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as folder:
+        yield f"sqlite:///{Path(folder) / 'bench.db'}"
+
+
+@contextmanager
+def postgres_url() -> Iterator[str | None]:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    name = f"khabar_bench_{uuid.uuid4().hex[:8]}"
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:
+        admin.dispose()
+        yield None
+        return
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def run(url: str, n: int, repeat: int) -> dict[str, str]:
+    upgrade(url)
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
+            began = time.perf_counter()
+            build(session, n)
+            session.execute(text("ANALYZE"))
+            session.commit()
+            if engine.dialect.name == "sqlite":
+                session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+                session.commit()
+            print(f"  built {n} articles in {time.perf_counter() - began:.0f} s")
+            return measure(session, repeat, n)
+    finally:
+        engine.dispose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="both")
+    args = parser.parse_args()
+    engines = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
+    for engine in engines:
+        opener = sqlite_url if engine == "sqlite" else postgres_url
+        with opener() as url:
+            if url is None:
+                print(f"{engine}: not reachable at {PG_URL}; skipped")
+                continue
+            print(f"{engine}: {args.articles} articles, {args.repeat} runs each")
+            for name, figure in run(url, args.articles, args.repeat).items():
+                print(f"  {name:32s} {figure}")
+
+
+if __name__ == "__main__":
+    main()
