@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,6 +24,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="serve the API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes; 0 for one per core (each holds its own connection pool)",
+    )
 
     commands.add_parser("migrate", help="bring the database schema up to date")
 
@@ -30,6 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ingest.add_argument("inputs", nargs="+", help="paths or http(s) URLs")
     ingest.add_argument(
         "--if-empty", action="store_true", help="do nothing when the archive has articles"
+    )
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes that parse and extract (one process writes); 0 for one per core",
     )
 
     commands.add_parser("reextract", help="run the extractor again over every stored article")
@@ -42,12 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"khabar: invalid settings (KHABAR_* variables or .env):\n{exc}\n")
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "serve":
-        import uvicorn
-
-        from app.main import create_app
-
-        uvicorn.run(create_app(settings), host=args.host, port=args.port)
-        return 0
+        return _serve(args.host, args.port, _cores(args.workers))
     if args.command == "migrate":
         from app.store.migrate import upgrade
 
@@ -59,11 +67,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "ingest":
-            return run_ingest(args.inputs, settings=settings, only_if_empty=args.if_empty)
+            return run_ingest(
+                args.inputs,
+                settings=settings,
+                only_if_empty=args.if_empty,
+                workers=_cores(args.workers),
+            )
         return run_reextract(settings=settings)
     except KhabarError as exc:
         log.error("%s", exc.detail)
         return 1
+
+
+def _cores(asked: int) -> int:
+    return asked if asked > 0 else len(os.sched_getaffinity(0))
+
+
+def _serve(host: str, port: int, workers: int) -> int:
+    import uvicorn
+
+    if workers == 1:
+        from app.main import create_app
+
+        uvicorn.run(create_app(get_settings()), host=host, port=port)
+        return 0
+    # Several processes need the app by import string; each builds its own from settings.
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
+    return 0
 
 
 if __name__ == "__main__":

@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_body_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    # Seconds a successful GET is kept in the process (0: off); see app/api/response_cache.py.
+    response_cache_seconds: float = Field(default=0.0, ge=0, le=60)
     log_level: str = "INFO"
     # URL fetching (issue 3): hosts allowed even though they resolve to private addresses.
     fetch_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -12,7 +12,7 @@ from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
 
 from app import __version__
-from app.api.caching import install_caching
+from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
 from app.api.http import EXPOSED_HEADERS, install_http
 from app.api.openapi import install_openapi
@@ -30,6 +30,7 @@ from app.api.routes import (
 )
 from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
+from app.jobs.queue import shared_queue
 from app.store.db import make_engine, make_session_factory
 
 DESCRIPTION = """
@@ -67,7 +68,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
-    install_caching(app)
+    app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     for module in (*routers, jobs, health):
         app.include_router(module.router)
@@ -79,5 +80,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """On SQLite the queue, its worker and the scheduler of due feeds live in this process:
+    start them now, so registered sources are polled. On PostgreSQL the API only queues
+    jobs, and opens the queue at the first request that needs it."""
+    if not shared_queue(app.state.settings):
+        await queue_handle(app).open(app)
     yield
-    await queue_handle(app).close()  # the queue opens at the first request that needs it
+    await queue_handle(app).close()

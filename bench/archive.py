@@ -1,150 +1,81 @@
-"""A synthetic archive for the read benchmarks, bulk-inserted: articles over ten years from
-five outlets, a long tail of actors (one named in 60% of articles, one in half), a few
-resolutions, a summary point and a statement per article."""
+"""A synthetic archive for the HTTP benchmark: scraped-text files as an outlet's site would
+give them (dateline, title, date line, summary points, paragraphs), ingested by the real
+`khabar ingest`, so rows, counters and indexes are what production would hold.
+
+Shaped like the archive the issue measured: one actor in about two articles of three (the
+"popular" one), one in about one article of 150 (the "rare" one), resolution 2254 often.
+The files are written once per size and seed under bench/.cache (git-ignored).
+"""
 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from typing import Any
+from datetime import date, timedelta
+from pathlib import Path
 
-from sqlalchemy import insert
-from sqlalchemy.orm import Session
+from bench.corpus import ORGS, PERSONS, PLACES, ROLES, sentence
 
-from app.store import models as m
+CACHE = Path(__file__).resolve().parent / ".cache"
+POPULAR = "هيئة التفاوض السورية"
+RARE = "فولكر تورك"
+POPULAR_SHARE = 0.67
+RARE_SHARE = 0.0065
+MONTHS = [
+    "كانون الثاني/يناير",
+    "شباط/فبراير",
+    "آذار/مارس",
+    "نيسان/أبريل",
+    "أيار/مايو",
+    "حزيران/يونيو",
+    "تموز/يوليو",
+    "آب/أغسطس",
+    "أيلول/سبتمبر",
+    "تشرين الأول/أكتوبر",
+    "تشرين الثاني/نوفمبر",
+    "كانون الأول/ديسمبر",
+]
+WEEKDAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+DATELINES = ["بيروت - أ ف ب", "جنيف - رويترز", "إسطنبول - الأناضول", "دمشق - خاص", "نيويورك"]
+START = date(2016, 1, 1)
 
-START = datetime(2015, 1, 1, tzinfo=UTC)
-KINDS = ("place", "person", "organization")
-OUTLETS = ("وكالة ألف", "وكالة باء", "قناة جيم", "صحيفة دال", "موقع هاء")
-# Two-letter prefixes of the synthetic names, so suggest has work to do.
-SYLLABLES = ("سو", "عم", "مج", "هي", "بد", "جا", "لب", "عر", "مص", "تر")
-BATCH = 5_000
-HALF_ENTITY = 2
-TOP_ENTITY = 1
+
+def date_line(day: date, rng: random.Random) -> str:
+    clock = f"{rng.randrange(6, 23):02d}:{rng.randrange(60):02d}"
+    weekday = WEEKDAYS[day.weekday()]
+    return f"{weekday} {day.day} {MONTHS[day.month - 1]} {day.year} - {clock}"
 
 
-def build(session: Session, n: int, entities: int = 3_000, seed: int = 7) -> None:
+def article_text(number: int, rng: random.Random, words: int = 140) -> str:
+    """One article as scraped text; `number` fixes its date (newer as numbers grow)."""
+    day = START + timedelta(days=number // 6)
+    paragraphs: list[str] = []
+    if rng.random() < POPULAR_SHARE:
+        paragraphs.append(f"وقالت {POPULAR} في بيان إن المفاوضات في {rng.choice(PLACES)} متعثرة.")
+    if rng.random() < RARE_SHARE:
+        paragraphs.append(f"وقال المفوض السامي لحقوق الإنسان، {RARE}، إن الوضع مقلق.")
+    count = sum(len(p.split()) for p in paragraphs)
+    while count < words:
+        paragraph = " ".join(sentence(rng) for _ in range(2))
+        paragraphs.append(paragraph)
+        count += len(paragraph.split())
+    rng.shuffle(paragraphs)
+    title = f"{rng.choice(PERSONS)} يبحث مع {rng.choice(ORGS)} الوضع في {rng.choice(PLACES)}"
+    summary = f"• {rng.choice(ROLES)} يدعو إلى التهدئة (خبر رقم {number})."
+    lines = [rng.choice(DATELINES), title, date_line(day, rng), summary, *paragraphs]
+    return "\n\n".join(lines) + "\n"
+
+
+def build_files(count: int, seed: int = 11) -> Path:
+    """The folder of `count` article files, written unless a complete one is cached."""
+    folder = CACHE / f"articles-{count}-{seed}"
+    done = folder / ".complete"
+    if done.exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    _reference_rows(session, entities)
-    for lo in range(0, n, BATCH):
-        ids = range(lo + 1, min(n, lo + BATCH) + 1)
-        rows = _batch(rng, ids, entities)
-        for model, values in rows.items():
-            if values:
-                session.execute(insert(model), values)
-    session.commit()
-
-
-def _reference_rows(session: Session, entities: int) -> None:
-    session.execute(
-        insert(m.Source),
-        [{"id": i + 1, "name": o, "normalized_name": o} for i, o in enumerate(OUTLETS)],
-    )
-    people = [_entity(i) for i in range(1, entities + 1)]
-    session.execute(insert(m.Entity), people)
-    aliases = [
-        {"entity_id": e["id"], "alias": e["name"], "normalized": e["normalized_name"]}
-        for e in people
-    ]
-    session.execute(insert(m.EntityAlias), aliases)
-    words = [
-        {"word": w, "entity_id": e["id"], "alias": e["name"]}
-        for e in people
-        for w in dict.fromkeys(e["normalized_name"].split(" "))
-    ]
-    session.execute(insert(m.EntityWord), words)
-    session.execute(
-        insert(m.Resolution),
-        [
-            {"id": r, "body": "UNSC", "un_session": 0, "number": 2200 + r, "year": 2015}
-            for r in range(1, 51)
-        ],
-    )
-
-
-def _entity(i: int) -> dict[str, Any]:
-    name = f"{SYLLABLES[i % len(SYLLABLES)]}اسم {SYLLABLES[(i // 10) % len(SYLLABLES)]}لقب{i}"
-    return {
-        "id": i,
-        "key": f"bench:{i}",
-        "name": name,
-        "normalized_name": name,
-        "kind": KINDS[i % 3],
-        "english_name": f"Name {i}" if i % 4 == 0 else None,
-    }
-
-
-def _batch(rng: random.Random, ids: range, entities: int) -> dict[Any, list[dict[str, Any]]]:
-    rows: dict[Any, list[dict[str, Any]]] = {
-        m.Article: [],
-        m.ArticleEntity: [],
-        m.ArticleResolution: [],
-        m.SummaryPoint: [],
-        m.Statement: [],
-    }
-    for i in ids:
-        stamp = START + timedelta(minutes=52 * i + rng.randrange(50))
-        dated = i % 50 != 0
-        rows[m.Article].append(_article(i, stamp, dated, rng))
-        named = set(_actors(rng, i, entities))
-        rows[m.ArticleEntity] += [
-            {"article_id": i, "entity_id": e, "sort_at": stamp, "mention_count": 1 + (e % 3)}
-            for e in named
-        ]
-        if rng.random() < 0.3:
-            rows[m.ArticleResolution].append(
-                {
-                    "article_id": i,
-                    "resolution_id": 1 + int(rng.paretovariate(1.2)) % 50,
-                    "sort_at": stamp,
-                    "citation_count": 1,
-                }
-            )
-        rows[m.SummaryPoint].append({"article_id": i, "position": 0, "text": f"نقطة {i}"})
-        rows[m.Statement].append(_statement(i, min(named)))
-    return rows
-
-
-def _actors(rng: random.Random, i: int, entities: int) -> Iterator[int]:
-    if rng.random() < 0.6:
-        yield TOP_ENTITY
-    if i % 2 == 0:
-        yield HALF_ENTITY
-    for _ in range(4):
-        yield min(entities, 3 + int(rng.paretovariate(0.8)))
-
-
-def _article(i: int, stamp: datetime, dated: bool, rng: random.Random) -> dict[str, Any]:
-    return {
-        "id": i,
-        "source_id": 1 + rng.randrange(len(OUTLETS)),
-        "content_hash": f"{i:064x}",
-        "version_hash": f"{i:064x}",
-        "title": f"خبر تجريبي رقم {i} عن الأوضاع",
-        "published_at": stamp if dated else None,
-        "sort_at": stamp,
-        "timezone": "Asia/Damascus",
-        "language": "ar",
-        "analysed": True,
-        "raw_format": "text",
-        "raw_compressed": b"",
-        "authors": [],
-        "warnings": [],
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-
-
-def _statement(i: int, speaker: int) -> dict[str, Any]:
-    return {
-        "article_id": i,
-        "speaker_id": speaker,
-        "speaker_surface": "متحدث",
-        "verb": "قال",
-        "content": "كلام",
-        "part": "section",
-        "part_index": 0,
-        "start": 0,
-        "end": 4,
-    }
+    for number in range(count):
+        shard = folder / f"{number // 1000:03d}"
+        shard.mkdir(exist_ok=True)
+        (shard / f"{number:06d}.txt").write_text(article_text(number, rng), encoding="utf-8")
+    done.touch()
+    return folder

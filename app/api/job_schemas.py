@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AnyHttpUrl, BaseModel, ConfigDict, Field
 
 from app.api.schemas import IngestedArticle
 
@@ -42,12 +43,26 @@ class SourceOut(Schema):
     last_error: str | None
 
 
+def known_zone(zone: str | None) -> str | None:
+    if zone is not None:
+        try:
+            ZoneInfo(zone)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {zone!r}; use an IANA name such as Asia/Beirut"
+            ) from exc
+    return zone
+
+
+Zone = Annotated[str | None, Field(default=None, max_length=64), AfterValidator(known_zone)]
+
+
 class SourceIn(Schema):
     name: str = Field(min_length=1, max_length=200)
     feeds: list[AnyHttpUrl] = Field(default_factory=list, max_length=50)
     site: AnyHttpUrl | None = None
     language: str | None = Field(default=None, max_length=8)
-    timezone: str | None = Field(default=None, max_length=64)
+    timezone: Zone = None
     hints: dict[str, Any] = Field(default_factory=dict)
     active: bool = True
     poll_seconds: int = Field(default=900, ge=60, le=7 * 24 * 3600)
@@ -60,7 +75,7 @@ class SourcePatch(Schema):
     feeds: list[AnyHttpUrl] | None = Field(default=None, max_length=50)
     site: AnyHttpUrl | None = None
     language: str | None = Field(default=None, max_length=8)
-    timezone: str | None = Field(default=None, max_length=64)
+    timezone: Zone = None
     hints: dict[str, Any] | None = None
     active: bool | None = None
     poll_seconds: int | None = Field(default=None, ge=60, le=7 * 24 * 3600)

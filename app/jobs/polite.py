@@ -38,6 +38,7 @@ class PoliteFetcher:
         self.agent = settings.user_agent.split("/", 1)[0]  # the product token robots name
         self.factory = factory
         self._parsed: dict[str, tuple[str, RobotFileParser]] = {}
+        self._robots_seen: dict[str, HostTurn] = {}  # at = when robots.txt was fetched
 
     def __call__(self, url: str, headers: Mapping[str, str] | None = None) -> Fetched:
         parts = urlsplit(url)
@@ -55,8 +56,15 @@ class PoliteFetcher:
         return fetch_url(url, self.fetch_settings, headers=headers)
 
     def _wait_turn(self, host: str) -> HostTurn:
+        known = self._robots_seen.get(host)
+        if not self.spacing and known and utcnow() - known.at < self.robots_ttl:
+            return known  # no spacing to keep and robots.txt fresh: no need to ask the database
         with unit_of_work(self.factory) as session:
             turn = take_turn(session, host, utcnow(), self.spacing)
+        if turn.robots_txt is not None and turn.robots_fetched_at:
+            self._robots_seen[host] = HostTurn(
+                turn.robots_fetched_at, turn.robots_txt, turn.robots_fetched_at
+            )
         delay = (turn.at - utcnow()).total_seconds()
         if delay > 0:
             time.sleep(delay)

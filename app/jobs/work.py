@@ -18,11 +18,20 @@ from app.jobs.runtime import Runtime
 from app.store.base import utcnow
 from app.store.db import unit_of_work
 from app.store.feeds import FeedTarget, feed_target, known_urls, record_failure, record_success
-from app.store.sources import source_name
+from app.store.sources import source_name_and_zone
 
 log = logging.getLogger(__name__)
 # (task, arguments, queueing lock) -> the new job's id, or None when one is queued already
 Defer = Callable[[str, dict[str, Any], str | None], int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The registered source articles come from, when they come from one."""
+
+    id: int | None = None
+    name: str | None = None
+    timezone: str | None = None
 
 
 @dataclass
@@ -47,9 +56,10 @@ def poll_feed(rt: Runtime, feed_id: int, defer: Defer) -> Done:
         raise
     done = Done()
     if payload is not None:
-        done = take_payload(
-            rt, payload, target.source_id, target.source_name, defer, skip_known=True
-        )
+        if target.hints.get("fetch_pages"):
+            payload = pages_only(payload)
+        origin = Origin(target.source_id, target.source_name, target.timezone)
+        done = take_payload(rt, payload, origin, defer, skip_known=True)
     with unit_of_work(rt.factory) as session:
         record_success(session, feed_id, utcnow(), etag=page.etag, last_modified=page.last_modified)
     log.info("feed %s: %d stored, %d pages queued", target.url, *_sizes(done))
@@ -57,24 +67,26 @@ def poll_feed(rt: Runtime, feed_id: int, defer: Defer) -> Done:
 
 
 def fetch_page(rt: Runtime, url: str, source_id: int | None) -> Done:
-    outlet = _outlet(rt, source_id)
+    origin = _origin(rt, source_id)
     articles = fetch_articles(url, fetch=rt.fetch)
-    return Done(article_ids=store(rt, articles, outlet))
+    return Done(article_ids=store(rt, articles, origin))
 
 
 def ingest_url(rt: Runtime, url: str, defer: Defer) -> Done:
     """A URL sent to POST /articles: its page, or its feed with the feed's links."""
-    return take_payload(rt, read_url(url, fetch=rt.fetch), None, None, defer, skip_known=False)
+    return take_payload(rt, read_url(url, fetch=rt.fetch), Origin(), defer, skip_known=False)
+
+
+def pages_only(payload: Payload) -> Payload:
+    """The layout hint `fetch_pages`: the outlet's feed items carry text, but not the whole
+    story (or not its byline and dateline), so every item's page is fetched instead."""
+    links = [a.url for a in payload.articles if a.url] + payload.to_fetch
+    kept = [a for a in payload.articles if not a.url]
+    return Payload(kept, payload.format, links)
 
 
 def take_payload(
-    rt: Runtime,
-    payload: Payload,
-    source_id: int | None,
-    outlet: str | None,
-    defer: Defer,
-    *,
-    skip_known: bool,
+    rt: Runtime, payload: Payload, origin: Origin, defer: Defer, *, skip_known: bool
 ) -> Done:
     articles, links = payload.articles, list(dict.fromkeys(payload.to_fetch))
     if skip_known:
@@ -82,20 +94,21 @@ def take_payload(
             known = known_urls(session, [a.url for a in articles if a.url] + links)
         articles = [a for a in articles if a.url not in known]
         links = [link for link in links if link not in known]
-    done = Done(article_ids=store(rt, articles, outlet))
+    done = Done(article_ids=store(rt, articles, origin))
     for link in links:
-        job_id = defer("fetch_page", {"url": link, "source_id": source_id}, f"page:{link}")
+        job_id = defer("fetch_page", {"url": link, "source_id": origin.id}, f"page:{link}")
         if job_id is not None:
             done.job_ids.append(job_id)
     return done
 
 
-def store(rt: Runtime, articles: list[ParsedArticle], outlet: str | None) -> list[int]:
+def store(rt: Runtime, articles: list[ParsedArticle], origin: Origin) -> list[int]:
     """Each article in a transaction of its own, extracted before it begins."""
     ids = []
     for parsed in articles:
-        if outlet:
-            parsed.outlet = outlet  # the registry's name: one spelling per outlet
+        if origin.name:
+            parsed.outlet = origin.name  # the registry's name: one spelling per outlet
+        parsed.timezone = parsed.timezone or origin.timezone  # the outlet's clock
         extraction = extract(parsed)
         with unit_of_work(rt.factory) as session:
             ids.append(ingest_parsed(session=session, parsed=parsed, extraction=extraction).id)
@@ -119,11 +132,12 @@ def _failed(rt: Runtime, target: FeedTarget, exc: Exception) -> None:
     log.warning("feed %s failed (%s); next try in %s", target.url, error, wait)
 
 
-def _outlet(rt: Runtime, source_id: int | None) -> str | None:
+def _origin(rt: Runtime, source_id: int | None) -> Origin:
     if source_id is None:
-        return None
+        return Origin()
     with unit_of_work(rt.factory, write=False) as session:
-        return source_name(session, source_id)
+        name, timezone = source_name_and_zone(session, source_id)
+    return Origin(source_id, name, timezone)
 
 
 def _sizes(done: Done) -> tuple[int, int]:

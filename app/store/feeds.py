@@ -25,6 +25,7 @@ class FeedTarget:
     source_id: int
     source_name: str
     hints: dict[str, Any]
+    timezone: str | None
 
 
 def due_feed_ids(session: Session, now: datetime, limit: int = 1000) -> list[int]:
@@ -57,7 +58,14 @@ def feed_target(session: Session, feed_id: int) -> FeedTarget:
         raise NotFound(f"no feed with id {feed_id}")
     feed, source = row
     return FeedTarget(
-        feed.id, feed.url, feed.etag, feed.last_modified, source.id, source.name, source.hints
+        feed.id,
+        feed.url,
+        feed.etag,
+        feed.last_modified,
+        source.id,
+        source.name,
+        dict(source.hints or {}),
+        source.timezone,
     )
 
 

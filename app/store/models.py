@@ -148,6 +148,8 @@ class Entity(Base):
     subkind: Mapped[str | None] = mapped_column(String(32))
     english_name: Mapped[str | None] = mapped_column(String(300))
     wikidata_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Kept by app/store/counters.py as articles come and go: lists order by it.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 
     aliases: Mapped[list[EntityAlias]] = relationship(cascade=_CASCADE, lazy="raise")
 
@@ -203,6 +205,9 @@ class Mention(Base):
     )
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     surface: Mapped[str] = mapped_column(String(300))
+    # name, short_form, demonym or title (MentionForm): a client counting named mentions
+    # filters on it
+    form: Mapped[str] = mapped_column(String(16), server_default="name")
     part: Mapped[str] = mapped_column(String(16))
     part_index: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
@@ -238,6 +243,9 @@ class Resolution(Base):
     number: Mapped[int] = mapped_column(Integer, index=True)
     year: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(Text)
+    # Kept by app/store/counters.py as articles come and go.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    citation_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ArticleResolution(Base):
@@ -291,6 +299,7 @@ class Statement(Base):
 
 
 # Registered on the same metadata; kept apart so this module stays readable.
+from app.store.counter_models import EntityPair, EntityResolution  # noqa: E402
 from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
 
-__all__ = ["Feed", "Host", "JobOutcome"]
+__all__ = ["EntityPair", "EntityResolution", "Feed", "Host", "JobOutcome"]

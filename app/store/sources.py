@@ -192,5 +192,8 @@ def _info(source: m.Source, feeds: list[FeedInfo], count: int, recent: int) -> S
     )
 
 
-def source_name(session: Session, source_id: int) -> str | None:
-    return session.scalar(select(m.Source.name).where(m.Source.id == source_id))
+def source_name_and_zone(session: Session, source_id: int) -> tuple[str | None, str | None]:
+    row = session.execute(
+        select(m.Source.name, m.Source.timezone).where(m.Source.id == source_id)
+    ).one_or_none()
+    return (row[0], row[1]) if row else (None, None)

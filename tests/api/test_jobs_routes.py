@@ -131,3 +131,5 @@ async def test_sources_are_registered_changed_and_shown(live: httpx.AsyncClient,
     assert (await live.patch("/sources/999999", json={}, headers=KEY)).status_code == 404
     bad = await live.post("/sources", json={"name": "x", "feeds": ["ftp://x"]}, headers=KEY)
     assert bad.status_code == 422
+    zone = await live.post("/sources", json={"name": "x", "timezone": "Mars/Olympus"}, headers=KEY)
+    assert zone.status_code == 422 and "unknown time zone" in zone.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import extraction, queries, reads
+from bench import extraction, jobs, queries, reads
 
 
 def test_the_query_benchmark_runs(
@@ -33,3 +33,14 @@ def test_the_read_benchmark_runs(
     reads.main()
     out = capsys.readouterr().out
     assert "facets (half the archive)" in out and "articles/s" in out
+
+
+def test_the_job_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the job benchmark runs workers over PostgreSQL")
+    monkeypatch.setattr(jobs, "SERVER", database_url)
+    monkeypatch.setattr("sys.argv", ["bench.jobs", "--articles", "4", "--workers", "1"])
+    jobs.main()
+    assert "1 worker(s):" in capsys.readouterr().out

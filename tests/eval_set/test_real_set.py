@@ -17,6 +17,7 @@ from app.extract.model import (
     EntityKind,
     Extraction,
     Mention,
+    MentionForm,
     ResolutionBody,
     Span,
     Statement,
@@ -248,3 +249,12 @@ def test_the_cache_of_third_party_texts_is_git_ignored() -> None:
         "eval/real/.cache/"
         in (EVAL_DIR.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
     )
+
+
+def test_an_actor_known_only_by_a_role_is_not_scored() -> None:
+    extraction = _extraction()
+    extraction.entities.append(_entity("x", "سامر الخطيب", EntityKind.PERSON))
+    extraction.mentions.append(Mention("x", "الرئيس السوري", SPAN, MentionForm.TITLE))
+    assert _score(extraction).kinds["person"].tally.fp == 0
+    extraction.mentions.append(Mention("x", "الخطيب", SPAN, MentionForm.SHORT_FORM))
+    assert _score(extraction).kinds["person"].tally.fp == 1

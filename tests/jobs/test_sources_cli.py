@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from outlets import outlet_server
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -13,6 +12,7 @@ from app.cli import main
 from app.config import Settings, get_settings
 from app.store import models as m
 from app.store.db import make_engine
+from bench.outlets import outlet_server
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ resolution. Each view leaves a screenshot in test-artifacts/explorer/."""
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -14,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 JAMOUS = "بدر جاموس"
 COMMISSION = "هيئة التفاوض السورية"
@@ -26,9 +28,10 @@ def ids(live_server: str) -> dict[str, int]:
     """Ids the API gives the reference article and its actors in this archive."""
     with httpx.Client(base_url=live_server) as api:
         articles = api.get("/articles", params={"limit": 100}).json()["items"]
-        entity = api.get("/entities", params={"q": JAMOUS}).json()["items"][0]
+        jamous = api.get("/entities", params={"q": JAMOUS}).json()["items"][0]
+        israel = api.get("/entities", params={"q": "إسرائيل"}).json()["items"][0]
     article = next(a for a in articles if REFERENCE_TITLE in a["title"])
-    return {"article": article["id"], "jamous": entity["id"]}
+    return {"article": article["id"], "jamous": jamous["id"], "israel": israel["id"]}
 
 
 @pytest.fixture
@@ -81,9 +84,45 @@ def test_full_text_search_lists_the_matching_articles_with_date_and_outlet(
     titles = texts(page, "li.card h3")
     assert len(titles) == 1 and REFERENCE_TITLE in titles[0]
     meta = page.find_element(By.CSS_SELECTOR, "li.card .meta").text
-    assert "تلفزيون سوريا" in meta and "2023" in meta
+    assert "تلفزيون سوريا" in meta and "11:22" in meta  # the outlet's clock, not the reader's
+    assert page.find_element(By.CSS_SELECTOR, "li.card .lede").text
+    assert any(JAMOUS in t for t in texts(page, "li.card a.k-person"))
     assert page.find_element(By.ID, "f-q").get_attribute("value") == "جاموس"
+    export = page.find_element(By.CSS_SELECTOR, ".export a").get_attribute("href") or ""
+    rows = list(csv.reader(io.StringIO(httpx.get(export).text)))
+    assert len(rows) == 2  # the header and the one article
     shot(page, artifacts, "search.png")
+
+
+def test_more_results_come_by_cursor_until_the_last_page(page: WebDriver) -> None:
+    visit(page, "#/search?limit=2", "li.card")
+    cards = lambda: len(page.find_elements(By.CSS_SELECTOR, "li.card"))  # noqa: E731
+    assert cards() == 2
+    for expected in (4, 5):
+        page.find_element(By.CSS_SELECTOR, "button.more").click()
+        WebDriverWait(page, 10).until(lambda _, n=expected: cards() == n)
+    WebDriverWait(page, 5).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "button.more"))
+    assert len(set(texts(page, "li.card h3"))) == 5  # each article once
+
+
+def test_several_actors_combine_as_all_or_any(page: WebDriver, ids: dict[str, int]) -> None:
+    both = f"entity={ids['jamous']}&entity={ids['israel']}"
+    visit(page, f"#/search?{both}", ".results-col .status")
+    assert not page.find_elements(By.CSS_SELECTOR, "li.card")  # no article names both
+    assert len(page.find_elements(By.CSS_SELECTOR, ".active-filters [data-param=entity]")) == 2
+    choice = Select(page.find_element(By.ID, "f-entity-op"))
+    after(page, lambda: choice.select_by_value("or"), "li.card")
+    assert "entity_op=or" in page.current_url
+    assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 2
+
+
+def test_a_month_of_the_chart_narrows_the_search_to_its_dates(page: WebDriver) -> None:
+    visit(page, "#/", "svg.chart")
+    december = page.find_element(By.CSS_SELECTOR, "svg.chart a:has(rect[data-month='2023-12'])")
+    after(page, december.click, "li.card")
+    assert "from=2023-12-01&to=2023-12-31" in page.current_url
+    assert page.find_element(By.ID, "f-from").get_attribute("value") == "2023-12-01"
+    assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 2
 
 
 def test_an_entity_picked_from_the_suggestions_filters_the_results(
@@ -92,9 +131,9 @@ def test_an_entity_picked_from_the_suggestions_filters_the_results(
     visit(page, "#/", "li.card")
     assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 5
     box = page.find_element(By.ID, "f-entity")
-    box.send_keys("بدر")
+    box.send_keys("Badr")  # an English name finds the Arabic entity
     option = wait_for(page, "#f-entity-list li[role=option]")
-    assert JAMOUS in option.text
+    assert JAMOUS in option.text and "Badr Jamous" in option.text
     assert box.get_attribute("aria-expanded") == "true"
     shot(page, artifacts, "suggest.png")
     box.send_keys(Keys.ARROW_DOWN, Keys.ENTER)  # the keyboard alone picks it
@@ -104,18 +143,15 @@ def test_an_entity_picked_from_the_suggestions_filters_the_results(
     assert [REFERENCE_TITLE in t for t in texts(page, "li.card h3")] == [True]
 
 
-def test_a_facet_adds_its_filter_and_removes_it_again(page: WebDriver, live_server: str) -> None:
-    visit(page, "#/", "li.card")
-    facets = httpx.get(f"{live_server}/articles", params={"facet": "kind"}).json().get("facets")
-    aside = page.find_element(By.CSS_SELECTOR, "aside.facets")
-    if not facets:  # a server without facets: the sidebar stays out of the way
-        assert not aside.is_displayed()
-        return
-    first = aside.find_element(By.CSS_SELECTOR, "[data-facet=entity] a.facet-value")
+def test_a_facet_adds_its_filter_and_removes_it_again(page: WebDriver, artifacts: Path) -> None:
+    visit(page, "#/", "aside.facets [data-facet=entity] a.facet-value")
+    first = page.find_element(By.CSS_SELECTOR, "[data-facet=entity] a.facet-value")
+    label, count = (first.find_element(By.CSS_SELECTOR, c).text for c in (".label", ".count"))
     selected = after(page, first.click, "a.facet-value.selected")
     assert "entity=" in page.current_url
-    narrowed = len(page.find_elements(By.CSS_SELECTOR, "li.card"))
-    assert 0 < narrowed < 5
+    assert label in page.find_element(By.CSS_SELECTOR, ".active-filters").text
+    assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == int(count) < 5
+    shot(page, artifacts, "search-facet.png")
     after(page, selected.click, "li.card")
     assert "entity=" not in page.current_url
     assert not page.find_elements(By.CSS_SELECTOR, "a.facet-value.selected")
@@ -136,7 +172,8 @@ def test_the_article_highlights_each_actor_by_kind_and_links_it(
     shot(page, artifacts, "article.png")
     mention = page.find_element(By.XPATH, f"//a[contains(@class,'k-person') and .='{JAMOUS}']")
     heading = after(page, mention.click, f".entity-view[data-entity='{ids['jamous']}'] h1")
-    assert heading.text == JAMOUS
+    assert heading.text == JAMOUS and page.title.startswith(JAMOUS)
+    assert page.switch_to.active_element == heading  # focus follows the navigation
     assert after(page, page.back, ".article-view h1").text.startswith('"هيئة التفاوض"')
 
 

@@ -12,7 +12,7 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health, operation_id="getHealth", summary="The process is up")
-def health() -> Health:
+async def health() -> Health:
     return Health(status="ok", version=__version__)
 
 

@@ -52,7 +52,7 @@ def get_one(session: SessionDep, source_id: SourceId) -> SourceOut:
     status_code=201,
     dependencies=[ApiKeyDep],
     responses=WRITE_PROBLEMS,
-    operation_id="createSource",
+    operation_id="registerSource",
     summary="Register an outlet and its feeds",
     description=(
         "Outlet names are normalized: registering a name articles already used completes "

@@ -30,6 +30,15 @@ class Part(StrEnum):
     CAPTION = "caption"
 
 
+class MentionForm(StrEnum):
+    """How a mention names its entity; count `name` alone for named mentions."""
+
+    NAME = "name"  # in full: "بشار الأسد"
+    SHORT_FORM = "short_form"  # a surname, a head noun alone: "الأسد", "الهيئة"
+    DEMONYM = "demonym"  # an adjective linking its country: "الروسي" for روسيا
+    TITLE = "title"  # a role standing for its holder: "رئيس الهيئة"
+
+
 class ResolutionBody(StrEnum):
     """Issuing body; `unknown` when the text does not say and the number does not tell."""
 

@@ -35,6 +35,9 @@ async function render() {
   }
   if (!alive()) return;
   view.removeAttribute("aria-busy");
+  // The tab and the history list name the view, so a shared or bookmarked URL says what it is.
+  const heading = view.querySelector("h1")?.textContent.trim();
+  document.title = heading ? `${heading} · ${t("brand")}` : t("brand");
   // Focus moves to the new view's heading on navigation, not on a search refinement.
   if (path !== lastPath && lastPath !== null) (view.querySelector("h1") ?? main).focus();
   lastPath = path;

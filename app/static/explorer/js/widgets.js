@@ -1,5 +1,5 @@
 // Pieces several views share: links to entities and resolutions, article cards, statements.
-import { ar, h } from "./dom.js";
+import { announce, ar, h } from "./dom.js";
 import { formatDate, kindLabel, num, offsetOf, resolutionLabel } from "./format.js";
 import { lang, t } from "./i18n.js";
 import { link } from "./router.js";
@@ -123,9 +123,15 @@ export function moreButton(label, load) {
   button.addEventListener("click", async () => {
     button.disabled = true;
     button.textContent = t("loading");
-    const more = await load();
-    button.disabled = false;
-    button.textContent = label;
+    let more = true;
+    try {
+      more = await load();
+    } catch (error) {
+      announce(t("error", { status: error.status ?? "" }));
+    } finally {
+      button.disabled = false;
+      button.textContent = label;
+    }
     if (!more) button.remove();
   });
   return button;

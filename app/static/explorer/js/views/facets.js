@@ -10,7 +10,7 @@ const PAGE_ONLY = ["facet", "facet_size", "limit", "cursor", "fields", "include"
 // The page's own parameters on top of the filters that the URL carries.
 export function pageQuery(query) {
   const params = filtersOnly(query);
-  params.set("limit", "20");
+  params.set("limit", query.get("limit") ?? "20");
   params.set("facet", FACETS.join(","));
   return params;
 }

@@ -70,10 +70,17 @@ function actorsWith(rows) {
   return h("ul", { class: "chips" }, rows.map((r) => h("li", {}, entityLink(r.entity, r.count ?? r.article_count))));
 }
 
+// Passages grouped under their article, which is named once.
 function passages(rows) {
   if (!rows.length) return h("p", { class: "muted" }, t("none"));
-  return h("ul", { class: "passages" }, rows.map((p) => h("li", {},
-    h("blockquote", {}, ar("p", {}, marked(p.text, p.start, p.end))),
-    h("p", { class: "meta" }, ar("a", { href: link.article(p.article.id) }, p.article.title), p.article.published_at ? [" · ", dateline(p.article)] : null),
+  const groups = new Map();
+  for (const p of rows) {
+    if (!groups.has(p.article.id)) groups.set(p.article.id, { article: p.article, items: [] });
+    groups.get(p.article.id).items.push(p);
+  }
+  return h("ul", { class: "passages" }, [...groups.values()].map(({ article, items }) => h("li", {},
+    h("h3", {}, ar("a", { href: link.article(article.id) }, article.title)),
+    h("p", { class: "meta" }, dateline(article), article.outlet ? [" · ", ar("span", {}, article.outlet)] : null),
+    items.map((p) => h("blockquote", {}, ar("p", {}, marked(p.text, p.start, p.end)))),
   )));
 }

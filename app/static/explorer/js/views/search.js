@@ -6,7 +6,7 @@ import { t } from "../i18n.js";
 import { go, link } from "../router.js";
 import { timeline } from "../chart.js";
 import { entityCombobox } from "../suggest.js";
-import { facetSidebar, pageQuery } from "./facets.js";
+import { facetSidebar, filtersOnly, pageQuery } from "./facets.js";
 import { articleList, countLabel, moreButton, title1 } from "../widgets.js";
 
 const CHIP_PARAMS = ["entity", "not_entity", "resolution", "body", "source", "kind", "speaker"];
@@ -14,8 +14,8 @@ const names = new Map(); // entity id -> name, from picks, facets and look-ups
 
 export async function renderSearch(view, { query, alive }) {
   const form = searchForm(query);
-  const status = h("p", { class: "status", role: "status" }, t("loading"));
-  const head = h("div", { class: "results-head" }, status, sortPicker(query));
+  const status = h("p", { class: "status" }, t("loading"));
+  const head = h("div", { class: "results-head" }, status, exportLinks(query), sortPicker(query));
   const results = h("div", { class: "results" });
   const aside = h("aside", { class: "facets", hidden: true, "aria-label": t("facetsTitle") });
   view.append(
@@ -48,7 +48,7 @@ function moreAfter(results, params, first) {
 }
 
 async function chartOf(query, results, alive) {
-  const filters = new URLSearchParams(query);
+  const filters = filtersOnly(query);
   filters.delete("sort");
   const buckets = await monthlyCounts(filters).catch(() => []);
   if (!alive() || fillCount(buckets) < 2) return;
@@ -66,6 +66,17 @@ export function monthRange(query, month) {
   next.set("from", `${month}-01`);
   next.set("to", `${month}-${String(last).padStart(2, "0")}`);
   return next;
+}
+
+// The whole result, not just this page, straight from the API's export.
+function exportLinks(query) {
+  const filters = filtersOnly(query);
+  filters.delete("sort");
+  const href = (format) => `/articles/export?${new URLSearchParams([...filters, ["format", format]])}`;
+  return h("p", { class: "export" }, `${t("download")}: `,
+    h("a", { href: href("csv"), download: "" }, "CSV"), " · ",
+    h("a", { href: href("jsonl"), download: "" }, "JSONL"),
+  );
 }
 
 function sortPicker(query) {
@@ -106,6 +117,7 @@ function searchForm(query) {
       h("a", { href: "#/search", class: "clear" }, t("clear")),
     ),
     filterChips(query),
+    query.getAll("entity").length > 1 ? entityOp(query) : null,
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -121,6 +133,17 @@ function searchForm(query) {
   return form;
 }
 
+// Several actors: articles naming all of them, or any one.
+function entityOp(query) {
+  const select = h("select", { id: "f-entity-op" }, ["and", "or"].map((op) => h("option", { value: op, selected: (query.get("entity_op") ?? "and") === op }, t(`entityOp_${op}`))));
+  select.addEventListener("change", () => {
+    const next = new URLSearchParams(query);
+    next.set("entity_op", select.value);
+    go("/search", next);
+  });
+  return h("div", { class: "sort entity-op" }, h("label", { for: "f-entity-op" }, t("entityOpLabel")), select);
+}
+
 function filterChips(query) {
   const chips = [];
   for (const name of CHIP_PARAMS) {
@@ -129,7 +152,7 @@ function filterChips(query) {
       const label = name === "kind" ? kindLabel(value) : value;
       chips.push(h("li", {},
         h("a", { href: link.search(rest), class: `chip removable p-${name}`, "data-param": name, "data-value": value },
-          h("span", { class: "param" }, t(`facet_${name}`) || name), ": ",
+          h("span", { class: "param" }, `${t(`facet_${name}`)}:`),
           ar("span", { class: "value" }, label),
           h("span", { "aria-hidden": "true", class: "x" }, " ×"),
           h("span", { class: "visually-hidden" }, ` ${t("selected")}`),

@@ -1,5 +1,6 @@
-"""Fake outlets on loopback: feeds that answer conditional requests, article pages, a
-robots.txt, and feeds that fail or are slow on demand. Every request is logged."""
+"""Fake outlets on loopback, for the tests and the job benchmark: feeds that answer
+conditional requests, article pages, a robots.txt, and feeds that fail or are slow on
+demand. Every request is logged."""
 
 from __future__ import annotations
 
@@ -98,6 +99,27 @@ def teaser_feed(base: str, numbers: range) -> bytes:
     ).encode()
 
 
+def fulltext_feed(base: str, numbers: range) -> bytes:
+    """Items that carry their whole story (over the teaser threshold) and link to pages."""
+    items = "".join(
+        f"<item><title>{escape(headline(n))}</title><link>{base}/news/{n}.html</link>"
+        f"<pubDate>Mon, 07 Dec 2026 08:{n % 60:02d}:00 +0300</pubDate>"
+        f"<description>{escape(f'<p>{paragraph(n)}</p>' * 4)}</description></item>"
+        for n in numbers
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel>'
+        f"<title>وكالة الاختبار</title><link>{base}/</link>{items}</channel></rss>"
+    ).encode()
+
+
+def paragraph(n: int) -> str:
+    return (
+        "بحث وزير الخارجية مع نظيره في اتصال هاتفي اليوم ملف المعابر الحدودية وسبل تسهيل "
+        f"عبور الشاحنات، في الجولة رقم {n} من المشاورات بين البلدين."
+    )
+
+
 def headline(n: int) -> str:
     return f"الوزير يبحث مع نظيره ملف المعابر في الجولة رقم {n}"
 
@@ -108,8 +130,7 @@ def article_page(n: int) -> bytes:
 <meta property="og:site_name" content="وكالة الاختبار">
 <meta property="article:published_time" content="2026-12-07T08:{n % 60:02d}:00+03:00">
 </head><body><article><h1>{headline(n)}</h1>
-<p>بحث وزير الخارجية مع نظيره في اتصال هاتفي اليوم ملف المعابر الحدودية وسبل تسهيل عبور
-الشاحنات، في الجولة رقم {n} من المشاورات بين البلدين.</p>
+<p>{paragraph(n)}</p>
 <p>وأكد الجانبان أهمية مواصلة التنسيق خلال الأسابيع المقبلة، على أن يلتقي فريقا العمل
 في العاصمة لمتابعة ما اتفق عليه.</p></article></body></html>""".encode()
 
