@@ -12,18 +12,16 @@ Times the store's query functions (SQL plus building the read model), p50 and p9
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.api.export import Format, chunks
@@ -36,11 +34,10 @@ from app.store.reads.entity_links import suggest_entities
 from app.store.reads.facets import FACETS
 from app.store.reads.histogram import histogram
 from app.store.views import ArticleItem, Interval
+from bench.jobs import SERVER as PG_URL
+from bench.jobs import fresh_database
 from bench.read_archive import HALF_ENTITY, TOP_ENTITY, build
 
-PG_URL = os.environ.get(
-    "KHABAR_BENCH_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
-)
 EXPORTED = 10_000
 
 
@@ -112,21 +109,17 @@ def sqlite_url() -> Iterator[str]:
 
 @contextmanager
 def postgres_url() -> Iterator[str | None]:
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-    name = f"khabar_bench_{uuid.uuid4().hex[:8]}"
+    """A throwaway database beside KHABAR_BENCH_POSTGRES_URL, None when no server answers."""
     try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception:
-        admin.dispose()
+        database = fresh_database()
+        url = database.__enter__()
+    except OperationalError:
         yield None
         return
     try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        database.__exit__(None, None, None)
 
 
 def run(url: str, n: int, repeat: int) -> dict[str, str]:
