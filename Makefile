@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.extraction
 	$(BIN)/python -m bench.queries
 	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.reads
 	$(BIN)/python -m bench.jobs
 	$(BIN)/python -m bench.http $(BENCH_ARGS)
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from factories import article
 from read_seed import seed_archive
 from sqlalchemy.orm import Session
+
+from app.extract.model import Citation, Extraction, ResolutionBody, Span
+from app.ingest.model import Part
+from app.store.writes import save_article
 
 pytestmark = pytest.mark.anyio
 
@@ -107,3 +112,17 @@ async def test_sources_count_articles(client: httpx.AsyncClient, session: Sessio
         ("وكالة ألف", 4),
         ("وكالة باء", 2),
     ]
+
+
+async def test_an_unknown_body_citation_counts_with_the_known_body(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    seed_archive(session)
+    span = Span(Part.SECTION, 0, 0, 5)
+    vague = Extraction(
+        entities=[], citations=[Citation(ResolutionBody.UNKNOWN, 2254, None, "القرار", span)]
+    )
+    save_article(session=session, parsed=article(60), extraction=vague)
+    session.flush()
+    body = (await client.get("/resolutions/UNSC/2254")).json()
+    assert (body["article_count"], body["citation_count"]) == (3, 3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import extraction, jobs, queries
+from bench import extraction, jobs, queries, reads
 
 
 def test_the_query_benchmark_runs(
@@ -22,6 +22,17 @@ def test_the_extraction_benchmark_runs(
     monkeypatch.setattr("sys.argv", ["bench.extraction", "--articles", "3", "--rounds", "1"])
     extraction.main()
     assert "articles of 600 words/s" in capsys.readouterr().out
+
+
+def test_the_read_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(
+        "sys.argv", ["bench.reads", "--articles", "300", "--repeat", "2", "--engine", "sqlite"]
+    )
+    reads.main()
+    out = capsys.readouterr().out
+    assert "facets (half the archive)" in out and "articles/s" in out
 
 
 def test_the_job_benchmark_runs(

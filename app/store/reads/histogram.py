@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Subquery, func, select
+from sqlalchemy import Subquery, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -46,22 +48,31 @@ def _postgres(session: Session, matched: Subquery, interval: str, tz: str) -> Co
 
 
 def _sqlite(session: Session, matched: Subquery, interval: str, zone: ZoneInfo) -> Counter[date]:
-    """SQLite knows no time zones: count per UTC hour (per minute for the zones whose offset
-    is not whole hours) in SQL, then fold those into local buckets."""
-    width = 13 if _whole_hours(zone) else 16
-    slot = func.substr(matched.c.published_at, 1, width).label("slot")
+    """SQLite knows no time zones: the zone's offsets over the years become a CASE of
+    date() modifiers, so SQL groups by local day and only days come back to Python."""
+    published = matched.c.published_at
+    eras = _eras(zone)
+    shift: Any = literal(_modifier(eras[0][1]))
+    if len(eras) > 1:
+        # Newest era first: most of an archive is recent, and CASE stops at the first match.
+        recent = [(published >= start, _modifier(minutes)) for start, minutes in eras[:0:-1]]
+        shift = case(*recent, else_=_modifier(eras[0][1]))
+    day = func.date(published, shift).label("day")
     rows = session.execute(
-        select(slot, func.count())
-        .select_from(matched)
-        .where(matched.c.published_at.is_not(None))
-        .group_by(slot)
+        select(day, func.count()).select_from(matched).where(published.is_not(None)).group_by(day)
     ).all()
     counts: Counter[date] = Counter()
-    pattern = "%Y-%m-%d %H" if width == 13 else "%Y-%m-%d %H:%M"
     for text, n in rows:
-        moment = datetime.strptime(text, pattern).replace(tzinfo=UTC).astimezone(zone)
-        counts[bucket_start(moment.date(), interval)] += n
+        counts[bucket_start(date.fromisoformat(text), interval)] += n
     return counts
+
+
+def _at(seconds: int) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def _modifier(minutes: int) -> str:
+    return f"{minutes:+d} minutes"
 
 
 def bucket_start(day: date, interval: str) -> date:
@@ -72,11 +83,27 @@ def bucket_start(day: date, interval: str) -> date:
     return day
 
 
-def _whole_hours(zone: ZoneInfo) -> bool:
-    """Offsets over the years the archive spans, sampled twice a year."""
-    return all(
-        (offset := datetime(year, month, 1, tzinfo=zone).utcoffset()) is None
-        or offset.total_seconds() % 3600 == 0
-        for year in range(1990, datetime.now(UTC).year + 1)
-        for month in (1, 7)
-    )
+@cache
+def _eras(zone: ZoneInfo) -> list[tuple[datetime, int]]:
+    """(UTC instant the offset starts, offset in minutes) from 1970 to next year: each
+    entry's offset holds until the next entry's instant. Found day by day, then to the
+    second by bisection (zones change offset a few times a year at most)."""
+
+    def offset(moment: datetime) -> int:
+        delta = moment.astimezone(zone).utcoffset()
+        return int(delta.total_seconds() // 60) if delta is not None else 0
+
+    moment = datetime(1970, 1, 1, tzinfo=UTC)
+    end = datetime(datetime.now(UTC).year + 2, 1, 1, tzinfo=UTC)
+    eras = [(moment, offset(moment))]
+    while moment < end:
+        following = moment + timedelta(days=1)
+        if offset(following) != eras[-1][1]:
+            # Bisect whole seconds: lo keeps the old offset, hi has the new one.
+            lo, hi = int(moment.timestamp()), int(following.timestamp())
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                lo, hi = (mid, hi) if offset(_at(mid)) == eras[-1][1] else (lo, mid)
+            eras.append((_at(hi), offset(_at(hi))))
+        moment = following
+    return eras
