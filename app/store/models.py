@@ -77,6 +77,9 @@ class Article(Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     raw_format: Mapped[str] = mapped_column(String(16))
     raw_compressed: Mapped[bytes] = mapped_column(LargeBinary)
+    # The list row's lede, image, top actors and resolutions as JSON, written with the
+    # article (app/store/item_json.py) so a list page reads them in its one query.
+    item_json: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -21,6 +21,7 @@ from app.store import models as m
 from app.store.base import Base, utcnow
 from app.store.counters import count_article
 from app.store.extraction_rows import add_extraction_rows
+from app.store.item_json import citing, store_items, yearless
 from app.store.prepared import Prepared, prepare
 from app.store.sources import outlet_id
 from app.store.upsert import insert_rows, table_of
@@ -67,7 +68,7 @@ def save_prepared(
         row = {**fields, "version_hash": version, "created_at": now, "updated_at": now}
         article_id = _insert(session, row)
         if article_id is not None:
-            _add_rows(connection, article_id, fields["sort_at"], article)
+            _add_rows(session, article_id, fields["sort_at"], article)
             return SaveResult(article_id, Outcome.INGESTED)
         existing = _find_existing(connection, parsed.url, identity)  # a concurrent writer won
         assert existing is not None, "a unique constraint failed for a row that is not there"
@@ -83,7 +84,7 @@ def save_prepared(
         .values(**fields, version_hash=version, updated_at=utcnow())
     )
     _expire(session, existing.id)
-    _add_rows(connection, existing.id, fields["sort_at"], article)
+    _add_rows(session, existing.id, fields["sort_at"], article)
     return SaveResult(existing.id, outcome)
 
 
@@ -177,14 +178,15 @@ def clear_children(session: Session, article_id: int) -> None:
         connection.execute(delete(table).where(column == article_id))
 
 
-def _add_rows(
-    connection: Connection, article_id: int, sort_at: datetime, article: Prepared
-) -> None:
+def _add_rows(session: Session, article_id: int, sort_at: datetime, article: Prepared) -> None:
+    connection = session.connection()
+    stale = yearless(session, article.extraction.citations)
     document = {"article_id": article_id, "document": article.document}
     insert_rows(connection, m.ArticleSearch, [document])
     _add_content(connection, article_id, article.parsed)
     add_extraction_rows(connection, article_id, sort_at, article.extraction)
     count_article(connection, article_id, +1)
+    store_items(session, sorted({article_id, *citing(session, stale)}))
 
 
 def _add_content(connection: Connection, article_id: int, parsed: ParsedArticle) -> None:

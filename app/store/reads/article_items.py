@@ -3,6 +3,7 @@ query for the whole page, and only when `fields` asks for it."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -38,41 +39,58 @@ _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
 _BASIC = ("title", "published_at", "timezone", "outlet", "url", "language", "byline_place")
 
 
+# The extras every default list row shows, kept per article in articles.item_json.
+MATERIALIZED = ("lede", "image", "actors", "resolutions")
+_EMPTY: dict[str, Any] = {"lede": None, "image": None, "actors": {}, "resolutions": []}
+
+
 def build_items(
     session: Session, rows: Sequence[Any], fields: frozenset[str], q: str | None
 ) -> list[v.ArticleItem]:
-    ids = [row.id for row in rows]
-    extras: dict[str, dict[int, Any]] = {}
-    if ids and "lede" in fields:
-        extras["lede"] = _ledes(session, ids)
-    if ids and "image" in fields:
-        extras["image"] = _images(session, ids)
-    if ids and "actors" in fields:
-        extras["actors"] = _actors(session, ids)
-    if ids and "resolutions" in fields:
-        extras["resolutions"] = _resolutions(session, ids)
-    if ids and q:
+    """`rows` carry the article columns and `item_json`; a row without it (written before
+    the column, or mid-migration) has its extras read from the tables."""
+    stored = {row.id: json.loads(row.item_json) for row in rows if row.item_json is not None}
+    missing = [row.id for row in rows if row.item_json is None]
+    if missing and fields.intersection(MATERIALIZED):
+        stored.update(default_extras(session, missing))
+    found: dict[int, list[v.Highlight]] = {}
+    if rows and q:
         terms = term_groups(session, q)
-        extras["highlights"] = {
-            i: highlights(blocks, terms) for i, blocks in _blocks(session, ids).items()
+        blocks = _blocks(session, [row.id for row in rows])
+        found = {i: highlights(b, terms) for i, b in blocks.items()}
+    return [_item(row, fields, stored.get(row.id, {}), found.get(row.id)) for row in rows]
+
+
+def default_extras(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Lede, first image, top actors and resolutions of each article, as JSON values: what
+    articles.item_json holds, four queries for all of `ids`."""
+    ledes, images = _ledes(session, ids), _images(session, ids)
+    actors, resolutions = _actors(session, ids), _resolutions(session, ids)
+    return {
+        i: {
+            "lede": ledes.get(i),
+            "image": images[i].model_dump(mode="json") if i in images else None,
+            "actors": v.Actors(**actors.get(i, {})).model_dump(mode="json"),
+            "resolutions": [r.model_dump(mode="json") for r in resolutions.get(i, [])],
         }
-    return [_item(row, fields, extras) for row in rows]
+        for i in ids
+    }
 
 
-def _item(row: Any, fields: frozenset[str], extras: dict[str, dict[int, Any]]) -> v.ArticleItem:
+def _item(
+    row: Any, fields: frozenset[str], extras: dict[str, Any], found: list[v.Highlight] | None
+) -> v.ArticleItem:
     values: dict[str, Any] = {"id": row.id}
     for name in _BASIC:
         if name in fields:
             values[name] = getattr(row, name)
     if "published_at" in fields:
         values["published_at"] = v.local_time(row.published_at, row.timezone, row.utc_offset)
-    for name, by_id in extras.items():
-        if name in ("lede", "image"):
-            values[name] = by_id.get(row.id)
-        elif name == "actors":
-            values[name] = v.Actors(**by_id.get(row.id, {}))
-        else:
-            values[name] = by_id.get(row.id, [])
+    for name in MATERIALIZED:
+        if name in fields:
+            values[name] = extras.get(name, _EMPTY[name])
+    if found is not None:
+        values["highlights"] = found
     return v.ArticleItem(**values)
 
 

@@ -41,6 +41,7 @@ ROW_COLUMNS = (
     m.Article.language,
     m.Article.byline_place,
     m.Source.name.label("outlet"),
+    m.Article.item_json,
 )
 
 
