@@ -134,7 +134,6 @@ def related(
 )
 def articles(
     request: Request,
-    response: Response,
     session: SessionDep,
     entity_id: EntityId,
     params: ArticleParamsDep,
@@ -144,7 +143,7 @@ def articles(
     facet: FacetParam = [],  # noqa: B006
     facet_size: FacetSize = 10,
     fields: Fields = [],  # noqa: B006
-) -> ArticlePage:
+) -> Response:
     require_entity(session=session, entity_id=entity_id)
     given = ListParams(sort, limit, cursor, facet, facet_size, fields)
-    return serve_list(request, response, session, params, given, entity_id)
+    return serve_list(request, session, params, given, entity_id)

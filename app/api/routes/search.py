@@ -34,7 +34,6 @@ router = APIRouter(tags=["search"], dependencies=[Depends(reject_stray_parameter
 )
 def search(
     request: Request,
-    response: Response,
     session: SessionDep,
     params: ArticleParamsDep,
     sort: SortParam = Sort.RELEVANCE,
@@ -43,10 +42,10 @@ def search(
     facet: FacetParam = [],  # noqa: B006
     facet_size: FacetSize = 10,
     fields: Fields = [],  # noqa: B006
-) -> ArticlePage:
+) -> Response:
     _require_q(params)
     given = ListParams(sort, limit, cursor, facet, facet_size, fields)
-    return serve_list(request, response, session, params, given)
+    return serve_list(request, session, params, given)
 
 
 def _require_q(params: ArticleParams) -> None:
