@@ -8,13 +8,15 @@ import json
 
 import pytest
 from read_seed import seed_archive
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from app.store import models as m
+from app.store.delete import delete_article
 from app.store.reads.article_items import ITEM_FIELDS
-from app.store.reads.article_query import ArticleFilters
+from app.store.reads.article_query import ArticleFilters, filtered
 from app.store.reads.articles import ListOptions, Sort, list_articles, list_articles_json
+from app.store.reads.paging import bounded_count
 
 OPTIONS = [
     ListOptions(),
@@ -54,3 +56,17 @@ def test_a_default_page_shows_every_field(session: Session) -> None:
     assert all(set(item) == {"id", "highlights", *ITEM_FIELDS} for item in page["items"])
     places = {p["english_name"] for item in page["items"] for p in item["actors"]["place"]}
     assert "Syria" in places
+
+
+def test_an_entity_or_resolution_alone_is_counted_by_its_counter(session: Session) -> None:
+    ids = seed_archive(session)
+    delete_article(session=session, article_id=ids[0])
+    entity_ids = session.scalars(select(m.Entity.id)).all()
+    resolution_ids = session.scalars(select(m.Resolution.id)).all()
+    alone = [ArticleFilters(entity_ids=(e,)) for e in entity_ids]
+    alone += [ArticleFilters(resolution_ids=(r,)) for r in resolution_ids]
+    assert len(alone) > 5
+    for filters in alone:
+        counted = bounded_count(session, filtered(session, filters, m.Article.id).query)
+        page = as_bytes(session, filters, ListOptions(limit=1))
+        assert isinstance(page, dict) and page["total"] == counted, filters

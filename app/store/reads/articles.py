@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import tuple_
+from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -19,9 +19,9 @@ from app.store.cursor import (
     encode_offset_cursor,
 )
 from app.store.reads.article_items import ITEM_FIELDS, build_items, item_bytes
-from app.store.reads.article_query import ArticleFilters, filtered
+from app.store.reads.article_query import ArticleFilters, EntityOp, filtered
 from app.store.reads.facets import Toggle, facet_counts
-from app.store.reads.paging import bounded_count
+from app.store.reads.paging import TOTAL_CAP, bounded_count
 from app.store.search import relevance
 
 
@@ -112,8 +112,23 @@ def _page(session: Session, filters: ArticleFilters, options: ListOptions) -> _R
         rows, next_cursor = _by_relevance(session, filters, options)
     else:
         rows, next_cursor = _by_date(session, filters, options)
-    total = bounded_count(session, filtered(session, filters, m.Article.id).query)
-    return _Rows(rows, next_cursor, total, facets)
+    return _Rows(rows, next_cursor, _total(session, filters), facets)
+
+
+def _total(session: Session, filters: ArticleFilters) -> int | None:
+    """An entity's or a resolution's articles, with no other filter, are counted at ingest:
+    one row read instead of up to TOTAL_CAP counted."""
+    alone = replace(filters, entity_op=EntityOp.AND, resolution_symbols=())
+    counter: Any = None
+    if len(filters.entity_ids) == 1 and alone == ArticleFilters(entity_ids=filters.entity_ids):
+        counter = select(m.Entity.article_count).where(m.Entity.id == filters.entity_ids[0])
+    rids = filters.resolution_ids
+    if rids and len(rids) == 1 and alone == ArticleFilters(resolution_ids=rids):
+        counter = select(m.Resolution.article_count).where(m.Resolution.id == rids[0])
+    if counter is None:
+        return bounded_count(session, filtered(session, filters, m.Article.id).query)
+    n = session.scalar(counter) or 0
+    return n if n <= TOTAL_CAP else None
 
 
 def _by_date(
