@@ -45,6 +45,7 @@ bench: $(STAMP)
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.extraction
 	$(BIN)/python -m bench.queries
+	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.reads
 	$(BIN)/python -m bench.jobs
 	$(BIN)/python -m bench.http $(BENCH_ARGS)

@@ -26,7 +26,7 @@ _CHILDREN = {
     "article_images": "position, title, caption, credit, url",
     "article_search": "document",
     "article_entities": "entity_id, sort_at, mention_count",
-    "mentions": 'entity_id, surface, part, part_index, start, "end"',
+    "mentions": 'entity_id, surface, form, part, part_index, start, "end"',
     "affiliations": "person_id, organization_id, title, evidence",
     "article_resolutions": "resolution_id, sort_at, citation_count",
     "citations": 'resolution_id, surface, part, part_index, start, "end"',
@@ -34,7 +34,7 @@ _CHILDREN = {
 }
 _ARTICLE = (
     "source_id, url, content_hash, version_hash, title, published_at, sort_at, timezone, "
-    "byline_place, authors, language, analysed, warnings, raw_format, raw_compressed, "
+    "utc_offset, byline_place, authors, language, analysed, warnings, raw_format, raw_compressed, "
     "created_at, updated_at"
 )
 _SHIFTED = {"published_at", "sort_at"}
@@ -66,7 +66,7 @@ def _copy_articles(connection: Connection, offset: int, days: int, top: int) -> 
     picked = []
     for column in columns:
         if column == "content_hash":
-            picked.append(f"content_hash || '-{offset}'")
+            picked.append(f"substr(content_hash, 1, 57) || '-{offset:06d}'")  # 64 at most
         elif column == "url":
             picked.append(f"url || '#{offset}'")
         else:

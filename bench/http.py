@@ -160,8 +160,11 @@ def _report_build(built: Built) -> None:
         print(f"archive: {built.articles} articles at {built.url} (reused)")
         return
     rate = built.articles / built.ingest_seconds
-    seconds = built.ingest_seconds
-    print(f"archive: {built.articles} articles ingested in {seconds:.0f} s ({rate:.0f}/s)")
+    seconds, cpu = built.ingest_seconds, built.ingest_cpu_seconds or 0.0
+    print(
+        f"archive: {built.articles} articles ingested in {seconds:.0f} s ({rate:.0f}/s); "
+        f"{cpu:.0f} CPU s, {built.articles / cpu if cpu else 0:.0f} articles per CPU second"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

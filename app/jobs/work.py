@@ -44,22 +44,22 @@ def poll_feed(rt: Runtime, feed_id: int, defer: Defer) -> Done:
     """Fetch a feed conditionally; store its new full-text items, queue its new links."""
     with unit_of_work(rt.factory, write=False) as session:
         target = feed_target(session, feed_id)
+    done = Done()
     try:
         page = rt.fetch(target.url, _validators(target))
-        payload = None
         if page.status != 304:
             payload = read_payload(
                 page.data, page.content_type, fetch=rt.fetch, source_url=page.url_final
             )
+            if target.hints.get("fetch_pages"):
+                payload = pages_only(payload)
+            origin = Origin(target.source_id, target.source_name, target.timezone)
+            done = take_payload(rt, payload, origin, defer, skip_known=True)
     except Exception as exc:
+        # validators unchanged: the next poll reads the whole feed again, and stores
+        # what is missing (what was stored is skipped)
         _failed(rt, target, exc)
         raise
-    done = Done()
-    if payload is not None:
-        if target.hints.get("fetch_pages"):
-            payload = pages_only(payload)
-        origin = Origin(target.source_id, target.source_name, target.timezone)
-        done = take_payload(rt, payload, origin, defer, skip_known=True)
     with unit_of_work(rt.factory) as session:
         record_success(session, feed_id, utcnow(), etag=page.etag, last_modified=page.last_modified)
     log.info("feed %s: %d stored, %d pages queued", target.url, *_sizes(done))
@@ -103,15 +103,24 @@ def take_payload(
 
 
 def store(rt: Runtime, articles: list[ParsedArticle], origin: Origin) -> list[int]:
-    """Each article in a transaction of its own, extracted before it begins."""
-    ids = []
+    """Each article in a transaction of its own, extracted before it begins. One that
+    fails does not stop the others; the first failure is raised once all were tried."""
+    ids, failures = [], []
     for parsed in articles:
         if origin.name:
             parsed.outlet = origin.name  # the registry's name: one spelling per outlet
         parsed.timezone = parsed.timezone or origin.timezone  # the outlet's clock
-        extraction = extract(parsed)
-        with unit_of_work(rt.factory) as session:
-            ids.append(ingest_parsed(session=session, parsed=parsed, extraction=extraction).id)
+        try:
+            extraction = extract(parsed)
+            with unit_of_work(rt.factory) as session:
+                done = ingest_parsed(session=session, parsed=parsed, extraction=extraction)
+        except Exception as exc:
+            log.warning("article %r not stored: %s", parsed.title[:80], exc)
+            failures.append(exc)
+            continue
+        ids.append(done.id)
+    if failures:
+        raise failures[0]
     return ids
 
 

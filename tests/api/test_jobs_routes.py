@@ -31,7 +31,7 @@ def live_settings(database_url: str) -> Settings:
         database_url=database_url,
         api_keys=[API_KEY],
         fetch_allowed_hosts=["127.0.0.1"],
-        fetch_timeout_seconds=1.0,
+        fetch_timeout_seconds=3.0,
         host_delay_seconds=0,
     )
 

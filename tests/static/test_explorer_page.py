@@ -116,6 +116,19 @@ def test_several_actors_combine_as_all_or_any(page: WebDriver, ids: dict[str, in
     assert len(page.find_elements(By.CSS_SELECTOR, "li.card")) == 2
 
 
+def test_the_resolution_box_takes_arabic_digits(page: WebDriver) -> None:
+    visit(page, "#/", "li.card")
+    box = page.find_element(By.ID, "f-resolution")
+    chip = ".active-filters [data-param=resolution]"
+    after(page, lambda: box.send_keys("٢٢٥٤", Keys.ENTER), chip)
+    assert "resolution=" in page.current_url
+    assert [REFERENCE_TITLE in t for t in texts(page, "li.card h3")] == [True]
+
+
+def test_an_unknown_article_says_so(page: WebDriver) -> None:
+    assert visit(page, "#/article/999999", "p.error").text == "غير موجود."
+
+
 def test_a_month_of_the_chart_narrows_the_search_to_its_dates(page: WebDriver) -> None:
     visit(page, "#/", "svg.chart")
     december = page.find_element(By.CSS_SELECTOR, "svg.chart a:has(rect[data-month='2023-12'])")
@@ -228,6 +241,16 @@ def test_the_interface_switches_to_english_and_left_to_right(
     title = page.find_element(By.CSS_SELECTOR, "li.card h3 a")
     assert title.get_attribute("lang") == "ar"  # the data keeps its own language
     shot(page, artifacts, "search-en.png")
+
+
+def test_every_control_of_the_search_has_a_label(page: WebDriver, ids: dict[str, int]) -> None:
+    visit(page, f"#/search?entity={ids['jamous']}&entity={ids['israel']}&entity_op=or", "li.card")
+    unlabelled = page.execute_script(
+        "return [...document.querySelectorAll('main input, main select, main button')]"
+        ".filter(e => !e.labels?.length && !e.getAttribute('aria-label') && !e.textContent.trim())"
+        ".map(e => e.outerHTML)"
+    )
+    assert page.find_elements(By.CSS_SELECTOR, "main select") and not unlabelled
 
 
 def test_the_first_tab_reaches_the_skip_link_with_a_visible_focus(page: WebDriver) -> None:

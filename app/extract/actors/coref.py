@@ -214,7 +214,7 @@ class _Known:
 def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazetteer) -> None:
     """Full names, person surnames and org prefixes seen elsewhere in the article."""
     trie: TokenTrie[_Known] = TokenTrie()
-    surnames: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str | tuple[str, ...], set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
     prefixes: dict[tuple[str, ...], set[str]] = defaultdict(set)
     kinds = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
@@ -229,22 +229,26 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
                 if kind is EntityKind.PERSON and len(tokens) >= 2:
                     if tokens[-2] not in NAME_LINKS:  # "آل ثاني": a family, not one person
                         surnames[tokens[-1]].add(key)
+                    elif tokens[-2] in _SURNAME_LINKS and len(tokens) >= 3:
+                        surnames[tokens[-2:]].add(key)  # "أبو الغيط", "بن جامع"
                     if len(tokens) == 2 and tokens[0] in _CHINESE_FAMILY_NAMES:
                         surnames[tokens[0]].add(key)  # "وانغ يي" is named again as "وانغ"
                     firsts[tokens[0]].add(key)
                 elif kind is EntityKind.ORGANIZATION:
                     for n in range(2, len(tokens)):
                         prefixes[tokens[:n]].add(key)
-    unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_short(s)}
+    unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_surname(s)}
     for surname in unique:
-        if (surname,) not in trie:
-            trie.add((surname,), _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
+        written = surname if isinstance(surname, tuple) else (surname,)
+        if written not in trie:
+            trie.add(written, _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
     for tokens, keys in prefixes.items():
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
+    nisbas = {s for s in unique if isinstance(s, str)}
     for result in results:
-        if unique:  # "السوداني" is also a demonym: as a noun, it is the person
-            result.cands = [c for c in result.cands if not _nisba_as_noun(c, unique)]
+        if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
+            result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
         result.cands.extend(_scan(result, trie, firsts))
 
 
@@ -263,10 +267,18 @@ def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
     return not any(stem.startswith("ال") for _, stem in readings(before))
 
 
+# Links that make a surname of two words, said alone: "أبو الغيط", "بن جامع", "بو حبيب";
+# not عبد (half of a first name) nor آل (a family).
+_SURNAME_LINKS = frozenset(normalize(w) for w in ("أبو", "بو", "بن", "ابن", "ولد"))
 # A Chinese name puts the family name first, and the press names the person again by it.
 _CHINESE_FAMILY_NAMES = frozenset(
     normalize(n) for n in ("وانغ", "تشانغ", "ليو", "تشن", "يانغ", "هوانغ", "تشاو", "تشو", "شيه")
 )
+
+
+def _usable_surname(surname: str | tuple[str, ...]) -> bool:
+    """A one-word surname that is no common word, or a link and a name: "أبو الغيط"."""
+    return isinstance(surname, tuple) or _usable_short(surname)
 
 
 def _usable_short(word: str) -> bool:

@@ -209,11 +209,20 @@ def known_surname(ctx: Context, j: int) -> Cand | None:
     key = ctx.surnames.get(word)
     if key is None or (word.startswith("ال") and word.endswith("ي")):
         return None
-    if title_head(word) is not None or org_head(word) is not None or not ends_name(ctx, j + 1):
+    if title_head(word) is not None or org_head(word) is not None:
+        return None
+    # "خطة الرئيس ترامب المكونة من": a definite word after a known surname qualifies what
+    # the title hangs on; a one-word known name takes no article word after it
+    if not (ends_name(ctx, j + 1) or _definite_after(ctx, j + 1)):
         return None
     return Cand(
         ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT_FORM, key=key, tokens=(word,)
     )
+
+
+def _definite_after(ctx: Context, k: int) -> bool:
+    toks = ctx.block.toks
+    return k < len(toks) and toks[k].norm.startswith("ال") and toks[k].norm != _AL
 
 
 def definite_l_genitive(word: str) -> bool:

@@ -42,7 +42,13 @@ from app.extract.actors.person_cues import (
     before_known_as,
 )
 from app.extract.actors.title_phrase import add_owner, read_title
-from app.extract.actors.titles import ACCUSATIVE_ROLES, GROUP_TITLES, TITLE_FORMS, title_head
+from app.extract.actors.titles import (
+    ACCUSATIVE_ROLES,
+    DOMAINS,
+    GROUP_TITLES,
+    TITLE_FORMS,
+    title_head,
+)
 from app.extract.model import EntityKind
 from app.extract.tokens import (
     COMMA,
@@ -58,6 +64,13 @@ from app.extract.tokens import (
 _LOOSE_LINKS = words("عن في لدى من")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
+# First names that are everyday words too: "حسن النية", "سلام الشجعان", and علي, which
+# outlets also write for the preposition على.
+_COMMON_FIRST_NAMES = words("""
+    حسن سلام أمل نصر نور جمال عادل كريم أمين صالح سعيد هادي رشيد فرح منى عزيز بشرى وفاء
+    إيمان أمان شريف كمال فاضل ماجد نبيل سامي عالي فؤاد حكيم مجد عز رضا علا هدى سعد
+    رمضان أسماء علي
+""")
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
@@ -72,15 +85,21 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     floor = 0  # names found so far end here: an apposition may not reuse them
     covered = ctx.covered
     i = 0  # the first token not read yet
-    for at in [k for k, word in enumerate(norms) if word in _OPENERS]:  # a title or a cue
+    firsts = first_names()
+    for at in [k for k, w in enumerate(norms) if w in _OPENERS or w in firsts]:
         if at < i:
             continue
         i = at
         word = norms[i]
+        if word not in _OPENERS:
+            bare_name = _bare_name(ctx, i) if covered[i] is None else None
+            if bare_name is not None:
+                finds.append(PersonFind(bare_name))
+                floor = i = bare_name.last
+            continue
         title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
         if word in GROUP_TITLES and covered[i] is None:
-            # says nothing of one holder's office: no affiliation comes of it
-            title = Title(ctx.block, i, i + 1, "", word, honorific=True)
+            title = _group_title(ctx, i)
         found: PersonFind | None = None
         if title is None:
             if word not in _CUES:
@@ -105,12 +124,59 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     return finds, roles
 
 
+def _bare_name(ctx: Context, i: int) -> Cand | None:
+    """ "عقوبات على محمد عبدالكريم الغماري،": a known first name opening a full name of
+    three words or of a family name with the article, with no title or verb to
+    announce it, between a clause boundary and a name boundary."""
+    toks = ctx.block.toks
+    word = toks[i].norm
+    if word in _COMMON_FIRST_NAMES:
+        return None
+    # after a word that ends a phrase (على، مع، إن، a verb): a line's or a colon's first
+    # words are bylines and mastheads as often as story
+    if i == 0 or toks[i].sep != SPACE or not is_boundary_word(toks[i - 1].norm):
+        return None
+    before = toks[i - 1]
+    if before.norm in first_names() and ctx.block.text(before.start, before.end).endswith("ي"):
+        return None  # "علي محمد ...": the name began a word earlier (على is the preposition)
+    person = name_at(ctx, i)
+    if person is None or person.key is not None or not ends_name(ctx, person.last):
+        return None
+    tokens = [t for t in person.tokens if t not in NAME_LINKS]
+    family = tokens[-1].startswith("ال") and tokens[-1] not in first_names()
+    return person if len(tokens) >= 3 or family else None
+
+
+def _group_title(ctx: Context, i: int) -> Title:
+    """ "الوزيران", "وزراء خارجية فرنسا": a title of several holders, with the domain
+    and the first country of a list. It says nothing of one holder's office: no
+    affiliation comes of it (honorific)."""
+    toks, k = ctx.block.toks, i + 1
+    while k < len(toks) and toks[k].sep == SPACE and toks[k].norm in DOMAINS:
+        k += 1
+    atom = ctx.atoms.get(k) if k > i + 1 and k < len(toks) else None
+    if atom is not None and atom.kind is EntityKind.PLACE and not atom.prefix:
+        k = atom.last
+    return Title(ctx.block, i, k, "", toks[i].norm, honorific=True)
+
+
 def coordinated_names(ctx: Context, k: int) -> list[Cand]:
     """ "النواب هيبت الحلبوسي، وعامر عبد الجبار، وسالم العيساوي", "الوزيران سامر الخطيب
     ونبيل حداد": after a name, و on a known first name opens another full name, which a
     boundary closes."""
     toks, out = ctx.block.toks, []
-    while k < len(toks) and toks[k].sep in (SPACE, COMMA) and ctx.covered[k] is None:
+    while k < len(toks) and toks[k].sep in (SPACE, COMMA):
+        country = ctx.atoms.get(k)
+        if country is not None:
+            # "وزراء خارجية فرنسا لوران فابيوس وبريطانيا وليم هيغ": each country, its man
+            person = _after_coordinated_country(ctx, country)
+            if person is None:
+                break
+            out.append(person)
+            k = person.last
+            continue
+        if ctx.covered[k] is not None:
+            break
         word = toks[k].norm
         if word[:1] != "و" or word[1:] not in first_names() or word in first_names():
             break
@@ -124,6 +190,22 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
         out.append(person)
         k = person.last
     return out
+
+
+def _after_coordinated_country(ctx: Context, country: Cand) -> Cand | None:
+    if (
+        country.prefix != "و"
+        or country.kind is not EntityKind.PLACE
+        or country.subkind != "country"
+    ):
+        return None
+    toks = ctx.block.toks
+    if country.last >= len(toks) or toks[country.last].sep != SPACE:
+        return None
+    person = name_at(ctx, country.last, strict=False)
+    if person is None:
+        return None
+    return person if person.key is not None or ends_name(ctx, person.last) else None
 
 
 def _after_title(ctx: Context, title: Title) -> PersonFind | None:

@@ -55,7 +55,7 @@ GROUP_TITLES = frozenset(
         رئيسان رئيسين نائبان نائبين قائدان قائدين زعيمان زعيمين
         نواب وزراء سفراء رؤساء قادة زعماء أعضاء
     """)
-)
+) | words("وزراء")  # "وزراء خارجية فرنسا ...": bare before the domain it heads
 
 # Words inside a title phrase: modifiers and the domains of a ministry or a command.
 MODIFIERS = words("""

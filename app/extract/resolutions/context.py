@@ -62,7 +62,7 @@ class ArticleBodies:
         for j in _sentence_range(toks, k):
             hint: Hint | None = None
             body = body_at(toks, j)
-            if body is not None and _owns_a_mission(toks, j):
+            if body is not None and (_owns_a_mission(toks, j) or _sponsors(toks, j)):
                 continue
             if body is not None and body[0] in EXPLICIT:
                 hint = body[0]
@@ -88,7 +88,7 @@ class ArticleBodies:
                 toks = nt.tokens
                 for j in range(len(toks)):
                     body = body_at(toks, j)
-                    if body is not None and not _owns_a_mission(toks, j):
+                    if body is not None and not (_owns_a_mission(toks, j) or _sponsors(toks, j)):
                         named.add(body[0])
             self._bodies = named
         explicit = self._bodies & EXPLICIT
@@ -131,6 +131,13 @@ def _sentence_range(toks: list[NormTok], k: int) -> range:
     while last + 1 < len(toks) and toks[last + 1].sentence == sentence:
         last += 1
     return range(first, last + 1)
+
+
+def _sponsors(toks: list[NormTok], j: int) -> bool:
+    """ "نيابة عن دول مجلس التعاون"، "باسم المجموعة العربية": on whose behalf a draft was
+    put forward, not who adopted it."""
+    before = [toks[k].text for k in range(max(j - 3, 0), j)]
+    return any(word in lex.ON_BEHALF for word in before)
 
 
 def _owns_a_mission(toks: list[NormTok], j: int) -> bool:

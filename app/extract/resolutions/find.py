@@ -304,6 +304,8 @@ def _plain(f: Found) -> bool:
     register of a state's decisions ("القرار رقم 25 لسنة 2020") unless a UN word is near."""
     if f.session is not None or f.special or f.number < 100 or f.issued_nationally:
         return False
+    if is_year(f.number):
+        return False  # "القرار 2015": the year it was taken, most likely
     return not (f.formal or f.sanah) or not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
 
 

@@ -100,6 +100,8 @@ TOPIC_WORDS = _words("بشأن حول الخاص الخاصة المتعلق ا�
 # "بعثة الاتحاد الأفريقي", "قوات الاتحاد الأوروبي": a body named as the owner of a mission
 # or force is not the one that votes the resolution in its sentence.
 MISSION_NOUNS = _words("بعثة بعثات قوة قوات")
+# "قدمته البحرين نيابة عن دول مجلس التعاون": the body a draft was put forward for.
+ON_BEHALF = _words("نيابة باسم")
 
 # Connectors inside a list of numbers: "242 و338"، "242، 338 أو 2334".
 LIST_SEPARATORS = _words("و أو ثم") | {",", "،"}

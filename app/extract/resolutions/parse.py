@@ -325,7 +325,7 @@ def _hint_before(toks: list[NormTok], i: int) -> Hint | None:
 
 def _issued_nationally(toks: list[NormTok], i: int) -> bool:
     window = [t.text for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
-    issued = any(w in lex.ISSUING_VERBS for w in window)
+    issued = any(w in lex.ISSUING_VERBS or w[1:] in lex.ISSUING_VERBS for w in window)
     national = any(w in lex.NATIONAL_WORDS for w in window)
     return issued and national and not any(w in lex.UN_CUES for w in window)
 

@@ -1,10 +1,11 @@
 """Who said what: reported speech around a reporting verb (statements.verbs).
 
-What counts is set by eval/GUIDELINES.md §4:
+What counts is set by eval/GUIDELINES.md §4 and §7:
 - a clause whose verb is one of قال، أكد، شدد، ذكر، أشار، دعا، أعلن، اعتبر، رأى، طالب، حذر،
-  أوضح، أضاف, finite (past or present, any person) or the participle that opens a clause of
-  its own ("، مؤكداً أن"), with content opened by أن/إن, a colon, a quote, the verb's own
-  preposition (أكد على، أشار إلى، طالب بـ) or, for verbs such as أكد and أعلن, a bare object;
+  أوضح، أضاف or of the verbs real outlets report speech with (صرح، لفت، نوه، تابع، أفاد، كشف،
+  نفى، أعرب، حث، أدان), finite (past or present, any person) or the participle that opens a
+  clause of its own ("، مؤكداً أن"), with content opened by أن/إن, a colon, a quote, the verb's
+  own preposition (أكد على، أشار إلى، طالب بـ) or, for verbs such as أكد and أعلن, a bare object;
 - whose speaker is an actor of the article: a person, a body or a place the recognizer found
   (statements.speakers, statements.subjects), or a short form or title of one
   (statements.short_forms: "وتشير الهيئة"، "وقال عبد السلام"، "وأضاف المدعي العام"):
@@ -13,8 +14,11 @@ What counts is set by eval/GUIDELINES.md §4:
 - not negated ("لم يعلن"), not owed or hypothetical ("على المجلس أن يطالب"), not the writer's
   voice ("يُذكر أن"), not inside a quotation («موسكو لا ترى بديلاً»), not a clause that
   describes the noun before it ("قراراً يطالب إسرائيل"), not ذكّر ("to remind").
-Other reporting verbs (رحب، اتهم، كشف، كتب...) are read all the same, so that "وتابع"
-or "، مضيفاً" after them know who is speaking, but are not returned.
+Verbs of attitude (رحب، اتهم، ندد، كتب...) are read all the same, so that "وتابع" or
+"، مضيفاً" after them know who is speaking, but are not returned.
+A source clause ("وفق ما أعلن الأمين العام"، "بحسب ما أفادت به الوكالة") reports the part of
+the sentence before it. A subject that points back (statements.back: "ودعت الدول"، "وأعرب
+الأعضاء"، "وأشار البيان") speaks for whom it points at.
 
 Speaker: the subject before the verb when a clause opens with it ("البحرة يطالب"، "وكان
 البحرة قد قال"، "أما المندوب الروسي فقد اعتبر"), else after it, up to where the circumstances

@@ -18,6 +18,7 @@ from app.text.normalize import normalize
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
 _MIN = normalize("من")
 _DHAKARA = "ذكر"
+_FI = normalize("في")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 
 
@@ -76,7 +77,12 @@ class Reader(SubjectReader, ClauseReader):
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
         if vf.form is Form.PARTICIPLE:
-            return bool(conj) or self.text(i - 1) in {"،", ","}
+            if conj or self.text(i - 1) in {"،", ","}:
+                return True
+            # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:": the content follows at once (after
+            # a reporting verb, "وتابع قائلاً" is one statement, the verb's)
+            opens = self.text(i + 1) == ":" or self.text(i + 1) in w.COMPLEMENTIZERS
+            return opens and self.text(i - 1) not in WORDS
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True
@@ -178,6 +184,7 @@ class Reader(SubjectReader, ClauseReader):
                 return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
                 subject_end = self.to_person(p, circ if circ is not None else at, at)
+                subject_end = self._members_in(p, subject_end)
             content = self.content_start(at, kind)
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
@@ -221,6 +228,13 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _members_in(self, p: int, end: int) -> int:
+        """ "الدول الأعضاء في مجلس الأمن": the states of a body take the body in."""
+        if self.text(p) not in w.GROUP_WORDS | w.MEMBERS or self.text(end) != _FI:
+            return end
+        body = self.index.starting[end + 1] if end + 1 < len(self.toks) else None
+        return body.last + 1 if body is not None and body.kind is EntityKind.ORGANIZATION else end
 
     def _inside_clause(self, i: int) -> bool:
         """Whether the word before token i is one the clause runs on from (not a subject, a

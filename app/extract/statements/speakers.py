@@ -26,11 +26,13 @@ from app.extract.statements import words as w
 from app.extract.statements.verbs import WORDS
 from app.extract.tokens import Kind, NormText
 from app.ingest.model import TextBlock
+from app.text.normalize import normalize
 
 _COMMAS = frozenset({"،", ","})
 _QUOTES = frozenset(w.CLOSE_QUOTE) | frozenset(w.CLOSE_QUOTE.values())
 _SINGULAR_NISBA = ("ي", "يه")
 _MAX_APPOSITION = 16  # tokens between a title and the name set off after it
+_FI = normalize("في")
 _MAX_COORDINATED_TITLE = 6  # tokens of "ورئيس إقليم كردستان" between two joined persons
 
 
@@ -193,6 +195,8 @@ class SpeakerChooser(BlockView):
             k -= 1
         before = self.toks[k].text
         documented = w.has_stem(before, w.DOCUMENT_STEMS) and head.first == k + 1
+        if before == _FI and self.toks[first].text in w.GROUP_WORDS | w.MEMBERS:
+            return True  # "الدول الأعضاء في مجلس الأمن": the council
         if before == "باسم" or before in w.THEY_ARE or before in w.MEMBERS_OF or documented:
             # "المتحدث باسم الجيش": the spokesperson speaks for the body; so do its members
             # ("أعضاء مجلس الأمن"), the states of a list ("دول، هي بلجيكا") and its

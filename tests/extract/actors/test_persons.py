@@ -388,3 +388,39 @@ def test_a_broadcaster_is_a_title() -> None:
 def test_a_name_in_an_editors_brackets_after_a_title() -> None:
     result = run("وسألته عن لقاء الملك (سلمان بن حمد) بالوفد.", "وكان الرئيس (المنتخب) قد غادر.")
     assert names(result, EntityKind.PERSON) == {"سلمان بن حمد"}
+
+
+def test_a_list_of_countries_each_with_its_minister() -> None:
+    result = run("وحضر وزراء خارجية فرنسا جان مارتينو وتركيا سامر الخطيب وروسيا نبيل حداد.")
+    assert names(result, EntityKind.PERSON) == {"جان مارتينو", "سامر الخطيب", "نبيل حداد"}
+    assert {"فرنسا", "تركيا", "روسيا"} <= names(result, EntityKind.PLACE)
+
+
+def test_a_known_surname_after_a_title_before_a_definite_word() -> None:
+    result = run("وتضمن الملحق خطة الأمين العام غوتيريش المكونة من عشر نقاط.")
+    assert names(result, EntityKind.PERSON) == {"أنطونيو غوتيريش"}
+
+
+def test_the_object_of_the_verb_is_no_part_of_the_name() -> None:
+    result = run("ورفض مندوب سوريا سامر خليل حداد نص القرار.")
+    assert names(result, EntityKind.PERSON) == {"سامر خليل حداد"}
+
+
+def test_a_surname_with_its_link_names_the_person_again() -> None:
+    result = run("وقال الأمين العام للجامعة سامر أبو الخير إن القمة ناجحة.", "وأضاف أبو الخير أن")
+    assert surfaces(result, "سامر أبو الخير") == ["سامر أبو الخير", "أبو الخير"]
+
+
+def test_a_full_name_opened_by_a_first_name_after_a_preposition() -> None:
+    result = run("وفرض المجلس عقوبات على سامر عبدالكريم الخطيب، قائد المجموعة.")
+    assert names(result, EntityKind.PERSON) == {"سامر عبدالكريم الخطيب"}
+
+
+def test_a_first_name_that_is_a_common_word_opens_nothing_alone() -> None:
+    result = run("وأكد أن الحل يقوم على حسن النية، وأن شهر رمضان المبارك فرصة.")
+    assert names(result, EntityKind.PERSON) == set()
+
+
+def test_a_name_at_a_lines_start_needs_a_cue() -> None:
+    result = run("سامر عبد الله الخطيب\nوصل الوفد إلى المدينة.")
+    assert names(result, EntityKind.PERSON) == set()

@@ -646,3 +646,13 @@ def test_the_council_named_back_inside_the_citation() -> None:
 def test_a_state_council_named_back_inside_the_citation_is_no_un_resolution() -> None:
     found = cite_blocks("عقد مجلس النواب جلسة طارئة.", "وصدر قرار المجلس 250 بشأن الموازنة.")
     assert found == []
+
+
+def test_a_year_shaped_number_takes_no_body_from_the_article() -> None:
+    found = cite_blocks("اجتمع مجلس الأمن الدولي أمس.", "وأكد أن القرار 2015 كان مفصلياً.")
+    assert all(c.body is not UNSC for c in found)
+
+
+def test_the_body_a_draft_was_put_forward_for_did_not_adopt_it() -> None:
+    found = cite("وأشادت الإمارات بدور البحرين في تقديم القرار رقم 2817 نيابة عن دول مجلس التعاون.")
+    assert [c.body for c in found] != [OTHER]

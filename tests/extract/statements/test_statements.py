@@ -1054,3 +1054,17 @@ def test_a_relative_clause_reporting_what_the_subject_said_about_its_antecedent(
 )
 def test_no_one_of_the_article_said_it(text: str) -> None:
     assert [k for k, v in keyed(statements("قال البحرة إن الوفد جاهز.", text))] == ["bahra"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ومضى البحرة قائلاً إن الوفد جاهز للجولة.", [("bahra", "قائلاً")]),
+        ("وتابع البحرة قائلاً إن الوفد جاهز للجولة.", [("bahra", "قائلاً")]),
+        ("وأعربت الدول الأعضاء في الجامعة العربية عن دعمها للحل.", [("arab_league", "أعربت")]),
+    ],
+)
+def test_participles_without_a_comma_and_states_in_a_body(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert keyed(statements(text)) == expected
