@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import reference_text
 
 from app.ingest.dates import UTC_ASSUMED
 from app.ingest.errors import EmptyInput, IngestError, NotAnArticle
 from app.ingest.model import Image, ParsedArticle, SectionKind
 from app.ingest.scraped import NO_DATE, parse_scraped_text
 
-REFERENCE = Path("/work/shared/seed/000_c6e7ab618c383aea.txt")
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "scraped"
 CHROME = ("icon", "التغطية الحية", "+A", "حجم الخط", "-A")
 
@@ -46,9 +46,7 @@ def texts(article: ParsedArticle) -> list[str]:
 
 @pytest.fixture(scope="module")
 def reference() -> tuple[str, ParsedArticle]:
-    if not REFERENCE.exists():
-        pytest.skip(f"reference article not found at {REFERENCE} (shared seed folder missing)")
-    text = REFERENCE.read_text(encoding="utf-8")
+    text = reference_text()
     return text, parse_scraped_text(text)
 
 
