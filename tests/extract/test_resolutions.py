@@ -24,7 +24,6 @@ from app.extract.resolution_table import (
 from app.extract.resolutions import find_citations
 from app.ingest.model import Part, TextBlock
 
-
 UNSC, UNGA, HRC = ResolutionBody.UNSC, ResolutionBody.UNGA, ResolutionBody.HRC
 OTHER, UNKNOWN = ResolutionBody.OTHER, ResolutionBody.UNKNOWN
 
