@@ -25,6 +25,17 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
     fetch_max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "KhabarBot/0.1 (+https://github.com/khabar)"
+    # Bounded waits (issue 10): a database that is down, frozen or saturated answers 503
+    # within about db_statement_timeout + 1 s, never hangs a request.
+    db_connect_timeout_seconds: int = Field(default=2, ge=2)  # libpq's minimum
+    db_statement_timeout_seconds: float = Field(default=5.0, gt=0)
+    db_pool_timeout_seconds: float = Field(default=2.0, gt=0)
+    db_pool_size: int = Field(default=10, ge=1)
+    # Slow clients: the request line and headers, then the body, each within a deadline.
+    header_timeout_seconds: float = Field(default=10.0, gt=0)
+    body_timeout_seconds: float = Field(default=30.0, gt=0)
+    keep_alive_seconds: int = Field(default=5, ge=1)
+    limit_concurrency: int = Field(default=1000, ge=1)
 
     @field_validator("api_keys", "cors_origins", "fetch_allowed_hosts", mode="before")
     @classmethod

@@ -7,9 +7,10 @@ class KhabarError(Exception):
     status: int = 400
     title: str = "Bad request"
 
-    def __init__(self, detail: str) -> None:
+    def __init__(self, detail: str, *, headers: dict[str, str] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
+        self.headers = headers or {}
 
 
 class NotFound(KhabarError):
@@ -30,6 +31,16 @@ class Unauthorized(KhabarError):
 class Forbidden(KhabarError):
     status = 403
     title = "Invalid API key"
+
+
+class RequestTimeout(KhabarError):
+    status = 408
+    title = "Request timeout"
+
+
+class TooManyRequests(KhabarError):
+    status = 429
+    title = "Too many requests"
 
 
 class PayloadTooLarge(KhabarError):

@@ -7,13 +7,17 @@ from sqlalchemy.orm import Session
 
 from app.store.models import Entity, EntityAlias, Resolution
 from app.text.clitics import clitic_splits
-from app.text.normalize import collapse_spaces, normalize, to_ascii_digits
+from app.text.digits import is_digits, parse_digits
+from app.text.normalize import collapse_spaces, normalize
 
 
 def find_entity_ids(*, session: Session, text: str) -> list[int]:
     text = collapse_spaces(text)
-    if to_ascii_digits(text).isdigit():
-        found = session.scalar(select(Entity.id).where(Entity.id == int(to_ascii_digits(text))))
+    if is_digits(text):  # an id; one past the column's range names no entity
+        entity_id = parse_digits(text)
+        if entity_id is None:
+            return []
+        found = session.scalar(select(Entity.id).where(Entity.id == entity_id))
         return [found] if found is not None else []
     for candidate in _spellings(normalize(text)):
         ids = session.scalars(

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app.api.body import read_body
 from app.api.deps import ApiKeyDep, SessionDep, SettingsDep, WriteSessionDep
+from app.api.openapi import INGEST_BODY
+from app.api.params import SYMBOL_PATTERN, Moment, RowId
 from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
 from app.api.schemas import ArticleDetail, ArticleItem, IngestReport, Page, Problem
 from app.errors import InvalidParameter
@@ -40,6 +42,7 @@ def list_(
         str | None,
         Query(
             max_length=12,
+            pattern=SYMBOL_PATTERN,
             description="Resolution number (2254, ٢٢٥٤) or session/number (67/19).",
             examples=["2254"],
         ),
@@ -47,9 +50,9 @@ def list_(
     body: Annotated[Body | None, Query(description="Issuing body of `resolution`.")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
     from_: Annotated[
-        datetime | None, Query(alias="from", description="Published at or after.")
+        Moment | None, Query(alias="from", description="Published at or after.")
     ] = None,
-    to: Annotated[datetime | None, Query(description="Published before.")] = None,
+    to: Annotated[Moment | None, Query(description="Published before.")] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Full text, Arabic-normalized.")
     ] = None,
@@ -87,7 +90,7 @@ def _aware(moment: datetime | None, name: str) -> datetime | None:
     responses=NOT_FOUND,
     summary="One article with its actors, roles, citations and statements",
 )
-def get_one(session: SessionDep, article_id: Annotated[int, Path(ge=1)]) -> ArticleDetail:
+def get_one(session: SessionDep, article_id: RowId) -> ArticleDetail:
     return ArticleDetail.model_validate(get_article(session=session, article_id=article_id))
 
 
@@ -97,6 +100,7 @@ def get_one(session: SessionDep, article_id: Annotated[int, Path(ge=1)]) -> Arti
     status_code=201,
     dependencies=[ApiKeyDep],
     summary="Ingest articles",
+    openapi_extra={"requestBody": INGEST_BODY},
     description=(
         "Send scraped page text (text/plain), an HTML page (text/html), a JSON document or "
         "a list of them (application/json), JSON lines (application/x-ndjson), an RSS/Atom "
@@ -131,6 +135,6 @@ async def ingest(
     responses={401: {"model": Problem}, 403: {"model": Problem}, **NOT_FOUND},
     summary="Delete an article",
 )
-def delete(session: WriteSessionDep, article_id: Annotated[int, Path(ge=1)]) -> Response:
+def delete(session: WriteSessionDep, article_id: RowId) -> Response:
     delete_article(session=session, article_id=article_id)
     return Response(status_code=204)

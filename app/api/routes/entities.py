@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from app.api.deps import SessionDep
+from app.api.params import RowId
 from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit
 from app.api.schemas import ArticleItem, EntityDetail, EntityItem, Page
 from app.store.reads.articles import ArticleFilters, list_articles
@@ -45,7 +46,7 @@ def list_(
     responses=NOT_FOUND,
     summary="One entity: aliases, roles, co-occurring entities, cited resolutions",
 )
-def get_one(session: SessionDep, entity_id: Annotated[int, Path(ge=1)]) -> EntityDetail:
+def get_one(session: SessionDep, entity_id: RowId) -> EntityDetail:
     return EntityDetail.model_validate(get_entity(session=session, entity_id=entity_id))
 
 
@@ -57,7 +58,7 @@ def get_one(session: SessionDep, entity_id: Annotated[int, Path(ge=1)]) -> Entit
 )
 def articles(
     session: SessionDep,
-    entity_id: Annotated[int, Path(ge=1)],
+    entity_id: RowId,
     limit: Limit = 20,
     cursor: Cursor = None,
 ) -> Page[ArticleItem]:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 
 from app.api.deps import SessionDep
+from app.api.params import SYMBOL_PATTERN
 from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
 from app.api.schemas import ArticleItem, Page, ResolutionDetail, ResolutionItem
 from app.store.reads.articles import ArticleFilters, list_articles
@@ -41,7 +42,13 @@ def list_(
 def get_one(
     session: SessionDep,
     number: Annotated[
-        str, Path(max_length=12, description="2254, ٢٢٥٤, or 67/19", examples=["2254"])
+        str,
+        Path(
+            max_length=12,
+            pattern=SYMBOL_PATTERN,
+            description="2254, ٢٢٥٤, or 67/19",
+            examples=["2254"],
+        ),
     ],
     body: Annotated[Body | None, Query()] = None,
     limit: Limit = 20,
