@@ -40,11 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"khabar: invalid settings (KHABAR_* variables or .env):\n{exc}\n")
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "serve":
-        import uvicorn
+        from app.serve import serve as run_server
 
-        from app.main import create_app
-
-        uvicorn.run(create_app(settings), host=args.host, port=args.port)
+        run_server(settings, host=args.host, port=args.port)
         return 0
     if args.command == "migrate":
         from app.store.migrate import upgrade

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -17,6 +19,7 @@ from app.api.openapi import install_openapi
 from app.api.routes import articles, entities, health, resolutions, search, statements
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
+from app.store.timeouts import DbTimeouts
 
 DESCRIPTION = """
 Structured data about Arabic political news: articles with their summary points and
@@ -28,17 +31,34 @@ Errors are RFC 9457 `application/problem+json`. Writes need an `X-API-Key` heade
 """
 
 
+def db_timeouts(settings: Settings) -> DbTimeouts:
+    return DbTimeouts(
+        connect=settings.db_connect_timeout_seconds,
+        statement=settings.db_statement_timeout_seconds,
+        pool=settings.db_pool_timeout_seconds,
+        pool_size=settings.db_pool_size,
+    )
+
+
+@asynccontextmanager
+async def _dispose_on_shutdown(app: FastAPI) -> AsyncIterator[None]:
+    """uvicorn lets in-flight requests finish on SIGTERM, then the pool's connections close."""
+    yield
+    app.state.engine.dispose()
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level)
     app = FastAPIOffline(
+        lifespan=_dispose_on_shutdown if engine is None else None,
         title="Khabar",
         version=__version__,
         description=DESCRIPTION,
         static_url="/static/docs",
     )
     app.state.settings = settings
-    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.engine = engine or make_engine(settings.database_url, timeouts=db_timeouts(settings))
     app.state.session_factory = make_session_factory(app.state.engine)
     if settings.cors_origins:
         app.add_middleware(
