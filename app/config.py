@@ -36,6 +36,18 @@ class Settings(BaseSettings):
     body_timeout_seconds: float = Field(default=30.0, gt=0)
     keep_alive_seconds: int = Field(default=5, ge=1)
     limit_concurrency: int = Field(default=1000, ge=1)
+    # Rate limits (the `limits` notation); shared through Redis when redis_url is set.
+    rate_limit_per_client: str = "600/minute"
+    rate_limit_per_key: str = "6000/minute"
+    redis_url: str | None = None
+
+    @field_validator("rate_limit_per_client", "rate_limit_per_key")
+    @classmethod
+    def _limit_notation(cls, value: str) -> str:
+        from limits import parse
+
+        parse(value)  # ValueError on anything but "N/second|minute|hour|day"
+        return value
 
     @field_validator("api_keys", "cors_origins", "fetch_allowed_hosts", mode="before")
     @classmethod

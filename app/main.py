@@ -16,6 +16,7 @@ from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
 from app.api.guards import GuardMiddleware
 from app.api.openapi import install_openapi
+from app.api.ratelimit import RateLimitMiddleware
 from app.api.routes import articles, entities, health, resolutions, search, statements
 from app.config import Settings, get_settings
 from app.store.db import make_engine, make_session_factory
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app)
     install_openapi(app)
     app.add_middleware(GuardMiddleware, body_timeout=settings.body_timeout_seconds)
+    app.add_middleware(RateLimitMiddleware, settings=settings)
     install_caching(app)
     for module in (articles, entities, resolutions, statements, search, health):
         app.include_router(module.router)
