@@ -22,6 +22,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check app tests bench eval migrations
 	$(BIN)/ruff format --check app tests bench eval migrations
+	$(BIN)/lint-imports
 
 typecheck: $(STAMP)
 	$(BIN)/mypy app eval bench
@@ -29,9 +30,12 @@ typecheck: $(STAMP)
 test: lint typecheck
 	$(BIN)/pytest
 
+# eval/real is scored when its git-ignored cache of texts is there; otherwise it says how to
+# restore it (eval/README.md).
 eval: $(STAMP)
 	$(BIN)/python -m eval.score
 	$(BIN)/python -m eval.score --set heldout
+	$(BIN)/python -m eval.real
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.extraction
@@ -41,4 +45,4 @@ migrate: $(STAMP)
 	$(BIN)/khabar migrate
 
 clean:
-	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) data .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

@@ -7,10 +7,18 @@ class KhabarError(Exception):
     status: int = 400
     title: str = "Bad request"
 
-    def __init__(self, detail: str, *, headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        extra: dict[str, object] | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
-        self.headers = headers or {}
+        # Members added to the problem body beside the RFC 9457 ones (e.g. `candidates`).
+        self.extra = extra or {}
+        self.headers = headers or {}  # e.g. Connection: close on a request timeout
 
 
 class NotFound(KhabarError):
@@ -21,6 +29,11 @@ class NotFound(KhabarError):
 class InvalidParameter(KhabarError):
     status = 422
     title = "Invalid parameter"
+
+
+class Ambiguous(KhabarError):
+    status = 409
+    title = "Ambiguous name"
 
 
 class Unauthorized(KhabarError):

@@ -11,12 +11,14 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.config import Settings
+from app.errors import KhabarError
 from app.extract.model import Extraction
 from app.extract.pipeline import extract
 from app.ingest.dispatch import dispatch_payload, parse_payload
 from app.ingest.errors import NotAnArticle
 from app.ingest.fetch import FetchSettings, fetch_url
 from app.ingest.model import ParsedArticle
+from app.metrics import INGESTED
 from app.store.writes import Outcome, save_article
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ def save_extracted(
 
 def _save(session: Session, parsed: ParsedArticle, extraction: Extraction) -> Ingested:
     result = save_article(session=session, parsed=parsed, extraction=extraction)
+    INGESTED.labels(result.outcome.value).inc()
     log.info("article %s %s: %s", result.article_id, result.outcome.value, parsed.title[:80])
     for warning in parsed.warnings:
         log.info("article %s: %s", result.article_id, warning)
@@ -101,6 +104,10 @@ def ingest_payload(
 ) -> list[Ingested]:
     """Every article of one payload, in the caller's transaction: all of them or none.
     Everything is parsed and extracted before the first write."""
-    articles = articles_in(data, content_type, settings=settings)
-    extracted = [(parsed, extract(parsed)) for parsed in articles]
-    return save_extracted(session=session, extracted=extracted)
+    try:
+        articles = articles_in(data, content_type, settings=settings)
+        extracted = [(parsed, extract(parsed)) for parsed in articles]
+        return save_extracted(session=session, extracted=extracted)
+    except KhabarError:
+        INGESTED.labels("failed").inc()
+        raise

@@ -15,10 +15,21 @@ from app import __version__
 from app.api.caching import install_caching
 from app.api.errors import install_error_handlers
 from app.api.guards import GuardMiddleware
+from app.api.observe import ObserveMiddleware
 from app.api.openapi import install_openapi
 from app.api.ratelimit import RateLimitMiddleware
-from app.api.routes import articles, entities, health, resolutions, search, statements
+from app.api.routes import (
+    article_reads,
+    articles,
+    entities,
+    health,
+    resolutions,
+    search,
+    sources,
+    statements,
+)
 from app.config import Settings, get_settings
+from app.metrics import HttpMetrics
 from app.store.db import make_engine, make_session_factory
 from app.store.timeouts import DbTimeouts
 
@@ -72,7 +83,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_openapi(app)
     app.add_middleware(GuardMiddleware, body_timeout=settings.body_timeout_seconds)
     app.add_middleware(RateLimitMiddleware, settings=settings)
+    app.state.metrics = HttpMetrics(app.state.engine)
+    app.add_middleware(ObserveMiddleware, metrics=app.state.metrics)  # outermost of these
     install_caching(app)
-    for module in (articles, entities, resolutions, statements, search, health):
+    routers = (article_reads, articles, entities, resolutions, statements, sources, search, health)
+    for module in routers:
         app.include_router(module.router)
     return app

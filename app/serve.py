@@ -15,6 +15,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from app.config import Settings
+from app.logs import setup_json_logging
 
 MAX_HEADER_BYTES = 16 * 1024
 GRACEFUL_SHUTDOWN_SECONDS = 30
@@ -82,4 +83,5 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 def serve(settings: Settings, *, host: str, port: int) -> None:
     from app.main import create_app
 
+    setup_json_logging(settings.log_level)
     uvicorn.run(create_app(settings), host=host, port=port, **uvicorn_options(settings))

@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session
 from app.store import models as m
 from app.store.db import make_engine
 from app.store.migrate import upgrade
-from app.store.reads.articles import ArticleFilters, list_articles
+from app.store.reads.article_query import ArticleFilters
+from app.store.reads.articles import ListOptions, list_articles
 
 START = datetime(2015, 1, 1, tzinfo=UTC)
 
@@ -85,14 +86,18 @@ def time_page(session: Session, entity_id: int, depth: int, repeat: int = 30) ->
     cursor = None
     for _ in range(depth):
         page = list_articles(
-            session=session, filters=ArticleFilters(entity_ids=[entity_id]), limit=20, cursor=cursor
+            session=session,
+            filters=ArticleFilters(entity_ids=(entity_id,)),
+            options=ListOptions(limit=20, cursor=cursor),
         )
         cursor = page.next_cursor
     samples = []
     for _ in range(repeat):
         began = time.perf_counter()
         list_articles(
-            session=session, filters=ArticleFilters(entity_ids=[entity_id]), limit=20, cursor=cursor
+            session=session,
+            filters=ArticleFilters(entity_ids=(entity_id,)),
+            options=ListOptions(limit=20, cursor=cursor),
         )
         samples.append((time.perf_counter() - began) * 1000)
     return statistics.median(samples)

@@ -22,6 +22,10 @@ Verb = Literal[
     "قال", "أكد", "شدد", "ذكر", "أشار", "دعا", "أعلن", "اعتبر", "رأى", "طالب", "حذر", "أوضح", "أضاف"
 ]  # fmt: skip
 REPORTING_VERBS: tuple[str, ...] = get_args(Verb)
+# Reporting verbs that real outlets use beyond the closed list; accepted in eval/real only
+# (see GUIDELINES.md section 7).
+ExtraVerb = Literal["صرح", "لفت", "نوه", "تابع", "أفاد", "كشف", "نفى", "أعرب", "حث", "أدان"]
+EXTRA_REPORTING_VERBS: tuple[str, ...] = get_args(ExtraVerb)
 EntityKindName = Literal["person", "organization", "place"]
 
 
@@ -48,25 +52,19 @@ class GoldStatement(_Strict):
     verb: Verb
 
 
-class GoldArticle(_Strict):
+class EntityGold(_Strict):
+    """The actors of one article by kind; shared by the dev sets and eval/real."""
+
     persons: list[GoldEntity] = Field(default_factory=list)
     organizations: list[GoldEntity] = Field(default_factory=list)
     places: list[GoldEntity] = Field(default_factory=list)
-    resolutions: list[GoldResolution] = Field(default_factory=list)
-    statements: list[GoldStatement] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _consistent(self) -> GoldArticle:
+    def _unique_names(self) -> EntityGold:
         for kind in ("person", "organization", "place"):
             names = [e.name for e in self.entities(kind)]
             if len(names) != len(set(names)):
                 raise ValueError(f"duplicate {kind} names: {sorted(names)}")
-        keys = [(r.body, r.number) for r in self.resolutions]
-        if len(keys) != len(set(keys)):
-            raise ValueError(f"duplicate resolutions: {keys}")
-        for statement in self.statements:
-            if self.speaker(statement.speaker) is None:
-                raise ValueError(f"speaker {statement.speaker!r} is not a gold entity name")
         return self
 
     def entities(self, kind: EntityKindName) -> list[GoldEntity]:
@@ -82,6 +80,26 @@ class GoldArticle(_Strict):
             if entity.name == name:
                 return entity
         return None
+
+    def check_references(self, keys: list[tuple[str, int]], speakers: list[str]) -> None:
+        """Resolutions are listed once; every statement's speaker is a gold entity name."""
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"duplicate resolutions: {keys}")
+        for speaker in speakers:
+            if self.speaker(speaker) is None:
+                raise ValueError(f"speaker {speaker!r} is not a gold entity name")
+
+
+class GoldArticle(EntityGold):
+    resolutions: list[GoldResolution] = Field(default_factory=list)
+    statements: list[GoldStatement] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> GoldArticle:
+        self.check_references(
+            [(r.body, r.number) for r in self.resolutions], [s.speaker for s in self.statements]
+        )
+        return self
 
 
 @dataclass(frozen=True, slots=True)

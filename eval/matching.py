@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from app.extract.model import Entity, EntityKind, Extraction, Statement
 from app.text.clitics import clitic_splits
 from app.text.normalize import collapse_spaces, normalize
-from eval.gold import REPORTING_VERBS, EntityKindName, GoldArticle, GoldEntity
+from eval.gold import (
+    EXTRA_REPORTING_VERBS,
+    REPORTING_VERBS,
+    EntityKindName,
+    GoldArticle,
+    GoldEntity,
+)
 
 KINDS: tuple[str, ...] = ("person", "organization", "place", "resolution", "statement")
 _ENTITY_KINDS: tuple[tuple[EntityKindName, EntityKind], ...] = (
@@ -45,13 +51,16 @@ def predicted_keys(forms: Iterable[str]) -> set[str]:
 def _verb_forms() -> dict[str, str]:
     """Inflected reporting verbs (normalized) -> lemma, for the verb-agreement figure."""
     imperfect = {"قال": "قول", "أكد": "ؤكد", "أشار": "شير", "دعا": "دعو", "أعلن": "علن",
-                 "اعتبر": "عتبر", "رأى": "رى", "أوضح": "وضح", "أضاف": "ضيف"}  # fmt: skip
+                 "اعتبر": "عتبر", "رأى": "رى", "أوضح": "وضح", "أضاف": "ضيف", "أفاد": "فيد",
+                 "نفى": "نفي", "أعرب": "عرب", "أدان": "دين"}  # fmt: skip
     participle = {"قال": "قائل", "أكد": "مؤكد", "شدد": "مشدد", "ذكر": "ذاكر", "أشار": "مشير",
                   "دعا": "داعي", "أعلن": "معلن", "اعتبر": "معتبر", "رأى": "رائي", "طالب": "مطالب",
-                  "حذر": "محذر", "أوضح": "موضح", "أضاف": "مضيف"}  # fmt: skip
-    past_fem = {"دعا": "دعت", "رأى": "رأت"}
+                  "حذر": "محذر", "أوضح": "موضح", "أضاف": "مضيف", "صرح": "مصرح", "لفت": "لافت",
+                  "نوه": "منوه", "تابع": "متابع", "أفاد": "مفيد", "كشف": "كاشف", "نفى": "نافي",
+                  "أعرب": "معرب", "حث": "حاث", "أدان": "مدين"}  # fmt: skip
+    past_fem = {"دعا": "دعت", "رأى": "رأت", "نفى": "نفت"}
     table: dict[str, str] = {}
-    for lemma in REPORTING_VERBS:
+    for lemma in (*REPORTING_VERBS, *EXTRA_REPORTING_VERBS):
         stem, part = imperfect.get(lemma, lemma), participle[lemma]
         forms = [lemma, past_fem.get(lemma, lemma + "ت"), lemma + "وا"]
         forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون"]

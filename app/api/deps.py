@@ -38,6 +38,8 @@ def _session(request: Request, *, write: bool) -> Iterator[Session]:
 # to the client instead of after a 2xx has already gone out.
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 WriteSessionDep = Annotated[Session, Depends(get_write_session, scope="function")]
+# scope="request": the session outlives the route, for a response streamed after it returns.
+StreamSessionDep = Annotated[Session, Depends(get_session, scope="request")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 

@@ -30,6 +30,7 @@ def problem(
     detail: str,
     errors: list[dict[str, object]] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, object] | None = None,
 ) -> JSONResponse:
     body: dict[str, object] = {
         "type": "about:blank",
@@ -40,6 +41,7 @@ def problem(
     }
     if errors is not None:
         body["errors"] = errors
+    body.update(extra or {})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
@@ -54,7 +56,9 @@ async def _khabar_error(request: Request, exc: Exception) -> JSONResponse:
         headers["WWW-Authenticate"] = "ApiKey"
     elif exc.status == 503:
         headers |= _RETRY
-    return problem(request, exc.status, exc.title, exc.detail, headers=headers or None)
+    return problem(
+        request, exc.status, exc.title, exc.detail, headers=headers or None, extra=exc.extra
+    )
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -80,19 +84,26 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 def allowed_methods(request: Request) -> list[str]:
     """Every method some route serves at this path: Starlette names only the first route's."""
     path = request.scope["path"]
-    table = _route_table(request.app)
-    return sorted({method for regex, served in table if regex.match(path) for method in served})
+    matches = [
+        (params, served) for regex, params, served in _route_table(request.app) if regex.match(path)
+    ]
+    if not matches:
+        return []
+    # /articles/histogram also fits /articles/{article_id}: the literal path is the resource.
+    fewest = min(params for params, _ in matches)
+    return sorted({method for params, served in matches if params == fewest for method in served})
 
 
 @cache
-def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], frozenset[str]]]:
+def _route_table(app: FastAPI) -> list[tuple[re.Pattern[str], int, frozenset[str]]]:
     # Routers included in the app are nested; FastAPI flattens them for its own schema.
     flatten: Callable[[Any], Iterable[Any]] = getattr(fastapi.routing, "iter_route_contexts", iter)
     table = []
     for route in flatten(app.routes):
         path, methods = getattr(route, "path", None), getattr(route, "methods", None)
         if path and methods:
-            table.append((compile_path(path)[0], frozenset(methods)))
+            regex, _, params = compile_path(path)
+            table.append((regex, len(params), frozenset(methods)))
     return table
 
 

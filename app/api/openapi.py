@@ -13,6 +13,11 @@ from fastapi.openapi.utils import get_openapi
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 NO_NUL = "^[^\\u0000]*$"
+# Every `from` and `to` is read by parse_moment: a date, or a date-time with its offset.
+MOMENTS = frozenset({"from", "to"})
+_MOMENT = {
+    "anyOf": [{"type": "string", "format": "date"}, {"type": "string", "format": "date-time"}]
+}
 _ALWAYS = {
     "422": "Invalid parameter",
     "429": "Too many requests (see Retry-After)",
@@ -55,6 +60,10 @@ def install_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+# Parameters a shared dependency declares optional that one operation requires.
+_REQUIRED = {"searchArticles": {"q": r"\S"}}
+
+
 def _fix_operation(operation: dict[str, Any]) -> None:
     responses: dict[str, Any] = operation.setdefault("responses", {})
     for status, description in _ALWAYS.items():
@@ -64,8 +73,30 @@ def _fix_operation(operation: dict[str, Any]) -> None:
             response["content"] = {PROBLEM_JSON: {"schema": PROBLEM_REF}}
             if status in {"429", "503"}:
                 response["headers"] = {"Retry-After": {"schema": {"type": "integer"}}}
+    required = _REQUIRED.get(operation.get("operationId", ""), {})
     for parameter in operation.get("parameters", []):
         schema = parameter.get("schema", {})
-        for option in [schema, *schema.get("anyOf", [])]:
-            if option.get("type") == "string" and "pattern" not in option:
-                option["pattern"] = NO_NUL
+        if parameter["name"] in required:
+            parameter["required"] = True
+            schema.pop("anyOf", None)
+            schema.update(type="string", minLength=1, pattern=required[parameter["name"]])
+        if parameter["name"] in MOMENTS:
+            _declare_moment(schema)
+        _refuse_nul(schema)
+
+
+def _declare_moment(schema: dict[str, Any]) -> None:
+    for option in schema.get("anyOf", [schema]):
+        if option.get("type") == "string":
+            option.clear()
+            option.update(_MOMENT)
+
+
+def _refuse_nul(schema: dict[str, Any]) -> None:
+    """Declare what GuardMiddleware enforces: no NUL in any string a query or path carries."""
+    if schema.get("type") == "string" and "pattern" not in schema and "format" not in schema:
+        schema["pattern"] = NO_NUL
+    for option in schema.get("anyOf", []):
+        _refuse_nul(option)
+    if isinstance(schema.get("items"), dict):
+        _refuse_nul(schema["items"])

@@ -1,64 +1,56 @@
-"""Parameter types shared by the routes: every number, id, date and cursor a client sends is
-bounded here, so a value the schema allows never reaches the database out of range."""
+"""Every query parameter a route receives is one it declares, given once unless it is a list:
+a misspelt or repeated parameter answers 422 instead of being silently dropped."""
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, datetime
-from typing import Annotated
+import types
+from typing import Any, Union, get_args, get_origin
 
-from fastapi import Path, Query
-from pydantic import AfterValidator, AwareDatetime, BeforeValidator
+from fastapi import Request
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
 
 from app.errors import InvalidParameter
-from app.ingest.dispatch import PUBLISHED_RANGE
-from app.store.cursor import CURSOR_PATTERN
-from app.text.digits import DIGIT_CLASS, INT32_MAX, parse_digits
 
-# Published dates outside this range are not news; filters are clamped into it, so a bound
-# at the end of the calendar (9999-12-31T23:59:59-12:00) means "no bound", never an overflow.
-EARLIEST, LATEST = PUBLISHED_RANGE
-_RFC3339 = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?"
-    r"(?:[Zz]|[+-][0-9]{2}:[0-9]{2})"
-)
-SYMBOL_PATTERN = f"^(?:[{DIGIT_CLASS}]{{1,4}}/)?[{DIGIT_CLASS}]{{1,6}}$"
+_SEQUENCES = (list, set, tuple, frozenset)
+_CACHE = "_khabar_query_params"
 
 
-def _rfc3339_only(value: object) -> object:
-    """Pydantic also reads numbers ("0.5") as Unix times: a date filter takes RFC 3339 only."""
-    if isinstance(value, str) and _RFC3339.fullmatch(value.strip()):
-        return value.strip()
-    raise ValueError("expected an RFC 3339 date-time with an offset: 2023-11-14T00:00:00+03:00")
+async def reject_stray_parameters(request: Request) -> None:
+    """Async on purpose: no thread-pool hop for a check that does no I/O."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    allowed, repeatable = _declared(route)
+    params = request.query_params
+    for name in dict.fromkeys(params.keys()):
+        if name not in allowed:
+            known = ", ".join(sorted(allowed)) or "none"
+            raise InvalidParameter(f"unknown parameter `{name}`; this route takes: {known}")
+        if name not in repeatable and len(params.getlist(name)) > 1:
+            raise InvalidParameter(f"`{name}` is given more than once; it takes one value")
 
 
-def clamp_moment(moment: datetime) -> datetime:
-    """The moment in UTC, within [EARLIEST, LATEST]."""
-    try:
-        utc = moment.astimezone(UTC)
-    except OverflowError:  # within a day of year 1 or 9999
-        return EARLIEST if moment.year < 2000 else LATEST
-    return min(max(utc, EARLIEST), LATEST)
+def _declared(route: APIRoute) -> tuple[frozenset[str], frozenset[str]]:
+    """(allowed, repeatable) names, worked out once per route and kept on it."""
+    known: tuple[frozenset[str], frozenset[str]] | None = getattr(route, _CACHE, None)
+    if known is None:
+        fields = [f for dependant in _walk(route.dependant) for f in dependant.query_params]
+        allowed = frozenset(f.alias for f in fields)
+        repeatable = frozenset(f.alias for f in fields if _is_sequence(f.field_info.annotation))
+        known = (allowed, repeatable)
+        setattr(route, _CACHE, known)
+    return known
 
 
-Moment = Annotated[AwareDatetime, BeforeValidator(_rfc3339_only), AfterValidator(clamp_moment)]
-RowId = Annotated[int, Path(ge=1, le=INT32_MAX, description="A row id.")]
-Limit = Annotated[int, Query(ge=1, le=100, description="Page size.")]
-Cursor = Annotated[
-    str | None,
-    Query(
-        max_length=200,
-        pattern=CURSOR_PATTERN,
-        description="`next_cursor` of the previous page.",
-    ),
-]
+def _walk(dependant: Dependant) -> list[Dependant]:
+    return [dependant, *(d for sub in dependant.dependencies for d in _walk(sub))]
 
 
-def parse_symbol(text: str) -> tuple[int | None, int]:
-    """ "2254", "٢٢٥٤" or "67/19" -> (session, number)."""
-    session, _, number = text.strip().rpartition("/")
-    value = parse_digits(number)
-    un_session = parse_digits(session) if session else None
-    if value is None or (session and un_session is None):
-        raise InvalidParameter("a resolution is a number such as 2254, or session/number as 67/19")
-    return un_session, value
+def _is_sequence(annotation: Any) -> bool:
+    origin = get_origin(annotation)
+    if origin in _SEQUENCES:
+        return True
+    if origin is Union or isinstance(annotation, types.UnionType):
+        return any(_is_sequence(arg) for arg in get_args(annotation))
+    return False

@@ -1,20 +1,28 @@
-"""Response models: the exact shape of every JSON answer, and the examples /docs shows."""
+"""The API's shapes: the store's read model re-exported as it is, plus what belongs to HTTP
+alone (problem details, the ingest report, health)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Generic, Literal, TypeVar
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field
 
-T = TypeVar("T")
+from app.store import views
+from app.store.views import *  # noqa: F403 (the read model, re-exported whole)
+from app.store.views import EntityRef
+
+__all__ = [
+    *views.__all__,
+    "AmbiguousProblem",
+    "Health",
+    "IngestReport",
+    "IngestedArticle",
+    "Problem",
+    "Ready",
+]
 
 
-class Schema(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-
-class Problem(Schema):
+class Problem(BaseModel):
     """RFC 9457 problem details."""
 
     type: str = Field(default="about:blank", examples=["about:blank"])
@@ -25,199 +33,32 @@ class Problem(Schema):
     errors: list[dict[str, object]] | None = None
 
 
-class Page(Schema, Generic[T]):
-    items: list[T]
-    next_cursor: str | None = Field(
-        description="Pass as `cursor` for the next page; null on the last page."
-    )
-    total: int | None = Field(
-        default=None, description="Number of matches: exact up to 1,000, else null."
-    )
+class AmbiguousProblem(Problem):
+    """409: the name is carried by several entities; pick one of the candidates."""
+
+    candidates: list[EntityRef]
 
 
-class EntityRef(Schema):
-    id: int = Field(examples=[3])
-    name: str = Field(examples=["بدر جاموس"])
-    kind: Literal["person", "organization", "place"]
+class IngestedArticle(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
 
-
-class Symbol(Schema):
-    session: int | None = Field(
-        default=None, description="Session of a session-numbered resolution: 67 in 67/19."
-    )
-    number: int = Field(examples=[2254])
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def symbol(self) -> str:
-        """How the resolution is written: 2254, or 67/19."""
-        return f"{self.session}/{self.number}" if self.session else str(self.number)
-
-
-class ResolutionRef(Symbol):
-    body: str = Field(examples=["UNSC"])
-    year: int | None = Field(examples=[2015])
-
-
-class Location(Schema):
-    """Where a span sits: `part` and `index` name a block of the article (title, summary
-    point, section, image title or caption); start/end are character offsets in its text."""
-
-    part: Literal["title", "summary", "section", "image_title", "caption"]
-    index: int
-    start: int
-    end: int
-
-
-class ArticleItem(Schema):
-    id: int
-    title: str = Field(
-        examples=['"هيئة التفاوض" تؤكد ضرورة دعم سياسي وحراك دولي ينهي المأساة السورية']
-    )
-    published_at: datetime | None = Field(
-        description="On the dateline's clock, with its offset.",
-        examples=["2023-11-14T11:22:00+03:00"],
-    )
-    outlet: str | None = Field(examples=["تلفزيون سوريا"])
-    url: str | None
-    language: str = Field(examples=["ar"])
-
-
-class Section(Schema):
-    kind: Literal["paragraph", "heading"]
-    text: str
-
-
-class Image(Schema):
-    title: str | None
-    caption: str | None
-    credit: str | None = Field(examples=["تويتر"])
-    url: str | None
-
-
-class Mention(Schema):
-    surface: str = Field(examples=["وسوريا"])
-    location: Location
-
-
-class ArticleActor(Schema):
-    entity: EntityRef
-    subkind: str | None
-    mentions: list[Mention]
-
-
-class Role(Schema):
-    person: EntityRef
-    title: str = Field(examples=["رئيس هيئة التفاوض السورية"])
-    organization: EntityRef | None
-    evidence: str
-    article_id: int
-
-
-class Citation(Schema):
-    resolution: ResolutionRef
-    surface: str = Field(examples=["قرار مجلس الأمن الدولي 2254"])
-    location: Location
-
-
-class Statement(Schema):
-    speaker: EntityRef | None
-    speaker_surface: str
-    verb: str = Field(examples=["أكد"])
-    content: str
-    location: Location
-    article_id: int
-
-
-class ArticleDetail(ArticleItem):
-    timezone: str | None = Field(examples=["Asia/Damascus"])
-    byline_place: str | None = Field(examples=["إسطنبول"])
-    authors: list[str]
-    analysed: bool = Field(description="False for articles not in Arabic: stored, not analysed.")
-    summary: list[str]
-    sections: list[Section]
-    images: list[Image]
-    actors: list[ArticleActor]
-    roles: list[Role]
-    citations: list[Citation]
-    statements: list[Statement]
-    warnings: list[str]
-    created_at: datetime
-    updated_at: datetime
-
-
-class EntityItem(Schema):
-    id: int
-    name: str = Field(examples=["هيئة التفاوض السورية"])
-    kind: Literal["person", "organization", "place"]
-    subkind: str | None = Field(examples=["opposition"])
-    article_count: int
-
-
-class Related(Schema):
-    entity: EntityRef
-    article_count: int
-
-
-class CitedResolution(Schema):
-    resolution: ResolutionRef
-    article_count: int
-
-
-class EntityDetail(Schema):
-    id: int
-    name: str
-    kind: Literal["person", "organization", "place"]
-    subkind: str | None
-    english_name: str | None
-    wikidata_id: str | None
-    aliases: list[str] = Field(examples=[["هيئة التفاوض السورية", "هيئة التفاوض", "الهيئة"]])
-    article_count: int
-    roles: list[Role]
-    related: list[Related] = Field(description="Entities named in the same articles, most first.")
-    resolutions: list[CitedResolution]
-
-
-class ResolutionItem(Symbol):
-    body: str = Field(examples=["UNSC"])
-    year: int | None = Field(examples=[2015])
-    title: str | None
-    article_count: int = Field(examples=[1])
-    citation_count: int = Field(examples=[6])
-
-
-class ResolutionDetail(ResolutionItem):
-    articles: Page[ArticleItem]
-
-
-class Highlight(Schema):
-    location: Location = Field(description="The match in the article's display text.")
-    snippet: str = Field(description="Display text around the match.")
-    match_start: int = Field(description="Where the match starts in `snippet`.")
-    match_end: int
-
-
-class SearchHit(Schema):
-    article: ArticleItem
-    highlights: list[Highlight]
-
-
-class IngestedArticle(Schema):
     id: int
     outcome: Literal["ingested", "updated", "unchanged"]
     title: str
     warnings: list[str]
 
 
-class IngestReport(Schema):
+class IngestReport(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     items: list[IngestedArticle]
 
 
-class Health(Schema):
+class Health(BaseModel):
     status: Literal["ok"]
     version: str
 
 
-class Ready(Schema):
+class Ready(BaseModel):
     status: Literal["ready"]
     database: str = Field(examples=["sqlite"])

@@ -7,6 +7,7 @@ from app.extract.model import Extraction
 from app.extract.recognizer import ActorRecognizer
 from app.extract.resolutions import find_citations
 from app.extract.statements import find_statements
+from app.extract.tokens import texts_of
 from app.ingest.model import ParsedArticle
 
 _default_recognizer: ActorRecognizer | None = None
@@ -23,11 +24,12 @@ def extract(article: ParsedArticle, *, recognizer: ActorRecognizer | None = None
     if article.language != "ar":
         return Extraction(analysed=False)
     blocks = list(article.blocks())
-    actors = (recognizer or default_recognizer()).recognize(blocks)
+    texts = texts_of(blocks)  # each block normalized once, read by every stage
+    actors = (recognizer or default_recognizer()).recognize(blocks, texts)
     return Extraction(
         entities=actors.entities,
         mentions=actors.mentions,
         affiliations=actors.affiliations,
-        citations=find_citations(blocks),
-        statements=find_statements(blocks, actors),
+        citations=find_citations(blocks, texts),
+        statements=find_statements(blocks, actors, texts),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from app.extract.model import Affiliation, Entity, Mention
+from app.extract.tokens import NormText
 from app.ingest.model import TextBlock
 
 
@@ -18,4 +19,8 @@ class ActorResult:
 
 
 class ActorRecognizer(Protocol):
-    def recognize(self, blocks: Sequence[TextBlock]) -> ActorResult: ...
+    def recognize(
+        self, blocks: Sequence[TextBlock], texts: Sequence[NormText] | None = None
+    ) -> ActorResult:
+        """Actors of `blocks`; `texts` are their NormTexts (built here when not given)."""
+        ...

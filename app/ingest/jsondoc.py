@@ -24,8 +24,8 @@ from app.ingest.dates import ParsedDate, parse_date, to_published
 from app.ingest.errors import EmptyInput, InputTooLarge, InvalidDocument
 from app.ingest.html import article_from_fragment
 from app.ingest.jsonload import load_json
+from app.ingest.lines import clean_line, is_heading_shaped, is_paragraph_like
 from app.ingest.model import Image, ParsedArticle, Section, SectionKind
-from app.ingest.scraped_lines import clean_line, is_heading_shaped, is_paragraph_like
 from app.text.language import detect_language
 
 MAX_DOCUMENTS = 1000  # per request; a bigger archive goes through the batch CLI

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.extract import model as ex
-from app.store.models import Entity, EntityAlias, Resolution
+from app.store.models import Entity, EntityAlias, EntityWord, Resolution
 from app.store.upsert import insert_ignoring_conflicts
 from app.text.normalize import collapse_spaces, normalize
 
@@ -21,7 +21,9 @@ def resolve_entity_ids(*, session: Session, entities: list[ex.Entity]) -> dict[s
         if entity_id is None:
             entity_id = _create(session, entity)
         ids[entity.key] = entity_id
-        _add_aliases(session, entity_id, {entity.name, *entity.aliases})
+        names = {entity.name, *entity.aliases}
+        _add_aliases(session, entity_id, names)
+        _add_words(session, entity_id, {*names, entity.english_name or ""})
     return ids
 
 
@@ -70,6 +72,21 @@ def _add_aliases(session: Session, entity_id: int, aliases: set[str]) -> None:
     by_normal = {normalize(collapse_spaces(a)): collapse_spaces(a) for a in sorted(aliases) if a}
     rows = [{"entity_id": entity_id, "alias": a, "normalized": n} for n, a in by_normal.items()]
     insert_ignoring_conflicts(session, EntityAlias, rows, conflict=["entity_id", "normalized"])
+
+
+def alias_words(alias: str) -> list[str]:
+    """The normalized words of a name, as /entities/suggest matches them."""
+    return [w[:100] for w in normalize(collapse_spaces(alias)).split(" ") if w]
+
+
+def _add_words(session: Session, entity_id: int, names: set[str]) -> None:
+    rows = [
+        {"word": word, "entity_id": entity_id, "alias": collapse_spaces(name)[:300]}
+        for name in sorted(names)
+        if name
+        for word in alias_words(name)
+    ]
+    insert_ignoring_conflicts(session, EntityWord, rows, conflict=["word", "entity_id", "alias"])
 
 
 def resolution_key(citation: ex.Citation) -> tuple[str, int, int]:

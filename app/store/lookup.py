@@ -1,17 +1,42 @@
-"""Turn what a user typed (an id, any spelling, a clitic-laden form) into row ids."""
+"""Turn what a user typed into row ids: an entity id, a Wikidata id (Q858), an English name
+(Syria) or any Arabic spelling, even clitic-laden (وسوريا); a resolution number."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import re
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.store.models import Entity, EntityAlias, Resolution
+from app.errors import Ambiguous, NotFound
+from app.store.models import Entity, EntityAlias, Resolution, Source
+from app.store.reads.refs import entity_ref
 from app.text.clitics import clitic_splits
 from app.text.digits import is_digits, parse_digits
 from app.text.normalize import collapse_spaces, normalize
 
+_WIKIDATA = re.compile(r"[Qq][1-9][0-9]{0,11}")
+MAX_CANDIDATES = 10
+
+
+def resolve_entity(*, session: Session, text: str) -> int | None:
+    """The one entity `text` names, None when none does. A name several entities carry
+    (عمان: Oman and Amman) raises Ambiguous listing them: a union would mislead."""
+    ids = find_entity_ids(session=session, text=text)
+    if len(ids) <= 1:
+        return ids[0] if ids else None
+    entities = session.scalars(
+        select(Entity).where(Entity.id.in_(ids)).order_by(Entity.id).limit(MAX_CANDIDATES)
+    ).all()
+    candidates = [entity_ref(e).model_dump(mode="json") for e in entities]
+    raise Ambiguous(
+        f"{text!r} names {len(ids)} entities; pass one of their ids or Wikidata ids",
+        extra={"candidates": candidates},
+    )
+
 
 def find_entity_ids(*, session: Session, text: str) -> list[int]:
+    """Every entity `text` may name, in id order."""
     text = collapse_spaces(text)
     if is_digits(text):  # an id; one past the column's range names no entity
         entity_id = parse_digits(text)
@@ -19,13 +44,23 @@ def find_entity_ids(*, session: Session, text: str) -> list[int]:
             return []
         found = session.scalar(select(Entity.id).where(Entity.id == entity_id))
         return [found] if found is not None else []
+    if _WIKIDATA.fullmatch(text):
+        return _ids(session, select(Entity.id).where(Entity.wikidata_id == text.upper()))
     for candidate in _spellings(normalize(text)):
-        ids = session.scalars(
-            select(EntityAlias.entity_id).where(EntityAlias.normalized == candidate).distinct()
-        ).all()
+        ids = _ids(
+            session,
+            select(EntityAlias.entity_id).where(EntityAlias.normalized == candidate).distinct(),
+        )
         if ids:
-            return sorted(ids)
+            return ids
+    if text.isascii():
+        english = func.lower(Entity.english_name) == text.lower()
+        return _ids(session, select(Entity.id).where(english))
     return []
+
+
+def _ids(session: Session, query: object) -> list[int]:
+    return sorted(session.scalars(query).all())  # type: ignore[call-overload]
 
 
 def _spellings(normalized: str) -> list[str]:
@@ -47,3 +82,24 @@ def find_resolution_ids(
     if body:
         query = query.where(Resolution.body == body)
     return list(session.scalars(query.order_by(Resolution.id)).all())
+
+
+def find_source_ids(*, session: Session, texts: tuple[str, ...]) -> dict[str, int]:
+    """Each outlet named by id or by name in any spelling -> its row id; unknown ones left out."""
+    by_id = {t: n for t in texts if (n := parse_digits(t)) is not None}
+    by_name = {normalize(collapse_spaces(t)): t for t in texts if t not in by_id}
+    rows = session.execute(
+        select(Source.id, Source.normalized_name).where(
+            Source.id.in_(by_id.values()) | Source.normalized_name.in_(by_name)
+        )
+    ).all()
+    known_ids = {row.id for row in rows}
+    found = {t: i for t, i in by_id.items() if i in known_ids}
+    by_text = {by_name[r.normalized_name]: r.id for r in rows if r.normalized_name in by_name}
+    return found | by_text
+
+
+def require_entity(*, session: Session, entity_id: int) -> None:
+    """404 for an unknown id, by primary key only."""
+    if session.scalar(select(Entity.id).where(Entity.id == entity_id)) is None:
+        raise NotFound(f"no entity with id {entity_id}")

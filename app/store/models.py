@@ -56,6 +56,9 @@ class Article(Base):
     # Newest-first order for every listing: published_at, or the ingest time when undated.
     sort_at: Mapped[datetime] = mapped_column(index=True)
     timezone: Mapped[str | None] = mapped_column(String(64))
+    # The offset the input gave, in minutes east of UTC, kept for inputs that name no zone
+    # (a JSON document's +03:00), so the article is shown on its own clock.
+    utc_offset: Mapped[int | None] = mapped_column(Integer)
     byline_place: Mapped[str | None] = mapped_column(String(200))
     authors: Mapped[list[str]] = mapped_column(JSON, default=list)
     language: Mapped[str] = mapped_column(String(8))
@@ -133,7 +136,7 @@ class Entity(Base):
     kind: Mapped[str] = mapped_column(String(16), index=True)
     subkind: Mapped[str | None] = mapped_column(String(32))
     english_name: Mapped[str | None] = mapped_column(String(300))
-    wikidata_id: Mapped[str | None] = mapped_column(String(32))
+    wikidata_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
     aliases: Mapped[list[EntityAlias]] = relationship(cascade=_CASCADE, lazy="raise")
 
@@ -146,6 +149,20 @@ class EntityAlias(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     alias: Mapped[str] = mapped_column(String(300))
     normalized: Mapped[str] = mapped_column(String(300), index=True)
+
+
+class EntityWord(Base):
+    """Every word of every alias and of the English name, normalized: /entities/suggest
+    matches a prefix of any word with one index range."""
+
+    __tablename__ = "entity_words"
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The alias (or English name) the word belongs to: what suggest shows as `matched`.
+    alias: Mapped[str] = mapped_column(String(300), primary_key=True)
 
 
 class ArticleEntity(Base):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Float, Integer, Subquery, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from app.store.models import Article, ArticleSearch
@@ -41,7 +41,33 @@ def matches(session: Session, q: str) -> ColumnElement[bool]:
             func.to_tsvector("simple", ArticleSearch.document).op("@@")(tsquery)
         )
         return Article.id.in_(ids)
-    # FTS5 syntax is escaped by quoting every term: user input is never query syntax.
-    fts_query = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
     ids_sql = text("SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH :q")
-    return Article.id.in_(ids_sql.bindparams(q=fts_query).columns(rowid=Article.id.type))
+    return Article.id.in_(ids_sql.bindparams(q=_fts_query(terms)).columns(rowid=Article.id.type))
+
+
+def relevance(session: Session, q: str) -> Subquery:
+    """(article_id, score) of the articles matching q, higher scores first: BM25 on SQLite,
+    ts_rank on PostgreSQL."""
+    terms = query_terms(q) or [""]
+    if session.get_bind().dialect.name == "postgresql":
+        vector = func.to_tsvector("simple", ArticleSearch.document)
+        tsquery = func.plainto_tsquery("simple", " ".join(terms))
+        return (
+            select(ArticleSearch.article_id, func.ts_rank(vector, tsquery).label("score"))
+            .where(vector.op("@@")(tsquery))
+            .subquery("scores")
+        )
+    scores = text(
+        "SELECT rowid AS article_id, -bm25(article_search_fts) AS score "
+        "FROM article_search_fts WHERE article_search_fts MATCH :q"
+    )
+    return (
+        scores.bindparams(q=_fts_query(terms))
+        .columns(article_id=Integer(), score=Float())
+        .subquery("scores")
+    )
+
+
+def _fts_query(terms: list[str]) -> str:
+    # FTS5 syntax is escaped by quoting every term: user input is never query syntax.
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import delete, select
@@ -151,6 +152,7 @@ def _set_fields(
     article.published_at = parsed.published_at
     article.sort_at = parsed.published_at or article.created_at or utcnow()
     article.timezone = parsed.timezone
+    article.utc_offset = _offset_minutes(parsed.published_at)
     article.byline_place = parsed.byline_place
     article.authors = list(parsed.authors)
     article.language = parsed.language
@@ -213,3 +215,8 @@ def _add_content(session: Session, article_id: int, parsed: ParsedArticle) -> No
         )
         for i, img in enumerate(parsed.images)
     )
+
+
+def _offset_minutes(moment: datetime | None) -> int | None:
+    offset = moment.utcoffset() if moment is not None else None
+    return int(offset.total_seconds() // 60) if offset is not None else None

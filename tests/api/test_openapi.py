@@ -41,7 +41,9 @@ async def test_cursors_and_strings_declare_their_format(schema: dict[str, Any]) 
     params = {p["name"]: p for p in schema["paths"]["/articles"]["get"]["parameters"]}
     cursor = params["cursor"]["schema"]["anyOf"][0]
     assert cursor["pattern"].startswith("^")
-    entity = params["entity"]["schema"]["anyOf"][0]
+    entity = params["entity"]["schema"]["items"]
     assert entity["pattern"] == "^[^\\u0000]*$"
+    moment = params["from"]["schema"]["anyOf"][0]["anyOf"]
+    assert [option["format"] for option in moment] == ["date", "date-time"]
     article_id = schema["paths"]["/articles/{article_id}"]["get"]["parameters"][0]["schema"]
     assert article_id["maximum"] == 2**31 - 1

@@ -22,7 +22,7 @@ async def ingest_reference(client: httpx.AsyncClient) -> dict[str, Any]:
     )
     assert response.status_code in (200, 201), response.text
     (item,) = response.json()["items"]
-    detail = (await client.get(f"/articles/{item['id']}")).json()
+    detail = (await client.get(f"/articles/{item['id']}?include=mentions")).json()
     return dict(detail)
 
 

@@ -1,97 +1,23 @@
-"""Articles: list with filters, one whole article, ingest, delete."""
+"""Articles written: ingest and delete (reads are in article_reads.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated, Literal
-
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from app.api.body import read_body
-from app.api.deps import ApiKeyDep, SessionDep, SettingsDep, WriteSessionDep
+from app.api.bounds import RowId
+from app.api.deps import ApiKeyDep, SettingsDep, WriteSessionDep
 from app.api.openapi import INGEST_BODY
-from app.api.params import SYMBOL_PATTERN, Moment, RowId
-from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
-from app.api.schemas import ArticleDetail, ArticleItem, IngestReport, Page, Problem
-from app.errors import InvalidParameter
+from app.api.params import reject_stray_parameters
+from app.api.routes.common import NOT_FOUND, PROBLEMS
+from app.api.schemas import IngestReport, Problem
 from app.ingestion import ingest_payload
 from app.store.delete import delete_article
-from app.store.lookup import find_entity_ids, find_resolution_ids
-from app.store.reads.article_detail import get_article
-from app.store.reads.articles import ArticleFilters, list_articles
 
-router = APIRouter(prefix="/articles", tags=["articles"])
-Body = Literal["UNSC", "UNGA", "HRC", "other", "unknown"]
-
-
-@router.get("", response_model=Page[ArticleItem], responses=PROBLEMS, summary="List articles")
-def list_(
-    session: SessionDep,
-    limit: Limit = 20,
-    cursor: Cursor = None,
-    entity: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            description="Entity id, or any spelling of its name (وسوريا).",
-            examples=["بدر جاموس"],
-        ),
-    ] = None,
-    resolution: Annotated[
-        str | None,
-        Query(
-            max_length=12,
-            pattern=SYMBOL_PATTERN,
-            description="Resolution number (2254, ٢٢٥٤) or session/number (67/19).",
-            examples=["2254"],
-        ),
-    ] = None,
-    body: Annotated[Body | None, Query(description="Issuing body of `resolution`.")] = None,
-    source: Annotated[str | None, Query(max_length=200, description="Outlet name.")] = None,
-    from_: Annotated[
-        Moment | None, Query(alias="from", description="Published at or after.")
-    ] = None,
-    to: Annotated[Moment | None, Query(description="Published before.")] = None,
-    q: Annotated[
-        str | None, Query(max_length=200, description="Full text, Arabic-normalized.")
-    ] = None,
-    sort: Annotated[Literal["newest", "oldest"], Query()] = "newest",
-) -> Page[ArticleItem]:
-    filters = ArticleFilters(
-        entity_ids=find_entity_ids(session=session, text=entity) if entity else None,
-        resolution_ids=_resolution_ids(session, resolution, body),
-        source=source,
-        date_from=_aware(from_, "from"),
-        date_to=_aware(to, "to"),
-        q=q,
-        newest_first=sort == "newest",
-    )
-    page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
-    return Page[ArticleItem].model_validate(page)
-
-
-def _resolution_ids(session: SessionDep, number: str | None, body: str | None) -> list[int] | None:
-    if number is None:
-        return None
-    un_session, digits = parse_symbol(number)
-    return find_resolution_ids(session=session, number=digits, body=body, un_session=un_session)
-
-
-def _aware(moment: datetime | None, name: str) -> datetime | None:
-    if moment is not None and moment.tzinfo is None:
-        raise InvalidParameter(f"`{name}` needs a time zone offset, e.g. 2023-11-14T00:00:00+03:00")
-    return moment
-
-
-@router.get(
-    "/{article_id}",
-    response_model=ArticleDetail,
-    responses=NOT_FOUND,
-    summary="One article with its actors, roles, citations and statements",
+router = APIRouter(
+    prefix="/articles", tags=["articles"], dependencies=[Depends(reject_stray_parameters)]
 )
-def get_one(session: SessionDep, article_id: RowId) -> ArticleDetail:
-    return ArticleDetail.model_validate(get_article(session=session, article_id=article_id))
 
 
 @router.post(
@@ -129,7 +55,7 @@ async def ingest(
 
 
 @router.delete(
-    "/{article_id}",
+    "/{article_id:int}",
     status_code=204,
     dependencies=[ApiKeyDep],
     responses={401: {"model": Problem}, 403: {"model": Problem}, **NOT_FOUND},

@@ -1,32 +1,49 @@
-"""Actors: persons, organizations and places."""
+"""Actors: persons, organizations and places; the type-ahead; an entity's page."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 
+from app.api.article_params import ArticleParamsDep, Kind, parse_moment
+from app.api.bounds import RowId
 from app.api.deps import SessionDep
-from app.api.params import RowId
-from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit
-from app.api.schemas import ArticleItem, EntityDetail, EntityItem, Page
-from app.store.reads.articles import ArticleFilters, list_articles
+from app.api.params import reject_stray_parameters
+from app.api.routes.article_reads import (
+    FacetParam,
+    FacetSize,
+    Fields,
+    ListParams,
+    SortParam,
+    serve_list,
+)
+from app.api.routes.common import AMBIGUOUS, NOT_FOUND, PROBLEMS, Cursor, Limit, link_next
+from app.api.schemas import ArticlePage, EntityDetail, EntityItem, Page, Related, Suggestion
+from app.store.lookup import require_entity
 from app.store.reads.entities import get_entity, list_entities
+from app.store.reads.entity_links import related_entities, suggest_entities
 
-router = APIRouter(prefix="/entities", tags=["entities"])
+router = APIRouter(
+    prefix="/entities", tags=["entities"], dependencies=[Depends(reject_stray_parameters)]
+)
+EntityId = RowId
 
 
 @router.get(
     "",
     response_model=Page[EntityItem],
     responses=PROBLEMS,
+    operation_id="listEntities",
     summary="List entities, most written about first",
 )
 def list_(
+    request: Request,
+    response: Response,
     session: SessionDep,
     limit: Limit = 20,
     cursor: Cursor = None,
-    kind: Annotated[Literal["person", "organization", "place"] | None, Query()] = None,
+    kind: Annotated[Kind | None, Query()] = None,
     q: Annotated[
         str | None,
         Query(
@@ -35,34 +52,99 @@ def list_(
             examples=["هيئة"],
         ),
     ] = None,
+    wikidata: Annotated[
+        str | None, Query(pattern=r"^[Qq][1-9][0-9]{0,11}$", examples=["Q858"])
+    ] = None,
 ) -> Page[EntityItem]:
-    page = list_entities(session=session, kind=kind, q=q, limit=limit, cursor=cursor)
-    return Page[EntityItem].model_validate(page)
+    page = list_entities(
+        session=session, kind=kind, q=q, wikidata=wikidata, limit=limit, cursor=cursor
+    )
+    link_next(request, response, page.next_cursor)
+    return page
+
+
+@router.get(
+    "/suggest",
+    response_model=Page[Suggestion],
+    responses=PROBLEMS,
+    operation_id="suggestEntities",
+    summary="Type-ahead: entities with a word of any alias starting with the prefix",
+)
+def suggest(
+    session: SessionDep,
+    prefix: Annotated[
+        str, Query(min_length=1, max_length=100, examples=["جام"], description="Arabic or English.")
+    ],
+    kind: Annotated[Kind | None, Query()] = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> Page[Suggestion]:
+    return suggest_entities(session=session, prefix=prefix, kind=kind, limit=limit)
 
 
 @router.get(
     "/{entity_id}",
     response_model=EntityDetail,
     responses=NOT_FOUND,
-    summary="One entity: aliases, roles, co-occurring entities, cited resolutions",
+    operation_id="getEntity",
+    summary="One entity: aliases, first and last seen, roles, neighbours, resolutions",
 )
-def get_one(session: SessionDep, entity_id: RowId) -> EntityDetail:
-    return EntityDetail.model_validate(get_entity(session=session, entity_id=entity_id))
+def get_one(session: SessionDep, entity_id: EntityId) -> EntityDetail:
+    return get_entity(session=session, entity_id=entity_id)
+
+
+@router.get(
+    "/{entity_id}/related",
+    response_model=Page[Related],
+    responses=NOT_FOUND,
+    operation_id="listRelatedEntities",
+    summary="Entities named in the same articles, with how many",
+)
+def related(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    entity_id: EntityId,
+    kind: Annotated[Kind | None, Query()] = None,
+    from_: Annotated[str | None, Query(alias="from", max_length=40)] = None,
+    to: Annotated[str | None, Query(max_length=40)] = None,
+    limit: Limit = 20,
+    cursor: Cursor = None,
+) -> Page[Related]:
+    require_entity(session=session, entity_id=entity_id)
+    page = related_entities(
+        session=session,
+        entity_id=entity_id,
+        kind=kind,
+        date_from=parse_moment(from_, "from", end_of_day=False),
+        date_to=parse_moment(to, "to", end_of_day=True),
+        limit=limit,
+        cursor=cursor,
+    )
+    link_next(request, response, page.next_cursor)
+    return page
 
 
 @router.get(
     "/{entity_id}/articles",
-    response_model=Page[ArticleItem],
-    responses=NOT_FOUND,
-    summary="Articles naming the entity, newest first",
+    response_model=ArticlePage,
+    response_model_exclude_unset=True,
+    responses={**NOT_FOUND, **AMBIGUOUS},
+    operation_id="listEntityArticles",
+    summary="Articles naming the entity: the same filters as /articles",
 )
 def articles(
+    request: Request,
+    response: Response,
     session: SessionDep,
-    entity_id: RowId,
+    entity_id: EntityId,
+    params: ArticleParamsDep,
+    sort: SortParam = "newest",
     limit: Limit = 20,
     cursor: Cursor = None,
-) -> Page[ArticleItem]:
-    get_entity(session=session, entity_id=entity_id)  # 404 for an unknown id
-    filters = ArticleFilters(entity_ids=[entity_id])
-    page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
-    return Page[ArticleItem].model_validate(page)
+    facet: FacetParam = [],  # noqa: B006
+    facet_size: FacetSize = 10,
+    fields: Fields = [],  # noqa: B006
+) -> ArticlePage:
+    require_entity(session=session, entity_id=entity_id)
+    given = ListParams(sort, limit, cursor, facet, facet_size, fields)
+    return serve_list(request, response, session, params, given, entity_id)

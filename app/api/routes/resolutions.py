@@ -1,72 +1,114 @@
-"""UN resolutions cited in the archive."""
+"""UN resolutions cited in the archive: the list, most cited first, and a resolution's page."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
+from app.api.article_params import Body
 from app.api.deps import SessionDep
-from app.api.params import SYMBOL_PATTERN
-from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, parse_symbol
-from app.api.schemas import ArticleItem, Page, ResolutionDetail, ResolutionItem
-from app.store.reads.articles import ArticleFilters, list_articles
-from app.store.reads.resolutions import get_resolution, list_resolutions
+from app.api.params import reject_stray_parameters
+from app.api.routes.common import (
+    NOT_FOUND,
+    PROBLEMS,
+    SYMBOL_PATTERN,
+    Cursor,
+    Limit,
+    link_next,
+    parse_symbol,
+)
+from app.api.schemas import Page, ResolutionDetail, ResolutionItem
+from app.store.reads.resolutions import find_resolution, get_resolution, list_resolutions
+from app.text.digits import INT32_MAX
 
-router = APIRouter(prefix="/resolutions", tags=["resolutions"])
-Body = Literal["UNSC", "UNGA", "HRC", "other", "unknown"]
+router = APIRouter(
+    prefix="/resolutions", tags=["resolutions"], dependencies=[Depends(reject_stray_parameters)]
+)
+Symbol = Annotated[
+    str,
+    Path(
+        max_length=40,
+        pattern=SYMBOL_PATTERN,
+        description="2254, ٢٢٥٤, 67/19 (URL-encoded) or a UN symbol",
+        examples=["2254"],
+    ),
+]
 
 
 @router.get(
     "",
     response_model=Page[ResolutionItem],
     responses=PROBLEMS,
+    operation_id="listResolutions",
     summary="List resolutions, most cited first",
 )
 def list_(
+    request: Request,
+    response: Response,
     session: SessionDep,
     limit: Limit = 20,
     cursor: Cursor = None,
     body: Annotated[Body | None, Query()] = None,
+    symbol: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            pattern=SYMBOL_PATTERN,
+            description="Only this resolution: S/RES/2254 (2015), A/RES/ES-10/22, 67/19, 2254.",
+            examples=["S/RES/2254 (2015)"],
+        ),
+    ] = None,
 ) -> Page[ResolutionItem]:
-    page = list_resolutions(session=session, body=body, limit=limit, cursor=cursor)
-    return Page[ResolutionItem].model_validate(page)
+    parsed = parse_symbol(symbol) if symbol else None
+    page = list_resolutions(
+        session=session,
+        body=(parsed[0] if parsed else None) or body,
+        symbol=parsed[1:] if parsed else None,
+        limit=limit,
+        cursor=cursor,
+    )
+    link_next(request, response, page.next_cursor)
+    return page
+
+
+@router.get(
+    "/{body}/{number}",
+    response_model=ResolutionDetail,
+    responses=NOT_FOUND,
+    operation_id="getResolution",
+    summary="One resolution: symbol, counts, first and last cited, actors, passages",
+)
+def get_one(
+    session: SessionDep,
+    body: Annotated[Body, Path()],
+    number: Annotated[int, Path(ge=1, le=INT32_MAX, examples=[2254])],
+    session_: Annotated[
+        int | None,
+        Query(
+            alias="session",
+            ge=1,
+            le=INT32_MAX,
+            description="Session of a session-numbered resolution.",
+        ),
+    ] = None,
+) -> ResolutionDetail:
+    resolution_id = find_resolution(session=session, number=number, body=body, un_session=session_)
+    return get_resolution(session=session, resolution_id=resolution_id)
 
 
 @router.get(
     "/{number}",
     response_model=ResolutionDetail,
     responses=NOT_FOUND,
-    summary="One resolution: metadata, counts and the articles citing it",
+    operation_id="getResolutionByNumber",
+    summary="One resolution by number or symbol; `body` when two bodies share the number",
 )
-def get_one(
-    session: SessionDep,
-    number: Annotated[
-        str,
-        Path(
-            max_length=12,
-            pattern=SYMBOL_PATTERN,
-            description="2254, ٢٢٥٤, or 67/19",
-            examples=["2254"],
-        ),
-    ],
-    body: Annotated[Body | None, Query()] = None,
-    limit: Limit = 20,
-    cursor: Cursor = None,
+def get_by_number(
+    session: SessionDep, number: Symbol, body: Annotated[Body | None, Query()] = None
 ) -> ResolutionDetail:
-    un_session, digits = parse_symbol(number)
-    resolution_id, item = get_resolution(
-        session=session, number=digits, body=body, un_session=un_session
+    symbol_body, un_session, digits = parse_symbol(number)
+    resolution_id = find_resolution(
+        session=session, number=digits, body=symbol_body or body, un_session=un_session
     )
-    filters = ArticleFilters(resolution_ids=[resolution_id])
-    page = list_articles(session=session, filters=filters, limit=limit, cursor=cursor)
-    return ResolutionDetail(
-        body=item.body,
-        number=item.number,
-        year=item.year,
-        title=item.title,
-        article_count=item.article_count,
-        citation_count=item.citation_count,
-        session=item.session,
-        articles=Page[ArticleItem].model_validate(page),
-    )
+    return get_resolution(session=session, resolution_id=resolution_id)

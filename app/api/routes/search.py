@@ -1,30 +1,53 @@
-"""Full-text search over Arabic-normalized text."""
+"""/search: kept as an alias of /articles?q= (same parameters, `q` required)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter, Depends, Request, Response
 
-from fastapi import APIRouter, Query
-
+from app.api.article_params import ArticleParams, ArticleParamsDep
 from app.api.deps import SessionDep
-from app.api.routes.common import PROBLEMS, Cursor, Limit
-from app.api.schemas import Page, SearchHit
-from app.store.reads.search import search_articles
+from app.api.params import reject_stray_parameters
+from app.api.routes.article_reads import (
+    FacetParam,
+    FacetSize,
+    Fields,
+    ListParams,
+    SortParam,
+    serve_list,
+)
+from app.api.routes.common import AMBIGUOUS, Cursor, Limit
+from app.api.schemas import ArticlePage
+from app.errors import InvalidParameter
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], dependencies=[Depends(reject_stray_parameters)])
 
 
 @router.get(
     "/search",
-    response_model=Page[SearchHit],
-    responses=PROBLEMS,
-    summary="Search articles; every word must appear (diacritics, hamza and clitics folded)",
+    response_model=ArticlePage,
+    response_model_exclude_unset=True,
+    responses=AMBIGUOUS,
+    operation_id="searchArticles",
+    deprecated=True,
+    summary="Alias of /articles?q=…&sort=relevance",
 )
 def search(
+    request: Request,
+    response: Response,
     session: SessionDep,
-    q: Annotated[str, Query(min_length=1, max_length=200, examples=["هيئة التفاوض"])],
+    params: ArticleParamsDep,
+    sort: SortParam = "relevance",
     limit: Limit = 20,
     cursor: Cursor = None,
-) -> Page[SearchHit]:
-    page = search_articles(session=session, q=q, limit=limit, cursor=cursor)
-    return Page[SearchHit].model_validate(page)
+    facet: FacetParam = [],  # noqa: B006
+    facet_size: FacetSize = 10,
+    fields: Fields = [],  # noqa: B006
+) -> ArticlePage:
+    _require_q(params)
+    given = ListParams(sort, limit, cursor, facet, facet_size, fields)
+    return serve_list(request, response, session, params, given)
+
+
+def _require_q(params: ArticleParams) -> None:
+    if not params.q:
+        raise InvalidParameter("/search needs `q`")

@@ -10,9 +10,12 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from app.errors import NotFound
 from app.store import models as m
 from app.store import views as v
+from app.store.reads.refs import document_order, entity_ref, location, resolution_ref
 
 
-def get_article(*, session: Session, article_id: int) -> v.ArticleDetail:
+def get_article(
+    *, session: Session, article_id: int, include: frozenset[str] = frozenset()
+) -> v.ArticleDetail:
     article = session.scalars(
         select(m.Article)
         .where(m.Article.id == article_id)
@@ -28,7 +31,7 @@ def get_article(*, session: Session, article_id: int) -> v.ArticleDetail:
     return v.ArticleDetail(
         id=article.id,
         title=article.title,
-        published_at=v.local_time(article.published_at, article.timezone),
+        published_at=v.local_time(article.published_at, article.timezone, article.utc_offset),
         timezone=article.timezone,
         outlet=article.source.name if article.source else None,
         byline_place=article.byline_place,
@@ -37,12 +40,12 @@ def get_article(*, session: Session, article_id: int) -> v.ArticleDetail:
         language=article.language,
         analysed=article.analysed,
         summary=[p.text for p in article.summary_points],
-        sections=[v.SectionView(kind=s.kind, text=s.text) for s in article.sections],
+        sections=[v.Section(kind=s.kind, text=s.text) for s in article.sections],
         images=[
-            v.ImageView(title=i.title, caption=i.caption, credit=i.credit, url=i.url)
+            v.Image(title=i.title, caption=i.caption, credit=i.credit, url=i.url)
             for i in article.images
         ],
-        actors=_actors(session, article_id),
+        actors=_actors(session, article_id, "mentions" in include),
         roles=roles_where(session, m.Affiliation.article_id == article_id),
         citations=_citations(session, article_id),
         statements=statements_where(session, m.Statement.article_id == article_id),
@@ -52,35 +55,31 @@ def get_article(*, session: Session, article_id: int) -> v.ArticleDetail:
     )
 
 
-def entity_ref(entity: m.Entity) -> v.EntityRef:
-    return v.EntityRef(id=entity.id, name=entity.name, kind=entity.kind)
-
-
-def _location(row: m.Mention | m.Citation | m.Statement) -> v.Location:
-    return v.Location(part=row.part, index=row.part_index, start=row.start, end=row.end)
-
-
-def _actors(session: Session, article_id: int) -> list[v.ArticleActor]:
+def _actors(session: Session, article_id: int, with_mentions: bool) -> list[v.ArticleActor]:
+    """Most mentioned first; each mention's place only when asked, as it is most of the
+    article's weight."""
     rows = session.execute(
-        select(m.Mention, m.Entity)
-        .join(m.Entity, m.Entity.id == m.Mention.entity_id)
-        .where(m.Mention.article_id == article_id)
-        .order_by(m.Mention.id)
+        select(m.Entity, m.ArticleEntity.mention_count)
+        .join(m.ArticleEntity, m.ArticleEntity.entity_id == m.Entity.id)
+        .where(m.ArticleEntity.article_id == article_id)
+        .order_by(m.ArticleEntity.mention_count.desc(), m.Entity.id)
     ).all()
-    grouped: dict[int, list[v.MentionView]] = defaultdict(list)
-    entities: dict[int, m.Entity] = {}
-    for mention, entity in rows:
-        entities[entity.id] = entity
-        grouped[entity.id].append(
-            v.MentionView(surface=mention.surface, location=_location(mention))
+    if not with_mentions:
+        return [v.ArticleActor(entity=entity_ref(e), mention_count=n) for e, n in rows]
+    grouped: dict[int, list[v.Mention]] = defaultdict(list)
+    for mention in session.scalars(
+        select(m.Mention).where(m.Mention.article_id == article_id).order_by(m.Mention.id)
+    ):
+        grouped[mention.entity_id].append(
+            v.Mention(surface=mention.surface, location=location(mention))
         )
     return [
-        v.ArticleActor(entity=entity_ref(e), subkind=e.subkind, mentions=grouped[e.id])
-        for e in entities.values()
+        v.ArticleActor(entity=entity_ref(e), mention_count=n, mentions=grouped[e.id])
+        for e, n in rows
     ]
 
 
-def roles_where(session: Session, condition: object) -> list[v.RoleView]:
+def roles_where(session: Session, condition: object) -> list[v.Role]:
     org = aliased(m.Entity)
     person = aliased(m.Entity)
     rows = session.execute(
@@ -91,7 +90,7 @@ def roles_where(session: Session, condition: object) -> list[v.RoleView]:
         .order_by(m.Affiliation.id)
     ).all()
     return [
-        v.RoleView(
+        v.Role(
             person=entity_ref(p),
             title=a.title,
             organization=entity_ref(o) if o is not None else None,
@@ -102,7 +101,7 @@ def roles_where(session: Session, condition: object) -> list[v.RoleView]:
     ]
 
 
-def _citations(session: Session, article_id: int) -> list[v.CitationView]:
+def _citations(session: Session, article_id: int) -> list[v.Citation]:
     rows = session.execute(
         select(m.Citation, m.Resolution)
         .join(m.Resolution, m.Resolution.id == m.Citation.resolution_id)
@@ -110,33 +109,31 @@ def _citations(session: Session, article_id: int) -> list[v.CitationView]:
         .order_by(m.Citation.id)
     ).all()
     return [
-        v.CitationView(
-            resolution=v.ResolutionRef(
-                body=r.body, number=r.number, year=r.year, session=r.un_session or None
-            ),
+        v.Citation(
+            resolution=resolution_ref(r),
             surface=c.surface,
-            location=_location(c),
+            location=location(c),
         )
         for c, r in rows
     ]
 
 
-def statements_where(session: Session, condition: object) -> list[v.StatementView]:
+def statements_where(session: Session, condition: object) -> list[v.Statement]:
     rows = session.execute(
         select(m.Statement, m.Entity)
         .outerjoin(m.Entity, m.Entity.id == m.Statement.speaker_id)
         .where(condition)  # type: ignore[arg-type]
-        .order_by(m.Statement.id)
+        .order_by(*document_order(m.Statement))
     ).all()
     return [statement_view(s, e) for s, e in rows]
 
 
-def statement_view(s: m.Statement, speaker: m.Entity | None) -> v.StatementView:
-    return v.StatementView(
+def statement_view(s: m.Statement, speaker: m.Entity | None) -> v.Statement:
+    return v.Statement(
         speaker=entity_ref(speaker) if speaker is not None else None,
         speaker_surface=s.speaker_surface,
         verb=s.verb,
         content=s.content,
-        location=_location(s),
+        location=location(s),
         article_id=s.article_id,
     )

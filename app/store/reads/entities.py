@@ -1,4 +1,5 @@
-"""Entities: lists with article counts, and one entity with its roles and neighbours."""
+"""Entities: lists with article counts, and one entity's page: aliases, when it was seen,
+the titles it held, its neighbours and the resolutions cited beside it."""
 
 from __future__ import annotations
 
@@ -11,14 +12,16 @@ from app.errors import NotFound
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
-from app.store.reads.article_detail import entity_ref, roles_where
+from app.store.reads.entity_links import related_entities
+from app.store.reads.paging import bounded_count
+from app.store.reads.refs import entity_ref, resolution_ref
 from app.store.typing import AnySelect
 from app.text.normalize import collapse_spaces, normalize
 
 RELATED_LIMIT = 20
 
 
-def _article_counts() -> Any:
+def article_counts() -> Any:
     return (
         select(m.ArticleEntity.entity_id, func.count().label("n"))
         .group_by(m.ArticleEntity.entity_id)
@@ -26,37 +29,45 @@ def _article_counts() -> Any:
     )
 
 
+def entity_item(entity: m.Entity, count: int) -> v.EntityItem:
+    return v.EntityItem(**entity_ref(entity).model_dump(), article_count=count)
+
+
 def list_entities(
-    *, session: Session, kind: str | None, q: str | None, limit: int, cursor: str | None
+    *,
+    session: Session,
+    kind: str | None,
+    q: str | None,
+    wikidata: str | None = None,
+    limit: int,
+    cursor: str | None,
 ) -> v.Page[v.EntityItem]:
-    counts = _article_counts()
+    counts = article_counts()
     n = func.coalesce(counts.c.n, 0)
     query: AnySelect = select(m.Entity, n.label("n")).outerjoin(
         counts, counts.c.entity_id == m.Entity.id
     )
     if kind:
         query = query.where(m.Entity.kind == kind)
+    if wikidata:
+        query = query.where(m.Entity.wikidata_id == wikidata.upper())
     if q and (prefix := normalize(collapse_spaces(q))):
-        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         aliases = select(m.EntityAlias.entity_id).where(
-            m.EntityAlias.normalized.like(escaped + "%", escape="\\")
+            m.EntityAlias.normalized >= prefix, m.EntityAlias.normalized < prefix + "\U0010ffff"
         )
         query = query.where(m.Entity.id.in_(aliases))
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    total = bounded_count(session, query)
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
         query = query.where(tuple_(-n, m.Entity.id) > tuple_(-last_n, int(last_id)))
     rows = session.execute(query.order_by(n.desc(), m.Entity.id).limit(limit + 1)).all()
-    items = [
-        v.EntityItem(id=e.id, name=e.name, kind=e.kind, subkind=e.subkind, article_count=count)
-        for e, count in rows[:limit]
-    ]
+    items = [entity_item(e, count) for e, count in rows[:limit]]
     next_cursor = (
         encode_offset_cursor(items[-1].article_count, str(items[-1].id))
         if len(rows) > limit
         else None
     )
-    return v.Page(items=items, next_cursor=next_cursor, total=total)
+    return v.Page[v.EntityItem](items=items, next_cursor=next_cursor, total=total)
 
 
 def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
@@ -68,48 +79,59 @@ def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
         .where(m.EntityAlias.entity_id == entity_id)
         .order_by(m.EntityAlias.id)
     ).all()
-    article_count = session.scalar(
-        select(func.count()).where(m.ArticleEntity.entity_id == entity_id)
-    )
+    # sort_at, not published_at: the (entity, sort_at) index answers min and max at once.
+    count, first, last = session.execute(
+        select(
+            func.count(), func.min(m.ArticleEntity.sort_at), func.max(m.ArticleEntity.sort_at)
+        ).where(m.ArticleEntity.entity_id == entity_id)
+    ).one()
+    related = related_entities(session=session, entity_id=entity_id, limit=RELATED_LIMIT)
     return v.EntityDetail(
-        id=entity.id,
-        name=entity.name,
-        kind=entity.kind,
-        subkind=entity.subkind,
-        english_name=entity.english_name,
-        wikidata_id=entity.wikidata_id,
+        **entity_item(entity, count).model_dump(),
         aliases=list(aliases),
-        article_count=article_count or 0,
-        roles=_distinct_roles(roles_where(session, m.Affiliation.person_id == entity_id)),
-        related=_related(session, entity_id),
+        first_seen=first,
+        last_seen=last,
+        roles=_role_spans(session, entity_id),
+        related=related.items,
         resolutions=_resolutions(session, entity_id),
     )
 
 
-def _distinct_roles(roles: list[v.RoleView]) -> list[v.RoleView]:
-    """A role said in many articles is one role; the first evidence stands for it."""
-    seen: dict[tuple[str, int | None], v.RoleView] = {}
-    for role in roles:
-        key = (normalize(role.title), role.organization.id if role.organization else None)
-        seen.setdefault(key, role)
-    return list(seen.values())
-
-
-def _related(session: Session, entity_id: int) -> list[v.Related]:
-    mine = aliased(m.ArticleEntity)
-    other = aliased(m.ArticleEntity)
-    n = func.count().label("n")
+def _role_spans(session: Session, entity_id: int) -> list[v.RoleSpan]:
+    """A title said in many articles is one role, with the first and last article saying it."""
+    org = aliased(m.Entity)
     rows = session.execute(
-        select(m.Entity, n)
-        .select_from(mine)
-        .join(other, other.article_id == mine.article_id)
-        .join(m.Entity, m.Entity.id == other.entity_id)
-        .where(mine.entity_id == entity_id, other.entity_id != entity_id)
-        .group_by(m.Entity.id)
-        .order_by(n.desc(), m.Entity.id)
-        .limit(RELATED_LIMIT)
+        select(m.Affiliation.title, org, m.Article.published_at, m.Affiliation.article_id)
+        .join(m.Article, m.Article.id == m.Affiliation.article_id)
+        .outerjoin(org, org.id == m.Affiliation.organization_id)
+        .where(m.Affiliation.person_id == entity_id)
+        .order_by(m.Article.sort_at, m.Affiliation.id)
     ).all()
-    return [v.Related(entity=entity_ref(e), article_count=count) for e, count in rows]
+    spans: dict[tuple[str, int | None], dict[str, Any]] = {}
+    for title, organization, published, article_id in rows:
+        key = (normalize(title), organization.id if organization else None)
+        span = spans.setdefault(
+            key,
+            {
+                "title": title,
+                "organization": entity_ref(organization) if organization else None,
+                "first_seen": published,
+                "articles": set(),
+            },
+        )
+        span["first_seen"] = span["first_seen"] or published
+        span["last_seen"] = published or span.get("last_seen")
+        span["articles"].add(article_id)
+    return [
+        v.RoleSpan(
+            title=s["title"],
+            organization=s["organization"],
+            first_seen=s["first_seen"],
+            last_seen=s.get("last_seen"),
+            article_count=len(s["articles"]),
+        )
+        for s in spans.values()
+    ]
 
 
 def _resolutions(session: Session, entity_id: int) -> list[v.CitedResolution]:
@@ -122,13 +144,6 @@ def _resolutions(session: Session, entity_id: int) -> list[v.CitedResolution]:
         .where(m.ArticleEntity.entity_id == entity_id)
         .group_by(m.Resolution.id)
         .order_by(n.desc(), m.Resolution.number)
+        .limit(RELATED_LIMIT)
     ).all()
-    return [
-        v.CitedResolution(
-            resolution=v.ResolutionRef(
-                body=r.body, number=r.number, year=r.year, session=r.un_session or None
-            ),
-            article_count=c,
-        )
-        for r, c in rows
-    ]
+    return [v.CitedResolution(resolution=resolution_ref(r), count=c) for r, c in rows]

@@ -1,4 +1,4 @@
-"""UN resolutions with how often the archive cites them."""
+"""UN resolutions with how often the archive cites them, and one resolution's page."""
 
 from __future__ import annotations
 
@@ -11,69 +11,191 @@ from app.errors import InvalidParameter, NotFound
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
+from app.store.reads.highlights import Block, snippet
+from app.store.reads.paging import bounded_count
+from app.store.reads.refs import article_ref, entity_ref, location
 from app.store.typing import AnySelect
+
+ACTORS = 10
+PASSAGES = 20
+_CITATIONS = func.coalesce(func.sum(m.ArticleResolution.citation_count), 0)
 
 
 def _counted() -> AnySelect:
     articles = func.count(m.ArticleResolution.article_id)
-    citations = func.coalesce(func.sum(m.ArticleResolution.citation_count), 0)
     return (
-        select(m.Resolution, articles.label("articles"), citations.label("citations"))
+        select(m.Resolution, articles.label("articles"), _CITATIONS.label("citations"))
         .outerjoin(m.ArticleResolution, m.ArticleResolution.resolution_id == m.Resolution.id)
         .group_by(m.Resolution.id)
     )
 
 
-def _item(row: Any) -> v.ResolutionItem:
+def _item_fields(row: Any) -> dict[str, Any]:
     r: m.Resolution = row[0]
-    return v.ResolutionItem(
+    return {
+        "body": r.body,
+        "number": r.number,
+        "year": r.year,
+        "title": r.title,
+        "article_count": row.articles,
+        "citation_count": int(row.citations),
+        "session": r.un_session or None,
+    }
+
+
+def list_resolutions(
+    *,
+    session: Session,
+    body: str | None,
+    limit: int,
+    cursor: str | None,
+    symbol: tuple[int | None, int] | None = None,
+) -> v.Page[v.ResolutionItem]:
+    """Most cited first (citations, then id). `symbol` is (session, number)."""
+    query = _counted()
+    if body:
+        query = query.where(m.Resolution.body == body)
+    if symbol:
+        un_session, number = symbol
+        query = query.where(
+            m.Resolution.number == number, m.Resolution.un_session == (un_session or 0)
+        )
+    total = bounded_count(session, query)
+    if cursor:
+        last_n, last_id = decode_offset_cursor(cursor)
+        query = query.having(tuple_(-_CITATIONS, m.Resolution.id) > tuple_(-last_n, int(last_id)))
+    rows = session.execute(query.order_by(_CITATIONS.desc(), m.Resolution.id).limit(limit + 1))
+    rows_list = rows.all()
+    items = [v.ResolutionItem(**_item_fields(row)) for row in rows_list[:limit]]
+    last = rows_list[limit - 1] if len(rows_list) > limit else None
+    next_cursor = encode_offset_cursor(int(last.citations), str(last[0].id)) if last else None
+    return v.Page[v.ResolutionItem](items=items, next_cursor=next_cursor, total=total)
+
+
+def find_resolution(
+    *, session: Session, number: int, body: str | None, un_session: int | None = None
+) -> int:
+    """The row id of a resolution; a number two bodies share needs `body`."""
+    query = select(m.Resolution.id, m.Resolution.body).where(
+        m.Resolution.number == number, m.Resolution.un_session == (un_session or 0)
+    )
+    if body:
+        query = query.where(m.Resolution.body == body)
+    rows = session.execute(query).all()
+    known = [row for row in rows if row.body != "unknown"] or rows
+    if not known:
+        where = f" of {body}" if body else ""
+        symbol = f"{un_session}/{number}" if un_session else str(number)
+        raise NotFound(f"no resolution {symbol}{where} is cited in the archive")
+    if len(known) > 1:
+        bodies = ", ".join(sorted(row.body for row in known))
+        raise InvalidParameter(
+            f"resolution {number} exists for several bodies ({bodies}); pass body"
+        )
+    return int(known[0].id)
+
+
+def family(session: Session, resolution_id: int) -> list[int]:
+    """The row and the rows of the same number whose body the text left `unknown`, when no
+    other known body shares that number: they are citations of the same resolution."""
+    r = session.get_one(m.Resolution, resolution_id)
+    rows = session.execute(
+        select(m.Resolution.id, m.Resolution.body).where(
+            m.Resolution.number == r.number, m.Resolution.un_session == r.un_session
+        )
+    ).all()
+    known = {row.body for row in rows if row.body != "unknown"}
+    if len(known) > 1 or r.body == "unknown":
+        return [resolution_id]
+    return sorted(row.id for row in rows)
+
+
+def get_resolution(*, session: Session, resolution_id: int) -> v.ResolutionDetail:
+    ids = family(session, resolution_id)
+    link = m.ArticleResolution
+    articles, citations, first, last = session.execute(
+        select(
+            func.count(func.distinct(link.article_id)),
+            _CITATIONS,
+            func.min(link.sort_at),
+            func.max(link.sort_at),
+        ).where(link.resolution_id.in_(ids))
+    ).one()
+    r = session.get_one(m.Resolution, resolution_id)
+    return v.ResolutionDetail(
         body=r.body,
         number=r.number,
         year=r.year,
         title=r.title,
-        article_count=row.articles,
-        citation_count=int(row.citations),
         session=r.un_session or None,
+        article_count=articles,
+        citation_count=int(citations),
+        first_cited=first,
+        last_cited=last,
+        actors=_actors(session, ids),
+        passages=_passages(session, ids),
     )
 
 
-def list_resolutions(
-    *, session: Session, body: str | None, limit: int, cursor: str | None
-) -> v.Page[v.ResolutionItem]:
-    query = _counted()
-    if body:
-        query = query.where(m.Resolution.body == body)
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
-    articles = func.count(m.ArticleResolution.article_id)
-    if cursor:
-        last_n, last_id = decode_offset_cursor(cursor)
-        query = query.having(tuple_(-articles, m.Resolution.id) > tuple_(-last_n, int(last_id)))
-    rows = session.execute(query.order_by(articles.desc(), m.Resolution.id).limit(limit + 1)).all()
-    items = [_item(row) for row in rows[:limit]]
-    next_cursor = (
-        encode_offset_cursor(rows[limit - 1].articles, str(rows[limit - 1][0].id))
-        if len(rows) > limit
-        else None
+def _actors(session: Session, ids: list[int]) -> list[v.Related]:
+    citing = select(m.ArticleResolution.article_id).where(
+        m.ArticleResolution.resolution_id.in_(ids)
     )
-    return v.Page(items=items, next_cursor=next_cursor, total=total)
+    n = func.count().label("n")
+    rows = session.execute(
+        select(m.Entity, n)
+        .join(m.ArticleEntity, m.ArticleEntity.entity_id == m.Entity.id)
+        .where(m.ArticleEntity.article_id.in_(citing))
+        .group_by(m.Entity.id)
+        .order_by(n.desc(), m.Entity.id)
+        .limit(ACTORS)
+    ).all()
+    return [v.Related(entity=entity_ref(e), count=c) for e, c in rows]
 
 
-def get_resolution(
-    *, session: Session, number: int, body: str | None, un_session: int | None = None
-) -> tuple[int, v.ResolutionItem]:
-    """The resolution's row id and figures; a number two bodies share needs `body`."""
-    query = _counted().where(m.Resolution.number == number)
-    query = query.where(m.Resolution.un_session == (un_session or 0))
-    if body:
-        query = query.where(m.Resolution.body == body)
-    rows = session.execute(query).all()
-    if not rows:
-        where = f" of {body}" if body else ""
-        symbol = f"{un_session}/{number}" if un_session else str(number)
-        raise NotFound(f"no resolution {symbol}{where} is cited in the archive")
-    if len(rows) > 1:
-        bodies = ", ".join(sorted(row[0].body for row in rows))
-        raise InvalidParameter(
-            f"resolution {number} exists for several bodies ({bodies}); pass body"
+def _passages(session: Session, ids: list[int]) -> list[v.Passage]:
+    """The newest citations, each with the words around it."""
+    rows = session.execute(
+        select(m.Citation, m.Article, m.Source.name)
+        .join(m.Article, m.Article.id == m.Citation.article_id)
+        .outerjoin(m.Source, m.Source.id == m.Article.source_id)
+        .where(m.Citation.resolution_id.in_(ids))
+        .order_by(m.Article.sort_at.desc(), m.Citation.id)
+        .limit(PASSAGES)
+    ).all()
+    texts = block_texts(session, [(c.article_id, c.part, c.part_index) for c, _, _ in rows])
+    out = []
+    for citation, article, outlet in rows:
+        text = texts.get((citation.article_id, citation.part, citation.part_index), "")
+        cut = snippet(Block(citation.part, citation.part_index, text), citation.start, citation.end)
+        out.append(
+            v.Passage(
+                article=article_ref(article, outlet),
+                text=cut.text,
+                start=cut.start,
+                end=cut.end,
+                location=location(citation),
+            )
         )
-    return rows[0][0].id, _item(rows[0])
+    return out
+
+
+def block_texts(
+    session: Session, keys: list[tuple[int, str, int]]
+) -> dict[tuple[int, str, int], str]:
+    """The text of (article, part, index) blocks, four queries whatever their number."""
+    ids = sorted({k[0] for k in keys})
+    found: dict[tuple[int, str, int], str] = {}
+    for table, part in ((m.SummaryPoint, "summary"), (m.ArticleSection, "section")):
+        for article_id, position, text in session.execute(
+            select(table.article_id, table.position, table.text).where(table.article_id.in_(ids))
+        ):
+            found[(article_id, part, position)] = text
+    for article_id, title in session.execute(
+        select(m.Article.id, m.Article.title).where(m.Article.id.in_(ids))
+    ):
+        found[(article_id, "title", 0)] = title
+    for image in session.scalars(select(m.ArticleImage).where(m.ArticleImage.article_id.in_(ids))):
+        found[(image.article_id, "image_title", image.position)] = image.title or ""
+        found[(image.article_id, "caption", image.position)] = image.caption or ""
+    return found

@@ -1,36 +1,106 @@
-"""Who said what across the archive, newest article first, by keyset."""
+"""Who said what across the archive: newest article first, document order within one."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, tuple_
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store import views as v
-from app.store.cursor import decode_cursor, encode_cursor
+from app.store.cursor import decode_cursor_skip, encode_cursor
 from app.store.reads.article_detail import statement_view
+from app.store.reads.paging import bounded_count
+from app.store.reads.refs import article_ref, document_order
+from app.store.search import matches
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFilters:
+    speaker_ids: tuple[int, ...] | None = None
+    about_ids: tuple[int, ...] | None = None
+    resolution_ids: tuple[int, ...] | None = None
+    article_id: int | None = None
+    q: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+
+    @property
+    def empty(self) -> bool:
+        return () in (self.speaker_ids, self.about_ids, self.resolution_ids)
+
+
+def _within(model: Any) -> list[Any]:
+    """A located row inside the statement's span: what the statement is about."""
+    return [
+        model.article_id == m.Statement.article_id,
+        model.part == m.Statement.part,
+        model.part_index == m.Statement.part_index,
+        model.start >= m.Statement.start,
+        model.end <= m.Statement.end,
+    ]
+
+
+def _conditions(session: Session, f: StatementFilters) -> list[Any]:
+    out: list[Any] = []
+    if f.speaker_ids:
+        out.append(m.Statement.speaker_id.in_(f.speaker_ids))
+    if f.about_ids:
+        out.append(exists().where(*_within(m.Mention), m.Mention.entity_id.in_(f.about_ids)))
+    if f.resolution_ids:
+        out.append(
+            exists().where(*_within(m.Citation), m.Citation.resolution_id.in_(f.resolution_ids))
+        )
+    if f.article_id is not None:
+        out.append(m.Statement.article_id == f.article_id)
+    if f.q:
+        out.append(matches(session, f.q))
+    if f.date_from:
+        out.append(m.Article.published_at >= f.date_from)
+    if f.date_to:
+        out.append(m.Article.published_at < f.date_to)
+    return out
 
 
 def list_statements(
-    *, session: Session, speaker_ids: list[int] | None, limit: int, cursor: str | None
-) -> v.Page[v.StatementView]:
-    if speaker_ids == []:
-        return v.Page(items=[], next_cursor=None, total=0)
+    *, session: Session, filters: StatementFilters, limit: int, cursor: str | None
+) -> v.Page[v.StatementItem]:
+    """The cursor names the last article reached and how many of its statements were
+    given, so an article's statements may span two pages in document order."""
+    if filters.empty:
+        return v.Page[v.StatementItem](items=[], next_cursor=None, total=0)
     query = (
-        select(m.Statement, m.Entity, m.Article.sort_at)
+        select(m.Statement, m.Entity, m.Article, m.Source.name)
         .join(m.Article, m.Article.id == m.Statement.article_id)
+        .outerjoin(m.Source, m.Source.id == m.Article.source_id)
         .outerjoin(m.Entity, m.Entity.id == m.Statement.speaker_id)
+        .where(*_conditions(session, filters))
     )
-    if speaker_ids:
-        query = query.where(m.Statement.speaker_id.in_(speaker_ids))
+    total = bounded_count(session, query)
+    skip, key_article = 0, None
     if cursor:
-        query = query.where(
-            tuple_(m.Article.sort_at, m.Statement.id) < tuple_(*decode_cursor(cursor))
-        )
-    rows = session.execute(
-        query.order_by(m.Article.sort_at.desc(), m.Statement.id.desc()).limit(limit + 1)
-    ).all()
-    items = [statement_view(s, e) for s, e, _ in rows[:limit]]
-    last = rows[limit - 1] if len(rows) > limit else None
-    next_cursor = encode_cursor(last[2], last[0].id) if last is not None else None
-    return v.Page(items=items, next_cursor=next_cursor)
+        sort_at, key_article, skip = decode_cursor_skip(cursor)
+        after = tuple_(m.Article.sort_at, m.Article.id)
+        query = query.where(after <= tuple_(sort_at, key_article))
+    order = (m.Article.sort_at.desc(), m.Article.id.desc(), *document_order(m.Statement)[1:])
+    rows = list(session.execute(query.order_by(*order).offset(skip).limit(limit + 1)).all())
+    items = [
+        v.StatementItem(**statement_view(s, e).model_dump(), article=article_ref(a, outlet))
+        for s, e, a, outlet in rows[:limit]
+    ]
+    return v.Page[v.StatementItem](
+        items=items, next_cursor=_next(rows, limit, skip, key_article), total=total
+    )
+
+
+def _next(rows: list[Any], limit: int, skip: int, key_article: int | None) -> str | None:
+    if len(rows) <= limit:
+        return None
+    last_article = rows[limit - 1][2]
+    same = sum(1 for row in rows[:limit] if row[2].id == last_article.id)
+    if last_article.id == key_article:
+        same += skip
+    return encode_cursor(last_article.sort_at, last_article.id, skip=same)

@@ -1,0 +1,347 @@
+"""Within one article, short forms resolve to the full actor the article names.
+
+- an organization named by part of its name ("الائتلاف الوطني", "هيئة التفاوض",
+  "وزارة الخارجية") is the one full name in the article that contains it;
+- a head noun with the article ("الهيئة", "الائتلاف", "النظام") is the one organization
+  of the article with that head;
+- a surname ("البحرة") is the one person of the article with that surname, and a full
+  name seen once with a title is found again without it;
+- a role ("رئيس الهيئة", "مبعوثة فرنسا") is the one person the article gives that role.
+
+Anything that resolves to nothing, or to more than one actor, is dropped: no actor is
+invented from a short form.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from app.extract.actors.candidates import BlockResult, Cand, Form, Title
+from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
+from app.extract.actors.matcher import TokenTrie, name_tokens
+from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
+from app.extract.actors.org_lexicon import ABOUT, org_head
+from app.extract.model import EntityKind
+from app.extract.tokens import SPACE, bare, readings, stem_of
+from app.text.normalize import normalize
+
+
+def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
+    return f"new:{kind.value}:{' '.join(tokens)}"
+
+
+def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
+    """Set `key` on every candidate that names an actor; the rest keep None."""
+    cands = [c for r in results for c in r.cands]
+    _choose_homonyms(cands, gazetteer)
+    for cand in cands:
+        if cand.key is None and cand.form is Form.NAME and not cand.weak:
+            known = gazetteer.lineage(cand.tokens) if cand.kind is EntityKind.PERSON else None
+            cand.key = known or new_key(cand.kind, cand.tokens)
+    _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
+    _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    for cand in cands:
+        if cand.same_as is not None and cand.same_as.key is not None:
+            cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
+    _find_again(results, cands, gazetteer)
+    _resolve_heads(cands, gazetteer)
+    resolve_national(cands, gazetteer, not_home_bodies(results))
+    _resolve_roles(results)
+
+
+def _choose_homonyms(cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """طرابلس of Lebanon or of Libya, عمان the city or the country (a spelling the data
+    declares shared): the one whose country the article names; between several, or with
+    none named, the one of the country the article is mostly about."""
+    if not any(c.alternatives for c in cands):
+        return
+    settled = [c for c in cands if not c.alternatives]
+    named = {
+        entry.country
+        for c in settled
+        if c.key
+        and (entry := gazetteer.entries.get(c.key)) is not None
+        and entry.subkind == "country"
+    }
+    leading = dominant_country(settled, gazetteer, margin=1.01)
+    lead = gazetteer.entries[leading].country if leading else None
+    for cand in cands:
+        if cand.alternatives and cand.key:
+            options = (cand.key, *cand.alternatives)
+            hits = [k for k in options if gazetteer.entries[k].country in named] or list(options)
+            cand.key = next((k for k in hits if gazetteer.entries[k].country == lead), hits[0])
+
+
+def _forms(
+    cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
+) -> dict[str, set[tuple[str, ...]]]:
+    """Every token form of every actor of `kind` named in full in the article, by key."""
+    return _forms_by_kind(cands, gazetteer, (kind,))[kind]
+
+
+def _forms_by_kind(
+    cands: list[Cand], gazetteer: Gazetteer, kinds: tuple[EntityKind, ...]
+) -> dict[EntityKind, dict[str, set[tuple[str, ...]]]]:
+    """`_forms` of each of `kinds`, in one pass over the candidates."""
+    by_kind: dict[EntityKind, dict[str, set[tuple[str, ...]]]] = {
+        kind: defaultdict(set) for kind in kinds
+    }
+    spelled: set[tuple[EntityKind, str]] = set()  # the gazetteer's spellings are in
+    for cand in cands:
+        forms = by_kind.get(cand.kind)
+        if forms is None or not cand.key:
+            continue
+        entry = gazetteer.entries.get(cand.key)
+        if cand.form is Form.NAME:
+            forms[cand.key].add(cand.tokens)
+            written = _written_name(cand)
+            if written:
+                forms[cand.key].add(written)
+        elif entry is None or cand.form is not Form.SHORT:
+            continue  # "الرئيس أردوغان" names a known person by a short form: it counts
+        if entry is not None and (cand.kind, cand.key) not in spelled:
+            spelled.add((cand.kind, cand.key))
+            forms[cand.key].update(_spelling_tokens(entry.spellings))
+    return by_kind
+
+
+@lru_cache(maxsize=8192)
+def _spelling_tokens(spellings: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The token forms of a gazetteer entry's spellings, in their order."""
+    return tuple(name_tokens(s) for s in spellings)
+
+
+def _written_name(cand: Cand) -> tuple[str, ...]:
+    """'جمعية «سنابل»': the quoted name alone names the body again ("وقالت سنابل"); a
+    lone word with the article («الوطن») is too common a word to be looked for."""
+    if not cand.canonical or cand.head is None or cand.kind is not EntityKind.ORGANIZATION:
+        return ()
+    written = tuple(t.norm for t in cand.block.toks[cand.first : cand.last])
+    if written == cand.tokens or (len(written) == 1 and written[0].startswith("ال")):
+        return ()
+    return written
+
+
+def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind) -> None:
+    """ "الائتلاف الوطني" -> "الائتلاف الوطني السوري" when that is the only one containing it."""
+    forms = _forms(cands, gazetteer, kind)
+    # The variants by their first word without the article: `_contains` needs them equal.
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for key, variants in forms.items():
+        for variant in variants:
+            if variant:
+                by_first[bare(variant[0])].append((key, variant))
+    redirect: dict[str, str] = {}
+    found: dict[tuple[tuple[str, ...], str | None], set[str]] = {}  # a name seen again
+    for cand in cands:
+        if cand.kind is not kind or cand.form is not Form.NAME or not cand.tokens:
+            continue
+        if cand.key is not None and not cand.key.startswith("new:"):
+            continue
+        core = _without_topic(cand.tokens)
+        known = found.get((core, cand.key))
+        if known is None:  # the same name, mentioned again: the same answer
+            known = found[(core, cand.key)] = {
+                key
+                for key, variant in (by_first.get(bare(core[0]), ()) if core else ())
+                if key != cand.key and _contains(variant, core)
+            }
+        if len(known) == 1:
+            target = next(iter(known))
+            if cand.key is not None:
+                redirect[cand.key] = target
+            cand.key = target
+    for cand in cands:
+        while cand.key in redirect:
+            cand.key = redirect[cand.key]
+
+
+def _without_topic(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """ "لجنة التحقيق الدولية بشأن سوريا" -> "لجنة التحقيق الدولية": the same commission as
+    one the article names by another wording of its mandate."""
+    return tokens[: tokens.index(ABOUT)] if ABOUT in tokens[2:] else tokens
+
+
+def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """`short` is an in-order part of a longer `long` that starts the same way."""
+    if len(short) >= len(long) or not short or bare(short[0]) != bare(long[0]):
+        return False
+    # the article on a cut construct chain is no difference: "منظمة الحظر" is short for
+    # "منظمة حظر الأسلحة الكيميائية", "حكومة الإقليم" for "حكومة إقليم كردستان", and a
+    # genitive with ل is the same noun: "مفوضية الانتخابات" for "المفوضية ... للانتخابات"
+    rest = iter(long[1:])
+    return all(any(_stem(token) == _stem(other) for other in rest) for token in short[1:])
+
+
+def _stem(token: str) -> str:
+    """The noun without its article or its genitive لل."""
+    return token[2:] if token.startswith("لل") and len(token) > 4 else bare(token)
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    key: str
+    kind: EntityKind
+    short: bool
+
+
+def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """Full names, person surnames and org prefixes seen elsewhere in the article."""
+    trie: TokenTrie[_Known] = TokenTrie()
+    surnames: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    prefixes: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    kinds = (EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE)
+    forms = _forms_by_kind(cands, gazetteer, kinds)
+    for kind in kinds:
+        for key, variants in forms[kind].items():
+            named = _Known(key, kind, short=False)
+            for tokens in variants:
+                if len(tokens) == 1 and not _usable_short(tokens[0]):
+                    continue  # "(كان)": an acronym spelled like a common word is not looked for
+                trie.add(tokens, named)
+                if kind is EntityKind.PERSON and len(tokens) >= 2:
+                    if tokens[-2] not in NAME_LINKS:  # "آل ثاني": a family, not one person
+                        surnames[tokens[-1]].add(key)
+                    if len(tokens) == 2 and tokens[0] in _CHINESE_FAMILY_NAMES:
+                        surnames[tokens[0]].add(key)  # "وانغ يي" is named again as "وانغ"
+                    firsts[tokens[0]].add(key)
+                elif kind is EntityKind.ORGANIZATION:
+                    for n in range(2, len(tokens)):
+                        prefixes[tokens[:n]].add(key)
+    unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_short(s)}
+    for surname in unique:
+        if (surname,) not in trie:
+            trie.add((surname,), _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
+    for tokens, keys in prefixes.items():
+        if len(keys) == 1 and tokens not in trie:
+            trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
+    for result in results:
+        if unique:  # "السوداني" is also a demonym: as a noun, it is the person
+            result.cands = [c for c in result.cands if not _nisba_as_noun(c, unique)]
+        result.cands.extend(_scan(result, trie, firsts))
+
+
+def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
+    """A demonym spelled like the surname of a person of the article, standing as a noun
+    ("والسوداني يرحب", "وقال السوداني") rather than after a definite noun it qualifies
+    ("الجيش السوداني", "للرئيس السوداني"): the person, not the country."""
+    if cand.form is not Form.DEMONYM or cand.size != 1 or cand.tokens[0] not in surnames:
+        return False
+    toks = cand.block.toks
+    if cand.first == 0 or toks[cand.first].sep != SPACE or cand.prefix[:1] in ("ب", "ل", "ك"):
+        return True
+    before = toks[cand.first - 1].norm
+    if cand.prefix[:1] in ("و", "ف"):  # coordinated: a noun, unless with another adjective
+        return not (before.startswith("ال") and before.endswith(("ي", "يه")))
+    return not any(stem.startswith("ال") for _, stem in readings(before))
+
+
+# A Chinese name puts the family name first, and the press names the person again by it.
+_CHINESE_FAMILY_NAMES = frozenset(
+    normalize(n) for n in ("وانغ", "تشانغ", "ليو", "تشن", "يانغ", "هوانغ", "تشاو", "تشو", "شيه")
+)
+
+
+def _usable_short(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word not in PARTICLES
+        and word not in TIME_WORDS
+        and word not in NOT_NAMES
+        and org_head(word) is None
+    )
+
+
+def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[str]]) -> list[Cand]:
+    block = result.block
+    taken = [False] * len(block.toks)
+    for cand in result.cands:
+        for k in range(cand.first, cand.last):
+            taken[k] = True
+    out: list[Cand] = []
+    for match in trie.scan(block):
+        if any(taken[match.first : match.last]):
+            continue
+        known = match.values[0]
+        if known.short and match.last - match.first == 1 and match.first > 0:
+            before = block.toks[match.first - 1].norm
+            if before in first_names() and known.key not in firsts.get(before, set()):
+                continue  # "ماهر الأسد" is not the "بشار الأسد" of the article
+        stem = stem_of(block.toks[match.first].norm, match.prefix)
+        rest = tuple(block.toks[k].norm for k in range(match.first + 1, match.last))
+        out.append(
+            Cand(
+                block,
+                known.kind,
+                match.first,
+                match.last,
+                match.prefix,
+                form=Form.SHORT if known.short else Form.NAME,
+                key=known.key,
+                tokens=(stem, *rest),
+            )
+        )
+    return out
+
+
+def _resolve_heads(cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """ "الهيئة" -> the one organization of the article whose head is هيئة."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for cand in cands:
+        if cand.kind is EntityKind.ORGANIZATION and cand.key and cand.form is Form.NAME:
+            head = cand.head
+            entry = gazetteer.entries.get(cand.key)
+            if entry is not None:
+                found = org_head(name_tokens(entry.name)[0]) if entry.name else None
+                head = found[1] if found else head
+            if head:
+                heads[head].add(cand.key)
+    for cand in cands:
+        if cand.key is None and cand.form is Form.SHORT and cand.head:
+            keys = heads.get(cand.head, set())
+            if len(keys) == 1:
+                cand.key = next(iter(keys))
+
+
+def _resolve_roles(results: list[BlockResult]) -> None:
+    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body."""
+    holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for result in results:
+        for find in result.finds:
+            if find.person.key is None:
+                continue
+            inherited: str | None = None
+            for title in find.titles:
+                owner = owner_key(title) or inherited
+                inherited = owner
+                if owner:
+                    holders[(title.head, owner)].add(find.person.key)
+    for result in results:
+        for title in result.roles:
+            owner = owner_key(title)
+            persons = holders.get((title.head, owner), set()) if owner else set()
+            if len(persons) != 1:
+                continue
+            role = Cand(
+                title.block,
+                EntityKind.PERSON,
+                title.first,
+                title.last,
+                title.prefix,
+                form=Form.ROLE,
+                key=next(iter(persons)),
+            )
+            result.cands.append(role)
+
+
+def owner_key(title: Title) -> str | None:
+    """The key of the body a title belongs to: the best-ranked resolved part."""
+    ranked = sorted((rank, n) for n, (rank, part) in enumerate(title.owners) if part.key)
+    if ranked and (ranked[0][0] <= 1 or title.owner_key is None):
+        return title.owners[ranked[0][1]][1].key
+    return title.owner_key

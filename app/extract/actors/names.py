@@ -1,0 +1,273 @@
+"""Person names in running text: which tokens can be part of one and where one ends.
+
+A name is 2-4 name tokens (links such as عبد، أبو، بن do not count). Tokens that are
+particles, time words, verbs, role nouns, organization heads or common nouns are not
+name tokens; a first token must not carry the article; a later one must not start with
+و (a coordinated word). A known first name (data/first_names.json) settles doubt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from app.extract.actors.candidates import Cand, Form
+from app.extract.actors.lexicon import (
+    NAME_LINKS,
+    NOT_NAMES,
+    PARTICLES,
+    TIME_WORDS,
+    VERBS,
+    first_names,
+    is_verb,
+    looks_like_verb,
+    words,
+)
+from app.extract.actors.org_lexicon import GENERIC, HEADS, QUOTED_HEADS, org_head
+from app.extract.actors.titles import ACCUSATIVE_ROLES, DOMAINS, MODIFIERS, title_head
+from app.extract.model import EntityKind
+from app.extract.tokens import SPACE, Block, Tok, bare, readings
+
+_ALI = "علي"
+_KUNYA = words("أبو أم")
+_ALLAH = "الله"
+_AL = "ال"  # the family word آل once folded, not the article
+_PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
+
+
+@dataclass(slots=True)
+class Context:
+    block: Block
+    atoms: dict[int, Cand]  # selected candidates by first token
+    covered: list[Cand | None]  # candidate covering each token
+    un_id: str | None = None
+    eu_id: str | None = None
+    surnames: Mapping[str, str] = field(default_factory=dict)  # gazetteer last name -> id
+
+
+def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
+    atom = ctx.atoms.get(j)
+    if atom is not None:
+        return atom if atom.kind is EntityKind.PERSON and not atom.prefix else None
+    if not name_token(ctx, j, first=True, strict=strict):
+        return None
+    toks = ctx.block.toks
+    k, counted = j + 1, 1
+    while k < len(toks) and toks[k].sep == SPACE and counted < 4:
+        atom = ctx.atoms.get(k)
+        if atom is not None:
+            if counted == 1 and _patronymic(ctx, j, atom):
+                k = atom.last  # "بافل جلال طالباني": the son, named with his father's name
+                break
+            # "محمد شياع السوداني": a nisba after name tokens is a surname, not a country
+            demonym_surname = atom.form is Form.DEMONYM and atom.size == 1
+            if not demonym_surname or atom.prefix:
+                break
+        elif not name_token(ctx, k, first=False) and not (counted == 1 and waw_surname(ctx, j, k)):
+            break
+        elif k > j + 1 and _after_surname(toks, k):
+            break  # "بقيادة حسان العلي مواقع الجيش": "مواقع" heads the object
+        counted += toks[k].norm not in NAME_LINKS
+        k += 1
+    while k > j + 1 and toks[k - 1].norm in NAME_LINKS:
+        k -= 1
+    if counted >= 3 and _plural_object(toks[k - 1].norm):
+        k -= 1  # "نفى المندوب محمد أبو شهاب الاتهامات": the verb's object, not a surname
+    return name_span(ctx, j, k)
+
+
+def _patronymic(ctx: Context, j: int, atom: Cand) -> bool:
+    """A known first name right before a known person's full name is that person's child:
+    the father's name is the child's middle name ("بافل جلال طالباني")."""
+    return (
+        atom.kind is EntityKind.PERSON
+        and not atom.prefix
+        and atom.form is Form.NAME
+        and atom.size >= 2
+        and ctx.block.toks[j].norm in first_names()
+    )
+
+
+def _plural_object(word: str) -> bool:
+    """A definite plural of a derived noun (الاتهامات، المفاوضات، التصريحات) ending a full
+    name is the object of the verb; a surname of the same ending (الزيات) is not derived."""
+    return word.startswith(("الا", "الم", "الت")) and word.endswith("ات") and len(word) > 6
+
+
+def _after_surname(toks: Sequence[Tok], k: int) -> bool:
+    """After a surname with the article (العلي), a bare word is no part of the name: names
+    do not go on after it, the object of the verb does. "عبد الوهاب عاصي", "أبو الحسن
+    علي": the article word after a link is half of a compound first name."""
+    previous, word = toks[k - 1].norm, toks[k].norm
+    if previous == _AL or not previous.startswith("ال") or word.startswith("ال"):
+        return False  # "آل" (folded to "ال") links a family name: "زايد آل نهيان"
+    if k >= 2 and toks[k - 2].norm in NAME_LINKS:
+        return False
+    return word not in NAME_LINKS and word not in first_names()
+
+
+def name_span(ctx: Context, first: int, last: int) -> Cand | None:
+    toks = ctx.block.toks
+    counted = sum(toks[k].norm not in NAME_LINKS for k in range(first, last))
+    if counted < 2 or counted > 4:
+        return None
+    tokens = tuple(toks[k].norm for k in range(first, last))
+    return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
+
+
+def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> bool:
+    """Whether token k can be part of a name. `strict` for a first token that no comma
+    sets apart: then لمناقشة-like words (a preposition on a noun) are refused too."""
+    if k < 0 or ctx.covered[k] is not None:
+        return False
+    tok = ctx.block.toks[k]
+    word = tok.norm
+    if tok.latin:
+        return tok.capital and word.isalpha()
+    if not word.isalpha() or len(word) < 2:
+        return False
+    shown = ctx.block.text(tok.start, tok.end)
+    if word == _ALI and shown.endswith("ي"):
+        return True  # علي the name, not على the preposition: both normalize to علي
+    if word == _ALLAH:
+        return not first  # عبد الله، العبد الله
+    if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES:
+        return False
+    if word in first_names():
+        return True
+    if word in GENERIC:
+        return False
+    # a first-person plural verb (نـ) hardly follows a title in reported prose, while
+    # names in ن are many (نافي بيلاي): before a bare word it may open a name; before a
+    # definite one it is the verbal noun of an object ("أكد الوزير نجاح الزيارة")
+    shaped = first and strict and not (word[:1] == "ن" and _bare_next(ctx, k))
+    verb_shaped = looks_like_verb(word) if shaped else is_verb(word)
+    if word in MODIFIERS or word in DOMAINS or verb_shaped:
+        return False
+    if title_head(word) is not None or org_head(word) is not None or word in ACCUSATIVE_ROLES:
+        return False
+    if word.startswith("ال") if first else word.startswith(("و", "بال", "كال", "لل", "فال")):
+        return False  # "... بالقول": a preposition on a noun ends the name
+    if first and strict and _preposition_phrase(word):
+        return False
+    if not first and _on_common_word(word):
+        return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
+    if not first and _abstract_noun(shown):
+        return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
+    return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _abstract_noun(shown: str) -> bool:
+    """A long bare word in ـية (مسؤولية، أولوية، شرعية) is an abstract noun: surnames in
+    ـية are short (عطية، رقية) or carry the article (العطية)."""
+    return shown.endswith("ية") and len(shown) >= 6 and not shown.startswith("ال")
+
+
+def _bare_next(ctx: Context, k: int) -> bool:
+    toks = ctx.block.toks
+    return k + 1 < len(toks) and toks[k + 1].sep == SPACE and not toks[k + 1].norm.startswith("ال")
+
+
+def _preposition_phrase(word: str) -> bool:
+    """لمناقشة، بحضور، لبحث: a preposition on a common word, not a first name."""
+    for prefix, stem in readings(word):
+        if not prefix:
+            continue
+        if prefix[-1] == "ل" and stem not in first_names():
+            return True
+        if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
+            return True
+    return False
+
+
+def _on_common_word(word: str) -> bool:
+    """بولاية، لمنصب، كرئيس: ب، ل or ك on a listed noun or a role (surnames may begin
+    with these letters: بوعسكر، بلحاج، لعمامرة)."""
+    return any(
+        prefix in ("ب", "ل", "ك")
+        and (stem in NOT_NAMES or stem in TIME_WORDS or title_head(stem) is not None)
+        for prefix, stem in readings(word)
+    )
+
+
+def known_surname(ctx: Context, j: int) -> Cand | None:
+    """ "الرئيس أردوغان": after a title, the last name of one person the gazetteer knows.
+    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective."""
+    toks = ctx.block.toks
+    if j >= len(toks) or ctx.covered[j] is not None or toks[j].sep != SPACE:
+        return None
+    word = toks[j].norm
+    key = ctx.surnames.get(word)
+    if key is None or (word.startswith("ال") and word.endswith("ي")):
+        return None
+    if title_head(word) is not None or org_head(word) is not None or not ends_name(ctx, j + 1):
+        return None
+    return Cand(ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT, key=key, tokens=(word,))
+
+
+def definite_l_genitive(word: str) -> bool:
+    """ "للبرنامج", "للمنظمة": ل + a definite noun, the body a role belongs to."""
+    for prefix, stem in readings(word):
+        if prefix == "لل" and len(stem) >= 5:
+            return not (stem in PARTICLES or stem in TIME_WORDS or is_verb(stem))
+    return False
+
+
+def name_is_credible(ctx: Context, person: Cand) -> bool:
+    """A title then a name: credible when it opens with a first name (or a kunya on one:
+    "أبو عمر") or a boundary closes it."""
+    tokens = person.tokens
+    if tokens[0] in first_names() or ends_name(ctx, person.last):
+        return True
+    return tokens[0] in _KUNYA and len(tokens) > 1 and tokens[1] in first_names()
+
+
+def ends_name(ctx: Context, k: int) -> bool:
+    toks = ctx.block.toks
+    if k >= len(toks) or toks[k].sep != SPACE:
+        return True
+    word = toks[k].norm
+    if is_boundary_word(word) or title_head(word) is not None:
+        return True
+    atom = ctx.atoms.get(k)
+    if atom is not None and atom.prefix:
+        return True  # "... لفرانس برس": a preposition on a named body opens a new phrase
+    if any(p in ("ل", "ب") and (s in QUOTED_HEADS or bare(s) in HEADS) for p, s in readings(word)):
+        return True  # "... لموقع «عنب بلدي»", "... لوكالة": the outlet it spoke to
+    if word[:1] not in ("ل", "ب", "ك") and _after_surname(toks, k):
+        # "حسان العلي مواقع الجيش": a construct phrase follows the name
+        nxt = k + 1
+        if nxt < len(toks) and toks[nxt].sep == SPACE and toks[nxt].norm.startswith("ال"):
+            return True
+    # the object of the verb: "رفض المندوب جلعاد إردان القرار"
+    return word in NOT_NAMES or (word.startswith("ال") and word in GENERIC)
+
+
+def waw_surname(ctx: Context, j: int, k: int) -> bool:
+    """ "روبرت وود", "لين ولشمان": after a lone known first name, a word that starts with و
+    is the surname unless what follows the و is a word of its own (a first name, a verb,
+    a particle, a noun with the article): "سامر وعلي", "جون ودعا", "ليلى والوفد"."""
+    return ctx.block.toks[j].norm in first_names() and waw_word(ctx.block.toks[k].norm)
+
+
+def waw_word(word: str) -> bool:
+    """A word starting with و that is not و + a word of its own."""
+    rest = word[1:]
+    if word[:1] != "و" or len(rest) < 2 or rest.startswith("ال") or word in PARTICLES:
+        return False
+    if rest in first_names() or rest.endswith(_PRONOUN_ENDINGS):
+        return False
+    return not (
+        rest in PARTICLES
+        or rest in NOT_NAMES
+        or rest in TIME_WORDS
+        or is_verb(rest)
+        or title_head(rest) is not None
+        or org_head(rest) is not None
+    )
+
+
+def is_boundary_word(word: str) -> bool:
+    if word in PARTICLES or word in TIME_WORDS or word in VERBS or looks_like_verb(word):
+        return True
+    return any(stem in PARTICLES or stem in VERBS for p, stem in readings(word) if p)

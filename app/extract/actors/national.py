@@ -1,0 +1,215 @@
+"""National institutions named without their country, in an article about one country.
+
+News names the home institutions of the country it covers without the country:
+"مجلس النواب" in a Lebanese story is the Lebanese parliament, "وزارة المالية" in a
+Palestinian one the Palestinian ministry, "النظام" in a Syrian one the Syrian regime,
+"الحكومة الاتحادية" in an Iraqi one the Iraqi government. So when an article is clearly
+about one country (its places and demonyms point there far more than anywhere else):
+
+- a head alone ("النظام", "البرلمان") or a head with a generic adjective ("الحكومة
+  الاتحادية") is that country's body of that head when the gazetteer knows it;
+- a parliament chamber or a ministry ("مجلس النواب", "وزارة الإدارة المحلية") is that
+  country's: the gazetteer entry if there is one, else a new body named with the
+  country's adjective ("مجلس النواب اللبناني").
+
+Bare "الحكومة" and "الجيش" are left alone: they often mean another country's. A body
+inside a person's title ("نائب رئيس مجلس الوزراء": a position) or named with its parent
+("وزارة الدفاع بحكومة الوحدة": a sub-body) is keyed only to a body the gazetteer knows. A
+court with a generic adjective ("المحكمة الإدارية") is the country's like a ministry, and
+a ministry of two portfolios ("وزارة الشباب والرياضة") is a name even with no clear
+country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from app.extract.actors.candidates import BlockResult, Cand, Form, Title
+from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.lexicon import words
+from app.extract.actors.matcher import name_tokens
+from app.extract.actors.org_lexicon import L_GENITIVES, MINISTRY
+from app.extract.actors.titles import title_head
+from app.extract.model import EntityKind
+from app.extract.tokens import SPACE, Block, bare
+from app.text.normalize import normalize
+
+_SHORT_HEADS = words("نظام برلمان")  # "النظام", "البرلمان" alone
+_ADJECTIVE_HEADS = {
+    bare(normalize(w)): words(a)
+    for w, a in [
+        ("الحكومة", "الاتحادية المركزية"),
+        ("المحكمة", "الإدارية العليا الاتحادية العسكرية"),
+    ]
+}
+# Heads whose home body may be named here for the first time ("المحكمة الإدارية" of the
+# country); a government named so must be known ("الحكومة الاتحادية" of Iraq).
+_NEW_WITH_ADJECTIVE = words("محكمة")
+_CHAMBERS = words("النواب الشعب الشيوخ الأمة الوزراء")
+_CHAMBER_HEAD = "مجلس"
+_FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective
+_IN = "في"
+_MARGIN = 2  # the country must have at least twice the mentions of the next one
+_LEADING = 1.01  # ... or just more than any other, for a body the gazetteer knows
+
+
+def resolve_national(
+    cands: list[Cand], gazetteer: Gazetteer, known_only: frozenset[int] = frozenset()
+) -> None:
+    """Key the unresolved home institutions of the article's country (see module doc).
+    Candidates whose id is in `known_only` (a body inside a person's title, a sub-body of
+    a body named next to it) may only be keyed to a body the gazetteer knows."""
+    pending = [c for c in cands if c.kind is EntityKind.ORGANIZATION and c.key is None]
+    if not pending:
+        return
+    _resolve_home(pending, cands, gazetteer, known_only)
+    for cand in pending:
+        if cand.key is None and id(cand) not in known_only and _portfolios(cand):
+            # "وزارة الخارجية وشؤون المغتربين": a ministry's full name, though its
+            # country is not clear from the article
+            cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(cand.tokens)}"
+
+
+def _portfolios(cand: Cand) -> bool:
+    """A ministry named by two portfolios ("الخارجية والمغتربين") names one ministry."""
+    tokens = cand.tokens
+    if cand.form is not Form.NAME or len(tokens) < 3 or bare(tokens[0]) != MINISTRY:
+        return False
+    return any(t[:1] == "و" for t in tokens[2:])
+
+
+def _resolve_home(
+    pending: list[Cand], cands: list[Cand], gazetteer: Gazetteer, known_only: frozenset[int]
+) -> None:
+    # A known body ("النظام" -> the Syrian regime) needs the article's leading country;
+    # a body named here for the first time needs a country far ahead of the others.
+    counts = _country_counts(cands, gazetteer)  # counted once for both margins
+    leading = _dominant(counts, _LEADING)
+    if leading is None:
+        return
+    clear = _dominant(counts, _MARGIN)
+    iso = gazetteer.entries[leading].country or ""
+    named = {c.tokens[:2] for c in cands if c.kind is EntityKind.ORGANIZATION and c.key}
+    for cand in pending:
+        tokens = tuple(bare(t) if n == 0 else t for n, t in enumerate(cand.tokens))
+        if not tokens:
+            continue
+        head = tokens[0]
+        if cand.form is Form.SHORT and head in _SHORT_HEADS:
+            cand.key = gazetteer.national.get((head, iso))
+        elif cand.form is not Form.NAME or not cand.weak or not _home_body(tokens):
+            continue
+        elif len(tokens) == 2 and tokens[1] in _ADJECTIVE_HEADS.get(head, ()):
+            cand.key = gazetteer.national.get((head, iso))
+            if cand.key is None and head in _NEW_WITH_ADJECTIVE:
+                _home(cand, gazetteer, clear, named, id(cand) in known_only)
+        else:
+            _home(cand, gazetteer, clear, named, id(cand) in known_only)
+
+
+def _home(
+    cand: Cand, gazetteer: Gazetteer, clear: str | None, named: set[tuple[str, ...]], known: bool
+) -> None:
+    # "وزارة الخزانة" beside "وزارة الخزانة الأمريكية" is that one, not the home one
+    if clear is not None and cand.tokens[:2] not in named:
+        _name_with_country(cand, gazetteer, gazetteer.entries[clear].demonyms, known_only=known)
+
+
+def dominant_country(
+    cands: Iterable[Cand], gazetteer: Gazetteer, margin: float = _MARGIN
+) -> str | None:
+    """The country the article is about: most mentioned, with a clear margin."""
+    return _dominant(_country_counts(cands, gazetteer), margin)
+
+
+def _country_counts(cands: Iterable[Cand], gazetteer: Gazetteer) -> Counter[str]:
+    """How often the article names each country, its cities, home bodies and officials."""
+    counts: Counter[str] = Counter()
+    for cand in cands:
+        entry = gazetteer.entries.get(cand.key) if cand.key else None
+        if entry is None:
+            continue
+        if entry.subkind == "country":
+            counts[entry.id] += 1
+        elif entry.kind is EntityKind.PERSON:
+            # a known official counts for the country of their first role
+            iso = next((r.country for r in entry.roles if r.country), None)
+            if iso in gazetteer.countries:
+                counts[gazetteer.countries[iso]] += 1
+        elif entry.country in gazetteer.countries:
+            counts[gazetteer.countries[entry.country]] += 1  # its cities and home bodies
+    return counts
+
+
+def _dominant(counts: Counter[str], margin: float) -> str | None:
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < margin * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _home_body(tokens: tuple[str, ...]) -> bool:
+    head = tokens[0]
+    if head == MINISTRY:  # "وزارة الخزانة لشؤون الإرهاب" is a title's tail, not a ministry
+        return len(tokens) >= 2 and not any(t in L_GENITIVES for t in tokens)
+    if head == _CHAMBER_HEAD:
+        return len(tokens) == 2 and tokens[1] in _CHAMBERS
+    return len(tokens) == 2 and tokens[1] in _ADJECTIVE_HEADS.get(head, ())
+
+
+def _name_with_country(
+    cand: Cand, gazetteer: Gazetteer, demonyms: list[str], *, known_only: bool = False
+) -> None:
+    """ "مجلس النواب" -> مجلس النواب اللبناني: the known body, or a new one so named."""
+    if not demonyms:
+        return
+    adjective = "ال" + demonyms[0] + ("ة" if cand.tokens[0].endswith(_FEMININE_END) else "")
+    written = " ".join(cand.display_name.split())
+    full = f"{written} {adjective}"
+    tokens = name_tokens(full)
+    match = [v for v in gazetteer.trie_values(tokens) if not v.demonym]
+    if match:
+        cand.key = match[0].entry_id
+        return
+    if known_only:
+        return
+    cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(tokens)}"
+    cand.canonical = full
+
+
+def not_home_bodies(results: list[BlockResult]) -> frozenset[int]:
+    """Weak bodies that name no home institution of their own: one inside a person's title
+    ("نائب رئيس مجلس الوزراء": a position, not the cabinet) and one named with its parent
+    ("وزارة الدفاع بحكومة الوحدة": a sub-body, whose mentions belong to the parent)."""
+    out: set[int] = set()
+    for result in results:
+        titles = [t for f in result.finds for t in f.titles] + result.roles
+        starts = {c.first: c for c in result.cands if c.kind is EntityKind.ORGANIZATION}
+        for cand in result.cands:
+            if not cand.weak or cand.kind is not EntityKind.ORGANIZATION:
+                continue
+            if _of_role(result.block, cand, titles) or _of_parent(result.block, cand, starts):
+                out.add(id(cand))
+    return frozenset(out)
+
+
+def _of_role(block: Block, cand: Cand, titles: list[Title]) -> bool:
+    """ "نائب رئيس مجلس الوزراء": the body is the complement of a role noun in a title
+    (not "المتحدث باسم وزارة ...", which names the body it speaks for)."""
+    if cand.first == 0 or cand.prefix or title_head(block.toks[cand.first - 1].norm) is None:
+        return False
+    return any(t.first <= cand.first and cand.last <= t.last for t in titles)
+
+
+def _of_parent(block: Block, cand: Cand, starts: dict[int, Cand]) -> bool:
+    toks, n = block.toks, cand.last
+    if n >= len(toks) or toks[n].sep != SPACE:
+        return False
+    parent = starts.get(n)
+    if parent is not None:
+        return parent.prefix in ("ب", "ل", "لل")
+    parent = starts.get(n + 1)
+    return toks[n].norm == _IN and parent is not None and not parent.prefix

@@ -1,0 +1,296 @@
+"""An organization name read from its head noun along its genitive/adjective chain.
+
+"المجلس الوطني الكردي", "هيئة تحرير الشام", "وزارة الخارجية والمغتربين الفلسطينية": a
+head noun (هيئة، مجلس، وزارة...) followed, with no punctuation between, by indefinite
+construct nouns, then definite genitives and adjectives; places and demonyms inside the
+chain are part of the name. Arabic grammar bounds the chain:
+
+- a definite noun takes no genitive: "طرح النظام بغداد خياراً" is the regime then a city;
+- a construct noun takes no preposition: "منصة لإضاعة الوقت", "شبكة لتهريب المخدرات";
+- an indefinite head with an indefinite adjective is a description: "منظمة محلية";
+- a plural demonym right after a singular head is the object: "تدعو الهيئة السوريين";
+- a coordinated genitive belongs to a construct name: "وزارة الإدارة المحلية والبيئة",
+  "وزارة الخارجية وشؤون المغتربين";
+- a noun with a pronoun suffix or a verb with one ends it: "حكومة موازية مقرها نيالا",
+  "قيادة يختارها الشعب";
+- a generic body is completed by the place it serves ("المرصد المحلي في درعا", "وزارة
+  الصحة في غزة"), a commission by the places of its mandate ("... بشأن سوريا").
+
+Some heads name a body only in some shapes: talks named after a venue ("منبر جدة"), a
+statute ("نظام روما الأساسي") and a verbal noun ("تنظيم الملاحة") are none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.extract.actors.candidates import Cand, Form
+from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
+from app.extract.actors.org_lexicon import (
+    ADJECTIVES,
+    DEFINITE_L,
+    DESCRIPTIVE,
+    DESCRIPTORS,
+    GENERIC,
+    HEADS,
+    L_GENITIVES,
+    MINISTRY,
+    NAMED_ADJECTIVES,
+    NEEDS_PLACE,
+    NEEDS_PLACE_WHEN_DEFINITE,
+    NEEDS_SPECIFIC,
+    NOT_PROPER,
+    PROPER_HEADS,
+    VAGUE,
+    adjective_alone,
+    has_preposition,
+    l_phrase,
+    verb_with_object,
+)
+from app.extract.actors.titles import title_head
+from app.extract.actors.un_bodies import concerning, in_place
+from app.extract.model import EntityKind
+from app.extract.tokens import SPACE, Block, Tok, bare
+from app.text.normalize import normalize
+
+# Military units named by an ordinal: "الفرقة الرابعة", "اللواء الثامن", "الفيلق الخامس".
+UNIT_HEADS = words("لواء فرقة فيلق كتيبة جيش")
+ORDINALS = words("""
+    الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة
+    السابع السابعة الثامن الثامنة التاسع التاسعة العاشر العاشرة
+""")
+# Indefinite adjectives that make "head + adjective" a description, not a name.
+INDEFINITE_ADJECTIVES = words("""
+    محلي محلية دولي دولية إقليمي إقليمية حقوقي حقوقية إنساني إنسانية إغاثي إغاثية خيري
+    خيرية مدني مدنية أهلي أهلية حكومي حكومية رسمي رسمية سياسي سياسية عسكري عسكرية أمني
+    أمنية ميداني ميدانية شعبي شعبية طبي طبية إعلامي إعلامية خاص خاصة مستقل مستقلة مسلح
+    مسلحة عربي عربية غربي غربية أممي أممية وطني وطنية مشترك مشتركة جديد جديدة كبير كبيرة
+""")
+FORCES = "قوات"
+REGIME = "نظام"
+FORUM = "منبر"
+STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
+# Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
+MANDATED = words("لجنة بعثة فريق مكتب")
+_AND_AFFAIRS = normalize("وشؤون")
+_POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
+_VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
+_ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
+_PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
+_GENERAL = words("العام العامة")
+CONCERNED = words("المعني المعنية")  # "المعنية بـ": concerned with
+
+
+class _Description(Exception):
+    """The head opens a description ("منظمة محلية", "شركة روسية"), not a name."""
+
+
+def chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Cand]) -> Cand | None:
+    try:
+        return _chain(block, i, head, gaz)
+    except _Description:
+        return None
+
+
+def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Cand]) -> Cand | None:
+    prefix, lemma, definite = head
+    toks = block.toks
+    tokens = [("ال" if definite else "") + lemma]
+    seen_definite, indefinite, used_and = definite, 0, False
+    after_place = False
+    specific = has_place = False
+    demonym_only = True  # every word after the head is a demonym: "القوات التركية"
+    generic_only = True
+    proper = 0  # definite words of the chain that are not generic
+    after_l = False
+    end = None  # one past the last token that may close the chain
+    j = i + 1
+    while j < len(toks) and toks[j].sep == SPACE:
+        known = gaz.get(j)
+        if known is not None and known.prefix == "ب" and toks[j - 1].norm in CONCERNED:
+            # "المعنية بالجمهورية العربية السورية": the place the body deals with
+            tokens.extend(t.norm for t in toks[j : known.last])
+            j = end = known.last
+            specific = True
+            break
+        if known is not None:
+            if not _place_fits(known, j == i + 1, definite, seen_definite):
+                break
+            tokens.extend(toks[k].norm for k in range(j, known.last))
+            specific = has_place = seen_definite = after_place = True
+            demonym_only = demonym_only and known.form is Form.DEMONYM
+            j = end = known.last
+            continue
+        closed, after_place = after_place, False  # a place closes a construct name
+        word = toks[j].norm
+        if toks[j - 1].norm in CONCERNED and word[:1] == "ب" and len(word) > 3:
+            # "المؤسسة المستقلة المعنية بالمفقودين في سوريا": what the body deals with
+            tokens.append(word)
+            j = end = in_place(toks, gaz, j + 1, tokens)
+            specific = True
+            break
+        if word in L_GENITIVES:
+            generic_only = demonym_only = False
+            after_l = True  # "لحقوق الإنسان": the genitive noun of the ل-phrase may follow
+            tokens.append(word)
+            if word in DEFINITE_L:
+                seen_definite, end = True, j + 1
+            j += 1
+            continue
+        if word == _AND_AFFAIRS and seen_definite and _definite_next(toks, j):
+            # "وزارة الخارجية وشؤون المغتربين": a second portfolio, in construct
+            tokens.extend((word, toks[j + 1].norm))
+            proper += 1
+            j = end = j + 2
+            continue
+        coordinated = word.startswith("و") and len(word) > 4 and word[1:3] == "ال"
+        if coordinated:
+            if used_and or not seen_definite or _stops_chain(word[1:], lemma, first=False):
+                break
+            if closed and not _adjective(word[1:], lemma):
+                break  # "منصة القاهرة والمستقلين": the place ended the name
+            used_and = True
+        stem = word[1:] if coordinated else word
+        after = toks[j + 1].norm if j + 1 < len(toks) and toks[j + 1].sep == SPACE else ""
+        if _stops_chain(stem, lemma, first=j == i + 1, before=after) or toks[j].latin:
+            break
+        if has_preposition(stem) or l_phrase(stem):
+            break
+        if stem.startswith("ال"):
+            # "الائتلاف الوطني المجتمع الدولي": a noun after a definite word starts the
+            # object; "وزارة الخارجية والمغتربين": a construct name coordinates genitives
+            noun_after = seen_definite and not after_l and not (coordinated and not definite)
+            if noun_after and not _adjective(stem, lemma):
+                break
+            after_l = False
+            seen_definite = True
+            unit = lemma in UNIT_HEADS and stem in ORDINALS
+            specific = specific or unit or (stem in NAMED_ADJECTIVES and stem not in VAGUE)
+            generic_only = generic_only and stem in GENERIC and not unit
+            proper += stem not in GENERIC
+            end = j + 1
+        elif seen_definite or indefinite >= 2 or is_verb(stem) or verb_with_object(stem):
+            break  # not looks_like_verb: ت-nouns are common here (تحرير، تنظيم)
+        elif stem.endswith(_POSSESSED):
+            break  # "حكومة موازية مقرها نيالا": a noun with a pronoun is no construct link
+        elif j == i + 1 and (stem in INDEFINITE_ADJECTIVES or adjective_alone(stem, after)):
+            return None  # "منظمة محلية", "مجلس عسكري", "حكومة موازية": a description
+        else:
+            indefinite += 1
+            # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
+            # describes one
+            generic_only = generic_only and stem in DESCRIPTIVE
+        demonym_only = False
+        tokens.append(word)
+        j += 1
+    proper_name = end is None
+    if end is None:
+        end = _proper_name_end(block, i, j, lemma, definite, indefinite)
+        if end is None:
+            return None
+        generic_only = False
+    elif lemma in MANDATED and end == j:
+        j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
+    if lemma == FORCES and definite and demonym_only and has_place:
+        return None  # "القوات التركية": the country's troops, a mention of Turkey
+    if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
+        return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
+    if lemma == FORUM and has_place and len(tokens) == 2:
+        return None  # "منبر جدة": talks named after their venue, not a body
+    named = specific or proper >= 2
+    weak = not proper_name and _is_weak(lemma, definite, named, has_place, generic_only)
+    if weak and end == j and i not in gaz and _local(lemma, definite):
+        # "وزارة الصحة في غزة", "المرصد المحلي في درعا": the place a generic body serves
+        # completes its name (a country only for a ministry: "الحكومة في سوريا" is not one)
+        end = in_place(toks, gaz, j, tokens, country=lemma == MINISTRY)
+        placed = end > j
+        weak = _is_weak(lemma, definite, named or placed, placed, generic_only)
+        j = end
+    return Cand(
+        block,
+        EntityKind.ORGANIZATION,
+        i,
+        end,
+        prefix,
+        subkind=HEADS[lemma],
+        weak=weak,
+        head=lemma,
+        tokens=tuple(tokens[: len(tokens) - (j - end)]),
+    )
+
+
+def _definite_next(toks: Sequence[Tok], j: int) -> bool:
+    return j + 1 < len(toks) and toks[j + 1].sep == SPACE and toks[j + 1].norm.startswith("ال")
+
+
+def _local(lemma: str, definite: bool) -> bool:
+    """A generic body a place may complete; not a government, an army or troops "in" a
+    place ("الجيش في درعا" is the army, deployed there), nor a verbal noun and where its
+    action happens ("تنظيم الملاحة في الخور", "إدارة الأزمة في سوريا")."""
+    return lemma not in _VERBAL_HEADS and not (definite and lemma in NEEDS_PLACE_WHEN_DEFINITE)
+
+
+def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -> bool:
+    """Whether a known place or demonym may sit inside the chain at this point."""
+    if known.kind is not EntityKind.PLACE or known.prefix:
+        return False
+    if known.form is not Form.DEMONYM:
+        return not seen_definite  # "النظام بغداد": a definite noun takes no genitive
+    word = known.tokens[-1]
+    if not word.startswith("ال"):
+        if first and not definite:
+            raise _Description  # "شركة روسية": a Russian company, not a name
+        return not seen_definite
+    # "تدعو الهيئة السوريين": a plural demonym right after the head is the object
+    return not (first and word.endswith(_PLURAL_ENDINGS))
+
+
+def _proper_name_end(
+    block: Block, i: int, j: int, lemma: str, definite: bool, indefinite: int
+) -> int | None:
+    """ "حركة حماس،": an indefinite head, one bare proper name, then a clear boundary."""
+    if definite or indefinite != 1 or j != i + 2 or lemma not in PROPER_HEADS:
+        return None
+    word = block.toks[i + 1].norm
+    if len(word) < 3 or word.endswith(("ي", "ه")) or word in NOT_PROPER or word in GENERIC:
+        return None
+    if j < len(block.toks) and block.toks[j].sep == SPACE:
+        nxt = block.toks[j].norm
+        if not (nxt in PARTICLES or is_verb(nxt) or nxt[:1] in ("ب", "ل")):
+            return None
+    return j
+
+
+def _is_weak(lemma: str, definite: bool, specific: bool, place: bool, generic: bool) -> bool:
+    if lemma in NEEDS_PLACE or (definite and lemma in NEEDS_PLACE_WHEN_DEFINITE):
+        return not place
+    if lemma in NEEDS_SPECIFIC:
+        return not specific
+    if definite:
+        return not specific
+    return generic and not specific
+
+
+def _adjective(word: str, lemma: str) -> bool:
+    """A definite word that can qualify a name: a nisba (الوطني، السورية) or a listed one."""
+    if lemma in UNIT_HEADS and word in ORDINALS:
+        return True
+    return word.endswith(("ي", "يه", "يين", "يون", "يان")) or word in ADJECTIVES
+
+
+def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> bool:
+    if first and lemma == FORCES and word == _ARMED:
+        return False
+    if word in _GENERAL and before not in TIME_WORDS:
+        return False  # "للأمن العام": "general", not "the year" (العام الماضي)
+    # "وزارة الإدارة المحلية": a ministry's domain may be a head noun itself
+    head_noun = bare(word) in HEADS and not (first and lemma == MINISTRY)
+    return (
+        word in DESCRIPTORS
+        or word in PARTICLES
+        or word in TIME_WORDS
+        or is_verb(word)
+        or word.isdigit()
+        or head_noun
+        or title_head(word) is not None
+    )

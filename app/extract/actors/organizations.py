@@ -1,0 +1,286 @@
+"""Organizations of a block: gazetteer bodies, head-noun chains (org_chain.py), ministries
+named by their domain alone, quoted names after a head, and head-only short forms.
+
+A chain that names nothing in particular ("وزارة الخارجية", "قوات الأمن", "المجلس
+المحلي") is kept as *weak*: it becomes a mention only if the article also names the full
+body it abbreviates. A head alone with the article (الهيئة، الائتلاف) is a short form for
+the resolver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
+
+from app.extract.actors.candidates import Cand, Form
+from app.extract.actors.lexicon import PARTICLES, TIME_WORDS
+from app.extract.actors.org_chain import chain
+from app.extract.actors.org_lexicon import (
+    CITING,
+    HEADS,
+    LEADING,
+    MERGEABLE,
+    MINISTRY,
+    MINISTRY_DOMAINS,
+    QUOTE_AFTER,
+    QUOTED_HEADS,
+    UN_NISBAS,
+    org_head,
+)
+from app.extract.actors.un_bodies import purpose_body
+from app.extract.model import EntityKind
+from app.extract.tokens import (
+    COMMA,
+    QUOTE,
+    SPACE,
+    STOP,
+    Block,
+    clean_display,
+    has_quotes,
+    readings,
+    written_forms,
+)
+
+# Every token `org_head` may accept (a head with or without the article), and with them
+# every token `_ministry` or `quoted_name` may start on.
+_HEAD_FORMS = written_forms([*HEADS, *("ال" + head for head in HEADS)])
+_OPENING_FORMS = _HEAD_FORMS | written_forms(MINISTRY_DOMAINS) | written_forms(QUOTED_HEADS)
+
+
+def quoted_name(block: Block, i: int) -> Cand | None:
+    """صحيفة "الوطن"، فريق "منسقو استجابة سوريا": a head noun then a name in quotes.
+
+    The mention is the quoted name; the canonical name puts the head in front of it."""
+    toks = block.toks
+    head = _quoted_head(toks[i].norm)
+    if head is None or i + 1 >= len(toks) or toks[i + 1].sep & (COMMA | STOP) != 0:
+        return None
+    if not toks[i + 1].sep & QUOTE:
+        return None
+    k = i + 2
+    while k < len(toks) and toks[k].sep == SPACE and k - i <= 4:
+        k += 1
+    closing = (
+        toks[k].sep & QUOTE if k < len(toks) else QUOTE_AFTER.match(block.source.text, toks[-1].end)
+    )
+    if not closing or k - i > 4:
+        return None
+    cand = Cand(block, EntityKind.ORGANIZATION, i + 1, k, subkind=HEADS.get(head[1], "other"))
+    cand.tokens = (head[1], *(t.norm for t in toks[i + 1 : k]))
+    cand.head = head[1]
+    cand.canonical = f"{QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
+    cand.quoted = True
+    return cand
+
+
+def _quoted(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
+    """A quoted name after its head, unless the gazetteer knows that name as a body:
+    'جماعة «أنصار الله»' is the known group."""
+    cand = quoted_name(block, i)
+    if cand is None:
+        return None
+    known = gaz.get(cand.first)
+    if known is not None and known.kind is EntityKind.ORGANIZATION and known.last == cand.last:
+        return None
+    return cand
+
+
+@lru_cache(maxsize=65536)
+def _quoted_head(token: str) -> tuple[str, str] | None:
+    return next(((p, s) for p, s in readings(token) if s in QUOTED_HEADS), None)
+
+
+def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
+    """Organization candidates of a block; `gaz` holds gazetteer matches by first token."""
+    out: list[Cand] = []
+    norms = block.norms
+    i = 0  # the first token not read yet
+    # the tokens a head, a known body, a ministry's domain or a quoted name opens on
+    for at in [k for k, word in enumerate(norms) if word in _OPENING_FORMS or k in gaz]:
+        if at < i:
+            continue
+        i = at
+        known = gaz.get(i)
+        word = norms[i]
+        head = org_head(word)
+        if known is None and head is None and not _opens_name(word):
+            continue
+        found: Cand | None = None
+        if head is not None and _leads(head):
+            head = None
+        if head is not None:
+            found = chain(block, i, head, gaz)
+        if known is not None:
+            found = _prefer_known(known, found, block)
+            if found is known and known.kind is not EntityKind.ORGANIZATION:
+                i = known.last
+                continue
+        elif found is None:
+            found = purpose_body(block, i, gaz) if head is not None else None
+            found = found or _ministry(block, i, gaz) or _quoted(block, i, gaz)
+        if found is not None:
+            out.append(found)
+            i = found.last
+    return out
+
+
+def _leads(head: tuple[str, str, bool]) -> bool:
+    """ "بقيادة أحمد العودة", "بقيادة الولايات المتحدة", "برئاسة المنفي": "led by" whoever
+    follows, not a body named قيادة or رئاسة."""
+    prefix, lemma, _ = head
+    return prefix.endswith("ب") and lemma in LEADING
+
+
+def _prefer_known(known: Cand, chain: Cand | None, block: Block) -> Cand:
+    """A chain that only adds a MERGEABLE adjective to a known body is that body."""
+    if chain is None or chain.last <= known.last:
+        return known
+    extra = [block.toks[k].norm for k in range(known.last, chain.last)]
+    if known.kind is EntityKind.ORGANIZATION and all(w in MERGEABLE for w in extra):
+        known.last = chain.last
+        return known
+    if known.kind is EntityKind.ORGANIZATION and extra[0][:1] == "و":
+        return known  # "منصة القاهرة والمستقلين": a known name, then another conjunct
+    return chain
+
+
+def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
+    """ "الخارجية الروسية" (feminine demonym agreeing with the ministry) -> وزارة ..."""
+    toks = block.toks
+    domain = _ministry_domain(toks[i].norm)
+    if domain is not None and i + 1 < len(toks) and toks[i + 1].sep == SPACE:
+        prefix, stem = domain
+        place = gaz.get(i + 1)
+        if place is None or place.form is not Form.DEMONYM or not place.tokens[-1].endswith("يه"):
+            return None
+        cand = Cand(
+            block,
+            EntityKind.ORGANIZATION,
+            i,
+            place.last,
+            prefix,
+            subkind="government",
+            head=MINISTRY,
+            tokens=(MINISTRY, stem, *place.tokens),
+        )
+        cand.canonical = "وزارة " + clean_display(cand.surface)
+        return cand
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _ministry_domain(token: str) -> tuple[str, str] | None:
+    return next(((p, s) for p, s in readings(token) if s in MINISTRY_DOMAINS), None)
+
+
+@lru_cache(maxsize=65536)
+def _opens_name(token: str) -> bool:
+    """Whether `_ministry` or `quoted_name` can start at this token."""
+    return _ministry_domain(token) is not None or _quoted_head(token) is not None
+
+
+def short_forms(block: Block, covered: Sequence[object | None]) -> list[Cand]:
+    """Heads with the article standing alone (الهيئة، للائتلاف): short forms to resolve.
+    `covered` holds, for each token, what already covers it (None: nothing)."""
+    out: list[Cand] = []
+    norms = block.norms
+    for i in [i for i, word in enumerate(norms) if word in _HEAD_FORMS and covered[i] is None]:
+        tok = block.toks[i]
+        head = org_head(tok.norm)
+        if head is None or not head[2]:
+            continue
+        nxt = block.toks[i + 1] if i + 1 < len(block.toks) else None
+        if (
+            nxt is not None
+            and nxt.sep == SPACE
+            and nxt.norm.startswith("ال")
+            and nxt.norm not in PARTICLES
+            and nxt.norm not in TIME_WORDS
+        ):
+            continue  # "الهيئة العامة": another phrase, not the short form
+        prefix, lemma, _ = head
+        out.append(
+            Cand(
+                block,
+                EntityKind.ORGANIZATION,
+                i,
+                i + 1,
+                prefix,
+                form=Form.SHORT,
+                weak=True,
+                head=lemma,
+                tokens=("ال" + lemma,),
+            )
+        )
+    return out
+
+
+def _cites(word: str) -> bool:
+    return word in CITING or (word[:1] in ("و", "ف") and word[1:] in CITING)
+
+
+_UN_FORMS = {p + w: p for w in UN_NISBAS for p in ("", "و", "ف", "ب", "ل", "وب", "ول")}
+
+
+def names_un(block: Block) -> bool:
+    """Whether the block has a token `un_adjectives` may find."""
+    return not _UN_FORMS.keys().isdisjoint(block.norms)
+
+
+def un_adjectives(block: Block, covered: list[Cand | None], un_id: str) -> list[Cand]:
+    """ "المبعوث الأممي", "قوة أممية": the adjective of the United Nations names it."""
+    out: list[Cand] = []
+    if not names_un(block):
+        return out
+    for i, word in enumerate(block.norms):
+        if covered[i] is not None:
+            continue
+        prefix = _UN_FORMS.get(word)
+        if prefix is None:
+            continue
+        stem = word[len(prefix) :]
+        out.append(
+            Cand(
+                block,
+                EntityKind.ORGANIZATION,
+                i,
+                i + 1,
+                prefix,
+                Form.DEMONYM,
+                un_id,
+                tokens=(stem,),
+            )
+        )
+    return out
+
+
+def quoted_media(
+    block: Block,
+    tails: Mapping[tuple[str, ...], str],
+    cited: Collection[tuple[str, ...]] = (),
+) -> list[Cand]:
+    """ "في تصريح لـ«الشرق الأوسط»": an outlet quoted without its head noun. A one-word
+    name («الجزيرة», «العربية») and a name that is also a place's (`cited`: «الشرق الأوسط»)
+    also need a citing word before it (لـ، بحسب، نقلت...)."""
+    out: list[Cand] = []
+    if not has_quotes(block):
+        return out
+    toks = block.toks
+    for k in [k for k, tok in enumerate(toks) if tok.sep & QUOTE and not tok.sep & STOP]:
+        m = k + 1
+        while m < len(toks) and toks[m].sep == SPACE and m - k < 5:
+            m += 1
+        closing = (
+            toks[m].sep & QUOTE
+            if m < len(toks)
+            else QUOTE_AFTER.match(block.source.text, toks[-1].end)
+        )
+        tail = tuple(t.norm for t in toks[k:m])
+        key = tails.get(tail) if closing else None
+        needs_cue = m == k + 1 or tail in cited
+        if key is None or (needs_cue and (k == 0 or not _cites(toks[k - 1].norm))):
+            continue
+        cand = Cand(block, EntityKind.ORGANIZATION, k, m, key=key, subkind="media")
+        cand.tokens = tuple(t.norm for t in toks[k:m])
+        out.append(cand)
+    return out

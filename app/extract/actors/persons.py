@@ -1,0 +1,237 @@
+"""Persons by the patterns of news Arabic: a title next to a name.
+
+- TITLE [،] NAME: "رئيس هيئة التفاوض السورية، بدر جاموس"، "السفيرة بريجيت كرمي"،
+  "وزير الخارجية الفرنسي جان نويل بارو"، stacked titles "مبعوثة فرنسا إلى سوريا، السفيرة ..."
+- NAME، TITLE: "بدر جاموس، رئيس هيئة التفاوض،" (an apposition after the name)
+- SPEECH-VERB NAME: "وقال محمد العبد الله إن..." only when the name starts with a known
+  first name or is followed by a title apposition.
+
+A NAME is 2-4 name tokens (links such as عبد، أبو، بن do not count) and stops at
+punctuation, particles, verbs, digits, role nouns and organization heads. A title with a
+complement and no name ("رئيس الهيئة يلتقي...") is returned as a role reference, which
+the resolver may map to the person holding that role in the article.
+"""
+
+from __future__ import annotations
+
+from app.extract.actors.candidates import Cand, PersonFind, Title
+from app.extract.actors.lexicon import (
+    NAME_LINKS,
+    PARTICLES,
+    SPEECH_VERB_FORMS,
+    first_names,
+    is_verb,
+    words,
+)
+from app.extract.actors.names import (
+    Context,
+    ends_name,
+    is_boundary_word,
+    known_surname,
+    name_at,
+    name_is_credible,
+    name_span,
+    name_token,
+    waw_word,
+)
+from app.extract.actors.person_cues import (
+    KNOWN_AS,
+    LEADER_FORMS,
+    after_leader_cue,
+    before_accusative_role,
+    before_known_as,
+)
+from app.extract.actors.title_phrase import add_owner, read_title
+from app.extract.actors.titles import ACCUSATIVE_ROLES, TITLE_FORMS, title_head
+from app.extract.model import EntityKind
+from app.extract.tokens import COMMA, QUOTE, SPACE, STOP, bracket_end, comma_gap, soft_gap
+
+_LOOSE_LINKS = words("عن في لدى من")
+_LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
+_ALI = "علي"  # the name; the preposition على folds to the same letters
+# The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
+# accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
+_CUES = SPEECH_VERB_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
+_OPENERS = TITLE_FORMS | _CUES  # every token a title or a cue may open on
+
+
+def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
+    finds: list[PersonFind] = []
+    roles: list[Title] = []
+    norms = ctx.block.norms
+    floor = 0  # names found so far end here: an apposition may not reuse them
+    covered = ctx.covered
+    i = 0  # the first token not read yet
+    for at in [k for k, word in enumerate(norms) if word in _OPENERS]:  # a title or a cue
+        if at < i:
+            continue
+        i = at
+        word = norms[i]
+        title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
+        found: PersonFind | None = None
+        if title is None:
+            if word not in _CUES:
+                continue
+            found = (
+                _after_speech_verb(ctx, i)
+                or after_leader_cue(ctx, i)
+                or before_accusative_role(ctx, i, floor)
+                or before_known_as(ctx, i, floor)
+            )
+        else:
+            found = _before_title(ctx, title, floor) or _after_title(ctx, title)
+        if found is not None:
+            finds.append(found)
+            floor = found.person.last
+            i = max([i + 1, found.person.last, *(t.last for t in found.titles)])
+        elif title is not None:
+            if not title.honorific and (title.owners or title.owner_key):
+                roles.append(title)
+            i = title.last
+    return finds, roles
+
+
+def _after_title(ctx: Context, title: Title) -> PersonFind | None:
+    toks = ctx.block.toks
+    titles = [title]
+    j = title.last
+    while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
+        if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
+            return _loose_apposition(ctx, titles)
+        nxt = read_title(ctx, j)
+        if nxt is None:
+            break
+        if nxt.prefix or (toks[j].sep & COMMA and nxt.parts):
+            return None  # "...، وزير الخارجية": another person, coordinated
+        titles.append(nxt)
+        j = nxt.last
+    if j >= len(toks):
+        return None
+    if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
+        return _loose_apposition(ctx, titles)
+    if _coordinated_name(toks[j].norm):
+        return None  # "رئيسة، وسامر دياب": another person, joined by و
+    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or known_surname(ctx, j)
+    if person is None:
+        return _loose_apposition(ctx, titles)
+    if toks[j].sep & COMMA and person.key is None:
+        _closing_waw_word(ctx, person)
+    if person.key is None and not name_is_credible(ctx, person):
+        return None
+    return PersonFind(person, titles)
+
+
+def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:
+    """'المتحدث باسم "قسد" فرهاد شامي': the quote before j closes a name in the title."""
+    return soft_gap(ctx.block, j) and any(
+        part.last == j for title in titles for part in title.parts
+    )
+
+
+def _closing_waw_word(ctx: Context, person: Cand) -> None:
+    """ "، ياسر إسكندر وتوت،": between commas, a last word starting with و is the surname."""
+    toks, n = ctx.block.toks, person.last
+    if n + 1 > len(toks) or n >= len(toks) or toks[n].sep != SPACE or person.size >= 4:
+        return
+    closed = n + 1 == len(toks) or toks[n + 1].sep & (COMMA | STOP)
+    if closed and ctx.covered[n] is None and waw_word(toks[n].norm):
+        person.last = n + 1
+        person.tokens = (*person.tokens, toks[n].norm)
+
+
+def _coordinated_name(word: str) -> bool:
+    return word[:1] == "و" and word not in first_names() and word[1:] in first_names()
+
+
+def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
+    """ "عضو اللجنة الدستورية عن وفد المعارضة، طارق الكردي،": the title runs on for a few
+    words the grammar above does not know, then a comma and a name closed by punctuation."""
+    toks = ctx.block.toks
+    title = titles[-1]
+    k, units = title.last, 0
+    end = k  # the title text stops before a bracketed acronym
+    while k < len(toks) and units < _LOOSE_UNITS and soft_gap(ctx.block, k):
+        closing = bracket_end(ctx.block, k)
+        if closing is not None:  # an acronym in brackets: "(تقدم)"
+            k, units = closing, units + 1
+            continue
+        atom = ctx.atoms.get(k)
+        if atom is not None:  # a named body or place counts as one word
+            if atom.kind is EntityKind.PERSON:
+                return None
+            k = end = atom.last
+            units += 1
+            continue
+        word = toks[k].norm
+        if ctx.covered[k] is None and (
+            is_verb(word) or (word in PARTICLES and word not in _LOOSE_LINKS)
+        ):
+            return None
+        k = end = k + 1
+        units += 1
+    if k >= len(toks) or not comma_gap(ctx.block, k) or k == title.last:
+        return None
+    person = name_at(ctx, k, strict=False)
+    if person is None or person.key is not None or _words(person) > 3:
+        return None
+    _closing_waw_word(ctx, person)
+    after = toks[person.last].sep if person.last < len(toks) else STOP
+    if not after & (COMMA | STOP):
+        return None
+    for n in range(title.last, end):
+        atom = ctx.atoms.get(n)
+        if atom is not None and atom.kind is not EntityKind.PERSON and not atom.prefix:
+            prep = toks[n - 1].norm
+            add_owner(title, atom, prep in _LOOSE_LINKS, prep)
+    title.last = end
+    return PersonFind(person, titles)
+
+
+def _words(person: Cand) -> int:
+    """Name words, links (عبد، أبو، بن) not counted: "بسام أبو عبد الله" has two."""
+    return sum(t not in NAME_LINKS for t in person.tokens)
+
+
+def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
+    """ "NAME، رئيس X،": an apposition after a name that opens its clause."""
+    toks = ctx.block.toks
+    if not toks[title.first].sep & COMMA or title.prefix or not (title.owners or title.owner_key):
+        return None
+    end = title.first
+    start = end - 1
+    if not name_token(ctx, start, first=False):
+        return None
+    while end - start < 6 and toks[start].sep == SPACE and name_token(ctx, start - 1, first=False):
+        start -= 1
+    start = max(start, floor)
+    while start < end and not name_token(ctx, start, first=True, strict=False):
+        start += 1
+    if start >= end or (
+        start > 0 and toks[start].sep == SPACE and not is_boundary_word(toks[start - 1].norm)
+    ):
+        return None
+    person = name_span(ctx, start, end)
+    return PersonFind(person, [title]) if person is not None else None
+
+
+def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
+    toks = ctx.block.toks
+    if i + 1 >= len(toks) or toks[i + 1].sep != SPACE or ctx.covered[i + 1] is not None:
+        return None
+    if toks[i].norm not in SPEECH_VERB_FORMS:
+        return None
+    person = name_at(ctx, i + 1)
+    if person is None or person.key is not None:
+        return None
+    after = person.last
+    if after < len(toks) and toks[after].sep & COMMA:
+        title = read_title(ctx, after) if ctx.covered[after] is None else None
+        if title is not None and not title.prefix and (title.owners or title.owner_key):
+            return PersonFind(person, [title])
+    if (
+        person.tokens[0] in first_names()
+        and person.tokens[0] != _ALI
+        and ends_name(ctx, person.last)
+    ):
+        return PersonFind(person)
+    return None

@@ -1,0 +1,181 @@
+"""A title phrase: a role noun and its complement.
+
+"وزير الخارجية الفرنسي", "الأمين العام للأمم المتحدة", "المتحدث باسم الخارجية الروسية",
+"مبعوثة فرنسا إلى سوريا", 'المتحدث باسم "قسد"', "مساعد وزير الخزانة لشؤون تمويل الإرهاب",
+"الخبير في الشؤون التركية", "القائم بأعمال رئيس البعثة". The bodies and places inside
+are its parts; the ones it belongs to are its owners, ranked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from app.extract.actors.candidates import Cand, Form, Title
+from app.extract.actors.lexicon import PARTICLES, first_names, is_verb, words
+from app.extract.actors.names import Context, definite_l_genitive
+from app.extract.actors.org_lexicon import GENERIC
+from app.extract.actors.titles import (
+    DOMAINS,
+    EU_ADJECTIVES,
+    LINK_PREPOSITIONS,
+    MODIFIERS,
+    UN_ADJECTIVES,
+    title_head,
+)
+from app.extract.model import EntityKind
+from app.extract.tokens import QUOTE, SPACE, Tok, soft_gap
+
+_BY_NAME = "باسم"
+# "المتحدث باسمها": speaking for the body the sentence named before; the title ends there.
+_BY_ITS_NAME = words("باسمه باسمها باسمهم باسمهما")
+_ACTING = "باعمال"  # "القائم بأعمال رئيس البعثة": one title
+_STANDING = "قايم"
+_DEPUTIES = words("نائب مساعد وكيل مستشار")
+AFFAIRS = words("لشؤون للشؤون")  # "وزير الدولة لشؤون الخليج": the portfolio
+# Owner ranks: a body named in the title itself beats a country, both beat a preposition's.
+_RANK_ORG, _RANK_PLACE, _RANK_AFTER, _RANK_IN_COUNTRY = 0, 1, 3, 4
+_IN = "في"
+
+
+def read_title(ctx: Context, i: int) -> Title | None:
+    """The title phrase opened by a role noun at token i, or None."""
+    toks = ctx.block.toks
+    head = title_head(toks[i].norm)
+    if head is None:
+        return None
+    prefix, lemma, honorific = head
+    title = Title(ctx.block, i, i + 1, prefix, lemma, honorific=honorific)
+    after_prep = genitive_used = False
+    j = i + 1
+    while j < len(toks) and _joined(ctx, j):
+        atom = ctx.atoms.get(j)
+        if atom is not None:
+            if atom.kind is EntityKind.PERSON or atom.prefix not in ("", "ل", "لل"):
+                break
+            add_owner(title, atom, after_prep)
+            j = title.last = atom.last
+            continue
+        word = toks[j].norm
+        if (
+            word in MODIFIERS
+            or word in DOMAINS
+            or (word[:1] == "و" and word[1:] in DOMAINS)
+            or _nisba(word)
+        ):
+            _adjective_owner(ctx, title, word)
+            j = title.last = j + 1
+            continue
+        nxt = ctx.atoms.get(j + 1) if j + 1 < len(toks) and toks[j + 1].sep == SPACE else None
+        if word in _BY_ITS_NAME:
+            j = title.last = j + 1
+            break
+        if word == _BY_NAME and nxt is None and _speaks_for_a_role(toks, j + 1):
+            j += 1  # "باسم الأمين العام", "باسم الحكومة": the phrase goes on
+            continue
+        if word in LINK_PREPOSITIONS and nxt is None and _speaks_for_a_role(toks, j + 1):
+            j = title.last = j + 2  # "الخبير في الشؤون التركية": a field, not a body
+            continue
+        if word == _BY_NAME or word in LINK_PREPOSITIONS:
+            nxt = ctx.atoms.get(j + 1) if j + 1 < len(toks) and _joined(ctx, j + 1) else None
+            if nxt is None or nxt.kind is EntityKind.PERSON or nxt.prefix:
+                break
+            after_prep = after_prep or word != _BY_NAME
+            add_owner(title, nxt, after_prep, word)
+            j = title.last = nxt.last
+            continue
+        nested = title_head(word)
+        if nested is not None and (
+            nested[0] in ("ل", "لل") or (not nested[0] and _absorbs(title, toks[j - 1].norm))
+        ):
+            j = title.last = j + 1  # للأمين العام، نائب رئيس، باسم الأمين العام
+            continue
+        if word == _ACTING and title.head == _STANDING and j == title.last:
+            j = title.last = j + 1
+            continue
+        if not genitive_used and definite_l_genitive(word):
+            genitive_used = True  # "المديرة التنفيذية للبرنامج": the body, named before
+            j = title.last = j + 1
+            continue
+        if word in AFFAIRS:
+            j = title.last = _affairs_end(toks, j)  # "لشؤون تمويل الإرهاب"
+            continue
+        break
+    return title
+
+
+def _joined(ctx: Context, j: int) -> bool:
+    """Token j continues the phrase: a space before it, or only a quote around a named
+    body ('المتحدث باسم "قسد"', 'مديرة جمعية «سنابل» الحقوقية')."""
+    tok = ctx.block.toks[j]
+    if tok.sep == SPACE:
+        return True
+    return tok.sep == QUOTE and soft_gap(ctx.block, j) and _quoted_atom_near(ctx, j)
+
+
+def _quoted_atom_near(ctx: Context, j: int) -> bool:
+    atom = ctx.atoms.get(j)
+    if atom is not None and atom.kind is not EntityKind.PERSON:
+        return True  # the quote opens on a name
+    before = ctx.covered[j - 1]
+    return before is not None and before.kind is not EntityKind.PERSON  # it closes on one
+
+
+def _affairs_end(toks: Sequence[Tok], j: int) -> int:
+    """After "لشؤون": construct nouns up to the first definite one."""
+    k = j + 1
+    while k < len(toks) and toks[k].sep == SPACE and k - j <= 3:
+        word = toks[k].norm
+        if word in PARTICLES or is_verb(word):
+            break
+        k += 1
+        if word.startswith("ال"):
+            break
+    return k
+
+
+def _speaks_for_a_role(toks: Sequence[Tok], k: int) -> bool:
+    if k >= len(toks) or toks[k].sep != SPACE:
+        return False
+    return toks[k].norm in DOMAINS or title_head(toks[k].norm) is not None
+
+
+def _absorbs(title: Title, previous: str) -> bool:
+    """ "نائب رئيس الوزراء", "المتحدث باسم الأمين العام": one title, not two."""
+    if previous in (_BY_NAME, _ACTING):
+        return True
+    return title.last == title.first + 1 and title.head in _DEPUTIES
+
+
+def _nisba(word: str) -> bool:
+    """A definite relational adjective (الإسرائيلي، الميداني): part of a title; a first
+    name of that shape (العياشي، الهادي) opens the name instead."""
+    return (
+        word.startswith("ال")
+        and word.endswith(("ي", "يه"))
+        and len(word) > 5
+        and word not in GENERIC
+        and word not in first_names()
+    )
+
+
+def add_owner(title: Title, atom: Cand, after_prep: bool, prep: str = "") -> None:
+    title.parts.append(atom)
+    if after_prep and atom.kind is EntityKind.PLACE:
+        # "وزيرة الدولة ... في قطر" serves Qatar, a consul "في إسطنبول" does not serve the
+        # city, and an envoy "إلى سوريا" is sent to it, not by it.
+        if prep == _IN and atom.subkind == "country":
+            title.owners.append((_RANK_IN_COUNTRY, atom))
+        return
+    if atom.form is Form.SHORT or atom.kind is EntityKind.ORGANIZATION:
+        rank = _RANK_AFTER if after_prep else _RANK_ORG
+    else:
+        rank = _RANK_AFTER if after_prep else _RANK_PLACE
+    title.owners.append((rank, atom))
+
+
+def _adjective_owner(ctx: Context, title: Title, word: str) -> None:
+    if title.owner_key is None:
+        if word in UN_ADJECTIVES:
+            title.owner_key = ctx.un_id
+        elif word in EU_ADJECTIVES:
+            title.owner_key = ctx.eu_id

@@ -1,0 +1,116 @@
+"""Role nouns and the words that may follow them inside a title phrase.
+
+A title phrase is a role noun and its complement: "وزير الخارجية الفرنسي",
+"الأمين العام للأمم المتحدة", "المتحدث باسم الخارجية الروسية". Keys are normalized and
+without the article; the value is the lemma roles are compared by (feminine folded).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from app.extract.actors.lexicon import words
+from app.extract.tokens import bare, readings, written_forms
+from app.text.normalize import normalize
+
+
+def _lemmas(text: str) -> dict[str, str]:
+    """ "رئيس/رئيسة" -> {رئيس: رئيس, رئيسه: رئيس}."""
+    out: dict[str, str] = {}
+    for item in text.split():
+        forms = [normalize(f) for f in item.split("/")]
+        for form in forms:
+            out[form] = forms[0]
+    return out
+
+
+ROLES = _lemmas("""
+    رئيس/رئيسة نائب/نائبة وزير/وزيرة سفير/سفيرة مبعوث/مبعوثة ممثل/ممثلة متحدث/متحدثة
+    ناطق/ناطقة أمين/أمينة قائد/قائدة زعيم/زعيمة مدير/مديرة عضو/عضوة قنصل/قنصلة ملك/ملكة
+    أمير/أميرة ولي سلطان عاهل مرشد مستشار/مستشارة منسق/منسقة محافظ عمدة وكيل/وكيلة
+    مساعد مفوض/مفوضة مقرر/مقررة مندوب/مندوبة قاضي/قاضية مدعي مسؤول/مسؤولة قائم/قائمة
+    قيادي/قيادية ناشط/ناشطة صحفي/صحفية كاتب/كاتبة باحث/باحثة محلل/محللة خبير/خبيرة
+    مراسل/مراسلة محامي/محامية مؤسس/مؤسسة موفد/موفدة مرشح/مرشحة
+""")
+HONORIFICS = _lemmas("""
+    سيد/سيدة دكتور/دكتورة مهندس/مهندسة أستاذ/أستاذة شيخ لواء عميد عقيد جنرال رائد نقيب
+    مقدم فريق مشير أدميرال سيناتور حاخام بطريرك مطران بابا إمام كاردينال الأب
+""")
+# Role nouns that are everyday words without the article: أمام (in front of), ملك (property).
+NEEDS_ARTICLE = words("""
+    لواء عميد رائد نقيب مقدم فريق مشير امام ملك ملكه امين امينه قائم قائمه مسوول مسووله
+    شيخ سيد سيده
+""")
+
+# The accusative of a role noun: "تعيين X رئيساً" (رييسا once tanween is folded away).
+ACCUSATIVE_ROLES = frozenset(r + "ا" for r in ROLES if r not in HONORIFICS)
+
+# Words inside a title phrase: modifiers and the domains of a ministry or a command.
+MODIFIERS = words("""
+    العام العامة الخاص الخاصة السامي السامية الأول الأولى الأعلى السابق السابقة الحالي
+    الحالية الجديد الجديدة المؤقت المؤقتة الدائم الدائمة المكلف المكلفة التنفيذي التنفيذية
+    المشارك المشاركة الإقليمي الإقليمية الفخري الرسمي الرسمية المساعد المساعدة الأممي
+    الأممية المستقيل المنتهية ولايته الأسبق عام سر الميداني العسكري العسكرية السياسي
+    الإعلامي الإعلامية البارز البارزة المعارض المعارضة المنشق المقرب الإقليمية
+    المستقل المستقلة المقيم المقيمة المنتخب المنتخبة المناوب المناوبة
+    المسجون المسجونة المعتقل المعتقلة المعزول المعزولة المخلوع المخلوعة الراحل الراحلة
+    المحتمل المحتملة الفائز الفائزة المتقاعد المتقاعدة الموقوف الموقوفة
+""")
+DOMAINS = words("""
+    الخارجية الدفاع الداخلية العدل المالية الاقتصاد الصحة التربية التعليم الإعلام النفط
+    الزراعة النقل الطاقة الثقافة السياحة العمل الأوقاف الإسكان الاتصالات البيئة الرياضة
+    الشباب الوزراء الحكومة الجمهورية الدولة البرلمان الأركان المخابرات الاستخبارات الأمن
+    الشؤون النواب الشيوخ الكونغرس العهد الأعمال التحرير الإدارة البلدية المجلس الوفد
+    الشرطة الجيش العمليات القوات المفاوضين الدبلوماسية المغتربين الخزانة التجارة الصناعة
+    الهجرة اللاجئين خارجية دفاع داخلية عدل مالية أركان حكومة شؤون مفاوضي وزراء
+    البلديات الشأن
+""")
+# Adjectives of a title that name its organization: المبعوث الأممي -> the United Nations.
+UN_ADJECTIVES = words("الأممي الأممية")
+EU_ADJECTIVES = words("الأوروبي الأوروبية")
+LINK_PREPOSITIONS = words("إلى الى لدى في عن")  # "النائب عن كتلة ...": the bloc an MP sits for
+
+
+# The proclitics a role noun may carry: "ووزير", "لرئيس", "للأمين".
+_TITLE_PREFIXES = ("و", "ف", "ل", "لل", "ب")
+# Possessive suffixes a role noun takes when its owner was just named: "مندوبها في جنيف".
+_POSSESSIVES = ("هما", "هم", "ها")
+# Every token `title_head` may accept: a role or honorific, with or without the article,
+# or a role with a possessive.
+TITLE_FORMS = written_forms(
+    [
+        *(article + noun for noun in (*ROLES, *HONORIFICS) for article in ("", "ال")),
+        *(role + suffix for role in ROLES for suffix in _POSSESSIVES),
+    ],
+    _TITLE_PREFIXES,
+)
+
+
+@lru_cache(maxsize=65536)
+def title_head(token: str) -> tuple[str, str, bool] | None:
+    """(proclitic, lemma, honorific) when the token is a role noun, clitics allowed."""
+    for prefix, stem in readings(token):
+        if prefix and prefix not in _TITLE_PREFIXES:
+            continue
+        definite = stem.startswith("ال") or prefix.endswith("ال") or prefix.endswith("لل")
+        lemma_key = bare(stem)
+        if not definite and lemma_key in NEEDS_ARTICLE:
+            continue
+        if lemma_key in ROLES:
+            return prefix, ROLES[lemma_key], False
+        if lemma_key in HONORIFICS or stem in HONORIFICS:
+            return prefix, HONORIFICS.get(lemma_key, stem), True
+        owned = _possessed_role(stem)
+        if owned is not None:
+            return prefix, owned, False
+    return None
+
+
+def _possessed_role(stem: str) -> str | None:
+    """ "مندوبها" -> مندوب: a role noun with a possessive pronoun (never with the article)."""
+    if stem.startswith("ال"):
+        return None
+    for suffix in _POSSESSIVES:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
+            return ROLES.get(stem[: -len(suffix)])
+    return None

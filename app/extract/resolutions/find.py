@@ -1,0 +1,307 @@
+"""UN resolutions cited in an article: "قرار مجلس الأمن الدولي رقم 2254 (2015)" and its kin.
+
+Rules, in the order they apply:
+- A citation opens with the noun قرار in any form (القرار، للقرار، بالقرار، القرارين، قراري،
+  القرارات) and reaches its number only through words that belong to a citation: a body
+  ("مجلس الأمن"), an adjective ("الأممي"), a number marker ("رقم"), a short quoted name
+  ("بقرار «الاتحاد من أجل السلام» رقم 377"), or after a plural noun a focus phrase
+  ("القرارات الدولية ذات الصلة، ولا سيما 2254"). Any other word ends the search, so "قرار
+  وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
+- Every number of a list is a citation of its own ("القرارين 242 و338"), so are both ends of a
+  range ("القرارات من 2216 إلى 2722"; two years are a period), and every occurrence counts.
+  A number that counts something ("2254 شخصاً") or is a date is not one.
+- Once the article has cited a resolution with its noun, its bare number names it again
+  ("لن يتخلى عن 2254"), unless it could be a year, is below 100, or counts or ranks something
+  ("نحو 2254"، "المادة 140"، "2254 شخصاً").
+- "67/19" is session 67, resolution 19: the Citation's number is 19 and its session 67.
+  A special session's symbol keeps its session the same way: "ES-10/22" is number 22,
+  session 10 (the tenth emergency special session), "S-17/1" number 1, session 17. The model
+  has no field for the ES/S prefix, so the surface keeps the symbol as written; the table
+  tells them apart from regular sessions (see resolutions.table).
+- Body, first that answers:
+  1. as written with the number (before it, or after it: "الصادر عن مجلس الأمن");
+  2. as written with the same number elsewhere in the article;
+  3. the reference table, when one body has that number (or the year tells which);
+  4. the numbering: a plain number and its year that fit one body's series only ("القرار 302
+     عام 1949" can only be the General Assembly's, "القرار 1500 الصادر عام 2003" the Council's);
+  5. an ES- symbol: the General Assembly (only it holds emergency special sessions);
+  6. "الأممي" with a plain number dated 1976 or later: UNSC (the GA numbers by session since
+     its 31st, the HRC always did);
+  7. a short form as its issuer ("اعتمدته الجمعية"): the body of that kind the article names
+     nearest before it (else after it);
+  8. the body the sentence names, in full or by such a short form ("وتبنى مجلس الأمن القرار
+     2728"، "وطالب المجلس في القرار 55/28"): the nearest before the citation, else the only
+     one after it; a council, assembly or university of a state makes it a state's decision;
+  9. a session number from the 31st on: UNGA;
+  10. what rules 3-9 gave the other numbers of its list, if they agree ("القرارات 1696
+      و1737 و1747");
+  11. what rules 3-10 gave another citation of the same number in the article;
+  12. unknown.
+  "الأممي"/"الدولي" say only "the UN" and leave the organ to those rules.
+- A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
+  رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
+  when it stays unknown while written formally ("القرار رقم 1234 لعام 2023"), in each of the
+  last three cases only if its sentence has no UN word (الأمم المتحدة، الدولي، مجلس...).
+- Year: "(2015)", "لعام 2015", "الصادر ... 2015"; else the table; else the HRC session's
+  year; else a bare "عام 2015" after the number; else None. The title comes from the table
+  (Arabic, else English) when the table holds that body and number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from app.extract.model import Citation, ResolutionBody, Span
+from app.extract.resolutions import lexicon as lex
+from app.extract.resolutions.context import ArticleBodies
+from app.extract.resolutions.lexicon import Hint
+from app.extract.resolutions.numbers import is_year
+from app.extract.resolutions.parse import EXPLICIT, Found, parse_at
+from app.extract.resolutions.table import ResolutionTable, default_table
+from app.extract.tokens import NormText, NormTok, texts_of
+from app.ingest.model import TextBlock
+
+# "القرار، الذي يحمل الرمز ES-10/24": a special session's symbol names a resolution alone.
+_SPECIAL = re.compile(r"(?<![\w/-])(es|s)-(\d{1,2})/(\d{1,3})(?![\w/-])")
+_SYMBOL = re.compile(
+    r"\b(s|a)/(?:(hrc)/)?res/(?:(es|s)-)?(\d{1,4})(?:/(\d{1,4}))?(?:\s*\((\d{4})\))?"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_UNKNOWN = ResolutionBody.UNKNOWN
+_NUMBER_CLITICS = frozenset({"ل", "ب", "و", "ك", "ال", "بال", "لل", "وال", "كال", "فال"})
+_OPENERS = frozenset("«\"“'(‘[")
+_CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
+# A short form pointing at a state's council or assembly: a national decision, not cited.
+_NATIONAL: None = None
+
+Key = tuple[int, int | None, str]  # number, session, special-session prefix
+
+
+def find_citations(
+    blocks: Sequence[TextBlock],
+    texts: Sequence[NormText] | None = None,
+    *,
+    table: ResolutionTable | None = None,
+) -> list[Citation]:
+    """The resolutions `blocks` cite; `texts` are their NormTexts (built here when not given)."""
+    table = default_table() if table is None else table
+    texts = texts_of(blocks) if texts is None else texts
+    found: list[Found] = []
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        if "قرار" in nt.text or "res/" in nt.text or _special_in(nt.text):
+            found.extend(_scan_block(block, nt, seq))
+    if not found:
+        return []
+    found = _with_bare_repeats(blocks, texts, found)
+    context = ArticleBodies(texts)
+    written: dict[Key, set[Hint]] = defaultdict(set)
+    for f in found:
+        if f.hint in EXPLICIT:
+            written[_key(f)].add(f.hint)
+    bodies = _with_list_bodies(found, [_body(f, written, table, context) for f in found])
+    inferred: dict[Key, set[ResolutionBody]] = defaultdict(set)
+    for f, body in zip(found, bodies, strict=True):
+        if body is not None and body is not _UNKNOWN:
+            inferred[_key(f)].add(body)
+    citations: list[Citation] = []
+    for f, body in zip(found, bodies, strict=True):
+        if body is _UNKNOWN and len(inferred[_key(f)]) == 1:
+            body = next(iter(inferred[_key(f)]))  # the same number, settled elsewhere
+        citation = _resolve(f, body, table)
+        if citation is not None:
+            citations.append(citation)
+    return citations
+
+
+def _with_bare_repeats(
+    blocks: Sequence[TextBlock], texts: Sequence[NormText], found: list[Found]
+) -> list[Found]:
+    """ "لن يتخلى عن 2254": once the article has cited a resolution with its noun, its bare
+    number names it again. Numbers that could be years, counts or small figures are left."""
+    cited = {
+        str(f.number)
+        for f in found
+        if f.session is None and f.number >= 100 and not is_year(f.number)
+    }
+    if not cited:
+        return found
+    taken = {(f.seq, f.start, f.end) for f in found}
+    pattern = re.compile(r"(?<![\d./-])(?:" + "|".join(sorted(cited)) + r")(?![\d./-])")
+    extra: list[Found] = []
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        for m in pattern.finditer(nt.text):
+            if any(s == seq and a <= m.start() < b for s, a, b in taken):
+                continue
+            view = nt.only([nt.sentence_at(m.start())])
+            k = view.token_at(m.start())
+            if k is not None and view.tokens[k].start == m.start() and _bare_reference(view, k):
+                bare = Found(block, view, m.start(), m.end(), int(m.group()))
+                bare.seq = seq
+                extra.append(bare)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _bare_reference(nt: NormText, k: int) -> bool:
+    toks, text = nt.tokens, nt.text
+    tok = toks[k]
+    before = text[tok.start - 1] if tok.start > 0 else " "
+    after = text[tok.end] if tok.end < len(text) else " "
+    if not (before.isspace() or before in _OPENERS or _clitic_before(toks, k)):
+        return False
+    if not (after.isspace() or after in _CLOSERS):
+        return False
+    prev = [toks[j].text for j in (k - 1, k - 2) if j >= 0 and toks[j].sentence == tok.sentence]
+    if prev[:1] == ["من"]:
+        prev = prev[1:]  # "أكثر من 300"
+    nxt = toks[k + 1].text if k + 1 < len(toks) and toks[k + 1].sentence == tok.sentence else ""
+    return not (prev and prev[0] in lex.COUNTING_WORDS) and nxt not in lex.UNITS
+
+
+def _clitic_before(toks: list[NormTok], k: int) -> bool:
+    """ "لـ2254"، "الـ1701"، "بالـ2254": a preposition or the article written onto the number
+    (the press writes a famous resolution as "الـ2254", "the 2254")."""
+    return k > 0 and toks[k - 1].text in _NUMBER_CLITICS and toks[k - 1].end == toks[k].start
+
+
+def _with_list_bodies(
+    found: list[Found], bodies: list[ResolutionBody | None]
+) -> list[ResolutionBody | None]:
+    """ "القرارات 1696 و1737 و1747": the numbers of one list are one body's, so a member the
+    rules left unknown takes the body its settled siblings agree on."""
+    groups: dict[tuple[int, int], set[ResolutionBody]] = defaultdict(set)
+    for f, body in zip(found, bodies, strict=True):
+        if f.group is not None and body is not None and body is not _UNKNOWN:
+            groups[(f.seq, f.group)].add(body)
+    settled = list(bodies)
+    for n, f in enumerate(found):
+        known = groups.get((f.seq, f.group), set()) if f.group is not None else set()
+        if settled[n] is _UNKNOWN and len(known) == 1:
+            settled[n] = next(iter(known))
+    return settled
+
+
+def _key(f: Found) -> Key:
+    return f.number, f.session, f.special
+
+
+def _special_in(text: str) -> bool:
+    return "s-" in text and _SPECIAL.search(text) is not None
+
+
+def _scan_block(block: TextBlock, full: NormText, seq: int) -> list[Found]:
+    text = full.text
+    special = _special_in(text)
+    cited = [
+        k
+        for k, (a, b) in enumerate(full.sentences)
+        if text.find("قرار", a, b) >= 0
+        or text.find("res/", a, b) >= 0
+        or (special and _SPECIAL.search(text, a, b) is not None)
+    ]
+    # the other sentences are never tokenized
+    nt = full.only(cited) if len(cited) < len(full.sentences) else full
+    found: list[Found] = []
+    inherited: dict[int, Hint | None] = {}
+    for i, tok in enumerate(nt.tokens):
+        if "قرار" in tok.text and lex.ANCHOR.match(tok.text):
+            found.extend(parse_at(block, nt, i, inherited))
+    numbers = [(f.number, f.end) for f in found]
+    for m in _SYMBOL.finditer(nt.text):
+        symbol = _from_symbol(block, nt, m)
+        # "القرار 2254 (S/RES/2254)" cites once: the symbol only restates the words before it
+        if not any(n == symbol.number and 0 <= symbol.start - end <= 40 for n, end in numbers):
+            found.append(symbol)
+    spans = [(f.start, f.end) for f in found]
+    for m in _SPECIAL.finditer(nt.text) if special else ():
+        if not any(a <= m.start() < b for a, b in spans):
+            alone = Found(block, nt, m.start(), m.end(), int(m.group(3)), int(m.group(2)))
+            alone.special = lex.SPECIAL_PREFIXES[m.group(1)]
+            found.append(alone)
+    found.sort(key=lambda f: f.start)
+    for f in found:
+        f.seq = seq
+    return found
+
+
+def _from_symbol(block: TextBlock, nt: NormText, m: re.Match[str]) -> Found:
+    """ "S/RES/2254 (2015)", "A/RES/67/19", "A/HRC/RES/49/27", "A/RES/ES-10/22"."""
+    first, second = int(m.group(4)), m.group(5)
+    number, session = (int(second), first) if second else (first, None)
+    hint = Hint.UNSC if m.group(1) == "s" else Hint.HRC if m.group(2) else Hint.UNGA
+    year = int(m.group(6)) if m.group(6) and is_year(int(m.group(6))) else None
+    found = Found(block, nt, m.start(), m.end(), number, session, hint, year)
+    if m.group(3) and session is not None:
+        found.special = lex.SPECIAL_PREFIXES[m.group(3)]
+    return found
+
+
+def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> Citation | None:
+    if f.hint is None:
+        un_cue = not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
+        if (
+            f.issued_nationally
+            or body is _NATIONAL
+            or (f.number < 100 and f.session is None and not un_cue)
+            or (f.sanah and not un_cue)
+            or (body is _UNKNOWN and f.formal and not un_cue)
+        ):
+            return None  # "بحسب القرار رقم 1234 لعام 2023": a state's decision, most likely
+    if body is None:
+        body = _UNKNOWN
+    record = table.get(body, f.number, f.session, f.special)
+    year = f.year or (record.year if record else None) or _hrc_year(body, f) or f.weak_year
+    start, end = f.nt.to_display(f.start, f.end)
+    span = Span(f.block.part, f.block.index, start, end)
+    title = (record.title_ar or record.title_en or None) if record else None
+    surface = f.block.text[start:end]
+    return Citation(body, f.number, year, surface, span, title, session=f.session)
+
+
+def _body(
+    f: Found, written: dict[Key, set[Hint]], table: ResolutionTable, context: ArticleBodies
+) -> ResolutionBody | None:
+    """Rules 1-9 of the module docstring; None for a state's decision."""
+    if f.hint in EXPLICIT:
+        return ResolutionBody(str(f.hint))
+    named = written.get(_key(f), set())
+    if len(named) == 1:
+        return ResolutionBody(str(next(iter(named))))
+    year = f.year or f.weak_year
+    record = table.unique(f.number, f.session, f.special, year)
+    if record is not None:
+        return record.body
+    if year is not None and f.session is None:
+        series = table.series_body(f.number, year)
+        if series is not None:
+            return series
+    if f.special == "ES":
+        return ResolutionBody.UNGA
+    if f.hint is Hint.UN and f.session is None and (f.year or 0) >= 1976:
+        return ResolutionBody.UNSC  # since 1976 only the Security Council numbers plainly
+    # "الذي اعتمده المجلس": the issuer's short form; else "وتبنى مجلس الأمن القرار 2728"
+    issuer = context.antecedent(f.anaphor, f.seq, f.start) if f.anaphor else None
+    hint = issuer or context.in_sentence(f)
+    if hint is not None:
+        return ResolutionBody(str(hint)) if hint in EXPLICIT else _NATIONAL
+    if f.session is not None and f.session >= 31 and not f.special:
+        return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named
+    return _UNKNOWN
+
+
+def _hrc_year(body: ResolutionBody, f: Found) -> int | None:
+    """HRC sessions: three in 2006, then three a year from the 4th (March 2007)."""
+    if body is not ResolutionBody.HRC or f.session is None or f.special:
+        return None
+    return 2006 if f.session <= 3 else 2007 + (f.session - 4) // 3
+
+
+def _sentence(f: Found) -> str:
+    tok = f.nt.token_at(f.start)
+    if tok is None or not f.nt.sentences:
+        return f.nt.text
+    start, end = f.nt.sentences[f.nt.tokens[tok].sentence]
+    return f.nt.text[start:end]

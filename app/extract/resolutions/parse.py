@@ -1,0 +1,306 @@
+"""Reading one citation: from the noun قرار through its body words to its numbers and year.
+
+The rules are described in app.extract.resolutions; this module holds the token walks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.extract.resolutions import lexicon as lex
+from app.extract.resolutions.bodies import anaphor_at, body_at
+from app.extract.resolutions.lexicon import Hint
+from app.extract.resolutions.numbers import day_at, range_at, read_number, special_at, year_at
+from app.extract.tokens import Kind, NormText, NormTok
+from app.ingest.model import TextBlock
+
+_MAX_HEAD = 14  # tokens between the noun and its number
+_MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
+_MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
+EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
+
+
+@dataclass(slots=True)
+class Found:
+    """A citation before its body and year are settled against the article and the table."""
+
+    block: TextBlock
+    nt: NormText
+    start: int  # normalized offsets
+    end: int
+    number: int
+    session: int | None = None
+    hint: Hint | None = None
+    year: int | None = None  # stated with "(2015)", "لعام", "الصادر ..."
+    weak_year: int | None = None  # "عام 2015" right after the number
+    sanah: bool = False  # dated "لسنة"
+    issued_nationally: bool = False
+    formal: bool = False  # "القرار رقم 25", "لعام 2020": the register of national decisions too
+    special: str = ""  # "ES" for "ES-10/22", "S" for "S-17/1" (session kept in `session`)
+    anaphor: str | None = None  # "اعتمده المجلس", "المجلس في قراره": the stem of the short form
+    seq: int = 0  # the block's place in the article, to find what a short form points back at
+    group: int | None = None  # the noun a list hangs on: "القرارات 1696 و1737 و1747"
+
+
+def parse_at(
+    block: TextBlock, nt: NormText, i: int, inherited: dict[int, Hint | None]
+) -> list[Found]:
+    toks = nt.tokens
+    anchor = toks[i]
+    match = lex.ANCHOR.match(anchor.text)
+    assert match is not None
+    suffix = match.group(2) or ""
+    plural = suffix in lex.PLURAL_SUFFIXES
+    hint = inherited.get(i)
+    anaphor: str | None = None
+    if suffix in lex.POSSESSIVE_SUFFIXES:
+        hint = _hint_before(toks, i)
+        anaphor = _anaphor_before(toks, i) if hint is None else None
+        if hint is None and anaphor is None:
+            return []
+    j, steps, focused, ranged = i + 1, 0, False, False
+    while j < len(toks) and steps < _MAX_HEAD:
+        steps += 1
+        tok = toks[j]
+        if tok.sentence != anchor.sentence or tok.text in lex.SENTENCE_END:
+            return []
+        if tok.kind is Kind.NUMBER or special_at(toks, j):
+            break
+        if tok.kind is Kind.PUNCT:
+            title = _quoted_title(toks, j) if tok.text in lex.OPEN_MARKS else 0
+            if title:
+                j += title  # "بقرار «الاتحاد من أجل السلام» رقم 377": the name it is known by
+                continue
+            if tok.text in lex.OPEN_MARKS or tok.text in lex.CLOSE_MARKS:
+                j += 1
+                continue
+            if plural and tok.text in {",", "،", ":"}:
+                j += 1
+                continue
+            return []
+        if lex.ANCHOR.match(tok.text):
+            if plural and hint is not None:
+                inherited[j] = hint
+            return []
+        if plural and tok.text in lex.RANGE_FROM and range_at(toks, j + 1):
+            j, focused, ranged = j + 1, True, True  # "القرارات من 2216 إلى 2722"
+            break
+        body = body_at(toks, j)
+        if body is not None:
+            hint = _merge(hint, body[0])
+            if hint is Hint.NATIONAL:
+                return []
+            j += body[1]
+            continue
+        if tok.text in lex.HEAD_FILLERS:
+            j += 1
+            continue
+        nxt = _focus_len(toks, j) if plural else 0
+        nxt = nxt or (_skip_topic(toks, j) if tok.text in lex.TOPIC_WORDS else 0)
+        nxt = nxt or (_seek_focus(toks, j) if plural else 0)
+        if not nxt:
+            return []
+        focused = focused or plural
+        j += nxt
+    else:
+        return []
+    # "القرارات الدولية، ولا سيما 2254": the citation is the number the focus points at
+    start = toks[j].start if focused else anchor.start + len(match.group(1) or "")
+    items = _number_list(block, nt, j, start, ranged=ranged)
+    for item in items:
+        item.hint = _merge(hint, item.hint)
+    if any(item.hint is Hint.NATIONAL for item in items):
+        return []
+    marked = any(t.text in lex.NUMBER_MARKERS for t in toks[i + 1 : j])
+    for item in items:
+        item.group = anchor.start if len(items) > 1 else None
+        item.issued_nationally = hint is None and _issued_nationally(toks, i)
+        item.formal = marked or item.year is not None or item.sanah
+        item.anaphor = item.anaphor or anaphor
+    return items
+
+
+def _number_list(
+    block: TextBlock, nt: NormText, k: int, start: int, *, ranged: bool = False
+) -> list[Found]:
+    toks = nt.tokens
+    items: list[Found] = []
+    separators = lex.LIST_SEPARATORS | lex.RANGE_TO if ranged else lex.LIST_SEPARATORS
+    while True:
+        read = read_number(toks, k)
+        if read is None:
+            break
+        number, session, slash_year, special, end_tok = read
+        if _text(toks, end_tok) == ")" and _text(toks, k - 1) == "(":
+            end_tok += 1
+        if _text(toks, end_tok) in lex.UNITS or (
+            _text(toks, end_tok) == "في" and _text(toks, end_tok + 1) in lex.UNITS
+        ):
+            break
+        item = Found(block, nt, start if not items else toks[k].start, 0, number, session)
+        item.special = special
+        after = _tail(toks, end_tok, item)
+        item.year = item.year or slash_year
+        item.end = toks[after - 1].end
+        items.append(item)
+        sep = after
+        if _text(toks, sep) not in separators or toks[sep].sentence != toks[k].sentence:
+            break
+        sep += 1
+        if _text(toks, sep) in lex.NUMBER_MARKERS:
+            sep += 1
+        if sep >= len(toks) or not (toks[sep].kind is Kind.NUMBER or special_at(toks, sep)):
+            break
+        k = sep
+    return items
+
+
+def _quoted_title(toks: list[NormTok], j: int) -> int:
+    """Tokens to skip over a short quoted name followed by the number or its marker."""
+    close = lex.CLOSE_MARKS
+    for m in range(j + 1, min(j + 10, len(toks))):
+        tok = toks[m]
+        if tok.sentence != toks[j].sentence:
+            return 0
+        if tok.text in close and m > j + 1:
+            after = _text(toks, m + 1)
+            numbered = m + 1 < len(toks) and toks[m + 1].kind is Kind.NUMBER
+            return m + 1 - j if numbered or after in lex.NUMBER_MARKERS else 0
+        if tok.kind is not Kind.WORD:
+            return 0
+    return 0
+
+
+def _tail(toks: list[NormTok], k: int, item: Found) -> int:
+    """Read the year and the body that follow a number; return the index after them."""
+    first = _text(toks, k)
+    if first == "(" and year_at(toks, k + 1) and _text(toks, k + 2) == ")":
+        item.year, k = year_at(toks, k + 1), k + 3
+    elif first in lex.STRONG_YEAR_WORDS and year_at(toks, k + 1):
+        item.year, item.sanah, k = year_at(toks, k + 1), first in {"لسنه"}, k + 2
+    elif first in lex.WEAK_YEAR_WORDS and year_at(toks, k + 1):
+        item.weak_year, k = year_at(toks, k + 1), k + 2
+    body = body_at(toks, k) if _text(toks, k).startswith("ل") else None
+    if body is not None:
+        item.hint, k = body[0], k + body[1]
+    if _text(toks, k) not in lex.ISSUED_WORDS:
+        return k
+    m, useful, limit = k, k, k + _MAX_TAIL
+    while m < min(len(toks), limit):
+        tok = toks[m]
+        if tok.sentence != toks[k].sentence:
+            break
+        body = body_at(toks, m)
+        if body is not None:
+            item.hint = _merge(item.hint, body[0])
+            m += body[1]
+            useful = m
+            continue
+        if tok.text in lex.BY_WORDS and body_at(toks, m + 1) is None:
+            if _text(toks, m + 1) in lex.MANNER_WORDS:
+                m += 1  # "الذي اعتمده بالإجماع": how, not by whom
+                continue
+            short = anaphor_at(toks, m + 1)
+            if short is not None:
+                item.anaphor = short  # "الذي اعتمده المجلس"
+            elif m + 1 < len(toks) and toks[m + 1].kind is Kind.WORD:
+                # "الصادر عن وزارة الداخلية": issued by someone who is not an international body
+                item.hint = _merge(item.hint, Hint.NATIONAL)
+            break
+        year = year_at(toks, m)
+        if year and item.year is None:
+            item.year, useful = year, m + 1
+        elif not (tok.text in lex.TAIL_WORDS or tok.text in lex.MONTHS or day_at(tok)):
+            break
+        m += 1
+    return useful
+
+
+def _anaphor_before(toks: list[NormTok], i: int) -> str | None:
+    """ "وأكد المجلس في قراره 2452": the short form of a body shortly before a possessive."""
+    for m in range(i - 1, max(i - 9, -1), -1):
+        if toks[m].sentence != toks[i].sentence:
+            break
+        short = anaphor_at(toks, m)
+        if short is not None:
+            return short
+    return None
+
+
+def _merge(old: Hint | None, new: Hint | None) -> Hint | None:
+    """Combine what two places say about the body; a named organ outweighs a vague issuer."""
+    if old is Hint.NATIONAL or new is Hint.NATIONAL:
+        return old if old in EXPLICIT else Hint.NATIONAL
+    if old is None or old is Hint.UN:
+        return new or old
+    if new is None or new is Hint.UN or new is old:
+        return old
+    return Hint.UN  # two organs named: the UN, organ unsure
+
+
+def _focus_len(toks: list[NormTok], j: int) -> int:
+    """The length in tokens of the focus phrase ("ولا سيما", "بما في ذلك") at token j, or 0."""
+    if _text(toks, j) not in _FOCUS_FIRST_WORDS:
+        return 0  # most words open no phrase
+    for phrase in lex.FOCUS_PHRASES:
+        if all(_text(toks, j + x) == word for x, word in enumerate(phrase)):
+            return len(phrase)
+    return 0
+
+
+_FOCUS_FIRST_WORDS = frozenset(phrase[0] for phrase in lex.FOCUS_PHRASES if phrase)
+
+
+def _skip_topic(toks: list[NormTok], j: int) -> int:
+    """ "بشأن سوريا رقم 2254"، "الخاصة باليمن، من 2216 إلى 2722": skip the topic when a
+    number marker or a range follows within six words."""
+    for m in range(j + 1, min(j + 7, len(toks))):
+        tok = toks[m]
+        if tok.sentence != toks[j].sentence:
+            return 0
+        if tok.text in lex.NUMBER_MARKERS or (tok.text in lex.RANGE_FROM and range_at(toks, m + 1)):
+            return m - j
+        if tok.kind is not Kind.WORD and tok.text not in {",", "،"}:
+            return 0
+    return 0
+
+
+def _seek_focus(toks: list[NormTok], j: int) -> int:
+    """After a plural noun, jump to a focus phrase ahead when a number or the noun follows it."""
+    for m in range(j + 1, min(j + _MAX_SEEK, len(toks))):
+        if toks[m].sentence != toks[j].sentence or toks[m].text in lex.SENTENCE_END:
+            return 0
+        if toks[m].kind is Kind.NUMBER or lex.ANCHOR.match(toks[m].text):
+            return 0
+        size = _focus_len(toks, m)
+        if size:
+            after = m + size
+            while _text(toks, after) in {",", "،"}:
+                after += 1
+            if after < len(toks) and (
+                toks[after].kind is Kind.NUMBER or lex.ANCHOR.match(toks[after].text)
+            ):
+                return m - j
+    return 0
+
+
+def _hint_before(toks: list[NormTok], i: int) -> Hint | None:
+    """ "طالب مجلس الأمن في قراره 2254": the body named shortly before a possessive noun."""
+    for m in range(i - 1, max(i - 9, -1), -1):
+        if toks[m].sentence != toks[i].sentence:
+            break
+        body = body_at(toks, m)
+        if body is not None and body[0] in EXPLICIT and m + body[1] <= i:
+            return body[0]
+    return None
+
+
+def _issued_nationally(toks: list[NormTok], i: int) -> bool:
+    window = [t.text for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
+    issued = any(w in lex.ISSUING_VERBS for w in window)
+    national = any(w in lex.NATIONAL_WORDS for w in window)
+    return issued and national and not any(w in lex.UN_CUES for w in window)
+
+
+def _text(toks: list[NormTok], k: int) -> str:
+    return toks[k].text if 0 <= k < len(toks) else ""

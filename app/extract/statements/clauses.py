@@ -1,0 +1,240 @@
+"""Where reported content begins and ends, around a reporting verb.
+
+Content opens at أن/إن, a colon, a quotation or the verb's own preposition (أكد على، أشار
+إلى، طالب بـ). What lies between the verb and that opener is its subject, then the
+circumstances ("في بيان"، "خلال لقاء"، "لـتلفزيون سوريا"). Content closes at its quotation's
+closing mark, else at the end of the sentence, else where the next statement of the same
+sentence begins (the cuts: "، مضيفاً أن"، "وأضاف").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from app.extract.statements import words as w
+from app.extract.statements.speakers import BlockView
+from app.extract.statements.verbs import WORDS, Verb, VerbForm
+from app.extract.tokens import Kind
+from app.text.normalize import normalize
+
+_MAX_REGION = 25  # tokens between a verb and its content
+_MAX_QUOTE = 1500  # characters of one quotation
+_ALA, _ILA = normalize("على"), normalize("إلى")
+TRIM = " \t\n،,.؛;:"
+
+
+class Intro(StrEnum):
+    THAT = "that"  # أن، إن، بأن
+    COLON = "colon"
+    QUOTE = "quote"
+    PREP = "prep"  # the verb's own preposition
+
+
+class ClauseReader(BlockView):
+    cuts: list[int]  # normalized offsets where a later statement of a sentence begins
+
+    def find_intro(self, p: int, verb: Verb) -> tuple[int, Intro, int | None] | None:
+        """The token that opens the content, its kind, and where the circumstances begin."""
+        circ: int | None = None
+        sentence = self.toks[p - 1].sentence
+        q, stop = p, min(p + _MAX_REGION, len(self.toks))
+        while q < stop:
+            tok = self.toks[q]
+            if tok.sentence != sentence:
+                return None
+            placed = self.index.covering[q]
+            inside_name = placed is not None and not (
+                placed.first == q and placed.after_clitic(self.nt)
+            )
+            if tok.kind is Kind.PUNCT:
+                if tok.text == ":":
+                    return q, Intro.COLON, circ
+                if tok.text in w.OPEN_QUOTES:
+                    close = self._quoted_name(q)
+                    if close is None:
+                        return q, Intro.QUOTE, circ
+                    q = close
+            elif not inside_name:
+                if tok.text in w.COMPLEMENTIZERS:
+                    return q, Intro.THAT, circ
+                if self.is_prep(q, p, verb):
+                    return q, Intro.PREP, circ
+                if q > p and tok.text in WORDS:
+                    return None  # another verb: its own statement
+                if circ is None and self.circumstantial(q):
+                    circ = q
+            q += 1
+        return None
+
+    def _quoted_name(self, q: int) -> int | None:
+        """'قالت "هيئة التفاوض" إن': a short quotation the sentence runs on from is a name."""
+        close = w.CLOSE_QUOTE.get(self.toks[q].text, "")
+        for k in range(q + 1, min(q + 7, len(self.toks))):
+            if self.toks[k].text == close:
+                after = self.toks[k + 1] if k + 1 < len(self.toks) else None
+                runs_on = after is not None and (after.kind is Kind.WORD or after.text == ":")
+                return k if k > q + 1 and runs_on else None
+            if self.toks[k].text in ":.؟!":
+                return None
+        return None
+
+    def is_prep(self, q: int, p: int, verb: Verb) -> bool:
+        word = self.toks[q].text
+        if word in verb.preps:
+            if word == _ALA and self.text(q + 1) in w.WHERE_AFTER_ALA:
+                return False
+            if word == _ILA and q > p and w.has_stem(self.text(p), w.ENVOY_STEMS):
+                # "المبعوث الأممي إلى سوريا": إلى names the post, not what was said
+                return q + 1 >= len(self.toks) or self.index.starting[q + 1] is None
+            return True
+        if "ب" in verb.preps and word.startswith("ب") and len(word) > 2 and word != "باسم":
+            placed = self.index.starting[q]
+            return placed is None or placed.after_clitic(self.nt)
+        if "ل" in verb.preps and word.startswith("ل") and not word.startswith("لل"):
+            # "دعا العراق لاحترام القرار"; "لتلفزيون سوريا" is whom it was told to
+            return len(word) > 3 and self.index.covering[q] is None and word not in w.L_NOUNS
+        return False
+
+    def circumstantial(self, q: int) -> bool:
+        if q >= len(self.toks):
+            return False
+        word = self.toks[q].text
+        if word.startswith("لل") and w.serves((self.text(q - 1), self.text(q - 2))):
+            return False  # "الأمين العام للأمم المتحدة"
+        if word in w.CIRCUMSTANTIAL or word == "ل" or word.startswith("لل"):
+            return True
+        if word == _ALA and self.text(q + 1) in w.WHERE_AFTER_ALA:
+            return True
+        if word.startswith("ل") and word not in w.L_NOUNS:
+            placed = self.index.starting[q]
+            return placed is None or placed.after_clitic(self.nt)
+        return False
+
+    def _skip_circumstance(self, q: int, verb: Verb) -> int:
+        """ "أعلن باتيلي الثلاثاء استقالته"، "أكد خلال الاتصال أهمية": step over when it was
+        said (a day word, or a circumstantial preposition and its definite noun) before a
+        bare object."""
+        while self.text(q) in w.TIME_WORDS:
+            q += 1  # "وكانت الوزارة قد أعلنت، الخميس، إدراج"
+        word = self.text(q)
+        own = q < len(self.toks) and self.is_prep(q, q, verb)  # "حذرت من كارثة": the content
+        # "قبل أيام"، "في بيان"، "خلال الاتصال"
+        if word in w.CIRCUMSTANTIAL and not own and self._noun_at(q + 1):
+            q += 2
+            while w.definite(self.text(q)) and w.nisba(self.text(q)):
+                q += 1
+        return q
+
+    def _noun_at(self, q: int) -> bool:
+        if q >= len(self.toks) or self.toks[q].kind is not Kind.WORD:
+            return False
+        return w.definite(self.toks[q].text) or self.toks[q].text not in WORDS
+
+    def _skip_aside(self, q: int) -> int:
+        """ "أكدت الخارجية، في بيان نشرته، التزام موسكو": step over the aside between commas."""
+        if self.text(q) not in {"،", ","} or not self.circumstantial(q + 1):
+            return q
+        for k in range(q + 2, min(q + 16, len(self.toks))):
+            if self.toks[k].sentence != self.toks[q].sentence:
+                break
+            if self.toks[k].text in {"،", ","}:
+                return k + 1
+        return q
+
+    def _object_at(self, q: int, i: int, vf: VerbForm, *, fronted: bool = False) -> bool:
+        """Whether token q begins a bare object: a word that opens no other construction."""
+        if q >= len(self.toks) or self.toks[q].sentence != self.toks[i].sentence:
+            return False
+        tok = self.toks[q]
+        if tok.kind is not Kind.WORD or tok.text in w.COMPLEMENTIZERS or tok.text in w.SKIP:
+            return False
+        if tok.text in w.PREPOSITIONS:
+            return False  # an object never opens with a preposition: "إلى اليمن"
+        subject_like = w.definite(tok.text) or self.index.covering[q] is not None
+        if not fronted and q == i + 1 and subject_like:
+            return False  # "وأكد البحرة ...": an unrecognized subject, not an object
+        if self.is_prep(q, q, vf.verb) or self.circumstantial(q):
+            return False
+        return tok.text not in WORDS
+
+    def content_start(self, at: int, kind: Intro) -> int | None:
+        tok = self.toks[at]
+        if kind is Intro.QUOTE:
+            return tok.start
+        if kind is Intro.COLON:
+            return self.word_start(at + 1, quotes=True)
+        if kind is Intro.THAT:
+            if tok.text not in w.BARE_COMPLEMENTIZERS:
+                return tok.start  # "إنها ستدعم": the pronoun is the content's subject
+            return self.word_start(at + 1, quotes=True)
+        if tok.text.startswith("ب") and tok.text != "ب":
+            return tok.start + 1  # "بضرورة"
+        if self.text(at + 1) in w.COMPLEMENTIZERS:
+            return self.content_start(at + 1, Intro.THAT)  # "إلى أن"
+        return self.word_start(at + 1, quotes=True)
+
+    def word_start(self, k: int, *, quotes: bool = False) -> int | None:
+        while k < len(self.toks) and self.toks[k].kind is Kind.PUNCT:
+            if quotes and self.toks[k].text in w.OPEN_QUOTES:
+                return self.toks[k].start
+            k += 1
+        return self.toks[k].start if k < len(self.toks) else None
+
+    def content_end(self, start: int, limit: int | None) -> int:
+        text = self.nt.text
+        close = w.CLOSE_QUOTE.get(text[start])
+        if close is not None:
+            end = text.find(close, start + 1)
+            if 0 < end - start < _MAX_QUOTE:
+                return end + 1
+        end = limit if limit is not None else self._sentence_end(start)
+        end = next((cut for cut in self.cuts if start < cut < end), end)
+        while end > start and text[end - 1] in TRIM:
+            end -= 1
+        if text[start:end].endswith(" و"):
+            end -= 2
+        return end
+
+    def _sentence_end(self, start: int) -> int:
+        text = self.nt.text
+        for s_start, s_end in self.nt.sentences:
+            if s_start <= start < s_end:
+                # a quotation broken by a full stop inside it runs to its closing quote
+                if text.count("«", start, s_end) > text.count("»", start, s_end):
+                    return self._closing(start, s_end, "»")
+                if text.count('"', start, s_end) % 2:
+                    return self._closing(start, s_end, '"')
+                return s_end
+        return len(text)
+
+    def _closing(self, start: int, end: int, mark: str) -> int:
+        close = self.nt.text.find(mark, end)
+        return close + 1 if 0 < close - start < _MAX_QUOTE else end
+
+
+def unquote(text: str) -> str:
+    """A content that is one quotation, without its marks."""
+    if len(text) >= 2 and text[0] in w.CLOSE_QUOTE and text[-1] == w.CLOSE_QUOTE[text[0]]:
+        inner = text[1:-1]
+        if text[0] not in inner and text[-1] not in inner:
+            return inner.strip()
+    return text
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations of a text: a verb inside one is quoted, not reported
+    ("«تكشف عزوف التونسيين عن مسار يرفضونه»")."""
+    spans: list[tuple[int, int]] = []
+    for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
+        at = text.find(opener)
+        while at >= 0:
+            end = text.find(closer, at + 1)
+            if end < 0:
+                break
+            spans.append((at, end))
+            at = text.find(opener, end + 1)
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start < offset < end for start, end in spans)

@@ -1,0 +1,103 @@
+"""Who said what: reported speech around a reporting verb (statements.verbs).
+
+What counts is set by eval/GUIDELINES.md §4:
+- a clause whose verb is one of قال، أكد، شدد، ذكر، أشار، دعا، أعلن، اعتبر، رأى، طالب، حذر،
+  أوضح، أضاف, finite (past or present, any person) or the participle that opens a clause of
+  its own ("، مؤكداً أن"), with content opened by أن/إن, a colon, a quote, the verb's own
+  preposition (أكد على، أشار إلى، طالب بـ) or, for verbs such as أكد and أعلن, a bare object;
+- whose speaker is an actor of the article: a person, a body or a place the recognizer found
+  (statements.speakers, statements.subjects), or a short form or title of one
+  (statements.short_forms: "وتشير الهيئة"، "وقال عبد السلام"، "وأضاف المدعي العام"):
+  anonymous sources ("مصادر"، "خبراء") and documents ("دعا القرار") speak for no one, and
+  their statements are left out;
+- not negated ("لم يعلن"), not owed or hypothetical ("على المجلس أن يطالب"), not the writer's
+  voice ("يُذكر أن"), not inside a quotation («موسكو لا ترى بديلاً»), not a clause that
+  describes the noun before it ("قراراً يطالب إسرائيل"), not ذكّر ("to remind").
+Other reporting verbs (رحب، اتهم، كشف، كتب...) are read all the same, so that "وتابع"
+or "، مضيفاً" after them know who is speaking, but are not returned.
+
+Speaker: the subject before the verb when a clause opens with it ("البحرة يطالب"، "وكان
+البحرة قد قال"، "أما المندوب الروسي فقد اعتبر"), else after it, up to where the circumstances
+begin ("في بيان"، "لـتلفزيون سوريا"), else, with no subject, the speaker of an earlier clause
+of the same sentence, else the subject of the verb that opens the sentence ("رفض المندوب
+القرار، وقال إنه"), else for a past verb ("وأضاف أن") the previous speaker of the same part of
+the article. Actors joined by و each get the statement ("أعلنت روسيا وتركيا رفضهما").
+
+verb is the word as written, without its conjunction ("أكدت", "مشدداً"). content runs from
+after أن/إن (kept when it carries a pronoun: "إنها ستدعم") to the end of the sentence, the
+closing quote of a quotation, or the next و-verb or participle of the sentence; a content that
+is one quotation loses its quote marks. span covers the verb to the end of the content.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from app.extract.model import Mention, Statement
+from app.extract.recognizer import ActorResult
+from app.extract.statements import words as w
+from app.extract.statements.reader import Reader
+from app.extract.statements.short_forms import ShortForms
+from app.extract.statements.speakers import MentionIndex, Speaker
+from app.extract.statements.verbs import WORDS
+from app.extract.tokens import NormText, texts_of
+from app.ingest.model import Part, TextBlock
+
+
+def _lemmas(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The closed list of eval/GUIDELINES.md §4, by lemma.
+LISTED = _lemmas("قال أكد شدد ذكر أشار دعا أعلن اعتبر رأى طالب حذر أوضح أضاف")
+
+
+def find_statements(
+    blocks: Sequence[TextBlock], actors: ActorResult, texts: Sequence[NormText] | None = None
+) -> list[Statement]:
+    """Who said what in `blocks`; `texts` are their NormTexts (built here when not given)."""
+    texts = texts_of(blocks) if texts is None else texts
+    kinds = {e.key: e.kind for e in actors.entities}
+    by_block: dict[tuple[Part, int], list[Mention]] = defaultdict(list)
+    for mention in actors.mentions:
+        by_block[(mention.span.part, mention.span.index)].append(mention)
+    short = ShortForms(blocks, texts, by_block, actors.entities)
+    cities = frozenset(e.key for e in actors.entities if e.subkind == "city")
+    found: list[Statement] = []
+    last: Speaker | None = None
+    part: Part | None = None
+    for block, nt in zip(blocks, texts, strict=True):
+        if block.part != part:
+            part, last = block.part, None  # "وأضاف" never reaches back into the summary
+        said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b)]
+        if not said:
+            continue  # no reporting verb: nothing said here, and the speaker carries over
+        if len(said) < len(nt.sentences):
+            nt = nt.only(said)  # the other sentences are never tokenized
+        index = MentionIndex(nt, by_block[(block.part, block.index)], kinds)
+        reader = Reader(block, nt, index, last, cities)
+        for statement, speaker, lemma in reader.read():
+            if lemma in LISTED:
+                found.extend(_per_speaker(statement, speaker, short))
+        last = reader.last
+    return found
+
+
+def _says(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a word that may open a statement."""
+    return not WORDS.isdisjoint(w.WORD_RE.findall(text, start, end))
+
+
+def _per_speaker(statement: Statement, speaker: Speaker, short: ShortForms) -> list[Statement]:
+    """One statement for each actor that speaks; none for an unnamed or anonymous speaker."""
+    span = statement.span
+    key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
+    keys = [k for k in (key, *speaker.others) if k is not None]
+    for k in keys:
+        short.spoke(k)
+    return [
+        statement if k == statement.speaker_key else replace(statement, speaker_key=k)
+        for k in dict.fromkeys(keys)
+    ]

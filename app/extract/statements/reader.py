@@ -1,0 +1,278 @@
+"""Reading the statements of one block: each reporting verb, its subject and its content.
+
+The rules are those of app.extract.statements; this module walks one block's tokens.
+"""
+
+from __future__ import annotations
+
+from app.extract.model import EntityKind, Span, Statement
+from app.extract.statements import words as w
+from app.extract.statements.clauses import ClauseReader, Intro, inside, quotations, unquote
+from app.extract.statements.speakers import MentionIndex, Speaker
+from app.extract.statements.subjects import SubjectReader
+from app.extract.statements.verbs import WORDS, Form, VerbForm, lookup
+from app.extract.tokens import Kind, NormText
+from app.ingest.model import TextBlock
+from app.text.normalize import normalize
+
+_STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
+_NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
+
+
+Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
+
+
+class Reader(SubjectReader, ClauseReader):
+    """Statements of one block, in reading order."""
+
+    def __init__(
+        self,
+        block: TextBlock,
+        nt: NormText,
+        index: MentionIndex,
+        last: Speaker | None,
+        cities: frozenset[str] = frozenset(),
+    ) -> None:
+        super().__init__(block, nt, index)
+        self.last = last
+        self.cities = cities  # keys of the cities among the article's places (feminine nouns)
+        self.reach = 0  # normalized offset where the last statement of this block ends
+        self.in_sentence: dict[int, Speaker] = {}
+        self.triggers: list[tuple[int, str, VerbForm]] = []
+        quoted = quotations(nt.text)
+        for i, tok in enumerate(self.toks):
+            if tok.text in WORDS and not inside(quoted, tok.start):
+                found = lookup(tok.text)
+                if found is not None and self._trigger(i, *found):
+                    self.triggers.append((i, *found))
+        # "، مؤكداً أن"، "وأضاف": a later statement that ends the one before it
+        self.cuts = [
+            self.toks[i].start
+            for i, conj, vf in self.triggers
+            if conj or vf.form is Form.PARTICIPLE
+        ]
+
+    def read(self) -> list[Said]:
+        found: list[Said] = []
+        for i, conj, vf in self.triggers:
+            said = self._verb(i, conj, vf)
+            if said is not None:
+                found.append((*said, vf.verb.lemma))
+        return found
+
+    def _trigger(self, i: int, conj: str, vf: VerbForm) -> bool:
+        if self.toks[i].kind is not Kind.WORD or self.text(i - 1) in _NEGATIONS:
+            return False  # "ولم يعلن الائتلاف موقفه": nothing was said
+        placed = self.index.covering[i]
+        if placed is not None and not placed.after_clitic(self.nt):
+            return False  # a word inside a name
+        if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
+            return False  # "ذكّر": to remind, not to state
+        if vf.form is Form.PARTICIPLE:
+            return bool(conj) or self.text(i - 1) in {"،", ","}
+        if vf.form is Form.PRESENT and not conj:
+            return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
+        return True
+
+    def _verb(self, i: int, conj: str, vf: VerbForm) -> tuple[Statement, Speaker] | None:
+        p = i + 1
+        while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
+            p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
+        # "، طالب فيها بإنهاء عمل البعثة": the resumptive pronoun shows a verb, not the noun
+        # the bare form could also be, and the subject is the sentence's
+        resumed = self.text(i - 1) in {"،", ","} and self.text(p) in w.RESUMPTIVE
+        p += resumed
+        addressed = self.text(p) in w.ADDRESSING  # "وقال مخاطباً أعضاء المجلس:"
+        if conj == "و" and vf.verb.direct and vf.form is not Form.PARTICIPLE:
+            # "مجلس التعاون يجدد ... ويدعو العراق إلى": a sentence that opened with its
+            # subject keeps it; the noun after the coordinated verb is its object
+            opening = self.opening_fronted(i)
+            if opening is not None:
+                return self._fronted(i, conj, p, vf, opening)
+        if vf.form is not Form.PARTICIPLE and conj != "و":
+            fronted = self.subject_before(i)
+            if fronted is not None:
+                return self._fronted(i, conj, p, vf, fronted)
+            relative = not conj and self.text(i - 1) in w.RELATIVES and not vf.suffixed
+            if relative and self.text(p) not in w.ABOUT_IT:
+                return None  # "القرار الذي طالب الجماعة": a document's, not the object's
+            if vf.form is Form.PRESENT and not conj and self._inside_clause(i):
+                return None  # "قراراً يطالب إسرائيل": it describes the noun before it
+        verb, participle = vf.verb, vf.form is Form.PARTICIPLE
+        # "وطالب بغداد بـ": a masculine verb does not take the feminine noun after it as its
+        # subject (a city, a body named by وزارة، هيئة...): it is the object
+        subjectless = not participle and self._disagrees(p, vf)
+        subject_end = p
+        if verb.direct and not participle and not subjectless:
+            subject_end = self.to_person(p, self.subject(p), len(self.toks))
+        kind: Intro | None = None
+        content: int | None
+        after = subject_end
+        if verb.direct and subject_end > p:
+            after = self._skip_circumstance(self._skip_aside(subject_end), verb)
+        if verb.direct and self._object_at(after, i, vf, fronted=subjectless):
+            content = self.toks[after].start
+        else:
+            intro = self.find_intro(p, verb)
+            if intro is None:
+                return None if participle else self._quote_before(i, conj, p)
+            at, kind, circ = intro
+            if not participle and not subjectless:
+                subject_end = self.to_person(p, circ if circ is not None else at, at)
+            content = self.content_start(at, kind)
+        if content is None or self.sentence_of(content) != self.toks[i].sentence:
+            return None
+        if addressed:
+            subject_end = p
+        has_subject = any(self.toks[k].kind is Kind.WORD for k in range(p, subject_end))
+        named = has_subject and self.names_speaker(p, subject_end)
+        if vf.bare and verb.strict and not named and (kind not in _STRONG or verb.named):
+            # "طالب جامعي"، "نفي الخبر"، "بين الطرفين": not the verb, unless a resumptive
+            # pronoun or a statement it is coordinated with says so ("أكد ...، وطالب")
+            coordinated = bool(conj) and self.toks[i].sentence in self.in_sentence
+            if not (resumed or coordinated):
+                return None
+        # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
+        # speaker has the subject of the clause it is coordinated with
+        continued = conj == "و" and not named and self.toks[i].sentence in self.in_sentence
+        if has_subject and not continued:
+            speaker: Speaker | None = self.choose(p, subject_end)
+        else:
+            speaker = self._implicit_speaker(i, conj, vf)
+        if speaker is None:
+            return None
+        return self._emit(i, conj, speaker, content, None)
+
+    def _fronted(
+        self, i: int, conj: str, p: int, vf: VerbForm, speaker: Speaker
+    ) -> tuple[Statement, Speaker] | None:
+        """The verb of a clause whose subject came first: what follows is all content."""
+        q = self._skip_circumstance(self._skip_aside(p), vf.verb)
+        if vf.verb.direct and self._object_at(q, i, vf, fronted=True):
+            content: int | None = self.toks[q].start
+        else:
+            intro = self.find_intro(p, vf.verb)
+            if intro is None:
+                return None
+            content = self.content_start(intro[0], intro[1])
+        if content is None or self.sentence_of(content) != self.toks[i].sentence:
+            return None
+        return self._emit(i, conj, speaker, content, None)
+
+    def _inside_clause(self, i: int) -> bool:
+        """Whether the word before token i is one the clause runs on from (not a subject, a
+        conjunction or a clause opener): the verb then describes that word."""
+        if i == 0 or self.toks[i - 1].sentence != self.toks[i].sentence:
+            return False
+        prev = self.toks[i - 1]
+        if prev.kind is not Kind.WORD or self.index.covering[i - 1] is not None:
+            return False
+        opens = w.CLAUSE_OPENERS | w.COMPLEMENTIZERS | w.DISCOURSE_OPENERS | w.RELATIVES
+        return prev.text not in opens and prev.text not in w.TIME_WORDS
+
+    def _disagrees(self, p: int, vf: VerbForm) -> bool:
+        placed = self.index.starting[p] if p < len(self.toks) else None
+        if placed is None or placed.after_clitic(self.nt):
+            return False
+        if vf.feminine:
+            head = self.toks[placed.first].text
+            return placed.kind is EntityKind.ORGANIZATION and head in w.MASCULINE_HEADS
+        if not vf.masculine:
+            return False
+        if placed.kind is EntityKind.PLACE:
+            return placed.mention.entity_key in self.cities
+        head = self.toks[placed.first].text
+        return placed.kind is EntityKind.ORGANIZATION and head.endswith("ه") and len(head) > 3
+
+    def _quote_before(self, i: int, conj: str, p: int) -> tuple[Statement, Speaker] | None:
+        """'"لن نقبل بأي تسوية"، قال البحرة.': the quotation comes first, the subject after."""
+        k = i - 1
+        while self.text(k) in {"،", ","}:
+            k -= 1
+        if k < 0 or self.toks[k].text not in w.CLOSE_QUOTE.values():
+            return None
+        opener = next((o for o, c in w.CLOSE_QUOTE.items() if c == self.toks[k].text), "")
+        open_at = self.nt.text.rfind(opener, 0, self.toks[k].start)
+        if open_at < 0 or self.toks[k].start - open_at > 1500:
+            return None
+        end = p
+        while end < len(self.toks) and self.toks[end].sentence == self.toks[i].sentence:
+            if self.toks[end].kind is Kind.PUNCT or self.circumstantial(end):
+                break
+            end += 1
+        if end == p or not self.names_speaker(p, end):
+            return None
+        span = (self.toks[i].start + len(conj), self.toks[end - 1].end)
+        return self._emit(i, conj, self.choose(p, end), open_at, span)
+
+    def _implicit_speaker(self, i: int, conj: str, vf: VerbForm) -> Speaker | None:
+        sentence = self.toks[i].sentence
+        if vf.form is Form.PARTICIPLE:
+            if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
+                return self.last  # the quotation before it held a full stop: one sentence still
+            return self.in_sentence.get(sentence) or self.opening_subject(i)
+        if vf.form is Form.PRESENT and not conj:
+            return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
+        if sentence in self.in_sentence:
+            return self.in_sentence[sentence]  # "قال البحرة إن ...، لكنه شدد على"
+        opening = self.opening_subject(i)
+        if opening is not None:
+            return opening  # "رفض المندوب الإسرائيلي القرار، وقال إنه"
+        if vf.form is Form.PRESENT:
+            return None  # "ويشار إلى أن": the writer speaks
+        return self.last
+
+    def _emit(
+        self,
+        i: int,
+        conj: str,
+        speaker: Speaker,
+        content_start: int,
+        before: tuple[int, int] | None,
+    ) -> tuple[Statement, Speaker] | None:
+        """The statement of trigger i, from normalized offsets. `before` = (verb start,
+        speaker end) when the content precedes the verb ('"...", قال البحرة')."""
+        verb = (self.toks[i].start + len(conj), self.toks[i].end)
+        if before is not None:
+            content_end = self.content_end(content_start, before[0])
+            span = (content_start, before[1])
+        else:
+            content_end = self.content_end(content_start, None)
+            span = (verb[0], content_end)
+        if content_end - content_start < 2:
+            return None
+        c_start, c_end = self._display(content_start, content_end)
+        content = unquote(self.nt.display[c_start:c_end].strip())
+        if not any(ch.isalnum() for ch in content):
+            return None
+        v_start, v_end = self._display(*verb)
+        s_start, s_end = self._display(*span)
+        self.last = self.in_sentence[self.toks[i].sentence] = speaker
+        self.reach = max(content_end, span[1])
+        display = self.nt.display
+        statement = Statement(
+            speaker.key,
+            speaker.surface,
+            display[v_start:v_end],
+            content,
+            Span(self.block.part, self.block.index, s_start, s_end),
+        )
+        return statement, speaker
+
+    def _written(self, i: int) -> str:
+        """Token i as the display text writes it, marks included."""
+        start, end = self._display(self.toks[i].start, self.toks[i].end)
+        return self.nt.display[start:end]
+
+    def _display(self, start: int, end: int) -> tuple[int, int]:
+        """Display offsets of a normalized span, with the marks of its last letter ("مشدداً")."""
+        d_start, d_end = self.nt.to_display(start, end)
+        display = self.nt.display
+        while d_end < len(display) and _mark(display[d_end]):
+            d_end += 1
+        return d_start, d_end
+
+
+def _mark(ch: str) -> bool:
+    """A vowel mark or tatweel, which stays with the letter before it."""
+    return "\u064b" <= ch <= "\u065f" or ch == "\u0670" or ch == "\u0640"

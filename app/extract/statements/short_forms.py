@@ -1,0 +1,271 @@
+"""Speakers the recognizer left unlinked, named by a short form of an actor of the article.
+
+Each rule points back at an actor the article has named in full, the nearest one before the
+statement (else the first after):
+- a body's head noun: "وتشير الهيئة" after "هيئة التفاوض السورية" (of two bodies with that
+  head, the one that spoke last);
+- a generic head seen serving a body: "وتؤكد الأمانة العامة" after "الأمانة العامة لجامعة
+  الدول العربية" (a sub-body speaks for its parent);
+- a person's title, every word of it among the words that introduced that person: "وأضاف
+  المدعي العام" after "المدعي العام للمحكمة الجنائية الدولية، كريم خان"، "وشدد قائد الإدارة
+  الجديدة" after "قائد الإدارة السورية الجديدة أحمد الشرع";
+- the end of a person's name, a title before it or not, a foreign surname in another spelling
+  of its long vowels ("غروندبيرغ" for "غروندبرغ"): "وقال عبد السلام" after "محمد عبد
+  السلام", "بأن الوزير عبد العاطي أكد" after "بدر عبد العاطي".
+The tables are built on the first unlinked speaker of an article (most articles have none),
+the two that read the words around every mention (generic heads, titles) on first use.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from app.extract.model import Entity, EntityKind, Mention
+from app.extract.statements import words as w
+from app.extract.statements.verbs import WORDS
+from app.extract.tokens import Kind, NormText, NormTok
+from app.ingest.model import Part, TextBlock
+from app.text.normalize import normalize
+
+Where = tuple[int, int]  # the block's place in the article, a normalized offset in it
+_MAX_TITLE = 7  # words of a title around a name
+_PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    where: Where
+    key: str
+    words: frozenset[str] = frozenset()
+
+
+class ShortForms:
+    def __init__(
+        self,
+        blocks: Sequence[TextBlock],
+        texts: Sequence[NormText],
+        by_block: dict[tuple[Part, int], list[Mention]],
+        entities: Sequence[Entity],
+    ) -> None:
+        self._blocks, self._by_block, self._entities = blocks, by_block, entities
+        self._texts = texts
+        self._order = {(b.part, b.index): seq for seq, b in enumerate(blocks)}
+        self._built = False
+        self._heads: dict[str, list[_Seen]] = defaultdict(list)  # body head noun
+        # Built on first use: both read the tokens around every mention of their kind.
+        self._parts: dict[str, list[_Seen]] | None = None  # generic head + لـ body
+        self._titles: list[_Seen] | None = None  # persons with the words that introduced them
+        self._tails: dict[str, set[str]] = defaultdict(set)  # ends of person names
+        self._skeletons: dict[str, set[str]] = defaultdict(set)  # surnames without long vowels
+        self.recent: list[str] = []  # speakers so far, in reading order
+
+    def resolve(self, surface: str, part: Part, index: int, offset: int) -> str | None:
+        """The key of the actor `surface` shortens, said at display `offset` of a block."""
+        if not self._built:
+            self._build()
+        words = normalize(surface).split()
+        if not words or w.has_stem(words[0], w.ANONYMOUS_STEMS):
+            return None
+        seq = self._order.get((part, index), 0)
+        at = (seq, self._texts[seq].from_display(offset))
+        phrase = " ".join(words)
+        found = None
+        if len(words) <= 2 and all(w.definite(word) for word in words):  # as a part is named
+            found = _nearest(self._parts_table().get(phrase, []), at)
+        if found is None and len(words) == 1 and words[0].startswith("ال"):
+            found = self._headed(_bare(words[0]))
+        if found is None:
+            found = self._named(words)
+        if found is None and w.has_stem(words[0], w.TITLE_STEMS):
+            found = self._titled(words, at)
+        return found
+
+    def _named(self, words: list[str]) -> str | None:
+        """ "عبد السلام"، "الوزير عبد العاطي": the one person whose name ends as the subject
+        does (a title may come first)."""
+        whole = self._tails.get(" ".join(words), set())
+        if len(words) > 1 and len(whole) == 1:
+            return next(iter(whole))  # a body's name without its head noun
+        for size in (3, 2, 1):
+            if len(words) < size or (size == len(words) and words[0].startswith("ال")):
+                continue
+            tail = " ".join(words[-size:])
+            keys = self._tails.get(tail, set())
+            if len(tail) >= 4 and len(keys) == 1:
+                return next(iter(keys))
+        last = words[-1]
+        if len(words) == 1 and len(last) >= 6 and not last.startswith("ال"):
+            # a foreign name spelt with other long vowels: "غروندبيرغ" for "غروندبرغ"
+            keys = self._skeletons.get(_skeleton(last), set())
+            return next(iter(keys)) if len(keys) == 1 else None
+        return None
+
+    def spoke(self, key: str) -> None:
+        """Record a speaker, so that a short form two bodies share goes to the one speaking."""
+        self.recent.append(key)
+
+    def _headed(self, head: str) -> str | None:
+        """The one body whose name opens with `head`; of several, the one that spoke last."""
+        keys = {seen.key for seen in self._heads.get(head, [])}
+        if len(keys) == 1:
+            return next(iter(keys))
+        return next((key for key in reversed(self.recent) if key in keys), None)
+
+    def _titled(self, words: list[str], at: Where) -> str | None:
+        wanted = {_bare(word) for word in words if len(word) > 1}
+        fits = [seen for seen in self._titles_table() if wanted <= seen.words]
+        return _nearest(fits, at)
+
+    def _build(self) -> None:
+        self._built = True
+        heads: dict[str, str] = {}
+        for entity in self._entities:
+            words = normalize(entity.name).split()
+            if entity.kind is EntityKind.ORGANIZATION and len(words) > 1:
+                # the name only: aliases from the gazetteer ("هيئة الأمم المتحدة") are not
+                # how this article shortens it
+                heads[entity.key] = _bare(words[0])
+                # "الديمقراطي الكوردستاني" for "الحزب الديمقراطي الكوردستاني"
+                self._tails[" ".join(words[1:])].add(entity.key)
+            if entity.kind is EntityKind.PERSON:
+                for name in {entity.name, *entity.aliases}:
+                    words = normalize(name).split()
+                    for k in range(1, len(words)):
+                        self._tails[" ".join(words[k:])].add(entity.key)
+                    if len(words) > 1 and len(words[-1]) >= 6:
+                        self._skeletons[_skeleton(words[-1])].add(entity.key)
+        for seq, full, mention in self._mentions_of(EntityKind.ORGANIZATION):
+            if mention.entity_key in heads:
+                where = (seq, full.from_display(mention.span.start))
+                self._heads[heads[mention.entity_key]].append(_Seen(where, mention.entity_key))
+        for entries in self._heads.values():
+            entries.sort(key=lambda e: e.where)
+
+    def _mentions_of(self, kind: EntityKind) -> Iterator[tuple[int, NormText, Mention]]:
+        """The mentions of actors of `kind`, in reading order, with their block."""
+        kinds = {e.key: e.kind for e in self._entities}
+        for seq, block in enumerate(self._blocks):
+            mentions = self._by_block.get((block.part, block.index), [])
+            if mentions:
+                full = self._texts[seq]
+                for mention in mentions:
+                    if kinds.get(mention.entity_key) is kind:
+                        yield seq, full, mention
+
+    def _parts_table(self) -> dict[str, list[_Seen]]:
+        if self._parts is None:
+            parts: dict[str, list[_Seen]] = defaultdict(list)
+            views: dict[tuple[int, int], NormText] = {}  # a sentence's tokens, read once
+            for seq, full, mention in self._mentions_of(EntityKind.ORGANIZATION):
+                where = (seq, full.from_display(mention.span.start))
+                head = _part_of(_view(full, seq, where[1], views), where[1])
+                if head is not None:
+                    parts[head].append(_Seen(where, mention.entity_key))
+            for entries in parts.values():
+                entries.sort(key=lambda e: e.where)
+            self._parts = parts
+        return self._parts
+
+    def _titles_table(self) -> list[_Seen]:
+        if self._titles is None:
+            titles: list[_Seen] = []
+            views: dict[tuple[int, int], NormText] = {}
+            for seq, full, mention in self._mentions_of(EntityKind.PERSON):
+                where = (seq, full.from_display(mention.span.start))
+                end = full.from_display(mention.span.end)
+                words = _title_of(_view(full, seq, where[1], views), where[1], end)
+                if words is not None:
+                    titles.append(_Seen(where, mention.entity_key, words))
+            titles.sort(key=lambda e: e.where)
+            self._titles = titles
+        return self._titles
+
+
+def _part_of(nt: NormText, start: int) -> str | None:
+    """ "الأمانة العامة لجامعة الدول العربية": the generic head before "لـ" + the body that
+    starts at normalized `start`. `nt` holds the tokens of the mention's sentence."""
+    k = nt.token_at(start)
+    if k is None or k == 0:
+        return None
+    if nt.tokens[k].start >= start:
+        k -= 1  # the clitic stands alone: "لـ الجامعة"
+    tok = nt.tokens[k]
+    if tok.start >= start or not nt.text[tok.start : start].endswith("ل"):
+        return None  # not "لـ" + the body
+    head = [t.text for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
+    if len(head) == 2 and not w.definite(head[1]):
+        head = head[1:]
+    generic = bool(head) and all(w.definite(word) for word in head)
+    if generic and not w.has_stem(head[0], w.TITLE_STEMS):
+        return " ".join(head)
+    return None
+
+
+def _title_of(nt: NormText, start: int, end: int) -> frozenset[str] | None:
+    """The words of the title before a name ("المدعي العام للمحكمة الجنائية الدولية، كريم
+    خان") or right after it ("بدر عبد العاطي وزير الخارجية"), bare, for the name at normalized
+    [start, end). `nt` holds the tokens of the mention's sentence."""
+    toks = nt.tokens
+    first = nt.token_at(start)
+    if first is None:
+        return None
+    last = bisect.bisect_left(nt.starts, end) - 1
+    words = _title_words(toks, range(first - 1, max(first - 1 - _MAX_TITLE, -1), -1))
+    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].text in {"،", ","})
+    if after < len(toks) and w.has_stem(toks[after].text, w.TITLE_STEMS):
+        words |= _title_words(toks, range(after, min(after + _MAX_TITLE, len(toks))))
+    if any(w.has_stem(word, w.TITLE_STEMS) for word in words):
+        return frozenset(map(_bare, words))
+    return None
+
+
+def _view(full: NormText, seq: int, start: int, views: dict[tuple[int, int], NormText]) -> NormText:
+    """The view of `full` (block `seq`) holding the sentence at normalized `start`, built
+    once."""
+    sentence = full.sentence_at(start)
+    view = views.get((seq, sentence))
+    if view is None:
+        view = views[(seq, sentence)] = full.only([sentence])
+    return view
+
+
+def _title_words(toks: list[NormTok], order: range) -> set[str]:
+    """The words of a title read in `order` from a name, up to punctuation or a verb; one
+    comma right next to the name is an apposition's and is passed."""
+    words: set[str] = set()
+    for n, k in enumerate(order):
+        tok = toks[k]
+        if tok.sentence != toks[order[0]].sentence:
+            break
+        if tok.kind is not Kind.WORD:
+            if n == 0 and tok.text in {"،", ","}:
+                continue
+            break
+        if tok.text in WORDS or tok.text in w.COMPLEMENTIZERS:
+            break
+        words.add(tok.text)
+    return words
+
+
+def _bare(word: str) -> str:
+    """The word without its clitics and article: "للأمين" -> "امين"."""
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            return word[len(prefix) :]
+    return word
+
+
+def _skeleton(name: str) -> str:
+    """A transliterated name without its long vowels, which spellings disagree on."""
+    return "".join(ch for ch in name if ch not in "اوي")
+
+
+def _nearest(seen: list[_Seen], at: Where) -> str | None:
+    """The key seen last before `at`, else the first seen after it."""
+    before = [s for s in seen if s.where < at]
+    if before:
+        return before[-1].key
+    return seen[0].key if seen else None

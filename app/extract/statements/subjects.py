@@ -1,0 +1,302 @@
+"""Where the subject of a reporting verb lies, after the verb or before it.
+
+After the verb (VSO, the news default): a recognized actor or a speaking noun, with what
+belongs to it — adjectives, the body a title serves ("الأمين العام للأمم المتحدة"), a post
+("المبعوث الأممي إلى اليمن"), the body a spokesperson speaks for ("المتحدث باسم مجلس
+النواب"), titles chained before a name ("رئيس التيار الوطني الحر النائب جبران باسيل"),
+a name between commas, actors joined by و.
+
+Before the verb, when a clause opens with its subject: headlines and summaries ("البحرة
+يطالب بيدرسن بكسر الجمود"), a relative ("الجامعة العربية، التي قالت"), the pluperfect
+("وكان البحرة قد قال"), the topic of أما ("أما المندوب الروسي فقد اعتبر"), a subject with
+an aside ("وإن هيئة التفاوض، إذ تستذكر هذه المناسبة، تؤكد").
+"""
+
+from __future__ import annotations
+
+from app.extract.model import EntityKind
+from app.extract.statements import words as w
+from app.extract.statements.speakers import Speaker, SpeakerChooser
+from app.extract.tokens import Kind
+from app.text.normalize import normalize
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize(text).split())
+
+
+_COMMAS = frozenset({"،", ","})
+_ALREADY = frozenset(_words("قد لقد فقد"))
+_WAS = frozenset(_words("كان وكان كانت وكانت كانوا وكانوا"))
+_AMMA = frozenset(_words("أما وأما"))
+_ASIDE = frozenset(_words("إذ وهو وهي وهم الذي التي في خلال"))
+_MAX_FRAME = 30  # tokens from كان or أما to the verb
+_MAX_TITLE = 7  # words of a title before the name it goes with
+
+
+_PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
+_PLURAL_NOUN = ("ون", "ين", "ان", "تان", "تين", "ات")
+
+
+def _agrees(noun: str, adjective: str) -> bool:
+    """A plural or dual nisba describes a plural or dual noun: "المسؤولان الفرنسيان", not
+    "الهيئة السوريين" (the Syrians are its object)."""
+    return not adjective.endswith(_PLURAL_NISBA) or noun.endswith(_PLURAL_NOUN)
+
+
+class SubjectReader(SpeakerChooser):
+    _head = 0  # first token of the subject being read
+
+    def subject(self, p: int, *, clitic: bool = False) -> int:
+        """End of the subject of a verb whose content is a bare object: "أكد المسؤولان الفرنسيان
+        دعم بلادهما". Needs a recognized actor or a speaking noun at its head; else p.
+        `clitic`: the subject carries a preposition ("وفقاً للمرصد")."""
+        toks = self.toks
+        if p >= len(toks) or toks[p].kind is not Kind.WORD:
+            return p
+        head, word = self.index.starting[p], toks[p].text
+        if clitic and word.startswith("ل"):
+            word = "ال" + word[2:] if word.startswith("لل") else word[1:]
+        if head is not None and (clitic or not head.after_clitic(self.nt)):
+            q = head.last + 1
+        elif w.has_stem(word, w.SPEAKER_STEMS) or word in w.HONORIFICS:
+            q = p + 1  # "المتحدث"، "معالي الشيخ محمد"
+        else:
+            return p
+        self._head = p
+        while q < len(toks) and toks[q].sentence == toks[p].sentence and q - p < 14:
+            step = self._subject_step(q)
+            if not step:
+                break
+            q += step
+        return q
+
+    def _subject_step(self, q: int) -> int:
+        word, prev = self.toks[q].text, self.toks[q - 1].text
+        if self.toks[q].kind is not Kind.WORD:
+            return self._apposition(q)
+        after_name = self.index.covering[q - 1] is not None
+        placed = self.index.starting[q]
+        if prev == "باسم":
+            return placed.last + 1 - q if placed is not None else 1  # "باسم مجلس النواب"
+        if word in w.ON_BEHALF and self.person_at(q + 1):
+            return 1  # "الناطق باسمها نبيل أبو ردينة"
+        if word in w.POST_PREPOSITIONS and self._titled():
+            post = self.index.starting[q + 1] if q + 1 < len(self.toks) else None
+            return post.last + 1 - q if post is not None else 0  # "المبعوث الأممي إلى اليمن"
+        if (w.has_stem(word, w.TITLE_STEMS) or word in w.HONORIFICS) and self.person_at(q + 1):
+            return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
+        if placed is not None and after_name and self._joined_actor(q):
+            return placed.last + 1 - q  # "أعلنت روسيا وتركيا"
+        if word.startswith("ل") and w.serves((prev, self.text(q - 2))):
+            if placed is not None:
+                return placed.last + 1 - q  # "الأمين العام لجامعة الدول العربية"
+            if word.startswith("لل"):
+                return 1  # "العام للأمم المتحدة"
+        if placed is not None:
+            genitive = self.toks[q - 1].kind is Kind.WORD and not (after_name or w.definite(prev))
+            if (
+                placed.kind is EntityKind.PERSON
+                or (self.is_adjective(placed) and _agrees(prev, word))
+                or genitive  # "رئيس هيئة التفاوض"
+            ):
+                return placed.last + 1 - q
+            return 0
+        if word == "باسم" or (not after_name and not w.definite(prev) and w.definite(word)):
+            return 1
+        if w.nisba(word) and w.definite(word) == w.definite(prev) and _agrees(prev, word):
+            return 1
+        if w.definite(word) and word in w.ADJECTIVES:
+            return 1
+        if not after_name and not w.definite(prev) and w.has_stem(prev, w.TITLE_STEMS):
+            return 1  # "رئيس هيئة التفاوض"
+        return 0
+
+    def _titled(self) -> bool:
+        """Whether the subject read so far is headed by a title: the post after it is its own."""
+        return w.has_stem(self.text(self._head), w.TITLE_STEMS)
+
+    def _joined_actor(self, q: int) -> bool:
+        placed, before = self.index.starting[q], self.index.covering[q - 1]
+        return (
+            placed is not None
+            and before is not None
+            and self.toks[q].text.startswith("و")
+            and placed.after_clitic(self.nt)
+            and placed.kind is before.kind
+            and placed.kind is not EntityKind.PERSON
+        )
+
+    def _apposition(self, q: int) -> int:
+        """ "رئيس الائتلاف، هادي البحرة، أكد ...": a name between commas joins the subject."""
+        if self.text(q) not in _COMMAS:
+            return 0
+        k = q + 1
+        while self.text(k) in w.HONORIFICS:
+            k += 1
+        placed = self.person_at(k)
+        if placed is None:
+            return 0
+        return placed.last + 2 - q if self.text(placed.last + 1) in _COMMAS else 0
+
+    # -- the subject before the verb ------------------------------------------------------
+
+    def subject_before(self, i: int) -> Speaker | None:
+        """ "هيئة التفاوض تؤكد"، "الائتلاف الذي قال إن"، "وكان البحرة قد قال": the actor
+        whose clause the verb at i continues, when it stands before the verb."""
+        framed = self._framed(i)
+        if framed is True:
+            return None
+        if isinstance(framed, Speaker):
+            return framed
+        k = i - 1
+        while k >= 0 and self.toks[k].text in w.CLOSE_QUOTE.values():
+            k -= 1
+        if self.text(k) in _ALREADY:
+            k -= 1
+        relative = k >= 0 and self.toks[k].text in w.RELATIVES
+        if relative:
+            k -= 1 + (self.text(k - 1) in _COMMAS)
+        elif self.text(k) in _COMMAS:
+            k = self._before_aside(k)
+        placed = self.index.covering[k] if k >= 0 else None
+        if placed is None or placed.last != k:
+            return self._title_subject(k, i)
+        first = self._title_before(placed.first)
+        conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].text[0] in "وف"
+        if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
+            return None  # "التقى بفرنسا تؤكد": no subject
+        return self.choose(first, placed.last + 1)
+
+    def _title_subject(self, k: int, i: int) -> Speaker | None:
+        """ "أن وزير الخارجية أشار إلى": a title with no name, opening a clause before its
+        verb; its holder is found by statements.short_forms, if the article introduced him."""
+        if k < 0 or k != i - 1 or self.toks[k].kind is not Kind.WORD:
+            return None
+        first = self._title_before(k + 1)
+        if first > k or (first > 0 and not self._opens_clause(first - 1, i)):
+            return None
+        if any(self.toks[m].kind is not Kind.WORD for m in range(first, i)):
+            return None
+        return self.choose(first, i)
+
+    def _title_before(self, first: int) -> int:
+        """Where the title before a name begins: "رئيس الهيئة يشدد"، "رئيس الوزراء الإسرائيلي
+        بنيامين نتنياهو قال": back over a title word and the words of its phrase."""
+        start, k = first, first - 1
+        sentence = self.toks[first].sentence
+        while k >= 0 and first - k <= _MAX_TITLE and self.toks[k].sentence == sentence:
+            tok = self.toks[k]
+            if tok.kind is not Kind.WORD or tok.text in w.WORDS_THAT_END_A_TITLE:
+                break
+            if w.has_stem(tok.text, w.TITLE_STEMS) or tok.text in w.HONORIFICS:
+                start = k
+            k -= 1
+        return start
+
+    def _framed(self, i: int) -> Speaker | bool:
+        """ "وكان X قد قال"، "أما X فقد اعتبر"، "أما X فاعتبر": the subject between the frame
+        word and the verb; True when the frame is there but the verb has a subject of its own
+        ("أما الجزائر فقد اعتبر مندوبها"), False when there is no frame."""
+        prev = self.text(i - 1)
+        if prev in _ALREADY:
+            frames, end = _WAS | _AMMA, i - 1
+        elif self.toks[i].text.startswith("ف"):
+            frames, end = _AMMA, i
+        else:
+            return False
+        sentence = self.toks[i].sentence
+        for k in range(end - 1, max(end - _MAX_FRAME, -1), -1):
+            if self.toks[k].sentence != sentence:
+                return False
+            if self.toks[k].text in frames:
+                if not any(self.toks[m].kind is Kind.WORD for m in range(k + 1, end)):
+                    return False
+                if self.toks[k].text in _AMMA and self.subject(i + 1) > i + 1:
+                    return True  # the topic of أما is not the verb's subject
+                # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
+                # never the previous speaker
+                return self.choose(k + 1, end)
+        return False
+
+    def _before_aside(self, k: int) -> int:
+        """ "هيئة التفاوض، إذ تستذكر هذه المناسبة، تؤكد": the token before the aside."""
+        sentence = self.toks[k].sentence
+        for m in range(k - 1, max(k - 14, -1), -1):
+            if self.toks[m].sentence != sentence:
+                break
+            if self.toks[m].text in _COMMAS:
+                return m - 1 if self.text(m + 1) in _ASIDE else -1
+        return -1
+
+    def _opens_clause(self, k: int, i: int) -> bool:
+        prev = self.toks[k]
+        if prev.sentence != self.toks[i].sentence:
+            return True
+        return (
+            prev.text in _COMMAS
+            or prev.text in _WAS
+            or prev.text in _AMMA
+            or prev.text == ":"
+            or prev.text in w.OPEN_QUOTES
+            or prev.text in w.COMPLEMENTIZERS
+            or prev.text in w.CLAUSE_OPENERS
+        )
+
+    def opening_subject(self, i: int) -> Speaker | None:
+        """The subject of the clause that opens the sentence of token i, when it is not i's:
+        "التقى رئيس الهيئة بدر جاموس المبعوثَ، مؤكداً"، "ميقاتي يجدد التزامه ... ويدعو",
+        "في المقابل، رفض المندوب الإسرائيلي القرار، وقال"."""
+        sentence = self.toks[i].sentence
+        if not self.nt.sentences:
+            return None
+        first = self.nt.token_at(self.nt.sentences[sentence][0])
+        if first is None:
+            return None
+        first = self._after_opener(first, i)
+        if first >= i - 1 or self.toks[first].kind is not Kind.WORD:
+            return None
+        fronted = self.fronted_subject(first, i)
+        if fronted is not None or self._fronts(first):
+            return fronted
+        if self.toks[first].text in w.CIRCUMSTANTIAL:
+            return None
+        end = self.subject(first + 1)
+        if not first + 1 < end <= i:
+            return None
+        return self.choose(first + 1, self.to_person(first + 1, end, i))
+
+    def opening_fronted(self, i: int) -> Speaker | None:
+        """The subject a sentence opens with, before its first verb ("مجلس التعاون يجدد ...
+        ويدعو العراق إلى"), when token i is not that first verb."""
+        sentence = self.toks[i].sentence
+        first = self.nt.token_at(self.nt.sentences[sentence][0]) if self.nt.sentences else None
+        if first is None:
+            return None
+        first = self._after_opener(first, i)
+        if first >= i - 1 or not self._fronts(first):
+            return None
+        return self.fronted_subject(first, i)
+
+    def _fronts(self, first: int) -> bool:
+        tok = self.toks[first]
+        speaking = w.has_stem(tok.text, w.SPEAKER_STEMS)
+        return tok.kind is Kind.WORD and (self.index.starting[first] is not None or speaking)
+
+    def fronted_subject(self, first: int, i: int) -> Speaker | None:
+        """ "ميقاتي يجدد": the subject that opens the sentence at `first`, before a word."""
+        if not self._fronts(first):
+            return None
+        end = self.subject(first)
+        if first < end < i and self.toks[end].kind is Kind.WORD:
+            return self.choose(first, self.to_person(first, end, i))
+        return None
+
+    def _after_opener(self, first: int, i: int) -> int:
+        """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence."""
+        if self.toks[first].text not in w.DISCOURSE_OPENERS:
+            return first
+        for k in range(first + 1, min(first + 5, i)):
+            if self.toks[k].text in _COMMAS:
+                return k + 1
+        return first

@@ -1,0 +1,173 @@
+"""Closed word classes around reported speech: what opens content, what bounds a subject.
+
+Written as news writes them and normalized once at import; lookups use normalized tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from app.text.normalize import normalize
+
+WORD_RE = re.compile(r"[^\W\d_]+")  # the words of tokens.normtext
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize(text).split())
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(normalize(text).split())
+
+
+# What opens the reported content, and which of those forms carry nothing but "that".
+COMPLEMENTIZERS = _words(
+    "أن إن أنه إنه أنها إنها أنهم إنهم أنهما إنهما أننا إننا أنني إنني "
+    "بأن بأنه بأنها بأنهم بأنهما بأننا فإن فإنه فإنها"
+)
+BARE_COMPLEMENTIZERS = _words("أن إن أنه إنه بأن بأنه فإن فإنه")
+# "القرار الذي قال إنه يُنتهك": the pronoun is the antecedent; the one who said it is another.
+ABOUT_IT = _words("إنه إنها أنه أنها بأنه بأنها")
+OPEN_QUOTES = frozenset("\"«“„'‘")
+CLOSE_QUOTE = {"«": "»", "“": "”", "„": "”", '"': '"', "'": "'", "‘": "’"}
+
+# Words after which the subject is over: the rest is where and when it was said.
+CIRCUMSTANTIAL = _words(
+    "في خلال عبر أمام أثناء عقب بعد قبل لدى عند ضمن وسط مع من تعليقا ردا بدوره بدورها بدورهم "
+    "أيضا كذلك أمس اليوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح "
+    "مساء حين عندما بينما وفي وخلال وعبر الذي التي الذين اللذين اللتين اللذان اللتان حول "
+    "قبيل بعيد إثر"
+)
+# "على" opens the content of أكد/شدد, unless it says where: "على هامش"، "على حسابه في تويتر".
+WHERE_AFTER_ALA = _words(
+    "هامش حساب حسابه حسابها صفحته صفحتها موقع موقعه موقعها منصة منصته منصتها تويتر إكس "
+    "فيسبوك قناة قناته لسان"
+)
+# Filler between a verb and its content: "وتابع قائلاً"، "وختم حديثه بالقول"، "لفت الانتباه إلى".
+SKIP = _words("بالقول قائلا قائلة قائلاً الانتباه النظر حديثه حديثها كلمته كلمتها")
+# "وقال مخاطباً أعضاء المجلس:": the words after these are whom he spoke to, not who spoke.
+ADDRESSING = _words("مخاطبا مخاطبة مخاطبين متوجها متوجهة متوجهين")
+
+# Heads that name someone by function and take the body they serve as a genitive.
+TITLE_STEMS = _stems(
+    "رئيس نائب وزير مبعوث سفير ممثل مندوب أمين متحدث ناطق قائد زعيم مدير مستشار عضو منسق مراقب "
+    "مسؤول موفد مساعد مفوض ملك أمير وكيل سكرتير حاكم محافظ قاض قاضي مدعي نقيب كبير قائم"
+)
+INSTITUTION_STEMS = _stems(
+    "وزارة مكتب مجلس قيادة هيئة لجنة منظمة وكالة رئاسة حكومة خارجية دائرة مديرية"
+)
+# Heads that may speak without a recognized name: "أكدت مصادر مطلعة"، "قال مسؤولون".
+SPEAKER_STEMS = (
+    TITLE_STEMS
+    + INSTITUTION_STEMS
+    + _stems(
+        "مصدر مصادر خبير محلل باحث ناشط نشطاء شاهد شهود مراسل بيان جيش مرصد صحيفة أوساط "
+        "دبلوماسي سكان أهالي معارض متظاهر قيادي أستاذ محام محامي نائب"
+    )
+)
+ENVOY_STEMS = _stems("مبعوث سفير مندوب ممثل موفد")
+# Heads of unnamed, unnameable speakers: no statement is theirs to count.
+# Figures are no speaker either: "وتشير تقديرات الوكالة إلى" reports numbers, not words.
+ANONYMOUS_STEMS = _stems(
+    "مصدر مصادر أوساط شاهد شهود سكان أهالي خبراء مراقبون مراقبين تقديرات إحصاءات إحصائيات"
+)
+# Nouns that head a body's name, so that "منظمة «هيومن رايتس ووتش»" is the body speaking.
+BODY_HEADS = INSTITUTION_STEMS + _stems(
+    "منظمة جمعية حركة وفد حزب جماعة قوات تنظيم مؤسسة شركة صحيفة قناة موقع برنامج مركز "
+    "مرصد اتحاد تحالف تيار جبهة مجموعة كتلة تكتل فرقة ائتلاف شبكة نقابة"
+)
+# Prepositions that name a post after an envoy: "المبعوث الأممي إلى اليمن"، "المندوب لدى".
+POST_PREPOSITIONS = _words("إلى لدى")
+# Honorifics that may stand between an apposition comma and the name: "، الدكتور ماجد".
+HONORIFICS = _words(
+    "معالي سمو فخامة سعادة حضرة الدكتور الدكتورة الشيخ الشيخة السفير السفيرة اللواء العميد "
+    "العقيد الفريق المشير المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة "
+    "الجنرال الحاخام"
+)
+# Between a title and the name set off after it, these say the name is someone else's:
+# "قال الوزير خلال لقائه نظيره الروسي، سيرغي لافروف، إن".
+NOT_APPOSITION = CIRCUMSTANTIAL - _words("في من لدى") | _words(
+    "بحضور لقاء لقائه لقائها اتصال اتصالا نظيره نظيرته نظيريه وزيارة زيارة"
+)
+# Words before a verb that open a new clause, so that the noun after them is its subject.
+CLAUSE_OPENERS = _words(
+    "لكن ولكن لكنه بينما فيما حين كما بل ثم إذ حيث وإن وأن أن إن وقد بعدما فيما بعد وقت وقتما عندما"
+)
+# Phrases that open a sentence before its verb: "في المقابل،"، "من جهته،"، "بدوره،".
+DISCOURSE_OPENERS = _words("في وفي من ومن بدوره بدورها بدورهم وبدوره وبدورها على وعلى")
+PREPOSITIONS = _words("في من إلى على عن مع لدى حول")
+# When it was said, between the subject and a bare object: "أعلن باتيلي الثلاثاء استقالته".
+TIME_WORDS = _words(
+    "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح "
+    "ظهر فجر ليل يوم مساء الليلة"
+)
+# "قال لي بيدرسن": the one spoken to, as a pronoun, before the subject.
+SPOKEN_TO = _words("لي لنا له لها لهم لهما لكم")
+# "الناطق باسمها": on behalf of the body named before.
+ON_BEHALF = _words("باسمه باسمها باسمهم باسمهما")
+# A title read backwards from a name stops at these: "قال ... إن الوزير".
+WORDS_THAT_END_A_TITLE = _words("أن إن بأن قال وقال أما كان وكان قد") | frozenset({"و"})
+# Before a present verb these make it hypothetical or owed, not said: "على المجلس أن يطالب".
+SUBJUNCTIVE = _words("أن ان لأن كي لكي حتى لن كيلا يجب ينبغي")
+# "طالب فيها بإنهاء": a pronoun that shows the word before it is a verb.
+RESUMPTIVE = _words("فيه فيها فيهما فيهم")
+RELATIVES = _words("الذي التي الذين اللذين اللتين اللذان اللتان")
+
+
+# "الأمين العام للأمم المتحدة": after a title (and its adjective) لل marks the body it serves.
+def serves(previous: tuple[str, ...]) -> bool:
+    return any(has_stem(word, TITLE_STEMS) or word in ADJECTIVES for word in previous)
+
+
+ADJECTIVES = _words(
+    "العام العامة المتحدة الخاص الخاصة الأعلى السابق الأسبق الجديد الجديدة الدائم الدائمة "
+    "المساعد المكلف المشترك المشتركة المستقل المستقلة الأول الأولى المؤقت المؤقتة "
+    "التابع التابعة المقيم المقيمة الرسمي الرسمية السامي السامية التنفيذي التنفيذية"
+)
+# Nouns that begin with ل, so that a subject starting with ل is not read as "told to".
+# Masculine heads of a body's name: a feminine verb before "مجلس الأمن" cannot have it as
+# its subject ("ودعت مجلس الأمن إلى"), so the body is the object.
+MASCULINE_HEADS = _words(
+    "مجلس المجلس حزب الحزب مكتب المكتب الاتحاد البرلمان الجيش التحالف الائتلاف تحالف ائتلاف"
+    " تكتل المرصد مرصد صندوق الصندوق البنك بنك مصرف المصرف برنامج البرنامج فريق الفريق"
+)
+
+L_NOUNS = _words("لجنة لجان لجنتي لواء لبنان ليبيا لندن")
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
+
+
+@lru_cache(maxsize=16384)
+def readings(word: str) -> tuple[str, ...]:
+    """The word and its forms without و and ال: "والوزير" -> والوزير، الوزير، وزير."""
+    forms = [word]
+    if word.startswith("و") and len(word) > 3:
+        forms.append(word[1:])
+    forms += [f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4]
+    return tuple(forms)
+
+
+def has_stem(word: str, stems: tuple[str, ...]) -> bool:
+    """Whether a reading of `word` starts with one of `stems`, remembered per stem class (the
+    classes are few and the words of news repeat)."""
+    entry = _STEM_CACHE.get(id(stems))
+    if entry is None or entry[0] is not stems:
+        entry = _STEM_CACHE[id(stems)] = (stems, {})  # holding the tuple keeps its id unique
+    known = entry[1]
+    found = known.get(word)
+    if found is None:
+        if len(known) > 50_000:
+            known.clear()
+        found = known[word] = any(form.startswith(stems) for form in readings(word))
+    return found
+
+
+_STEM_CACHE: dict[int, tuple[tuple[str, ...], dict[str, bool]]] = {}
+
+
+def definite(word: str) -> bool:
+    return word.startswith(("ال", "وال"))
+
+
+def nisba(word: str) -> bool:
+    return any(len(form) >= 4 and form.endswith(NISBA_ENDINGS) for form in readings(word))

@@ -1,0 +1,149 @@
+"""A block of display text seen through its normalized form, as tokens with sentence numbers.
+
+Rule-based extractors match on the normalized text and report offsets in the display text;
+this keeps the two in step. Tokens are words, numbers (with their inner "/" or "." kept, so a
+date or a session-style number stays one token) and single punctuation marks.
+
+Several extractors read the same block (the lexer, citations, then statements): the pipeline
+builds one NormText per block and hands it to each of them (`texts_of`), so a block is
+normalized and tokenized once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+
+from app.ingest.model import TextBlock
+from app.text.normalize import fold_with_map
+from app.text.sentences import sentence_spans
+
+# A number (its inner / . : - kept), a word, or any other single character, kept by
+# re.split: space, token, space, token, ..., space.
+_TOKEN = re.compile(r"(\d+(?:[./:\-]\d+)*|[^\W\d_]+|\S)")
+
+
+class Kind(StrEnum):
+    WORD = "word"
+    NUMBER = "number"
+    PUNCT = "punct"
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to build
+class NormTok:
+    kind: Kind
+    text: str  # normalized
+    start: int  # offsets into the normalized text
+    end: int
+    sentence: int
+
+
+class NormText:
+    """Normalized text, its sentences, and its tokens, built sentence by sentence on demand.
+
+    `only(sentences)` gives a view of the same text whose `tokens` are those of the chosen
+    sentences (a reader that only looks at sentences with a reporting verb or the noun قرار
+    never tokenizes the others). Token indices are then indices into the view's tokens; the
+    gaps between chosen sentences look like sentence boundaries, which they are.
+    """
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.text, self._origin = fold_with_map(display)
+        self._plain = isinstance(self._origin, range)  # nothing dropped: the same offsets
+        self.sentences = sentence_spans(self.text)
+        self._by_sentence: list[list[NormTok] | None] = [None] * len(self.sentences)
+
+    @cached_property
+    def tokens(self) -> list[NormTok]:
+        """Built on first use: a reader that only needs the text never pays for them."""
+        return self._gather(range(len(self.sentences)))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each token starts, for bisecting."""
+        return [t.start for t in self.tokens]
+
+    def only(self, sentences: Iterable[int]) -> NormText:
+        """A view of this text with the tokens of `sentences` only (indices into .sentences)."""
+        cls = type(self)
+        view = cls.__new__(cls)  # copy.copy, without the detour through the copy protocol
+        state = view.__dict__
+        state.update(self.__dict__)
+        state.pop("starts", None)
+        state["tokens"] = self._gather(sorted(set(sentences)))
+        return view
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence that holds normalized `offset` (or the one before it)."""
+        return max(bisect.bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _ in self.sentences]
+
+    def _gather(self, sentences: Iterable[int]) -> list[NormTok]:
+        tokens: list[NormTok] = []
+        for k in sentences:
+            found = self._by_sentence[k]
+            if found is None:
+                start, end = self.sentences[k]
+                found = self._by_sentence[k] = _sentence_tokens(self.text, start, end, k)
+            tokens += found
+        return tokens
+
+    @property
+    def origin(self) -> Sequence[int]:
+        """The display offset of every normalized character (a range when they agree)."""
+        return self._origin
+
+    def to_display(self, start: int, end: int) -> tuple[int, int]:
+        """Display offsets of the normalized span [start, end) (end > start)."""
+        return self._origin[start], self._origin[end - 1] + 1
+
+    def from_display(self, offset: int) -> int:
+        """The first normalized position whose character comes from display `offset` or later."""
+        if self._plain:
+            return min(max(offset, 0), len(self.text))
+        return bisect.bisect_left(self._origin, offset)
+
+    def token_at(self, start: int) -> int | None:
+        """Index of the first token that starts at or after normalized position `start`."""
+        index = bisect.bisect_left(self.starts, start)
+        return index if index < len(self.tokens) else None
+
+
+def texts_of(blocks: Iterable[TextBlock]) -> list[NormText]:
+    """One NormText per block, in order: what the extraction stages read, built once."""
+    return [NormText(block.text) for block in blocks]
+
+
+def _sentence_tokens(text: str, start: int, end: int, k: int) -> list[NormTok]:
+    # A token never crosses a sentence boundary (sentences end after punctuation followed by
+    # a space, or at a line break), so each sentence is tokenized on its own.
+    # re.split hands over the tokens and the spaces between them without a match object
+    # each; a token's kind is told by its first character, as the regex groups tell it.
+    parts = _TOKEN.split(text[start:end])
+    number, word_kind, punct = Kind.NUMBER, Kind.WORD, Kind.PUNCT
+    tokens: list[NormTok] = []
+    append = tokens.append
+    pos = start + len(parts[0])
+    for n in range(1, len(parts), 2):
+        word = parts[n]
+        first = word[0]
+        if first.isalpha():
+            kind = word_kind  # most tokens: a letter is a word character and no digit
+        elif first.isdecimal():
+            kind = number  # \d is a decimal digit
+        elif first.isalnum():
+            kind = word_kind  # [^\W\d_]: a word character, not a digit nor "_"
+        else:
+            kind = punct
+        after = pos + len(word)
+        append(NormTok(kind, word, pos, after, k))
+        pos = after + len(parts[n + 1])
+    return tokens

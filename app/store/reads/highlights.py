@@ -1,0 +1,64 @@
+"""Highlights: where each query term matched, in a snippet cut at word boundaries. Matching
+runs on the normalized text and maps back, so هيئه highlights «الهيئة» as printed."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from app.store import views as v
+from app.text.normalize import normalize_with_map, span_to_original
+
+SNIPPET_RADIUS = 60
+
+
+class Block(NamedTuple):
+    part: str
+    position: int
+    text: str
+
+
+def highlights(blocks: list[Block], terms: list[str]) -> list[v.Highlight]:
+    """Every term's first match, in reading order."""
+    found: list[tuple[int, int, v.Highlight]] = []
+    pending = list(dict.fromkeys(terms))
+    for order, block in enumerate(blocks):
+        if not pending:
+            break
+        normalized, origin = normalize_with_map(block.text)
+        for term in list(pending):
+            at = normalized.find(term)
+            if at < 0:
+                continue
+            start, end = span_to_original(origin, at, at + len(term))
+            cut = snippet(block, start, end)
+            highlight = v.Highlight(
+                part=block.part,
+                index=block.position,
+                text=cut.text,
+                start=cut.start,
+                end=cut.end,
+                term=term,
+            )
+            found.append((order, start, highlight))
+            pending.remove(term)
+    return [h for _, _, h in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+class Cut(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def snippet(block: Block, start: int, end: int) -> Cut:
+    """The words around [start, end) of the block, never cutting a word in two."""
+    text = block.text
+    lo = max(0, start - SNIPPET_RADIUS)
+    if lo > 0:
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else lo
+    hi = min(len(text), end + SNIPPET_RADIUS)
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else hi
+    return Cut(text[lo:hi], start - lo, end - lo)

@@ -1,0 +1,1 @@
+"""eval/real: excerpts of real Arabic news, scored at document level (see eval/README.md)."""

@@ -1,0 +1,69 @@
+from app.extract.actors.matcher import TokenTrie, name_tokens, spelling_variants
+from app.extract.tokens import lex
+from app.ingest.model import Part, TextBlock
+
+
+def _trie() -> TokenTrie[str]:
+    trie: TokenTrie[str] = TokenTrie()
+    for name, value in [
+        ("الولايات المتحدة", "US"),
+        ("الولايات المتحدة الأمريكية", "US"),
+        ("سوريا", "SY"),
+        ("الائتلاف الوطني السوري", "SNC"),
+    ]:
+        trie.add(name_tokens(name), value)
+    return trie
+
+
+def _scan(text: str) -> list[tuple[str, str, str]]:
+    block = lex(TextBlock(Part.SECTION, 0, text))
+    out = []
+    for m in _trie().scan(block):
+        start = block.display_start(m.first, m.prefix)
+        out.append((text[start : block.toks[m.last - 1].end], m.prefix, m.values[0]))
+    return out
+
+
+def test_longest_match_wins() -> None:
+    assert _scan("دعت الولايات المتحدة الأمريكية") == [("الولايات المتحدة الأمريكية", "", "US")]
+
+
+def test_clitics_are_split_and_left_out_of_the_span() -> None:
+    assert _scan("وسوريا ولسوريا") == [("سوريا", "و", "SY"), ("سوريا", "ول", "SY")]
+    assert _scan("والولايات المتحدة") == [("الولايات المتحدة", "و", "US")]
+    assert _scan("بالائتلاف الوطني السوري") == [("الائتلاف الوطني السوري", "ب", "SNC")]
+
+
+def test_laam_laam_gives_the_article_back() -> None:
+    assert _scan("للائتلاف الوطني السوري") == [("ائتلاف الوطني السوري", "لل", "SNC")]
+
+
+def test_no_match_across_a_comma_or_inside_a_word() -> None:
+    assert _scan("الولايات، المتحدة") == []
+    assert _scan("السوريالية") == []
+
+
+def test_spelling_variants() -> None:
+    variants = spelling_variants(name_tokens("الولايات المتحدة الأميركية"))
+    assert name_tokens("الولايات المتحدة الأمريكية") in variants
+
+
+def test_contains_and_size() -> None:
+    trie = _trie()
+    assert name_tokens("سورية") not in trie
+    assert name_tokens("سوريا") in trie
+    assert trie.size == 4
+
+
+def test_a_compound_name_is_found_joined_or_apart() -> None:
+    trie: TokenTrie[str] = TokenTrie()
+    for variant in spelling_variants(name_tokens("عبد الرحمن سوار")):
+        trie.add(variant, "A")
+    for variant in spelling_variants(name_tokens("محمد عبدالكريم")):
+        trie.add(variant, "B")
+    block = lex(TextBlock(Part.SECTION, 0, "التقى عبدالرحمن سوار ومحمد عبد الكريم"))
+    assert [m.values for m in trie.scan(block)] == [("A",), ("B",)]
+
+
+def test_kurdish_spellings_meet() -> None:
+    assert name_tokens("إقليم كوردستان") in spelling_variants(name_tokens("إقليم كردستان"))

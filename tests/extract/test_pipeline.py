@@ -1,0 +1,33 @@
+"""extract(): the stages of extraction over one article."""
+
+from __future__ import annotations
+
+import pytest
+from factories import article
+
+from app.extract.pipeline import extract
+from app.extract.tokens import NormText
+
+
+def test_each_block_is_normalized_once_for_all_the_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    built: list[str] = []
+    init = NormText.__init__
+
+    def counting(self: NormText, display: str) -> None:
+        built.append(display)
+        init(self, display)
+
+    monkeypatch.setattr(NormText, "__init__", counting)
+    story = article(
+        body="قال المبعوث الأممي غير بيدرسون إن القرار 2254 يبقى أساس الحل في سوريا.",
+    )
+    extraction = extract(story)
+    # every stage read the text: actors, a citation and a statement were found
+    assert extraction.entities and extraction.citations and extraction.statements
+    assert sorted(built) == sorted(block.text for block in story.blocks())
+
+
+def test_an_article_in_another_language_is_not_analysed() -> None:
+    story = article(body="The envoy said resolution 2254 remains the basis.")
+    story.language = "en"
+    assert extract(story).analysed is False

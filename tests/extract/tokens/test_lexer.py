@@ -1,0 +1,98 @@
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.extract.tokens import (
+    COMMA,
+    QUOTE,
+    SPACE,
+    STOP,
+    bare,
+    bracket_end,
+    clean_display,
+    comma_gap,
+    lex,
+    soft_gap,
+)
+from app.ingest.model import Part, TextBlock
+from app.text.normalize import fold_with_map, normalize_with_map
+
+ARABIC_TEXT = st.text(
+    alphabet=st.sampled_from(
+        list('قال رئيس الهيئة، بدر جاموس؛ ؟ أإآ ى ة ـ ًٌٍَُِّْ ٣٤ ۵ ﻻ \u200f\u00a0 Ab.,"«»()&;')
+    ),
+    max_size=60,
+)
+
+
+def _lex(text: str):  # type: ignore[no-untyped-def]
+    return lex(TextBlock(Part.SECTION, 0, text))
+
+
+def test_punctuation_is_a_boundary_not_part_of_a_word() -> None:
+    block = _lex('رئيس الهيئة، بدر جاموس؛ "تويتر" ـ إسطنبول')
+    assert [t.norm for t in block.toks] == ["رييس", "الهييه", "بدر", "جاموس", "تويتر", "اسطنبول"]
+    assert [t.sep for t in block.toks] == [STOP, SPACE, COMMA, SPACE, STOP | QUOTE, STOP | QUOTE]
+
+
+def test_offsets_point_at_display_text_through_diacritics_and_tatweel() -> None:
+    text = "قالَ رئيـــس الهيئةِ"
+    block = _lex(text)
+    assert [text[t.start : t.end] for t in block.toks] == ["قالَ", "رئيـــس", "الهيئةِ"]
+    assert block.display_start(2, "ال") == text.index("هيئة")
+
+
+def test_html_entities_read_as_spaces() -> None:
+    block = _lex("رئيس&nbsp;الائتلاف،&#160;هادي")
+    assert [t.norm for t in block.toks] == ["رييس", "الايتلاف", "هادي"]
+    assert [t.sep for t in block.toks][1:] == [SPACE, COMMA]
+    assert clean_display("رئيس&nbsp;الائتلاف  الوطني") == "رئيس الائتلاف الوطني"
+
+
+def test_latin_words_are_flagged() -> None:
+    block = _lex("قال John smith")
+    assert [(t.latin, t.capital) for t in block.toks] == [
+        (False, False),
+        (True, True),
+        (True, False),
+    ]
+
+
+def test_bare_drops_the_article_of_long_words_only() -> None:
+    assert bare("الهييه") == "هييه"
+    assert bare("الا") == "الا"
+
+
+@settings(max_examples=300)
+@given(ARABIC_TEXT)
+def test_fold_with_map_equals_normalize_with_map(text: str) -> None:
+    expected = normalize_with_map(text)
+    norm, origin = fold_with_map(text)
+    assert norm == expected[0]
+    assert list(origin) == expected[1]
+
+
+def test_ornate_parentheses_do_not_recurse() -> None:
+    # app.text.normalize._fold_char recurses forever on these; the lexer must not.
+    limit = sys.getrecursionlimit()
+    norm, origin = fold_with_map("قال ﴿الله﴾")
+    assert norm == "قال ﴿الله﴾" and len(origin) == len(norm)
+    assert sys.getrecursionlimit() == limit
+
+
+def test_a_hyphen_between_letters_joins_a_compound_name() -> None:
+    block = _lex("السفيرة توماس-غرينفيلد و ES-10 و بيروت - أ ف ب")
+    norms = [t.norm for t in block.toks]
+    assert norms[:3] == ["السفيره", "توماس", "غرينفيلد"]
+    assert block.toks[2].sep == SPACE
+    assert block.toks[norms.index("10")].sep == STOP  # digits stay apart
+    assert block.toks[norms.index("ا")].sep == STOP  # a spaced dash is a stop
+
+
+def test_brackets_and_commas_around_an_acronym() -> None:
+    text = "عضو الجبهة (جود)، سامر"
+    block = _lex(text)
+    assert bracket_end(block, 2) == 3
+    assert comma_gap(block, 3) and not soft_gap(block, 3)
+    assert soft_gap(block, 2)
