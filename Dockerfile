@@ -4,7 +4,8 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    KHABAR_DATABASE_URL=sqlite:////var/lib/khabar/khabar.db
+    KHABAR_DATABASE_URL=sqlite:////var/lib/khabar/khabar.db \
+    KHABAR_RESPONSE_CACHE_SECONDS=2
 
 WORKDIR /srv/khabar
 # Installed editable: alembic.ini and migrations/ stay beside the code, where `khabar migrate` finds them.
@@ -21,6 +22,7 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2).status != 200)"
 
-# `khabar serve` is uvicorn with the limits of app/serve.py: keep-alive and header deadlines,
-# a concurrency cap, bounded header size, graceful shutdown on SIGTERM.
-CMD ["sh", "-c", "khabar migrate && exec khabar serve --host 0.0.0.0 --port 8000"]
+# One server process per core the container may use (KHABAR_WORKERS to choose). `khabar
+# serve` is uvicorn with the limits of app/serve.py: keep-alive and header deadlines, a
+# concurrency cap, bounded header size, JSON logs, graceful shutdown on SIGTERM.
+CMD ["sh", "-c", "khabar migrate && exec khabar serve --host 0.0.0.0 --port 8000 --workers ${KHABAR_WORKERS:-0}"]

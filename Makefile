@@ -37,9 +37,16 @@ eval: $(STAMP)
 	$(BIN)/python -m eval.score --set heldout
 	$(BIN)/python -m eval.real
 
+# `make bench`: 10,000 articles on SQLite; BENCH_ARGS="--articles 100000" for the full size,
+# BENCH_ARGS="--engine postgresql" for PostgreSQL. Exits non-zero when a ratio target is missed.
+BENCH_ARGS ?=
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m bench.extraction
 	$(BIN)/python -m bench.queries
+	$(BIN)/python -m bench.jobs
+	$(BIN)/python -m bench.http $(BENCH_ARGS)
 
 migrate: $(STAMP)
 	$(BIN)/khabar migrate

@@ -1,6 +1,7 @@
-"""Batch ingestion and re-extraction for the CLI: one transaction per article, a progress
-bar, a summary at the end. One bad item never stops the others: an item is a file, a line
-of a JSONL file, a document of a JSON list, or a page a feed links to."""
+"""Batch ingestion and re-extraction for the CLI: a progress bar, a summary at the end.
+One bad item never stops the others: an item is a file, a line of a JSONL file, a document
+of a JSON list, or a page a feed links to. Units are read and extracted in `workers`
+processes and written in batches by app/bulk.py."""
 
 from __future__ import annotations
 
@@ -19,19 +20,20 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.bulk import BatchWriter, ordered_map, prepare_parsed
 from app.config import Settings
 from app.errors import KhabarError
 from app.extract.pipeline import extract
 from app.ingest.decode import decode_bytes, parse_content_type
-from app.ingest.dispatch import choose_format, dispatch_payload, parse_payload
+from app.ingest.dispatch import choose_format, parse_payload
 from app.ingest.errors import InputTooLarge, NotAnArticle
-from app.ingest.fetch import FetchSettings, fetch_url
 from app.ingest.formats import Format
 from app.ingest.model import ParsedArticle
-from app.ingestion import fetch_articles, ingest_parsed
+from app.ingestion import Fetch, direct_fetch, fetch_articles, read_payload
 from app.store import models as m
 from app.store.db import make_engine, make_session_factory, unit_of_work
-from app.store.writes import save_article
+from app.store.prepared import Prepared
+from app.store.writes import SaveResult, save_article
 
 log = logging.getLogger(__name__)
 TYPES = {
@@ -88,16 +90,39 @@ class Run:
     settings: Settings
     factory: sessionmaker[Session]
     tally: Tally = field(default_factory=Tally)
+    writer: BatchWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.writer = BatchWriter(self.factory, done=self._done, failed=self.tally.fail)
+
+    def _done(self, _label: str, result: SaveResult) -> None:
+        self.tally.outcomes[result.outcome.value] += 1
+
+    @property
+    def fetch(self) -> Fetch:
+        return direct_fetch(self.settings)
 
     def save(self, label: str, parsed: ParsedArticle) -> None:
         try:
-            extraction = extract(parsed)  # before the transaction: no lock held meanwhile
-            with unit_of_work(self.factory) as session:
-                done = ingest_parsed(session=session, parsed=parsed, extraction=extraction)
+            article = prepare_parsed(parsed)  # before the transaction: no lock held meanwhile
         except Exception as exc:
-            self.tally.fail(f"{label} ({parsed.title[:60]})", exc)
+            self.tally.fail(_article_label(label, parsed), exc)
             return
-        self.tally.outcomes[done.outcome.value] += 1
+        self.writer.add(_article_label(label, parsed), article)
+
+
+def _article_label(label: str, parsed: ParsedArticle) -> str:
+    return f"{label} ({parsed.title[:60]})"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadUnit:
+    """What a worker process makes of a unit: articles ready to write, the links of a feed
+    of teasers (fetched by the parent), failures as (label, reason)."""
+
+    articles: list[tuple[str, Prepared]] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
 
 
 def reason(exc: BaseException) -> str:
@@ -126,7 +151,7 @@ def units(item: str, settings: Settings) -> Iterator[Unit]:
     """The units of one path or URL. JSON lines are streamed, so an archive may be larger
     than the size limit, which then applies to each line."""
     if item.startswith(("http://", "https://")):
-        fetched = fetch_url(item, FetchSettings.from_settings(settings))
+        fetched = direct_fetch(settings)(item)
         yield from split(Unit(item, fetched.data, fetched.content_type, fetched.url_final))
         return
     path = Path(item)
@@ -169,24 +194,50 @@ def _json_list(data: bytes) -> list[object] | None:
     return value if isinstance(value, list) else None
 
 
-def ingest_unit(unit: Unit, run: Run) -> None:
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """read_unit with the settings bound: picklable, for the worker processes."""
+
+    settings: Settings
+
+    def __call__(self, unit: Unit) -> ReadUnit:
+        return read_unit(unit, self.settings)
+
+
+def read_unit(unit: Unit, settings: Settings) -> ReadUnit:
     try:
-        if len(unit.data) > run.settings.max_body_bytes:
-            limit = run.settings.max_body_bytes
+        if len(unit.data) > settings.max_body_bytes:
+            limit = settings.max_body_bytes
             raise InputTooLarge(f"{len(unit.data)} bytes; the limit is {limit}")
-        payload = dispatch_payload(
-            unit.data, unit.content_type, source_url=unit.source_url, settings=run.settings
+        payload = read_payload(
+            unit.data, unit.content_type, fetch=direct_fetch(settings), source_url=unit.source_url
         )
         if not payload.articles and not payload.to_fetch:
             raise NotAnArticle("the input holds no article")
     except Exception as exc:
-        run.tally.fail(unit.label, exc)
-        return
+        return ReadUnit(failures=[(unit.label, _reported(unit.label, exc))])
+    result = ReadUnit(links=list(payload.to_fetch))
     for parsed in payload.articles:
-        run.save(unit.label, parsed)
-    for link in payload.to_fetch:  # a feed of teasers: each page is a unit of its own
+        label = _article_label(unit.label, parsed)
         try:
-            linked = fetch_articles(link, settings=run.settings)
+            result.articles.append((label, prepare_parsed(parsed)))
+        except Exception as exc:
+            result.failures.append((label, _reported(label, exc)))
+    return result
+
+
+def _reported(label: str, exc: BaseException) -> str:
+    Tally().fail(label, exc)  # logs what is unexpected, in the process that saw it
+    return reason(exc)
+
+
+def record(result: ReadUnit, run: Run) -> None:
+    run.tally.failures.extend(result.failures)
+    for label, article in result.articles:
+        run.writer.add(label, article)
+    for link in result.links:  # a feed of teasers: each page is a unit of its own
+        try:
+            linked = fetch_articles(link, fetch=run.fetch)
         except Exception as exc:
             run.tally.fail(link, exc)
             continue
@@ -194,7 +245,9 @@ def ingest_unit(unit: Unit, run: Run) -> None:
             run.save(link, parsed)
 
 
-def run_ingest(inputs: list[str], *, settings: Settings, only_if_empty: bool) -> int:
+def run_ingest(
+    inputs: list[str], *, settings: Settings, only_if_empty: bool, workers: int = 1
+) -> int:
     engine = make_engine(settings.database_url)
     try:
         run = Run(settings, make_session_factory(engine))
@@ -204,13 +257,18 @@ def run_ingest(inputs: list[str], *, settings: Settings, only_if_empty: bool) ->
         items = list(expand(inputs))
         with _progress() as progress:
             task = progress.add_task("ingesting", total=len(items))
-            for item in items:
-                try:
-                    for unit in units(item, settings):
-                        ingest_unit(unit, run)
-                except Exception as exc:
-                    run.tally.fail(item, exc)
-                progress.advance(task)
+
+            def all_units() -> Iterator[Unit]:
+                for item in items:
+                    try:
+                        yield from units(item, settings)
+                    except Exception as exc:
+                        run.tally.fail(item, exc)
+                    progress.advance(task)
+
+            for result in ordered_map(Reader(settings), all_units(), workers=workers):
+                record(result, run)
+            run.writer.flush()
     finally:
         engine.dispose()
     report(run.tally, ("ingested", "updated", "unchanged"))

@@ -1,9 +1,10 @@
-"""`khabar serve | migrate | ingest | reextract`."""
+"""`khabar serve | migrate | ingest | reextract | sources | poll | worker`."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 
 from app.config import get_settings
 from app.errors import KhabarError
+from app.jobs import cli as jobs_cli
 
 log = logging.getLogger("khabar")
 
@@ -22,6 +24,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="serve the API")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes; 0 for one per core (each holds its own connection pool)",
+    )
 
     commands.add_parser("migrate", help="bring the database schema up to date")
 
@@ -30,8 +38,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ingest.add_argument(
         "--if-empty", action="store_true", help="do nothing when the archive has articles"
     )
+    ingest.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="processes that parse and extract (one process writes); 0 for one per core",
+    )
 
     commands.add_parser("reextract", help="run the extractor again over every stored article")
+    jobs_cli.add_commands(commands)
 
     args = parser.parse_args(argv)
     try:
@@ -42,22 +57,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         from app.serve import serve as run_server
 
-        run_server(settings, host=args.host, port=args.port)
+        run_server(settings, host=args.host, port=args.port, workers=_cores(args.workers))
         return 0
     if args.command == "migrate":
         from app.store.migrate import upgrade
 
         upgrade(settings.database_url)
         return 0
+    if args.command in {"sources", "poll", "worker"}:
+        return jobs_cli.run(args, settings)
     from app.batch import run_ingest, run_reextract
 
     try:
         if args.command == "ingest":
-            return run_ingest(args.inputs, settings=settings, only_if_empty=args.if_empty)
+            return run_ingest(
+                args.inputs,
+                settings=settings,
+                only_if_empty=args.if_empty,
+                workers=_cores(args.workers),
+            )
         return run_reextract(settings=settings)
     except KhabarError as exc:
         log.error("%s", exc.detail)
         return 1
+
+
+def _cores(asked: int) -> int:
+    return asked if asked > 0 else len(os.sched_getaffinity(0))
 
 
 if __name__ == "__main__":

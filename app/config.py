@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     api_keys: Annotated[list[str], NoDecode] = Field(default_factory=list)
     cors_origins: Annotated[list[str], NoDecode] = Field(default_factory=list)
     max_body_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
+    # Seconds a successful GET is kept in the process (0: off); see app/api/response_cache.py.
+    response_cache_seconds: float = Field(default=0.0, ge=0, le=60)
     log_level: str = "INFO"
     # URL fetching (issue 3): hosts allowed even though they resolve to private addresses.
     fetch_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
@@ -25,6 +27,15 @@ class Settings(BaseSettings):
     fetch_max_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
     fetch_max_redirects: int = Field(default=5, ge=0)
     user_agent: str = "KhabarBot/0.1 (+https://github.com/khabar)"
+    # Continuous ingestion (issue 11). GETs go to the read replica when one is named.
+    read_database_url: str | None = None
+    host_delay_seconds: float = Field(default=1.0, ge=0)  # between requests to one host
+    robots_ttl_seconds: int = Field(default=3600, ge=0)
+    poll_max_backoff_seconds: int = Field(default=6 * 3600, gt=0)
+    worker_concurrency: int = Field(default=4, ge=1)  # jobs at once in one worker process
+    worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
+    worker_stalled_seconds: float = Field(default=30.0, gt=0)  # then its jobs are retried
+    scheduler_seconds: float = Field(default=30.0, gt=0)  # how often due feeds are queued
     # Bounded waits (issue 10): a database that is down, frozen or saturated answers 503
     # within about db_statement_timeout + 1 s, never hangs a request.
     db_connect_timeout_seconds: int = Field(default=2, ge=2)  # libpq's minimum
@@ -64,9 +75,11 @@ class Settings(BaseSettings):
             raise ValueError("every API key must be at least 16 characters and not a default")
         return keys
 
-    @field_validator("database_url")
+    @field_validator("database_url", "read_database_url")
     @classmethod
-    def _known_engine(cls, url: str) -> str:
+    def _known_engine(cls, url: str | None) -> str | None:
+        if not url:
+            return None  # an empty KHABAR_READ_DATABASE_URL: no replica
         scheme = url.split(":", 1)[0].split("+", 1)[0]
         if scheme not in _ENGINES:
             raise ValueError(f"unsupported database scheme {scheme!r}; use sqlite or postgresql")

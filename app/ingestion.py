@@ -1,22 +1,27 @@
-"""The data flow in one place: raw input -> ParsedArticle -> Extraction -> rows."""
+"""The data flow in one place: raw input -> ParsedArticle -> Extraction -> rows.
+
+The CLI, the API and the queue's workers all come through here. Parsers do no I/O: a
+payload says what it needs fetched (a {"url": ...} request, a feed's teaser links) and
+this module fetches it with the `Fetch` it is given: the plain SSRF-safe fetcher for the
+CLI and the API, the polite one (per-host rate, robots.txt) for the workers."""
 
 from __future__ import annotations
 
 import logging
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.config import Settings
-from app.errors import KhabarError
 from app.extract.model import Extraction
 from app.extract.pipeline import extract
-from app.ingest.dispatch import dispatch_payload, parse_payload
-from app.ingest.errors import NotAnArticle
-from app.ingest.fetch import FetchSettings, fetch_url
+from app.ingest.dispatch import Payload, dispatch_payload, parse_payload
+from app.ingest.errors import InvalidDocument, NotAnArticle
+from app.ingest.fetch import Fetched, FetchSettings, fetch_url
 from app.ingest.model import ParsedArticle
 from app.metrics import INGESTED
 from app.store.writes import Outcome, save_article
@@ -25,6 +30,7 @@ log = logging.getLogger(__name__)
 MAX_FEED_LINKS = 50  # per request: a feed's pages are fetched while the client waits
 RETRIES = 3
 _TRANSIENT = {"40P01", "40001"}  # deadlock detected, serialization failure
+Fetch = Callable[[str], Fetched]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +78,36 @@ def _save(session: Session, parsed: ParsedArticle, extraction: Extraction) -> In
     return Ingested(result.article_id, result.outcome, parsed.title, list(parsed.warnings))
 
 
-def fetch_articles(url: str, *, settings: Settings) -> list[ParsedArticle]:
+def direct_fetch(settings: Settings) -> Fetch:
+    """The plain SSRF-safe fetcher with the configured limits."""
+    fetch_settings = FetchSettings.from_settings(settings)
+    return lambda url: fetch_url(url, fetch_settings)
+
+
+def read_payload(
+    data: bytes, content_type: str | None, *, fetch: Fetch, source_url: str | None = None
+) -> Payload:
+    """What a payload holds, a {"url": ...} request fetched first. The fetched page may be
+    a feed whose teaser links are left in `to_fetch`, but never asks for another fetch."""
+    payload = dispatch_payload(data, content_type, source_url=source_url)
+    if payload.fetch_request is None:
+        return payload
+    return read_url(payload.fetch_request, fetch=fetch)
+
+
+def read_url(url: str, *, fetch: Fetch) -> Payload:
+    """What the page at `url` holds: articles, or a feed's teaser links in `to_fetch`."""
+    page = fetch(url)
+    payload = dispatch_payload(page.data, page.content_type, source_url=page.url_final)
+    if payload.fetch_request is not None:
+        raise InvalidDocument(f"{page.url_final} asks for yet another fetch; one is allowed")
+    return payload
+
+
+def fetch_articles(url: str, *, fetch: Fetch) -> list[ParsedArticle]:
     """The articles of a page a feed links to. A page that asks for another fetch or is a
     feed of teasers itself is refused: one level of links is followed, never more."""
-    page = fetch_url(url, FetchSettings.from_settings(settings))
+    page = fetch(url)
     return parse_payload(page.data, page.content_type, source_url=page.url_final)
 
 
@@ -84,7 +116,8 @@ def articles_in(
 ) -> list[ParsedArticle]:
     """Every article a payload holds; a feed's teaser items are fetched from their links
     (at most MAX_FEED_LINKS of them). Any failure fails the whole payload."""
-    payload = dispatch_payload(data, content_type, source_url=source_url, settings=settings)
+    fetch = direct_fetch(settings)
+    payload = read_payload(data, content_type, fetch=fetch, source_url=source_url)
     articles = list(payload.articles)
     if len(payload.to_fetch) > MAX_FEED_LINKS:
         log.warning(
@@ -93,7 +126,7 @@ def articles_in(
             MAX_FEED_LINKS,
         )
     for link in payload.to_fetch[:MAX_FEED_LINKS]:
-        articles += fetch_articles(link, settings=settings)
+        articles += fetch_articles(link, fetch=fetch)
     if not articles:
         raise NotAnArticle("the input holds no article")
     return articles
@@ -104,10 +137,14 @@ def ingest_payload(
 ) -> list[Ingested]:
     """Every article of one payload, in the caller's transaction: all of them or none.
     Everything is parsed and extracted before the first write."""
-    try:
-        articles = articles_in(data, content_type, settings=settings)
-        extracted = [(parsed, extract(parsed)) for parsed in articles]
-        return save_extracted(session=session, extracted=extracted)
-    except KhabarError:
-        INGESTED.labels("failed").inc()
-        raise
+    return ingest_articles(
+        session=session, articles=articles_in(data, content_type, settings=settings)
+    )
+
+
+def ingest_articles(*, session: Session, articles: list[ParsedArticle]) -> list[Ingested]:
+    """Articles in the caller's transaction, all extracted before the first write."""
+    if not articles:
+        raise NotAnArticle("the input holds no article")
+    extracted = [(parsed, extract(parsed)) for parsed in articles]
+    return save_extracted(session=session, extracted=extracted)

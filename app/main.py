@@ -12,23 +12,28 @@ from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine
 
 from app import __version__
-from app.api.caching import install_caching
+from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
 from app.api.guards import GuardMiddleware
+from app.api.http import EXPOSED_HEADERS, install_http
 from app.api.observe import ObserveMiddleware
 from app.api.openapi import install_openapi
+from app.api.queue import handle as queue_handle
 from app.api.ratelimit import RateLimitMiddleware
 from app.api.routes import (
     article_reads,
     articles,
     entities,
     health,
+    jobs,
     resolutions,
     search,
     sources,
     statements,
 )
+from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
+from app.jobs.queue import shared_queue
 from app.metrics import HttpMetrics
 from app.store.db import make_engine, make_session_factory
 from app.store.timeouts import DbTimeouts
@@ -43,6 +48,50 @@ Errors are RFC 9457 `application/problem+json`. Writes need an `X-API-Key` heade
 """
 
 
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level)
+    app = FastAPIOffline(
+        lifespan=_lifespan,
+        title="Khabar",
+        version=__version__,
+        description=DESCRIPTION,
+        static_url="/static/docs",
+    )
+    app.state.settings = settings
+    app.state.engine = engine or make_engine(settings.database_url, timeouts=db_timeouts(settings))
+    app.state.owns_engine = engine is None
+    app.state.session_factory = make_session_factory(app.state.engine)
+    # GETs read from the replica when one is named (KHABAR_READ_DATABASE_URL)
+    replica = (
+        make_engine(settings.read_database_url, timeouts=db_timeouts(settings))
+        if settings.read_database_url
+        else None
+    )
+    app.state.read_session_factory = make_session_factory(replica or app.state.engine)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "HEAD"],
+            allow_headers=["*"],
+            expose_headers=EXPOSED_HEADERS,
+        )
+    install_error_handlers(app)
+    app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
+    routers = (article_reads, articles, entities, resolutions, statements, sources, search)
+    for module in (*routers, jobs, health):
+        app.include_router(module.router)
+    install_explorer(app)
+    install_http(app)
+    install_openapi(app)
+    app.add_middleware(GuardMiddleware, body_timeout=settings.body_timeout_seconds)
+    app.add_middleware(RateLimitMiddleware, settings=settings)
+    app.state.metrics = HttpMetrics(app.state.engine)
+    app.add_middleware(ObserveMiddleware, metrics=app.state.metrics)  # outermost of these
+    return app
+
+
 def db_timeouts(settings: Settings) -> DbTimeouts:
     return DbTimeouts(
         connect=settings.db_connect_timeout_seconds,
@@ -53,40 +102,13 @@ def db_timeouts(settings: Settings) -> DbTimeouts:
 
 
 @asynccontextmanager
-async def _dispose_on_shutdown(app: FastAPI) -> AsyncIterator[None]:
-    """uvicorn lets in-flight requests finish on SIGTERM, then the pool's connections close."""
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """On SQLite the queue, its worker and the scheduler of due feeds live in this process:
+    start them now, so registered sources are polled. On PostgreSQL the API only queues
+    jobs, and opens the queue at the first request that needs it."""
+    if not shared_queue(app.state.settings):
+        await queue_handle(app).open(app)
     yield
-    app.state.engine.dispose()
-
-
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
-    settings = settings or get_settings()
-    logging.basicConfig(level=settings.log_level)
-    app = FastAPIOffline(
-        lifespan=_dispose_on_shutdown if engine is None else None,
-        title="Khabar",
-        version=__version__,
-        description=DESCRIPTION,
-        static_url="/static/docs",
-    )
-    app.state.settings = settings
-    app.state.engine = engine or make_engine(settings.database_url, timeouts=db_timeouts(settings))
-    app.state.session_factory = make_session_factory(app.state.engine)
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET"],
-            allow_headers=["*"],
-        )
-    install_error_handlers(app)
-    install_openapi(app)
-    app.add_middleware(GuardMiddleware, body_timeout=settings.body_timeout_seconds)
-    app.add_middleware(RateLimitMiddleware, settings=settings)
-    app.state.metrics = HttpMetrics(app.state.engine)
-    app.add_middleware(ObserveMiddleware, metrics=app.state.metrics)  # outermost of these
-    install_caching(app)
-    routers = (article_reads, articles, entities, resolutions, statements, sources, search, health)
-    for module in routers:
-        app.include_router(module.router)
-    return app
+    await queue_handle(app).close()
+    if app.state.owns_engine:  # uvicorn let in-flight requests finish first (SIGTERM)
+        app.state.engine.dispose()

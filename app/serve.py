@@ -14,7 +14,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.logs import setup_json_logging
 
 MAX_HEADER_BYTES = 16 * 1024
@@ -30,7 +30,8 @@ _TIMEOUT_RESPONSE = (
 
 
 class GuardedH11Protocol(H11Protocol):
-    header_timeout: float = 10.0
+    # set by uvicorn_options(); a worker process started by uvicorn reads its settings anew
+    header_timeout: float | None = None
     _header_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -55,7 +56,8 @@ class GuardedH11Protocol(H11Protocol):
 
     def _arm(self) -> None:
         if self._header_timer is None:
-            self._header_timer = self.loop.call_later(self.header_timeout, self._too_slow)
+            timeout = GuardedH11Protocol.header_timeout or get_settings().header_timeout_seconds
+            self._header_timer = self.loop.call_later(timeout, self._too_slow)
 
     def _too_slow(self) -> None:
         self._header_timer = None
@@ -65,13 +67,9 @@ class GuardedH11Protocol(H11Protocol):
 
 
 def uvicorn_options(settings: Settings) -> dict[str, Any]:
-    protocol = type(
-        "GuardedH11Protocol",
-        (GuardedH11Protocol,),
-        {"header_timeout": settings.header_timeout_seconds},
-    )
+    GuardedH11Protocol.header_timeout = settings.header_timeout_seconds
     return {
-        "http": protocol,
+        "http": GuardedH11Protocol,
         "timeout_keep_alive": settings.keep_alive_seconds,
         "limit_concurrency": settings.limit_concurrency,
         "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
@@ -80,8 +78,14 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def serve(settings: Settings, *, host: str, port: int) -> None:
-    from app.main import create_app
-
+def serve(settings: Settings, *, host: str, port: int, workers: int = 1) -> None:
     setup_json_logging(settings.log_level)
-    uvicorn.run(create_app(settings), host=host, port=port, **uvicorn_options(settings))
+    options = uvicorn_options(settings)
+    if workers == 1:
+        from app.main import create_app
+
+        uvicorn.run(create_app(settings), host=host, port=port, **options)
+        return
+    # Several processes need the app by import string; each builds its own from settings.
+    factory = "app.main:create_app"
+    uvicorn.run(factory, factory=True, host=host, port=port, workers=workers, **options)

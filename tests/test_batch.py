@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 from support import ARCHIVE, CLI, FIXTURES, committed, count, failures, serve, summary
 
-from app import batch
+from app import batch, bulk
 from app.config import Settings
 from app.extract.model import Extraction
 from app.store import models as m
@@ -264,7 +264,7 @@ def test_an_article_whose_extraction_changes_gets_the_new_rows(
     archive: Engine, batch_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as old_extractor:
-        old_extractor.setattr(batch, "extract", lambda parsed: Extraction())
+        old_extractor.setattr(bulk, "extract", lambda parsed: Extraction())
         assert ingest(batch_settings, ARCHIVE / "amman_talks.txt") == 0
     assert count(archive, m.Mention) == count(archive, m.Citation) == 0
     assert batch.run_reextract(settings=batch_settings) == 0

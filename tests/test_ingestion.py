@@ -21,6 +21,7 @@ from app.config import Settings
 from app.errors import KhabarError
 from app.extract.model import Extraction
 from app.ingest.errors import FetchError, ForbiddenTarget, InvalidDocument, NotAnArticle
+from app.ingest.fetch import Fetched
 from app.ingest.model import ParsedArticle
 from app.ingestion import articles_in, ingest_parsed, ingest_payload
 from app.store import models as m
@@ -36,6 +37,7 @@ DOCUMENT = {
     "source": "شبكة المشرق",
     "body": "دعت فرنسا خلال اجتماع في جنيف إلى تطبيق قرار مجلس الأمن 2254 في سوريا.",
 }
+SCRAPED = (CLI / "english.txt").read_bytes()
 
 
 @pytest.fixture
@@ -216,6 +218,28 @@ def test_a_feed_of_teasers_has_its_links_fetched(fetching: Settings, site: str) 
 def test_a_feed_url_is_fetched_then_its_links(fetching: Settings, site: str) -> None:
     request = json.dumps({"url": f"{site}/teasers.rss"}).encode()
     assert len(articles_in(request, JSON, settings=fetching)) == 2
+
+
+def test_a_url_request_goes_through_the_fetcher_given() -> None:
+    fetched: list[str] = []
+
+    def fake_fetch(url: str) -> Fetched:
+        fetched.append(url)
+        return Fetched("https://x.example/final", "text/plain; charset=utf-8", SCRAPED)
+
+    body = json.dumps({"url": " https://x.example/start "}).encode()
+    payload = ingestion.read_payload(body, JSON, fetch=fake_fetch)
+    assert fetched == ["https://x.example/start"]
+    assert [a.url for a in payload.articles] == ["https://x.example/final"]
+
+
+def test_a_fetched_page_may_not_ask_for_another_fetch() -> None:
+    def fetch_a_request(url: str) -> Fetched:
+        return Fetched(url, JSON, json.dumps({"url": "https://x.example/next"}).encode())
+
+    body = json.dumps({"url": "https://x.example/start"}).encode()
+    with pytest.raises(InvalidDocument, match="yet another fetch"):
+        ingestion.read_payload(body, JSON, fetch=fetch_a_request)
 
 
 def test_one_link_that_fails_fails_the_whole_payload(fetching: Settings, site: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import Depends, Query
 from pydantic import StringConstraints
@@ -15,9 +15,10 @@ from app.api.bounds import clamp_moment
 from app.api.routes.common import SYMBOL_PATTERN
 from app.errors import InvalidParameter
 from app.store.reads.article_query import EntityOp
+from app.store.views import EntityKind, ResolutionBody
 
-Kind = Literal["person", "organization", "place"]
-Body = Literal["UNSC", "UNGA", "HRC", "other", "unknown"]
+Kind = EntityKind
+Body = ResolutionBody
 
 _Names = Annotated[list[str], Query(max_length=200)]
 Symbol = Annotated[str, StringConstraints(max_length=40, pattern=SYMBOL_PATTERN)]
@@ -51,7 +52,9 @@ async def article_params(
             examples=[["بدر جاموس"]],
         ),
     ] = [],  # noqa: B006 (FastAPI copies defaults)
-    entity_op: Annotated[EntityOp, Query(description="How several `entity` combine.")] = "and",
+    entity_op: Annotated[
+        EntityOp, Query(description="How several `entity` combine.")
+    ] = EntityOp.AND,
     not_entity: Annotated[
         list[str], Query(max_length=200, description="Leave out articles naming this entity.")
     ] = [],  # noqa: B006

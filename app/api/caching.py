@@ -1,39 +1,114 @@
 """HTTP caching for reads: a strong ETag on every successful GET and a short shared max-age,
-so a CDN in front of the replicas absorbs frontend traffic and clients revalidate with 304."""
+so a CDN in front of the replicas absorbs frontend traffic and clients revalidate with 304.
+The same answers are kept a few seconds in the process (app/api/response_cache.py).
+
+Plain ASGI rather than `@app.middleware("http")`: Starlette's BaseHTTPMiddleware runs the
+route in a task of its own and re-wraps every response in a stream, which cost more than
+the rest of a small read. Here only a successful GET's body is held, to hash it."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable
+from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.api.response_cache import Key, ResponseCache
 
 MAX_AGE_SECONDS = 60
-_UNCACHED_PREFIXES = ("/health", "/ready", "/docs", "/redoc", "/static")
+CACHE_CONTROL = f"public, max-age={MAX_AGE_SECONDS}".encode()
+# The export streams: hashing it would hold every match in memory.
+_UNCACHED_PREFIXES = (
+    "/health",
+    "/ready",
+    "/docs",
+    "/redoc",
+    "/static",
+    "/openapi.json",
+    "/articles/export",
+)
+_DROPPED = {b"content-length", b"etag", b"cache-control"}
 
 
-def install_caching(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def etag(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        if request.method != "GET" or response.status_code != 200:
-            return response
-        if request.url.path.startswith(_UNCACHED_PREFIXES):
-            return response
-        body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
-        tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-        headers = dict(response.headers)
-        headers.pop("content-length", None)
-        headers["etag"] = tag
-        headers["cache-control"] = f"public, max-age={MAX_AGE_SECONDS}"
-        if tag in _tags(request.headers.get("if-none-match", "")):
-            return Response(
-                status_code=304, headers={"etag": tag, "cache-control": headers["cache-control"]}
-            )
-        return Response(body, status_code=200, headers=headers, media_type=response.media_type)
+class ETagMiddleware:
+    def __init__(self, app: ASGIApp, cache_seconds: float = 0.0) -> None:
+        self.app = app
+        self.cache = ResponseCache(cache_seconds)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("GET", "HEAD"):
+            self.cache.clear()  # a write through this process is seen at once
+        if scope["method"] != "GET" or scope["path"].startswith(_UNCACHED_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        key = _key(scope)
+        if_none_match = _if_none_match(scope)
+        cached = self.cache.get(key)
+        if cached is not None:
+            await _answer(send, cached.headers, cached.body, cached.tag, if_none_match)
+            return
+        tagger = _Tagger(send, if_none_match, key, self.cache)
+        await self.app(scope, receive, tagger.send)
 
 
-def _tags(header: str) -> set[str]:
-    return {t.strip().removeprefix("W/") for t in header.split(",") if t.strip()}
+class _Tagger:
+    """Holds a 200's start message and body, then sends them with an ETag (or a 304)."""
+
+    def __init__(self, send: Send, if_none_match: set[str], key: Key, cache: ResponseCache) -> None:
+        self._send = send
+        self._if_none_match = if_none_match
+        self._key = key
+        self._cache = cache
+        self._start: Message | None = None
+        self._chunks: list[bytes] = []
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            if message["status"] == 200:
+                self._start = message
+                return
+            await self._send(message)
+            return
+        if self._start is None or message["type"] != "http.response.body":
+            await self._send(message)
+            return
+        self._chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            body = b"".join(self._chunks)
+            tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            headers: list[Any] = [
+                (k, v) for k, v in self._start.get("headers", []) if k.lower() not in _DROPPED
+            ]
+            self._cache.put(self._key, headers, body, tag)
+            await _answer(self._send, headers, body, tag, self._if_none_match)
+
+
+async def _answer(
+    send: Send, headers: list[Any], body: bytes, tag: str, if_none_match: set[str]
+) -> None:
+    caching = [(b"etag", tag.encode()), (b"cache-control", CACHE_CONTROL)]
+    if tag in if_none_match:
+        await send({"type": "http.response.start", "status": 304, "headers": caching})
+        await send({"type": "http.response.body", "body": b""})
+        return
+    length = [(b"content-length", str(len(body)).encode())]
+    await send(
+        {"type": "http.response.start", "status": 200, "headers": [*headers, *caching, *length]}
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _key(scope: Scope) -> Key:
+    origin = next((v for k, v in scope["headers"] if k == b"origin"), b"")
+    return (scope["path"], scope["query_string"], origin)
+
+
+def _if_none_match(scope: Scope) -> set[str]:
+    for key, value in scope["headers"]:
+        if key == b"if-none-match":
+            header: str = value.decode("latin-1")
+            return {t.strip().removeprefix("W/") for t in header.split(",") if t.strip()}
+    return set()

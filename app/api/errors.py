@@ -18,6 +18,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import compile_path
 
 from app.errors import KhabarError
+from app.ingest.errors import IngestError
+from app.metrics import INGESTED
 
 log = logging.getLogger(__name__)
 PROBLEM_JSON = "application/problem+json"
@@ -51,6 +53,8 @@ _RETRY = {"Retry-After": str(RETRY_AFTER_SECONDS)}
 
 async def _khabar_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, KhabarError)
+    if isinstance(exc, IngestError):
+        INGESTED.labels("failed").inc()
     headers = dict(exc.headers)
     if exc.status == 401:
         headers["WWW-Authenticate"] = "ApiKey"

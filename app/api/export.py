@@ -6,11 +6,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from typing import Literal
+from enum import StrEnum
 
 from app.store import views as v
 
-Format = Literal["jsonl", "csv"]
+
+class Format(StrEnum):
+    JSONL = "jsonl"
+    CSV = "csv"
+
+
 MEDIA_TYPES = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
 CSV_COLUMNS = (
     "id",

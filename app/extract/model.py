@@ -48,11 +48,21 @@ class Entity:
     wikidata_id: str | None = None
 
 
+class MentionForm(StrEnum):
+    """How a mention names its entity, so a client can count only the named ones."""
+
+    NAME = "name"  # a full name: "بشار الأسد", "هيئة التفاوض السورية"
+    SHORT_FORM = "short_form"  # a surname, an acronym's head alone: "الأسد", "الهيئة"
+    DEMONYM = "demonym"  # an adjective linking its country: "الروسي" -> روسيا
+    TITLE = "title"  # a role standing for its holder: "رئيس الهيئة"
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     entity_key: str
     surface: str
     span: Span
+    form: MentionForm = MentionForm.NAME
 
 
 @dataclass(frozen=True, slots=True)

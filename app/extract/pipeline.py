@@ -25,7 +25,8 @@ def extract(article: ParsedArticle, *, recognizer: ActorRecognizer | None = None
         return Extraction(analysed=False)
     blocks = list(article.blocks())
     texts = texts_of(blocks)  # each block normalized once, read by every stage
-    actors = (recognizer or default_recognizer()).recognize(blocks, texts)
+    on = article.published_at.date() if article.published_at else None
+    actors = (recognizer or default_recognizer()).recognize(blocks, texts, on=on)
     return Extraction(
         entities=actors.entities,
         mentions=actors.mentions,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Protocol
 
 from app.extract.model import Affiliation, Entity, Mention
@@ -20,7 +21,12 @@ class ActorResult:
 
 class ActorRecognizer(Protocol):
     def recognize(
-        self, blocks: Sequence[TextBlock], texts: Sequence[NormText] | None = None
+        self,
+        blocks: Sequence[TextBlock],
+        texts: Sequence[NormText] | None = None,
+        *,
+        on: date | None = None,
     ) -> ActorResult:
-        """Actors of `blocks`; `texts` are their NormTexts (built here when not given)."""
+        """Actors of `blocks`; `texts` are their NormTexts (built here when not given);
+        `on`, the article's date, tells who held an office it names without a name."""
         ...

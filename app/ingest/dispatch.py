@@ -5,22 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from app.ingest.decode import Decoded, decode_bytes, parse_content_type
 from app.ingest.errors import InvalidDocument, NotAnArticle, UnsupportedFormat
 from app.ingest.feed import feed_articles
-from app.ingest.fetch import FetchSettings, fetch_url
 from app.ingest.formats import SUPPORTED_MEDIA_TYPES, Format
 from app.ingest.html import parse_html
 from app.ingest.jsondoc import parse_json, parse_ndjson
 from app.ingest.jsonload import load_json
 from app.ingest.model import ParsedArticle
 from app.ingest.scraped import parse_scraped_text
-
-if TYPE_CHECKING:
-    from app.config import Settings
 
 # Types that say nothing about the content: the bytes (and the URL) decide.
 _UNTYPED = {None, "application/octet-stream", "binary/octet-stream", "application/unknown"}
@@ -48,19 +43,18 @@ class Payload:
     articles: list[ParsedArticle]
     format: Format
     to_fetch: list[str] = field(default_factory=list)  # feed links whose story is not inline
+    fetch_request: str | None = None  # the URL of a body that is exactly {"url": ...}
 
 
 def parse_payload(
-    data: bytes,
-    content_type: str | None,
-    *,
-    source_url: str | None = None,
-    settings: Settings | None = None,
+    data: bytes, content_type: str | None, *, source_url: str | None = None
 ) -> list[ParsedArticle]:
-    """Articles in the input. With `settings`, a JSON body {"url": ...} is fetched (see
-    fetch.py) and its page parsed. A feed whose items are only teasers raises NotAnArticle
-    naming their links; `dispatch_payload` returns those links for a caller that fetches."""
-    payload = dispatch_payload(data, content_type, source_url=source_url, settings=settings)
+    """Articles in the input, parsed without any I/O. A feed whose items are only teasers
+    raises NotAnArticle naming their links, and a body {"url": ...} InvalidDocument;
+    `dispatch_payload` returns both for a caller that fetches (app/ingestion.py)."""
+    payload = dispatch_payload(data, content_type, source_url=source_url)
+    if payload.fetch_request is not None:
+        raise InvalidDocument('{"url": ...} asks for a fetch, which is not enabled here')
     if not payload.articles and payload.to_fetch:
         shown = ", ".join(payload.to_fetch[:3])
         raise NotAnArticle(
@@ -73,20 +67,15 @@ def parse_payload(
 
 
 def dispatch_payload(
-    data: bytes,
-    content_type: str | None,
-    *,
-    source_url: str | None = None,
-    settings: Settings | None = None,
+    data: bytes, content_type: str | None, *, source_url: str | None = None
 ) -> Payload:
+    """What the input holds: articles, teaser links to fetch, or a request to fetch a URL.
+    Parsers do no I/O: the caller fetches (app/ingestion.py)."""
     mime, charset = parse_content_type(content_type)
     fmt = choose_format(data, mime, source_url)
     url = fetch_request(data) if fmt is Format.JSON else None
     if url is not None:
-        if settings is None:
-            raise InvalidDocument('{"url": ...} asks for a fetch, which is not enabled here')
-        fetched = fetch_url(url, FetchSettings.from_settings(settings))
-        return dispatch_payload(fetched.data, fetched.content_type, source_url=fetched.url_final)
+        return Payload([], fmt, fetch_request=url)
     if fmt is Format.FEED:
         # XML names its own encoding; the parser reads the bytes as they are
         found = feed_articles(data)

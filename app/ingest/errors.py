@@ -43,6 +43,15 @@ class FetchError(IngestError):
     title = "Source could not be fetched"
 
 
+class HttpStatusError(FetchError):
+    """The server answered with an error status, kept for callers that tell them apart
+    (robots.txt: 404 allows everything, 401/403 nothing)."""
+
+    def __init__(self, detail: str, *, status_code: int) -> None:
+        super().__init__(detail)
+        self.status_code = status_code
+
+
 class ForbiddenTarget(IngestError):
     status = 422
     title = "URL not allowed"

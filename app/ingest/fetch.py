@@ -14,15 +14,21 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import httpx
 
 from app.ingest.decode import parse_content_type
-from app.ingest.errors import FetchError, ForbiddenTarget, InputTooLarge, UnsupportedFormat
+from app.ingest.errors import (
+    FetchError,
+    ForbiddenTarget,
+    HttpStatusError,
+    InputTooLarge,
+    UnsupportedFormat,
+)
 from app.ingest.formats import SUPPORTED_MEDIA_TYPES
 
 if TYPE_CHECKING:
@@ -71,6 +77,9 @@ class Fetched:
     url_final: str
     content_type: str | None
     data: bytes
+    status: int = 200  # or 304 Not Modified, for a conditional request
+    etag: str | None = None  # the validators to send next time (conditional GET)
+    last_modified: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,17 +91,23 @@ class Target:
     addresses: list[str]
 
 
-def fetch_url(url: str, settings: FetchSettings) -> Fetched:
+def fetch_url(
+    url: str, settings: FetchSettings, *, headers: Mapping[str, str] | None = None
+) -> Fetched:
+    """The page at `url`. `headers` may make it conditional (If-None-Match,
+    If-Modified-Since): an unchanged page then comes back empty with status 304."""
     deadline = time.monotonic() + settings.timeout_seconds
     current = _parse_url(url)
     with httpx.Client(trust_env=False, follow_redirects=False) as client:
         for _ in range(settings.max_redirects + 1):
             target = check_target(current, settings)
-            with _open(client, target, settings, deadline) as response:
+            with _open(client, target, settings, deadline, headers or {}) as response:
                 if response.status_code in _REDIRECTS:
                     current = _next_hop(current, response)
                     continue
-                return _read(response, current, settings, deadline)
+                if response.status_code == 304:
+                    return _validated(response, Fetched(str(current), None, b"", 304))
+                return _validated(response, _read(response, current, settings, deadline))
     raise FetchError(f"more than {settings.max_redirects} redirects from {url}")
 
 
@@ -156,12 +171,25 @@ def _resolve(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(addresses))
 
 
+def _validated(response: httpx.Response, fetched: Fetched) -> Fetched:
+    return replace(
+        fetched,
+        etag=response.headers.get("etag"),
+        last_modified=response.headers.get("last-modified"),
+    )
+
+
 @contextmanager
 def _open(
-    client: httpx.Client, target: Target, settings: FetchSettings, deadline: float
+    client: httpx.Client,
+    target: Target,
+    settings: FetchSettings,
+    deadline: float,
+    extra_headers: Mapping[str, str],
 ) -> Iterator[httpx.Response]:
     """A streamed response from the first checked address that accepts a connection."""
     headers = {
+        **extra_headers,
         "Host": target.url.netloc.decode("ascii"),
         "User-Agent": settings.user_agent,
         "Accept": _ACCEPT,
@@ -213,8 +241,9 @@ def _read(
     response: httpx.Response, url: httpx.URL, settings: FetchSettings, deadline: float
 ) -> Fetched:
     if response.status_code >= 400:
-        raise FetchError(
-            f"{url} answered HTTP {response.status_code} {response.reason_phrase}".rstrip()
+        raise HttpStatusError(
+            f"{url} answered HTTP {response.status_code} {response.reason_phrase}".rstrip(),
+            status_code=response.status_code,
         )
     if response.status_code != 200:
         raise FetchError(f"{url} answered HTTP {response.status_code}, expected 200")

@@ -1,9 +1,12 @@
-"""Entities and resolutions are shared by the whole archive: find or create them, race-safe."""
+"""Entities and resolutions are shared by the whole archive: find or create them, race-safe.
+
+An article's known entities are found in one query and their aliases written in one
+statement; only entities the archive has never seen cost a few statements each."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, select, tuple_, update
+from sqlalchemy.sql.functions import coalesce
 
 from app.extract import model as ex
 from app.store.models import Entity, EntityAlias, EntityWord, Resolution
@@ -11,33 +14,38 @@ from app.store.upsert import insert_ignoring_conflicts
 from app.text.normalize import collapse_spaces, normalize
 
 
-def resolve_entity_ids(*, session: Session, entities: list[ex.Entity]) -> dict[str, int]:
+def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> dict[str, int]:
     """Map every extracted entity key to a row id, creating rows and aliases as needed.
     Keys are taken in sorted order so that concurrent writers lock them in the same order
     and cannot deadlock on each other's unique-key inserts."""
-    ids: dict[str, int] = {}
-    for entity in sorted(entities, key=lambda e: e.key):
-        entity_id = _find_by_key(session, entity.key) or _find_by_alias(session, entity)
-        if entity_id is None:
-            entity_id = _create(session, entity)
+    ordered = sorted(entities, key=lambda e: e.key)
+    keys = [e.key for e in ordered]
+    found = connection.execute(_BY_KEYS, {"keys": keys})
+    ids: dict[str, int] = {key: entity_id for key, entity_id in found}
+    for entity in ordered:
+        if entity.key in ids:
+            continue
+        # An entity created here may be the alias match of a later one of this article.
+        entity_id = _find_by_alias(connection, entity) or _create(connection, entity)
+        _add_aliases(connection, [(entity_id, entity)])
+        _add_words(connection, [(entity_id, entity)])
         ids[entity.key] = entity_id
-        names = {entity.name, *entity.aliases}
-        _add_aliases(session, entity_id, names)
-        _add_words(session, entity_id, {*names, entity.english_name or ""})
+    known = [(ids[e.key], e) for e in ordered]
+    _add_aliases(connection, known)
+    _add_words(connection, known)
     return ids
 
 
-def _find_by_key(session: Session, key: str) -> int | None:
-    return session.scalar(select(Entity.id).where(Entity.key == key))
+_BY_KEYS = select(Entity.key, Entity.id).where(Entity.key.in_(bindparam("keys", expanding=True)))
 
 
-def _find_by_alias(session: Session, entity: ex.Entity) -> int | None:
+def _find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
     """Merge an actor found by pattern with the one archived under the same name or alias.
     Gazetteer keys are authoritative, so only pattern-found ("new:") actors merge this way."""
     if not entity.key.startswith("new:"):
         return None
     names = {normalize(n) for n in (entity.name, *entity.aliases)}
-    found = session.scalars(
+    found = connection.scalars(
         select(EntityAlias.entity_id)
         .join(Entity, Entity.id == EntityAlias.entity_id)
         .where(EntityAlias.normalized.in_(names), Entity.kind == entity.kind.value)
@@ -46,32 +54,35 @@ def _find_by_alias(session: Session, entity: ex.Entity) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _create(session: Session, entity: ex.Entity) -> int:
-    insert_ignoring_conflicts(
-        session,
-        Entity,
-        [
-            {
-                "key": entity.key,
-                "name": entity.name,
-                "normalized_name": normalize(entity.name),
-                "kind": entity.kind.value,
-                "subkind": entity.subkind,
-                "english_name": entity.english_name,
-                "wikidata_id": entity.wikidata_id,
-            }
-        ],
-        conflict=["key"],
-    )
-    entity_id = _find_by_key(session, entity.key)
+def _create(connection: Connection, entity: ex.Entity) -> int:
+    row = {
+        "key": entity.key,
+        "name": entity.name,
+        "normalized_name": normalize(entity.name),
+        "kind": entity.kind.value,
+        "subkind": entity.subkind,
+        "english_name": entity.english_name,
+        "wikidata_id": entity.wikidata_id,
+        "article_count": 0,
+    }
+    insert_ignoring_conflicts(connection, Entity, [row], conflict=["key"])
+    entity_id = connection.scalar(select(Entity.id).where(Entity.key == entity.key))
     assert entity_id is not None  # inserted above, or by a concurrent writer
     return entity_id
 
 
-def _add_aliases(session: Session, entity_id: int, aliases: set[str]) -> None:
-    by_normal = {normalize(collapse_spaces(a)): collapse_spaces(a) for a in sorted(aliases) if a}
-    rows = [{"entity_id": entity_id, "alias": a, "normalized": n} for n, a in by_normal.items()]
-    insert_ignoring_conflicts(session, EntityAlias, rows, conflict=["entity_id", "normalized"])
+def _add_aliases(connection: Connection, entities: list[tuple[int, ex.Entity]]) -> None:
+    rows: dict[tuple[int, str], dict[str, object]] = {}
+    for entity_id, entity in entities:
+        for alias in sorted({entity.name, *entity.aliases}):
+            if alias:
+                spelled = collapse_spaces(alias)
+                key = (entity_id, normalize(spelled))
+                rows[key] = {"entity_id": entity_id, "alias": spelled, "normalized": key[1]}
+    ordered = [rows[key] for key in sorted(rows)]
+    insert_ignoring_conflicts(
+        connection, EntityAlias, ordered, conflict=["entity_id", "normalized"]
+    )
 
 
 def alias_words(alias: str) -> list[str]:
@@ -79,14 +90,21 @@ def alias_words(alias: str) -> list[str]:
     return [w[:100] for w in normalize(collapse_spaces(alias)).split(" ") if w]
 
 
-def _add_words(session: Session, entity_id: int, names: set[str]) -> None:
-    rows = [
-        {"word": word, "entity_id": entity_id, "alias": collapse_spaces(name)[:300]}
-        for name in sorted(names)
-        if name
-        for word in alias_words(name)
-    ]
-    insert_ignoring_conflicts(session, EntityWord, rows, conflict=["word", "entity_id", "alias"])
+def _add_words(connection: Connection, entities: list[tuple[int, ex.Entity]]) -> None:
+    rows: dict[tuple[str, int, str], dict[str, object]] = {}
+    for entity_id, entity in entities:
+        names = {entity.name, *entity.aliases, entity.english_name or ""}
+        for name in sorted(n for n in names if n):
+            alias = collapse_spaces(name)[:300]
+            for word in alias_words(name):
+                rows[(word, entity_id, alias)] = {
+                    "word": word,
+                    "entity_id": entity_id,
+                    "alias": alias,
+                }
+    ordered = [rows[key] for key in sorted(rows)]
+    conflict = ["word", "entity_id", "alias"]
+    insert_ignoring_conflicts(connection, EntityWord, ordered, conflict=conflict)
 
 
 def resolution_key(citation: ex.Citation) -> tuple[str, int, int]:
@@ -94,32 +112,44 @@ def resolution_key(citation: ex.Citation) -> tuple[str, int, int]:
 
 
 def resolve_resolution_ids(
-    *, session: Session, citations: list[ex.Citation]
+    *, connection: Connection, citations: list[ex.Citation]
 ) -> dict[tuple[str, int, int], int]:
-    ids: dict[tuple[str, int, int], int] = {}
+    """Create the cited resolutions the archive lacks; fill a year or title it lacks."""
+    first: dict[tuple[str, int, int], ex.Citation] = {}
     for citation in sorted(citations, key=resolution_key):
-        key = resolution_key(citation)
-        if key in ids:
-            continue
-        body, un_session, number = key
-        row = {
-            "body": body,
-            "un_session": un_session,
-            "number": number,
-            "year": citation.year,
-            "title": citation.title,
-        }
-        insert_ignoring_conflicts(
-            session, Resolution, [row], conflict=["body", "un_session", "number"]
-        )
-        resolution = session.scalars(
-            select(Resolution).where(
-                Resolution.body == body,
-                Resolution.un_session == un_session,
-                Resolution.number == number,
-            )
-        ).one()
-        resolution.year = resolution.year or citation.year
-        resolution.title = resolution.title or citation.title
-        ids[key] = resolution.id
+        first.setdefault(resolution_key(citation), citation)
+    if not first:
+        return {}
+    rows = [
+        {"body": b, "un_session": s, "number": n, "year": c.year, "title": c.title}
+        for (b, s, n), c in first.items()
+    ]
+    conflict = ["body", "un_session", "number"]
+    insert_ignoring_conflicts(connection, Resolution, rows, conflict=conflict)
+    found = connection.execute(_RESOLUTIONS_BY_KEYS, {"keys": list(first)})
+    ids = {(body, un_session, number): rid for body, un_session, number, rid in found}
+    facts = [
+        {"rid": ids[k], "new_year": c.year, "new_title": c.title}
+        for k, c in first.items()
+        if c.year is not None or c.title is not None
+    ]
+    if facts:
+        connection.execute(_FILL_FACTS, facts)
     return ids
+
+
+_RESOLUTIONS_BY_KEYS = select(
+    Resolution.body, Resolution.un_session, Resolution.number, Resolution.id
+).where(
+    tuple_(Resolution.body, Resolution.un_session, Resolution.number).in_(
+        bindparam("keys", expanding=True)
+    )
+)
+_FILL_FACTS = (
+    update(Resolution)
+    .where(Resolution.id == bindparam("rid"))
+    .values(
+        year=coalesce(Resolution.year, bindparam("new_year")),
+        title=coalesce(Resolution.title, bindparam("new_title")),
+    )
+)

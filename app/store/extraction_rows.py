@@ -1,85 +1,92 @@
 """The rows extraction gives an article: actor links and mentions, roles, citations,
-statements. Shared entities and resolutions are found or created first."""
+statements. Shared entities and resolutions are found or created first; each kind of row
+is then one executemany statement."""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from app.extract.model import Extraction, Span
 from app.store import models as m
 from app.store.entities import resolution_key, resolve_entity_ids, resolve_resolution_ids
+from app.store.upsert import insert_rows
 
 
 def add_extraction_rows(
-    session: Session, article_id: int, sort_at: datetime, extraction: Extraction
+    connection: Connection, article_id: int, sort_at: datetime, extraction: Extraction
 ) -> None:
-    entity_ids = resolve_entity_ids(session=session, entities=extraction.entities)
+    entity_ids = resolve_entity_ids(connection=connection, entities=extraction.entities)
     mention_counts = Counter(entity_ids[mn.entity_key] for mn in extraction.mentions)
-    for entity_id in set(entity_ids.values()):
-        session.add(
-            m.ArticleEntity(
-                article_id=article_id,
-                entity_id=entity_id,
-                sort_at=sort_at,
-                mention_count=mention_counts[entity_id],
-            )
-        )
-    session.add_all(
-        m.Mention(
-            article_id=article_id,
-            entity_id=entity_ids[mn.entity_key],
-            surface=mn.surface,
+    links = [
+        {
+            "article_id": article_id,
+            "entity_id": entity_id,
+            "sort_at": sort_at,
+            "mention_count": mention_counts[entity_id],
+        }
+        for entity_id in sorted(set(entity_ids.values()))
+    ]
+    mentions = [
+        {
+            "article_id": article_id,
+            "entity_id": entity_ids[mn.entity_key],
+            "surface": mn.surface,
+            "form": mn.form.value,
             **_location(mn.span),
-        )
+        }
         for mn in extraction.mentions
-    )
-    session.add_all(
-        m.Affiliation(
-            person_id=entity_ids[a.person_key],
-            organization_id=entity_ids.get(a.organization_key or ""),
-            article_id=article_id,
-            title=a.title,
-            evidence=a.evidence,
-        )
+    ]
+    roles = [
+        {
+            "person_id": entity_ids[a.person_key],
+            "organization_id": entity_ids.get(a.organization_key or ""),
+            "article_id": article_id,
+            "title": a.title,
+            "evidence": a.evidence,
+        }
         for a in extraction.affiliations
-    )
-    _add_citations(session, article_id, sort_at, extraction)
-    session.add_all(
-        m.Statement(
-            article_id=article_id,
-            speaker_id=entity_ids.get(st.speaker_key or ""),
-            speaker_surface=st.speaker_surface,
-            verb=st.verb,
-            content=st.content,
+    ]
+    statements = [
+        {
+            "article_id": article_id,
+            "speaker_id": entity_ids.get(st.speaker_key or ""),
+            "speaker_surface": st.speaker_surface,
+            "verb": st.verb,
+            "content": st.content,
             **_location(st.span),
-        )
+        }
         for st in extraction.statements
-    )
+    ]
+    insert_rows(connection, m.ArticleEntity, links)
+    insert_rows(connection, m.Mention, mentions)
+    insert_rows(connection, m.Affiliation, roles)
+    _add_citations(connection, article_id, sort_at, extraction)
+    insert_rows(connection, m.Statement, statements)
 
 
 def _add_citations(
-    session: Session, article_id: int, sort_at: datetime, extraction: Extraction
+    connection: Connection, article_id: int, sort_at: datetime, extraction: Extraction
 ) -> None:
-    resolution_ids = resolve_resolution_ids(session=session, citations=extraction.citations)
+    resolution_ids = resolve_resolution_ids(connection=connection, citations=extraction.citations)
     counts = Counter(resolution_ids[resolution_key(c)] for c in extraction.citations)
-    session.add_all(
-        m.ArticleResolution(
-            article_id=article_id, resolution_id=rid, sort_at=sort_at, citation_count=n
-        )
-        for rid, n in counts.items()
-    )
-    session.add_all(
-        m.Citation(
-            article_id=article_id,
-            resolution_id=resolution_ids[resolution_key(c)],
-            surface=c.surface,
+    links = [
+        {"article_id": article_id, "resolution_id": rid, "sort_at": sort_at, "citation_count": n}
+        for rid, n in sorted(counts.items())
+    ]
+    citations = [
+        {
+            "article_id": article_id,
+            "resolution_id": resolution_ids[resolution_key(c)],
+            "surface": c.surface,
             **_location(c.span),
-        )
+        }
         for c in extraction.citations
-    )
+    ]
+    insert_rows(connection, m.ArticleResolution, links)
+    insert_rows(connection, m.Citation, citations)
 
 
 def _location(span: Span) -> dict[str, object]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -24,11 +26,20 @@ _CASCADE = "all, delete-orphan"
 
 
 class Source(Base):
+    """An outlet: one row per normalized name, made by the registry (`khabar sources add`,
+    POST /sources) or by the first article that names it. Its feeds live in `feeds`."""
+
     __tablename__ = "sources"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     normalized_name: Mapped[str] = mapped_column(String(200), unique=True)
+    site: Mapped[str | None] = mapped_column(String(500))
+    language: Mapped[str | None] = mapped_column(String(8))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    hints: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, server_default="{}")
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    poll_seconds: Mapped[int] = mapped_column(Integer, default=900, server_default="900")
 
 
 class Article(Base):
@@ -137,6 +148,8 @@ class Entity(Base):
     subkind: Mapped[str | None] = mapped_column(String(32))
     english_name: Mapped[str | None] = mapped_column(String(300))
     wikidata_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    # Kept by app/store/counters.py as articles come and go: lists order by it.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
 
     aliases: Mapped[list[EntityAlias]] = relationship(cascade=_CASCADE, lazy="raise")
 
@@ -192,6 +205,9 @@ class Mention(Base):
     )
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
     surface: Mapped[str] = mapped_column(String(300))
+    # name, short_form, demonym or title (MentionForm): a client counting named mentions
+    # filters on it
+    form: Mapped[str] = mapped_column(String(16), server_default="name")
     part: Mapped[str] = mapped_column(String(16))
     part_index: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
@@ -227,6 +243,9 @@ class Resolution(Base):
     number: Mapped[int] = mapped_column(Integer, index=True)
     year: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(Text)
+    # Kept by app/store/counters.py as articles come and go.
+    article_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+    citation_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ArticleResolution(Base):
@@ -277,3 +296,10 @@ class Statement(Base):
     part_index: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+# Registered on the same metadata; kept apart so this module stays readable.
+from app.store.counter_models import EntityPair, EntityResolution  # noqa: E402
+from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
+
+__all__ = ["EntityPair", "EntityResolution", "Feed", "Host", "JobOutcome"]

@@ -1,5 +1,6 @@
 """Which database objects Alembic's comparison leaves alone: full-text objects are
-engine-specific and made by hand in the revisions."""
+engine-specific and made by hand in the revisions; the job queue's tables belong to
+procrastinate, whose schema a revision applies as the library ships it."""
 
 from __future__ import annotations
 
@@ -13,4 +14,6 @@ def include_object(
 ) -> bool:
     if name is None:
         return True
-    return not (name in ENGINE_SPECIFIC or name.startswith("article_search_fts_"))
+    return not (
+        name in ENGINE_SPECIFIC or name.startswith(("article_search_fts_", "procrastinate_"))
+    )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import ColumnElement, Float, Integer, Subquery, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
-from app.store.models import Article, ArticleSearch
+from app.store.models import Article, ArticleSearch, EntityAlias
 from app.text.clitics import clitic_splits
 from app.text.normalize import normalize
 from app.text.tokens import tokenize
@@ -30,28 +32,68 @@ def shadow_document(texts: list[str]) -> str:
     return "\n".join([*normalized, " ".join(stems)])
 
 
+def term_groups(session: Session, q: str) -> list[list[str]]:
+    """Each query word with the forms it may take in the archive: itself, itself without a
+    proclitic (وسوريا -> سوريا), and the other one-word spellings of an entity it names
+    (سوريه -> سوريا). An article matches when it has some form of every word. Memoized per
+    session: the page, its total and its highlights ask for the same q."""
+    memo: dict[str, list[list[str]]] = session.info.setdefault("khabar_term_groups", {})
+    if q not in memo:
+        groups = [_forms(term) for term in query_terms(q)]
+        memo[q] = _with_entity_spellings(session, groups)
+    return memo[q]
+
+
+def _forms(term: str) -> list[str]:
+    forms = [term]
+    for _prefix, stem in clitic_splits(term)[1:]:
+        if len(stem) >= 3:
+            forms.append(stem)
+    if term.startswith("ال") and len(term) >= 5:
+        forms.append(term[2:])
+    return list(dict.fromkeys(forms))
+
+
+def _with_entity_spellings(session: Session, groups: list[list[str]]) -> list[list[str]]:
+    words = {form for group in groups for form in group}
+    if not words:
+        return groups
+    named = select(EntityAlias.entity_id).where(EntityAlias.normalized.in_(words))
+    rows = session.execute(
+        select(EntityAlias.entity_id, EntityAlias.normalized).where(
+            EntityAlias.entity_id.in_(named), EntityAlias.normalized.not_like("% %")
+        )
+    ).all()
+    spellings: dict[int, set[str]] = {}
+    for entity_id, alias in rows:
+        spellings.setdefault(entity_id, set()).add(alias)
+    out = []
+    for group in groups:
+        extra = sorted({a for names in spellings.values() if names & set(group) for a in names})
+        out.append(list(dict.fromkeys([*group, *extra])))
+    return out
+
+
 def matches(session: Session, q: str) -> ColumnElement[bool]:
-    """A condition on Article.id true for articles containing every term of q."""
-    terms = query_terms(q)
-    if not terms:
+    """A condition on Article.id true for articles containing some form of every word of q."""
+    groups = term_groups(session, q)
+    if not groups:
         return literal_column("1") == literal_column("0")
     if session.get_bind().dialect.name == "postgresql":
-        tsquery = func.plainto_tsquery("simple", " ".join(terms))
-        ids = select(ArticleSearch.article_id).where(
-            func.to_tsvector("simple", ArticleSearch.document).op("@@")(tsquery)
-        )
+        vector = func.to_tsvector("simple", ArticleSearch.document)
+        ids = select(ArticleSearch.article_id).where(vector.op("@@")(_tsquery(groups)))
         return Article.id.in_(ids)
     ids_sql = text("SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH :q")
-    return Article.id.in_(ids_sql.bindparams(q=_fts_query(terms)).columns(rowid=Article.id.type))
+    return Article.id.in_(ids_sql.bindparams(q=_fts_query(groups)).columns(rowid=Article.id.type))
 
 
 def relevance(session: Session, q: str) -> Subquery:
     """(article_id, score) of the articles matching q, higher scores first: BM25 on SQLite,
     ts_rank on PostgreSQL."""
-    terms = query_terms(q) or [""]
+    groups = term_groups(session, q) or [[""]]
     if session.get_bind().dialect.name == "postgresql":
         vector = func.to_tsvector("simple", ArticleSearch.document)
-        tsquery = func.plainto_tsquery("simple", " ".join(terms))
+        tsquery = _tsquery(groups)
         return (
             select(ArticleSearch.article_id, func.ts_rank(vector, tsquery).label("score"))
             .where(vector.op("@@")(tsquery))
@@ -62,12 +104,27 @@ def relevance(session: Session, q: str) -> Subquery:
         "FROM article_search_fts WHERE article_search_fts MATCH :q"
     )
     return (
-        scores.bindparams(q=_fts_query(terms))
+        scores.bindparams(q=_fts_query(groups))
         .columns(article_id=Integer(), score=Float())
         .subquery("scores")
     )
 
 
-def _fts_query(terms: list[str]) -> str:
-    # FTS5 syntax is escaped by quoting every term: user input is never query syntax.
-    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+def _tsquery(groups: list[list[str]]) -> Any:
+    """(a | b) & c, each form through plainto_tsquery: user input is never query syntax."""
+    query: Any = None
+    for group in groups:
+        alternatives: Any = None
+        for form in group:
+            one = func.plainto_tsquery("simple", form)
+            alternatives = one if alternatives is None else alternatives.op("||")(one)
+        query = alternatives if query is None else query.op("&&")(alternatives)
+    return query
+
+
+def _fts_query(groups: list[list[str]]) -> str:
+    # FTS5 syntax is escaped by quoting every form: user input is never query syntax.
+    def quoted(form: str) -> str:
+        return '"' + form.replace('"', '""') + '"'
+
+    return " AND ".join("(" + " OR ".join(quoted(f) for f in group) + ")" for group in groups)

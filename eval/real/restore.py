@@ -3,8 +3,8 @@
 Each ANSWER.json is the search tool's answer to an annotation's recorded `query` (pages
 corpus), saved as returned: {"results": [{"url": ..., "excerpt": ...}, ...]}. A result whose
 url is an annotation's url and whose excerpt has the recorded sha256 is written to
-`.cache/<id>.txt`; anything else is reported and left alone. `--list` prints, for the ids
-whose text is still missing, the query to run.
+`.cache/<id>.txt`; anything else is reported and left alone. `--list` prints each query still to
+run, with the ids whose text it restores.
 """
 
 from __future__ import annotations
@@ -87,8 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list", action="store_true", help="print the queries still to run")
     args = parser.parse_args(argv)
     if args.list:
+        by_query: dict[str, list[str]] = {}
         for excerpt_id, query in missing_queries(args.root):
-            sys.stdout.write(f"{excerpt_id}\t{query}\n")
+            by_query.setdefault(query, []).append(excerpt_id)
+        for query, ids in by_query.items():  # one search answers every id of its query
+            sys.stdout.write(f"{query}\t{' '.join(ids)}\n")
         return 0
     answers = [json.loads(p.read_text(encoding="utf-8")) for p in args.answers]
     done = restore(answers, args.root)

@@ -21,6 +21,7 @@ from eval.matching import (
     gold_keys,
     match_key,
     max_matching,
+    named_entities,
     predicted_keys,
     verb_lemma,
 )
@@ -115,7 +116,7 @@ def _score_entities(
         golds = gold.entities(name)
         optional = [name == "place" and demonym_only(g, text_key) for g in golds]
         score.ignored_demonym_places += [g.name for g, o in zip(golds, optional, strict=True) if o]
-        predicted = [e for e in extraction.entities if e.kind == kind]
+        predicted = named_entities(extraction, kind)
         pairs, absorbed = _match_sets(
             [gold_keys(g.forms()) for g in golds],
             [predicted_keys(forms[e.key]) for e in predicted],

@@ -125,7 +125,10 @@ async def test_entity_detail_lists_aliases_and_neighbours(
     assert articles["total"] == 2
 
 
-@pytest.mark.parametrize("path", ["/articles/999999", "/entities/999999", "/resolutions/9999"])
+@pytest.mark.parametrize(
+    "path",
+    ["/articles/999999", "/entities/999999", "/entities/999999/articles", "/resolutions/9999"],
+)
 async def test_unknown_ids_are_404_problems(client: httpx.AsyncClient, path: str) -> None:
     response = await client.get(path)
     assert response.status_code == 404

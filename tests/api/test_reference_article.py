@@ -89,6 +89,19 @@ async def test_organizations_with_their_short_forms(client: httpx.AsyncClient) -
     assert "مجلس الأمن" in orgs["مجلس الأمن الدولي"]
 
 
+async def test_each_mention_says_how_it_names_its_actor(client: httpx.AsyncClient) -> None:
+    detail = await ingest_reference(client)
+    forms = {
+        (a["entity"]["name"], m["surface"]): m["form"]
+        for a in detail["actors"]
+        for m in a["mentions"]
+    }
+    assert forms[("هيئة التفاوض السورية", "هيئة التفاوض السورية")] == "name"
+    assert forms[("هيئة التفاوض السورية", "الهيئة")] == "short_form"
+    assert forms[("هادي البحرة", "البحرة")] == "short_form"
+    assert set(forms.values()) <= {"name", "short_form", "demonym", "title"}
+
+
 async def test_places_without_the_dateline_clock(client: httpx.AsyncClient) -> None:
     places = actors_of(await ingest_reference(client), "place")
     assert set(places) == {"سوريا", "فرنسا", "الولايات المتحدة", "روسيا", "إسطنبول"}

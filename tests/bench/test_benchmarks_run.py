@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import extraction, queries
+from bench import extraction, jobs, queries
 
 
 def test_the_query_benchmark_runs(
@@ -22,3 +22,14 @@ def test_the_extraction_benchmark_runs(
     monkeypatch.setattr("sys.argv", ["bench.extraction", "--articles", "3", "--rounds", "1"])
     extraction.main()
     assert "articles of 600 words/s" in capsys.readouterr().out
+
+
+def test_the_job_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("the job benchmark runs workers over PostgreSQL")
+    monkeypatch.setattr(jobs, "SERVER", database_url)
+    monkeypatch.setattr("sys.argv", ["bench.jobs", "--articles", "4", "--workers", "1"])
+    jobs.main()
+    assert "1 worker(s):" in capsys.readouterr().out

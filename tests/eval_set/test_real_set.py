@@ -17,6 +17,7 @@ from app.extract.model import (
     EntityKind,
     Extraction,
     Mention,
+    MentionForm,
     ResolutionBody,
     Span,
     Statement,
@@ -25,6 +26,7 @@ from app.ingest.model import Part
 from eval.gold import EVAL_DIR
 from eval.real.__main__ import main
 from eval.real.loader import REAL_DIR, load_annotation, load_real_set
+from eval.real.restore import main as restore_main
 from eval.real.restore import restore
 from eval.real.schema import Annotation, RealGold
 from eval.real.scoring import demonym_only, is_demonym, score_real
@@ -195,6 +197,16 @@ def test_restore_writes_only_texts_whose_hash_matches(tmp_path: Path) -> None:
     assert not (tmp_path / ".cache" / "r002.txt").exists()
 
 
+def test_restore_lists_each_missing_query_once_with_its_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(tmp_path, _annotation("r001"), text=None)
+    _write(tmp_path, _annotation("r002"), text=None)
+    _write(tmp_path, _annotation("r003"))
+    assert restore_main(["--root", str(tmp_path), "--list"]) == 0
+    assert capsys.readouterr().out == "بيدرسن 2254\tr001 r002\n"
+
+
 def test_cli_says_how_to_restore_when_the_cache_is_absent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -237,3 +249,12 @@ def test_the_cache_of_third_party_texts_is_git_ignored() -> None:
         "eval/real/.cache/"
         in (EVAL_DIR.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
     )
+
+
+def test_an_actor_known_only_by_a_role_is_not_scored() -> None:
+    extraction = _extraction()
+    extraction.entities.append(_entity("x", "سامر الخطيب", EntityKind.PERSON))
+    extraction.mentions.append(Mention("x", "الرئيس السوري", SPAN, MentionForm.TITLE))
+    assert _score(extraction).kinds["person"].tally.fp == 0
+    extraction.mentions.append(Mention("x", "الخطيب", SPAN, MentionForm.SHORT_FORM))
+    assert _score(extraction).kinds["person"].tally.fp == 1

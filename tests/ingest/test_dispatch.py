@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 
-from app.config import Settings
-from app.ingest import dispatch
 from app.ingest.dispatch import dispatch_payload, parse_payload, sniff_format
 from app.ingest.errors import (
     InvalidDocument,
@@ -17,7 +15,6 @@ from app.ingest.errors import (
     UndecodableInput,
     UnsupportedFormat,
 )
-from app.ingest.fetch import Fetched, FetchSettings
 from app.ingest.formats import Format
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
@@ -159,20 +156,11 @@ def test_the_source_url_fills_in_a_missing_url() -> None:
     assert article.url == "https://x.example/a"
 
 
-def test_a_url_document_is_fetched_with_the_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[str, FetchSettings]] = []
-
-    def fake_fetch(url: str, settings: FetchSettings) -> Fetched:
-        calls.append((url, settings))
-        return Fetched("https://x.example/final", "text/plain; charset=utf-8", SCRAPED.encode())
-
-    monkeypatch.setattr(dispatch, "fetch_url", fake_fetch)
-    settings = Settings(fetch_max_bytes=1234)
+def test_a_url_document_is_a_fetch_request_and_nothing_is_fetched() -> None:
     body = json.dumps({"url": " https://x.example/start "}).encode()
-    [article] = parse_payload(body, "application/json", settings=settings)
-    assert calls == [("https://x.example/start", FetchSettings.from_settings(settings))]
-    assert article.url == "https://x.example/final"
-    assert article.raw_format == "text"
+    payload = dispatch_payload(body, "application/json")
+    assert payload.fetch_request == "https://x.example/start"
+    assert payload.articles == []
 
 
 def test_a_url_document_without_fetch_settings_is_refused() -> None:

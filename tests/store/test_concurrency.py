@@ -32,7 +32,8 @@ from app.store import models as m
 from app.store import writes
 from app.store.base import Base
 from app.store.db import make_session_factory, unit_of_work
-from app.store.writes import SaveResult, content_hash
+from app.store.prepared import content_hash
+from app.store.writes import SaveResult
 
 WRITERS = 8
 JSON = "application/json"

@@ -7,10 +7,11 @@ from factories import article, extraction_naming, person, syria
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.extract.model import Mention, Span
+from app.extract.model import Mention, MentionForm, Span
 from app.ingest.model import Part
 from app.store import models as m
-from app.store.writes import Outcome, content_hash, save_article
+from app.store.prepared import content_hash
+from app.store.writes import Outcome, save_article
 
 
 def count(session: Session, model: type[m.Base]) -> int:
@@ -52,6 +53,15 @@ def test_a_known_url_with_new_text_updates_in_place(session: Session) -> None:
     assert count(session, m.Article) == 1
     assert count(session, m.Mention) == 2  # recomputed, not appended to
     assert count(session, m.ArticleSection) == 1
+
+
+def test_each_mention_keeps_its_form(session: Session) -> None:
+    extraction = extraction_naming(syria())
+    span = Span(Part.SECTION, 0, 6, 12)
+    extraction.mentions.append(Mention("country:SY", "السوري", span, MentionForm.DEMONYM))
+    save_article(session=session, parsed=article(1), extraction=extraction)
+    stored = session.execute(select(m.Mention.surface, m.Mention.form).order_by(m.Mention.id))
+    assert stored.all() == [("سوريا", "name"), ("السوري", "demonym")]
 
 
 def test_content_hash_ignores_diacritics_and_spacing() -> None:

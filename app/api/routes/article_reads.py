@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from dataclasses import dataclass
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
@@ -17,7 +17,7 @@ from app.api.export import MEDIA_TYPES, Format, chunks
 from app.api.params import reject_stray_parameters
 from app.api.resolve import Toggler, resolve_filters
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, Cursor, Limit, link_next
-from app.api.schemas import ArticleDetail, ArticlePage, Histogram
+from app.api.schemas import ArticleDetail, ArticlePage, Histogram, Interval
 from app.errors import InvalidParameter
 from app.store.reads.article_detail import get_article
 from app.store.reads.article_items import ITEM_FIELDS
@@ -25,13 +25,12 @@ from app.store.reads.articles import ListOptions, Sort, iter_articles, list_arti
 from app.store.reads.facets import FACETS
 from app.store.reads.histogram import histogram
 
-ZONES = sorted(available_timezones())
 router = APIRouter(
     prefix="/articles", tags=["articles"], dependencies=[Depends(reject_stray_parameters)]
 )
 SortParam = Annotated[
     Sort,
-    Query(description="`relevance` ranks matches of `q` (newest without it); pages by offset."),
+    Query(description="`relevance` needs `q`; its pages go by offset."),
 ]
 FacetParam = Annotated[
     list[Annotated[str, comma_list_of(FACETS)]],
@@ -61,7 +60,7 @@ def list_(
     response: Response,
     session: SessionDep,
     params: ArticleParamsDep,
-    sort: SortParam = "newest",
+    sort: SortParam = Sort.NEWEST,
     limit: Limit = 20,
     cursor: Cursor = None,
     facet: FacetParam = [],  # noqa: B006
@@ -92,8 +91,7 @@ def serve_list(
 ) -> ArticlePage:
     """/articles and an entity's articles: the same filters, one more entity for the latter."""
     if given.sort == "relevance" and not params.q:
-        # Every value the schema allows is answered: without `q` nothing ranks, so newest.
-        given = replace(given, sort="newest")
+        raise InvalidParameter("sort=relevance ranks matches of `q`; give `q`")
     toggler = Toggler(list(request.query_params.multi_items()))
     filters = resolve_filters(session, params, toggler)
     if entity_id is not None:
@@ -122,13 +120,12 @@ def serve_list(
 def histogram_(
     session: SessionDep,
     params: ArticleParamsDep,
-    interval: Annotated[Literal["day", "week", "month"], Query()] = "day",
+    interval: Annotated[Interval, Query()] = Interval.DAY,
     tz: Annotated[
         str,
         Query(
             max_length=64,
             description="IANA zone of the buckets' clock.",
-            json_schema_extra={"enum": ZONES},  # every value the schema allows is answered
         ),
     ] = "UTC",
 ) -> Histogram:
@@ -160,7 +157,7 @@ def _check_zone(tz: str) -> None:
 def export(
     session: StreamSessionDep,
     params: ArticleParamsDep,
-    format: Annotated[Format, Query()] = "jsonl",
+    format: Annotated[Format, Query()] = Format.JSONL,
     fields: Fields = [],  # noqa: B006
 ) -> StreamingResponse:
     filters = resolve_filters(session, params)
@@ -174,7 +171,7 @@ def export(
 
 
 @router.get(
-    "/{article_id:int}",
+    "/{article_id:int}",  # /articles/histogram is not an article id
     response_model=ArticleDetail,
     response_model_exclude_unset=True,
     responses=NOT_FOUND,

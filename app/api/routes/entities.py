@@ -21,6 +21,7 @@ from app.api.routes.article_reads import (
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, PROBLEMS, Cursor, Limit, link_next
 from app.api.schemas import ArticlePage, EntityDetail, EntityItem, Page, Related, Suggestion
 from app.store.lookup import require_entity
+from app.store.reads.articles import Sort
 from app.store.reads.entities import get_entity, list_entities
 from app.store.reads.entity_links import related_entities, suggest_entities
 
@@ -138,7 +139,7 @@ def articles(
     session: SessionDep,
     entity_id: EntityId,
     params: ArticleParamsDep,
-    sort: SortParam = "newest",
+    sort: SortParam = Sort.NEWEST,
     limit: Limit = 20,
     cursor: Cursor = None,
     facet: FacetParam = [],  # noqa: B006

@@ -19,7 +19,7 @@ READY_WITHIN_SECONDS = 1.0
 _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="khabar-ready")
 
 
-@router.get("/health", response_model=Health, summary="The process is up")
+@router.get("/health", response_model=Health, operation_id="getHealth", summary="The process is up")
 async def health() -> Health:
     # async: answered on the event loop, never queued behind routes waiting on the database
     return Health(status="ok", version=__version__)
@@ -28,6 +28,7 @@ async def health() -> Health:
 @router.get(
     "/ready",
     response_model=Ready,
+    operation_id="getReady",
     summary="The database answers (within a second)",
     responses={503: {"model": Problem, "description": "Database unavailable"}},
 )

@@ -18,6 +18,7 @@ from app.api.routes.article_reads import (
 from app.api.routes.common import AMBIGUOUS, Cursor, Limit
 from app.api.schemas import ArticlePage
 from app.errors import InvalidParameter
+from app.store.reads.articles import Sort
 
 router = APIRouter(tags=["search"], dependencies=[Depends(reject_stray_parameters)])
 
@@ -36,7 +37,7 @@ def search(
     response: Response,
     session: SessionDep,
     params: ArticleParamsDep,
-    sort: SortParam = "relevance",
+    sort: SortParam = Sort.RELEVANCE,
     limit: Limit = 20,
     cursor: Cursor = None,
     facet: FacetParam = [],  # noqa: B006

@@ -11,8 +11,8 @@ head noun (بعثة، هيئة...) up to the bracket, over at most ten words of 
 from __future__ import annotations
 
 from app.extract.actors.candidates import Cand
-from app.extract.actors.lexicon import PARTICLES, is_verb, words
-from app.extract.actors.org_lexicon import HEADS, org_head
+from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
+from app.extract.actors.org_lexicon import HEADS, SOCIAL_NETWORKS, org_head
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, bracket_end
 
@@ -31,8 +31,10 @@ def bracketed_acronyms(block: Block, selected: list[Cand]) -> list[Cand]:
         close = bracket_end(block, k, longest=3)
         if close is None or any(toks[n].latin or toks[n].norm.isdigit() for n in range(k, close)):
             continue
-        if close == k + 1 and len(toks[k].norm) < 2:
-            continue  # "(ب)": a lettered clause of a text, not an acronym
+        if close == k + 1 and (
+            len(toks[k].norm) < 2 or toks[k].norm in SOCIAL_NETWORKS or toks[k].norm in TIME_WORDS
+        ):
+            continue  # "(ب)": a lettered clause; "منصة (إكس)": a network; "(أبريل)": a month
         inner = [c for c in selected if k <= c.first < close]
         if inner and (len(inner) > 1 or inner[0].kind is not ORG or inner[0].last != close):
             continue  # the brackets hold something else: a place, a person, two names

@@ -94,7 +94,7 @@ def _surface_alias(cand: Cand, surface: str) -> str:
 def _is_alias(cand: Cand) -> bool:
     if cand.form is Form.NAME:
         return True
-    return cand.form is Form.SHORT and (cand.kind.value == "person" or len(cand.tokens) > 1)
+    return cand.form is Form.SHORT_FORM and (cand.kind.value == "person" or len(cand.tokens) > 1)
 
 
 def _mentions(placed: list[Placed]) -> list[Mention]:
@@ -108,7 +108,7 @@ def _mentions(placed: list[Placed]) -> list[Mention]:
             continue
         seen.add(marker)
         span = Span(source.part, source.index, start, end)
-        out.append(Mention(entity_key=cand.key, surface=source.text[start:end], span=span))
+        out.append(Mention(cand.key, source.text[start:end], span, cand.form))
     return out
 
 

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from app.extract.model import EntityKind, Span
+from app.extract.model import EntityKind, MentionForm, Span
 from app.extract.tokens import Block, clean_display
 
-
-class Form(StrEnum):
-    NAME = "name"  # a full name: gazetteer spelling, detected name, org with its chain
-    DEMONYM = "demonym"  # السوري، الفرنسيان: points at the country
-    SHORT = "short"  # الهيئة، البحرة، الائتلاف الوطني: needs an antecedent in the article
-    ROLE = "role"  # رئيس الهيئة: a person named by the role they hold in the article
+# NAME: a full name (gazetteer spelling, detected name, org with its chain); DEMONYM:
+# السوري، الفرنسيان, pointing at the country; SHORT_FORM: الهيئة، البحرة، الائتلاف الوطني,
+# needing an antecedent in the article; TITLE: رئيس الهيئة, a person named by the role
+# they hold in the article. The candidate's form is the stored mention's form.
+Form = MentionForm
 
 
 @dataclass(eq=False, slots=True)

@@ -24,7 +24,10 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
+from app.extract.actors.offices import holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
+from app.extract.actors.titles import MODIFIERS
+from app.extract.actors.transliteration import transliterated
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, bare, readings, stem_of
 from app.text.normalize import normalize
@@ -34,13 +37,14 @@ def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
     return f"new:{kind.value}:{' '.join(tokens)}"
 
 
-def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
-    """Set `key` on every candidate that names an actor; the rest keep None."""
+def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None = None) -> None:
+    """Set `key` on every candidate that names an actor; the rest keep None. `year`, the
+    article's, names the holder of an office no one in the article holds."""
     cands = [c for r in results for c in r.cands]
     _choose_homonyms(cands, gazetteer)
     for cand in cands:
         if cand.key is None and cand.form is Form.NAME and not cand.weak:
-            known = gazetteer.lineage(cand.tokens) if cand.kind is EntityKind.PERSON else None
+            known = _known_person(cand, gazetteer) if cand.kind is EntityKind.PERSON else None
             cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
@@ -50,7 +54,25 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer) -> None:
     _find_again(results, cands, gazetteer)
     _resolve_heads(cands, gazetteer)
     resolve_national(cands, gazetteer, not_home_bodies(results))
-    _resolve_roles(results)
+    _resolve_roles(results, gazetteer, year)
+
+
+def _known_person(cand: Cand, gazetteer: Gazetteer) -> str | None:
+    """A name the gazetteer knows in another form: one ancestor more, another
+    transliteration; or another transliteration followed by a word that is no part of it
+    ("دونالد ترمب المعلن": an adjective of what follows, not a family name in ـي)."""
+    tokens = cand.tokens
+    known = gazetteer.lineage(tokens) or transliterated(gazetteer, tokens)
+    if known is not None or len(tokens) < 3:
+        return known
+    last = tokens[-1]
+    if not last.startswith("ال") or last.endswith("ي") or tokens[-2] in NAME_LINKS:
+        return None
+    known = transliterated(gazetteer, tokens[:-1])
+    if known is not None:
+        cand.last -= 1
+        cand.tokens = tokens[:-1]
+    return known
 
 
 def _choose_homonyms(cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -101,7 +123,7 @@ def _forms_by_kind(
             written = _written_name(cand)
             if written:
                 forms[cand.key].add(written)
-        elif entry is None or cand.form is not Form.SHORT:
+        elif entry is None or cand.form is not Form.SHORT_FORM:
             continue  # "الرئيس أردوغان" names a known person by a short form: it counts
         if entry is not None and (cand.kind, cand.key) not in spelled:
             spelled.add((cand.kind, cand.key))
@@ -253,6 +275,7 @@ def _usable_short(word: str) -> bool:
         and word not in PARTICLES
         and word not in TIME_WORDS
         and word not in NOT_NAMES
+        and word not in MODIFIERS  # "الفايز" the family is "الفائز" the winner once folded
         and org_head(word) is None
     )
 
@@ -281,7 +304,7 @@ def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[st
                 match.first,
                 match.last,
                 match.prefix,
-                form=Form.SHORT if known.short else Form.NAME,
+                form=Form.SHORT_FORM if known.short else Form.NAME,
                 key=known.key,
                 tokens=(stem, *rest),
             )
@@ -302,14 +325,15 @@ def _resolve_heads(cands: list[Cand], gazetteer: Gazetteer) -> None:
             if head:
                 heads[head].add(cand.key)
     for cand in cands:
-        if cand.key is None and cand.form is Form.SHORT and cand.head:
+        if cand.key is None and cand.form is Form.SHORT_FORM and cand.head:
             keys = heads.get(cand.head, set())
             if len(keys) == 1:
                 cand.key = next(iter(keys))
 
 
-def _resolve_roles(results: list[BlockResult]) -> None:
-    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body."""
+def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int | None) -> None:
+    """ "رئيس الهيئة" -> the one person the article calls رئيس of that body; else, with the
+    article's year, the one known person who held that office then (offices.py)."""
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
     for result in results:
         for find in result.finds:
@@ -325,6 +349,9 @@ def _resolve_roles(results: list[BlockResult]) -> None:
         for title in result.roles:
             owner = owner_key(title)
             persons = holders.get((title.head, owner), set()) if owner else set()
+            if not persons and year is not None:
+                known = holder(gazetteer, title, year)
+                persons = {known} if known else persons
             if len(persons) != 1:
                 continue
             role = Cand(
@@ -333,7 +360,7 @@ def _resolve_roles(results: list[BlockResult]) -> None:
                 title.first,
                 title.last,
                 title.prefix,
-                form=Form.ROLE,
+                form=Form.TITLE,
                 key=next(iter(persons)),
             )
             result.cands.append(role)

@@ -3,19 +3,19 @@
 Files (arrays of objects, each optional): countries.json, places.json,
 organizations.json, persons.json. Every name and alias is indexed in normalized form
 with its spelling variants; countries also by Babel's CLDR Arabic name and by every
-inflected form of their demonyms. A bad entry is logged and skipped, never fatal.
+inflected form of their demonyms. Entries are validated by the models of entries.py: a bad
+entry raises GazetteerError (the loader refuses to start, it never skips silently).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
+from app.extract.actors import entries
 from app.extract.actors.demonyms import inflect
 from app.extract.actors.lexicon import (
     NAME_LINKS,
@@ -64,6 +64,8 @@ class Role:
     title: str
     organization: str | None = None
     country: str | None = None
+    start: int | None = None  # years, inclusive; None when unknown or still in office
+    end: int | None = None
 
 
 @dataclass(slots=True)
@@ -213,13 +215,14 @@ def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:
 @lru_cache(maxsize=8)
 def _load(directory: Path) -> Gazetteer:
     gazetteer = Gazetteer()
+    word_surnames: set[str] = set()
     for filename, kind in _FILES:
-        for raw in _read_array(directory / filename):
-            entry = _parse_entry(raw, kind, country_file=filename == "countries.json")
-            if entry is not None:
-                gazetteer.add(entry)
+        for model in entries.read_file(directory / filename, entries.FILES[filename]):
+            gazetteer.add(_gaz_entry(model, kind))
+            if isinstance(model, entries.PersonEntry) and model.surname_is_word:
+                word_surnames.update(name_tokens(s)[-1] for s in model.spellings)
     gazetteer.add_demonyms()
-    gazetteer.add_surnames(_common_words())
+    gazetteer.add_surnames(_common_words() | word_surnames)
     for tail in [t for t in gazetteer.media_tails if t in gazetteer.trie]:
         if len(tail) == 1:
             del gazetteer.media_tails[tail]  # «سوريا» is the country, not تلفزيون سوريا
@@ -229,41 +232,27 @@ def _load(directory: Path) -> Gazetteer:
     return gazetteer
 
 
-def _read_array(path: Path) -> list[Any]:
-    if not path.exists():
-        return []
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        log.error("gazetteer: cannot read %s: %s", path, exc)
-        return []
-    if not isinstance(data, list):
-        log.error("gazetteer: %s is not an array", path)
-        return []
-    return data
-
-
-def _parse_entry(raw: Any, kind: EntityKind, *, country_file: bool) -> GazEntry | None:
-    if not isinstance(raw, dict) or not _text(raw.get("id")) or not _text(raw.get("name")):
-        log.warning("gazetteer: entry without id or name skipped: %r", raw)
-        return None
-    aliases = _texts(raw.get("aliases"))
-    iso2 = _text(raw.get("iso2")) or _text(raw.get("country"))
-    if country_file and iso2:
-        aliases.extend(_cldr_names(iso2))
+def _gaz_entry(model: entries.NamedEntry, kind: EntityKind) -> GazEntry:
+    country: str | None = getattr(model, "country", None)
+    aliases = list(model.aliases)
+    if isinstance(model, entries.CountryEntry):
+        country = model.iso2
+        aliases.extend(_cldr_names(model.iso2))
+    subkind = getattr(model, "subkind", None)
+    person = model if isinstance(model, entries.PersonEntry) else None
     return GazEntry(
-        id=str(raw["id"]),
+        id=model.id,
         kind=kind,
-        name=str(raw["name"]).strip(),
-        subkind="country" if country_file else _text(raw.get("subkind")),
-        english=_text(raw.get("english")),
-        wikidata=_text(raw.get("wikidata")),
-        aliases=list(dict.fromkeys(a for a in aliases if a != raw["name"])),
-        country=iso2.upper() if iso2 else None,
-        ambiguous=bool(raw.get("ambiguous", False)),
-        demonyms=_texts(raw.get("demonyms")),
-        roles=[_role(r) for r in raw.get("roles") or [] if isinstance(r, dict) and r.get("title")],
-        also_known_as=_texts(raw.get("also_known_as")),
+        name=model.name,
+        subkind="country" if isinstance(model, entries.CountryEntry) else subkind,
+        english=model.english,
+        wikidata=model.wikidata,
+        aliases=list(dict.fromkeys(a for a in aliases if a != model.name)),
+        country=country,
+        ambiguous=model.ambiguous,
+        demonyms=list(model.demonyms) if isinstance(model, entries.CountryEntry) else [],
+        roles=[_role(r) for r in person.roles] if person else [],
+        also_known_as=list(person.also_known_as) if person else [],
     )
 
 
@@ -283,13 +272,5 @@ def _cldr_names(iso2: str) -> list[str]:
     return [re.sub(r"\s*\([^)]*\)", "", name).strip()]
 
 
-def _role(raw: dict[str, Any]) -> Role:
-    return Role(str(raw["title"]), _text(raw.get("organization")), _text(raw.get("country")))
-
-
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _texts(value: Any) -> list[str]:
-    return [v.strip() for v in value if isinstance(v, str) and v.strip()] if value else []
+def _role(role: entries.Role) -> Role:
+    return Role(role.title, role.organization, role.country, role.start, role.end)

@@ -48,14 +48,22 @@ def spelling_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
                     out.add(tuple(joined.replace(old, new).split(" ")))
     if any(t.startswith(_ABD) for t in tokens):
         out |= {_compound(v) for v in out} | {_split(v) for v in out}
-    return out
+    return out | {joined for v in out for joined in _run_together(v)}
+
+
+def _run_together(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """ "الأممالمتحدة", "بعثة الأممالمتحدة للاستفتاء": scraped text loses the space before a
+    word's article; one pair glued at a time, as text does."""
+    for n in range(1, len(tokens)):
+        if tokens[n].startswith("ال") and len(tokens[n]) > 3:
+            yield (*tokens[: n - 1], tokens[n - 1] + tokens[n], *tokens[n + 1 :])
 
 
 def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """ "عبد الرحمن" -> "عبدالرحمن"."""
+    """ "عبد الرحمن" -> "عبدالرحمن", "عبد ربه" -> "عبدربه"."""
     out: list[str] = []
     for token in tokens:
-        if out and out[-1] == _ABD and token.startswith("ال"):
+        if out and out[-1] == _ABD and len(token) >= 3:
             out[-1] += token
         else:
             out.append(token)
@@ -63,10 +71,11 @@ def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _split(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """ "عبدالرحمن" -> "عبد الرحمن"."""
+    """ "عبدالرحمن" -> "عبد الرحمن", "عبدربه" -> "عبد ربه" (not عبده، عبدون: two letters
+    left are an ending, not a name)."""
     out: list[str] = []
     for token in tokens:
-        if token.startswith(_ABD + "ال") and len(token) > len(_ABD) + 3:
+        if token.startswith(_ABD) and len(token) >= len(_ABD) + 3:
             out.extend((_ABD, token[len(_ABD) :]))
         else:
             out.append(token)

@@ -33,6 +33,7 @@ _KUNYA = words("أبو أم")
 _ALLAH = "الله"
 _AL = "ال"  # the family word آل once folded, not the article
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
+_HAMZA_MODIFIERS = words("الفائز الفائزة")
 
 
 @dataclass(slots=True)
@@ -142,7 +143,9 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     # definite one it is the verbal noun of an object ("أكد الوزير نجاح الزيارة")
     shaped = first and strict and not (word[:1] == "ن" and _bare_next(ctx, k))
     verb_shaped = looks_like_verb(word) if shaped else is_verb(word)
-    if word in MODIFIERS or word in DOMAINS or verb_shaped:
+    if (word in MODIFIERS and not _surname_spelling(word, shown)) or word in DOMAINS:
+        return False
+    if verb_shaped:
         return False
     if title_head(word) is not None or org_head(word) is not None or word in ACCUSATIVE_ROLES:
         return False
@@ -155,6 +158,12 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     if not first and _abstract_noun(shown):
         return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _surname_spelling(word: str, shown: str) -> bool:
+    """ "الفايز" the family, "الفائز" the winner: one word once the hamza is folded, told
+    apart by how the text writes it."""
+    return word in _HAMZA_MODIFIERS and "ئ" not in shown
 
 
 def _abstract_noun(shown: str) -> bool:
@@ -202,7 +211,9 @@ def known_surname(ctx: Context, j: int) -> Cand | None:
         return None
     if title_head(word) is not None or org_head(word) is not None or not ends_name(ctx, j + 1):
         return None
-    return Cand(ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT, key=key, tokens=(word,))
+    return Cand(
+        ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT_FORM, key=key, tokens=(word,)
+    )
 
 
 def definite_l_genitive(word: str) -> bool:

@@ -96,7 +96,7 @@ def _resolve_home(
         if not tokens:
             continue
         head = tokens[0]
-        if cand.form is Form.SHORT and head in _SHORT_HEADS:
+        if cand.form is Form.SHORT_FORM and head in _SHORT_HEADS:
             cand.key = gazetteer.national.get((head, iso))
         elif cand.form is not Form.NAME or not cand.weak or not _home_body(tokens):
             continue

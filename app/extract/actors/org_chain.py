@@ -47,7 +47,7 @@ from app.extract.actors.org_lexicon import (
     l_phrase,
     verb_with_object,
 )
-from app.extract.actors.titles import title_head
+from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.actors.un_bodies import concerning, in_place
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, Tok, bare
@@ -79,6 +79,8 @@ _ARMED = "المسلحه"  # "القوات المسلحة": a name, though ال�
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
 CONCERNED = words("المعني المعنية")  # "المعنية بـ": concerned with
+_CLAUSE_PREPOSITIONS = words("إلى الى على")
+_OCCUPIERS = words("الاحتلال العدو")
 
 
 class _Description(Exception):
@@ -156,6 +158,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             break
         if has_preposition(stem) or l_phrase(stem):
             break
+        if _participle_clause(stem, after):
+            break  # "مجلس الأمن الدولي الداعي إلى": a clause about the body, not its name
         if stem.startswith("ال"):
             # "الائتلاف الوطني المجتمع الدولي": a noun after a definite word starts the
             # object; "وزارة الخارجية والمغتربين": a construct name coordinates genitives
@@ -193,6 +197,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
     if lemma == FORCES and definite and demonym_only and has_place:
         return None  # "القوات التركية": the country's troops, a mention of Turkey
+    if lemma == FORCES and _described(tokens[: len(tokens) - (j - end)]):
+        return None  # "قوات الاحتلال الإسرائيلي": troops described, not a body named
     if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
         return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
     if lemma == FORUM and has_place and len(tokens) == 2:
@@ -217,6 +223,24 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         head=lemma,
         tokens=tuple(tokens[: len(tokens) - (j - end)]),
     )
+
+
+def _participle_clause(word: str, after: str) -> bool:
+    """ "الداعي إلى", "الرامية إلى", "الساعي لـ": the definite participle of a defective
+    verb (الفاعي، الفاعية) with its preposition opens a relative clause. A nisba has no
+    alif after its first radical (الدولي), an ordinal takes no preposition (الثاني)."""
+    shape = len(word) in (6, 7) and word[3] == "ا" and word[5] == "ي"
+    if not (shape and word.startswith("ال") and (len(word) == 6 or word[6] == "ه")):
+        return False
+    return after in _CLAUSE_PREPOSITIONS or (after[:1] == "ل" and len(after) > 3)
+
+
+def _described(tokens: list[str]) -> bool:
+    """ "قوات الاحتلال", "قوات العدو الصهيوني": forces named by what they do to the
+    writer's side, with at most an adjective of their country."""
+    if len(tokens) < 2 or tokens[1] not in _OCCUPIERS or len(tokens) > 3:
+        return False
+    return len(tokens) == 2 or tokens[2].endswith(("ي", "يه"))
 
 
 def _definite_next(toks: Sequence[Tok], j: int) -> bool:
@@ -292,5 +316,6 @@ def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> boo
         or is_verb(word)
         or word.isdigit()
         or head_noun
-        or title_head(word) is not None
+        # "المكتب الإعلامي": a role noun that is also an adjective may qualify a body
+        or (title_head(word) is not None and word not in MODIFIERS)
     )

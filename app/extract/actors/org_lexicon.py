@@ -83,6 +83,10 @@ ADJECTIVES = (
 QUOTED_HEAD_WORDS = """صحيفة وكالة موقع قناة منظمة حركة فريق شبكة مركز مؤسسة جمعية تجمع
     تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار"""
 QUOTED_HEADS = {normalize(w): w for w in QUOTED_HEAD_WORDS.split()}
+# The networks a statement is posted on: "منصة «إكس»" is a channel, not a body (منصة
+# موسكو is one).
+SOCIAL_NETWORKS = words("إكس اكس أكس X تويتر فيسبوك فيسبوك تلغرام تيليغرام إنستغرام يوتيوب")
+PLATFORM = normalize("منصة")
 QUOTE_AFTER = re.compile(r"\s*[\"'«»“”]")
 # Adjectives that alone name no body: "المنظمة الدولية" is how a text avoids a name.
 VAGUE = words("الدولي الدولية العالمي العالمية الأممي الأممية")

@@ -22,8 +22,10 @@ from app.extract.actors.org_lexicon import (
     MERGEABLE,
     MINISTRY,
     MINISTRY_DOMAINS,
+    PLATFORM,
     QUOTE_AFTER,
     QUOTED_HEADS,
+    SOCIAL_NETWORKS,
     UN_NISBAS,
     org_head,
 )
@@ -118,10 +120,19 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
         elif found is None:
             found = purpose_body(block, i, gaz) if head is not None else None
             found = found or _ministry(block, i, gaz) or _quoted(block, i, gaz)
-        if found is not None:
+        if found is not None and not _social_network(block, found):
             out.append(found)
+        if found is not None:
             i = found.last
     return out
+
+
+def _social_network(block: Block, cand: Cand) -> bool:
+    """ "عبر منصة «إكس»", "على منصة (إكس)": the network a text was posted on."""
+    if cand.head != PLATFORM:
+        return False
+    at = cand.first if cand.quoted else cand.first + 1
+    return at < len(block.toks) and block.toks[at].norm.lower() in SOCIAL_NETWORKS
 
 
 def _leads(head: tuple[str, str, bool]) -> bool:
@@ -206,7 +217,7 @@ def short_forms(block: Block, covered: Sequence[object | None]) -> list[Cand]:
                 i,
                 i + 1,
                 prefix,
-                form=Form.SHORT,
+                form=Form.SHORT_FORM,
                 weak=True,
                 head=lemma,
                 tokens=("ال" + lemma,),

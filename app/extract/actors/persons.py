@@ -14,7 +14,7 @@ the resolver may map to the person holding that role in the article.
 
 from __future__ import annotations
 
-from app.extract.actors.candidates import Cand, PersonFind, Title
+from app.extract.actors.candidates import Cand, Form, PersonFind, Title
 from app.extract.actors.lexicon import (
     NAME_LINKS,
     PARTICLES,
@@ -42,17 +42,27 @@ from app.extract.actors.person_cues import (
     before_known_as,
 )
 from app.extract.actors.title_phrase import add_owner, read_title
-from app.extract.actors.titles import ACCUSATIVE_ROLES, TITLE_FORMS, title_head
+from app.extract.actors.titles import ACCUSATIVE_ROLES, GROUP_TITLES, TITLE_FORMS, title_head
 from app.extract.model import EntityKind
-from app.extract.tokens import COMMA, QUOTE, SPACE, STOP, bracket_end, comma_gap, soft_gap
+from app.extract.tokens import (
+    COMMA,
+    QUOTE,
+    SPACE,
+    STOP,
+    Tok,
+    bracket_end,
+    comma_gap,
+    soft_gap,
+)
 
 _LOOSE_LINKS = words("عن في لدى من")
+_LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
 _CUES = SPEECH_VERB_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
-_OPENERS = TITLE_FORMS | _CUES  # every token a title or a cue may open on
+_OPENERS = TITLE_FORMS | _CUES | GROUP_TITLES  # every token a title or a cue may open on
 
 
 def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
@@ -68,6 +78,9 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
         i = at
         word = norms[i]
         title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
+        if word in GROUP_TITLES and covered[i] is None:
+            # says nothing of one holder's office: no affiliation comes of it
+            title = Title(ctx.block, i, i + 1, "", word, honorific=True)
         found: PersonFind | None = None
         if title is None:
             if word not in _CUES:
@@ -82,8 +95,9 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             found = _before_title(ctx, title, floor) or _after_title(ctx, title)
         if found is not None:
             finds.append(found)
-            floor = found.person.last
-            i = max([i + 1, found.person.last, *(t.last for t in found.titles)])
+            finds += [PersonFind(other) for other in coordinated_names(ctx, found.person.last)]
+            floor = finds[-1].person.last
+            i = max([i + 1, floor, *(t.last for t in found.titles)])
         elif title is not None:
             if not title.honorific and (title.owners or title.owner_key):
                 roles.append(title)
@@ -91,11 +105,35 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     return finds, roles
 
 
+def coordinated_names(ctx: Context, k: int) -> list[Cand]:
+    """ "النواب هيبت الحلبوسي، وعامر عبد الجبار، وسالم العيساوي", "الوزيران سامر الخطيب
+    ونبيل حداد": after a name, و on a known first name opens another full name, which a
+    boundary closes."""
+    toks, out = ctx.block.toks, []
+    while k < len(toks) and toks[k].sep in (SPACE, COMMA) and ctx.covered[k] is None:
+        word = toks[k].norm
+        if word[:1] != "و" or word[1:] not in first_names() or word in first_names():
+            break
+        if word[1:] == _ALI and not ctx.block.text(toks[k].start, toks[k].end).endswith("ي"):
+            break  # "وعلى": the preposition
+        person = name_at(ctx, k, strict=False)
+        if person is None or person.key is not None or not ends_name(ctx, person.last):
+            break
+        person.prefix = "و"
+        person.tokens = (word[1:], *person.tokens[1:])
+        out.append(person)
+        k = person.last
+    return out
+
+
 def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     toks = ctx.block.toks
     titles = [title]
     j = title.last
     while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
+        bracketed = _bracketed_name(ctx, j) if toks[j].sep & STOP else None
+        if bracketed is not None:
+            return PersonFind(bracketed, titles)
         if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
             return _loose_apposition(ctx, titles)
         nxt = read_title(ctx, j)
@@ -111,6 +149,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         return _loose_apposition(ctx, titles)
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
+    j = _past_apposed_demonym(ctx, j)
     person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or known_surname(ctx, j)
     if person is None:
         return _loose_apposition(ctx, titles)
@@ -119,6 +158,33 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if person.key is None and not name_is_credible(ctx, person):
         return None
     return PersonFind(person, titles)
+
+
+def _past_apposed_demonym(ctx: Context, j: int) -> int:
+    """ "المبعوث الأممي إلى اليمن، السويدي، هانس غروندبرغ": a nationality set off by
+    commas between a title and its name qualifies the person; the name follows it."""
+    toks = ctx.block.toks
+    atom = ctx.atoms.get(j)
+    if (
+        atom is None
+        or atom.form is not Form.DEMONYM
+        or atom.prefix
+        or not toks[j].sep & COMMA
+        or atom.last >= len(toks)
+        or not comma_gap(ctx.block, atom.last)
+    ):
+        return j
+    return atom.last
+
+
+def _bracketed_name(ctx: Context, j: int) -> Cand | None:
+    """ "الملك (عبد الله بن عبد العزيز)": an editor's brackets around the name a title
+    introduces."""
+    close = bracket_end(ctx.block, j, longest=_LONGEST_NAME)
+    if close is None:
+        return None
+    person = name_at(ctx, j, strict=False)
+    return person if person is not None and person.last == close else None
 
 
 def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:
@@ -214,6 +280,11 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     return PersonFind(person, [title]) if person is not None else None
 
 
+def _definite_title(tok: Tok) -> bool:
+    head = title_head(tok.norm)
+    return head is not None and not head[0] and not head[2] and tok.norm.startswith("ال")
+
+
 def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     toks = ctx.block.toks
     if i + 1 >= len(toks) or toks[i + 1].sep != SPACE or ctx.covered[i + 1] is not None:
@@ -224,7 +295,11 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     if person is None or person.key is not None:
         return None
     after = person.last
-    if after < len(toks) and toks[after].sep & COMMA:
+    # "وقال فلان، المتحدث باسم ..." and, with no comma, "وقال فلان المتحدث باسم ...": a
+    # definite title right after the name is its apposition
+    if after < len(toks) and (
+        toks[after].sep & COMMA or (toks[after].sep == SPACE and _definite_title(toks[after]))
+    ):
         title = read_title(ctx, after) if ctx.covered[after] is None else None
         if title is not None and not title.prefix and (title.owners or title.owner_key):
             return PersonFind(person, [title])

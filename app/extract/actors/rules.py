@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from app.extract.actors.acronyms import bracketed_acronyms
@@ -57,7 +58,11 @@ class RuleActorRecognizer:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(data_dir)
 
     def recognize(
-        self, blocks: Sequence[TextBlock], texts: Sequence[NormText] | None = None
+        self,
+        blocks: Sequence[TextBlock],
+        texts: Sequence[NormText] | None = None,
+        *,
+        on: date | None = None,
     ) -> ActorResult:
         texts = texts_of(blocks) if texts is None else texts
         results: list[BlockResult] = []
@@ -74,7 +79,7 @@ class RuleActorRecognizer:
         if waiting:
             _confirm_homographs(results, waiting)
         _drop_titled_adjectives(results)
-        resolve(results, self.gazetteer)
+        resolve(results, self.gazetteer, on.year if on else None)
         return assemble(results, self.gazetteer)
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:

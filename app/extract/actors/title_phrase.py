@@ -50,7 +50,9 @@ def read_title(ctx: Context, i: int) -> Title | None:
     while j < len(toks) and _joined(ctx, j):
         atom = ctx.atoms.get(j)
         if atom is not None:
-            if atom.kind is EntityKind.PERSON or atom.prefix not in ("", "ل", "لل"):
+            # "المندوب الدائم بالأمم المتحدة": ب on a body is where the role is held
+            at_body = atom.prefix == "ب" and atom.kind is EntityKind.ORGANIZATION
+            if atom.kind is EntityKind.PERSON or not (atom.prefix in ("", "ل", "لل") or at_body):
                 break
             add_owner(title, atom, after_prep)
             j = title.last = atom.last
@@ -166,7 +168,7 @@ def add_owner(title: Title, atom: Cand, after_prep: bool, prep: str = "") -> Non
         if prep == _IN and atom.subkind == "country":
             title.owners.append((_RANK_IN_COUNTRY, atom))
         return
-    if atom.form is Form.SHORT or atom.kind is EntityKind.ORGANIZATION:
+    if atom.form is Form.SHORT_FORM or atom.kind is EntityKind.ORGANIZATION:
         rank = _RANK_AFTER if after_prep else _RANK_ORG
     else:
         rank = _RANK_AFTER if after_prep else _RANK_PLACE

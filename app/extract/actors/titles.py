@@ -30,7 +30,7 @@ ROLES = _lemmas("""
     أمير/أميرة ولي سلطان عاهل مرشد مستشار/مستشارة منسق/منسقة محافظ عمدة وكيل/وكيلة
     مساعد مفوض/مفوضة مقرر/مقررة مندوب/مندوبة قاضي/قاضية مدعي مسؤول/مسؤولة قائم/قائمة
     قيادي/قيادية ناشط/ناشطة صحفي/صحفية كاتب/كاتبة باحث/باحثة محلل/محللة خبير/خبيرة
-    مراسل/مراسلة محامي/محامية مؤسس/مؤسسة موفد/موفدة مرشح/مرشحة
+    مراسل/مراسلة محامي/محامية مؤسس/مؤسسة موفد/موفدة مرشح/مرشحة إعلامي/إعلامية
 """)
 HONORIFICS = _lemmas("""
     سيد/سيدة دكتور/دكتورة مهندس/مهندسة أستاذ/أستاذة شيخ لواء عميد عقيد جنرال رائد نقيب
@@ -44,6 +44,18 @@ NEEDS_ARTICLE = words("""
 
 # The accusative of a role noun: "تعيين X رئيساً" (رييسا once tanween is folded away).
 ACCUSATIVE_ROLES = frozenset(r + "ا" for r in ROLES if r not in HONORIFICS)
+
+# Several holders at once, with the article: "الوزيران سامر ... ونبيل ...", "النواب هيبت
+# ... وعامر ...". They open a list of names, never a title phrase of one holder: elsewhere
+# they are words of a body's name (مجلس النواب، مجلس الوزراء).
+GROUP_TITLES = frozenset(
+    "ال" + word
+    for word in words("""
+        وزيران وزيرين سفيران سفيرين مبعوثان مبعوثين ممثلان ممثلين مندوبان مندوبين
+        رئيسان رئيسين نائبان نائبين قائدان قائدين زعيمان زعيمين
+        نواب وزراء سفراء رؤساء قادة زعماء أعضاء
+    """)
+)
 
 # Words inside a title phrase: modifiers and the domains of a ministry or a command.
 MODIFIERS = words("""

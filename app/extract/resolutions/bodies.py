@@ -59,12 +59,19 @@ def anaphor_at(toks: list[NormTok], j: int) -> str | None:
     named = following.startswith("ال") and (
         following.endswith(_NISBA) or following in lex.NAME_ADJECTIVES
     )
+    named = named and following not in lex.PARTICLES_LIKE_NISBA  # "المجلس إلى قراره"
     return None if named and following not in lex.UN_ADJECTIVES else stem
 
 
 def _national_adjective(word: str) -> bool:
-    """ "مجلس الأمن القومي", "مجلس الأمن الروسي": a state's security council."""
-    return word.startswith("ال") and word.endswith("ي") and word not in lex.UN_ADJECTIVES
+    """ "مجلس الأمن القومي", "مجلس الأمن الروسي": a state's security council; not "إلى" or
+    "الذي", which normalize to the same shape."""
+    return (
+        word.startswith("ال")
+        and word.endswith("ي")
+        and word not in lex.UN_ADJECTIVES
+        and word not in lex.PARTICLES_LIKE_NISBA
+    )
 
 
 def _text(toks: list[NormTok], k: int) -> str:

@@ -3,6 +3,8 @@
 Two readings, both lazy (most citations are settled by their own words or the table):
 - the body named in the citation's own sentence, the nearest before it ("وتبنى مجلس الأمن
   بالإجماع القرار 2728") else the only one after it;
+- the one body the whole article names, when a plain citation says nothing else ("وجرى
+  التصويت على القرار 2554" in a story about the Security Council);
 - the body a short form points back at: "المجلس", "الجمعية", "الجامعة" name the council,
   assembly or league the article has named in full, the nearest one before (else the first
   after). A full name outside the body phrases ("مجلس النواب", "جامعة دمشق") is a state's or
@@ -38,6 +40,7 @@ class ArticleBodies:
     def __init__(self, texts: Sequence[NormText]) -> None:
         self._texts = texts
         self._named: dict[str, list[_Named]] | None = None
+        self._bodies: set[Hint] | None = None
 
     def antecedent(self, stem: str, seq: int, start: int) -> Hint | None:
         """The body the short form with `stem` at (block seq, offset start) points back at."""
@@ -76,6 +79,20 @@ class ArticleBodies:
         if before:
             return before[-1]
         return after.pop() if len(after) == 1 else None
+
+    def only_body(self) -> Hint | None:
+        """The one issuing body the whole article names in full, if it names exactly one."""
+        if self._bodies is None:
+            named: set[Hint] = set()
+            for nt in self._texts:
+                toks = nt.tokens
+                for j in range(len(toks)):
+                    body = body_at(toks, j)
+                    if body is not None and not _owns_a_mission(toks, j):
+                        named.add(body[0])
+            self._bodies = named
+        explicit = self._bodies & EXPLICIT
+        return next(iter(explicit)) if len(explicit) == 1 else None
 
     def _index(self) -> dict[str, list[_Named]]:
         if self._named is None:

@@ -5,7 +5,9 @@ Rules, in the order they apply:
   القرارات) and reaches its number only through words that belong to a citation: a body
   ("مجلس الأمن"), an adjective ("الأممي"), a number marker ("رقم"), a short quoted name
   ("بقرار «الاتحاد من أجل السلام» رقم 377"), or after a plural noun a focus phrase
-  ("القرارات الدولية ذات الصلة، ولا سيما 2254"). Any other word ends the search, so "قرار
+  ("القرارات الدولية ذات الصلة، ولا سيما 2254"), the number it bears ("القرار، الذي حمل
+  الرقم 2118"، "قراراً يحمل الرقم 2728"), or the council named back ("قرار المجلس 2254", which
+  takes the body "المجلس" points at). Any other word ends the search, so "قرار
   وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
 - Every number of a list is a citation of its own ("القرارين 242 و338"), so are both ends of a
   range ("القرارات من 2216 إلى 2722"; two years are a period), and every occurrence counts.
@@ -36,7 +38,9 @@ Rules, in the order they apply:
   10. what rules 3-9 gave the other numbers of its list, if they agree ("القرارات 1696
       و1737 و1747");
   11. what rules 3-10 gave another citation of the same number in the article;
-  12. unknown.
+  12. the one issuing body the article names anywhere, for a plain number from 100 on that is
+      not written as a state's decision ("القرار رقم 25 لسنة 2020") away from UN words;
+  13. unknown.
   "الأممي"/"الدولي" say only "the UN" and leave the organ to those rules.
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
@@ -109,6 +113,9 @@ def find_citations(
     for f, body in zip(found, bodies, strict=True):
         if body is _UNKNOWN and len(inferred[_key(f)]) == 1:
             body = next(iter(inferred[_key(f)]))  # the same number, settled elsewhere
+        if body is _UNKNOWN and _plain(f):
+            only = context.only_body()  # the one body the article is about
+            body = ResolutionBody(str(only)) if only is not None else body
         citation = _resolve(f, body, table)
         if citation is not None:
             citations.append(citation)
@@ -290,6 +297,14 @@ def _body(
     if f.session is not None and f.session >= 31 and not f.special:
         return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named
     return _UNKNOWN
+
+
+def _plain(f: Found) -> bool:
+    """A citation that could be any body's: no session, not a small number, and not in the
+    register of a state's decisions ("القرار رقم 25 لسنة 2020") unless a UN word is near."""
+    if f.session is not None or f.special or f.number < 100 or f.issued_nationally:
+        return False
+    return not (f.formal or f.sanah) or not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
 
 
 def _hrc_year(body: ResolutionBody, f: Found) -> int | None:

@@ -72,14 +72,19 @@ BODY_PHRASES = _phrase_index()
 
 # "مجلس الأمن" followed by one of these is a state's security council, not the UN's.
 UN_ADJECTIVES = _words("الدولي الأممي")
+# Particles that normalize to the shape of a nisba adjective (إلى -> الي).
+PARTICLES_LIKE_NISBA = _words("إلى الذي")
 
 # Words allowed between the noun and the number: "قرار مجلس الأمن الدولي رقم 2254".
 HEAD_FILLERS = _words(
     "رقم رقمي رقمه المرقم المرقمة ذي ذو ذا الرقم تحت الحامل للرقم ذات الصلة بالرقم التابع "
     "التابعة للأمم المتحدة الشهير الشهيرة الأخير الأخيرة المعروف الصادر الصادرة عن الأصلي "
-    "المذكور المذكورة الأساسي الجديد"
+    "المذكور المذكورة الأساسي الجديد أرقام الأرقام بالأرقام ذوات"
 )
-NUMBER_MARKERS = _words("رقم رقمي المرقم المرقمة الرقم بالرقم للرقم")
+# "القرار الذي حمل الرقم 2118": a relative clause that only gives the number.
+RELATIVES = _words("الذي التي")
+BEARING_VERBS = _words("حمل حملت يحمل تحمل")
+NUMBER_MARKERS = _words("رقم رقمي المرقم المرقمة الرقم بالرقم للرقم أرقام الأرقام بالأرقام")
 
 # "القرارات الدولية ذات الصلة، ولا سيما 2254": after a plural noun these introduce members.
 FOCUS_PHRASES = _phrases(

@@ -66,6 +66,10 @@ def parse_at(
             return []
         if tok.kind is Kind.NUMBER or special_at(toks, j):
             break
+        bearing = _bearing(toks, j)
+        if bearing:
+            j += bearing  # "القرار، الذي حمل الرقم 2118": the number it bears
+            continue
         if tok.kind is Kind.PUNCT:
             title = _quoted_title(toks, j) if tok.text in lex.OPEN_MARKS else 0
             if title:
@@ -76,6 +80,9 @@ def parse_at(
                 continue
             if plural and tok.text in {",", "،", ":"}:
                 j += 1
+                continue
+            if tok.text in {",", "،"} and _text(toks, j + 1) in lex.NUMBER_MARKERS:
+                j += 1  # "قرار مجلس الأمن الدولي، رقم 2254"
                 continue
             return []
         if lex.ANCHOR.match(tok.text):
@@ -95,6 +102,11 @@ def parse_at(
         if tok.text in lex.HEAD_FILLERS:
             j += 1
             continue
+        short = anaphor_at(toks, j) if hint is None else None
+        if short is not None:
+            anaphor = anaphor or short  # "قرار المجلس 2254": the council named before
+            j += 1
+            continue
         nxt = _focus_len(toks, j) if plural else 0
         nxt = nxt or (_skip_topic(toks, j) if tok.text in lex.TOPIC_WORDS else 0)
         nxt = nxt or (_seek_focus(toks, j) if plural else 0)
@@ -111,7 +123,11 @@ def parse_at(
         item.hint = _merge(hint, item.hint)
     if any(item.hint is Hint.NATIONAL for item in items):
         return []
-    marked = any(t.text in lex.NUMBER_MARKERS for t in toks[i + 1 : j])
+    # "القرار رقم 25" is also how a state's decisions are written; "الذي حمل الرقم" is not
+    marked = any(
+        toks[m].text in lex.NUMBER_MARKERS and toks[m - 1].text not in lex.BEARING_VERBS
+        for m in range(i + 1, j)
+    )
     for item in items:
         item.group = anchor.start if len(items) > 1 else None
         item.issued_nationally = hint is None and _issued_nationally(toks, i)
@@ -153,6 +169,18 @@ def _number_list(
             break
         k = sep
     return items
+
+
+def _bearing(toks: list[NormTok], j: int) -> int:
+    """Tokens of "، الذي حمل" / "التي تحمل" / "قراراً يحمل" at j when a number marker
+    follows ("حمل 300 توقيع" counts signatures)."""
+    k = j + (_text(toks, j) in {",", "،"})
+    k += _text(toks, k) in lex.RELATIVES
+    if k == j or _text(toks, k) not in lex.BEARING_VERBS:
+        k = j if _text(toks, j) in lex.BEARING_VERBS else -1
+    if k < 0:
+        return 0
+    return k + 1 - j if _text(toks, k + 1) in lex.NUMBER_MARKERS else 0
 
 
 def _quoted_title(toks: list[NormTok], j: int) -> int:

@@ -7,8 +7,8 @@ marks an emergency special session (ES-10/22: only the General Assembly holds th
 session (S-17/1), whose numbers would otherwise collide with the regular session's. An
 Assembly entry numbered within a session below the 31st ("session": 10, "number": 22) can
 only be a special or emergency one (the Assembly numbered plainly until then), so it answers
-for "ES-10/22" without the key; the shipped file relies on that, as its schema check
-(tests/extract/test_gazetteer_data.py) does not allow "special" yet.
+for "ES-10/22" without the key; the shipped file relies on that. Rows are validated by
+ResolutionEntry (app/extract/resolutions/entries.py).
 
 The extractor asks the table three things: the year of a resolution whose body it knows, the
 body of a number cited without one, and, through `series_body`, which body's numbering a plain
@@ -28,12 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from app.extract.model import ResolutionBody
+from app.extract.resolutions.entries import ResolutionEntry
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "resolutions.json"
-_BODIES = {ResolutionBody.UNSC, ResolutionBody.UNGA, ResolutionBody.HRC, ResolutionBody.OTHER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,27 +137,18 @@ class ResolutionTable:
 
 
 def _record(entry: Any, path: Path) -> ResolutionRecord:
-    if not isinstance(entry, dict):
-        raise ValueError(f"{path}: entry {entry!r} is not an object")
     try:
-        body = ResolutionBody(entry["body"])
-        number = int(entry["number"])
-    except (KeyError, ValueError, TypeError) as exc:
-        raise ValueError(f"{path}: bad entry {entry!r}") from exc
-    if body not in _BODIES:
-        raise ValueError(f"{path}: unknown body in {entry!r}")
-    year, session = entry.get("year"), entry.get("session")
-    special = str(entry.get("special") or "")
-    if special not in {"", "ES", "S"} or (special and session is None):
-        raise ValueError(f"{path}: bad special session in {entry!r}")
+        row = ResolutionEntry.model_validate(entry)
+    except ValidationError as exc:
+        raise ValueError(f"{path}: bad entry {entry!r}: {exc}") from exc
     return ResolutionRecord(
-        body=body,
-        number=number,
-        year=int(year) if year is not None else None,
-        title_en=str(entry.get("title_en") or ""),
-        title_ar=str(entry.get("title_ar") or ""),
-        session=int(session) if session is not None else None,
-        special=special,
+        body=ResolutionBody(row.body),
+        number=row.number,
+        year=row.year,
+        title_en=row.title_en,
+        title_ar=row.title_ar,
+        session=row.session,
+        special=row.special or "",
     )
 
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from app.extract.statements import words as w
 from app.extract.statements.speakers import BlockView
-from app.extract.statements.verbs import WORDS, Verb, VerbForm
+from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm
 from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
@@ -101,8 +101,12 @@ class ClauseReader(BlockView):
         word = self.toks[q].text
         if word.startswith("لل") and w.serves((self.text(q - 1), self.text(q - 2))):
             return False  # "الأمين العام للأمم المتحدة"
+        if word.startswith("ل") and w.has_stem(self.text(q - 1), w.DOCUMENT_STEMS):
+            return False  # "بيان لمجلس الأمن": whose statement, not to whom
         if word in w.CIRCUMSTANTIAL or word == "ل" or word.startswith("لل"):
             return True
+        if word in w.SOURCE_OPENERS:
+            return True  # "وقال، وفق ما بثته الوكالة،": the source, after the subject
         if word == _ALA and self.text(q + 1) in w.WHERE_AFTER_ALA:
             return True
         if word.startswith("ل") and word not in w.L_NOUNS:
@@ -122,6 +126,12 @@ class ClauseReader(BlockView):
         if word in w.CIRCUMSTANTIAL and not own and self._noun_at(q + 1):
             q += 2
             while w.definite(self.text(q)) and w.nisba(self.text(q)):
+                q += 1
+        if self.text(q) in {"،", ","} and q + 1 < len(self.toks):
+            # "أكد مجلس الأمن الدولي، التزامه"، "أدان الأعضاء اليوم، الهجوم": a comma the
+            # press sets between the subject and the object
+            nxt = self.toks[q + 1]
+            if nxt.kind is Kind.WORD and nxt.sentence == self.toks[q].sentence:
                 q += 1
         return q
 
@@ -150,9 +160,15 @@ class ClauseReader(BlockView):
             return False
         if tok.text in w.PREPOSITIONS:
             return False  # an object never opens with a preposition: "إلى اليمن"
-        subject_like = w.definite(tok.text) or self.index.covering[q] is not None
-        if not fronted and q == i + 1 and subject_like:
-            return False  # "وأكد البحرة ...": an unrecognized subject, not an object
+        subject_like = (
+            w.definite(tok.text)
+            or self.index.covering[q] is not None
+            or tok.text in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
+        )
+        if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
+            # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has
+            # its subject before it ("، مؤكداً الالتزام بالقرار")
+            return False
         if self.is_prep(q, q, vf.verb) or self.circumstantial(q):
             return False
         return tok.text not in WORDS

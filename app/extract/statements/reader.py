@@ -16,6 +16,8 @@ from app.ingest.model import TextBlock
 from app.text.normalize import normalize
 
 _STRONG = frozenset({Intro.THAT, Intro.COLON, Intro.QUOTE})
+_MIN = normalize("من")
+_DHAKARA = "ذكر"
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 
 
@@ -38,6 +40,9 @@ class Reader(SubjectReader, ClauseReader):
         self.cities = cities  # keys of the cities among the article's places (feminine nouns)
         self.reach = 0  # normalized offset where the last statement of this block ends
         self.in_sentence: dict[int, Speaker] = {}
+        # per sentence, the last verb of a clause that describes a noun, and the last verb read
+        self.described: dict[int, int] = {}
+        self.said_at: dict[int, int] = {}
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text)
         for i, tok in enumerate(self.toks):
@@ -61,7 +66,9 @@ class Reader(SubjectReader, ClauseReader):
         return found
 
     def _trigger(self, i: int, conj: str, vf: VerbForm) -> bool:
-        if self.toks[i].kind is not Kind.WORD or self.text(i - 1) in _NEGATIONS:
+        if self.toks[i].kind is not Kind.WORD:
+            return False
+        if self.text(i - 1) in _NEGATIONS and not self._sourced(i):
             return False  # "ولم يعلن الائتلاف موقفه": nothing was said
         placed = self.index.covering[i]
         if placed is not None and not placed.after_clitic(self.nt):
@@ -74,13 +81,53 @@ class Reader(SubjectReader, ClauseReader):
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True
 
+    def _sourced(self, i: int) -> bool:
+        """ "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": the verb names the source of what
+        the sentence said before it."""
+        if conj_free(self.text(i - 1)) in w.SOURCE_OPENERS:
+            return True
+        return self.text(i - 1) in w.WHAT and conj_free(self.text(i - 2)) in w.SOURCE_OPENERS
+
+    def _source(self, i: int, conj: str) -> tuple[Statement, Speaker] | None:
+        """The statement of a source clause: its subject after the verb, its content the
+        sentence before the clause."""
+        p = i + 1 + (self.text(i + 1) in w.ABOUT)  # "وفق ما أفادت به الوكالة"
+        end = self.subject(p)
+        if end == p:
+            end = self._phrase_end(p, self.toks[i].sentence)
+        end = self.to_person(p, end, len(self.toks))
+        if end == p or not self.names_speaker(p, end):
+            return None
+        opener = i - 1 if self.text(i - 1) not in w.WHAT else i - 2
+        sentence = self.toks[i].sentence
+        start = self.word_start(self.nt.token_at(self.nt.sentences[sentence][0]) or 0)
+        if start is None or start >= self.toks[opener].start:
+            return None
+        span = (self.toks[opener].start, self.toks[end - 1].end)
+        return self._emit(i, conj, self.choose(p, end), start, span)
+
+    def _phrase_end(self, p: int, sentence: int) -> int:
+        end = p
+        while end < len(self.toks) and self.toks[end].sentence == sentence:
+            if self.toks[end].kind is Kind.PUNCT or self.circumstantial(end):
+                break
+            end += 1
+        return end
+
     def _verb(self, i: int, conj: str, vf: VerbForm) -> tuple[Statement, Speaker] | None:
+        if not conj and self._sourced(i):
+            return self._source(i, conj)
         p = i + 1
         while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
             p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
+        if self.text(p) in w.COURTESY_PRONOUNS:
+            p += 1  # "أوضح معاليه أن": he who spoke before
+        if self.text(p) in w.EACH and self.text(p + 1) == _MIN:
+            p += 2  # "وأكدت كل من السعودية والإمارات": each of them
         # "، طالب فيها بإنهاء عمل البعثة": the resumptive pronoun shows a verb, not the noun
         # the bare form could also be, and the subject is the sentence's
-        resumed = self.text(i - 1) in {"،", ","} and self.text(p) in w.RESUMPTIVE
+        # "بياناً يدين فيه"، "قراراً أكد فيه": the document's issuer speaks through it
+        resumed = self.text(p) in w.RESUMPTIVE
         p += resumed
         addressed = self.text(p) in w.ADDRESSING  # "وقال مخاطباً أعضاء المجلس:"
         if conj == "و" and vf.verb.direct and vf.form is not Form.PARTICIPLE:
@@ -93,11 +140,21 @@ class Reader(SubjectReader, ClauseReader):
             fronted = self.subject_before(i)
             if fronted is not None:
                 return self._fronted(i, conj, p, vf, fronted)
-            relative = not conj and self.text(i - 1) in w.RELATIVES and not vf.suffixed
-            if relative and self.text(p) not in w.ABOUT_IT:
-                return None  # "القرار الذي طالب الجماعة": a document's, not the object's
-            if vf.form is Form.PRESENT and not conj and self._inside_clause(i):
+            before = self.text(i - 1)
+            before = before[1:] if before[:1] == "و" and before[1:] in w.RELATIVES else before
+            relative = not conj and before in w.RELATIVES and not vf.suffixed
+            about = self.text(p) in w.ABOUT_IT or self.text(p) in w.BARE_THAT
+            if relative and (resumed or not about):
+                self.described[self.toks[i].sentence] = i
+                # "القرار الذي طالب الجماعة": a document's, not the object's; "التصريحات التي
+                # قال فيها": said by whoever made them, not by the sentence's subject
+                return None
+            if vf.form is Form.PRESENT and not conj and not resumed and self._inside_clause(i):
+                self.described[self.toks[i].sentence] = i
                 return None  # "قراراً يطالب إسرائيل": it describes the noun before it
+        sentence = self.toks[i].sentence
+        if conj == "و" and self.described.get(sentence, -1) > self.said_at.get(sentence, -1):
+            return None  # "والذي يدين الهجمات، ويطالب إيران": the same clause goes on
         verb, participle = vf.verb, vf.form is Form.PARTICIPLE
         # "وطالب بغداد بـ": a masculine verb does not take the feminine noun after it as its
         # subject (a city, a body named by وزارة، هيئة...): it is the object
@@ -117,6 +174,8 @@ class Reader(SubjectReader, ClauseReader):
             if intro is None:
                 return None if participle else self._quote_before(i, conj, p)
             at, kind, circ = intro
+            if verb.lemma == _DHAKARA and self.text(at).startswith("ب"):
+                return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
                 subject_end = self.to_person(p, circ if circ is not None else at, at)
             content = self.content_start(at, kind)
@@ -139,6 +198,10 @@ class Reader(SubjectReader, ClauseReader):
             speaker: Speaker | None = self.choose(p, subject_end)
         else:
             speaker = self._implicit_speaker(i, conj, vf)
+        if speaker is None and resumed:
+            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter
+            sentence = self.toks[i].sentence
+            speaker = self.in_sentence.get(sentence) or self.opening_subject(i)
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)
@@ -184,6 +247,17 @@ class Reader(SubjectReader, ClauseReader):
         head = self.toks[placed.first].text
         return placed.kind is EntityKind.ORGANIZATION and head.endswith("ه") and len(head) > 3
 
+    def _document_opens(self, sentence: int, i: int) -> bool:
+        """Whether the sentence opens with a document as its subject, before its verb
+        ("القرار 1701، الذي ...، دعا") or after it ("كما أكد قرار مجلس الأمن ...، أكد أن")."""
+        first = self.nt.token_at(self.nt.sentences[sentence][0])
+        if first is None:
+            return False
+        first = self._after_opener(first, i)
+        if self.text(first) in WORDS:
+            first += 1
+        return self.text(first) in w.DOCUMENT_SUBJECTS
+
     def _quote_before(self, i: int, conj: str, p: int) -> tuple[Statement, Speaker] | None:
         """'"لن نقبل بأي تسوية"، قال البحرة.': the quotation comes first, the subject after."""
         k = i - 1
@@ -195,11 +269,7 @@ class Reader(SubjectReader, ClauseReader):
         open_at = self.nt.text.rfind(opener, 0, self.toks[k].start)
         if open_at < 0 or self.toks[k].start - open_at > 1500:
             return None
-        end = p
-        while end < len(self.toks) and self.toks[end].sentence == self.toks[i].sentence:
-            if self.toks[end].kind is Kind.PUNCT or self.circumstantial(end):
-                break
-            end += 1
+        end = self._phrase_end(p, self.toks[i].sentence)
         if end == p or not self.names_speaker(p, end):
             return None
         span = (self.toks[i].start + len(conj), self.toks[end - 1].end)
@@ -207,6 +277,8 @@ class Reader(SubjectReader, ClauseReader):
 
     def _implicit_speaker(self, i: int, conj: str, vf: VerbForm) -> Speaker | None:
         sentence = self.toks[i].sentence
+        if sentence not in self.in_sentence and self._document_opens(sentence, i):
+            return None  # "القرار 1701، الذي اعتمده المجلس ...، دعا إلى": the document
         if vf.form is Form.PARTICIPLE:
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
@@ -248,6 +320,7 @@ class Reader(SubjectReader, ClauseReader):
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
         self.last = self.in_sentence[self.toks[i].sentence] = speaker
+        self.said_at[self.toks[i].sentence] = i
         self.reach = max(content_end, span[1])
         display = self.nt.display
         statement = Statement(
@@ -271,6 +344,11 @@ class Reader(SubjectReader, ClauseReader):
         while d_end < len(display) and _mark(display[d_end]):
             d_end += 1
         return d_start, d_end
+
+
+def conj_free(word: str) -> str:
+    """The word without a leading و: "وفق" stays, "وبحسب" -> "بحسب"."""
+    return word[1:] if word.startswith("و") and word[1:] in w.SOURCE_OPENERS else word
 
 
 def _mark(ch: str) -> bool:

@@ -19,6 +19,7 @@ the two that read the words around every mention (generic heads, titles) on firs
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,10 @@ from app.text.normalize import normalize
 Where = tuple[int, int]  # the block's place in the article, a normalized offset in it
 _MAX_TITLE = 7  # words of a title around a name
 _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+_MINISTRY = normalize("وزارة")
+_OFFICIAL = frozenset(normalize("مسؤول مسؤولة دبلوماسي دبلوماسية").split())
+_ABD = normalize("عبد")
+_ABD_SPACE = re.compile(rf"(?<!\S){_ABD} (?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +74,8 @@ class ShortForms:
         words = normalize(surface).split()
         if not words or w.has_stem(words[0], w.ANONYMOUS_STEMS):
             return None
+        if words[0] in w.DOCUMENT_SUBJECTS:
+            return None  # "ويطالب القرار حزب الله": a document, and whom it addresses
         seq = self._order.get((part, index), 0)
         at = (seq, self._texts[seq].from_display(offset))
         phrase = " ".join(words)
@@ -81,7 +88,15 @@ class ShortForms:
             found = self._named(words)
         if found is None and w.has_stem(words[0], w.TITLE_STEMS):
             found = self._titled(words, at)
+        if found is None and _bare(words[0]) in _OFFICIAL and all(map(w.nisba, words[1:])):
+            found = self._last_person()
         return found
+
+    def _last_person(self) -> str | None:
+        """ "وشدد المسؤول الأممي": an official described, not named, is the person who spoke
+        last."""
+        persons = {e.key for e in self._entities if e.kind is EntityKind.PERSON}
+        return next((key for key in reversed(self.recent) if key in persons), None)
 
     def _named(self, words: list[str]) -> str | None:
         """ "عبد السلام"، "الوزير عبد العاطي": the one person whose name ends as the subject
@@ -121,26 +136,33 @@ class ShortForms:
 
     def _build(self) -> None:
         self._built = True
-        heads: dict[str, str] = {}
+        heads: dict[str, list[str]] = {}
         for entity in self._entities:
             words = normalize(entity.name).split()
             if entity.kind is EntityKind.ORGANIZATION and len(words) > 1:
                 # the name only: aliases from the gazetteer ("هيئة الأمم المتحدة") are not
                 # how this article shortens it
-                heads[entity.key] = _bare(words[0])
+                heads[entity.key] = [_bare(words[0])]
+                if normalize(entity.name).startswith(_MINISTRY):
+                    # "وقالت الخارجية" for "وزارة الخارجية القطرية": a ministry goes by its
+                    # portfolio
+                    heads[entity.key].append(_bare(words[1]))
                 # "الديمقراطي الكوردستاني" for "الحزب الديمقراطي الكوردستاني"
                 self._tails[" ".join(words[1:])].add(entity.key)
             if entity.kind is EntityKind.PERSON:
                 for name in {entity.name, *entity.aliases}:
                     words = normalize(name).split()
                     for k in range(1, len(words)):
-                        self._tails[" ".join(words[k:])].add(entity.key)
+                        tail = " ".join(words[k:])
+                        self._tails[tail].add(entity.key)
+                        # "عبدالسلام" for "عبد السلام": the press writes them run together too
+                        self._tails[_ABD_SPACE.sub(_ABD, tail)].add(entity.key)
                     if len(words) > 1 and len(words[-1]) >= 6:
                         self._skeletons[_skeleton(words[-1])].add(entity.key)
         for seq, full, mention in self._mentions_of(EntityKind.ORGANIZATION):
-            if mention.entity_key in heads:
+            for head in heads.get(mention.entity_key, ()):
                 where = (seq, full.from_display(mention.span.start))
-                self._heads[heads[mention.entity_key]].append(_Seen(where, mention.entity_key))
+                self._heads[head].append(_Seen(where, mention.entity_key))
         for entries in self._heads.values():
             entries.sort(key=lambda e: e.where)
 

@@ -31,6 +31,7 @@ _COMMAS = frozenset({"،", ","})
 _QUOTES = frozenset(w.CLOSE_QUOTE) | frozenset(w.CLOSE_QUOTE.values())
 _SINGULAR_NISBA = ("ي", "يه")
 _MAX_APPOSITION = 16  # tokens between a title and the name set off after it
+_MAX_COORDINATED_TITLE = 6  # tokens of "ورئيس إقليم كردستان" between two joined persons
 
 
 @dataclass(slots=True)  # not frozen: built for every mention of every block read
@@ -137,6 +138,10 @@ class SpeakerChooser(BlockView):
         surface = self._surface(first, end, start)
         person = self._own_person(placed, first)
         if person is not None:
+            group = self._coordinated([p for p in placed if p.kind is EntityKind.PERSON])
+            if len(group) > 1 and person in group:
+                keys = [p.mention.entity_key for p in group]
+                return Speaker(keys[0], surface, tuple(k for k in keys[1:] if k != keys[0]))
             return Speaker(person.mention.entity_key, surface, self._joined(person, placed))
         if not placed:
             return Speaker(None, surface)
@@ -148,6 +153,23 @@ class SpeakerChooser(BlockView):
         if head.first > first and not self._speaks_for(head, first):
             return Speaker(None, surface)  # "رئيس الهيئة": the head of the body, unnamed
         return Speaker(head.mention.entity_key, surface, self._joined(head, placed))
+
+    def _coordinated(self, persons: list[Placed]) -> list[Placed]:
+        """The persons joined by و from the first one: "الرئيس الفرنسي إيمانويل ماكرون
+        والمستشار الألماني فريدريش ميرتس" (a title may come between و and the name)."""
+        group = persons[:1]
+        for p in persons[1:]:
+            k = group[-1].last + 1
+            word = self.text(k)
+            if not word.startswith("و") or p.first - k > _MAX_COORDINATED_TITLE:
+                break
+            titled = w.has_stem(word[1:], w.TITLE_STEMS) or word[1:] in w.HONORIFICS
+            if p.first != k and not titled:
+                break
+            if any(self.toks[m].kind is not Kind.WORD for m in range(k, p.first)):
+                break
+            group.append(p)
+        return group
 
     def _own_person(self, placed: list[Placed], first: int) -> Placed | None:
         """The person the subject names as its own: the last one, as a title's complements
@@ -170,9 +192,18 @@ class SpeakerChooser(BlockView):
         while k > first and self.toks[k].text in _QUOTES:
             k -= 1
         before = self.toks[k].text
-        if before == "باسم":
-            return True  # "المتحدث باسم الجيش": the spokesperson speaks for the body
+        documented = w.has_stem(before, w.DOCUMENT_STEMS) and head.first == k + 1
+        if before == "باسم" or before in w.THEY_ARE or before in w.MEMBERS_OF or documented:
+            # "المتحدث باسم الجيش": the spokesperson speaks for the body; so do its members
+            # ("أعضاء مجلس الأمن"), the states of a list ("دول، هي بلجيكا") and its
+            # statement ("بيان لمجلس الأمن")
+            return True
         titled = w.has_stem(self.toks[first].text, w.TITLE_STEMS)
+        envoy = w.has_stem(self.toks[first].text, w.ENVOY_STEMS)
+        if envoy and head.kind is EntityKind.PLACE and head.first == first + 1:
+            # "مندوب روسيا"، "المندوبة الأمريكية": a state speaks through its envoy (not the
+            # state he is sent to: "المبعوث الأممي إلى اليمن")
+            return True
         if self.is_demonym(head):
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
             # التركي" are one man, unnamed

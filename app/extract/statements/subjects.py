@@ -54,6 +54,9 @@ class SubjectReader(SpeakerChooser):
         toks = self.toks
         if p >= len(toks) or toks[p].kind is not Kind.WORD:
             return p
+        listed = self._listed(p)
+        if listed is not None:
+            return listed
         head, word = self.index.starting[p], toks[p].text
         if clitic and word.startswith("ل"):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
@@ -70,6 +73,27 @@ class SubjectReader(SpeakerChooser):
                 break
             q += step
         return q
+
+    def _listed(self, p: int) -> int | None:
+        """ "أربع عشرة دولة، هي بلجيكا وكندا ...": a count of states set off by a list of
+        them; the end of the list, or None."""
+        k = p
+        while k < p + 3 and (self.text(k) in w.NUMBER_WORDS or self.text(k).isdigit()):
+            k += 1
+        if not w.has_stem(self.text(k), w.GROUP_NOUNS) or self.text(k + 1) not in _COMMAS:
+            return None
+        if self.text(k + 2) not in w.THEY_ARE:
+            return None
+        first = self.index.starting[k + 3] if k + 3 < len(self.toks) else None
+        if first is None or first.kind is EntityKind.PERSON:
+            return None
+        last = first
+        while (
+            nxt := self.index.starting[last.last + 1] if last.last + 1 < len(self.toks) else None
+        ) and (nxt.kind is first.kind and self._joined_actor(nxt.first)):
+            last = nxt
+        self._head = p
+        return last.last + 1
 
     def _subject_step(self, q: int) -> int:
         word, prev = self.toks[q].text, self.toks[q - 1].text
@@ -157,16 +181,26 @@ class SubjectReader(SpeakerChooser):
         relative = k >= 0 and self.toks[k].text in w.RELATIVES
         if relative:
             k -= 1 + (self.text(k - 1) in _COMMAS)
+            held = self.index.covering[k] if k >= 0 else None
+            if held is not None and self.text(held.first - 1) in w.PREPOSITIONS:
+                return None  # "الدول الأعضاء في المجلس التي أكدت": the states, not the body
         elif self.text(k) in _COMMAS:
             k = self._before_aside(k)
         placed = self.index.covering[k] if k >= 0 else None
         if placed is None or placed.last != k:
             return self._title_subject(k, i)
+        if self._cited_as_source(placed.first - 1):
+            return None  # "وبحسب وكالة الأنباء، فقد أكد الوزير": the source, not the subject
         first = self._title_before(placed.first)
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].text[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             return None  # "التقى بفرنسا تؤكد": no subject
         return self.choose(first, placed.last + 1)
+
+    def _cited_as_source(self, k: int) -> bool:
+        """Whether token k is "بحسب"، "وفقاً لـ"...: what follows is cited, not a subject."""
+        word = self.text(k)
+        return word in w.SOURCE_OPENERS or (word[:1] == "و" and word[1:] in w.SOURCE_OPENERS)
 
     def _title_subject(self, k: int, i: int) -> Speaker | None:
         """ "أن وزير الخارجية أشار إلى": a title with no name, opening a clause before its
@@ -259,8 +293,8 @@ class SubjectReader(SpeakerChooser):
         fronted = self.fronted_subject(first, i)
         if fronted is not None or self._fronts(first):
             return fronted
-        if self.toks[first].text in w.CIRCUMSTANTIAL:
-            return None
+        if self.toks[first].text in w.CIRCUMSTANTIAL or self._cited_as_source(first):
+            return None  # "وبحسب وكالة الأنباء، فقد أكد": the source, not the subject
         end = self.subject(first + 1)
         if not first + 1 < end <= i:
             return None
@@ -293,10 +327,19 @@ class SubjectReader(SpeakerChooser):
         return None
 
     def _after_opener(self, first: int, i: int) -> int:
-        """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence."""
-        if self.toks[first].text not in w.DISCOURSE_OPENERS:
+        """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence, the
+        particles before its verb ("كما جدد المجلس") and the writer's voice before a clause
+        ("يذكر أن مجلس الأمن اعتمد")."""
+        if self.toks[first].text in w.DISCOURSE_OPENERS:
+            for k in range(first + 1, min(first + 5, i)):
+                if self.toks[k].text in _COMMAS:
+                    return k + 1
             return first
-        for k in range(first + 1, min(first + 5, i)):
-            if self.toks[k].text in _COMMAS:
-                return k + 1
+        while first < i - 1 and self.toks[first].text in w.LEADING_PARTICLES:
+            first += 1
+        if self.toks[first].text in w.WRITER_OPENERS:
+            # "يذكر أن"، "ويشار إلى أن"، "وجاء في القرار أن"
+            for k in range(first + 1, min(first + 5, i - 1)):
+                if self.text(k) in w.BARE_COMPLEMENTIZERS:
+                    return k + 1
         return first

@@ -47,7 +47,13 @@ def _present(stem: str) -> list[str]:
 
 
 def _participle(stem: str) -> list[str]:
-    return [stem + "اً", stem + "ا", stem + "ة", stem + "ين"] if stem else []
+    """مؤكداً، مؤكدة، مؤكدين (and the dual)، مؤكدتين، مؤكدات; داعين for a stem in ي."""
+    if not stem:
+        return []
+    forms = [stem + "اً", stem + "ا", stem + "ة", stem + "ين", stem + "تين", stem + "ات"]
+    if stem.endswith("ي"):
+        forms.append(stem[:-1] + "ين")  # داعين، نافين
+    return forms
 
 
 # lemma, past forms or stem, present forms or stem, participle stem, preps, direct, strict.
@@ -79,12 +85,13 @@ _TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
     ("صرح", "صرح", "صرح", "مصرح", "ب", False, True),
     ("أفاد", "أفاد", "فيد", "", "ب", False, False),
     ("لفت", "لفت", "لفت", "لافت", "إلى", False, False),
-    ("تابع", "تابع", "تابع", "", "", False, True),
+    ("تابع", "تابع", "تابع", "متابعاً|متابعا", "", False, True),  # متابعة is a noun
     ("أردف", "أردف", "ردف", "", "", False, False),
     ("ختم", "ختم", "ختم", "", "", False, True),
     ("اختتم", "اختتم", "ختتم", "مختتم", "", False, False),
     ("ندد", "ندد", "ندد", "مندد", "ب", False, False),
-    ("أدان", "أدان", "دين", "", "", True, False),
+    ("أدان", "أدان", "دين", "", "", True, False),  # no participle: مدينة is a city
+    ("حث", "حث", "حث", "حاث", "على", True, False),
     ("رحب", "رحب", "رحب", "مرحب", "ب", False, False),
     ("أعرب", "أعرب", "عرب", "معرب", "عن", False, False),
     ("استنكر", "استنكر", "ستنكر", "مستنكر", "", True, False),
@@ -100,6 +107,10 @@ _TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
 
 
 _NAMED_ONLY = frozenset({"بيّن"})
+
+# Past forms the press writes beside the standard ones: "دانت الوزارة" for أدانت (the bare
+# "دان" is left out: it is also a name).
+_VARIANTS = {"أدان": ["دانت", "دانوا", "دانتا"]}
 
 # Verbs of judgement with their first object as a pronoun, the subject and second object after
 # it: "وهو حكم اعتبرته أربيل «مسيساً»"، "مقاربة يعتبرها بيدرسن مدخلاً واقعياً".
@@ -120,9 +131,9 @@ def _build() -> dict[str, VerbForm]:
         prep_set = frozenset(normalize(p) for p in preps.split("|") if p)
         verb = Verb(lemma, prep_set, direct, strict, named=lemma in _NAMED_ONLY)
         groups = [
-            (Form.PAST, _forms(past, _past(past))),
+            (Form.PAST, _forms(past, _past(past)) + _VARIANTS.get(lemma, [])),
             (Form.PRESENT, _forms(present, _present(present))),
-            (Form.PARTICIPLE, _participle(participle)),
+            (Form.PARTICIPLE, _forms(participle, _participle(participle))),
         ]
         for form, words in groups:
             for i, word in enumerate(words):
@@ -154,3 +165,9 @@ def lookup(token: str) -> tuple[str, VerbForm] | None:
         if form is not None:
             return token[0], form
     return None
+
+
+def lemma_of(word: str) -> str | None:
+    """The reporting verb a word as written is a form of ("وأدانت" -> أدان), else None."""
+    found = lookup(normalize(word))
+    return None if found is None else found[1].verb.lemma

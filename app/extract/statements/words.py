@@ -29,6 +29,8 @@ COMPLEMENTIZERS = _words(
 BARE_COMPLEMENTIZERS = _words("أن إن أنه إنه بأن بأنه فإن فإنه")
 # "القرار الذي قال إنه يُنتهك": the pronoun is the antecedent; the one who said it is another.
 ABOUT_IT = _words("إنه إنها أنه أنها بأنه بأنها")
+# "الانتهاكات التي قال إن القوات ترتكبها": what was said is about the antecedent too.
+BARE_THAT = _words("إن أن")
 OPEN_QUOTES = frozenset("\"«“„'‘")
 CLOSE_QUOTE = {"«": "»", "“": "”", "„": "”", '"': '"', "'": "'", "‘": "’"}
 
@@ -37,7 +39,7 @@ CIRCUMSTANTIAL = _words(
     "في خلال عبر أمام أثناء عقب بعد قبل لدى عند ضمن وسط مع من تعليقا ردا بدوره بدورها بدورهم "
     "أيضا كذلك أمس اليوم الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت يوم صباح "
     "مساء حين عندما بينما وفي وخلال وعبر الذي التي الذين اللذين اللتين اللذان اللتان حول "
-    "قبيل بعيد إثر"
+    "قبيل بعيد إثر مجددا مجدداً"
 )
 # "على" opens the content of أكد/شدد, unless it says where: "على هامش"، "على حسابه في تويتر".
 WHERE_AFTER_ALA = _words(
@@ -63,9 +65,35 @@ SPEAKER_STEMS = (
     + INSTITUTION_STEMS
     + _stems(
         "مصدر مصادر خبير محلل باحث ناشط نشطاء شاهد شهود مراسل بيان جيش مرصد صحيفة أوساط "
-        "دبلوماسي سكان أهالي معارض متظاهر قيادي أستاذ محام محامي نائب"
+        "دبلوماسي سكان أهالي معارض متظاهر قيادي أستاذ محام محامي نائب أعضاء"
     )
 )
+# A count of states set off by their list: "أربع عشرة دولة، هي بلجيكا وكندا".
+GROUP_NOUNS = _stems("دول دولة بلدان بلدا حكومات")
+THEY_ARE = _words("هي وهي وهم هم")
+NUMBER_WORDS = _words(
+    "ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثماني ثمانية تسع تسعة عشر عشرة إحدى "
+    "أحد اثنتا اثنا اثنتي اثني"
+)
+# Subjects that point back at who spoke before (statements.back).
+GROUP_WORDS = _words("الدول الدولتان الدولتين البلدان البلدين الطرفان الطرفين الجانبان الجانبين")
+MEMBERS = _words("الأعضاء أعضاؤه أعضاؤها أعضاءه أعضاءها")
+MEMBERS_OF = _words("أعضاء وأعضاء")
+DOCUMENTS = _words("البيان الرسالة البلاغ")
+# Documents as subject speak for no one (§4): "دعا القرار"، "ويطالب النص".
+DOCUMENT_SUBJECTS = _words(
+    "القرار قرار والقرار النص نص المشروع مشروع الاتفاق اتفاق الميثاق التقرير تقرير القانون "
+    "الإعلان الوثيقة المسودة"
+)
+# "بيان لمجلس الأمن"، "رسالة الرئيس": the body speaks through its statement or letter.
+DOCUMENT_STEMS = _stems("بيان رسالة بلاغ")
+# "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": what opens a clause naming the source.
+SOURCE_OPENERS = _words("وفق وفقا وفقاً حسب بحسب طبقا طبقاً حسبما وفقما بحسبما طبقما مثلما")
+WHAT = _words("ما")
+ABOUT = _words("به بها عنه عنها")
+EACH = _words("كل")
+# "أوضح معاليه": a courtesy title as a pronoun, the one who spoke before.
+COURTESY_PRONOUNS = _words("معاليه سموه فخامته سيادته سعادته دولته")
 ENVOY_STEMS = _stems("مبعوث سفير مندوب ممثل موفد")
 # Heads of unnamed, unnameable speakers: no statement is theirs to count.
 # Figures are no speaker either: "وتشير تقديرات الوكالة إلى" reports numbers, not words.
@@ -97,6 +125,10 @@ CLAUSE_OPENERS = _words(
 # Phrases that open a sentence before its verb: "في المقابل،"، "من جهته،"، "بدوره،".
 DISCOURSE_OPENERS = _words("في وفي من ومن بدوره بدورها بدورهم وبدوره وبدورها على وعلى")
 PREPOSITIONS = _words("في من إلى على عن مع لدى حول")
+# Before the verb that opens a sentence: "كما جدد المجلس"، "وقد أعلن".
+LEADING_PARTICLES = _words("كما وكما ثم قد وقد كذلك")
+# The writer's voice before a clause: "يذكر أن مجلس الأمن اعتمد"، "ويشار إلى أن".
+WRITER_OPENERS = _words("يذكر ويذكر يشار ويشار جاء وجاء")
 # When it was said, between the subject and a bare object: "أعلن باتيلي الثلاثاء استقالته".
 TIME_WORDS = _words(
     "الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت اليوم أمس مساء صباح "

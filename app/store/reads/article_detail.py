@@ -71,7 +71,7 @@ def _actors(session: Session, article_id: int, with_mentions: bool) -> list[v.Ar
         select(m.Mention).where(m.Mention.article_id == article_id).order_by(m.Mention.id)
     ):
         grouped[mention.entity_id].append(
-            v.Mention(surface=mention.surface, location=location(mention))
+            v.Mention(surface=mention.surface, form=mention.form, location=location(mention))
         )
     return [
         v.ArticleActor(entity=entity_ref(e), mention_count=n, mentions=grouped[e.id])

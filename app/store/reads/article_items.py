@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, aliased
 from app.store import models as m
 from app.store import views as v
 from app.store.reads.highlights import Block, highlights
-from app.store.reads.refs import entity_ref, resolution_ref
-from app.store.search import query_terms
+from app.store.reads.refs import ENTITY_COLUMNS, entity_ref, resolution_ref
+from app.store.search import term_groups
 
 ITEM_FIELDS = frozenset(
     {
@@ -52,7 +52,7 @@ def build_items(
     if ids and "resolutions" in fields:
         extras["resolutions"] = _resolutions(session, ids)
     if ids and q:
-        terms = query_terms(q)
+        terms = term_groups(session, q)
         extras["highlights"] = {
             i: highlights(blocks, terms) for i, blocks in _blocks(session, ids).items()
         }
@@ -129,16 +129,16 @@ def _images(session: Session, ids: list[int]) -> dict[int, v.Image]:
 def _actors(session: Session, ids: list[int]) -> dict[int, dict[str, list[v.EntityRef]]]:
     """The most mentioned actors of each kind, ties broken by id."""
     rows = session.execute(
-        select(m.ArticleEntity.article_id, m.Entity)
+        select(m.ArticleEntity.article_id.label("article_id"), *ENTITY_COLUMNS)
         .join(m.Entity, m.Entity.id == m.ArticleEntity.entity_id)
         .where(m.ArticleEntity.article_id.in_(ids))
         .order_by(m.ArticleEntity.mention_count.desc(), m.Entity.id)
     ).all()
     found: dict[int, dict[str, list[v.EntityRef]]] = defaultdict(lambda: defaultdict(list))
-    for article_id, entity in rows:
-        kind = found[article_id][entity.kind]
+    for row in rows:
+        kind = found[row.article_id][row.kind]
         if len(kind) < ACTORS_PER_KIND:
-            kind.append(entity_ref(entity))
+            kind.append(entity_ref(row))
     return found
 
 

@@ -5,16 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import ColumnElement, exists, false, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.store import models as m
 from app.store.search import matches
 from app.store.typing import AnySelect
 
-EntityOp = Literal["and", "or"]
+
+class EntityOp(StrEnum):
+    """How several asked-for entities combine: all of them, or any."""
+
+    AND = "and"
+    OR = "or"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +30,7 @@ class ArticleFilters:
     outlet) or `nothing` (a name that matched no entity) make the answer empty."""
 
     entity_ids: tuple[int, ...] = ()
-    entity_op: EntityOp = "and"
+    entity_op: EntityOp = EntityOp.AND
     not_entity_ids: tuple[int, ...] = ()
     resolution_ids: tuple[int, ...] | None = None
     resolution_symbols: tuple[str, ...] = ()
@@ -38,7 +44,7 @@ class ArticleFilters:
     nothing: bool = False
 
     def with_entity(self, entity_id: int) -> ArticleFilters:
-        return replace(self, entity_ids=(*self.entity_ids, entity_id), entity_op="and")
+        return replace(self, entity_ids=(*self.entity_ids, entity_id), entity_op=EntityOp.AND)
 
     @property
     def empty(self) -> bool:
@@ -88,10 +94,11 @@ def conditions(session: Session, filters: ArticleFilters, sort_col: Any) -> list
     if filters.source_ids:
         out.append(m.Article.source_id.in_(filters.source_ids))
     if filters.kinds:
+        link = aliased(m.ArticleEntity)
         out.append(
             exists().where(
-                m.ArticleEntity.article_id == m.Article.id,
-                m.ArticleEntity.entity_id == m.Entity.id,
+                link.article_id == m.Article.id,
+                link.entity_id == m.Entity.id,
                 m.Entity.kind.in_(filters.kinds),
             )
         )
@@ -114,9 +121,10 @@ def conditions(session: Session, filters: ArticleFilters, sort_col: Any) -> list
 
 
 def _names(entity_ids: tuple[int, ...]) -> ColumnElement[bool]:
-    return exists().where(
-        m.ArticleEntity.article_id == m.Article.id, m.ArticleEntity.entity_id.in_(entity_ids)
-    )
+    # Aliased: the outer query may itself walk article_entities, and an EXISTS on the same
+    # table would correlate to it.
+    link = aliased(m.ArticleEntity)
+    return exists().where(link.article_id == m.Article.id, link.entity_id.in_(entity_ids))
 
 
 def _entity_conditions(filters: ArticleFilters) -> list[Any]:
@@ -135,17 +143,14 @@ def _resolution_conditions(filters: ArticleFilters) -> list[Any]:
     out: list[Any] = []
     ids = filters.resolution_ids
     if ids and (len(ids) > 1 or _lead_entity(filters) is not None):
-        out.append(
-            exists().where(
-                m.ArticleResolution.article_id == m.Article.id,
-                m.ArticleResolution.resolution_id.in_(ids),
-            )
-        )
+        link = aliased(m.ArticleResolution)
+        out.append(exists().where(link.article_id == m.Article.id, link.resolution_id.in_(ids)))
     if filters.body:
+        link = aliased(m.ArticleResolution)
         out.append(
             exists().where(
-                m.ArticleResolution.article_id == m.Article.id,
-                m.ArticleResolution.resolution_id == m.Resolution.id,
+                link.article_id == m.Article.id,
+                link.resolution_id == m.Resolution.id,
                 m.Resolution.body == filters.body,
             )
         )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import tuple_
 from sqlalchemy.orm import Session
@@ -23,7 +24,13 @@ from app.store.reads.facets import Toggle, facet_counts
 from app.store.reads.paging import bounded_count
 from app.store.search import relevance
 
-Sort = Literal["newest", "oldest", "relevance"]
+
+class Sort(StrEnum):
+    NEWEST = "newest"
+    OLDEST = "oldest"
+    RELEVANCE = "relevance"
+
+
 ROW_COLUMNS = (
     m.Article.id,
     m.Article.title,
@@ -39,7 +46,7 @@ ROW_COLUMNS = (
 
 @dataclass(frozen=True, slots=True)
 class ListOptions:
-    sort: Sort = "newest"
+    sort: Sort = Sort.NEWEST
     limit: int = 20
     cursor: str | None = None
     fields: frozenset[str] = ITEM_FIELDS

@@ -21,14 +21,6 @@ from app.text.normalize import collapse_spaces, normalize
 RELATED_LIMIT = 20
 
 
-def article_counts() -> Any:
-    return (
-        select(m.ArticleEntity.entity_id, func.count().label("n"))
-        .group_by(m.ArticleEntity.entity_id)
-        .subquery()
-    )
-
-
 def entity_item(entity: m.Entity, count: int) -> v.EntityItem:
     return v.EntityItem(**entity_ref(entity).model_dump(), article_count=count)
 
@@ -42,11 +34,8 @@ def list_entities(
     limit: int,
     cursor: str | None,
 ) -> v.Page[v.EntityItem]:
-    counts = article_counts()
-    n = func.coalesce(counts.c.n, 0)
-    query: AnySelect = select(m.Entity, n.label("n")).outerjoin(
-        counts, counts.c.entity_id == m.Entity.id
-    )
+    n = m.Entity.article_count  # kept at ingest by app/store/counters.py
+    query: AnySelect = select(m.Entity, n.label("n"))
     if kind:
         query = query.where(m.Entity.kind == kind)
     if wikidata:
@@ -79,15 +68,15 @@ def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
         .where(m.EntityAlias.entity_id == entity_id)
         .order_by(m.EntityAlias.id)
     ).all()
-    # sort_at, not published_at: the (entity, sort_at) index answers min and max at once.
-    count, first, last = session.execute(
-        select(
-            func.count(), func.min(m.ArticleEntity.sort_at), func.max(m.ArticleEntity.sort_at)
-        ).where(m.ArticleEntity.entity_id == entity_id)
-    ).one()
+    # sort_at, not published_at: the (entity, sort_at) index answers min and max, each in
+    # a query of its own (SQLite walks the whole range for both in one).
+    seen = m.ArticleEntity.sort_at
+    mine = m.ArticleEntity.entity_id == entity_id
+    first = session.scalar(select(func.min(seen)).where(mine))
+    last = session.scalar(select(func.max(seen)).where(mine))
     related = related_entities(session=session, entity_id=entity_id, limit=RELATED_LIMIT)
     return v.EntityDetail(
-        **entity_item(entity, count).model_dump(),
+        **entity_item(entity, entity.article_count).model_dump(),
         aliases=list(aliases),
         first_seen=first,
         last_seen=last,
@@ -135,15 +124,12 @@ def _role_spans(session: Session, entity_id: int) -> list[v.RoleSpan]:
 
 
 def _resolutions(session: Session, entity_id: int) -> list[v.CitedResolution]:
-    n = func.count().label("n")
+    cited = m.EntityResolution  # kept at ingest by app/store/counters.py
     rows = session.execute(
-        select(m.Resolution, n)
-        .select_from(m.ArticleEntity)
-        .join(m.ArticleResolution, m.ArticleResolution.article_id == m.ArticleEntity.article_id)
-        .join(m.Resolution, m.Resolution.id == m.ArticleResolution.resolution_id)
-        .where(m.ArticleEntity.entity_id == entity_id)
-        .group_by(m.Resolution.id)
-        .order_by(n.desc(), m.Resolution.number)
+        select(m.Resolution, cited.article_count)
+        .join(m.Resolution, m.Resolution.id == cited.resolution_id)
+        .where(cited.entity_id == entity_id)
+        .order_by(cited.article_count.desc(), m.Resolution.number)
         .limit(RELATED_LIMIT)
     ).all()
     return [v.CitedResolution(resolution=resolution_ref(r), count=c) for r, c in rows]

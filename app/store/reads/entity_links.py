@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Row, func, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.store import models as m
@@ -27,6 +28,8 @@ def related_entities(
     cursor: str | None = None,
 ) -> v.Page[v.Related]:
     """Entities named in the same articles, most shared articles first."""
+    if date_from is None and date_to is None:
+        return _related_counted(session, entity_id, kind, limit, cursor)
     mine = aliased(m.ArticleEntity)
     other = aliased(m.ArticleEntity)
     n = func.count().label("n")
@@ -48,6 +51,32 @@ def related_entities(
         last_n, last_id = decode_offset_cursor(cursor)
         query = query.having(tuple_(-func.count(), m.Entity.id) > tuple_(-last_n, int(last_id)))
     rows = session.execute(query.order_by(n.desc(), m.Entity.id).limit(limit + 1)).all()
+    return _related_page(rows, limit)
+
+
+def _related_counted(
+    session: Session, entity_id: int, kind: str | None, limit: int, cursor: str | None
+) -> v.Page[v.Related]:
+    """The same, over the whole archive: read from the pair counts kept at ingest."""
+    pair = m.EntityPair
+    query = (
+        select(m.Entity, pair.article_count)
+        .join(m.Entity, m.Entity.id == pair.other_id)
+        .where(pair.entity_id == entity_id)
+    )
+    if kind:
+        query = query.where(m.Entity.kind == kind)
+    if cursor:
+        last_n, last_id = decode_offset_cursor(cursor)
+        query = query.where(
+            tuple_(-pair.article_count, m.Entity.id) > tuple_(-last_n, int(last_id))
+        )
+    order = (pair.article_count.desc(), m.Entity.id)
+    rows = session.execute(query.order_by(*order).limit(limit + 1)).all()
+    return _related_page(rows, limit)
+
+
+def _related_page(rows: Sequence[Row[m.Entity, int]], limit: int) -> v.Page[v.Related]:
     items = [v.Related(entity=entity_ref(e), count=c) for e, c in rows[:limit]]
     last = items[-1] if len(rows) > limit else None
     next_cursor = encode_offset_cursor(last.count, str(last.entity.id)) if last else None
@@ -69,12 +98,10 @@ def suggest_entities(
         .group_by(words.entity_id)
         .subquery()
     )
-    n = func.count(m.ArticleEntity.article_id).label("n")
+    n = m.Entity.article_count  # kept at ingest by app/store/counters.py
     query = (
         select(m.Entity, matched.c.matched, n)
         .join(matched, matched.c.entity_id == m.Entity.id)
-        .outerjoin(m.ArticleEntity, m.ArticleEntity.entity_id == m.Entity.id)
-        .group_by(m.Entity.id, matched.c.matched)
         .order_by(n.desc(), m.Entity.id)
         .limit(limit)
     )

@@ -17,19 +17,20 @@ class Block(NamedTuple):
     text: str
 
 
-def highlights(blocks: list[Block], terms: list[str]) -> list[v.Highlight]:
-    """Every term's first match, in reading order."""
+def highlights(blocks: list[Block], groups: list[list[str]]) -> list[v.Highlight]:
+    """Each query word's first match (in any of its forms), in reading order."""
     found: list[tuple[int, int, v.Highlight]] = []
-    pending = list(dict.fromkeys(terms))
+    pending = list(groups)
     for order, block in enumerate(blocks):
         if not pending:
             break
         normalized, origin = normalize_with_map(block.text)
-        for term in list(pending):
-            at = normalized.find(term)
+        for group in list(pending):
+            at, form = _first(normalized, group)
             if at < 0:
                 continue
-            start, end = span_to_original(origin, at, at + len(term))
+            term = group[0]
+            start, end = span_to_original(origin, at, at + len(form))
             cut = snippet(block, start, end)
             highlight = v.Highlight(
                 part=block.part,
@@ -40,8 +41,17 @@ def highlights(blocks: list[Block], terms: list[str]) -> list[v.Highlight]:
                 term=term,
             )
             found.append((order, start, highlight))
-            pending.remove(term)
+            pending.remove(group)
     return [h for _, _, h in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def _first(text: str, forms: list[str]) -> tuple[int, str]:
+    """The earliest match of any form, the longest at a tie (وجنيف over جنيف)."""
+    hits = [(at, -len(f), f) for f in forms if (at := text.find(f)) >= 0]
+    if not hits:
+        return -1, ""
+    at, _, form = min(hits)
+    return at, form
 
 
 class Cut(NamedTuple):

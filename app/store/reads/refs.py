@@ -9,8 +9,18 @@ from sqlalchemy import case
 from app.store import models as m
 from app.store import views as v
 
+# The columns entity_ref reads: selecting these instead of the ORM class builds no objects.
+ENTITY_COLUMNS = (
+    m.Entity.id,
+    m.Entity.name,
+    m.Entity.kind,
+    m.Entity.subkind,
+    m.Entity.english_name,
+    m.Entity.wikidata_id,
+)
 
-def entity_ref(entity: m.Entity) -> v.EntityRef:
+
+def entity_ref(entity: m.Entity | Any) -> v.EntityRef:
     return v.EntityRef(
         id=entity.id,
         name=entity.name,

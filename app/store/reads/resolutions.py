@@ -22,11 +22,11 @@ _CITATIONS = func.coalesce(func.sum(m.ArticleResolution.citation_count), 0)
 
 
 def _counted() -> AnySelect:
-    articles = func.count(m.ArticleResolution.article_id)
-    return (
-        select(m.Resolution, articles.label("articles"), _CITATIONS.label("citations"))
-        .outerjoin(m.ArticleResolution, m.ArticleResolution.resolution_id == m.Resolution.id)
-        .group_by(m.Resolution.id)
+    """Counts kept at ingest by app/store/counters.py."""
+    return select(
+        m.Resolution,
+        m.Resolution.article_count.label("articles"),
+        m.Resolution.citation_count.label("citations"),
     )
 
 
@@ -63,8 +63,10 @@ def list_resolutions(
     total = bounded_count(session, query)
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
-        query = query.having(tuple_(-_CITATIONS, m.Resolution.id) > tuple_(-last_n, int(last_id)))
-    rows = session.execute(query.order_by(_CITATIONS.desc(), m.Resolution.id).limit(limit + 1))
+        cited = m.Resolution.citation_count
+        query = query.where(tuple_(-cited, m.Resolution.id) > tuple_(-last_n, int(last_id)))
+    order = (m.Resolution.citation_count.desc(), m.Resolution.id)
+    rows = session.execute(query.order_by(*order).limit(limit + 1))
     rows_list = rows.all()
     items = [v.ResolutionItem(**_item_fields(row)) for row in rows_list[:limit]]
     last = rows_list[limit - 1] if len(rows_list) > limit else None

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import Field
 
 from app.store.views.articles import ArticleItem
 from app.store.views.common import Page, ReadModel
 
-Interval = Literal["day", "week", "month"]
+
+class Interval(StrEnum):
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
 
 
 class FacetValue(ReadModel):

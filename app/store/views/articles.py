@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import Field
 
-from app.store.views.common import EntityRef, Location, Part, ReadModel, ResolutionRef
+from app.store.views.common import (
+    EntityRef,
+    Location,
+    MentionForm,
+    Part,
+    ReadModel,
+    ResolutionRef,
+)
+
+
+class SectionKind(StrEnum):
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
 
 
 class Section(ReadModel):
-    kind: Literal["paragraph", "heading"]
+    kind: SectionKind
     text: str
 
 
@@ -77,6 +89,12 @@ class ArticleItem(ArticleBase):
 
 class Mention(ReadModel):
     surface: str = Field(examples=["وسوريا"])
+    form: MentionForm = Field(
+        description="How it names the entity: `name` (in full), `short_form` (a surname, "
+        "a head noun alone), `demonym` (an adjective: الروسي for روسيا), `title` (a role "
+        "standing for its holder); count `name` alone for named mentions.",
+        examples=["name"],
+    )
     location: Location
 
 

@@ -4,14 +4,49 @@ where a span sits in an article. Declared once; the API serializes them as they 
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from typing import Generic, Literal, TypeVar
+from enum import StrEnum
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 T = TypeVar("T")
-EntityKind = Literal["person", "organization", "place"]
-Part = Literal["title", "summary", "section", "image_title", "caption"]
+
+
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    PLACE = "place"
+
+
+class Part(StrEnum):
+    """A block of an article: its title, a summary point, a section, an image's title or
+    caption."""
+
+    TITLE = "title"
+    SUMMARY = "summary"
+    SECTION = "section"
+    IMAGE_TITLE = "image_title"
+    CAPTION = "caption"
+
+
+class MentionForm(StrEnum):
+    """How a mention names its entity; count `name` alone for named mentions."""
+
+    NAME = "name"  # in full: "بشار الأسد"
+    SHORT_FORM = "short_form"  # a surname, a head noun alone: "الأسد", "الهيئة"
+    DEMONYM = "demonym"  # an adjective linking its country: "الروسي" for روسيا
+    TITLE = "title"  # a role standing for its holder: "رئيس الهيئة"
+
+
+class ResolutionBody(StrEnum):
+    """Issuing body; `unknown` when the text does not say and the number does not tell."""
+
+    UNSC = "UNSC"
+    UNGA = "UNGA"
+    HRC = "HRC"
+    OTHER = "other"
+    UNKNOWN = "unknown"
 
 
 class ReadModel(BaseModel):
@@ -72,7 +107,7 @@ class Symbol(ReadModel):
 
 
 class ResolutionRef(Symbol):
-    body: str = Field(examples=["UNSC"])
+    body: ResolutionBody = Field(examples=["UNSC"])
     year: int | None = Field(examples=[2015])
 
 

@@ -7,7 +7,14 @@ from datetime import datetime
 from pydantic import Field, computed_field
 
 from app.store.views.articles import ArticleRef
-from app.store.views.common import EntityRef, Location, ReadModel, ResolutionRef, Symbol
+from app.store.views.common import (
+    EntityRef,
+    Location,
+    ReadModel,
+    ResolutionBody,
+    ResolutionRef,
+    Symbol,
+)
 
 
 class EntityItem(EntityRef):
@@ -51,7 +58,7 @@ class EntityDetail(EntityItem):
 
 
 class ResolutionItem(Symbol):
-    body: str = Field(examples=["UNSC"])
+    body: ResolutionBody = Field(examples=["UNSC"])
     year: int | None = Field(examples=[2015])
     title: str | None
     article_count: int = Field(examples=[1])

@@ -177,7 +177,8 @@ def test_nbsp_between_title_and_name() -> None:
 
 def test_typo_in_a_known_name_invents_nothing_else() -> None:
     result = run("وقال أنطونيو غوتيرش إن الأمم المتحدة قلقة.")
-    assert names(result) <= {"أنطونيو غوتيرش", "الأمم المتحدة"}
+    # the spelling without its ي is the known person (transliteration.py), nothing new
+    assert names(result) <= {"أنطونيو غوتيريش", "الأمم المتحدة"}
 
 
 TEXT = st.text(

@@ -1,11 +1,11 @@
 import json
-import logging
 from pathlib import Path
 
 import pytest
 from actor_support import FIXTURE_GAZETTEER
 
-from app.extract.actors.gazetteer import DATA_DIR, load_gazetteer
+from app.extract.actors.entries import GazetteerError
+from app.extract.actors.gazetteer import DATA_DIR, Role, load_gazetteer
 from app.extract.actors.matcher import name_tokens
 from app.extract.model import EntityKind
 from app.extract.tokens import lex
@@ -51,19 +51,33 @@ def test_homograph_demonym_is_not_indexed() -> None:
     assert _ids(FIXTURE_GAZETTEER, "الدعم المالي") == []
 
 
-def test_bad_entries_are_skipped_not_fatal(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("filename", "content", "says"),
+    [
+        ("countries.json", [{"id": "country:SY", "name": "سوريا"}], "iso2"),
+        ("places.json", "{not json", "cannot read"),
+        ("persons.json", {"an": "object"}, "not a JSON array"),
+        ("persons.json", [{"id": "person:x", "name": "س ص", "roles": [{"from": 2000}]}], "title"),
+        ("organizations.json", [{"id": "org:x", "name": "هيئة", "wikidata": "42"}], "wikidata"),
+        ("organizations.json", [{"id": "org:x", "name": "هيئة", "colour": "red"}], "colour"),
+    ],
+)
+def test_a_bad_file_refuses_to_load_and_says_where(
+    tmp_path: Path, filename: str, content: object, says: str
 ) -> None:
-    (tmp_path / "countries.json").write_text(
-        json.dumps([{"id": "country:XX"}, "junk", {"id": "country:SY", "name": "سوريا"}]),
-        encoding="utf-8",
-    )
-    (tmp_path / "places.json").write_text("{not json", encoding="utf-8")
-    (tmp_path / "persons.json").write_text('{"an": "object"}', encoding="utf-8")
-    with caplog.at_level(logging.WARNING):
-        gazetteer = load_gazetteer(tmp_path)
-    assert list(gazetteer.entries) == ["country:SY"]
-    assert caplog.records
+    text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
+    (tmp_path / filename).write_text(text, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=f"(?s){filename}.*{says}"):
+        load_gazetteer(tmp_path)
+
+
+def test_a_role_keeps_its_years(tmp_path: Path) -> None:
+    role = {"title": "رئيس الوزراء", "country": "lb", "from": 2005, "to": 2009}
+    person = {"id": "person:x", "name": "فؤاد السنيورة", "roles": [role]}
+    (tmp_path / "persons.json").write_text(json.dumps([person]), encoding="utf-8")
+    assert load_gazetteer(tmp_path).entries["person:x"].roles == [
+        Role("رئيس الوزراء", None, "LB", 2005, 2009)
+    ]
 
 
 def test_missing_directory_gives_an_empty_gazetteer(tmp_path: Path) -> None:
@@ -131,3 +145,15 @@ def test_indexes_built_from_the_shipped_data() -> None:
 )
 def test_shipped_spellings(text: str, key: str) -> None:
     assert key in _ids(Path(DATA_DIR), text)
+
+
+def test_a_surname_that_is_an_everyday_word_is_not_indexed_alone(tmp_path: Path) -> None:
+    persons = [
+        {"id": "person:a", "name": "فؤاد شكر", "surname_is_word": True},
+        {"id": "person:b", "name": "رجب طيب أردوغان"},
+    ]
+    (tmp_path / "persons.json").write_text(json.dumps(persons), encoding="utf-8")
+    gazetteer = load_gazetteer(tmp_path)
+    assert "شكر" not in gazetteer.surnames
+    assert gazetteer.surnames["اردوغان"] == "person:b"
+    assert _ids(tmp_path, "وقال فؤاد شكر إن") == ["person:a"]  # the full name still is

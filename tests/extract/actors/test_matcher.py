@@ -65,5 +65,27 @@ def test_a_compound_name_is_found_joined_or_apart() -> None:
     assert [m.values for m in trie.scan(block)] == [("A",), ("B",)]
 
 
+def test_a_compound_without_the_article_is_found_joined_or_apart() -> None:
+    trie: TokenTrie[str] = TokenTrie()
+    for variant in spelling_variants(name_tokens("عبد ربه سالم")):
+        trie.add(variant, "A")
+    for variant in spelling_variants(name_tokens("عبدالنور خليل")):
+        trie.add(variant, "B")
+    block = lex(TextBlock(Part.SECTION, 0, "التقى عبدربه سالم مع عبد النور خليل"))
+    assert [m.values for m in trie.scan(block)] == [("A",), ("B",)]
+
+
+def test_a_name_that_merely_begins_with_abd_is_not_cut() -> None:
+    assert spelling_variants(name_tokens("عبده سالم")) == {name_tokens("عبده سالم")}
+
+
 def test_kurdish_spellings_meet() -> None:
     assert name_tokens("إقليم كوردستان") in spelling_variants(name_tokens("إقليم كردستان"))
+
+
+def test_a_name_run_together_at_its_article_is_found() -> None:
+    trie: TokenTrie[str] = TokenTrie()
+    for variant in spelling_variants(name_tokens("الأمم المتحدة")):
+        trie.add(variant, "UN")
+    block = lex(TextBlock(Part.SECTION, 0, "رحبت والأممالمتحدة بالاتفاق، وقالت الأمم المتحدة"))
+    assert [(m.values, m.prefix) for m in trie.scan(block)] == [(("UN",), "و"), (("UN",), "")]

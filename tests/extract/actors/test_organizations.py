@@ -153,3 +153,38 @@ def test_a_quoted_name_the_gazetteer_knows_stays_the_known_body() -> None:
 )
 def test_an_agency_needs_a_named_adjective_or_a_country(text: str, expected: set[str]) -> None:
     assert names(run(text, data_dir=SHIPPED), ORG) == expected
+
+
+def test_a_participle_clause_after_a_body_is_not_part_of_its_name() -> None:
+    result = run("رحبت الخارجية بقرار الهيئة الوطنية السورية الداعية إلى حوار شامل.")
+    assert "الهيئة الوطنية السورية" in names(result, EntityKind.ORGANIZATION)
+    assert not any("الداعية" in name for name in names(result))
+
+
+def test_a_nisba_before_a_preposition_stays_in_the_name() -> None:
+    result = run("دعا المجلس الوطني الكردي إلى الحوار.")
+    assert "المجلس الوطني الكردي" in names(result, EntityKind.ORGANIZATION)
+
+
+def test_a_social_network_is_a_channel_not_a_body() -> None:
+    result = run(
+        "وكتب الوزير في تدوينة عبر منصة «إكس» أن الحل قريب، ثم نشر على منصة (إكس) صورا.",
+        "وقالت منصة موسكو إنها ترفض الورقة.",
+        data_dir=None,
+    )
+    assert names(result, EntityKind.ORGANIZATION) == {"منصة موسكو"}
+    assert [m.surface for m in result.mentions] == ["منصة موسكو"]
+
+
+def test_forces_described_by_what_they_do_are_no_body() -> None:
+    result = run(
+        "وطالب البيان بخروج قوات الاحتلال الإسرائيلي من القطاع، ونددت بقصف قوات العدو.",
+        data_dir=None,
+    )
+    assert names(result, EntityKind.ORGANIZATION) == set()
+    assert "إسرائيل" in names(result, EntityKind.PLACE)
+
+
+def test_a_month_in_brackets_is_no_acronym_of_what_precedes() -> None:
+    result = run("وكان مجلس الأمن اعتمد في نيسان (أبريل) قرارا بالإجماع.", data_dir=None)
+    assert names(result, EntityKind.ORGANIZATION) == {"مجلس الأمن الدولي"}

@@ -338,3 +338,53 @@ def test_a_chinese_name_is_named_again_by_its_family_name_first() -> None:
         "وأضاف تشانغ أن بلاده ستصوت لصالحه.",
     )
     assert surfaces(result, "تشانغ جون") == ["تشانغ جون", "تشانغ"]
+
+
+def test_a_nationality_set_off_by_commas_between_title_and_name() -> None:
+    result = run("وصل المبعوث الخاص إلى سوريا، الفرنسي، ماركو رينالدي، إلى دمشق أمس.")
+    assert "ماركو رينالدي" in names(result, EntityKind.PERSON)
+    assert "فرنسا" in names(result, EntityKind.PLACE)
+
+
+def test_names_coordinated_after_a_plural_title_are_each_a_person() -> None:
+    result = run("ترشح للمنصب النواب سامر الخطيب، ونبيل حداد، ومازن العلي.")
+    assert names(result, EntityKind.PERSON) == {"سامر الخطيب", "نبيل حداد", "مازن العلي"}
+
+
+def test_names_coordinated_after_a_dual_title() -> None:
+    result = run("والتقى الوزيران سامر الخطيب ونبيل حداد في دمشق.")
+    assert names(result, EntityKind.PERSON) == {"سامر الخطيب", "نبيل حداد"}
+    assert result.affiliations == []  # a title of two says nothing of one office
+
+
+def test_a_coordinated_word_that_is_no_name_ends_the_list() -> None:
+    result = run("وقال الوزير سامر الخطيب وعلي الطاولة ملفات كثيرة.")
+    assert names(result, EntityKind.PERSON) == {"سامر الخطيب"}
+
+
+def test_a_surname_spelled_like_a_modifier_without_its_hamza() -> None:
+    result = run("وترأس الجلسة النائب عامر الفايز، الذي أعلن إغلاق الباب.", "وهنأ المرشح الفائز.")
+    assert names(result, EntityKind.PERSON) == {"عامر الفايز"}
+    assert surfaces(result, "عامر الفايز") == ["عامر الفايز"]
+
+
+def test_a_definite_title_right_after_a_quoted_speaker_is_his_apposition() -> None:
+    result = run("وقال ماركو رينالدي المتحدث باسم الأمم المتحدة إن القافلة وصلت.")
+    assert names(result, EntityKind.PERSON) == {"ماركو رينالدي"}
+    (role,) = result.affiliations
+    assert role.title == "المتحدث باسم الأمم المتحدة"
+
+
+def test_a_representative_at_a_body_named_with_bi() -> None:
+    result = run("وقال مندوب سوريا الدائم بالأمم المتحدة، ماهر زيدان، إن الجلسة انتهت.")
+    assert names(result, EntityKind.PERSON) == {"ماهر زيدان"}
+
+
+def test_a_broadcaster_is_a_title() -> None:
+    result = run("وقال في حوار مع الإعلامي الفرنسي جان مارتينو إن الدور تاريخي.")
+    assert names(result, EntityKind.PERSON) == {"جان مارتينو"}
+
+
+def test_a_name_in_an_editors_brackets_after_a_title() -> None:
+    result = run("وسألته عن لقاء الملك (سلمان بن حمد) بالوفد.", "وكان الرئيس (المنتخب) قد غادر.")
+    assert names(result, EntityKind.PERSON) == {"سلمان بن حمد"}

@@ -324,15 +324,12 @@ def test_spans_map_to_surfaces_on_citation_like_text(words: list[str], glue: str
         assert c.number > 0
 
 
-def test_fast_on_a_long_article() -> None:
-    import time
-
+def test_reads_every_citation_of_a_long_article() -> None:
+    # Speed is bench/extraction.py's business; a wall-clock bound here fails on a busy machine.
     paragraph = "وأكد على القرار 2254 والقرارات الدولية ذات الصلة، ولا سيما 2118، منذ العام 2011. "
     blocks = [TextBlock(Part.SECTION, i, paragraph * 5) for i in range(200)]
-    started = time.perf_counter()
     citations = find_citations(blocks, table=ResolutionTable())
     assert len(citations) == 2000
-    assert time.perf_counter() - started < 2.0
 
 
 # -- names, special sessions and short forms -------------------------------------------------
@@ -561,3 +558,90 @@ def test_a_cited_number_written_with_the_article() -> None:
 def test_a_body_that_only_owns_a_mission_is_not_the_voting_body() -> None:
     text = "وصوت مجلس الأمن على تمديد عمل بعثة الاتحاد الأفريقي بموجب القرار 4321."
     assert [(c.body, c.number) for c in cite(text)] == [(UNSC, 4321)]
+
+
+# -- phrasings of real outlets --------------------------------------------------------------
+
+
+def test_a_preposition_after_the_council_is_no_adjective_of_a_national_council() -> None:
+    # normalized, إلى has the shape of a nisba ("الي"), as in "مجلس الأمن القومي"
+    found = cite("وأشار مجلس الأمن إلى قراره 2401 بشأن الهدنة الإنسانية.")
+    assert [(c.body, c.number) for c in found] == [(UNSC, 2401)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وينص قرار مجلس الأمن، الذي حمل الرقم 2401، على هدنة مدتها ثلاثون يوماً في سوريا.",
+        "القرار الأممي الذي يحمل رقم 2401 طالب بهدنة إنسانية.",
+    ],
+)
+def test_a_relative_clause_that_gives_the_number(text: str) -> None:
+    assert [c.number for c in cite(text)] == [2401]
+
+
+def test_a_relative_clause_that_carries_a_count_is_no_citation() -> None:
+    assert cite("وسلّم الوفد القرار الذي حمل 300 توقيع إلى رئاسة البرلمان.") == []
+
+
+def test_a_plain_number_takes_the_one_body_the_article_names() -> None:
+    found = cite_blocks(
+        "صوت مجلس الأمن الدولي أمس على تمديد ولاية البعثة في الصحراء الغربية.",
+        "وجرى التصويت على القرار 2494 بأغلبية ثلاثة عشر صوتاً.",
+    )
+    assert [(c.body, c.number) for c in found] == [(UNSC, 2494)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "ونشرت الجريدة الرسمية القرار رقم 2494 لسنة 2020 الخاص بتنظيم الاستيراد.",
+        "وذكّرت الجامعة العربية بالقرار 2494 الذي اتخذته قمة الرياض.",
+    ],
+)
+def test_no_body_is_taken_from_the_article_for_a_state_decision_or_between_two(
+    second: str,
+) -> None:
+    found = cite_blocks("اجتمع مجلس الأمن الدولي أمس لبحث الوضع في السودان.", second)
+    assert all(c.body is not UNSC for c in found)
+
+
+def test_the_council_named_back_before_a_preposition_still_points_back() -> None:
+    found = cite_blocks(
+        "عقد مجلس الأمن الدولي جلسة طارئة حول ليبيا.",
+        "وأشار المجلس إلى قراره رقم 2259 (2015) الذي أيد الاتفاق السياسي.",
+    )
+    assert [(c.body, c.number, c.year) for c in found] == [(UNSC, 2259, 2015)]
+
+
+def test_a_number_borne_in_a_relative_clause_is_not_a_state_decision() -> None:
+    found = cite_blocks(
+        "اعتمد مجلس الأمن الدولي بالإجماع قراراً جديداً بشأن سوريا.",
+        "وأعرب القرار الذي حمل الرقم 2401 عن القلق من تدهور الوضع.",
+    )
+    assert [(c.body, c.number) for c in found] == [(UNSC, 2401)]
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("واعتمد مجلس الأمن قراراً يحمل الرقم 2401 بشأن الهدنة.", [2401]),
+        ("وذكّر بقرارات مجلس الأمن أرقام 242 و338 و2334.", [242, 338, 2334]),
+        ("واستند إلى قرارات مجلس الأمن الدولي ذوات الأرقام 242 و338.", [242, 338]),
+        ("وطالب بتنفيذ قرار مجلس الأمن الدولي، رقم 2254، بشأن سوريا.", [2254]),
+    ],
+)
+def test_more_ways_to_give_the_number(text: str, numbers: list[int]) -> None:
+    assert [c.number for c in cite(text)] == numbers
+
+
+def test_the_council_named_back_inside_the_citation() -> None:
+    found = cite_blocks(
+        "عقد مجلس الأمن الدولي جلسة حول سوريا.", "ودعا إلى تطبيق قرار المجلس 2401 فوراً."
+    )
+    assert [(c.body, c.number) for c in found] == [(UNSC, 2401)]
+
+
+def test_a_state_council_named_back_inside_the_citation_is_no_un_resolution() -> None:
+    found = cite_blocks("عقد مجلس النواب جلسة طارئة.", "وصدر قرار المجلس 250 بشأن الموازنة.")
+    assert found == []

@@ -1,0 +1,109 @@
+"""Bulk ingestion for the CLI: parsing, extraction and the rest of the CPU work run in N
+worker processes; one writer stores the results many articles per transaction, each
+article under a SAVEPOINT of its own, so one that fails leaves the others in.
+
+Results come back in input order, and at most a few batches are ever in flight, so the
+writer's memory stays flat whatever the archive's size and N."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import random
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.extract.pipeline import extract
+from app.ingest.model import ParsedArticle
+from app.store.db import unit_of_work
+from app.store.prepared import Prepared, prepare
+from app.store.writes import SaveResult, save_prepared
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
+BATCH_SIZE = 200
+IN_FLIGHT_PER_WORKER = 8
+RETRIES = 3
+_TRANSIENT = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def prepare_parsed(parsed: ParsedArticle) -> Prepared:
+    """Everything about an article that needs no database."""
+    return prepare(parsed, extract(parsed))
+
+
+@dataclass
+class BatchWriter:
+    """Saves prepared articles `size` at a time; reports each one to `done` or `failed`."""
+
+    factory: sessionmaker[Session]
+    done: Callable[[str, SaveResult], None]
+    failed: Callable[[str, BaseException], None]
+    size: int = BATCH_SIZE
+    pending: list[tuple[str, Prepared]] = field(default_factory=list)
+
+    def add(self, label: str, article: Prepared) -> None:
+        self.pending.append((label, article))
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        saved: list[tuple[str, SaveResult]] = []
+        try:
+            with unit_of_work(self.factory) as session:
+                for label, article in batch:
+                    try:
+                        saved.append((label, _save(session, article)))
+                    except Exception as exc:
+                        self.failed(label, exc)
+        except Exception as exc:  # the commit itself failed: nothing of the batch is in
+            for label, _ in saved:
+                self.failed(label, exc)
+            return
+        for label, result in saved:
+            log.info("article %s %s (%s)", result.article_id, result.outcome.value, label)
+            self.done(label, result)
+
+
+def _save(session: Session, article: Prepared) -> SaveResult:
+    """One article under its own SAVEPOINT, tried again when PostgreSQL picks it as a
+    deadlock victim against a concurrent writer (the API's, say)."""
+    for attempt in range(1, RETRIES + 1):
+        try:
+            with session.begin_nested():
+                return save_prepared(session=session, article=article)
+        except OperationalError as exc:
+            if attempt == RETRIES or getattr(exc.orig, "sqlstate", None) not in _TRANSIENT:
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * attempt)
+    raise AssertionError("unreachable")
+
+
+def ordered_map(work: Callable[[T], R], items: Iterable[T], *, workers: int) -> Iterator[R]:
+    """work(item) for each item, in input order; with workers > 1 computed in that many
+    processes, at most IN_FLIGHT_PER_WORKER items each at a time. `work` reports its own
+    failures in what it returns: an exception here stops the run."""
+    if workers <= 1:
+        yield from map(work, items)
+        return
+    # fork: workers start at once with the gazetteer already loaded, shared copy-on-write.
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        queue: deque[Future[R]] = deque()
+        for item in items:
+            queue.append(pool.submit(work, item))
+            if len(queue) >= workers * IN_FLIGHT_PER_WORKER:
+                yield queue.popleft().result()
+        while queue:
+            yield queue.popleft().result()

@@ -1,0 +1,87 @@
+"""Who held an office on the article's date: "الرئيس السوري" with no name in the text.
+
+The gazetteer gives persons their roles with years (`from`, `to`, inclusive; `to` empty
+while in office). A role the article names without its holder ("وزير الخارجية الأميركي
+قال ...") is that role's holder in the article's year when exactly one known person held
+it then; otherwise nobody. A role and a title are the same office when they have the same
+words once the country is set aside (its name or its adjective: "رئيس سوريا" is "الرئيس
+السوري") and the same country; role nouns compare by lemma (وزيرة is وزير), other words
+without their article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from app.extract.actors.candidates import Title
+from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.titles import title_head
+from app.extract.model import EntityKind
+from app.extract.tokens import Block, bare, lex
+from app.ingest.model import Part, TextBlock
+
+# (words of the office without its country, the country's iso2 or None)
+Office = tuple[frozenset[str], str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    person: str
+    start: int
+    end: int | None
+
+
+def holder(gazetteer: Gazetteer, title: Title, year: int) -> str | None:
+    """The one known person who held `title`'s office in `year`, if exactly one did."""
+    terms = _index(gazetteer).get(office_of(title.block, title.first, title.last, gazetteer))
+    if not terms:
+        return None
+    found = {t.person for t in terms if t.start <= year and (t.end is None or year <= t.end)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def office_of(block: Block, first: int, last: int, gazetteer: Gazetteer) -> Office:
+    """The office a title phrase names: its words and its country."""
+    country: str | None = None
+    skip: set[int] = set()
+    for match in gazetteer.trie.scan(block):
+        if first <= match.first and match.last <= last:
+            entries = [gazetteer.entries[r.entry_id] for r in match.values]
+            places = [e for e in entries if e.kind is EntityKind.PLACE and e.subkind == "country"]
+            if places:
+                country = country or places[0].country
+                skip.update(range(match.first, match.last))
+    words = frozenset(_word(block.toks[k].norm) for k in range(first, last) if k not in skip)
+    return words, country
+
+
+def _word(token: str) -> str:
+    head = title_head(token)
+    return head[1] if head is not None else bare(token)
+
+
+# Built once per gazetteer; the gazetteer is kept with its index so its id is not reused.
+_INDEXES: dict[int, tuple[Gazetteer, dict[Office, list[_Term]]]] = {}
+
+
+def _index(gazetteer: Gazetteer) -> dict[Office, list[_Term]]:
+    built = _INDEXES.get(id(gazetteer))
+    if built is None:
+        built = _INDEXES[id(gazetteer)] = (gazetteer, _build(gazetteer))
+    return built[1]
+
+
+def _build(gazetteer: Gazetteer) -> dict[Office, list[_Term]]:
+    offices: dict[Office, list[_Term]] = defaultdict(list)
+    for entry in gazetteer.entries.values():
+        for role in entry.roles:
+            # years come with the typed gazetteer; a role without a start is no term
+            start = getattr(role, "start", None)
+            if entry.kind is not EntityKind.PERSON or not isinstance(start, int):
+                continue
+            end = getattr(role, "end", None)
+            block = lex(TextBlock(Part.SECTION, 0, role.title))
+            office = office_of(block, 0, len(block.toks), gazetteer)
+            offices[office].append(_Term(entry.id, start, end if isinstance(end, int) else None))
+    return dict(offices)

@@ -1,0 +1,1 @@
+"""Continuous ingestion: the job queue, its tasks, polling sources politely."""
