@@ -55,7 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"khabar: invalid settings (KHABAR_* variables or .env):\n{exc}\n")
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "serve":
-        return _serve(args.host, args.port, _cores(args.workers))
+        from app.serve import serve as run_server
+
+        run_server(settings, host=args.host, port=args.port, workers=_cores(args.workers))
+        return 0
     if args.command == "migrate":
         from app.store.migrate import upgrade
 
@@ -81,19 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cores(asked: int) -> int:
     return asked if asked > 0 else len(os.sched_getaffinity(0))
-
-
-def _serve(host: str, port: int, workers: int) -> int:
-    import uvicorn
-
-    if workers == 1:
-        from app.main import create_app
-
-        uvicorn.run(create_app(get_settings()), host=host, port=port)
-        return 0
-    # Several processes need the app by import string; each builds its own from settings.
-    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, workers=workers)
-    return 0
 
 
 if __name__ == "__main__":

@@ -36,6 +36,29 @@ class Settings(BaseSettings):
     worker_heartbeat_seconds: float = Field(default=10.0, gt=0)
     worker_stalled_seconds: float = Field(default=30.0, gt=0)  # then its jobs are retried
     scheduler_seconds: float = Field(default=30.0, gt=0)  # how often due feeds are queued
+    # Bounded waits (issue 10): a database that is down, frozen or saturated answers 503
+    # within about db_statement_timeout + 1 s, never hangs a request.
+    db_connect_timeout_seconds: int = Field(default=2, ge=2)  # libpq's minimum
+    db_statement_timeout_seconds: float = Field(default=5.0, gt=0)
+    db_pool_timeout_seconds: float = Field(default=2.0, gt=0)
+    db_pool_size: int = Field(default=10, ge=1)
+    # Slow clients: the request line and headers, then the body, each within a deadline.
+    header_timeout_seconds: float = Field(default=10.0, gt=0)
+    body_timeout_seconds: float = Field(default=30.0, gt=0)
+    keep_alive_seconds: int = Field(default=5, ge=1)
+    limit_concurrency: int = Field(default=1000, ge=1)
+    # Rate limits (the `limits` notation); shared through Redis when redis_url is set.
+    rate_limit_per_client: str = "600/minute"
+    rate_limit_per_key: str = "6000/minute"
+    redis_url: str | None = None
+
+    @field_validator("rate_limit_per_client", "rate_limit_per_key")
+    @classmethod
+    def _limit_notation(cls, value: str) -> str:
+        from limits import parse
+
+        parse(value)  # ValueError on anything but "N/second|minute|hour|day"
+        return value
 
     @field_validator("api_keys", "cors_origins", "fetch_allowed_hosts", mode="before")
     @classmethod

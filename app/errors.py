@@ -7,11 +7,18 @@ class KhabarError(Exception):
     status: int = 400
     title: str = "Bad request"
 
-    def __init__(self, detail: str, extra: dict[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        detail: str,
+        extra: dict[str, object] | None = None,
+        *,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.detail = detail
         # Members added to the problem body beside the RFC 9457 ones (e.g. `candidates`).
         self.extra = extra or {}
+        self.headers = headers or {}  # e.g. Connection: close on a request timeout
 
 
 class NotFound(KhabarError):
@@ -37,6 +44,16 @@ class Unauthorized(KhabarError):
 class Forbidden(KhabarError):
     status = 403
     title = "Invalid API key"
+
+
+class RequestTimeout(KhabarError):
+    status = 408
+    title = "Request timeout"
+
+
+class TooManyRequests(KhabarError):
+    status = 429
+    title = "Too many requests"
 
 
 class PayloadTooLarge(KhabarError):

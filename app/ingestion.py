@@ -23,6 +23,7 @@ from app.ingest.dispatch import Payload, dispatch_payload, parse_payload
 from app.ingest.errors import InvalidDocument, NotAnArticle
 from app.ingest.fetch import Fetched, FetchSettings, fetch_url
 from app.ingest.model import ParsedArticle
+from app.metrics import INGESTED
 from app.store.writes import Outcome, save_article
 
 log = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ def save_extracted(
 
 def _save(session: Session, parsed: ParsedArticle, extraction: Extraction) -> Ingested:
     result = save_article(session=session, parsed=parsed, extraction=extraction)
+    INGESTED.labels(result.outcome.value).inc()
     log.info("article %s %s: %s", result.article_id, result.outcome.value, parsed.title[:80])
     for warning in parsed.warnings:
         log.info("article %s: %s", result.article_id, warning)

@@ -14,9 +14,12 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
+from app.api.guards import GuardMiddleware
 from app.api.http import EXPOSED_HEADERS, install_http
+from app.api.observe import ObserveMiddleware
 from app.api.openapi import install_openapi
 from app.api.queue import handle as queue_handle
+from app.api.ratelimit import RateLimitMiddleware
 from app.api.routes import (
     article_reads,
     articles,
@@ -31,7 +34,9 @@ from app.api.routes import (
 from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.jobs.queue import shared_queue
+from app.metrics import HttpMetrics
 from app.store.db import make_engine, make_session_factory
+from app.store.timeouts import DbTimeouts
 
 DESCRIPTION = """
 Structured data about Arabic political news: articles with their summary points and
@@ -54,10 +59,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         static_url="/static/docs",
     )
     app.state.settings = settings
-    app.state.engine = engine or make_engine(settings.database_url)
+    app.state.engine = engine or make_engine(settings.database_url, timeouts=db_timeouts(settings))
+    app.state.owns_engine = engine is None
     app.state.session_factory = make_session_factory(app.state.engine)
     # GETs read from the replica when one is named (KHABAR_READ_DATABASE_URL)
-    replica = make_engine(settings.read_database_url) if settings.read_database_url else None
+    replica = (
+        make_engine(settings.read_database_url, timeouts=db_timeouts(settings))
+        if settings.read_database_url
+        else None
+    )
     app.state.read_session_factory = make_session_factory(replica or app.state.engine)
     if settings.cors_origins:
         app.add_middleware(
@@ -75,7 +85,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_explorer(app)
     install_http(app)
     install_openapi(app)
+    app.add_middleware(GuardMiddleware, body_timeout=settings.body_timeout_seconds)
+    app.add_middleware(RateLimitMiddleware, settings=settings)
+    app.state.metrics = HttpMetrics(app.state.engine)
+    app.add_middleware(ObserveMiddleware, metrics=app.state.metrics)  # outermost of these
     return app
+
+
+def db_timeouts(settings: Settings) -> DbTimeouts:
+    return DbTimeouts(
+        connect=settings.db_connect_timeout_seconds,
+        statement=settings.db_statement_timeout_seconds,
+        pool=settings.db_pool_timeout_seconds,
+        pool_size=settings.db_pool_size,
+    )
 
 
 @asynccontextmanager
@@ -87,3 +110,5 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         await queue_handle(app).open(app)
     yield
     await queue_handle(app).close()
+    if app.state.owns_engine:  # uvicorn let in-flight requests finish first (SIGTERM)
+        app.state.engine.dispose()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import httpx
 import pytest
@@ -26,16 +25,8 @@ from app.main import create_app
 from app.store.db import make_engine
 from app.store.migrate import upgrade
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
 PG_URL = os.environ.get("KHABAR_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test")
 REQUIRE_PG = os.environ.get("KHABAR_TEST_REQUIRE_POSTGRES") == "1"
-
-
-def reference_text() -> str:
-    """The reference article lives in ../shared (beside the clone, also in CI)."""
-    if not SEED.exists():
-        pytest.skip(f"reference article not found at {SEED}")
-    return SEED.read_text(encoding="utf-8")
 
 
 def _postgres_database() -> Iterator[str]:

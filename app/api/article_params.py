@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated
 
 from fastapi import Depends, Query
+from pydantic import StringConstraints
 
+from app.api.bounds import clamp_moment
+from app.api.routes.common import SYMBOL_PATTERN
 from app.errors import InvalidParameter
 from app.store.reads.article_query import EntityOp
 from app.store.views import EntityKind, ResolutionBody
@@ -17,6 +21,7 @@ Kind = EntityKind
 Body = ResolutionBody
 
 _Names = Annotated[list[str], Query(max_length=200)]
+Symbol = Annotated[str, StringConstraints(max_length=40, pattern=SYMBOL_PATTERN)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +59,8 @@ async def article_params(
         list[str], Query(max_length=200, description="Leave out articles naming this entity.")
     ] = [],  # noqa: B006
     resolution: Annotated[
-        list[str],
+        list[Symbol],
         Query(
-            max_length=40,
             description="2254, ٢٢٥٤, 67/19, S/RES/2254 (2015) or A/RES/ES-10/22. Repeatable: "
             "articles citing any of them.",
             examples=[["2254"]],
@@ -120,15 +124,17 @@ ArticleParamsDep = Annotated[ArticleParams, Depends(article_params)]
 
 def parse_moment(text: str | None, name: str, *, end_of_day: bool) -> datetime | None:
     """A date means that whole UTC day; a date-time must say its offset."""
-    if text is None or not text.strip():
+    if text is None:
         return None
+    if not text.strip():
+        raise InvalidParameter(f"`{name}` is empty; leave it out for no bound")
     text = text.strip()
     try:
         day = date.fromisoformat(text)
     except ValueError:
         day = None
     if day is not None:
-        moment = datetime.combine(day, time(), tzinfo=UTC)
+        moment = clamp_moment(datetime.combine(day, time(), tzinfo=UTC))
         return moment + timedelta(days=1) if end_of_day else moment
     try:
         moment = datetime.fromisoformat(text.replace(" ", "+").replace("Z", "+00:00"))
@@ -138,7 +144,15 @@ def parse_moment(text: str | None, name: str, *, end_of_day: bool) -> datetime |
         ) from exc
     if moment.tzinfo is None:
         raise InvalidParameter(f"`{name}` needs a time zone offset, e.g. 2023-11-14T00:00:00+03:00")
-    return moment
+    return clamp_moment(moment)  # the ends of the calendar overflow in UTC
+
+
+def comma_list_of(allowed: frozenset[str] | tuple[str, ...]) -> StringConstraints:
+    """The constraint on each value of a comma-separated list parameter: its pattern names
+    what comma_list accepts, so the schema says it too."""
+    names = "|".join(re.escape(name) for name in sorted(allowed))
+    item = rf"\s*(?:(?:{names})\s*)?"
+    return StringConstraints(max_length=400, pattern=rf"^{item}(?:,{item})*$")
 
 
 def comma_list(

@@ -6,11 +6,12 @@ from fastapi import Request
 
 from app.errors import PayloadTooLarge
 from app.ingest.errors import EmptyInput
+from app.text.digits import is_digits, parse_digits
 
 
 async def read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit:
+    declared = request.headers.get("content-length", "")
+    if is_digits(declared) and parse_digits(declared, max_value=limit) is None:
         raise PayloadTooLarge(f"the body is {declared} bytes; the limit is {limit}")
     chunks: list[bytes] = []
     size = 0

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from app.api.schema_bounds import declare_bounds
 from app.ingest.jsondoc import ArticleDocument
 
 PROBLEM_JSON = "application/problem+json"
@@ -34,6 +35,7 @@ def finish(schema: dict[str, Any]) -> None:
     components = schema.setdefault("components", {})
     components["securitySchemes"] = API_KEY_SCHEME
     for operation in _operations(schema):
+        declare_bounds(operation)
         _problem_json(operation)
         if "401" in operation.get("responses", {}):
             _needs_key(operation)

@@ -27,6 +27,20 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # Labels a server sends when nobody configured a charset; WHATWG reads them as windows-1252.
 _WESTERN_DEFAULTS = {"cp1252", "iso8859-1", "ascii"}
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+# Only text encodings: Python's codec registry also names transforms (rot13, base64, zlib),
+# codecs that refuse to decode (undefined) and quadratic ones (punycode). These are the
+# WHATWG encodings Python has, plus the DOS and Mac Arabic code pages.
+_TEXT_ENCODINGS = frozenset(
+    codecs.lookup(label).name
+    for label in (
+        "utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+        "ascii", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "mac-arabic",
+        "cp720", "cp864", "cp874", "gbk", "gb18030", "big5", "euc-jp", "iso2022-jp",
+        "shift_jis", "euc-kr",
+        *(f"iso8859-{n}" for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16)),
+        *(f"cp125{n}" for n in range(9)),
+    )
+)  # fmt: skip
 _SNIFF_BYTES = 4096
 _META = re.compile(rb"<meta\b[^>]*>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -56,10 +70,13 @@ def parse_content_type(value: str | None) -> tuple[str | None, str | None]:
 
 
 def codec_name(label: str) -> str | None:
-    """The Python codec for a charset label, WHATWG aliases applied; None when unknown."""
+    """The Python codec for a charset label, WHATWG aliases applied; None when unknown or
+    not a text encoding."""
     try:
         name = codecs.lookup(label.strip()).name
     except LookupError:
+        return None
+    if name not in _TEXT_ENCODINGS:
         return None
     return _WHATWG_ALIASES.get(name, name)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from app.ingest.decode import Decoded, decode_bytes, parse_content_type
@@ -13,6 +13,7 @@ from app.ingest.feed import feed_articles
 from app.ingest.formats import SUPPORTED_MEDIA_TYPES, Format
 from app.ingest.html import parse_html
 from app.ingest.jsondoc import parse_json, parse_ndjson
+from app.ingest.jsonload import load_json
 from app.ingest.model import ParsedArticle
 from app.ingest.scraped import parse_scraped_text
 
@@ -33,6 +34,8 @@ _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)\b", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
 _MAX_FETCH_REQUEST_BYTES = 10_000
+# Publication dates Khabar believes; the API clamps its date filters to the same range.
+PUBLISHED_RANGE = (datetime(1800, 1, 1, tzinfo=UTC), datetime(2200, 1, 1, tzinfo=UTC))
 
 
 @dataclass(slots=True)
@@ -77,14 +80,30 @@ def dispatch_payload(
         # XML names its own encoding; the parser reads the bytes as they are
         found = feed_articles(data)
         links = [item.link for item in found.to_fetch if item.link]
-        return Payload(found.articles, fmt, links)
+        return Payload([_plausible_date(a) for a in found.articles], fmt, links)
     decoded = decode_bytes(data, charset=charset, markup=fmt is Format.HTML)
     articles = _parse_text(fmt, decoded, source_url)
     for article in articles:
         article.warnings[:0] = decoded.warnings
         if article.url is None and source_url and len(articles) == 1:
             article.url = source_url
-    return Payload(articles, fmt)
+    return Payload([_plausible_date(a) for a in articles], fmt)
+
+
+def _plausible_date(article: ParsedArticle) -> ParsedArticle:
+    """A publication date outside PUBLISHED_RANGE is a misreading (or a probe at the ends
+    of the calendar, which no engine converts to UTC): dropped, with a warning."""
+    moment = article.published_at
+    if moment is None:
+        return article
+    try:
+        utc = moment.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not PUBLISHED_RANGE[0] <= utc < PUBLISHED_RANGE[1]:
+        article.warnings.append(f"publication date {moment.isoformat()} out of range; dropped")
+        article.published_at = None
+    return article
 
 
 def fetch_request(data: bytes) -> str | None:
@@ -92,8 +111,8 @@ def fetch_request(data: bytes) -> str | None:
     if len(data) > _MAX_FETCH_REQUEST_BYTES:
         return None
     try:
-        value = json.loads(data)
-    except ValueError:
+        value = load_json(data)
+    except InvalidDocument:
         return None  # the JSON parser will say what is wrong with it
     if isinstance(value, dict) and set(value) == {"url"}:
         url = value["url"]

@@ -23,6 +23,7 @@ from pydantic import (
 from app.ingest.dates import ParsedDate, parse_date, to_published
 from app.ingest.errors import EmptyInput, InputTooLarge, InvalidDocument
 from app.ingest.html import article_from_fragment
+from app.ingest.jsonload import load_json
 from app.ingest.lines import clean_line, is_heading_shaped, is_paragraph_like
 from app.ingest.model import Image, ParsedArticle, Section, SectionKind
 from app.text.language import detect_language
@@ -109,12 +110,7 @@ class ArticleDocument(BaseModel):
 
 def parse_json(text: str) -> list[ParsedArticle]:
     """A JSON object (one article) or a JSON array of objects."""
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidDocument(
-            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
-        ) from exc
+    value = load_json(text)
     if isinstance(value, list):
         if not value:
             raise EmptyInput("the JSON array holds no documents")
@@ -132,11 +128,9 @@ def parse_ndjson(text: str) -> list[ParsedArticle]:
     articles = []
     for number, line in lines:
         try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InvalidDocument(
-                f"line {number}: not valid JSON: {exc.msg} at column {exc.colno}"
-            ) from exc
+            value = load_json(line)
+        except InvalidDocument as exc:
+            raise InvalidDocument(f"line {number}: {exc.detail}") from exc
         articles.append(article_from_object(value, where=f"line {number}"))
     return articles
 

@@ -11,21 +11,36 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.store.timeouts import DbTimeouts, bound_postgres_waits, postgres_options
+
 WRITE_OPTION = "khabar_write"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, timeouts: DbTimeouts | None = None, **kwargs: Any) -> Engine:
+    """An engine for `url`. With `timeouts` (the API's), no wait on the database is unbounded;
+    without them (batch jobs, migrations), SQLite waits up to 30 s for its write lock."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        busy = timeouts.statement if timeouts else 30
+        if timeouts and parsed.database not in (None, "", ":memory:"):
+            kwargs |= {
+                "pool_timeout": timeouts.pool,
+                "pool_size": timeouts.pool_size,
+                "max_overflow": timeouts.pool_size,
+            }
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
+            url, connect_args={"check_same_thread": False, "timeout": busy}, **kwargs
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    if timeouts is None:
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, pool_pre_ping=True, **postgres_options(timeouts) | kwargs)
+    bound_postgres_waits(engine, timeouts)
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

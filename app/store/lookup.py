@@ -12,7 +12,8 @@ from app.errors import Ambiguous, NotFound
 from app.store.models import Entity, EntityAlias, Resolution, Source
 from app.store.reads.refs import entity_ref
 from app.text.clitics import clitic_splits
-from app.text.normalize import collapse_spaces, normalize, to_ascii_digits
+from app.text.digits import is_digits, parse_digits
+from app.text.normalize import collapse_spaces, normalize
 
 _WIKIDATA = re.compile(r"[Qq][1-9][0-9]{0,11}")
 MAX_CANDIDATES = 10
@@ -37,9 +38,11 @@ def resolve_entity(*, session: Session, text: str) -> int | None:
 def find_entity_ids(*, session: Session, text: str) -> list[int]:
     """Every entity `text` may name, in id order."""
     text = collapse_spaces(text)
-    digits = to_ascii_digits(text)
-    if digits.isdigit():
-        found = session.scalar(select(Entity.id).where(Entity.id == int(digits)))
+    if is_digits(text):  # an id; one past the column's range names no entity
+        entity_id = parse_digits(text)
+        if entity_id is None:
+            return []
+        found = session.scalar(select(Entity.id).where(Entity.id == entity_id))
         return [found] if found is not None else []
     if _WIKIDATA.fullmatch(text):
         return _ids(session, select(Entity.id).where(Entity.wikidata_id == text.upper()))
@@ -83,7 +86,7 @@ def find_resolution_ids(
 
 def find_source_ids(*, session: Session, texts: tuple[str, ...]) -> dict[str, int]:
     """Each outlet named by id or by name in any spelling -> its row id; unknown ones left out."""
-    by_id = {t: int(to_ascii_digits(t)) for t in texts if to_ascii_digits(t).strip().isdigit()}
+    by_id = {t: n for t in texts if (n := parse_digits(t)) is not None}
     by_name = {normalize(collapse_spaces(t)): t for t in texts if t not in by_id}
     rows = session.execute(
         select(Source.id, Source.normalized_name).where(

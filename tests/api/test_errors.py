@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from fastapi import FastAPI
 
 from app.config import Settings
 from app.main import create_app
@@ -36,3 +37,17 @@ async def test_a_database_that_is_down_is_503(path: str) -> None:
     assert response.status_code == 503
     assert response.headers["content-type"] == "application/problem+json"
     assert "psycopg" not in response.text and "Traceback" not in response.text
+
+
+async def test_a_500_asks_to_close_the_connection(app: FastAPI) -> None:
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("a bug")
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://khabar.test") as client:
+        response = await client.get("/boom")
+    assert response.status_code == 500
+    assert response.headers["connection"] == "close"
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "a bug" not in response.text

@@ -6,7 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import API_KEY, reference_text
+from conftest import API_KEY
+from reference import reference_text
 
 pytestmark = pytest.mark.anyio
 

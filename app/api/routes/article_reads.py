@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
-from app.api.article_params import ArticleParams, ArticleParamsDep, comma_list
+from app.api.article_params import ArticleParams, ArticleParamsDep, comma_list, comma_list_of
+from app.api.bounds import RowId
 from app.api.deps import SessionDep, StreamSessionDep
 from app.api.export import MEDIA_TYPES, Format, chunks
 from app.api.params import reject_stray_parameters
@@ -27,13 +28,17 @@ from app.store.reads.histogram import histogram
 router = APIRouter(
     prefix="/articles", tags=["articles"], dependencies=[Depends(reject_stray_parameters)]
 )
-SortParam = Annotated[Sort, Query(description="`relevance` needs `q`; its pages go by offset.")]
+SortParam = Annotated[
+    Sort,
+    Query(description="`relevance` needs `q`; its pages go by offset."),
+]
 FacetParam = Annotated[
-    list[str], Query(description=f"Count values over the whole result: {', '.join(FACETS)}.")
+    list[Annotated[str, comma_list_of(FACETS)]],
+    Query(description=f"Count values over the whole result: {', '.join(FACETS)}."),
 ]
 FacetSize = Annotated[int, Query(ge=1, le=100, description="Values per facet.")]
 Fields = Annotated[
-    list[str],
+    list[Annotated[str, comma_list_of(ITEM_FIELDS)]],
     Query(
         description="Trim each item to these fields (comma-separated or repeated); `id` "
         f"always stays. Of: {', '.join(sorted(ITEM_FIELDS))}.",
@@ -118,7 +123,11 @@ def histogram_(
     params: ArticleParamsDep,
     interval: Annotated[Interval, Query()] = Interval.DAY,
     tz: Annotated[
-        str, Query(max_length=64, description="IANA zone of the buckets' clock.")
+        str,
+        Query(
+            max_length=64,
+            description="IANA zone of the buckets' clock.",
+        ),
     ] = "UTC",
 ) -> Histogram:
     _check_zone(tz)
@@ -163,7 +172,7 @@ def export(
 
 
 @router.get(
-    "/{article_id}",
+    "/{article_id:int}",  # /articles/histogram is not an article id
     response_model=ArticleDetail,
     response_model_exclude_unset=True,
     responses=NOT_FOUND,
@@ -172,9 +181,10 @@ def export(
 )
 def get_one(
     session: SessionDep,
-    article_id: Annotated[int, Path(ge=1)],
+    article_id: RowId,
     include: Annotated[
-        list[str], Query(description="`mentions`: where each actor is named (large).")
+        list[Annotated[str, comma_list_of(("mentions",))]],
+        Query(description="`mentions`: where each actor is named (large)."),
     ] = [],  # noqa: B006
 ) -> ArticleDetail:
     extras = frozenset(comma_list(include, ("mentions",), "include"))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from app.api.body import read_body
+from app.api.bounds import RowId
 from app.api.deps import ApiKeyDep, SettingsDep, WriteSessionDep
 from app.api.job_schemas import Accepted, QueuedJob
 from app.api.params import reject_stray_parameters
@@ -83,13 +82,13 @@ async def _queue_pages(request: Request, links: list[str], results: list[Ingeste
 
 
 @router.delete(
-    "/{article_id}",
+    "/{article_id:int}",
     status_code=204,
     dependencies=[ApiKeyDep],
     responses={401: {"model": Problem}, 403: {"model": Problem}, **NOT_FOUND},
     operation_id="deleteArticle",
     summary="Delete an article",
 )
-def delete(session: WriteSessionDep, article_id: Annotated[int, Path(ge=1)]) -> Response:
+def delete(session: WriteSessionDep, article_id: RowId) -> Response:
     delete_article(session=session, article_id=article_id)
     return Response(status_code=204)

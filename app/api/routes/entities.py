@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app.api.article_params import ArticleParamsDep, Kind, parse_moment
+from app.api.bounds import RowId
 from app.api.deps import SessionDep
 from app.api.params import reject_stray_parameters
 from app.api.routes.article_reads import (
@@ -27,7 +28,7 @@ from app.store.reads.entity_links import related_entities, suggest_entities
 router = APIRouter(
     prefix="/entities", tags=["entities"], dependencies=[Depends(reject_stray_parameters)]
 )
-EntityId = Annotated[int, Path(ge=1, examples=[3])]
+EntityId = RowId
 
 
 @router.get(

@@ -9,9 +9,18 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from app.api.article_params import Body
 from app.api.deps import SessionDep
 from app.api.params import reject_stray_parameters
-from app.api.routes.common import NOT_FOUND, PROBLEMS, Cursor, Limit, link_next, parse_symbol
+from app.api.routes.common import (
+    NOT_FOUND,
+    PROBLEMS,
+    SYMBOL_PATTERN,
+    Cursor,
+    Limit,
+    link_next,
+    parse_symbol,
+)
 from app.api.schemas import Page, ResolutionDetail, ResolutionItem
 from app.store.reads.resolutions import find_resolution, get_resolution, list_resolutions
+from app.text.digits import INT32_MAX
 
 router = APIRouter(
     prefix="/resolutions", tags=["resolutions"], dependencies=[Depends(reject_stray_parameters)]
@@ -20,6 +29,7 @@ Symbol = Annotated[
     str,
     Path(
         max_length=40,
+        pattern=SYMBOL_PATTERN,
         description="2254, ٢٢٥٤, 67/19 (URL-encoded) or a UN symbol",
         examples=["2254"],
     ),
@@ -44,6 +54,7 @@ def list_(
         str | None,
         Query(
             max_length=40,
+            pattern=SYMBOL_PATTERN,
             description="Only this resolution: S/RES/2254 (2015), A/RES/ES-10/22, 67/19, 2254.",
             examples=["S/RES/2254 (2015)"],
         ),
@@ -71,10 +82,15 @@ def list_(
 def get_one(
     session: SessionDep,
     body: Annotated[Body, Path()],
-    number: Annotated[int, Path(ge=1, examples=[2254])],
+    number: Annotated[int, Path(ge=1, le=INT32_MAX, examples=[2254])],
     session_: Annotated[
         int | None,
-        Query(alias="session", ge=1, description="Session of a session-numbered resolution."),
+        Query(
+            alias="session",
+            ge=1,
+            le=INT32_MAX,
+            description="Session of a session-numbered resolution.",
+        ),
     ] = None,
 ) -> ResolutionDetail:
     resolution_id = find_resolution(session=session, number=number, body=body, un_session=session_)

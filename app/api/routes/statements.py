@@ -10,10 +10,18 @@ from sqlalchemy.orm import Session
 from app.api.article_params import parse_moment
 from app.api.deps import SessionDep
 from app.api.params import reject_stray_parameters
-from app.api.routes.common import AMBIGUOUS, Cursor, Limit, link_next, parse_symbol
+from app.api.routes.common import (
+    AMBIGUOUS,
+    SYMBOL_PATTERN,
+    Cursor,
+    Limit,
+    link_next,
+    parse_symbol,
+)
 from app.api.schemas import Page, StatementItem
 from app.store.lookup import find_resolution_ids, resolve_entity
 from app.store.reads.statements import StatementFilters, list_statements
+from app.text.digits import INT32_MAX
 
 router = APIRouter(
     prefix="/statements", tags=["statements"], dependencies=[Depends(reject_stray_parameters)]
@@ -43,9 +51,16 @@ def list_(
         Query(max_length=200, description="An entity named inside the statement."),
     ] = None,
     resolution: Annotated[
-        str | None, Query(max_length=40, description="A resolution cited inside the statement.")
+        str | None,
+        Query(
+            max_length=40,
+            pattern=SYMBOL_PATTERN,
+            description="A resolution cited inside the statement.",
+        ),
     ] = None,
-    article: Annotated[int | None, Query(ge=1, description="Only this article's.")] = None,
+    article: Annotated[
+        int | None, Query(ge=1, le=INT32_MAX, description="Only this article's.")
+    ] = None,
     q: Annotated[
         str | None, Query(max_length=200, description="Statements of articles matching this.")
     ] = None,

@@ -6,12 +6,14 @@ of the publication date and one author string; JSON-LD carries the time with its
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml.html import HtmlElement
+
+from app.ingest.errors import InvalidDocument
+from app.ingest.jsonload import load_json
 
 log = logging.getLogger(__name__)
 
@@ -106,8 +108,8 @@ def _ld_article(doc: HtmlElement) -> dict[str, Any] | None:
     for script in doc.xpath("//script[@type='application/ld+json']"):
         text = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
         try:
-            data = json.loads(text.strip().removeprefix("//<![CDATA[").removesuffix("//]]>"))
-        except ValueError:
+            data = load_json(text.strip().removeprefix("//<![CDATA[").removesuffix("//]]>"))
+        except InvalidDocument:
             log.debug("unreadable JSON-LD block skipped")
             continue
         for obj in _objects(data):

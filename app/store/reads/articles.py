@@ -169,7 +169,7 @@ def _by_relevance(
     )
     rows = session.execute(query).all()
     more = len(rows) > options.limit
-    next_cursor = encode_offset_cursor(offset + options.limit, "relevance") if more else None
+    next_cursor = encode_offset_cursor(offset + options.limit) if more else None
     return list(rows[: options.limit]), next_cursor
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store import views as v
-from app.store.cursor import decode_offset_cursor, encode_offset_cursor
+from app.store.cursor import decode_cursor_skip, encode_cursor
 from app.store.reads.article_detail import statement_view
 from app.store.reads.paging import bounded_count
 from app.store.reads.refs import article_ref, document_order
@@ -82,11 +82,9 @@ def list_statements(
     total = bounded_count(session, query)
     skip, key_article = 0, None
     if cursor:
-        skip, key = decode_offset_cursor(cursor)
-        sort_at, article_id = key.split("|")
-        key_article = int(article_id)
+        sort_at, key_article, skip = decode_cursor_skip(cursor)
         after = tuple_(m.Article.sort_at, m.Article.id)
-        query = query.where(after <= tuple_(datetime.fromisoformat(sort_at), key_article))
+        query = query.where(after <= tuple_(sort_at, key_article))
     order = (m.Article.sort_at.desc(), m.Article.id.desc(), *document_order(m.Statement)[1:])
     rows = list(session.execute(query.order_by(*order).offset(skip).limit(limit + 1)).all())
     items = [
@@ -105,5 +103,4 @@ def _next(rows: list[Any], limit: int, skip: int, key_article: int | None) -> st
     same = sum(1 for row in rows[:limit] if row[2].id == last_article.id)
     if last_article.id == key_article:
         same += skip
-    key = f"{last_article.sort_at.isoformat()}|{last_article.id}"
-    return encode_offset_cursor(same, key)
+    return encode_cursor(last_article.sort_at, last_article.id, skip=same)

@@ -11,7 +11,6 @@ from app.extract.recognizer import ActorResult
 from app.ingest.model import Part, TextBlock
 
 FIXTURE_GAZETTEER = Path(__file__).parent / "gazetteer"
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
 
 
 @lru_cache(maxsize=4)

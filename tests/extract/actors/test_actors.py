@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from actor_support import (
     FIXTURE_GAZETTEER,
-    SEED,
     assert_spans_match,
     entity,
     names,
@@ -17,6 +16,7 @@ from actor_support import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from reference import reference_text
 
 from app.extract.actors import RuleActorRecognizer
 from app.extract.actors.gazetteer import load_gazetteer
@@ -29,11 +29,9 @@ SHIPPED = None  # recognizer(None) reads app/extract/data
 
 
 def _seed_blocks() -> list[TextBlock]:
-    if not SEED.exists():
-        pytest.skip(f"reference article not found at {SEED}")
     from app.ingest.scraped import parse_scraped_text
 
-    return list(parse_scraped_text(SEED.read_text(encoding="utf-8")).blocks())
+    return list(parse_scraped_text(reference_text()).blocks())
 
 
 @pytest.fixture(params=[FIXTURE_GAZETTEER, SHIPPED], ids=["fixture-gazetteer", "shipped-gazetteer"])

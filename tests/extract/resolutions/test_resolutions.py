@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import reference_lines, reference_text
 
 from app.extract.model import Citation, ResolutionBody
 from app.extract.resolutions import find_citations
@@ -22,8 +23,6 @@ from app.extract.resolutions.table import (
     default_table,
 )
 from app.ingest.model import Part, TextBlock
-
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
 
 UNSC, UNGA, HRC = ResolutionBody.UNSC, ResolutionBody.UNGA, ResolutionBody.HRC
 OTHER, UNKNOWN = ResolutionBody.OTHER, ResolutionBody.UNKNOWN
@@ -60,7 +59,7 @@ def triples(text: str, table: ResolutionTable) -> list[tuple[ResolutionBody, int
 
 
 def _seed_blocks() -> list[TextBlock]:
-    lines = SEED.read_text(encoding="utf-8").splitlines()
+    lines = reference_lines()
     bullets = [i for i, line in enumerate(lines) if line.strip().startswith("•")]
     summary = [lines[i].strip().lstrip("•").strip() for i in bullets]
     paragraphs = [line.strip() for line in lines[bullets[-1] + 1 :] if line.strip()]
@@ -87,7 +86,7 @@ def test_reference_article_cites_2254_six_times() -> None:
 
 def test_reference_article_through_the_scraped_parser() -> None:
     scraped = pytest.importorskip("app.ingest.scraped")
-    article = scraped.parse_scraped_text(SEED.read_text(encoding="utf-8"))
+    article = scraped.parse_scraped_text(reference_text())
     citations = find_citations(list(article.blocks()), table=ResolutionTable())
     assert [(c.body, c.number) for c in citations] == [(UNSC, 2254)] * 6
 

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import reference_lines
 
 from app.extract.model import Entity, EntityKind, Mention, Span, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import find_statements
 from app.ingest.model import Part, TextBlock
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seed" / "000_c6e7ab618c383aea.txt"
 PER, ORG, LOC = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE
 
 # surface -> (entity key, kind)
@@ -102,7 +101,7 @@ def one(text: str, extra: Lexicon | None = None) -> Statement:
 
 
 def _seed_blocks() -> list[TextBlock]:
-    lines = SEED.read_text(encoding="utf-8").splitlines()
+    lines = reference_lines()
     bullets = [i for i, line in enumerate(lines) if line.strip().startswith("•")]
     title = next(line.strip() for line in lines if "تؤكد ضرورة" in line)
     summary = [lines[i].strip().lstrip("•").strip() for i in bullets]

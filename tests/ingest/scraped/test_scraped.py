@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import reference_text
 
 from app.ingest.dates import UTC_ASSUMED
 from app.ingest.errors import EmptyInput, IngestError, NotAnArticle
@@ -17,7 +18,6 @@ from app.ingest.model import Image, ParsedArticle, SectionKind
 from app.ingest.scraped import parse_scraped_text
 from app.ingest.scraped.parser import NO_DATE
 
-REFERENCE = Path("/work/shared/seed/000_c6e7ab618c383aea.txt")
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "scraped"
 CHROME = ("icon", "التغطية الحية", "+A", "حجم الخط", "-A")
 
@@ -47,9 +47,7 @@ def texts(article: ParsedArticle) -> list[str]:
 
 @pytest.fixture(scope="module")
 def reference() -> tuple[str, ParsedArticle]:
-    if not REFERENCE.exists():
-        pytest.skip(f"reference article not found at {REFERENCE} (shared seed folder missing)")
-    text = REFERENCE.read_text(encoding="utf-8")
+    text = reference_text()
     return text, parse_scraped_text(text)
 
 

@@ -1,0 +1,79 @@
+"""Rate limits per client address, or per API key when a valid one is sent, with the `limits`
+library: in memory by default (one process), in Redis when KHABAR_REDIS_URL is set (shared by
+every replica). Pure ASGI. Probes are never limited; a limiter that cannot reach Redis lets
+requests through (logged) rather than failing them."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import math
+import time
+
+from limits import RateLimitItem, parse
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
+from limits.storage import storage_from_string
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app.config import Settings
+
+log = logging.getLogger(__name__)
+_EXEMPT = frozenset({"/health", "/ready", "/metrics"})
+
+
+class RateLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, settings: Settings) -> None:
+        self.app = app
+        self.per_client: RateLimitItem = parse(settings.rate_limit_per_client)
+        self.per_key: RateLimitItem = parse(settings.rate_limit_per_key)
+        self.keys = [key.encode() for key in settings.api_keys]
+        uri = f"async+{settings.redis_url}" if settings.redis_url else "async+memory://"
+        options: dict[str, float | str | bool] = {}
+        if settings.redis_url:
+            options = {"implementation": "redispy", "socket_timeout": 0.5}
+        storage = storage_from_string(uri, **options)
+        self.limiter = SlidingWindowCounterRateLimiter(storage)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in _EXEMPT:
+            await self.app(scope, receive, send)
+            return
+        item, identity = self._bucket(scope)
+        try:
+            allowed = await self.limiter.hit(item, identity)
+        except Exception:  # the shared store is down: serve rather than refuse everyone
+            log.warning("rate limiter unavailable; request let through", exc_info=True)
+            allowed = True
+        if allowed:
+            await self.app(scope, receive, send)
+            return
+        reset_at, _ = await self.limiter.get_window_stats(item, identity)
+        await _too_many(scope, send, max(1, math.ceil(reset_at - time.time())))
+
+    def _bucket(self, scope: Scope) -> tuple[RateLimitItem, str]:
+        key = dict(scope["headers"]).get(b"x-api-key")
+        if key and any(hmac.compare_digest(key, k) for k in self.keys):
+            return self.per_key, "key:" + hashlib.sha256(key).hexdigest()[:16]
+        client = scope.get("client")
+        return self.per_client, f"client:{client[0] if client else 'unknown'}"
+
+
+async def _too_many(scope: Scope, send: Send, retry_after: int) -> None:
+    body = json.dumps(
+        {
+            "type": "about:blank",
+            "title": "Too many requests",
+            "status": 429,
+            "detail": f"rate limit reached; retry in {retry_after} s",
+            "instance": scope["path"],
+        }
+    ).encode()
+    headers = [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"retry-after", str(retry_after).encode()),
+    ]
+    await send({"type": "http.response.start", "status": 429, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
