@@ -50,10 +50,11 @@ def build_items(
 ) -> list[v.ArticleItem]:
     """`rows` carry the article columns and `item_json`; a row without it (written before
     the column, or mid-migration) has its extras read from the tables."""
-    stored = {row.id: json.loads(row.item_json) for row in rows if row.item_json is not None}
-    missing = [row.id for row in rows if row.item_json is None]
-    if missing and fields.intersection(MATERIALIZED):
-        stored.update(default_extras(session, missing))
+    stored: dict[int, dict[str, Any]] = {}
+    if fields.intersection(MATERIALIZED):
+        kept = _stored(session, rows)
+        stored = {i: json.loads(item) for i, item in kept.items()}
+        stored.update(default_extras(session, [row.id for row in rows if row.id not in kept]))
     found = _page_highlights(session, rows, q)
     return [_item(row, fields, stored.get(row.id, {}), found.get(row.id)) for row in rows]
 
@@ -66,13 +67,14 @@ def item_bytes(
     as they are when every one of them is asked for, and decoded and trimmed otherwise."""
     asked = [name for name in MATERIALIZED if name in fields]
     whole = len(asked) == len(MATERIALIZED)
-    missing = [row.id for row in rows if row.item_json is None and asked]
+    kept = _stored(session, rows) if asked else {}
+    missing = [row.id for row in rows if row.id not in kept and asked]
     computed = default_extras(session, missing) if missing else {}
     found = _page_highlights(session, rows, q)
     out = []
     for row in rows:
         values = _basic(row, fields)
-        stored = row.item_json
+        stored = kept.get(row.id)
         if stored is None or not whole:
             extras = computed.get(row.id) or (json.loads(stored) if stored else {})
             values.update({name: extras.get(name, _EMPTY[name]) for name in asked})
@@ -82,6 +84,19 @@ def item_bytes(
         head = to_json(values)
         out.append(head[:-1] + b"," + stored.encode()[1:] if stored else head)
     return out
+
+
+def _stored(session: Session, rows: Sequence[Any]) -> dict[int, str]:
+    """item_json by article: as the page's query read it, or else by one more query (the
+    pages of `q` leave it out: their sort would carry every match's item)."""
+    kept = {row.id: row.item_json for row in rows if row.item_json is not None}
+    rest = [row.id for row in rows if row.item_json is None]
+    if rest:
+        query = select(m.Article.id, m.Article.item_json).where(
+            m.Article.id.in_(rest), m.Article.item_json.is_not(None)
+        )
+        kept.update({i: item for i, item in session.execute(query) if item})
+    return kept
 
 
 def _basic(row: Any, fields: frozenset[str]) -> dict[str, Any]:
