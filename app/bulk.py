@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app.extract.pipeline import extract
 from app.ingest.model import ParsedArticle
 from app.store.db import unit_of_work
+from app.store.item_json import store_items
 from app.store.prepared import Prepared, prepare
 from app.store.writes import SaveResult, save_prepared
 
@@ -62,11 +63,13 @@ class BatchWriter:
         saved: list[tuple[str, SaveResult]] = []
         try:
             with unit_of_work(self.factory) as session:
+                items: set[int] = set()
                 for label, article in batch:
                     try:
-                        saved.append((label, _save(session, article)))
+                        saved.append((label, _save(session, article, items)))
                     except Exception as exc:
                         self.failed(label, exc)
+                store_items(session, sorted(items))
         except Exception as exc:  # the commit itself failed: nothing of the batch is in
             for label, _ in saved:
                 self.failed(label, exc)
@@ -76,13 +79,13 @@ class BatchWriter:
             self.done(label, result)
 
 
-def _save(session: Session, article: Prepared) -> SaveResult:
+def _save(session: Session, article: Prepared, items: set[int]) -> SaveResult:
     """One article under its own SAVEPOINT, tried again when PostgreSQL picks it as a
     deadlock victim against a concurrent writer (the API's, say)."""
     for attempt in range(1, RETRIES + 1):
         try:
             with session.begin_nested():
-                return save_prepared(session=session, article=article)
+                return save_prepared(session=session, article=article, items_later=items)
         except OperationalError as exc:
             if attempt == RETRIES or getattr(exc.orig, "sqlstate", None) not in _TRANSIENT:
                 raise

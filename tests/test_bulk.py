@@ -3,6 +3,7 @@ its good articles when one of them fails; memory of the writer does not grow wit
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +20,7 @@ from app.ingest.model import Part
 from app.store import models as m
 from app.store.db import make_session_factory
 from app.store.prepared import prepare
+from app.store.reads.article_items import default_extras
 from app.store.writes import SaveResult
 
 INPUTS = [
@@ -84,6 +86,9 @@ def test_a_failing_article_leaves_the_rest_of_its_batch_in(archive: Engine) -> N
     assert count(archive, m.Article) == 2
     with Session(archive) as session:
         assert session.scalar(select(m.Entity.article_count)) == 2
+        items = dict(session.execute(select(m.Article.id, m.Article.item_json)).all())
+        expected = default_extras(session, sorted(items))
+        assert {i: json.loads(item) for i, item in items.items()} == expected
 
 
 def test_results_come_back_in_order_with_a_bounded_number_in_flight() -> None:

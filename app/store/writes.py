@@ -52,10 +52,16 @@ def save_article(
 
 
 def save_prepared(
-    *, session: Session, article: Prepared, replace_id: int | None = None
+    *,
+    session: Session,
+    article: Prepared,
+    replace_id: int | None = None,
+    items_later: set[int] | None = None,
 ) -> SaveResult:
     """`replace_id` rewrites that article even if unchanged: re-extraction with a newer
-    parser or extractor, whose output may hash differently."""
+    parser or extractor, whose output may hash differently. With `items_later`, the ids
+    whose list items need writing are added to it, for the caller to write them a batch at
+    a time (`store_items`) before it commits."""
     connection = session.connection()
     parsed, identity, version = article.parsed, article.identity, article.version
     if replace_id is not None:
@@ -68,7 +74,7 @@ def save_prepared(
         row = {**fields, "version_hash": version, "created_at": now, "updated_at": now}
         article_id = _insert(session, row)
         if article_id is not None:
-            _add_rows(session, article_id, fields["sort_at"], article)
+            _add_rows(session, article_id, fields["sort_at"], article, items_later)
             return SaveResult(article_id, Outcome.INGESTED)
         existing = _find_existing(connection, parsed.url, identity)  # a concurrent writer won
         assert existing is not None, "a unique constraint failed for a row that is not there"
@@ -84,7 +90,7 @@ def save_prepared(
         .values(**fields, version_hash=version, updated_at=utcnow())
     )
     _expire(session, existing.id)
-    _add_rows(session, existing.id, fields["sort_at"], article)
+    _add_rows(session, existing.id, fields["sort_at"], article, items_later)
     return SaveResult(existing.id, outcome)
 
 
@@ -178,7 +184,13 @@ def clear_children(session: Session, article_id: int) -> None:
         connection.execute(delete(table).where(column == article_id))
 
 
-def _add_rows(session: Session, article_id: int, sort_at: datetime, article: Prepared) -> None:
+def _add_rows(
+    session: Session,
+    article_id: int,
+    sort_at: datetime,
+    article: Prepared,
+    items_later: set[int] | None,
+) -> None:
     connection = session.connection()
     stale = yearless(session, article.extraction.citations)
     document = {"article_id": article_id, "document": article.document}
@@ -186,7 +198,11 @@ def _add_rows(session: Session, article_id: int, sort_at: datetime, article: Pre
     _add_content(connection, article_id, article.parsed)
     add_extraction_rows(connection, article_id, sort_at, article.extraction)
     count_article(connection, article_id, +1)
-    store_items(session, sorted({article_id, *citing(session, stale)}))
+    stale_items = {article_id, *citing(session, stale)}
+    if items_later is None:
+        store_items(session, sorted(stale_items))
+    else:
+        items_later.update(stale_items)
 
 
 def _add_content(connection: Connection, article_id: int, parsed: ParsedArticle) -> None:
