@@ -7,24 +7,28 @@
 
 Times the store's query functions (SQL plus building the read model), p50 and p99 over
 --repeat runs, on SQLite and on PostgreSQL when it answers. Run: `python -m bench.reads`.
+
+The archive is built once per size and engine and kept (bench/.cache/reads-<n>.db, the
+PostgreSQL database khabar_bench_reads_<n>); a later run migrates it to the current schema,
+whose migrations fill any new counters from the rows.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
-import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from itertools import islice
-from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app.api.export import Format, chunks
+from app.store import models as m
 from app.store.db import make_engine
 from app.store.migrate import upgrade
 from app.store.reads.article_items import ITEM_FIELDS
@@ -34,8 +38,8 @@ from app.store.reads.entity_links import suggest_entities
 from app.store.reads.facets import FACETS
 from app.store.reads.histogram import histogram
 from app.store.views import ArticleItem, Interval
+from bench.archive import CACHE
 from bench.jobs import SERVER as PG_URL
-from bench.jobs import fresh_database
 from bench.read_archive import HALF_ENTITY, TOP_ENTITY, build
 
 EXPORTED = 10_000
@@ -101,40 +105,57 @@ def _first(session: Session, count: int) -> Iterator[ArticleItem]:
     return islice(items, count)
 
 
-@contextmanager
-def sqlite_url() -> Iterator[str]:
-    with tempfile.TemporaryDirectory() as folder:
-        yield f"sqlite:///{Path(folder) / 'bench.db'}"
+def sqlite_url(n: int) -> str | None:
+    CACHE.mkdir(exist_ok=True)
+    return f"sqlite:///{CACHE / f'reads-{n}.db'}"
 
 
-@contextmanager
-def postgres_url() -> Iterator[str | None]:
-    """A throwaway database beside KHABAR_BENCH_POSTGRES_URL, None when no server answers."""
+def postgres_url(n: int) -> str | None:
+    """A kept database beside KHABAR_BENCH_POSTGRES_URL, None when no server answers."""
+    name = f"khabar_bench_reads_{n}"
     try:
-        database = fresh_database()
-        url = database.__enter__()
+        admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            found = connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            )
+            if not found:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
     except OperationalError:
-        yield None
-        return
-    try:
-        yield url
-    finally:
-        database.__exit__(None, None, None)
+        return None
+    return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 
 
-def run(url: str, n: int, repeat: int) -> dict[str, str]:
+def prepare(url: str, n: int) -> None:
+    """Build the archive unless a run before did; either way migrate it to the current
+    schema and settle it (statistics fresh, SQLite's WAL checkpointed)."""
     upgrade(url)
     engine = make_engine(url)
     try:
         with Session(engine) as session:
-            began = time.perf_counter()
-            build(session, n)
-            session.execute(text("ANALYZE"))
-            session.commit()
-            if engine.dialect.name == "sqlite":
-                session.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
-                session.commit()
-            print(f"  built {n} articles in {time.perf_counter() - began:.0f} s")
+            if (session.scalar(select(func.count()).select_from(m.Article)) or 0) < n:
+                began, cpu = time.perf_counter(), time.process_time()
+                build(session, n)
+                print(
+                    f"  built {n} articles in {time.perf_counter() - began:.0f} s "
+                    f"({time.process_time() - cpu:.0f} s of this process's CPU)"
+                )
+    finally:
+        engine.dispose()
+    settle = create_engine(url, isolation_level="AUTOCOMMIT")
+    with settle.connect() as connection:
+        if settle.dialect.name == "sqlite":
+            connection.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        connection.execute(text("ANALYZE"))
+    settle.dispose()
+
+
+def run(url: str, n: int, repeat: int) -> dict[str, str]:
+    prepare(url, n)
+    engine = make_engine(url)
+    try:
+        with Session(engine) as session:
             return measure(session, repeat, n)
     finally:
         engine.dispose()
@@ -148,14 +169,17 @@ def main() -> None:
     args = parser.parse_args()
     engines = ("sqlite", "postgresql") if args.engine == "both" else (args.engine,)
     for engine in engines:
-        opener = sqlite_url if engine == "sqlite" else postgres_url
-        with opener() as url:
-            if url is None:
-                print(f"{engine}: not reachable at {PG_URL}; skipped")
-                continue
-            print(f"{engine}: {args.articles} articles, {args.repeat} runs each")
-            for name, figure in run(url, args.articles, args.repeat).items():
-                print(f"  {name:32s} {figure}")
+        url = (sqlite_url if engine == "sqlite" else postgres_url)(args.articles)
+        if url is None:
+            print(f"{engine}: not reachable at {PG_URL}; skipped")
+            continue
+        print(f"{engine}: {args.articles} articles, {args.repeat} runs each, load {_load()}")
+        for name, figure in run(url, args.articles, args.repeat).items():
+            print(f"  {name:32s} {figure}")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -302,7 +302,20 @@ class Statement(Base):
 
 
 # Registered on the same metadata; kept apart so this module stays readable.
-from app.store.counter_models import EntityPair, EntityResolution  # noqa: E402
+from app.store.counter_models import (  # noqa: E402
+    DayCount,
+    EntityPair,
+    EntityResolution,
+    FacetCount,
+)
 from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
 
-__all__ = ["EntityPair", "EntityResolution", "Feed", "Host", "JobOutcome"]
+__all__ = [
+    "DayCount",
+    "EntityPair",
+    "EntityResolution",
+    "FacetCount",
+    "Feed",
+    "Host",
+    "JobOutcome",
+]
