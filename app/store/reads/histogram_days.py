@@ -19,10 +19,11 @@ from itertools import pairwise
 from math import floor
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, column, select, values
 from sqlalchemy.orm import Session
 
 from app.store import models as m
+from app.store.base import UtcDateTime
 from app.store.reads.article_query import ArticleFilters, filtered
 from app.store.reads.scope import Scope
 from app.store.reads.zones import zone_eras
@@ -97,17 +98,44 @@ def _plan(
     days: list[tuple[int, int]], zone: _Zone, interval: str, lo: float | None, hi: float | None
 ) -> _Plan:
     plan = _Plan()
+    era = 0
     for day, n in days:
         start = day * DAY
-        pieces = _pieces(start, start + DAY, zone, interval, lo, hi)
+        while era + 1 < len(zone.starts) and zone.starts[era + 1] <= start:
+            era += 1
+        simple = (era + 1 == len(zone.starts) or zone.starts[era + 1] >= start + DAY) and not (
+            (lo is not None and start < lo < start + DAY)
+            or (hi is not None and start < hi < start + DAY)
+        )
+        pieces = (
+            _one_offset(start, zone.offsets[era], interval, lo, hi)
+            if simple
+            else _pieces(start, start + DAY, zone, interval, lo, hi)
+        )
         main = max(pieces, key=lambda piece: piece[1] - piece[0])[2]
         if main is not None:
             plan.counts[main] += n
-        others = [(a, b) for a, b, bucket in pieces if bucket != main]
-        if others:
+        if len(pieces) > 1:
             plan.main[day] = main
-            plan.slivers += others
+            plan.slivers += [(a, b) for a, b, bucket in pieces if bucket != main]
     return plan
+
+
+def _one_offset(
+    start: int, offset: int, interval: str, lo: float | None, hi: float | None
+) -> list[Piece]:
+    """_pieces of a day with one offset throughout and no date bound inside: the common
+    case, cut at most once, by the local midnight, and only where the bucket changes."""
+    outside = (lo is not None and start < lo) or (hi is not None and start >= hi)
+    local = (start + offset) // DAY
+    first = None if outside else _bucket(local, interval)
+    midnight = (-offset) % DAY
+    if midnight == 0 or first is None:
+        return [(start, start + DAY, first)]
+    second = _bucket(local + 1, interval)
+    if second == first:
+        return [(start, start + DAY, first)]
+    return [(start, start + midnight, first), (start + midnight, start + DAY, second)]
 
 
 Piece = tuple[float, float, int | None]
@@ -155,9 +183,16 @@ def _move_slivers(
     found = filtered(
         session, replace(filters, date_from=None, date_to=None), m.Article.published_at
     )
-    # One range per sliver on the link's sort_at: an index range each, on both engines.
-    ranges = [and_(found.sort_col >= _at(a), found.sort_col < _at(b)) for a, b in plan.slivers]
-    query = found.query.where(or_(*ranges), m.Article.published_at.is_not(None))
+    # A table of the slivers, each an index range probed on the link's sort_at (an OR of
+    # ranges made SQLite scan all of an actor's rows).
+    windows = (
+        values(column("lo", UtcDateTime()), column("hi", UtcDateTime()), name="slivers")
+        .data([(_at(a), _at(b)) for a, b in plan.slivers])
+        .cte("slivers")
+    )
+    query = found.query.join(
+        windows, and_(found.sort_col >= windows.c.lo, found.sort_col < windows.c.hi)
+    ).where(m.Article.published_at.is_not(None))
     for published, *_ in session.execute(query).all():
         moment = published.timestamp()
         was = plan.main[floor(moment / DAY)]
