@@ -1,4 +1,4 @@
-"""facet_counts and day_counts: facets and histograms of one-filter queries kept at ingest
+"""facet_counts, day_counts, undated ids: facets and histograms of one-filter queries
 
 Revision ID: 0008
 Revises: 0007
@@ -42,9 +42,17 @@ def upgrade() -> None:
         sa.Column("article_count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("scope", "scope_id", "day", name=op.f("pk_day_counts")),
     )
+    op.create_index(
+        "ix_articles_undated",
+        "articles",
+        ["id"],
+        sqlite_where=sa.text("published_at IS NULL"),
+        postgresql_where=sa.text("published_at IS NULL"),
+    )
     recount_scopes(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_undated", table_name="articles")
     op.drop_table("day_counts")
     op.drop_table("facet_counts")

@@ -12,20 +12,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from itertools import pairwise
 from math import floor
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, column, select, values
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.store import models as m
-from app.store.base import UtcDateTime
-from app.store.reads.article_query import ArticleFilters, filtered
+from app.store.reads.article_query import ArticleFilters
 from app.store.reads.scope import Scope
+from app.store.reads.slivers import sliver_times
 from app.store.reads.zones import zone_eras
 from app.store.scope_counters import UNDATED
 
@@ -60,7 +60,7 @@ def counted_histogram(
     plan = _plan([(d, n) for d, n in rows if d != UNDATED], _zone(tz), interval, lo, hi)
     if len(plan.slivers) > MAX_SLIVERS:
         return None
-    _move_slivers(session, filters, plan, _zone(tz), interval, (lo, hi))
+    _move_slivers(session, scope, filters, plan, _zone(tz), interval, (lo, hi))
     counts = Counter({date.fromordinal(EPOCH + b): n for b, n in plan.counts.items() if n})
     return counts, undated
 
@@ -170,6 +170,7 @@ def _pieces(
 
 def _move_slivers(
     session: Session,
+    scope: Scope,
     filters: ArticleFilters,
     plan: _Plan,
     zone: _Zone,
@@ -180,20 +181,7 @@ def _move_slivers(
     if not plan.slivers:
         return
     lo, hi = bounds
-    found = filtered(
-        session, replace(filters, date_from=None, date_to=None), m.Article.published_at
-    )
-    # A table of the slivers, each an index range probed on the link's sort_at (an OR of
-    # ranges made SQLite scan all of an actor's rows).
-    windows = (
-        values(column("lo", UtcDateTime()), column("hi", UtcDateTime()), name="slivers")
-        .data([(_at(a), _at(b)) for a, b in plan.slivers])
-        .cte("slivers")
-    )
-    query = found.query.join(
-        windows, and_(found.sort_col >= windows.c.lo, found.sort_col < windows.c.hi)
-    ).where(m.Article.published_at.is_not(None))
-    for published, *_ in session.execute(query).all():
+    for published in sliver_times(session, scope, filters, plan.slivers):
         moment = published.timestamp()
         was = plan.main[floor(moment / DAY)]
         if was is not None:
@@ -201,7 +189,3 @@ def _move_slivers(
         if (lo is None or moment >= lo) and (hi is None or moment < hi):
             local = floor((moment + zone.offsets[zone.era(moment)]) / DAY)
             plan.counts[_bucket(local, interval)] += 1
-
-
-def _at(moment: float) -> datetime:
-    return datetime.fromtimestamp(moment, UTC)
