@@ -14,7 +14,17 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import TIMESTAMP, String, and_, bindparam, cast, func, literal_column, select
+from sqlalchemy import (
+    TIMESTAMP,
+    String,
+    and_,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+    text,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Session
 
@@ -46,6 +56,11 @@ def sliver_times(
         sort_col = found.sort_col
         query = found.query.where(m.Article.published_at.is_not(None))
     query = query.join(table, and_(sort_col >= table.c.lo, sort_col < table.c.hi))
+    if dialect == "postgresql":
+        # psycopg prepares a statement run five times; PostgreSQL's generic plan for it,
+        # blind to the scope's size, put the ranges inside a loop over all the scope's
+        # rows (5 s for the most named actor instead of 10 ms).
+        session.execute(text("SET LOCAL plan_cache_mode = force_custom_plan"))
     return [row[0] for row in session.execute(query)]
 
 
