@@ -45,7 +45,7 @@ def articles(count: int) -> list[Prepared]:
 
 
 def store(url: str, prepared: list[Prepared]) -> tuple[float, float]:
-    """(CPU ms an article, facet counter rows an article) storing all of them."""
+    """(CPU ms an article, facet counters an article touches) storing all of them."""
     upgrade(url)
     engine = make_engine(url)
     try:
@@ -60,7 +60,8 @@ def store(url: str, prepared: list[Prepared]) -> tuple[float, float]:
             server_after = server()
             if server_before is not None and server_after is not None:
                 spent += server_after - server_before
-            rows = session.scalar(select(func.count()).select_from(m.FacetCount)) or 0
+            # Each article adds one to each of its counters.
+            rows = session.scalar(select(func.sum(m.FacetCount.article_count))) or 0
     finally:
         engine.dispose()
     return spent * 1000 / len(prepared), rows / len(prepared)
@@ -94,7 +95,7 @@ def main() -> None:
             f"{engine}: {args.articles} articles, store CPU ms an article: "
             f"{with_counters:.2f} with the scope counters, {without:.2f} without "
             f"(+{with_counters - without:.2f} ms, x{with_counters / without:.2f}); "
-            f"{rows:.0f} facet counter rows an article"
+            f"{rows:.0f} facet counters an article touches (beside day counters)"
         )
 
 
