@@ -16,7 +16,7 @@ from app.store import views as v
 from app.store.reads.article_query import ArticleFilters, filtered
 from app.store.reads.refs import resolution_ref
 from app.store.reads.scope import Scope, scope_of
-from app.store.scope_counters import KIND_CODES, KIND_NAMES
+from app.store.scope_counters import ALL, KIND_CODES, KIND_NAMES, STRIPES
 
 if TYPE_CHECKING:
     from app.store.reads.articles import ListOptions
@@ -94,6 +94,13 @@ def _from_counters(scope: Scope, name: str, size: int) -> Subquery:
     rows: Any = select(kept.value.label("value"), kept.article_count.label("n")).where(
         kept.scope == scope[0], kept.scope_id == scope[1], kept.facet == name
     )
+    if scope[0] == ALL and name == "kind":  # striped (app/store/scope_counters.py)
+        n = func.sum(kept.article_count)
+        rows = (
+            select(kept.value.label("value"), n.label("n"))
+            .where(kept.scope == ALL, kept.scope_id.in_(range(STRIPES)), kept.facet == name)
+            .group_by(kept.value)
+        )
     if scope[0] == "entity" and name == "entity":
         pair = m.EntityPair
         rows = select(pair.other_id.label("value"), pair.article_count.label("n"))

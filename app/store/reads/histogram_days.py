@@ -19,7 +19,7 @@ from itertools import pairwise
 from math import floor
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -27,7 +27,7 @@ from app.store.reads.article_query import ArticleFilters
 from app.store.reads.scope import Scope
 from app.store.reads.slivers import sliver_times
 from app.store.reads.zones import zone_eras
-from app.store.scope_counters import UNDATED
+from app.store.scope_counters import ALL, STRIPES, UNDATED
 
 DAY = 86_400
 EPOCH = date(1970, 1, 1).toordinal()
@@ -48,8 +48,11 @@ def counted_histogram(
     lo = filters.date_from.timestamp() if filters.date_from else None
     hi = filters.date_to.timestamp() if filters.date_to else None
     kept = m.DayCount
-    query = select(kept.day, kept.article_count).where(
-        kept.scope == scope[0], kept.scope_id == scope[1]
+    # The whole archive's days are striped (app/store/scope_counters.py): summed here.
+    ids = range(STRIPES) if scope[0] == ALL else (scope[1],)
+    n = func.sum(kept.article_count)
+    query = (
+        select(kept.day, n).where(kept.scope == scope[0], kept.scope_id.in_(ids)).group_by(kept.day)
     )
     if lo is not None:
         query = query.where(kept.day >= floor(lo / DAY))
