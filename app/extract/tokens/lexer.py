@@ -8,11 +8,13 @@ boundaries, so it tokenizes here with `[^\\W_]+` and records what separates the 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from app.extract.tokens.normtext import NormText
+from app.extract.tokens.tok import COMMA, MARKS, QUOTE, SPACE, STOP, Kind, Tok, is_mark
 from app.ingest.model import TextBlock
 from app.text.clitics import PREFIXES, clitic_splits
 
@@ -20,11 +22,6 @@ WORD_RE = re.compile(r"[^\W_]+")
 # HTML entities left in scraped text ("&nbsp;", "&#160;") stand for a space here.
 _ENTITY = re.compile(r"&(?:[a-z]{2,8}|#[0-9]{1,6}|#x[0-9a-f]{1,6});")
 
-# What stands between a token and the one before it, as bit flags.
-SPACE = 0
-COMMA = 1  # ، , : a soft boundary (appositions: "رئيس الهيئة، بدر جاموس،")
-STOP = 2  # . ! ? ؛ ; : newline, dashes, brackets: nothing spans it
-QUOTE = 4  # " « » “ ” ' : names may sit inside quotes, phrases must not cross them
 # A hyphen glued to letters on both sides joins the parts of one compound name
 # ("توماس-غرينفيلد", "هينيس-بلاسخارت"): it reads as a space. Spaced dashes stay stops.
 _JOINERS = frozenset("-\u2010\u2011")
@@ -32,35 +29,35 @@ _JOINERS = frozenset("-\u2010\u2011")
 _COMMAS = frozenset("،,")
 _STOPS = frozenset(".!?؟؛;:\n()[]{}-–—ـ/|•*…")
 _QUOTES = frozenset("\"'«»“”‘’„")
-
-
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and lex is hot
-class Tok:
-    norm: str  # normalized form, clitics included
-    start: int  # display offsets [start, end)
-    end: int
-    nstart: int  # offset of the token in the normalized text
-    sep: int  # flags for the characters between the previous token and this one
-    latin: bool  # written in Latin script (a foreign name quoted as is)
-    capital: bool  # Latin and capitalized
+_WORD, _NUMBER = Kind.WORD, Kind.NUMBER
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A TextBlock with its tokens and the normalized-to-display offset map."""
+    """A TextBlock seen as its word tokens, over the NormText they were cut from."""
 
     source: TextBlock
     toks: tuple[Tok, ...]
-    origin: Sequence[int]
+    folded: NormText
     norms: tuple[str, ...]  # the tokens' normalized forms, for set tests on the whole block
+
+    @property
+    def origin(self) -> Sequence[int]:
+        return self.folded.origin
 
     def display_start(self, index: int, prefix: str) -> int:
         """Display offset where token `index` begins once `prefix` (a proclitic) is dropped."""
         tok = self.toks[index]
-        return self.origin[tok.nstart + len(prefix)] if prefix else tok.start
+        return self.folded.origin[tok.nstart + len(prefix)] if prefix else tok.start
 
     def text(self, start: int, end: int) -> str:
         return self.source.text[start:end]
+
+
+def _sentence_bounds(folded: NormText) -> list[int]:
+    """Where each sentence after the first starts, then a sentinel past every token: the
+    tokenizers below walk it alongside the tokens to number their sentences."""
+    return [start for start, _ in folded.sentences[1:]] + [sys.maxsize]
 
 
 _WORD_SPLIT = re.compile(r"([^\W_]+)")  # WORD_RE, kept by re.split: gap, word, gap, ...
@@ -73,16 +70,17 @@ def lex(block: TextBlock, folded: NormText | None = None) -> Block:
         folded = NormText(text)
     norm, origin = folded.text, folded.origin
     if "&" in norm and _ENTITY.search(norm):
-        return _lex_with_entities(block, norm, origin)
+        return _lex_with_entities(block, folded)
     parts = _WORD_SPLIT.split(norm)  # gap, word, gap, word, ..., gap
+    bounds = _sentence_bounds(folded)
     if isinstance(origin, range):
-        toks = _plain_tokens(text, parts)
+        toks = _plain_tokens(text, parts, bounds)
     else:
-        toks = _mapped_tokens(text, parts, origin)
-    return Block(block, tuple(toks), origin, tuple(parts[1::2]))
+        toks = _mapped_tokens(text, parts, origin, bounds)
+    return Block(block, tuple(toks), folded, tuple(parts[1::2]))
 
 
-def _plain_tokens(text: str, parts: list[str]) -> list[Tok]:
+def _plain_tokens(text: str, parts: list[str], bounds: list[int]) -> list[Tok]:
     """Tokens of a text whose folded form has the same offsets. A folded gap of one space
     was a space of some kind (NBSP...), which separates like a space; any other gap is read
     from the display text, as in `_mapped_tokens`."""
@@ -91,14 +89,20 @@ def _plain_tokens(text: str, parts: list[str]) -> list[Tok]:
     pos = len(parts[0])
     size = len(text)
     sep = STOP
+    sentence, next_sentence = 0, bounds[0]
     for k in range(1, len(parts), 2):
         word = parts[k]
         start = pos
         end = pos = pos + len(word)
+        while start >= next_sentence:
+            sentence += 1
+            next_sentence = bounds[sentence]
+        kind = _NUMBER if word.isdecimal() else _WORD
         if word.isascii():
-            append(Tok(word, start, end, start, sep, True, text[start].isupper()))
+            capital = text[start].isupper()
+            append(Tok(kind, word, start, start, end, sentence, sep, True, capital))
         else:
-            append(Tok(word, start, end, start, sep, False, False))
+            append(Tok(kind, word, start, start, end, sentence, sep, False, False))
         gap = parts[k + 1]
         pos += len(gap)
         if gap == " " or (gap in _JOINERS and pos < size and _joins(text, end, pos)):
@@ -108,7 +112,9 @@ def _plain_tokens(text: str, parts: list[str]) -> list[Tok]:
     return toks
 
 
-def _mapped_tokens(text: str, parts: list[str], origin: Sequence[int]) -> list[Tok]:
+def _mapped_tokens(
+    text: str, parts: list[str], origin: Sequence[int], bounds: list[int]
+) -> list[Tok]:
     """Tokens of a text that lost characters to folding (marks, tatweel, invisible ones):
     display offsets through `origin`, separators from the display text."""
     toks: list[Tok] = []
@@ -116,12 +122,17 @@ def _mapped_tokens(text: str, parts: list[str], origin: Sequence[int]) -> list[T
     pos = len(parts[0])
     size = len(text)
     prev_end = -1
+    sentence, next_sentence = 0, bounds[0]
     for k in range(1, len(parts), 2):
         word = parts[k]
         nstart = pos
-        pos += len(word) + len(parts[k + 1])
-        start, end = origin[nstart], origin[nstart + len(word) - 1] + 1
-        while end < size and text[end] in _MARKS:
+        nend = nstart + len(word)
+        pos = nend + len(parts[k + 1])
+        while nstart >= next_sentence:
+            sentence += 1
+            next_sentence = bounds[sentence]
+        start, end = origin[nstart], origin[nend - 1] + 1
+        while end < size and text[end] in MARKS:
             end += 1  # keep a word's last vowel mark or tatweel inside its span
         if prev_end < 0:
             sep = STOP
@@ -133,33 +144,39 @@ def _mapped_tokens(text: str, parts: list[str], origin: Sequence[int]) -> list[T
                 sep = SPACE
             else:
                 sep = _separator(gap)
+        kind = _NUMBER if word.isdecimal() else _WORD
         if word.isascii():
-            append(Tok(word, start, end, nstart, sep, True, text[start].isupper()))
+            capital = text[start].isupper()
+            append(Tok(kind, word, nstart, start, end, sentence, sep, True, capital))
         else:
-            append(Tok(word, start, end, nstart, sep, False, False))
+            append(Tok(kind, word, nstart, start, end, sentence, sep, False, False))
         prev_end = end
     return toks
 
 
-def _lex_with_entities(block: TextBlock, norm: str, origin: Sequence[int]) -> Block:
+def _lex_with_entities(block: TextBlock, folded: NormText) -> Block:
     """`lex` for a text with HTML entities in it: the words inside them are left out."""
-    text = block.text
+    text, norm, origin = block.text, folded.text, folded.origin
     plain = isinstance(origin, range)  # nothing dropped: offsets are the same
     size = len(text)
     toks: list[Tok] = []
     append = toks.append
     prev_end = 0
     sep = STOP
+    bounds = _sentence_bounds(folded)
+    sentence = 0
     entities = [m.span() for m in _ENTITY.finditer(norm)]
     for match in WORD_RE.finditer(norm):
         nstart, nend = match.span()
         if any(a < nstart < b for a, b in entities):
             continue
+        while nstart >= bounds[sentence]:
+            sentence += 1
         if plain:
             start, end = nstart, nend
         else:
             start, end = origin[nstart], origin[nend - 1] + 1
-            while end < size and text[end] in _MARKS:
+            while end < size and text[end] in MARKS:
                 end += 1  # keep a word's last vowel mark or tatweel inside its span
         word = match.group()
         if toks:
@@ -168,12 +185,12 @@ def _lex_with_entities(block: TextBlock, norm: str, origin: Sequence[int]) -> Bl
                 sep = SPACE
             else:
                 sep = _separator(gap)
-        if word.isascii():
-            append(Tok(word, start, end, nstart, sep, True, text[start].isupper()))
-        else:
-            append(Tok(word, start, end, nstart, sep, False, False))
+        kind = _NUMBER if word.isdecimal() else _WORD
+        latin = word.isascii()
+        capital = latin and text[start].isupper()
+        append(Tok(kind, word, nstart, start, end, sentence, sep, latin, capital))
         prev_end = end
-    return Block(block, tuple(toks), origin, tuple(t.norm for t in toks))
+    return Block(block, tuple(toks), folded, tuple(t.norm for t in toks))
 
 
 _DISPLAY_ENTITY = re.compile(_ENTITY.pattern, re.IGNORECASE)
@@ -190,13 +207,6 @@ def _joins(text: str, before: int, after: int) -> bool:
     """A hyphen between two letters (not digits: "ES-10", "Mi-8" stay apart)."""
     left = text[before - 1]
     return (left.isalpha() or is_mark(left)) and text[after].isalpha()
-
-
-def is_mark(ch: str) -> bool:
-    return ch == "\u0640" or ("\u064b" <= ch <= "\u065f") or ch == "\u0670"
-
-
-_MARKS = frozenset(chr(c) for c in range(0x0600, 0x0700) if is_mark(chr(c)))
 
 
 def _separator(gap: str) -> int:
