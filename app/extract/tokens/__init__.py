@@ -1,14 +1,14 @@
 """The token layer every extractor reads.
 
-One token class, `Tok` (normalized and display offsets, normalized form, kind, sentence,
-separator and script flags), handed out by two views of a block's folded text: `NormText`
-(its sentences and tokens of every kind: words, numbers, punctuation) for the citation and
-statement readers, and `lex`, whose `Block` holds that NormText and its word tokens (the
-separators between words tell the actor rules where phrases may run on).
+One structure per block, `NormText` (its folded text, sentences and offset map), and one
+token class, `Tok` (normalized and display offsets, normalized form, kind, sentence,
+separator and script flags), in two views of it: `NormText.tokens` (words, numbers and
+punctuation, by sentence, on demand) for the citation and statement readers, and
+`NormText.words` (the words alone, with the separators between them), which `lex` wraps
+with its TextBlock as the `Block` the actor rules read.
 """
 
 from app.extract.tokens.lexer import (
-    WORD_RE,
     Block,
     bare,
     bracket_end,
@@ -24,6 +24,7 @@ from app.extract.tokens.lexer import (
 )
 from app.extract.tokens.normtext import NormText, texts_of
 from app.extract.tokens.tok import COMMA, QUOTE, SPACE, STOP, Kind, Tok, is_mark
+from app.extract.tokens.words import WORD_RE
 
 __all__ = [
     "COMMA",

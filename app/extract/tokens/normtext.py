@@ -1,12 +1,13 @@
 """A block of display text seen through its normalized form, as tokens with sentence numbers.
 
 Rule-based extractors match on the normalized text and report offsets in the display text;
-this keeps the two in step. Tokens are words, numbers (with their inner "/" or "." kept, so a
-date or a session-style number stays one token) and single punctuation marks.
+this keeps the two in step. `tokens` are words, numbers (with their inner "/" or "." kept, so
+a date or a session-style number stays one token) and single punctuation marks; `words` are
+the words alone (`[^\\W_]+`, digits included) with the separators between them.
 
-Several extractors read the same block (the lexer, citations, then statements): the pipeline
-builds one NormText per block and hands it to each of them (`texts_of`), so a block is
-normalized and tokenized once.
+Several extractors read the same block (the actor rules, citations, then statements): the
+pipeline builds one NormText per block and hands it to each of them (`texts_of`), so a block
+is normalized once and each view is tokenized once.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 from app.extract.tokens.tok import MARKS, SPACE, STOP, Kind, Tok
+from app.extract.tokens.words import Words, word_tokens
 from app.ingest.model import TextBlock
 from app.text.normalize import fold_with_map
 from app.text.sentences import sentence_spans
@@ -46,6 +48,12 @@ class NormText:
     def tokens(self) -> list[Tok]:
         """Built on first use: a reader that only needs the text never pays for them."""
         return self._gather(range(len(self.sentences)))
+
+    @cached_property
+    def words(self) -> Words:
+        """The word view: the words alone, each with the separators before it (`lex`).
+        Built on first use, once, whoever asks first."""
+        return word_tokens(self.display, self.text, self._origin, self.sentences)
 
     @cached_property
     def starts(self) -> list[int]:

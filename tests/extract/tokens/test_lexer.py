@@ -133,3 +133,11 @@ def test_both_views_agree_on_the_tokens_they_share(text: str) -> None:
                 tok.latin,
                 tok.capital,
             )
+
+
+def test_the_word_view_is_cut_once_per_normtext() -> None:
+    block = TextBlock(Part.SECTION, 0, "قال الوزير إن الحل قريب")
+    folded = NormText(block.text)
+    first, again = lex(block, folded), lex(block, folded)
+    assert first.toks is again.toks is folded.words.toks
+    assert first.norms == tuple(t.norm for t in folded.words.toks)
