@@ -97,6 +97,9 @@ _TAGS = _keys(
     "مواضيع", "الموضوعات", "المواضيع", "تاغ", "هاشتاغ", "tags", "topics",
 )
 # fmt: on
+# "اقرأ أيضاً" with no colon, often run into the linked headline by a lost line break
+_READ_ALSO = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد)\s+(?:أيضاً|أيضا|ايضا|ايضاً|كذلك)\s*\S")
+_HEADLINE_WORDS = 24
 _LABELLED = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$")
 _SOURCE_LABELS = _keys("المصدر", "مصدر الخبر", "source")
 _COPYRIGHT_NOISE = re.compile(
@@ -166,6 +169,8 @@ def block_marker(line: str) -> tuple[Block, bool] | None:
             return Block.LINKS, False
         if label in _TAGS:
             return Block.TAGS, False
+    if word_count(line) <= _HEADLINE_WORDS and _READ_ALSO.match(line):
+        return Block.LINKS, False  # "اقرأ أيضاًالقاهرة: ...": the label run into its headline
     return None
 
 

@@ -188,3 +188,17 @@ def test_forces_described_by_what_they_do_are_no_body() -> None:
 def test_a_month_in_brackets_is_no_acronym_of_what_precedes() -> None:
     result = run("وكان مجلس الأمن اعتمد في نيسان (أبريل) قرارا بالإجماع.", data_dir=None)
     assert names(result, EntityKind.ORGANIZATION) == {"مجلس الأمن الدولي"}
+
+
+def test_a_known_body_written_with_quotes_inside_its_name_is_that_body() -> None:
+    result = run('وأكد تقرير لمنظمة "حظر الأسلحة الكيمائية" استخدام غاز سام.', data_dir=None)
+    assert names(result, ORG) == {"منظمة حظر الأسلحة الكيميائية"}
+
+
+def test_a_force_is_one_body_whether_written_force_or_forces() -> None:
+    result = run(
+        "وانتشرت قوات الأمم المتحدة المؤقتة في لبنان جنوب النهر.",
+        "وقالت قوة الأمم المتحدة المؤقتة في لبنان إن دورياتها مستمرة.",
+        data_dir=None,
+    )
+    assert names(result, ORG) == {"قوة الأمم المتحدة المؤقتة في لبنان"}

@@ -1,0 +1,62 @@
+"""Openings of scraped excerpts that lost their layout: a dateline with no space or with a
+colon, a story with no title line, a "read also" label run into its headline.
+
+Every line is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.ingest.lines import block_marker, split_dateline
+from app.ingest.lines.chrome import Block
+from app.ingest.scraped import parse_scraped_text
+
+_REST = "استقبل وزير الخارجية نظيره الزائر وبحثا سبل تعزيز التعاون بين البلدين في المجالات كافة."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("روما-" + _REST, "روما"),  # the space after the dash lost
+        ("رام الله: " + _REST, "رام الله"),  # one city and a colon
+    ],
+)
+def test_a_known_city_before_a_dash_or_a_colon_is_a_dateline(paragraph: str, place: str) -> None:
+    found = split_dateline(paragraph)
+    assert found is not None
+    assert found[0].place == place
+    assert found[1] == _REST
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "دمشق: «لن نعود إلى طاولة المفاوضات قبل وقف القصف» بحسب الوفد.",  # a quoted capital
+        "دمشق تستضيف اليوم اجتماعا لوزراء خارجية دول الجوار لبحث الأزمة.",  # a city as subject
+    ],
+)
+def test_a_city_that_opens_a_sentence_stays_in_it(paragraph: str) -> None:
+    assert split_dateline(paragraph) is None
+
+
+def test_a_title_taken_from_the_story_leaves_its_dateline_out() -> None:
+    article = parse_scraped_text("روما-" + _REST + "\n\nوأضاف الوزير أن اللقاء كان مثمرا وبناء.\n")
+    assert article.title.startswith("استقبل وزير الخارجية")
+    assert article.byline_place == "روما"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "اقرأ أيضاًالوزير يصل إلى العاصمة في زيارة رسمية",  # run into the headline
+        "اقرأ أيضا الوزير يصل إلى العاصمة في زيارة رسمية",  # no colon
+    ],
+)
+def test_read_also_without_its_colon_carries_a_linked_headline(line: str) -> None:
+    assert block_marker(line) == (Block.LINKS, False)
+
+
+def test_a_long_story_line_is_no_read_also_label() -> None:
+    line = "اقرأ أيضا " + " ".join(["كلمة"] * 30)
+    assert block_marker(line) is None
