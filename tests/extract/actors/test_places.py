@@ -202,3 +202,16 @@ def test_landmarks_standing_for_a_government_are_places() -> None:
 def test_a_compound_demonym_points_at_its_country() -> None:
     result = run("وقالت الوزيرة الجنوب أفريقية إن بلادها ستقدم الملف.", data_dir=SHIPPED)
     assert names(result, PLACE) == {"جنوب أفريقيا"}
+
+
+def test_an_office_at_a_crossing_is_no_body_named_after_it() -> None:
+    result = run("وأوضح مدير المكتب الإعلامي في معبر رفح أن الشاحنات عبرت صباحا.", data_dir=None)
+    assert names(result, EntityKind.ORGANIZATION) == set()
+    assert "معبر رفح" in names(result, EntityKind.PLACE)
+
+
+def test_small_places_of_the_region_are_known() -> None:
+    result = run(
+        "ووصلت القافلة إلى باب الهوى ثم إلى الصليف، وعقد الاجتماع في بعبدا.", data_dir=None
+    )
+    assert {"معبر باب الهوى", "الصليف", "بعبدا"} <= names(result, EntityKind.PLACE)
