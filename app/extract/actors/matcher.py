@@ -36,7 +36,12 @@ _ALTERNATIONS = (
 )
 # Whole words that name the same thing in a body's name: "قوة/قوات اليونيفيل", "المجموعة
 # الدولية لدعم سورية/سوريا" (normalized; ل is the one clitic a word inside a name takes).
-_WORD_ALTERNATIONS = {"قوه": "قوات", "قوات": "قوه", "سوريه": "سوريا", "سوريا": "سوريه"}
+_WORD_GROUPS = (
+    ("قوه", "قوات"),
+    ("سوريه", "سوريا"),
+    ("ميليشيا", "مليشيا", "ميليشيات", "مليشيات"),
+)
+_WORD_ALTERNATIONS = {word: group for group in _WORD_GROUPS for word in group}
 _ABD = "عبد"  # "عبد الله" and "عبدالله": a compound name written apart or joined
 Openers = dict[str, tuple[tuple[str, object], ...]]
 
@@ -67,8 +72,7 @@ def _word_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for n, token in enumerate(tokens):
         clitic = "ل" if token[:1] == "ل" and token[1:] in _WORD_ALTERNATIONS else ""
-        other = _WORD_ALTERNATIONS.get(token[len(clitic) :])
-        if other is not None:
+        for other in _WORD_ALTERNATIONS.get(token[len(clitic) :], ()):
             out.add((*tokens[:n], clitic + other, *tokens[n + 1 :]))
     return out
 

@@ -39,6 +39,7 @@ from app.extract.actors.organizations import (
 )
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import find_cued_places, has_cue, is_date, names_settlement
+from app.extract.actors.positions import title_headed_governments
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
@@ -79,6 +80,7 @@ class RuleActorRecognizer:
         if waiting:
             _confirm_homographs(results, waiting)
         _drop_titled_adjectives(results)
+        title_headed_governments(results)
         resolve(results, self.gazetteer, on.year if on else None)
         return assemble(results, self.gazetteer)
 

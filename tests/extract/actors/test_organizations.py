@@ -1,7 +1,7 @@
 import pytest
-from actor_support import names, run, surfaces
+from actor_support import entity, names, run, surfaces
 
-from app.extract.model import EntityKind
+from app.extract.model import EntityKind, MentionForm
 
 ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
 SHIPPED = None
@@ -202,3 +202,33 @@ def test_a_force_is_one_body_whether_written_force_or_forces() -> None:
         data_dir=None,
     )
     assert names(result, ORG) == {"قوة الأمم المتحدة المؤقتة في لبنان"}
+
+
+def test_a_government_after_its_heads_title_is_named_by_the_title_only() -> None:
+    result = run("وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.", data_dir=None)
+    government = entity(result, "الحكومة اللبنانية")
+    forms = {m.form for m in result.mentions if m.entity_key == government.key}
+    assert forms == {MentionForm.TITLE}
+    # the holder's affiliation still names the government
+    assert any(a.organization_key == government.key for a in result.affiliations)
+
+
+def test_a_government_named_on_its_own_stays_a_named_body() -> None:
+    result = run(
+        "وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.",
+        "وأقرت الحكومة اللبنانية الخطة بالإجماع.",
+        data_dir=None,
+    )
+    government = entity(result, "الحكومة اللبنانية")
+    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == government.key}
+
+
+def test_a_government_with_a_name_of_its_own_is_a_body_even_in_a_title() -> None:
+    result = run("وقال رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة إن الانتخابات قريبة.")
+    assert "حكومة الوحدة الوطنية" in names(result, ORG)
+
+
+def test_militia_is_one_word_in_its_four_spellings() -> None:
+    for head in ("ميليشيا", "مليشيا", "ميليشيات", "مليشيات"):
+        result = run(f"وأعلنت {head} الحوثي مسؤوليتها عن الهجوم.", data_dir=None)
+        assert names(result, ORG) == {"جماعة الحوثي"}, head
