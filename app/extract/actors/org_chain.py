@@ -72,6 +72,9 @@ FORUM = "منبر"
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
 MANDATED = words("لجنة بعثة فريق مكتب")
+# A state's mission named with the body it is accredited to: "بعثة السودان لدى الأمم المتحدة".
+ACCREDITED = words("بعثة مندوبية ممثلية")
+_AT = normalize("لدى")
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
 _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
@@ -205,6 +208,10 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         return None  # "منبر جدة": talks named after their venue, not a body
     named = specific or proper >= 2
     weak = not proper_name and _is_weak(lemma, definite, named, has_place, generic_only)
+    if lemma in ACCREDITED and end == j and has_place:
+        accredited = _accredited_to(toks, gaz, j, tokens)
+        weak = weak and accredited == j
+        j = end = accredited
     if weak and end == j and i not in gaz and _local(lemma, definite):
         # "وزارة الصحة في غزة", "المرصد المحلي في درعا": the place a generic body serves
         # completes its name (a country only for a ministry: "الحكومة في سوريا" is not one)
@@ -223,6 +230,19 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         head=lemma,
         tokens=tuple(tokens[: len(tokens) - (j - end)]),
     )
+
+
+def _accredited_to(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
+    """ "البعثة البريطانية لدى الأمم المتحدة": the body a state's mission is accredited to
+    ends its name (and is no mention of its own, as inside any name)."""
+    if j + 1 >= len(toks) or toks[j].sep != SPACE or toks[j].norm != _AT:
+        return j
+    body = gaz.get(j + 1)
+    if body is None or body.kind is not EntityKind.ORGANIZATION or body.prefix:
+        return j
+    tokens.append(_AT)
+    tokens.extend(t.norm for t in toks[j + 1 : body.last])
+    return body.last
 
 
 def _participle_clause(word: str, after: str) -> bool:

@@ -232,3 +232,22 @@ def test_militia_is_one_word_in_its_four_spellings() -> None:
     for head in ("ميليشيا", "مليشيا", "ميليشيات", "مليشيات"):
         result = run(f"وأعلنت {head} الحوثي مسؤوليتها عن الهجوم.", data_dir=None)
         assert names(result, ORG) == {"جماعة الحوثي"}, head
+
+
+@pytest.mark.parametrize(
+    ("text", "mission"),
+    [
+        (
+            "وقالت البعثة الفرنسية لدى الأمم المتحدة إن المشروع جاهز.",
+            "البعثة الفرنسية لدى الأمم المتحدة",
+        ),
+        (
+            "وسلمت مندوبية قطر الدائمة لدى الأمم المتحدة رسالة.",
+            "مندوبية قطر الدائمة لدى الأمم المتحدة",
+        ),
+    ],
+)
+def test_a_states_mission_is_named_with_the_body_it_is_accredited_to(
+    text: str, mission: str
+) -> None:
+    assert names(run(text, data_dir=None), ORG) == {mission}
