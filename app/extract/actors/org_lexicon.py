@@ -95,7 +95,12 @@ CITING = words("ل لـ بحسب حسب وفق وفقا نقلت نقل ذكرت
 # The adjective of the United Nations, which names it ("المبعوث الأممي").
 UN_NISBAS = words("الأممي الأممية أممي أممية الأمميين الأمميون الأمميان")
 # Trailing adjectives that do not change which known body is named (مجلس الأمن الدولي).
-MERGEABLE = words("الدولي الدولية المعارض المعارضة الرسمي الرسمية")
+MERGEABLE = words(
+    "الدولي الدولية الأممي الأممية المعارض المعارضة الرسمي الرسمية"
+    # how outlets qualify an armed group they name: "مليشيا الحوثي الانقلابية"
+    " الجهادي الجهادية المتشدد المتشددة الإرهابي الإرهابية الانقلابي الانقلابية المتمرد"
+    " المتمردة المتطرف المتطرفة"
+)
 # ل-genitives lexicalized inside names: "الشبكة السورية لحقوق الإنسان", "مركز جسور للدراسات".
 L_GENITIVES = words("""
     لحقوق لشؤون للشؤون للدراسات للأبحاث للبحوث للتنمية للإغاثة للاجئين للسلام للإعلام للتوثيق

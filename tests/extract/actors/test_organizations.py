@@ -251,3 +251,16 @@ def test_a_states_mission_is_named_with_the_body_it_is_accredited_to(
     text: str, mission: str
 ) -> None:
     assert names(run(text, data_dir=None), ORG) == {mission}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # the UN's adjective on a UN organ
+        ("وتبنى مجلس الأمن الأممي قرارا جديدا.", "مجلس الأمن الدولي"),
+        # a label the writer puts on an armed group
+        ("وأدان البيان هجمات مليشيا الحوثي الانقلابية على السفن.", "جماعة الحوثي"),
+    ],
+)
+def test_a_known_body_qualified_by_the_writer_is_still_that_body(text: str, body: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == {body}
