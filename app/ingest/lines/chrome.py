@@ -75,6 +75,7 @@ _HASHTAG_LINE = re.compile(r"^(?:#[^\W_]\w*[\s,،|·•]*)+$")
 # "الرئيسية > أخبار > سياسة", "الرئيسية / المركز الإعلامي / البيانات الصحفية" (normalized)
 _BREADCRUMB = re.compile(r"\s[>»›]\s|^الرييسيه\s*[/|>»›]")
 _PATH_STEP = re.compile(r"\s[/|]\s")
+_GUILLEMETS = re.compile(r"«[^«»]*»")
 _SHORT_RULE_WORDS = 12
 _SHORT_CREDIT_WORDS = 6  # "Reporting by Omar Haddad" with no parentheses
 
@@ -149,7 +150,8 @@ def _is_breadcrumb(line: str) -> bool:
     Two steps count only when both are one or two words: "سوريا | عام على الزلزال" may
     be a subheading.
     """
-    if _BREADCRUMB.search(normalize(line)):
+    # "قوات « اليونيفيل » التابعة": a closing guillemet after a space is a quote, not a step
+    if _BREADCRUMB.search(_GUILLEMETS.sub("", normalize(line))):
         return True
     steps = _PATH_STEP.split(line)
     longest = 3 if len(steps) > 2 else 2

@@ -1,5 +1,6 @@
-"""Openings of scraped excerpts that lost their layout: a dateline with no space or with a
-colon, a story with no title line, a "read also" label run into its headline.
+"""Scraped excerpts that lost their layout: a dateline with no space or with a
+colon, a story with no title line, a "read also" label run into its headline, stray HTML
+or markdown in a line, a quoted name that looks like a breadcrumb.
 
 Every line is written for these tests.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.ingest.lines import block_marker, split_dateline
+from app.ingest.lines import block_marker, clean_line, is_chrome, split_dateline
 from app.ingest.lines.chrome import Block
 from app.ingest.scraped import parse_scraped_text
 
@@ -60,3 +61,22 @@ def test_read_also_without_its_colon_carries_a_linked_headline(line: str) -> Non
 def test_a_long_story_line_is_no_read_also_label() -> None:
     line = "اقرأ أيضا " + " ".join(["كلمة"] * 30)
     assert block_marker(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "clean"),
+    [
+        ("وطالب بتنفيذ القرار <b>2216</b> كاملا<br/>", "وطالب بتنفيذ القرار 2216 كاملا"),
+        ("وانتشرت قوات « *اليونيفيل* » جنوبا", "وانتشرت قوات « اليونيفيل » جنوبا"),
+        ("**عاجل**: اجتماع طارئ", "عاجل: اجتماع طارئ"),
+        ("* بند أول من القائمة", "* بند أول من القائمة"),  # a bullet keeps its star
+        ("والنتيجة 5 * 3 تقريبا", "والنتيجة 5 * 3 تقريبا"),  # a lone star is no emphasis
+    ],
+)
+def test_stray_markup_is_cleaned_from_a_line(line: str, clean: str) -> None:
+    assert clean_line(line) == clean
+
+
+def test_a_quoted_name_in_guillemets_is_no_breadcrumb() -> None:
+    assert not is_chrome("وطالب الوزير بتعزيز قوات « اليونيفيل » التابعة للأمم المتحدة جنوبا.")
+    assert is_chrome("الرئيسية » أخبار » سياسة")
