@@ -183,6 +183,8 @@ def _number_list(
         if own is None and _text(toks, sep) not in separators:
             break
         sep += own[1] if own is not None else 1
+        if own is None and _text(toks, sep - 1) in {",", "،"} and _text(toks, sep) in separators:
+            sep += 1  # "القرارين 242، و338"
         if _text(toks, sep) in lex.NUMBER_MARKERS:
             sep += 1
         if sep >= len(toks) or not (toks[sep].kind is Kind.NUMBER or special_at(toks, sep)):
@@ -374,13 +376,16 @@ def _seek_focus(toks: list[NormTok], j: int) -> int:
 
 def _hint_before(toks: list[NormTok], i: int) -> Hint | None:
     """ "طالب مجلس الأمن في قراره 2254": the body named shortly before a possessive noun."""
+    vague: Hint | None = None
     for m in range(i - 1, max(i - 9, -1), -1):
         if toks[m].sentence != toks[i].sentence:
             break
         body = body_at(toks, m)
         if body is not None and body[0] in EXPLICIT and m + body[1] <= i:
             return body[0]
-    return None
+        if body is not None and body[0] is Hint.UN and m + body[1] <= i:
+            vague = vague or Hint.UN  # "أكدت الأمم المتحدة في قرارها 2254": the UN, organ unsaid
+    return vague
 
 
 def _issued_nationally(toks: list[NormTok], i: int) -> bool:

@@ -23,6 +23,8 @@ _ENTRIES = [
     *(
         {"body": "UNSC", "number": number, "year": year, "title_en": "-"}
         for number, year in (
+            (242, 1967),
+            (338, 1973),
             (1701, 2006),
             (2139, 2014),
             (2165, 2014),
@@ -122,3 +124,16 @@ def test_a_four_digit_plain_number_in_a_story_about_the_un_is_the_councils(
 )
 def test_decrees_laws_and_counts_stay_out(table: ResolutionTable, text: str) -> None:
     assert pairs(text, table) == set()
+
+
+def test_a_comma_before_the_and_of_a_list_keeps_the_list(table: ResolutionTable) -> None:
+    assert pairs("وذكّر البيان بالقرارين 242، و338 مرجعا للتسوية.", table) == {
+        (UNSC, 242),
+        (UNSC, 338),
+    }
+
+
+def test_the_un_named_before_its_resolution_lets_the_possessive_cite_it(
+    table: ResolutionTable,
+) -> None:
+    assert pairs("وذكّرت الأمم المتحدة في قرارها 2254 بالحل السياسي.", table) == {(UNSC, 2254)}
