@@ -40,6 +40,7 @@ from app.extract.actors.organizations import (
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import find_cued_places, has_cue, is_date, names_settlement
 from app.extract.actors.positions import title_headed_governments
+from app.extract.actors.regimes import governments_by_head
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
@@ -82,6 +83,7 @@ class RuleActorRecognizer:
         _drop_titled_adjectives(results)
         title_headed_governments(results)
         resolve(results, self.gazetteer, on.year if on else None)
+        governments_by_head(results, self.gazetteer)
         return assemble(results, self.gazetteer)
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:

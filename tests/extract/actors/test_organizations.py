@@ -1,7 +1,8 @@
 import pytest
-from actor_support import entity, names, run, surfaces
+from actor_support import assert_spans_match, entity, names, run, surfaces
 
 from app.extract.model import EntityKind, MentionForm
+from app.ingest.model import Part, TextBlock
 
 ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
 SHIPPED = None
@@ -264,3 +265,25 @@ def test_a_states_mission_is_named_with_the_body_it_is_accredited_to(
 )
 def test_a_known_body_qualified_by_the_writer_is_still_that_body(text: str, body: str) -> None:
     assert names(run(text, data_dir=None), ORG) == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        ("وردت إدارة الرئيس الأمريكي دونالد ترامب على الهجمات.", "الإدارة الأمريكية"),
+        ("واتهم التقرير نظام الرئيس بشار الأسد بالهجوم.", "النظام السوري"),
+        ("ودعا إلى تمكين حكومة الرئيس عبدربه منصور هادي من العودة.", "الحكومة اليمنية"),
+    ],
+)
+def test_a_government_named_through_its_head_is_that_countrys_government(
+    text: str, government: str
+) -> None:
+    result = run(text, data_dir=None)
+    assert government in names(result, ORG)
+    assert len(names(result, EntityKind.PERSON)) == 1  # the head stays a person mention
+    assert_spans_match(result, [TextBlock(Part.SECTION, 0, text)])
+
+
+def test_a_head_noun_of_another_kind_names_no_government() -> None:
+    result = run("وانتقد نظام العقوبات الرئيس بشار الأسد.", data_dir=None)
+    assert "النظام السوري" not in names(result, ORG)
