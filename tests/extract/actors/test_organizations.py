@@ -287,3 +287,12 @@ def test_a_government_named_through_its_head_is_that_countrys_government(
 def test_a_head_noun_of_another_kind_names_no_government() -> None:
     result = run("وانتقد نظام العقوبات الرئيس بشار الأسد.", data_dir=None)
     assert "النظام السوري" not in names(result, ORG)
+
+
+def test_the_gulf_council_is_one_body_in_its_short_and_full_names() -> None:
+    result = run(
+        "وأدان مجلس التعاون لدول الخليج العربية الهجمات.",
+        "وأكد مجلس التعاون والدول العربية تمسكهم بالحوار.",
+        data_dir=None,
+    )
+    assert names(result, ORG) == {"مجلس التعاون لدول الخليج العربية"}
