@@ -40,8 +40,17 @@ Rules, in the order they apply:
   11. what rules 3-10 gave another citation of the same number in the article;
   12. the one issuing body the article names anywhere, for a plain number from 100 on that is
       not written as a state's decision ("القرار رقم 25 لسنة 2020") away from UN words;
-  13. unknown.
-  "الأممي"/"الدولي" say only "the UN" and leave the organ to those rules.
+  13. a plain number from 1,000 to 2,999 the table does not hold, in an article with a UN
+      word: UNSC (the Assembly's plain numbers that high are of 1953-1975, its famous ones
+      are in the table; the Council's series passed 2,000 in 2011);
+  14. unknown.
+  A body named for one member of a list ("قراري الجمعية العامة 46/182 ومجلس الأمن 2642")
+  is that member's own. A body after "دول" (its member states) or "بعثة" (its mission) is
+  not the one that votes.
+  "الأممي"/"الدولي"/"المنظمة الدولية" say only "the UN" and leave the organ to those rules;
+  "مجلس" or "الجمعية" alone are no UN word ("مجلس النواب").
+- A number and year the table holds for one resolution ("القرار رقم 2216 لسنة 2015") is
+  cited whatever register it is written in.
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
   when it stays unknown while written formally ("القرار رقم 1234 لعام 2023"), in each of the
