@@ -38,7 +38,13 @@ from app.extract.actors.organizations import (
     un_adjectives,
 )
 from app.extract.actors.persons import find_persons
-from app.extract.actors.places import find_cued_places, has_cue, is_date, names_settlement
+from app.extract.actors.places import (
+    find_cued_places,
+    has_cue,
+    is_date,
+    names_settlement,
+    spelled_otherwise,
+)
 from app.extract.actors.positions import title_headed_governments
 from app.extract.actors.regimes import governments_by_head
 from app.extract.model import EntityKind
@@ -136,6 +142,9 @@ class RuleActorRecognizer:
                     cand.alternatives = tuple(
                         r.entry_id for r in values if r.rank == ref.rank and r is not ref
                     )
+                entry = self.gazetteer.entries[ref.entry_id]
+                if ref.needs_cue and spelled_otherwise(cand.surface, entry.spellings):
+                    continue  # "في حديثه": the homograph written as the other word
                 if ref.needs_cue and not (
                     has_cue(block, match.first, match.prefix, town=cand.subkind == "city")
                     or _coordinated(out, cand)

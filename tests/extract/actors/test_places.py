@@ -215,3 +215,18 @@ def test_small_places_of_the_region_are_known() -> None:
         "ووصلت القافلة إلى باب الهوى ثم إلى الصليف، وعقد الاجتماع في بعبدا.", data_dir=None
     )
     assert {"معبر باب الهوى", "الصليف", "بعبدا"} <= names(result, EntityKind.PLACE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير في حديثه للصحفيين إن الوفد سيعود.",  # his talk, not the town حديثة
+        "ووصل الوفد في آب الماضي إلى العاصمة.",  # August, not the city إب
+    ],
+)
+def test_a_homograph_written_as_the_other_word_is_no_place(text: str) -> None:
+    assert names(run(text, data_dir=None), PLACE) == set()
+
+
+def test_a_homograph_written_without_its_marks_is_still_the_place() -> None:
+    assert "عمّان" in names(run("وعقد الاجتماع في العاصمة الأردنية عمان أمس.", data_dir=None))
