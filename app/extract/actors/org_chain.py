@@ -69,6 +69,7 @@ INDEFINITE_ADJECTIVES = words("""
 FORCES = "قوات"
 REGIME = "نظام"
 FORUM = "منبر"
+_BY_DEMONYM_ONLY = words("قوات قيادة")
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
 MANDATED = words("لجنة بعثة فريق مكتب")
@@ -198,8 +199,10 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         generic_only = False
     elif lemma in MANDATED and end == j:
         j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
-    if lemma == FORCES and definite and demonym_only and has_place:
-        return None  # "القوات التركية": the country's troops, a mention of Turkey
+    if lemma in _BY_DEMONYM_ONLY and definite and demonym_only and has_place:
+        # "القوات التركية": the country's troops, "القيادة الفلسطينية": its leaders (GUIDELINES
+        # §7), each a mention of the country
+        return None
     if lemma == FORCES and _described(tokens[: len(tokens) - (j - end)]):
         return None  # "قوات الاحتلال الإسرائيلي": troops described, not a body named
     if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):

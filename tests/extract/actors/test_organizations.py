@@ -296,3 +296,9 @@ def test_the_gulf_council_is_one_body_in_its_short_and_full_names() -> None:
         data_dir=None,
     )
     assert names(result, ORG) == {"مجلس التعاون لدول الخليج العربية"}
+
+
+def test_a_leadership_named_by_its_demonym_is_no_body() -> None:
+    result = run("وأكدت القيادة الفلسطينية رفضها للخطة.", data_dir=None)
+    assert names(result, ORG) == set()
+    assert names(result, PLACE) == {"فلسطين"}
