@@ -70,6 +70,7 @@ FORCES = "قوات"
 REGIME = "نظام"
 FORUM = "منبر"
 _BY_DEMONYM_ONLY = words("قوات قيادة")
+_PEACEKEEPING = tuple(normalize("حفظ السلام").split())
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
 MANDATED = words("لجنة بعثة فريق مكتب")
@@ -260,7 +261,10 @@ def _participle_clause(word: str, after: str) -> bool:
 
 def _described(tokens: list[str]) -> bool:
     """ "قوات الاحتلال", "قوات العدو الصهيوني": forces named by what they do to the
-    writer's side, with at most an adjective of their country."""
+    writer's side, with at most an adjective of their country; "قوات حفظ السلام": troops
+    named by their task, whoever sends them."""
+    if tuple(tokens[1:3]) == _PEACEKEEPING and len(tokens) <= 4:
+        return True
     if len(tokens) < 2 or tokens[1] not in _OCCUPIERS or len(tokens) > 3:
         return False
     return len(tokens) == 2 or tokens[2].endswith(("ي", "يه"))

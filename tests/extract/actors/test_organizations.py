@@ -302,3 +302,8 @@ def test_a_leadership_named_by_its_demonym_is_no_body() -> None:
     result = run("وأكدت القيادة الفلسطينية رفضها للخطة.", data_dir=None)
     assert names(result, ORG) == set()
     assert names(result, PLACE) == {"فلسطين"}
+
+
+def test_peacekeepers_named_by_their_task_are_no_body() -> None:
+    result = run("ونشرت قوات حفظ السلام دورياتها على الحدود.", data_dir=None)
+    assert names(result, ORG) == set()
