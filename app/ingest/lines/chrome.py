@@ -76,6 +76,8 @@ _HASHTAG_LINE = re.compile(r"^(?:#[^\W_]\w*[\s,،|·•]*)+$")
 _BREADCRUMB = re.compile(r"\s[>»›]\s|^الرييسيه\s*[/|>»›]")
 _PATH_STEP = re.compile(r"\s[/|]\s")
 _GUILLEMETS = re.compile(r"«[^«»]*»")
+# A link or an image address alone on a line: "https://cdn.img.example/1106.jpg"
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _SHORT_RULE_WORDS = 12
 _SHORT_CREDIT_WORDS = 6  # "Reporting by Omar Haddad" with no parentheses
 
@@ -115,7 +117,7 @@ def is_chrome(line: str) -> bool:
     if not has_letters(line):
         return True
     key = match_key(line)
-    if key in _CHROME_LINES or _is_breadcrumb(line):
+    if key in _CHROME_LINES or _is_breadcrumb(line) or _URL_LINE.match(line):
         return True
     words = key.split()
     if words and all(word in _SHARE_WORDS for word in words):

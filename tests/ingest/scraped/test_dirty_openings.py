@@ -80,3 +80,16 @@ def test_stray_markup_is_cleaned_from_a_line(line: str, clean: str) -> None:
 def test_a_quoted_name_in_guillemets_is_no_breadcrumb() -> None:
     assert not is_chrome("وطالب الوزير بتعزيز قوات « اليونيفيل » التابعة للأمم المتحدة جنوبا.")
     assert is_chrome("الرئيسية » أخبار » سياسة")
+
+
+def test_an_address_alone_on_a_line_is_chrome() -> None:
+    assert is_chrome("https://cdn.example.org/img/07e9/1106002913_0:0:3072_1920x0.jpg")
+    assert not is_chrome("ونشر الموقع الرسمي https://example.org تفاصيل الخطة كاملة.")
+
+
+def test_an_outlet_named_under_the_title_is_the_masthead_not_a_paragraph() -> None:
+    article = parse_scraped_text(
+        "الوزير يصل إلى العاصمة في زيارة رسمية\n\nسبوتنيك عربي\n\n" + _REST + "\n"
+    )
+    assert article.outlet == "سبوتنيك عربي"
+    assert all(block.text != "سبوتنيك عربي" for block in article.blocks())
