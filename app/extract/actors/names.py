@@ -34,6 +34,7 @@ _ALLAH = "الله"
 _AL = "ال"  # the family word آل once folded, not the article
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
 _HAMZA_MODIFIERS = words("الفائز الفائزة")
+_TANWEEN_FATH = "\u064b"
 
 
 @dataclass(slots=True)
@@ -128,6 +129,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     if not word.isalpha() or len(word) < 2:
         return False
     shown = ctx.block.text(tok.start, tok.end)
+    if _TANWEEN_FATH in shown:
+        return False  # "شرحاً", "تأكيداً": an indefinite accusative, never a name
     if word == _ALI and shown.endswith("ي"):
         return True  # علي the name, not على the preposition: both normalize to علي
     if word == _ALLAH:

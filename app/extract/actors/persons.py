@@ -265,8 +265,25 @@ def _bracketed_name(ctx: Context, j: int) -> Cand | None:
     close = bracket_end(ctx.block, j, longest=_LONGEST_NAME)
     if close is None:
         return None
+    if close == j + 1:
+        return _bracketed_first_name(ctx, j)
     person = name_at(ctx, j, strict=False)
     return person if person is not None and person.last == close else None
+
+
+def _bracketed_first_name(ctx: Context, j: int) -> Cand | None:
+    """ "الرئيس (بشار) الأسد": the editor adds the first name in brackets before the
+    surname the source gave."""
+    toks, k = ctx.block.toks, j + 1
+    if k >= len(toks) or not soft_gap(ctx.block, k) or toks[j].norm not in first_names():
+        return None
+    if not name_token(ctx, k, first=False) or not ends_name(ctx, k + 1):
+        return None
+    person = name_span(ctx, j, k + 1)
+    if person is not None:
+        shown = (ctx.block.text(toks[n].start, toks[n].end) for n in (j, k))
+        person.canonical = " ".join(shown)
+    return person
 
 
 def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:

@@ -424,3 +424,37 @@ def test_a_first_name_that_is_a_common_word_opens_nothing_alone() -> None:
 def test_a_name_at_a_lines_start_needs_a_cue() -> None:
     result = run("سامر عبد الله الخطيب\nوصل الوفد إلى المدينة.")
     assert names(result, EntityKind.PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a cleric's rank is two words and its degree; سيد after it may lack the article
+        ("واستقبل آية الله العظمى سيد حسن الموسوي الوفد أمس.", "حسن الموسوي"),
+        ("وقال آية الله كامل الحيدري في خطبته إن الوضع صعب.", "كامل الحيدري"),
+        # a courtesy title before the office
+        ("وقال فخامة الرئيس نزار عبود إن البلاد متمسكة بالقرار.", "نزار عبود"),
+        # "the late"
+        ("وأشاد الخطيب بدور الراحل جمال الحداد في تلك الحقبة.", "جمال الحداد"),
+        # a rank with its grade or corps
+        ("وأعلن اللواء الركن يحيى رسول أن القوات تقدمت.", "يحيى رسول"),
+        ("والتقى الوزير بالفريق أول كمال عبود في العاصمة.", "كمال عبود"),
+    ],
+)
+def test_names_after_honorifics_ranks_and_the_late(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_cleric_addressed_with_a_courtesy_title_is_no_name_himself() -> None:
+    result = run("وزار الوزير سماحة آية الله العظمى الشيخ كامل الحيدري في مكتبه.")
+    assert names(result, PERSON) == {"كامل الحيدري"}
+
+
+def test_a_word_in_the_indefinite_accusative_ends_the_name() -> None:
+    result = run("وقدم السفير نزار عبود شرحاً مفصلاً للأوضاع.")
+    assert names(result, PERSON) == {"نزار عبود"}
+
+
+def test_a_first_name_in_an_editors_brackets_before_the_surname() -> None:
+    result = run("والتقى الرئيس (سامر) الخطيب الوفد الزائر.")
+    assert names(result, PERSON) == {"سامر الخطيب"}
