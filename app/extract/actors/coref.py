@@ -172,6 +172,8 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
                 for key, variant in (by_first.get(bare(core[0]), ()) if core else ())
                 if key != cand.key and _contains(variant, core)
             }
+            if not known and kind is EntityKind.PERSON:
+                known = found[(core, cand.key)] = _linked_surname(forms, core, cand.key)
         if len(known) == 1:
             target = next(iter(known))
             if cand.key is not None:
@@ -180,6 +182,20 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
     for cand in cands:
         while cand.key in redirect:
             cand.key = redirect[cand.key]
+
+
+def _linked_surname(
+    forms: dict[str, set[tuple[str, ...]]], core: tuple[str, ...], own: str | None
+) -> set[str]:
+    """ "الوزير بو حبيب" after "عبد الله بو حبيب": a surname of a link and a word, read
+    as a name of its own after a title, is the person whose full name ends with it."""
+    if len(core) != 2 or core[0] not in _SURNAME_LINKS:
+        return set()
+    return {
+        key
+        for key, variants in forms.items()
+        if key != own and any(len(v) > 2 and v[-2:] == core for v in variants)
+    }
 
 
 def _without_topic(tokens: tuple[str, ...]) -> tuple[str, ...]:

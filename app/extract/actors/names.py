@@ -156,6 +156,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False  # "... بالقول": a preposition on a noun ends the name
     if first and strict and _preposition_phrase(word):
         return False
+    if first and _bi_on_a_b_word(word):
+        return False  # "ببرنامج", "ببرقيتين": ب on a noun that begins with ب
     if not first and _on_common_word(word):
         return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
     if not first and _abstract_noun(shown):
@@ -190,6 +192,11 @@ def _preposition_phrase(word: str) -> bool:
         if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
             return True
     return False
+
+
+def _bi_on_a_b_word(word: str) -> bool:
+    """No name opens on two ب: the first is the preposition (ببرنامج، ببيان)."""
+    return word.startswith("بب") and len(word) >= 5
 
 
 def _on_common_word(word: str) -> bool:

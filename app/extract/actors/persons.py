@@ -44,6 +44,7 @@ from app.extract.actors.person_cues import (
 from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import (
     ACCUSATIVE_ROLES,
+    ADJECTIVE_ROLES,
     DOMAINS,
     GROUP_TITLES,
     TITLE_FORMS,
@@ -97,7 +98,11 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 finds.append(PersonFind(bare_name))
                 floor = i = bare_name.last
             continue
-        title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
+        title = (
+            read_title(ctx, i)
+            if covered[i] is None and title_head(word) is not None and not _qualifies(ctx, i)
+            else None
+        )
         if word in GROUP_TITLES and covered[i] is None:
             title = _group_title(ctx, i)
         found: PersonFind | None = None
@@ -145,6 +150,21 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     tokens = [t for t in person.tokens if t not in NAME_LINKS]
     family = tokens[-1].startswith("ال") and tokens[-1] not in first_names()
     return person if len(tokens) >= 3 or family else None
+
+
+def _qualifies(ctx: Context, i: int) -> bool:
+    """ "في لقاء إعلامي أعقب الجلسة": a role that is also an adjective, right after an
+    indefinite noun, qualifies that noun."""
+    toks = ctx.block.toks
+    if toks[i].norm not in ADJECTIVE_ROLES or i == 0 or toks[i].sep != SPACE:
+        return False
+    before = toks[i - 1].norm
+    return not (
+        before.startswith("ال")
+        or is_boundary_word(before)
+        or before in first_names()
+        or title_head(before) is not None
+    )
 
 
 def _group_title(ctx: Context, i: int) -> Title:
@@ -336,7 +356,8 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
         units += 1
     if k >= len(toks) or not comma_gap(ctx.block, k) or k == title.last:
         return None
-    person = name_at(ctx, k, strict=False)
+    # strict: after a run of unknown words, "، لفائدة التفاوض،" is a phrase, not a name
+    person = name_at(ctx, k)
     if person is None or person.key is not None or _words(person) > 3:
         return None
     _closing_waw_word(ctx, person)

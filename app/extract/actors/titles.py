@@ -49,6 +49,10 @@ NEEDS_ARTICLE = words("""
     شيخ سيد سيده راحل راحله مرحوم مرحومه فقيد فقيده شهيد شهيده سعاده
 """)
 
+# Roles that are relational adjectives too: after an indefinite noun they qualify it
+# ("لقاء إعلامي", "مؤتمر صحفي", "مصدر قيادي"), they name no one.
+ADJECTIVE_ROLES = words("صحفي صحفية إعلامي إعلامية قيادي قيادية")
+
 # The accusative of a role noun: "تعيين X رئيساً" (رييسا once tanween is folded away).
 ACCUSATIVE_ROLES = frozenset(r + "ا" for r in ROLES if r not in HONORIFICS)
 

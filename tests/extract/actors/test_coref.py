@@ -167,3 +167,8 @@ def test_a_family_name_after_al_is_not_looked_for_alone() -> None:
     assert [m.surface for m in result.mentions if m.entity_key == tamim.key] == [
         "تميم بن حمد آل ثاني"
     ]
+
+
+def test_a_surname_with_its_link_read_as_a_name_after_a_title_is_the_full_name() -> None:
+    result = run("واستقبل الوزير سامر بو حبيب السفير.", "وقال الوزير بو حبيب إن الحوار مستمر.")
+    assert names(result, EntityKind.PERSON) == {"سامر بو حبيب"}

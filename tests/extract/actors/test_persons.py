@@ -458,3 +458,20 @@ def test_a_word_in_the_indefinite_accusative_ends_the_name() -> None:
 def test_a_first_name_in_an_editors_brackets_before_the_surname() -> None:
     result = run("والتقى الرئيس (سامر) الخطيب الوفد الزائر.")
     assert names(result, PERSON) == {"سامر الخطيب"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ب on a noun that begins with ب, after a rank that is also a word (team)
+        "وجرى خلاله تنوير الفريق ببرنامج الزيارات المقبلة.",
+        # authorities of the enemy: common nouns after a title
+        "ودعا المسؤول الأممي سلطات العدو إلى التعاون.",
+        # a role that is an adjective of the noun before it
+        "وقال في لقاء إعلامي أعقب جلسة التصويت إن القرار واضح.",
+        # after a title that runs on, a phrase between commas is no name
+        "وأشاد برؤية الملك وخياراته، لفائدة التفاوض، في خطابه.",
+    ],
+)
+def test_phrases_that_look_like_names_after_titles(text: str) -> None:
+    assert names(run(text), PERSON) == set()
