@@ -22,10 +22,11 @@ from functools import lru_cache
 from app.extract.actors.candidates import BlockResult, Cand, Form, Title
 from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
-from app.extract.actors.matcher import TokenTrie, name_tokens
+from app.extract.actors.matcher import TokenTrie, compound, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
 from app.extract.actors.offices import holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
+from app.extract.actors.respelled import respelled, skeletons
 from app.extract.actors.titles import MODIFIERS
 from app.extract.actors.transliteration import transliterated
 from app.extract.model import EntityKind
@@ -34,6 +35,8 @@ from app.text.normalize import normalize
 
 
 def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
+    if kind is EntityKind.PERSON:
+        tokens = compound(tuple(tokens))  # "عبد الله العليمي" and "عبدالله العليمي": one man
     return f"new:{kind.value}:{' '.join(tokens)}"
 
 
@@ -262,10 +265,13 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
     nisbas = {s for s in unique if isinstance(s, str)}
+    by_skeleton = skeletons({s: next(iter(surnames[s])) for s in nisbas})
     for result in results:
         if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
             result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
         result.cands.extend(_scan(result, trie, firsts))
+        if by_skeleton:
+            result.cands.extend(respelled(result, by_skeleton, nisbas))
 
 
 def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:

@@ -259,6 +259,8 @@ def ends_name(ctx: Context, k: int) -> bool:
     word = toks[k].norm
     if is_boundary_word(word) or title_head(word) is not None:
         return True
+    if word[:1] == "و" and word[1:] in first_names() and word not in first_names():
+        return True  # "سامر الخطيب ونبيل حداد": another name, coordinated
     atom = ctx.atoms.get(k)
     if atom is not None and atom.prefix:
         return True  # "... لفرانس برس": a preposition on a named body opens a new phrase

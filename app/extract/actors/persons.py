@@ -96,7 +96,8 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             bare_name = _bare_name(ctx, i) if covered[i] is None else None
             if bare_name is not None:
                 finds.append(PersonFind(bare_name))
-                floor = i = bare_name.last
+                finds += [PersonFind(other) for other in coordinated_names(ctx, bare_name.last)]
+                floor = i = finds[-1].person.last
             continue
         title = (
             read_title(ctx, i)

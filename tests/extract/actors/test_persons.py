@@ -475,3 +475,8 @@ def test_a_first_name_in_an_editors_brackets_before_the_surname() -> None:
 )
 def test_phrases_that_look_like_names_after_titles(text: str) -> None:
     assert names(run(text), PERSON) == set()
+
+
+def test_names_listed_after_kull_min_with_no_title() -> None:
+    result = run("وحضر الاجتماع كل من سامر الخطيب ونبيل حداد وجمال العلي.")
+    assert names(result, PERSON) == {"سامر الخطيب", "نبيل حداد", "جمال العلي"}
