@@ -51,6 +51,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
             cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    _surnames_of_the_article(cands)
     for cand in cands:
         if cand.same_as is not None and cand.same_as.key is not None:
             cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
@@ -199,6 +200,27 @@ def _linked_surname(
         for key, variants in forms.items()
         if key != own and any(len(v) > 2 and v[-2:] == core for v in variants)
     }
+
+
+def _surnames_of_the_article(cands: list[Cand]) -> None:
+    """ "عباس بقائي ... وأوضح بقائي": a surname the gazetteer gave to a known man is the
+    article's own man of that surname when the article names him in full, and not the
+    known one."""
+    named: dict[str, set[str]] = defaultdict(set)  # surname -> keys named in full
+    for cand in cands:
+        full = cand.kind is EntityKind.PERSON and cand.form is Form.NAME
+        if full and cand.key and len(cand.tokens) >= 2 and cand.tokens[-2] not in NAME_LINKS:
+            named[cand.tokens[-1]].add(cand.key)
+    for cand in cands:
+        if cand.kind is not EntityKind.PERSON or cand.form is not Form.SHORT_FORM:
+            continue
+        keys = named.get(cand.tokens[0], set()) if len(cand.tokens) == 1 else set()
+        if len(keys) == 1 and cand.key not in keys and not _named(cands, cand.key):
+            cand.key = next(iter(keys))
+
+
+def _named(cands: list[Cand], key: str | None) -> bool:
+    return any(c.key == key and c.form is Form.NAME for c in cands)
 
 
 def _without_topic(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -209,11 +209,12 @@ def _on_common_word(word: str) -> bool:
     )
 
 
-def known_surname(ctx: Context, j: int) -> Cand | None:
+def known_surname(ctx: Context, j: int, *, opening: bool = False) -> Cand | None:
     """ "الرئيس أردوغان": after a title, the last name of one person the gazetteer knows.
-    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective."""
+    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective.
+    `opening`: the block's first word, with nothing before it."""
     toks = ctx.block.toks
-    if j >= len(toks) or ctx.covered[j] is not None or toks[j].sep != SPACE:
+    if j >= len(toks) or ctx.covered[j] is not None or (toks[j].sep != SPACE and not opening):
         return None
     word = toks[j].norm
     key = ctx.surnames.get(word)

@@ -45,6 +45,7 @@ from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import (
     ACCUSATIVE_ROLES,
     ADJECTIVE_ROLES,
+    DECEASED,
     DOMAINS,
     GROUP_TITLES,
     TITLE_FORMS,
@@ -80,7 +81,7 @@ _OPENERS = TITLE_FORMS | _CUES | GROUP_TITLES  # every token a title or a cue ma
 
 
 def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
-    finds: list[PersonFind] = []
+    finds: list[PersonFind] = [] if (opening := _opening_surname(ctx)) is None else [opening]
     roles: list[Title] = []
     norms = ctx.block.norms
     floor = 0  # names found so far end here: an apposition may not reuse them
@@ -128,6 +129,19 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 roles.append(title)
             i = title.last
     return finds, roles
+
+
+def _opening_surname(ctx: Context) -> PersonFind | None:
+    """ "لافروف: ...", "بيدرسن يدعو إلى ...": a headline or a paragraph that opens on a
+    known man's surname, then a colon or a verb."""
+    toks = ctx.block.toks
+    if len(toks) < 2 or ctx.covered[0] is not None or toks[0].norm not in ctx.surnames:
+        return None
+    colon = ":" in ctx.block.text(toks[0].end, toks[1].start)
+    if not colon and not (toks[1].sep == SPACE and is_verb(toks[1].norm)):
+        return None
+    surname = known_surname(ctx, 0, opening=True)
+    return PersonFind(surname) if surname is not None else None
 
 
 def _bare_name(ctx: Context, i: int) -> Cand | None:
@@ -253,7 +267,9 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
-    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or known_surname(ctx, j)
+    person = name_at(ctx, j, strict=not toks[j].sep & COMMA)
+    if person is None and titles[-1].head not in DECEASED:
+        person = known_surname(ctx, j)
     if person is None:
         return _loose_apposition(ctx, titles)
     if toks[j].sep & COMMA and person.key is None:
@@ -413,7 +429,10 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     if toks[i].norm not in SPEECH_VERB_FORMS:
         return None
     person = name_at(ctx, i + 1)
-    if person is None or person.key is not None:
+    if person is None:
+        surname = known_surname(ctx, i + 1)  # "وقال غوتيريش إن": a known man's surname
+        return PersonFind(surname) if surname is not None else None
+    if person.key is not None:
         return None
     after = person.last
     # "وقال فلان، المتحدث باسم ..." and, with no comma, "وقال فلان المتحدث باسم ...": a

@@ -38,6 +38,10 @@ HONORIFICS = _lemmas("""
     سماحة فضيلة فخامة معالي سمو سعادة نيافة غبطة آية/آيت
     راحل/راحلة مرحوم/مرحومة فقيد/فقيدة شهيد/شهيدة
 """)
+# "the late", "the martyr": a surname alone after them is a man of the past, whom the
+# gazetteer's living namesake is not ("مكتب الشهيد الصدر").
+DECEASED = frozenset(normalize(w) for w in ("راحل", "مرحوم", "فقيد", "شهيد"))
+
 # "آية الله العظمى": the cleric's rank is two words (three with its degree); آية alone is a
 # verse, so it is a title only before الله.
 CLERICAL_RANK = "ايه"

@@ -190,3 +190,11 @@ def test_a_foreign_surname_respelled_later_is_the_same_person() -> None:
 def test_a_respelled_word_that_is_common_names_no_one() -> None:
     result = run("وقال المبعوث الأوروبي يوهان كارلسون إن الحل ممكن.", "وأكد أن الحل قريب.")
     assert surfaces(result, "يوهان كارلسون") == ["يوهان كارلسون"]
+
+
+def test_a_surname_is_first_the_article_s_own_man_who_bears_it() -> None:
+    # the shipped gazetteer knows an إسماعيل بقائي; this article's man is another
+    result = run(
+        "وقال المتحدث عباس بقائي إن الوفد وصل.", "وقال بقائي إن الحوار مستمر.", data_dir=None
+    )
+    assert names(result, PERSON) == {"عباس بقائي"}

@@ -480,3 +480,19 @@ def test_phrases_that_look_like_names_after_titles(text: str) -> None:
 def test_names_listed_after_kull_min_with_no_title() -> None:
     result = run("وحضر الاجتماع كل من سامر الخطيب ونبيل حداد وجمال العلي.")
     assert names(result, PERSON) == {"سامر الخطيب", "نبيل حداد", "جمال العلي"}
+
+
+def test_a_known_surname_after_a_speech_verb() -> None:
+    result = run("وقال غوتيريش إن الوضع خطير.", data_dir=None)
+    assert "person:antonio-guterres" in {e.key for e in result.entities}
+
+
+@pytest.mark.parametrize("text", ["لافروف: موسكو لن تسمح بذلك", "لافروف يحذر من التصعيد"])
+def test_a_headline_that_opens_on_a_known_surname(text: str) -> None:
+    result = run(text, data_dir=None)
+    assert "person:sergey-lavrov" in {e.key for e in result.entities}
+
+
+def test_a_surname_after_the_martyr_is_not_the_living_namesake() -> None:
+    result = run("وزار الوفد مكتب الشهيد الصدر في النجف.", data_dir=None)
+    assert names(result, PERSON) == set()
