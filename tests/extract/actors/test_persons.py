@@ -496,3 +496,16 @@ def test_a_headline_that_opens_on_a_known_surname(text: str) -> None:
 def test_a_surname_after_the_martyr_is_not_the_living_namesake() -> None:
     result = run("وزار الوفد مكتب الشهيد الصدر في النجف.", data_dir=None)
     assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # foreign first names shaped like a verb (يـ) or a preposition on a word (بـ، لـ)
+        ("وقال الحاخام يتسحاق برنر إن القرار مرفوض.", "يتسحاق برنر"),
+        ("وقالت النائبة بولا حداد إن البرلمان مقصر.", "بولا حداد"),
+        ("وقال السيناتور ليندسي كارتر إن الكونغرس سيتحرك.", "ليندسي كارتر"),
+    ],
+)
+def test_listed_foreign_first_names_open_a_name(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
