@@ -114,6 +114,8 @@ def name_span(ctx: Context, first: int, last: int) -> Cand | None:
     if counted < 2 or counted > 4:
         return None
     tokens = tuple(toks[k].norm for k in range(first, last))
+    if _accusative_pair(tokens):
+        return None
     return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
 
 
@@ -169,6 +171,15 @@ def _surname_spelling(word: str, shown: str) -> bool:
     """ "الفايز" the family, "الفائز" the winner: one word once the hamza is folded, told
     apart by how the text writes it."""
     return word in _HAMZA_MODIFIERS and "ئ" not in shown
+
+
+def _accusative_pair(tokens: tuple[str, ...]) -> bool:
+    """ "أجرى الوزير اتصالا هاتفيا": a noun and its relational adjective, both in the
+    accusative with the tanween unwritten, not a first name and a surname in ـيا."""
+    if len(tokens) != 2 or tokens[0] in first_names():
+        return False
+    noun, adjective = tokens
+    return noun.endswith("ا") and adjective.endswith("يا") and len(adjective) >= 5
 
 
 def _abstract_noun(shown: str) -> bool:

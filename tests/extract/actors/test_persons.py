@@ -509,3 +509,13 @@ def test_a_surname_after_the_martyr_is_not_the_living_namesake() -> None:
 )
 def test_listed_foreign_first_names_open_a_name(text: str, person: str) -> None:
     assert names(run(text), PERSON) == {person}
+
+
+def test_a_counterpart_is_a_title() -> None:
+    result = run("وتسلم الرئيس رسالة من نظيره جان لوك مارتان.")
+    assert names(result, PERSON) == {"جان لوك مارتان"}
+
+
+def test_a_noun_and_its_adjective_in_the_accusative_are_no_name() -> None:
+    result = run("وأجرى وزير الخارجية اتصالا هاتفيا مع الوفد.")
+    assert names(result, PERSON) == set()
