@@ -273,6 +273,8 @@ def ends_name(ctx: Context, k: int) -> bool:
         return True
     if word[:1] == "و" and word[1:] in first_names() and word not in first_names():
         return True  # "سامر الخطيب ونبيل حداد": another name, coordinated
+    if word.startswith(("بال", "لل", "كال")) and len(word) > 5:
+        return True  # "التقى سامر حداد بالوفد": a preposition on a definite noun
     atom = ctx.atoms.get(k)
     if atom is not None and atom.prefix:
         return True  # "... لفرانس برس": a preposition on a named body opens a new phrase

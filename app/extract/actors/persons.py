@@ -74,9 +74,16 @@ _COMMON_FIRST_NAMES = words("""
     رمضان أسماء علي
 """)
 _ALI = "علي"  # the name; the preposition على folds to the same letters
+# Verbs and cues after which a known first name opens a name as after a speech verb:
+# "التقى سامر حداد الوفد", "بحسب سامر حداد".
+_MEETING = words("""
+    التقى التقت استقبل استقبلت زار زارت هاتف هاتفت رافق رافقت ترأس ترأست ودع ودعت
+    بحسب حسب وفق
+""")
+_MEETING_FORMS = frozenset(p + w for w in _MEETING for p in ("", "و", "ف"))
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
-_CUES = SPEECH_VERB_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
+_CUES = SPEECH_VERB_FORMS | _MEETING_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
 _OPENERS = TITLE_FORMS | _CUES | GROUP_TITLES  # every token a title or a cue may open on
 
 
@@ -426,7 +433,7 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     toks = ctx.block.toks
     if i + 1 >= len(toks) or toks[i + 1].sep != SPACE or ctx.covered[i + 1] is not None:
         return None
-    if toks[i].norm not in SPEECH_VERB_FORMS:
+    if toks[i].norm not in SPEECH_VERB_FORMS and toks[i].norm not in _MEETING_FORMS:
         return None
     person = name_at(ctx, i + 1)
     if person is None:

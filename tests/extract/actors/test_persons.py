@@ -519,3 +519,15 @@ def test_a_counterpart_is_a_title() -> None:
 def test_a_noun_and_its_adjective_in_the_accusative_are_no_name() -> None:
     result = run("وأجرى وزير الخارجية اتصالا هاتفيا مع الوفد.")
     assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("والتقى سامر حداد بالوفد الأممي في العاصمة.", "سامر حداد"),
+        ("واستقبل نبيل عبود في مكتبه سفير فرنسا.", "نبيل عبود"),
+        ("وبحسب كمال حداد فإن الاتفاق قريب.", "كمال حداد"),
+    ],
+)
+def test_a_known_first_name_after_a_verb_of_meeting_or_a_source_cue(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
