@@ -20,7 +20,8 @@ _HEADS = words("نظام حكومة إدارة")
 
 def regime_heads(block: Block, cands: list[Cand], gazetteer: Gazetteer) -> list[Cand]:
     """A person mention for each head named inside a body's name."""
-    return [person for cand in cands for person in _heads_in(block, cand, gazetteer)]
+    bodies = [c for c in cands if c.tokens and c.tokens[0] in _HEADS]  # most blocks: none
+    return [person for cand in bodies for person in _heads_in(block, cand, gazetteer)]
 
 
 def _heads_in(block: Block, cand: Cand, gazetteer: Gazetteer) -> Iterator[Cand]:
@@ -55,11 +56,24 @@ def _known_person(gazetteer: Gazetteer, tokens: tuple[str, ...]) -> str | None:
 
 def _holder_by_surname(gazetteer: Gazetteer, body: str, surname: str) -> str | None:
     """ "نظام الأسد": the one known head of this very body with that last name."""
-    found = {
-        entry.id
-        for entry in gazetteer.entries.values()
-        if entry.kind is EntityKind.PERSON
-        and any(role.organization == body for role in entry.roles)
-        and name_tokens(entry.name)[-1] == surname
-    }
-    return found.pop() if len(found) == 1 else None
+    found = _holders(gazetteer).get((body, surname), set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+# (body, last name) -> the persons who held a role in it; built once per gazetteer, kept
+# with it so that its id is not reused.
+_HOLDERS: dict[int, tuple[Gazetteer, dict[tuple[str, str], set[str]]]] = {}
+
+
+def _holders(gazetteer: Gazetteer) -> dict[tuple[str, str], set[str]]:
+    built = _HOLDERS.get(id(gazetteer))
+    if built is None:
+        index: dict[tuple[str, str], set[str]] = {}
+        for entry in gazetteer.entries.values():
+            if entry.kind is EntityKind.PERSON:
+                last = name_tokens(entry.name)[-1]
+                for role in entry.roles:
+                    if role.organization is not None:
+                        index.setdefault((role.organization, last), set()).add(entry.id)
+        built = _HOLDERS[id(gazetteer)] = (gazetteer, index)
+    return built[1]

@@ -12,12 +12,11 @@ from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_n
 from app.extract.actors.names import is_boundary_word
 from app.extract.actors.org_lexicon import org_head
 from app.extract.actors.titles import title_head
-from app.extract.actors.transliteration import skeleton
+from app.extract.actors.transliteration import skeleton, word_skeleton
 from app.extract.model import EntityKind
-from app.extract.tokens import SPACE, readings
+from app.extract.tokens import SPACE
 
 _SHORTEST = 4  # letters: "بري" and "عون" are words as often as names
-_CLITICS = ("", "و")  # "وأضاف نتانياهو", "ونتانياهو"
 
 
 def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
@@ -35,27 +34,26 @@ def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[s
     exact = frozenset(spelled)
     out: list[Cand] = []
     for k, tok in enumerate(block.toks):
-        if taken[k] or tok.latin:
+        if taken[k] or tok.latin or len(tok.norm) < _SHORTEST:
             continue
-        for prefix, stem in readings(tok.norm):
-            if prefix not in _CLITICS or stem in exact or not _foreign(stem):
+        for prefix, stem in _readings(tok.norm):
+            key = known.get(word_skeleton(stem))  # cheap, cached: most words stop here
+            if key is None or stem in exact or not _foreign(stem) or not _closed(result, k):
                 continue
-            key = known.get(skeleton((stem,))[0])
-            if key is not None and _closed(result, k):
-                out.append(
-                    Cand(
-                        block,
-                        EntityKind.PERSON,
-                        k,
-                        k + 1,
-                        prefix,
-                        Form.SHORT_FORM,
-                        key,
-                        tokens=(stem,),
-                    )
+            out.append(
+                Cand(
+                    block, EntityKind.PERSON, k, k + 1, prefix, Form.SHORT_FORM, key, tokens=(stem,)
                 )
-                break
+            )
+            break
     return out
+
+
+def _readings(word: str) -> tuple[tuple[str, str], ...]:
+    """The word, and the word after a و that may be the conjunction."""
+    if word[:1] == "و" and len(word) > _SHORTEST:
+        return (("", word), ("و", word[1:]))
+    return (("", word),)
 
 
 def _foreign(word: str) -> bool:
