@@ -164,6 +164,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
     if not first and _abstract_noun(shown):
         return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
+    if shown.endswith("يه") and len(word) >= 5 and word not in PARTICLES:
+        return True  # هيرفيه، دوسيه، بارنييه: French names in -é, -ier, not a pronoun
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
 
 

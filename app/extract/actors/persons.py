@@ -81,9 +81,13 @@ _MEETING = words("""
     بحسب حسب وفق
 """)
 _MEETING_FORMS = frozenset(p + w for w in _MEETING for p in ("", "و", "ف"))
+# "د. سامر حداد", "م. كمال الخطيب": doctor and engineer abbreviated, a dot after the letter.
+_ABBREVIATED = words("د م")
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
-_CUES = SPEECH_VERB_FORMS | _MEETING_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
+_CUES = (
+    SPEECH_VERB_FORMS | _MEETING_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS | _ABBREVIATED
+)
 _OPENERS = TITLE_FORMS | _CUES | GROUP_TITLES  # every token a title or a cue may open on
 
 
@@ -120,6 +124,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 continue
             found = (
                 _after_speech_verb(ctx, i)
+                or _after_abbreviation(ctx, i)
                 or after_leader_cue(ctx, i)
                 or before_accusative_role(ctx, i, floor)
                 or before_known_as(ctx, i, floor)
@@ -422,6 +427,22 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
         return None
     person = name_span(ctx, start, end)
     return PersonFind(person, [title]) if person is not None else None
+
+
+def _after_abbreviation(ctx: Context, i: int) -> PersonFind | None:
+    """ "د. سامر حداد": an abbreviated honorific, its dot, then a name that a first name
+    opens or a boundary closes."""
+    toks = ctx.block.toks
+    if toks[i].norm not in _ABBREVIATED or i + 1 >= len(toks) or ctx.covered[i + 1] is not None:
+        return None
+    if ctx.block.text(toks[i].end, toks[i + 1].start).strip() != ".":
+        return None
+    if i > 0 and ":" in ctx.block.text(toks[i - 1].end, toks[i].start):
+        return None  # "رئيس مجلس الإدارة: د. ...": a masthead's label, page chrome
+    person = name_at(ctx, i + 1, strict=False)
+    if person is None or person.key is not None or not name_is_credible(ctx, person):
+        return None
+    return PersonFind(person)
 
 
 def _definite_title(tok: Tok) -> bool:

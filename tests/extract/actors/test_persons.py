@@ -531,3 +531,30 @@ def test_a_noun_and_its_adjective_in_the_accusative_are_no_name() -> None:
 )
 def test_a_known_first_name_after_a_verb_of_meeting_or_a_source_cue(text: str, person: str) -> None:
     assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال د. سامر حداد إن الوضع صعب.", "سامر حداد"),
+        ("وأكد د.نبيل عبود أن الحل سياسي.", "نبيل عبود"),
+        ("وقال م. كمال الخطيب إن المشروع جاهز.", "كمال الخطيب"),
+    ],
+)
+def test_a_name_after_an_abbreviated_honorific(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_an_abbreviated_honorific_after_a_mastheads_label_is_chrome() -> None:
+    assert names(run("رئيس مجلس الإدارة: د. سامر حداد"), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال سفير فرنسا في بيروت هيرفيه لوران إن باريس تدعم.", "هيرفيه لوران"),
+        ("وقالت الممثلة الخاصة ليز دوسيه إن المفاوضات ستستأنف.", "ليز دوسيه"),
+    ],
+)
+def test_a_french_name_ending_in_yeh_is_no_pronoun(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
