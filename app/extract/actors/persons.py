@@ -81,6 +81,7 @@ _MEETING = words("""
     بحسب حسب وفق
 """)
 _MEETING_FORMS = frozenset(p + w for w in _MEETING for p in ("", "و", "ف"))
+_MEETING_NOUNS = words("استقبال لقاء اتصال مقابلة استقباله لقائه اتصاله")
 # "د. سامر حداد", "م. كمال الخطيب": doctor and engineer abbreviated, a dot after the letter.
 _ABBREVIATED = words("د م")
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
@@ -164,9 +165,12 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     word = toks[i].norm
     if word in _COMMON_FIRST_NAMES:
         return None
-    # after a word that ends a phrase (على، مع، إن، a verb): a line's or a colon's first
-    # words are bylines and mastheads as often as story
-    if i == 0 or toks[i].sep != SPACE or not is_boundary_word(toks[i - 1].norm):
+    # after a word that ends a phrase (على، مع، إن، a verb) or a noun of meeting whose
+    # object is the person (استقبال، لقاء): a line's or a colon's first words are bylines
+    # and mastheads as often as story
+    if i == 0 or toks[i].sep != SPACE:
+        return None
+    if not (is_boundary_word(toks[i - 1].norm) or toks[i - 1].norm in _MEETING_NOUNS):
         return None
     before = toks[i - 1]
     if before.norm in first_names() and ctx.block.text(before.start, before.end).endswith("ي"):
@@ -265,7 +269,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
             return PersonFind(bracketed, titles)
         if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
             return _loose_apposition(ctx, titles)
-        nxt = read_title(ctx, j)
+        nxt = None if _named_like_a_title(ctx, j) else read_title(ctx, j)
         if nxt is None:
             break
         if nxt.prefix or (toks[j].sep & COMMA and nxt.parts):
@@ -289,6 +293,15 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if person.key is None and not name_is_credible(ctx, person):
         return None
     return PersonFind(person, titles)
+
+
+def _named_like_a_title(ctx: Context, j: int) -> bool:
+    """ "الفريق أول سلطان النعماني": a first name that is a role noun too (سلطان), opening
+    a full name after a title, is the name."""
+    if ctx.block.toks[j].norm not in first_names():
+        return False
+    person = name_at(ctx, j)
+    return person is not None and ends_name(ctx, person.last)
 
 
 def _past_apposed_demonym(ctx: Context, j: int) -> int:

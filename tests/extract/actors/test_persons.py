@@ -558,3 +558,18 @@ def test_an_abbreviated_honorific_after_a_mastheads_label_is_chrome() -> None:
 )
 def test_a_french_name_ending_in_yeh_is_no_pronoun(text: str, person: str) -> None:
     assert names(run(text), PERSON) == {person}
+
+
+def test_a_first_name_that_is_a_role_noun_after_a_rank() -> None:
+    result = run("والتقى الوفد بالفريق أول سلطان الحداد في العاصمة.")
+    assert names(result, PERSON) == {"سلطان الحداد"}
+
+
+def test_a_role_of_the_country_after_a_courtesy_title_is_no_name() -> None:
+    result = run("ورسم ملامحها سمو أمير البلاد قبل عقود.")
+    assert names(result, PERSON) == set()
+
+
+def test_a_full_name_after_a_noun_of_meeting_then_its_title() -> None:
+    result = run("جاء ذلك خلال استقبال سامر بن خليل الحداد مندوب السلطنة الدائم الوفد.")
+    assert "سامر بن خليل الحداد" in names(result, PERSON)
