@@ -46,7 +46,7 @@ from app.extract.statements.back import BackRefs
 from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
-from app.extract.statements.verbs import WORDS
+from app.extract.statements.verbs import TRIGGERS
 from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
 
@@ -102,7 +102,7 @@ def find_statements(
 
 def _says(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a word that may open a statement."""
-    return not WORDS.isdisjoint(w.WORD_RE.findall(text, start, end))
+    return not TRIGGERS.isdisjoint(w.WORD_RE.findall(text, start, end))
 
 
 def _per_speaker(statement: Statement, speaker: Speaker, short: ShortForms) -> list[Statement]:

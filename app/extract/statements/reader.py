@@ -10,7 +10,7 @@ from app.extract.statements import words as w
 from app.extract.statements.clauses import ClauseReader, Intro, inside, quotations, unquote
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
-from app.extract.statements.verbs import WORDS, Form, VerbForm, lookup
+from app.extract.statements.verbs import TRIGGERS, WORDS, Form, VerbForm, lookup
 from app.extract.tokens import Kind, NormText
 from app.ingest.model import TextBlock
 from app.text.normalize import normalize
@@ -47,7 +47,7 @@ class Reader(SubjectReader, ClauseReader):
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text)
         for i, tok in enumerate(self.toks):
-            if tok.text in WORDS and not inside(quoted, tok.start):
+            if tok.text in TRIGGERS and not inside(quoted, tok.start):
                 found = lookup(tok.text)
                 if found is not None and self._trigger(i, *found):
                     self.triggers.append((i, *found))
@@ -76,6 +76,8 @@ class Reader(SubjectReader, ClauseReader):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
+        if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
+            return False  # "حرصها على حث الأمم المتحدة": the verbal noun
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
                 return True

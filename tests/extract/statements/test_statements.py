@@ -1067,3 +1067,61 @@ def test_participles_without_a_comma_and_states_in_a_body(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert keyed(statements(text)) == expected
+
+
+# -- phenomena of real outlets (eval/GUIDELINES.md §7) --------------------------------------
+
+
+@pytest.mark.parametrize("conj", ["و", "ف"])
+def test_a_two_letter_verb_after_its_conjunction(conj: str) -> None:
+    found = one(f"{conj}حث مجلس الأمن الأطراف على وقف القتال.")
+    assert (found.speaker_key, found.verb) == ("unsc", "حث")
+    assert found.content == "الأطراف على وقف القتال"
+
+
+def test_the_verbal_noun_after_a_preposition_is_no_verb() -> None:
+    found = statements("وشدد الائتلاف على حث الأمم المتحدة على التحرك.")
+    assert [(s.speaker_key, s.verb) for s in found] == [("coalition", "شدد")]
+
+
+def test_the_short_past_form_after_its_conjunction() -> None:
+    found = one("ودان الائتلاف الهجوم على إدلب.")
+    assert (found.speaker_key, found.verb) == ("coalition", "دان")
+
+
+def test_a_bare_name_like_form_is_no_verb() -> None:
+    assert statements("دان البحرة رجل أعمال من حلب.") == []
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "وعبر البحرة عن ارتياحه للاتفاق",
+        "ورفض البحرة المقترح الروسي",
+        "وتحدث البحرة عن الجولة المقبلة",
+        "وتطرق البحرة إلى ملف المعتقلين",
+        "وجدد البحرة موقف الائتلاف",
+    ],
+)
+def test_a_verb_of_attitude_gives_the_floor_to_its_subject(opening: str) -> None:
+    # not returned itself, but the participle and the "وأضاف" after it are its subject's
+    found = statements(
+        "قال بيدرسن إن الجولة انتهت.",
+        f"{opening}، معرباً عن أمله في التقدم.",
+        "وأضاف أن الهيئة لن تنسحب.",
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [
+        ("pedersen", "قال"),
+        ("bahra", "معرباً"),
+        ("bahra", "أضاف"),
+    ]
+
+
+def test_via_is_no_verb_of_another_statement() -> None:
+    found = one("وأعلن الائتلاف عبر بيان أن وفده سيصل غداً.")
+    assert (found.speaker_key, found.verb, found.content) == ("coalition", "أعلن", "وفده سيصل غداً")
+
+
+def test_a_noun_shaped_like_a_weak_verb_leaves_the_object_alone() -> None:
+    found = one("وأكد البحرة رفض الائتلاف للمقترح.")
+    assert (found.speaker_key, found.content) == ("bahra", "رفض الائتلاف للمقترح")
