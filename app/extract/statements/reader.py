@@ -7,7 +7,14 @@ from __future__ import annotations
 
 from app.extract.model import EntityKind, Span, Statement
 from app.extract.statements import words as w
-from app.extract.statements.clauses import ClauseReader, Intro, inside, quotations, unquote
+from app.extract.statements.clauses import (
+    TRIM,
+    ClauseReader,
+    Intro,
+    inside,
+    quotations,
+    unquote,
+)
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
 from app.extract.statements.verbs import TRIGGERS, WORDS, Form, VerbForm, lookup
@@ -20,6 +27,7 @@ _MIN = normalize("من")
 _DHAKARA = "ذكر"
 _FI = normalize("في")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
+_FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 
 
 Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
@@ -40,6 +48,9 @@ class Reader(SubjectReader, ClauseReader):
         self.last = last
         self.cities = cities  # keys of the cities among the article's places (feminine nouns)
         self.reach = 0  # normalized offset where the last statement of this block ends
+        ending = nt.text.rstrip()
+        # the block stops mid-sentence: an excerpt cut short, a line broken before the content
+        self.open_end = bool(ending) and ending[-1] not in _FINAL
         self.in_sentence: dict[int, Speaker] = {}
         # per sentence, the last verb of a clause that describes a noun, and the last verb read
         self.described: dict[int, int] = {}
@@ -179,6 +190,8 @@ class Reader(SubjectReader, ClauseReader):
             content = self.toks[after].start
         else:
             intro = self.find_intro(p, verb)
+            if intro is None and self._cut_off(i):
+                return self._cut(i, conj, p, vf)
             if intro is None:
                 return None if participle else self._quote_before(i, conj, p)
             at, kind, circ = intro
@@ -188,6 +201,8 @@ class Reader(SubjectReader, ClauseReader):
                 subject_end = self.to_person(p, circ if circ is not None else at, at)
                 subject_end = self._members_in(p, subject_end)
             content = self.content_start(at, kind)
+            if content is None and self._cut_off(i):
+                return self._cut(i, conj, p, vf)  # "قائلاً:" and the block ends
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         if addressed:
@@ -230,6 +245,29 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _cut_off(self, i: int) -> bool:
+        """Whether the block ends, unfinished, in the clause of the verb at i, with no other
+        verb after it."""
+        if not self.open_end or self.toks[i].sentence != len(self.nt.sentences) - 1:
+            return False
+        return all(tok.text not in WORDS for tok in self.toks[i + 1 :])
+
+    def _cut(self, i: int, conj: str, p: int, vf: VerbForm) -> tuple[Statement, Speaker] | None:
+        """A statement whose content the block cuts off ("وأكدت نائبة المندوب الروسي لدى الأ"):
+        the verb and a speaker it names, or the one it continues, are enough."""
+        if vf.form is Form.PARTICIPLE:
+            speaker = self._implicit_speaker(i, conj, vf)
+            end = p
+        else:
+            end = self.to_person(p, self.subject(p), len(self.toks))
+            if end == p or not self.names_speaker(p, end):
+                return None
+            speaker = self.choose(p, end)
+        if speaker is None:
+            return None
+        start = self.toks[end].start if end < len(self.toks) else len(self.nt.text)
+        return self._emit(i, conj, speaker, start, None, cut=True)
 
     def _members_in(self, p: int, end: int) -> int:
         """ "الدول الأعضاء في مجلس الأمن": the states of a body take the body in."""
@@ -317,21 +355,28 @@ class Reader(SubjectReader, ClauseReader):
         speaker: Speaker,
         content_start: int,
         before: tuple[int, int] | None,
+        *,
+        cut: bool = False,
     ) -> tuple[Statement, Speaker] | None:
         """The statement of trigger i, from normalized offsets. `before` = (verb start,
         speaker end) when the content precedes the verb ('"...", قال البحرة')."""
         verb = (self.toks[i].start + len(conj), self.toks[i].end)
-        if before is not None:
+        if cut:  # what is left of the block, maybe nothing
+            content_end = max(len(self.nt.text.rstrip(TRIM)), content_start)
+            span = (verb[0], max(content_end, verb[1]))
+        elif before is not None:
             content_end = self.content_end(content_start, before[0])
             span = (content_start, before[1])
         else:
             content_end = self.content_end(content_start, None)
             span = (verb[0], content_end)
-        if content_end - content_start < 2:
+        if content_end - content_start < 2 and not cut:
             return None
-        c_start, c_end = self._display(content_start, content_end)
-        content = unquote(self.nt.display[c_start:c_end].strip())
-        if not any(ch.isalnum() for ch in content):
+        content = ""
+        if content_end > content_start:
+            c_start, c_end = self._display(content_start, content_end)
+            content = unquote(self.nt.display[c_start:c_end].strip())
+        if not any(ch.isalnum() for ch in content) and not cut:
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)

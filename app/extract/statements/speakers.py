@@ -203,11 +203,14 @@ class SpeakerChooser(BlockView):
             # statement ("بيان لمجلس الأمن")
             return True
         titled = w.has_stem(self.toks[first].text, w.TITLE_STEMS)
-        envoy = w.has_stem(self.toks[first].text, w.ENVOY_STEMS)
-        if envoy and head.kind is EntityKind.PLACE and head.first == first + 1:
-            # "مندوب روسيا"، "المندوبة الأمريكية": a state speaks through its envoy (not the
-            # state he is sent to: "المبعوث الأممي إلى اليمن")
+        envoy = w.has_stem(before, w.ENVOY_STEMS) and head.first == k + 1
+        if envoy and head.kind is EntityKind.PLACE:
+            # "مندوب روسيا"، "المندوبة الأمريكية"، "نائبة المندوب الروسي": a state speaks
+            # through its envoy and his deputy (not the state he is sent to: "المبعوث الأممي
+            # إلى اليمن")
             return True
+        if self.part_of_body(first, head):
+            return True  # "الدائرة الإعلامية لمجلس النواب": a part speaks for its body
         if self.is_demonym(head):
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
             # التركي" are one man, unnamed
@@ -217,6 +220,19 @@ class SpeakerChooser(BlockView):
         if titled:
             return False  # "رئيس حكومة إقليم كوردستان": the head of the body, unnamed
         return w.has_stem(before, w.BODY_HEADS) and not w.has_stem(before, w.TITLE_STEMS)
+
+    def part_of_body(self, first: int, body: Placed) -> bool:
+        """ "الدائرة الإعلامية لمجلس النواب"، "المكتب الإعلامي للحزب": an institution's
+        head noun and its adjective, then لـ and the body it is part of."""
+        head = self.toks[first].text
+        if w.has_stem(head, w.TITLE_STEMS) or not w.has_stem(head, w.INSTITUTION_STEMS):
+            return False
+        if body.first < first + 2 or not body.after_clitic(self.nt):
+            return False
+        if not self.toks[body.first].text.startswith("ل"):
+            return False
+        between = [self.toks[k].text for k in range(first + 1, body.first)]
+        return all(w.definite(word) and (w.nisba(word) or word in w.ADJECTIVES) for word in between)
 
     def _joined(self, head: Placed, placed: list[Placed]) -> tuple[str, ...]:
         """Actors joined to the head by و, each a speaker: "روسيا وتركيا"."""

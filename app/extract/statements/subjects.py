@@ -112,6 +112,8 @@ class SubjectReader(SpeakerChooser):
             return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
         if placed is not None and after_name and self._joined_actor(q):
             return placed.last + 1 - q  # "أعلنت روسيا وتركيا"
+        if placed is not None and self.part_of_body(self._head, placed):
+            return placed.last + 1 - q  # "الدائرة الإعلامية لمجلس النواب"
         if word.startswith("ل") and w.serves((prev, self.text(q - 2))):
             if placed is not None:
                 return placed.last + 1 - q  # "الأمين العام لجامعة الدول العربية"
