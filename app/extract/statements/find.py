@@ -49,6 +49,7 @@ from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.verbs import TRIGGERS
 from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
+from app.text.normalize import normalize
 
 
 def _lemmas(text: str) -> frozenset[str]:
@@ -105,10 +106,20 @@ def _says(text: str, start: int, end: int) -> bool:
     return not TRIGGERS.isdisjoint(w.WORD_RE.findall(text, start, end))
 
 
+def _spokesman(surface: str) -> bool:
+    words = normalize(surface).split()
+    # "المتحدث باسم الخارجية"، "الناطق الرسمي باسم الحكومة"
+    spokesman = len(words) > 2 and w.has_stem(words[0], w.SPOKESMAN_STEMS)
+    return spokesman and not w.ON_BEHALF_OF.isdisjoint(words[1:3])
+
+
 def _per_speaker(statement: Statement, speaker: Speaker, short: ShortForms) -> list[Statement]:
     """One statement for each actor that speaks; none for an unnamed or anonymous speaker."""
     span = statement.span
     key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
+    if speaker.key is not None and not speaker.others and _spokesman(speaker.surface):
+        # the spokesman of a body, named elsewhere in the article, speaks for himself
+        key = short.holder(speaker.surface, span.part, span.index, span.start) or key
     keys = [k for k in (key, *speaker.others) if k is not None]
     return [
         statement if k == statement.speaker_key else replace(statement, speaker_key=k)

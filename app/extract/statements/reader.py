@@ -155,7 +155,10 @@ class Reader(SubjectReader, ClauseReader):
             opening = self.opening_fronted(i)
             if opening is not None:
                 return self._fronted(i, conj, p, vf, opening)
-        if vf.form is not Form.PARTICIPLE and conj != "و":
+        # "قضية فلسطين التي اعتبرها القرار مشكلة": the antecedent is the suffixed verb's
+        # object, its subject comes after it
+        antecedent = vf.suffixed and self.text(i - 1) in w.RELATIVES
+        if vf.form is not Form.PARTICIPLE and conj != "و" and not antecedent:
             fronted = self.subject_before(i)
             if fronted is not None:
                 return self._fronted(i, conj, p, vf, fronted)
@@ -380,8 +383,9 @@ class Reader(SubjectReader, ClauseReader):
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
-        self.last = self.in_sentence[self.toks[i].sentence] = speaker
-        self.said_at[self.toks[i].sentence] = i
+        if self.reported != i:
+            self.last = self.in_sentence[self.toks[i].sentence] = speaker
+            self.said_at[self.toks[i].sentence] = i
         self.reach = max(content_end, span[1])
         display = self.nt.display
         statement = Statement(

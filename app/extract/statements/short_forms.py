@@ -76,8 +76,7 @@ class ShortForms:
             return None
         if words[0] in w.DOCUMENT_SUBJECTS:
             return None  # "ويطالب القرار حزب الله": a document, and whom it addresses
-        seq = self._order.get((part, index), 0)
-        at = (seq, self._texts[seq].from_display(offset))
+        at = self._where(part, index, offset)
         phrase = " ".join(words)
         found = None
         if len(words) <= 2 and all(w.definite(word) for word in words):  # as a part is named
@@ -91,6 +90,17 @@ class ShortForms:
         if found is None and _bare(words[0]) in _OFFICIAL and all(map(w.nisba, words[1:])):
             found = self._last_person()
         return found
+
+    def holder(self, surface: str, part: Part, index: int, offset: int) -> str | None:
+        """The person the article introduced with every word of the title `surface`: "قال
+        المتحدث باسم الخارجية" after "إسماعيل بقائي، المتحدث باسم الخارجية" is his."""
+        if not self._built:
+            self._build()
+        return self._titled(normalize(surface).split(), self._where(part, index, offset))
+
+    def _where(self, part: Part, index: int, offset: int) -> Where:
+        seq = self._order.get((part, index), 0)
+        return seq, self._texts[seq].from_display(offset)
 
     def _last_person(self) -> str | None:
         """ "وشدد المسؤول الأممي": an official described, not named, is the person who spoke

@@ -1164,3 +1164,36 @@ def test_a_part_of_a_body_speaks_for_the_body() -> None:
 def test_a_body_told_to_is_not_the_speaker() -> None:
     # the committee is no actor of the article: no one the article names spoke
     assert statements("وقالت اللجنة لتلفزيون سوريا إن الاجتماع تأجل.") == []
+
+
+def test_a_spokesman_named_elsewhere_in_the_article_speaks_for_himself() -> None:
+    found = statements(
+        "قال بدر جاموس، المتحدث باسم هيئة التفاوض، إن الوفد جاهز.",
+        "وأكد المتحدث باسم هيئة التفاوض أن الجولة ستعقد في جنيف.",
+    )
+    assert [s.speaker_key for s in found] == ["jamous", "jamous"]
+
+
+def test_an_unnamed_spokesman_speaks_for_his_body() -> None:
+    assert one("وأكد المتحدث باسم هيئة التفاوض أن الجولة ستعقد.").speaker_key == "snc"
+
+
+def test_the_antecedent_of_a_suffixed_verb_is_its_object() -> None:
+    # "التي اعتبرها القرار": the document's judgement, not the antecedent's
+    assert statements("وتجاهل القرار قضية سوريا التي اعتبرها القرار أزمة إنسانية.") == []
+
+
+def test_a_speaker_reported_by_another() -> None:
+    found = statements(
+        "قال البحرة إن هيئة التفاوض السورية في جنيف أكدت التزامها بالحل، مشيراً إلى أن الوفد جاهز."
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [
+        ("bahra", "قال"),
+        ("snc", "أكدت"),
+        ("bahra", "مشيراً"),
+    ]
+
+
+def test_a_relative_clause_in_reported_speech_is_not_its_speaker() -> None:
+    found = statements("وأوضح البحرة أن فرنسا متفائلة بالخطة التي أعلن عنها بيدرسن أمس.")
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "أوضح")]
