@@ -73,10 +73,17 @@ class ClauseReader(BlockView):
             if self.toks[k].text == close:
                 after = self.toks[k + 1] if k + 1 < len(self.toks) else None
                 runs_on = after is not None and (after.kind is Kind.WORD or after.text == ":")
-                return k if k > q + 1 and runs_on else None
+                return k if k > q + 1 and (runs_on or self._one_actor(q + 1, k)) else None
             if self.toks[k].text in ":.؟!":
                 return None
         return None
+
+    def _one_actor(self, first: int, end: int) -> bool:
+        """'الممثل الخاص في سوريا "ستيفان دي ميستورا"، بتقديم': tokens [first, end) are all
+        one actor's name."""
+        placed = self.index.covering[first]
+        covering = self.index.covering
+        return placed is not None and all(covering[k] is placed for k in range(first, end))
 
     def is_prep(self, q: int, p: int, verb: Verb) -> bool:
         word = self.toks[q].text

@@ -201,8 +201,12 @@ class Reader(SubjectReader, ClauseReader):
             if verb.lemma == _DHAKARA and self.text(at).startswith("ب"):
                 return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
-                subject_end = self.to_person(p, circ if circ is not None else at, at)
-                subject_end = self._members_in(p, subject_end)
+                # "مندوب اليمن الدائم لدى الأمم المتحدة السفير خالد اليماني": a post's
+                # preposition belongs to the subject, not to the circumstances
+                stop = circ if circ is not None else at
+                read = self.subject(p)
+                stop = read if stop < read <= at else stop
+                subject_end = self._members_in(p, self.to_person(p, stop, at))
             content = self.content_start(at, kind)
             if content is None and self._cut_off(i):
                 return self._cut(i, conj, p, vf)  # "قائلاً:" and the block ends

@@ -1197,3 +1197,14 @@ def test_a_speaker_reported_by_another() -> None:
 def test_a_relative_clause_in_reported_speech_is_not_its_speaker() -> None:
     found = statements("وأوضح البحرة أن فرنسا متفائلة بالخطة التي أعلن عنها بيدرسن أمس.")
     assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "أوضح")]
+
+
+def test_a_quoted_name_after_a_title_is_the_speaker() -> None:
+    found = one('وطالب المبعوث الخاص للأمم المتحدة في سوريا "غير بيدرسن"، بوقف القتال.')
+    assert (found.speaker_key, found.content) == ("pedersen", "وقف القتال")
+
+
+@pytest.mark.parametrize("verb", ["أكد", "قال"])
+def test_a_post_before_the_name_belongs_to_the_title(verb: str) -> None:
+    found = one(f"{verb} مندوب فرنسا الدائم لدى الأمم المتحدة السفير بدر جاموس أمس إن الحل قريب.")
+    assert found.speaker_key == "jamous"
