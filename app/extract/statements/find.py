@@ -42,7 +42,7 @@ from dataclasses import replace
 from app.extract.model import Mention, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import words as w
-from app.extract.statements.back import BackRefs
+from app.extract.statements.back import BackRefs, Holders
 from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
@@ -73,6 +73,7 @@ def find_statements(
     for mention in actors.mentions:
         by_block[(mention.span.part, mention.span.index)].append(mention)
     short = ShortForms(blocks, texts, by_block, actors.entities)
+    holders = Holders(actors.affiliations)
     back = BackRefs(kinds)
     cities = frozenset(e.key for e in actors.entities if e.subkind == "city")
     found: list[Statement] = []
@@ -89,7 +90,7 @@ def find_statements(
         index = MentionIndex(nt, by_block[(block.part, block.index)], kinds)
         reader = Reader(block, nt, index, last, cities)
         for statement, speaker, lemma in reader.read():
-            spoken = _per_speaker(statement, back.refer(speaker), short)
+            spoken = _per_speaker(statement, back.refer(speaker), short, holders)
             keys = [s.speaker_key for s in spoken if s.speaker_key]
             for key in keys:
                 short.spoke(key)
@@ -113,10 +114,14 @@ def _spokesman(surface: str) -> bool:
     return spokesman and not w.ON_BEHALF_OF.isdisjoint(words[1:3])
 
 
-def _per_speaker(statement: Statement, speaker: Speaker, short: ShortForms) -> list[Statement]:
+def _per_speaker(
+    statement: Statement, speaker: Speaker, short: ShortForms, holders: Holders
+) -> list[Statement]:
     """One statement for each actor that speaks; none for an unnamed or anonymous speaker."""
     span = statement.span
     key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
+    if key is None and speaker.served is not None:
+        key = holders.holder(speaker.surface, speaker.served)
     if speaker.key is not None and not speaker.others and _spokesman(speaker.surface):
         # the spokesman of a body, named elsewhere in the article, speaks for himself
         key = short.holder(speaker.surface, span.part, span.index, span.start) or key

@@ -56,6 +56,7 @@ class ShortForms:
         entities: Sequence[Entity],
     ) -> None:
         self._blocks, self._by_block, self._entities = blocks, by_block, entities
+        self._persons = frozenset(e.key for e in entities if e.kind is EntityKind.PERSON)
         self._texts = texts
         self._order = {(b.part, b.index): seq for seq, b in enumerate(blocks)}
         self._built = False
@@ -83,9 +84,12 @@ class ShortForms:
             found = _nearest(self._parts_table().get(phrase, []), at)
         if found is None and len(words) == 1 and words[0].startswith("ال"):
             found = self._headed(_bare(words[0]))
+        titled = w.has_stem(words[0], w.TITLE_STEMS)
         if found is None:
             found = self._named(words)
-        if found is None and w.has_stem(words[0], w.TITLE_STEMS):
+            if titled and found not in self._persons:
+                found = None  # "المدير العام للوكالة الدولية للطاقة الذرية": its holder
+        if found is None and titled:
             found = self._titled(words, at)
         if found is None and _bare(words[0]) in _OFFICIAL and all(map(w.nisba, words[1:])):
             found = self._last_person()
@@ -105,8 +109,7 @@ class ShortForms:
     def _last_person(self) -> str | None:
         """ "وشدد المسؤول الأممي": an official described, not named, is the person who spoke
         last."""
-        persons = {e.key for e in self._entities if e.kind is EntityKind.PERSON}
-        return next((key for key in reversed(self.recent) if key in persons), None)
+        return next((key for key in reversed(self.recent) if key in self._persons), None)
 
     def _named(self, words: list[str]) -> str | None:
         """ "عبد السلام"، "الوزير عبد العاطي": the one person whose name ends as the subject

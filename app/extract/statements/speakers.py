@@ -56,6 +56,7 @@ class Speaker:
     key: str | None
     surface: str
     others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
+    served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
 
 
 def _longest_first(mention: Mention) -> int:
@@ -153,7 +154,8 @@ class SpeakerChooser(BlockView):
         if w.has_stem(self.toks[first].text, w.ANONYMOUS_STEMS):
             return Speaker(None, surface)  # "مصادر في الخارجية الروسية"
         if head.first > first and not self._speaks_for(head, first):
-            return Speaker(None, surface)  # "رئيس الهيئة": the head of the body, unnamed
+            # "رئيس الهيئة": the head of the body, unnamed
+            return Speaker(None, surface, served=head.mention.entity_key)
         return Speaker(head.mention.entity_key, surface, self._joined(head, placed))
 
     def _coordinated(self, persons: list[Placed]) -> list[Placed]:

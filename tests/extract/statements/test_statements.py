@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reference import reference_lines
 
-from app.extract.model import Entity, EntityKind, Mention, Span, Statement
+from app.extract.model import Affiliation, Entity, EntityKind, Mention, Span, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import find_statements
 from app.ingest.model import Part, TextBlock
@@ -1208,3 +1209,24 @@ def test_a_quoted_name_after_a_title_is_the_speaker() -> None:
 def test_a_post_before_the_name_belongs_to_the_title(verb: str) -> None:
     found = one(f"{verb} مندوب فرنسا الدائم لدى الأمم المتحدة السفير بدر جاموس أمس إن الحل قريب.")
     assert found.speaker_key == "jamous"
+
+
+def test_an_unnamed_title_is_the_one_person_the_article_gave_it() -> None:
+    blocks = [TextBlock(Part.SECTION, 0, "وقال رئيس الائتلاف إن الجولة انتهت.")]
+    actors = actors_for(blocks)
+    bahra = Affiliation("bahra", "رئيس الائتلاف الوطني السوري", "coalition", "")
+    jamous = Affiliation("jamous", "عضو الائتلاف", "coalition", "")
+    with_title = ActorResult(actors.entities, actors.mentions, [bahra, jamous])
+    assert [s.speaker_key for s in find_statements(blocks, with_title)] == ["bahra"]
+    two_heads = ActorResult(
+        actors.entities, actors.mentions, [bahra, replace(bahra, person_key="jamous")]
+    )
+    assert find_statements(blocks, two_heads) == []
+
+
+def test_a_title_over_a_body_is_not_the_body() -> None:
+    # "المدير العام لوكالة الطاقة الذرية": its holder, whom the article does not name here;
+    # the end of the body's name is no short form of it after a title
+    body = "وكالة الطاقة الذرية"
+    text = f"وقال المدير العام ل{body} إن التفتيش مستمر."
+    assert statements(text, extra={body: (body, ORG)}) == []
