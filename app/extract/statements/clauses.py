@@ -17,7 +17,7 @@ from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm
 from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
-_MAX_REGION = 25  # tokens between a verb and its content
+_MAX_REGION = 40  # tokens between a verb and its content
 _MAX_QUOTE = 1500  # characters of one quotation
 _ALA, _ILA = normalize("على"), normalize("إلى")
 TRIM = " \t\n،,.؛;:"

@@ -122,6 +122,8 @@ def _per_speaker(
     key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
     if key is None and speaker.served is not None:
         key = holders.holder(speaker.surface, speaker.served)
+    if key is None and speaker.fallback is not None:
+        return _per_speaker(statement, speaker.fallback, short, holders)
     if speaker.key is not None and not speaker.others and _spokesman(speaker.surface):
         # the spokesman of a body, named elsewhere in the article, speaks for himself
         key = short.holder(speaker.surface, span.part, span.index, span.start) or key

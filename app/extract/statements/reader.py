@@ -5,6 +5,8 @@ The rules are those of app.extract.statements; this module walks one block's tok
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.extract.model import EntityKind, Span, Statement
 from app.extract.statements import words as w
 from app.extract.statements.clauses import (
@@ -218,8 +220,11 @@ class Reader(SubjectReader, ClauseReader):
         named = has_subject and self.names_speaker(p, subject_end)
         if vf.bare and verb.strict and not named and (kind not in _STRONG or verb.named):
             # "طالب جامعي"، "نفي الخبر"، "بين الطرفين": not the verb, unless a resumptive
-            # pronoun or a statement it is coordinated with says so ("أكد ...، وطالب")
-            coordinated = bool(conj) and self.toks[i].sentence in self.in_sentence
+            # pronoun or a statement it is coordinated with says so ("أكد ...، وطالب"), or
+            # it opens a sentence with its conjunction ("وطالب المجتمع الدولي بـ")
+            sentence = self.toks[i].sentence
+            opens = i == 0 or self.toks[i - 1].sentence != sentence
+            coordinated = bool(conj) and (sentence in self.in_sentence or opens)
             if not (resumed or coordinated):
                 return None
         # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
@@ -227,6 +232,12 @@ class Reader(SubjectReader, ClauseReader):
         continued = conj == "و" and not named and self.toks[i].sentence in self.in_sentence
         if has_subject and not continued:
             speaker: Speaker | None = self.choose(p, subject_end)
+            if verb.addressee and conj and not named and self.text(p) not in w.DOCUMENT_SUBJECTS:
+                # "وطالب المجتمع الدولي بممارسة الضغط": a noun that is no actor of the
+                # article, after a verb that takes whom it calls on, may be that object; if
+                # so, the one speaking is the speaker before
+                implicit = self._implicit_speaker(i, conj, vf)
+                speaker = replace(self.choose(p, subject_end), fallback=implicit)
         else:
             speaker = self._implicit_speaker(i, conj, vf)
         if speaker is None and resumed:

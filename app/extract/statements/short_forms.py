@@ -294,8 +294,9 @@ def _bare(word: str) -> str:
 
 
 def _skeleton(name: str) -> str:
-    """A transliterated name without its long vowels, which spellings disagree on."""
-    return "".join(ch for ch in name if ch not in "اوي")
+    """A transliterated name without its long vowels, which spellings disagree on, and with
+    one letter for the hard g the press writes four ways ("غروندبرغ"، "جروندبيرج")."""
+    return "".join("غ" if ch in "جقكگ" else ch for ch in name if ch not in "اوي")
 
 
 def _nearest(seen: list[_Seen], at: Where) -> str | None:

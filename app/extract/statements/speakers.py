@@ -57,6 +57,7 @@ class Speaker:
     surface: str
     others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
     served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
+    fallback: Speaker | None = None  # the speaker if this one turns out to name no one
 
 
 def _longest_first(mention: Mention) -> int:

@@ -26,6 +26,7 @@ class Verb:
     direct: bool  # its content may be a bare object: "أكد المسؤولان دعم بلادهما"
     strict: bool  # the bare past form is also a common noun (رأي، طالب): needs أن, ":" or a quote
     named: bool = False  # the bare form is also a particle (بيّن/بين): needs a named subject
+    addressee: bool = False  # its object is whom it calls on: "دعا الأطراف إلى"، "حث الدول على"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ _TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
 
 
 _NAMED_ONLY = frozenset({"بيّن", "عبر", "تحدث"})
+_CALLS = frozenset({"دعا", "طالب", "حث"})
 WEAK = frozenset({"رفض", "عبر", "تحدث", "تطرق", "جدد"})
 
 # Past forms the press writes beside the standard ones: "دانت الوزارة" for أدانت (the bare
@@ -140,7 +142,9 @@ def _build() -> dict[str, VerbForm]:
     table: dict[str, VerbForm] = {}
     for lemma, past, present, participle, preps, direct, strict in _TABLE:
         prep_set = frozenset(normalize(p) for p in preps.split("|") if p)
-        verb = Verb(lemma, prep_set, direct, strict, named=lemma in _NAMED_ONLY)
+        verb = Verb(
+            lemma, prep_set, direct, strict, named=lemma in _NAMED_ONLY, addressee=lemma in _CALLS
+        )
         groups = [
             (Form.PAST, _forms(past, _past(past)) + _VARIANTS.get(lemma, [])),
             (Form.PRESENT, _forms(present, _present(present))),

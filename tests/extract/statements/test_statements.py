@@ -1230,3 +1230,32 @@ def test_a_title_over_a_body_is_not_the_body() -> None:
     body = "وكالة الطاقة الذرية"
     text = f"وقال المدير العام ل{body} إن التفتيش مستمر."
     assert statements(text, extra={body: (body, ORG)}) == []
+
+
+def test_whom_a_speaker_calls_on_is_not_the_speaker() -> None:
+    found = statements(
+        "قال البحرة إن الجولة انتهت.", "وطالب المجتمع الدولي بالضغط من أجل الإفراج عن المعتقلين."
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال"), ("bahra", "طالب")]
+
+
+@pytest.mark.parametrize("subject", ["القرار", "مصادر مطلعة"])
+def test_a_document_or_a_source_calling_on_someone_is_no_one_speaking(subject: str) -> None:
+    found = statements("قال البحرة إن الجولة انتهت.", f"وطالب {subject} المجتمع الدولي بالضغط.")
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
+
+
+def test_a_long_circumstance_between_the_speaker_and_what_he_said() -> None:
+    found = one(
+        "وقال البحرة، خلال مؤتمر صحفي عقده مساء الأحد في مقر الائتلاف بمدينة إسطنبول التركية "
+        "بحضور عدد من أعضاء الهيئة السياسية وممثلين عن الفصائل والمجالس المحلية، إن الحل قريب."
+    )
+    assert (found.speaker_key, found.content) == ("bahra", "الحل قريب")
+
+
+def test_a_foreign_surname_with_another_letter_for_its_hard_g() -> None:
+    extra = {"هانس غروندبرغ": ("هانس غروندبرغ", PER)}  # its key is its name here
+    found = statements(
+        "قال هانس غروندبرغ إن الهدنة صامدة.", "وقال جروندبيرج إن الحل قريب.", extra=extra
+    )
+    assert [s.speaker_key for s in found] == ["هانس غروندبرغ", "هانس غروندبرغ"]
