@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from app.extract.statements import words as w
 from app.extract.statements.speakers import BlockView
-from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm
+from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm, lookup
 from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
@@ -59,12 +59,20 @@ class ClauseReader(BlockView):
                     return q, Intro.THAT, circ
                 if self.is_prep(q, p, verb):
                     return q, Intro.PREP, circ
-                if q > p and tok.text in WORDS:
+                if q > p and tok.text in WORDS and not self._manner(q):
                     return None  # another verb: its own statement
                 if circ is None and self.circumstantial(q):
                     circ = q
             q += 1
         return None
+
+    def _manner(self, q: int) -> bool:
+        """ "وأضاف الوزير موضحاً: ..." : a participle right before the content says how the
+        verb before it spoke; both report that content."""
+        found = lookup(self.toks[q].text)
+        if found is None or found[0] or found[1].form is not Form.PARTICIPLE:
+            return False
+        return self.text(q + 1) == ":" or self.text(q + 1) in w.COMPLEMENTIZERS
 
     def _quoted_name(self, q: int) -> int | None:
         """'قالت "هيئة التفاوض" إن': a short quotation the sentence runs on from is a name."""

@@ -169,6 +169,7 @@ class SpeakerChooser(BlockView):
             if not word.startswith("و") or p.first - k > _MAX_COORDINATED_TITLE:
                 break
             titled = w.has_stem(word[1:], w.TITLE_STEMS) or word[1:] in w.HONORIFICS
+            titled = titled or word in w.COUNTERPARTS  # "ونظيره المصري"
             if p.first != k and not titled:
                 break
             if any(self.toks[m].kind is not Kind.WORD for m in range(k, p.first)):

@@ -115,6 +115,8 @@ class SubjectReader(SpeakerChooser):
             return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
         if placed is not None and after_name and self._joined_actor(q):
             return placed.last + 1 - q  # "أعلنت روسيا وتركيا"
+        if word in w.COUNTERPARTS and after_name:
+            return self._counterpart(q)  # "ماكرون ونظيره المصري عبد الفتاح السيسي"
         if placed is not None and self.part_of_body(self._head, placed):
             return placed.last + 1 - q  # "الدائرة الإعلامية لمجلس النواب"
         if word.startswith("ل") and w.serves((prev, self.text(q - 2))):
@@ -140,6 +142,15 @@ class SubjectReader(SpeakerChooser):
         if not after_name and not w.definite(prev) and w.has_stem(prev, w.TITLE_STEMS):
             return 1  # "رئيس هيئة التفاوض"
         return 0
+
+    def _counterpart(self, q: int) -> int:
+        """Tokens from "ونظيره" at q through the counterpart's name, or 0 if none follows."""
+        k = q + 1
+        adjective = self.index.starting[k] if k < len(self.toks) else None
+        if adjective is not None and self.is_demonym(adjective):
+            k = adjective.last + 1
+        person = self.person_at(k)
+        return 0 if person is None else person.last + 1 - q
 
     def _titled(self) -> bool:
         """Whether the subject read so far is headed by a title: the post after it is its own."""

@@ -1062,7 +1062,8 @@ def test_no_one_of_the_article_said_it(text: str) -> None:
     ("text", "expected"),
     [
         ("ومضى البحرة قائلاً إن الوفد جاهز للجولة.", [("bahra", "قائلاً")]),
-        ("وتابع البحرة قائلاً إن الوفد جاهز للجولة.", [("bahra", "قائلاً")]),
+        # both report it: تابع is a reporting verb of real outlets (GUIDELINES §7)
+        ("وتابع البحرة قائلاً إن الوفد جاهز للجولة.", [("bahra", "تابع"), ("bahra", "قائلاً")]),
         ("وأعربت الدول الأعضاء في الجامعة العربية عن دعمها للحل.", [("arab_league", "أعربت")]),
     ],
 )
@@ -1259,3 +1260,17 @@ def test_a_foreign_surname_with_another_letter_for_its_hard_g() -> None:
         "قال هانس غروندبرغ إن الهدنة صامدة.", "وقال جروندبيرج إن الحل قريب.", extra=extra
     )
     assert [s.speaker_key for s in found] == ["هانس غروندبرغ", "هانس غروندبرغ"]
+
+
+def test_two_sides_at_once_a_person_and_his_counterpart() -> None:
+    extra = {"الفرنسي": ("france", LOC)}
+    found = statements("أكد البحرة ونظيره الفرنسي بدر جاموس ضرورة الحل السياسي.", extra=extra)
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "أكد"), ("jamous", "أكد")]
+
+
+def test_a_participle_of_manner_and_its_verb_report_the_same_content() -> None:
+    found = statements("وأضاف البحرة موضحاً: إن الهيئة لن تنسحب.")
+    assert [(s.speaker_key, s.verb, s.content) for s in found] == [
+        ("bahra", "أضاف", "إن الهيئة لن تنسحب"),
+        ("bahra", "موضحاً", "إن الهيئة لن تنسحب"),
+    ]
