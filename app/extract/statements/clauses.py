@@ -67,10 +67,13 @@ class ClauseReader(BlockView):
         return None
 
     def _manner(self, q: int) -> bool:
-        """ "وأضاف الوزير موضحاً: ..." : a participle right before the content says how the
-        verb before it spoke; both report that content."""
+        """ "وأضاف الوزير موضحاً: ..."، "يتابع الوزير في كتابه فيقول: ...": a participle or a
+        verb with ف right before the content says how the verb before it spoke; both report
+        that content."""
         found = lookup(self.toks[q].text)
-        if found is None or found[0] or found[1].form is not Form.PARTICIPLE:
+        if found is None or found[0] == "و":
+            return False
+        if found[0] != "ف" and found[1].form is not Form.PARTICIPLE:
             return False
         return self.text(q + 1) == ":" or self.text(q + 1) in w.COMPLEMENTIZERS
 
@@ -215,7 +218,7 @@ class ClauseReader(BlockView):
         text = self.nt.text
         close = w.CLOSE_QUOTE.get(text[start])
         if close is not None:
-            end = text.find(close, start + 1)
+            end = _closing_mark(text, text[start], close, start + 1)
             if 0 < end - start < _MAX_QUOTE:
                 return end + 1
         end = limit if limit is not None else self._sentence_end(start)
@@ -245,7 +248,8 @@ class ClauseReader(BlockView):
 
 def unquote(text: str) -> str:
     """A content that is one quotation, without its marks."""
-    if len(text) >= 2 and text[0] in w.CLOSE_QUOTE and text[-1] == w.CLOSE_QUOTE[text[0]]:
+    closes = {w.CLOSE_QUOTE.get(text[:1]), "”" if text[:1] == '"' else None}
+    if len(text) >= 2 and text[-1] in closes:
         inner = text[1:-1]
         if text[0] not in inner and text[-1] not in inner:
             return inner.strip()
@@ -259,12 +263,23 @@ def quotations(text: str) -> list[tuple[int, int]]:
     for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
         at = text.find(opener)
         while at >= 0:
-            end = text.find(closer, at + 1)
+            end = _closing_mark(text, opener, closer, at + 1)
             if end < 0:
                 break
             spans.append((at, end))
             at = text.find(opener, end + 1)
     return spans
+
+
+def _closing_mark(text: str, opener: str, closer: str, start: int) -> int:
+    """Where the quotation opened before `start` closes: a straight quote the press closes
+    with a curly one too ('"... 2025”.وأضاف')."""
+    end = text.find(closer, start)
+    if opener == '"':
+        curly = text.find("”", start)
+        if curly >= 0 and (end < 0 or curly < end):
+            return curly
+    return end
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:

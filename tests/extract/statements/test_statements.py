@@ -1274,3 +1274,16 @@ def test_a_participle_of_manner_and_its_verb_report_the_same_content() -> None:
         ("bahra", "أضاف", "إن الهيئة لن تنسحب"),
         ("bahra", "موضحاً", "إن الهيئة لن تنسحب"),
     ]
+
+
+def test_a_straight_quote_closed_by_a_curly_one_ends_the_quotation() -> None:
+    found = statements('قال البحرة: "الوفد جاهز للجولة”.وأضاف: "لن ننسحب من المفاوضات".')
+    assert [(s.speaker_key, s.verb, s.content) for s in found] == [
+        ("bahra", "قال", "الوفد جاهز للجولة"),
+        ("bahra", "أضاف", "لن ننسحب من المفاوضات"),
+    ]
+
+
+def test_a_verb_with_fa_before_the_content_reports_it_with_the_verb_before() -> None:
+    found = statements('يتابع البحرة في كتابه "الطريق إلى جنيف" فيقول: إن الحل كان قريباً.')
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "يتابع"), ("bahra", "يقول")]
