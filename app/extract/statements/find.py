@@ -43,6 +43,7 @@ from app.extract.model import Mention, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import words as w
 from app.extract.statements.back import BackRefs, Holders
+from app.extract.statements.frames import frame_of
 from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
@@ -79,16 +80,19 @@ def find_statements(
     found: list[Statement] = []
     last: Speaker | None = None
     part: Part | None = None
+    frame: Speaker | None = None
     for block, nt in zip(blocks, texts, strict=True):
         if block.part != part:
             part, last = block.part, None  # "وأضاف" never reaches back into the summary
+        mentions = by_block[(block.part, block.index)]
+        frame = frame_of(nt, mentions, kinds, frame)
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b)]
         if not said:
             continue  # no reporting verb: nothing said here, and the speaker carries over
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
-        index = MentionIndex(nt, by_block[(block.part, block.index)], kinds)
-        reader = Reader(block, nt, index, last, cities)
+        index = MentionIndex(nt, mentions, kinds)
+        reader = Reader(block, nt, index, last, cities, frame)
         for statement, speaker, lemma in reader.read():
             spoken = _per_speaker(statement, back.refer(speaker), short, holders)
             keys = [s.speaker_key for s in spoken if s.speaker_key]

@@ -17,6 +17,7 @@ from app.extract.statements.clauses import (
     quotations,
     unquote,
 )
+from app.extract.statements.frames import CLAUSE_OPENERS
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
 from app.extract.statements.verbs import TRIGGERS, WORDS, Form, VerbForm, lookup
@@ -29,6 +30,7 @@ _MIN = normalize("من")
 _DHAKARA = "ذكر"
 _FI = normalize("في")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
+_CLAUSE_MARKS = frozenset("،,؛;-.)")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 
 
@@ -45,9 +47,11 @@ class Reader(SubjectReader, ClauseReader):
         index: MentionIndex,
         last: Speaker | None,
         cities: frozenset[str] = frozenset(),
+        frame: Speaker | None = None,
     ) -> None:
         super().__init__(block, nt, index)
         self.last = last
+        self.frame = frame  # the body whose resolution text this block is (statements.frames)
         self.cities = cities  # keys of the cities among the article's places (feminine nouns)
         self.reach = 0  # normalized offset where the last statement of this block ends
         ending = nt.text.rstrip()
@@ -139,6 +143,8 @@ class Reader(SubjectReader, ClauseReader):
         if not conj and self._sourced(i):
             return self._source(i, conj)
         p = i + 1
+        if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
+            return self._fronted(i, conj, p, vf, self.frame)  # "وإذ يعرب عن قلقه"
         while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
             p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
         if self.text(p) in w.COURTESY_PRONOUNS:
@@ -177,8 +183,11 @@ class Reader(SubjectReader, ClauseReader):
                 self.described[self.toks[i].sentence] = i
                 return None  # "قراراً يطالب إسرائيل": it describes the noun before it
         sentence = self.toks[i].sentence
-        if conj == "و" and self.described.get(sentence, -1) > self.said_at.get(sentence, -1):
-            return None  # "والذي يدين الهجمات، ويطالب إيران": the same clause goes on
+        # "والذي يدين الهجمات، ويطالب إيران": the same clause goes on, unless the verb names
+        # a subject of its own ("القرار الذي يطالب ...، وأعرب المجلس")
+        goes_on = self.described.get(sentence, -1) > self.said_at.get(sentence, -1)
+        if conj == "و" and goes_on and not self._own_subject(p):
+            return None
         verb, participle = vf.verb, vf.form is Form.PARTICIPLE
         # "وطالب بغداد بـ": a masculine verb does not take the feminine noun after it as its
         # subject (a city, a body named by وزارة، هيئة...): it is the object
@@ -263,6 +272,23 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _opens_clause_of(self, i: int) -> bool:
+        """Whether the verb at i opens a clause of a resolution's text: after إذ, at the head
+        of a line or a sentence, after its number or a comma."""
+        prev = self.toks[i - 1] if i > 0 else None
+        if prev is None or prev.sentence != self.toks[i].sentence:
+            return True
+        return prev.text in CLAUSE_OPENERS or prev.text in _CLAUSE_MARKS or prev.text.isdigit()
+
+    def _own_subject(self, p: int) -> bool:
+        """Whether token p opens a subject of the verb before it: a person, a body or a
+        speaking noun; a state after "ويطالب" is as often whom it calls on."""
+        placed = self.index.starting[p] if p < len(self.toks) else None
+        if placed is not None:
+            return placed.kind is not EntityKind.PLACE and not placed.after_clitic(self.nt)
+        word = self.text(p)
+        return w.has_stem(word, w.SPEAKER_STEMS) and word not in w.DOCUMENT_SUBJECTS
 
     def _cut_off(self, i: int) -> bool:
         """Whether the block ends, unfinished, in the clause of the verb at i, with no other

@@ -1287,3 +1287,32 @@ def test_a_straight_quote_closed_by_a_curly_one_ends_the_quotation() -> None:
 def test_a_verb_with_fa_before_the_content_reports_it_with_the_verb_before() -> None:
     found = statements('يتابع البحرة في كتابه "الطريق إلى جنيف" فيقول: إن الحل كان قريباً.')
     assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "يتابع"), ("bahra", "يقول")]
+
+
+def test_a_resolution_text_speaks_with_its_body_voice() -> None:
+    found = statements(
+        "إن مجلس الأمن،",
+        "إذ يشير إلى قراراته السابقة بشأن سوريا،",
+        "وإذ يعرب عن قلقه البالغ إزاء تدهور الوضع،",
+        "1- يطالب جميع الأطراف بوقف القتال؛",
+        "2- يدعو الأمم المتحدة إلى عقد مفاوضات.",
+        "وقال البحرة إن القرار خطوة مهمة.",
+        "ويدعو القرار إلى الحوار.",
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [
+        ("unsc", "يشير"),
+        ("unsc", "يعرب"),
+        ("unsc", "يطالب"),
+        ("unsc", "يدعو"),
+        ("bahra", "قال"),
+    ]
+
+
+def test_a_resolution_text_on_one_line() -> None:
+    found = statements("إن مجلس الأمن، إذ يؤكد التزامه بسيادة سوريا، يطالب الأطراف بوقف القتال.")
+    assert [(s.speaker_key, s.verb) for s in found] == [("unsc", "يؤكد"), ("unsc", "يطالب")]
+
+
+def test_a_body_in_reported_speech_opens_no_resolution_text() -> None:
+    found = statements("وقال البحرة إن مجلس الأمن، بعد سنوات من العجز، يطالب بالحل.")
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
