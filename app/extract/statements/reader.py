@@ -376,8 +376,13 @@ class Reader(SubjectReader, ClauseReader):
     def _implicit_speaker(self, i: int, conj: str, vf: VerbForm) -> Speaker | None:
         sentence = self.toks[i].sentence
         if sentence not in self.in_sentence and self._document_opens(sentence, i):
-            return None  # "القرار 1701، الذي اعتمده المجلس ...، دعا إلى": the document
+            # "القرار 1701، الذي اعتمده المجلس ...، دعا إلى": the document, which also has
+            # the floor for a "وشدد" that follows
+            self.last = None
+            return None
         if vf.form is Form.PARTICIPLE:
+            if sentence in self.described and sentence not in self.said_at:
+                return None  # "قراراً يطالب بوقف القتال، داعياً إلى": the document goes on
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
             return self.in_sentence.get(sentence) or self.opening_subject(i)

@@ -1316,3 +1316,23 @@ def test_a_resolution_text_on_one_line() -> None:
 def test_a_body_in_reported_speech_opens_no_resolution_text() -> None:
     found = statements("وقال البحرة إن مجلس الأمن، بعد سنوات من العجز، يطالب بالحل.")
     assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
+
+
+def test_a_participle_after_a_document_describing_clause_is_the_document() -> None:
+    text = "وصوت مجلس الأمن على قرار يطالب بوقف القتال، داعياً إلى الإفراج عن المعتقلين."
+    assert statements(text) == []
+
+
+def test_a_participle_after_a_relative_inside_what_was_said_is_the_speaker() -> None:
+    found = statements(
+        "وأوضح البحرة أن الهيئة تدرس الخطة التي أعلن عنها بيدرسن، مشيراً إلى أن الرد قريب."
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "أوضح"), ("bahra", "مشيراً")]
+
+
+def test_a_document_speaking_takes_the_floor_from_the_speaker_before() -> None:
+    found = statements(
+        "قال البحرة إن القرار مهم.",
+        "القرار 2254، الذي اعتمده مجلس الأمن عام 2015، دعا إلى وقف إطلاق النار. وشدد على الحل.",
+    )
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
