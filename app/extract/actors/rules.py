@@ -46,6 +46,7 @@ from app.extract.actors.places import (
     spelled_otherwise,
 )
 from app.extract.actors.positions import title_headed_governments
+from app.extract.actors.regime_heads import regime_heads
 from app.extract.actors.regimes import governments_by_head
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
@@ -121,6 +122,7 @@ class RuleActorRecognizer:
         persons = [f.person for f in finds if f.person not in selected]
         if persons:
             selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
+        selected += regime_heads(block, selected, self.gazetteer)
         if names_settlement(block):
             selected += find_cued_places(block, _coverage(block, selected))
         if self.gazetteer.un_id is not None and names_un(block):
