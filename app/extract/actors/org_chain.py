@@ -70,6 +70,7 @@ FORCES = "قوات"
 REGIME = "نظام"
 FORUM = "منبر"
 _BY_DEMONYM_ONLY = words("قوات قيادة")
+GROUP = normalize("مجموعة")
 _PEACEKEEPING = tuple(normalize("حفظ السلام").split())
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
@@ -208,6 +209,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         return None  # "قوات الاحتلال الإسرائيلي": troops described, not a body named
     if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
         return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
+    if lemma == GROUP and definite and len(tokens) == 2 and tokens[1].endswith(("ي", "يه")):
+        return None  # "المجموعة العربية": the states of a region voting together, a collective
     if lemma == FORUM and has_place and len(tokens) == 2:
         return None  # "منبر جدة": talks named after their venue, not a body
     named = specific or proper >= 2

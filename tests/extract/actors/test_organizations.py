@@ -307,3 +307,10 @@ def test_a_leadership_named_by_its_demonym_is_no_body() -> None:
 def test_peacekeepers_named_by_their_task_are_no_body() -> None:
     result = run("ونشرت قوات حفظ السلام دورياتها على الحدود.", data_dir=None)
     assert names(result, ORG) == set()
+
+
+def test_a_regional_group_of_states_is_a_collective_not_a_body() -> None:
+    result = run("وقدمت المجموعة العربية مشروع القرار إلى المجلس.", data_dir=None)
+    assert names(result, ORG) == set()
+    named = run("وعقدت المجموعة الدولية لدعم سوريا اجتماعها.", data_dir=None)
+    assert names(named, ORG) == {"المجموعة الدولية لدعم سوريا"}
