@@ -149,6 +149,9 @@ def _named(block: Block, covered: list[Cand | None], j: int, prefix: str, kind: 
     word = toks[j].norm[len(prefix) :]
     if _settlement(word) is not None:
         return None  # "مدن وبلدات": a second settlement noun, no name
+    after = covered[j + 1] if j + 1 < len(covered) else None
+    if word[:1] == "و" and after is not None and after.kind is EntityKind.PLACE:
+        return None  # "مدينة وموانئ الصليف": a noun coordinated with the settlement noun
     if not word.startswith("ال") and word.endswith("يه") and word not in CONSTRUCT:
         return None  # "بلدات ساحلية": an indefinite adjective, no name
     shown = block.text(toks[j].start, toks[j].end)

@@ -230,3 +230,8 @@ def test_a_homograph_written_as_the_other_word_is_no_place(text: str) -> None:
 
 def test_a_homograph_written_without_its_marks_is_still_the_place() -> None:
     assert "عمّان" in names(run("وعقد الاجتماع في العاصمة الأردنية عمان أمس.", data_dir=None))
+
+
+def test_a_noun_coordinated_with_the_settlement_noun_is_no_name() -> None:
+    result = run("وانسحبت القوات من مدينة وموانئ الصليف أمس.", data_dir=None)
+    assert names(result, PLACE) == {"الصليف"}
