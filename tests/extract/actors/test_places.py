@@ -235,3 +235,8 @@ def test_a_homograph_written_without_its_marks_is_still_the_place() -> None:
 def test_a_noun_coordinated_with_the_settlement_noun_is_no_name() -> None:
     result = run("وانسحبت القوات من مدينة وموانئ الصليف أمس.", data_dir=None)
     assert names(result, PLACE) == {"الصليف"}
+
+
+@pytest.mark.parametrize("epithet", ["الكيان الصهيوني", "دولة الاحتلال", "العدو الصهيوني"])
+def test_an_epithet_used_as_a_name_names_the_country(epithet: str) -> None:
+    assert names(run(f"وصعّد {epithet} غاراته على القرى.", data_dir=None), PLACE) == {"إسرائيل"}
