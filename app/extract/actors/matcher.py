@@ -47,7 +47,7 @@ def spelling_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
                 if old in joined:
                     out.add(tuple(joined.replace(old, new).split(" ")))
     if any(t.startswith(_ABD) for t in tokens):
-        out |= {_compound(v) for v in out} | {_split(v) for v in out}
+        out |= {compound(v) for v in out} | {_split(v) for v in out}
     return out | {joined for v in out for joined in _run_together(v)}
 
 
@@ -59,7 +59,7 @@ def _run_together(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield (*tokens[: n - 1], tokens[n - 1] + tokens[n], *tokens[n + 1 :])
 
 
-def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
+def compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """ "عبد الرحمن" -> "عبدالرحمن", "عبد ربه" -> "عبدربه"."""
     out: list[str] = []
     for token in tokens:

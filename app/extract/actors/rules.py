@@ -39,6 +39,7 @@ from app.extract.actors.organizations import (
 )
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import find_cued_places, has_cue, is_date, names_settlement
+from app.extract.actors.regime_heads import regime_heads
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
@@ -111,6 +112,7 @@ class RuleActorRecognizer:
         persons = [f.person for f in finds if f.person not in selected]
         if persons:
             selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
+        selected += regime_heads(block, selected, self.gazetteer)
         if names_settlement(block):
             selected += find_cued_places(block, _coverage(block, selected))
         if self.gazetteer.un_id is not None and names_un(block):
