@@ -36,6 +36,7 @@ from app.config import Settings, get_settings
 from app.jobs.queue import shared_queue
 from app.metrics import HttpMetrics
 from app.store.db import make_engine, make_session_factory
+from app.store.lookup import KnownEntities
 from app.store.timeouts import DbTimeouts
 
 DESCRIPTION = """
@@ -69,6 +70,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         else None
     )
     app.state.read_session_factory = make_session_factory(replica or app.state.engine)
+    app.state.known_entities = KnownEntities()
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

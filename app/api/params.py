@@ -9,6 +9,8 @@ from typing import Any, Union, get_args, get_origin
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from app.errors import InvalidParameter
 
@@ -35,12 +37,25 @@ def _declared(route: APIRoute) -> tuple[frozenset[str], frozenset[str]]:
     """(allowed, repeatable) names, worked out once per route and kept on it."""
     known: tuple[frozenset[str], frozenset[str]] | None = getattr(route, _CACHE, None)
     if known is None:
-        fields = [f for dependant in _walk(route.dependant) for f in dependant.query_params]
-        allowed = frozenset(f.alias for f in fields)
-        repeatable = frozenset(f.alias for f in fields if _is_sequence(f.field_info.annotation))
+        fields = [
+            named
+            for dependant in _walk(route.dependant)
+            for f in dependant.query_params
+            for named in _flat(f.alias, f.field_info)
+        ]
+        allowed = frozenset(name for name, _ in fields)
+        repeatable = frozenset(name for name, info in fields if _is_sequence(info.annotation))
         known = (allowed, repeatable)
         setattr(route, _CACHE, known)
     return known
+
+
+def _flat(alias: str, info: FieldInfo) -> list[tuple[str, FieldInfo]]:
+    """A parameter, or each field of a model of parameters (`Annotated[Model, Query()]`)."""
+    model = info.annotation
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return [(f.alias or name, f) for name, f in model.model_fields.items()]
+    return [(alias, info)]
 
 
 def _walk(dependant: Dependant) -> list[Dependant]:
