@@ -11,6 +11,7 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+from starlette.datastructures import QueryParams
 
 from app.errors import InvalidParameter
 
@@ -21,10 +22,12 @@ _CACHE = "_khabar_query_params"
 async def reject_stray_parameters(request: Request) -> None:
     """Async on purpose: no thread-pool hop for a check that does no I/O."""
     route = request.scope.get("route")
-    if not isinstance(route, APIRoute):
-        return
+    if isinstance(route, APIRoute):
+        check_parameters(route, request.query_params)
+
+
+def check_parameters(route: APIRoute, params: QueryParams) -> None:
     allowed, repeatable = _declared(route)
-    params = request.query_params
     for name in dict.fromkeys(params.keys()):
         if name not in allowed:
             known = ", ".join(sorted(allowed)) or "none"
@@ -44,7 +47,7 @@ def _declared(route: APIRoute) -> tuple[frozenset[str], frozenset[str]]:
             for named in _flat(f.alias, f.field_info)
         ]
         allowed = frozenset(name for name, _ in fields)
-        repeatable = frozenset(name for name, info in fields if _is_sequence(info.annotation))
+        repeatable = frozenset(name for name, info in fields if is_sequence(info.annotation))
         known = (allowed, repeatable)
         setattr(route, _CACHE, known)
     return known
@@ -62,10 +65,10 @@ def _walk(dependant: Dependant) -> list[Dependant]:
     return [dependant, *(d for sub in dependant.dependencies for d in _walk(sub))]
 
 
-def _is_sequence(annotation: Any) -> bool:
+def is_sequence(annotation: Any) -> bool:
     origin = get_origin(annotation)
     if origin in _SEQUENCES:
         return True
     if origin is Union or isinstance(annotation, types.UnionType):
-        return any(_is_sequence(arg) for arg in get_args(annotation))
+        return any(is_sequence(arg) for arg in get_args(annotation))
     return False

@@ -19,6 +19,7 @@ from app.api.article_params import (
 from app.api.bounds import RowId
 from app.api.deps import SessionDep, StreamSessionDep
 from app.api.export import MEDIA_TYPES, chunks
+from app.api.lean import LeanRoute
 from app.api.params import reject_stray_parameters
 from app.api.resolve import Toggler, resolve_filters
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, link_next
@@ -30,7 +31,10 @@ from app.store.reads.articles import ListOptions, iter_articles, list_articles_j
 from app.store.reads.histogram import histogram
 
 router = APIRouter(
-    prefix="/articles", tags=["articles"], dependencies=[Depends(reject_stray_parameters)]
+    prefix="/articles",
+    tags=["articles"],
+    dependencies=[Depends(reject_stray_parameters)],
+    route_class=LeanRoute,
 )
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from app.api.article_params import Kind, ListQuery, parse_moment
 from app.api.bounds import RowId
 from app.api.deps import SessionDep
+from app.api.lean import LeanRoute
 from app.api.params import reject_stray_parameters
 from app.api.routes.article_reads import serve_list
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, PROBLEMS, Cursor, Limit, link_next
@@ -18,7 +19,10 @@ from app.store.reads.entities import get_entity, list_entities
 from app.store.reads.entity_links import related_entities, suggest_entities
 
 router = APIRouter(
-    prefix="/entities", tags=["entities"], dependencies=[Depends(reject_stray_parameters)]
+    prefix="/entities",
+    tags=["entities"],
+    dependencies=[Depends(reject_stray_parameters)],
+    route_class=LeanRoute,
 )
 EntityId = RowId
 

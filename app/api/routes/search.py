@@ -8,13 +8,18 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from app.api.article_params import SearchQuery
 from app.api.deps import SessionDep
+from app.api.lean import LeanRoute
 from app.api.params import reject_stray_parameters
 from app.api.routes.article_reads import serve_list
 from app.api.routes.common import AMBIGUOUS
 from app.api.schemas import ArticlePage
 from app.errors import InvalidParameter
 
-router = APIRouter(tags=["search"], dependencies=[Depends(reject_stray_parameters)])
+router = APIRouter(
+    tags=["search"],
+    dependencies=[Depends(reject_stray_parameters)],
+    route_class=LeanRoute,
+)
 
 
 @router.get(

@@ -117,16 +117,16 @@ def _page(session: Session, filters: ArticleFilters, options: ListOptions) -> _R
         rows, next_cursor = _by_relevance(session, filters, options)
     else:
         rows, next_cursor = _by_date(session, filters, options)
-    return _Rows(rows, next_cursor, _total(session, filters), facets)
+    return _Rows(rows, next_cursor, _total(session, filters, rows), facets)
 
 
-def _total(session: Session, filters: ArticleFilters) -> int | None:
+def _total(session: Session, filters: ArticleFilters, rows: list[Any]) -> int | None:
     """An entity's or a resolution's articles, with no other filter, are counted at ingest:
-    one row read instead of up to TOTAL_CAP counted."""
+    one row read instead of up to TOTAL_CAP counted, and read by the page's own query."""
     sole = sole_link(filters)
     if sole is None:
         return bounded_count(session, filtered(session, filters, m.Article.id).query)
-    n = link_count(session, sole)
+    n = int(rows[0].link_total) if rows else link_count(session, sole)
     return n if n <= TOTAL_CAP else None
 
 

@@ -70,8 +70,9 @@ def _page_statement(link: Link, newest: bool, after: bool) -> Select[Any]:
     table = (m.ArticleEntity if link is Link.ENTITY else m.ArticleResolution).__table__
     lead = table.c.entity_id if link is Link.ENTITY else table.c.resolution_id
     sort_at, article_id = table.c.sort_at, table.c.article_id
+    total = _count_statement(link).scalar_subquery().label("link_total")
     query = (
-        select(*_COLUMNS, sort_at)
+        select(*_COLUMNS, total, sort_at)
         .select_from(table)
         .join(m.Article.__table__, _ARTICLES.id == article_id)
         .outerjoin(m.Source.__table__, _SOURCES.id == _ARTICLES.source_id)
@@ -101,7 +102,8 @@ def link_rows(
     after: tuple[datetime, int] | None,
     size: int,
 ) -> list[Any]:
-    """Up to `size` rows: PAGE_COLUMNS' names, then the link's sort_at last."""
+    """Up to `size` rows: PAGE_COLUMNS' names, `link_total` (the counter link_count reads,
+    one statement fewer), then the link's sort_at last."""
     params: dict[str, Any] = {"lead": sole.row_id, "size": size}
     if after is not None:
         params |= {"after_at": after[0], "after_id": after[1]}
