@@ -82,7 +82,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app)
     app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
-    for module in (*routers, jobs, health):
+    # Each request is matched against the included routers in turn: probes first, since
+    # load balancers call them most, then the most read resources.
+    for module in (health, *routers, jobs):
         app.include_router(module.router)
     install_explorer(app)
     install_http(app)
