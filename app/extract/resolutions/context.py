@@ -22,7 +22,7 @@ from app.extract.resolutions import lexicon as lex
 from app.extract.resolutions.bodies import anaphor_at, body_at
 from app.extract.resolutions.lexicon import Hint
 from app.extract.resolutions.parse import EXPLICIT, Found
-from app.extract.tokens import NormText, NormTok
+from app.extract.tokens import NormText, Tok
 
 _PREFIXES = ("بال", "لل", "كال", "ال", "ب", "ل", "ك")
 _STEMS = tuple(sorted(set(lex.ANAPHOR_STEMS.values())))
@@ -66,13 +66,13 @@ class ArticleBodies:
                 continue
             if body is not None and body[0] in EXPLICIT:
                 hint = body[0]
-            elif _HAS_STEM.search(toks[j].text):
+            elif _HAS_STEM.search(toks[j].norm):
                 short = anaphor_at(toks, j)
                 if short is not None:
-                    hint = self.antecedent(short, f.seq, toks[j].start)
+                    hint = self.antecedent(short, f.seq, toks[j].nstart)
             if hint is None:
                 continue
-            if toks[j].start < f.start:
+            if toks[j].nstart < f.start:
                 before.append(hint)
             else:
                 after.add(hint)
@@ -99,13 +99,13 @@ class ArticleBodies:
             named: dict[str, list[_Named]] = defaultdict(list)
             for seq, nt in enumerate(self._texts):
                 for j, tok in enumerate(nt.tokens):
-                    stem = _stem_of(tok.text)
+                    stem = _stem_of(tok.norm)
                     if stem is None:
                         continue
                     body = body_at(nt.tokens, j)
                     if body is None and anaphor_at(nt.tokens, j) is not None:
                         continue  # a short form itself, not a name
-                    named[stem].append(_Named(seq, tok.start, body[0] if body else Hint.NATIONAL))
+                    named[stem].append(_Named(seq, tok.nstart, body[0] if body else Hint.NATIONAL))
             self._named = named
         return self._named
 
@@ -122,7 +122,7 @@ def _stem_of(word: str) -> str | None:
     return word if word in _STEMS else None
 
 
-def _sentence_range(toks: list[NormTok], k: int) -> range:
+def _sentence_range(toks: list[Tok], k: int) -> range:
     sentence = toks[k].sentence
     first = k
     while first > 0 and toks[first - 1].sentence == sentence:
@@ -133,18 +133,18 @@ def _sentence_range(toks: list[NormTok], k: int) -> range:
     return range(first, last + 1)
 
 
-def _sponsors(toks: list[NormTok], j: int) -> bool:
+def _sponsors(toks: list[Tok], j: int) -> bool:
     """ "نيابة عن دول مجلس التعاون"، "باسم المجموعة العربية": on whose behalf a draft was
     put forward, not who adopted it."""
-    before = [toks[k].text for k in range(max(j - 3, 0), j)]
+    before = [toks[k].norm for k in range(max(j - 3, 0), j)]
     return any(word in lex.ON_BEHALF for word in before)
 
 
-def _owns_a_mission(toks: list[NormTok], j: int) -> bool:
+def _owns_a_mission(toks: list[Tok], j: int) -> bool:
     """ "بعثة الاتحاد الأفريقي": the body at j only owns the mission named before it."""
     if j == 0:
         return False
-    word = toks[j - 1].text
+    word = toks[j - 1].norm
     return word in lex.MISSION_NOUNS or (
         word[:1] in {"و", "ل", "ب"} and word[1:] in lex.MISSION_NOUNS
     )

@@ -64,7 +64,7 @@ from app.extract.resolutions.lexicon import Hint
 from app.extract.resolutions.numbers import is_year
 from app.extract.resolutions.parse import EXPLICIT, Found, parse_at
 from app.extract.resolutions.table import ResolutionTable, default_table
-from app.extract.tokens import NormText, NormTok, texts_of
+from app.extract.tokens import NormText, Tok, texts_of
 from app.ingest.model import TextBlock
 
 # "القرار، الذي يحمل الرمز ES-10/24": a special session's symbol names a resolution alone.
@@ -143,7 +143,7 @@ def _with_bare_repeats(
                 continue
             view = nt.only([nt.sentence_at(m.start())])
             k = view.token_at(m.start())
-            if k is not None and view.tokens[k].start == m.start() and _bare_reference(view, k):
+            if k is not None and view.tokens[k].nstart == m.start() and _bare_reference(view, k):
                 bare = Found(block, view, m.start(), m.end(), int(m.group()))
                 bare.seq = seq
                 extra.append(bare)
@@ -155,23 +155,23 @@ def _with_bare_repeats(
 def _bare_reference(nt: NormText, k: int) -> bool:
     toks, text = nt.tokens, nt.text
     tok = toks[k]
-    before = text[tok.start - 1] if tok.start > 0 else " "
-    after = text[tok.end] if tok.end < len(text) else " "
+    before = text[tok.nstart - 1] if tok.nstart > 0 else " "
+    after = text[tok.nend] if tok.nend < len(text) else " "
     if not (before.isspace() or before in _OPENERS or _clitic_before(toks, k)):
         return False
     if not (after.isspace() or after in _CLOSERS):
         return False
-    prev = [toks[j].text for j in (k - 1, k - 2) if j >= 0 and toks[j].sentence == tok.sentence]
+    prev = [toks[j].norm for j in (k - 1, k - 2) if j >= 0 and toks[j].sentence == tok.sentence]
     if prev[:1] == ["من"]:
         prev = prev[1:]  # "أكثر من 300"
-    nxt = toks[k + 1].text if k + 1 < len(toks) and toks[k + 1].sentence == tok.sentence else ""
+    nxt = toks[k + 1].norm if k + 1 < len(toks) and toks[k + 1].sentence == tok.sentence else ""
     return not (prev and prev[0] in lex.COUNTING_WORDS) and nxt not in lex.UNITS
 
 
-def _clitic_before(toks: list[NormTok], k: int) -> bool:
+def _clitic_before(toks: list[Tok], k: int) -> bool:
     """ "لـ2254"، "الـ1701"، "بالـ2254": a preposition or the article written onto the number
     (the press writes a famous resolution as "الـ2254", "the 2254")."""
-    return k > 0 and toks[k - 1].text in _NUMBER_CLITICS and toks[k - 1].end == toks[k].start
+    return k > 0 and toks[k - 1].norm in _NUMBER_CLITICS and toks[k - 1].nend == toks[k].nstart
 
 
 def _with_list_bodies(
@@ -214,7 +214,7 @@ def _scan_block(block: TextBlock, full: NormText, seq: int) -> list[Found]:
     found: list[Found] = []
     inherited: dict[int, Hint | None] = {}
     for i, tok in enumerate(nt.tokens):
-        if "قرار" in tok.text and lex.ANCHOR.match(tok.text):
+        if "قرار" in tok.norm and lex.ANCHOR.match(tok.norm):
             found.extend(parse_at(block, nt, i, inherited))
     numbers = [(f.number, f.end) for f in found]
     for m in _SYMBOL.finditer(nt.text):

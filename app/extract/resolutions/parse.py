@@ -11,7 +11,7 @@ from app.extract.resolutions import lexicon as lex
 from app.extract.resolutions.bodies import anaphor_at, body_at
 from app.extract.resolutions.lexicon import Hint
 from app.extract.resolutions.numbers import day_at, range_at, read_number, special_at, year_at
-from app.extract.tokens import Kind, NormText, NormTok
+from app.extract.tokens import Kind, NormText, Tok
 from app.ingest.model import TextBlock
 
 _MAX_HEAD = 14  # tokens between the noun and its number
@@ -47,7 +47,7 @@ def parse_at(
 ) -> list[Found]:
     toks = nt.tokens
     anchor = toks[i]
-    match = lex.ANCHOR.match(anchor.text)
+    match = lex.ANCHOR.match(anchor.norm)
     assert match is not None
     suffix = match.group(2) or ""
     plural = suffix in lex.PLURAL_SUFFIXES
@@ -62,7 +62,7 @@ def parse_at(
     while j < len(toks) and steps < _MAX_HEAD:
         steps += 1
         tok = toks[j]
-        if tok.sentence != anchor.sentence or tok.text in lex.SENTENCE_END:
+        if tok.sentence != anchor.sentence or tok.norm in lex.SENTENCE_END:
             return []
         if tok.kind is Kind.NUMBER or special_at(toks, j):
             break
@@ -71,25 +71,25 @@ def parse_at(
             j += bearing  # "القرار، الذي حمل الرقم 2118": the number it bears
             continue
         if tok.kind is Kind.PUNCT:
-            title = _quoted_title(toks, j) if tok.text in lex.OPEN_MARKS else 0
+            title = _quoted_title(toks, j) if tok.norm in lex.OPEN_MARKS else 0
             if title:
                 j += title  # "بقرار «الاتحاد من أجل السلام» رقم 377": the name it is known by
                 continue
-            if tok.text in lex.OPEN_MARKS or tok.text in lex.CLOSE_MARKS:
+            if tok.norm in lex.OPEN_MARKS or tok.norm in lex.CLOSE_MARKS:
                 j += 1
                 continue
-            if plural and tok.text in {",", "،", ":"}:
+            if plural and tok.norm in {",", "،", ":"}:
                 j += 1
                 continue
-            if tok.text in {",", "،"} and _text(toks, j + 1) in lex.NUMBER_MARKERS:
+            if tok.norm in {",", "،"} and _text(toks, j + 1) in lex.NUMBER_MARKERS:
                 j += 1  # "قرار مجلس الأمن الدولي، رقم 2254"
                 continue
             return []
-        if lex.ANCHOR.match(tok.text):
+        if lex.ANCHOR.match(tok.norm):
             if plural and hint is not None:
                 inherited[j] = hint
             return []
-        if plural and tok.text in lex.RANGE_FROM and range_at(toks, j + 1):
+        if plural and tok.norm in lex.RANGE_FROM and range_at(toks, j + 1):
             j, focused, ranged = j + 1, True, True  # "القرارات من 2216 إلى 2722"
             break
         body = body_at(toks, j)
@@ -99,7 +99,7 @@ def parse_at(
                 return []
             j += body[1]
             continue
-        if tok.text in lex.HEAD_FILLERS:
+        if tok.norm in lex.HEAD_FILLERS:
             j += 1
             continue
         short = anaphor_at(toks, j) if hint is None else None
@@ -108,7 +108,7 @@ def parse_at(
             j += 1
             continue
         nxt = _focus_len(toks, j) if plural else 0
-        nxt = nxt or (_skip_topic(toks, j) if tok.text in lex.TOPIC_WORDS else 0)
+        nxt = nxt or (_skip_topic(toks, j) if tok.norm in lex.TOPIC_WORDS else 0)
         nxt = nxt or (_seek_focus(toks, j) if plural else 0)
         if not nxt:
             return []
@@ -117,7 +117,7 @@ def parse_at(
     else:
         return []
     # "القرارات الدولية، ولا سيما 2254": the citation is the number the focus points at
-    start = toks[j].start if focused else anchor.start + len(match.group(1) or "")
+    start = toks[j].nstart if focused else anchor.nstart + len(match.group(1) or "")
     items = _number_list(block, nt, j, start, ranged=ranged)
     for item in items:
         item.hint = _merge(hint, item.hint)
@@ -125,11 +125,11 @@ def parse_at(
         return []
     # "القرار رقم 25" is also how a state's decisions are written; "الذي حمل الرقم" is not
     marked = any(
-        toks[m].text in lex.NUMBER_MARKERS and toks[m - 1].text not in lex.BEARING_VERBS
+        toks[m].norm in lex.NUMBER_MARKERS and toks[m - 1].norm not in lex.BEARING_VERBS
         for m in range(i + 1, j)
     )
     for item in items:
-        item.group = anchor.start if len(items) > 1 else None
+        item.group = anchor.nstart if len(items) > 1 else None
         item.issued_nationally = hint is None and _issued_nationally(toks, i)
         item.formal = marked or item.year is not None or item.sanah
         item.anaphor = item.anaphor or anaphor
@@ -153,11 +153,11 @@ def _number_list(
             _text(toks, end_tok) == "في" and _text(toks, end_tok + 1) in lex.UNITS
         ):
             break
-        item = Found(block, nt, start if not items else toks[k].start, 0, number, session)
+        item = Found(block, nt, start if not items else toks[k].nstart, 0, number, session)
         item.special = special
         after = _tail(toks, end_tok, item)
         item.year = item.year or slash_year
-        item.end = toks[after - 1].end
+        item.end = toks[after - 1].nend
         items.append(item)
         sep = after
         if _text(toks, sep) not in separators or toks[sep].sentence != toks[k].sentence:
@@ -171,7 +171,7 @@ def _number_list(
     return items
 
 
-def _bearing(toks: list[NormTok], j: int) -> int:
+def _bearing(toks: list[Tok], j: int) -> int:
     """Tokens of "، الذي حمل" / "التي تحمل" / "قراراً يحمل" at j when a number marker
     follows ("حمل 300 توقيع" counts signatures)."""
     k = j + (_text(toks, j) in {",", "،"})
@@ -183,14 +183,14 @@ def _bearing(toks: list[NormTok], j: int) -> int:
     return k + 1 - j if _text(toks, k + 1) in lex.NUMBER_MARKERS else 0
 
 
-def _quoted_title(toks: list[NormTok], j: int) -> int:
+def _quoted_title(toks: list[Tok], j: int) -> int:
     """Tokens to skip over a short quoted name followed by the number or its marker."""
     close = lex.CLOSE_MARKS
     for m in range(j + 1, min(j + 10, len(toks))):
         tok = toks[m]
         if tok.sentence != toks[j].sentence:
             return 0
-        if tok.text in close and m > j + 1:
+        if tok.norm in close and m > j + 1:
             after = _text(toks, m + 1)
             numbered = m + 1 < len(toks) and toks[m + 1].kind is Kind.NUMBER
             return m + 1 - j if numbered or after in lex.NUMBER_MARKERS else 0
@@ -199,7 +199,7 @@ def _quoted_title(toks: list[NormTok], j: int) -> int:
     return 0
 
 
-def _tail(toks: list[NormTok], k: int, item: Found) -> int:
+def _tail(toks: list[Tok], k: int, item: Found) -> int:
     """Read the year and the body that follow a number; return the index after them."""
     first = _text(toks, k)
     if first == "(" and year_at(toks, k + 1) and _text(toks, k + 2) == ")":
@@ -224,7 +224,7 @@ def _tail(toks: list[NormTok], k: int, item: Found) -> int:
             m += body[1]
             useful = m
             continue
-        if tok.text in lex.BY_WORDS and body_at(toks, m + 1) is None:
+        if tok.norm in lex.BY_WORDS and body_at(toks, m + 1) is None:
             if _text(toks, m + 1) in lex.MANNER_WORDS:
                 m += 1  # "الذي اعتمده بالإجماع": how, not by whom
                 continue
@@ -238,13 +238,13 @@ def _tail(toks: list[NormTok], k: int, item: Found) -> int:
         year = year_at(toks, m)
         if year and item.year is None:
             item.year, useful = year, m + 1
-        elif not (tok.text in lex.TAIL_WORDS or tok.text in lex.MONTHS or day_at(tok)):
+        elif not (tok.norm in lex.TAIL_WORDS or tok.norm in lex.MONTHS or day_at(tok)):
             break
         m += 1
     return useful
 
 
-def _anaphor_before(toks: list[NormTok], i: int) -> str | None:
+def _anaphor_before(toks: list[Tok], i: int) -> str | None:
     """ "وأكد المجلس في قراره 2452": the short form of a body shortly before a possessive."""
     for m in range(i - 1, max(i - 9, -1), -1):
         if toks[m].sentence != toks[i].sentence:
@@ -266,7 +266,7 @@ def _merge(old: Hint | None, new: Hint | None) -> Hint | None:
     return Hint.UN  # two organs named: the UN, organ unsure
 
 
-def _focus_len(toks: list[NormTok], j: int) -> int:
+def _focus_len(toks: list[Tok], j: int) -> int:
     """The length in tokens of the focus phrase ("ولا سيما", "بما في ذلك") at token j, or 0."""
     if _text(toks, j) not in _FOCUS_FIRST_WORDS:
         return 0  # most words open no phrase
@@ -279,26 +279,26 @@ def _focus_len(toks: list[NormTok], j: int) -> int:
 _FOCUS_FIRST_WORDS = frozenset(phrase[0] for phrase in lex.FOCUS_PHRASES if phrase)
 
 
-def _skip_topic(toks: list[NormTok], j: int) -> int:
+def _skip_topic(toks: list[Tok], j: int) -> int:
     """ "بشأن سوريا رقم 2254"، "الخاصة باليمن، من 2216 إلى 2722": skip the topic when a
     number marker or a range follows within six words."""
     for m in range(j + 1, min(j + 7, len(toks))):
         tok = toks[m]
         if tok.sentence != toks[j].sentence:
             return 0
-        if tok.text in lex.NUMBER_MARKERS or (tok.text in lex.RANGE_FROM and range_at(toks, m + 1)):
+        if tok.norm in lex.NUMBER_MARKERS or (tok.norm in lex.RANGE_FROM and range_at(toks, m + 1)):
             return m - j
-        if tok.kind is not Kind.WORD and tok.text not in {",", "،"}:
+        if tok.kind is not Kind.WORD and tok.norm not in {",", "،"}:
             return 0
     return 0
 
 
-def _seek_focus(toks: list[NormTok], j: int) -> int:
+def _seek_focus(toks: list[Tok], j: int) -> int:
     """After a plural noun, jump to a focus phrase ahead when a number or the noun follows it."""
     for m in range(j + 1, min(j + _MAX_SEEK, len(toks))):
-        if toks[m].sentence != toks[j].sentence or toks[m].text in lex.SENTENCE_END:
+        if toks[m].sentence != toks[j].sentence or toks[m].norm in lex.SENTENCE_END:
             return 0
-        if toks[m].kind is Kind.NUMBER or lex.ANCHOR.match(toks[m].text):
+        if toks[m].kind is Kind.NUMBER or lex.ANCHOR.match(toks[m].norm):
             return 0
         size = _focus_len(toks, m)
         if size:
@@ -306,13 +306,13 @@ def _seek_focus(toks: list[NormTok], j: int) -> int:
             while _text(toks, after) in {",", "،"}:
                 after += 1
             if after < len(toks) and (
-                toks[after].kind is Kind.NUMBER or lex.ANCHOR.match(toks[after].text)
+                toks[after].kind is Kind.NUMBER or lex.ANCHOR.match(toks[after].norm)
             ):
                 return m - j
     return 0
 
 
-def _hint_before(toks: list[NormTok], i: int) -> Hint | None:
+def _hint_before(toks: list[Tok], i: int) -> Hint | None:
     """ "طالب مجلس الأمن في قراره 2254": the body named shortly before a possessive noun."""
     for m in range(i - 1, max(i - 9, -1), -1):
         if toks[m].sentence != toks[i].sentence:
@@ -323,12 +323,12 @@ def _hint_before(toks: list[NormTok], i: int) -> Hint | None:
     return None
 
 
-def _issued_nationally(toks: list[NormTok], i: int) -> bool:
-    window = [t.text for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
+def _issued_nationally(toks: list[Tok], i: int) -> bool:
+    window = [t.norm for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
     issued = any(w in lex.ISSUING_VERBS or w[1:] in lex.ISSUING_VERBS for w in window)
     national = any(w in lex.NATIONAL_WORDS for w in window)
     return issued and national and not any(w in lex.UN_CUES for w in window)
 
 
-def _text(toks: list[NormTok], k: int) -> str:
-    return toks[k].text if 0 <= k < len(toks) else ""
+def _text(toks: list[Tok], k: int) -> str:
+    return toks[k].norm if 0 <= k < len(toks) else ""

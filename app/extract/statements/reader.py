@@ -47,13 +47,13 @@ class Reader(SubjectReader, ClauseReader):
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text)
         for i, tok in enumerate(self.toks):
-            if tok.text in WORDS and not inside(quoted, tok.start):
-                found = lookup(tok.text)
+            if tok.norm in WORDS and not inside(quoted, tok.nstart):
+                found = lookup(tok.norm)
                 if found is not None and self._trigger(i, *found):
                     self.triggers.append((i, *found))
         # "، مؤكداً أن"، "وأضاف": a later statement that ends the one before it
         self.cuts = [
-            self.toks[i].start
+            self.toks[i].nstart
             for i, conj, vf in self.triggers
             if conj or vf.form is Form.PARTICIPLE
         ]
@@ -107,9 +107,9 @@ class Reader(SubjectReader, ClauseReader):
         opener = i - 1 if self.text(i - 1) not in w.WHAT else i - 2
         sentence = self.toks[i].sentence
         start = self.word_start(self.nt.token_at(self.nt.sentences[sentence][0]) or 0)
-        if start is None or start >= self.toks[opener].start:
+        if start is None or start >= self.toks[opener].nstart:
             return None
-        span = (self.toks[opener].start, self.toks[end - 1].end)
+        span = (self.toks[opener].nstart, self.toks[end - 1].nend)
         return self._emit(i, conj, self.choose(p, end), start, span)
 
     def _phrase_end(self, p: int, sentence: int) -> int:
@@ -174,7 +174,7 @@ class Reader(SubjectReader, ClauseReader):
         if verb.direct and subject_end > p:
             after = self._skip_circumstance(self._skip_aside(subject_end), verb)
         if verb.direct and self._object_at(after, i, vf, fronted=subjectless):
-            content = self.toks[after].start
+            content = self.toks[after].nstart
         else:
             intro = self.find_intro(p, verb)
             if intro is None:
@@ -219,7 +219,7 @@ class Reader(SubjectReader, ClauseReader):
         """The verb of a clause whose subject came first: what follows is all content."""
         q = self._skip_circumstance(self._skip_aside(p), vf.verb)
         if vf.verb.direct and self._object_at(q, i, vf, fronted=True):
-            content: int | None = self.toks[q].start
+            content: int | None = self.toks[q].nstart
         else:
             intro = self.find_intro(p, vf.verb)
             if intro is None:
@@ -245,20 +245,20 @@ class Reader(SubjectReader, ClauseReader):
         if prev.kind is not Kind.WORD or self.index.covering[i - 1] is not None:
             return False
         opens = w.CLAUSE_OPENERS | w.COMPLEMENTIZERS | w.DISCOURSE_OPENERS | w.RELATIVES
-        return prev.text not in opens and prev.text not in w.TIME_WORDS
+        return prev.norm not in opens and prev.norm not in w.TIME_WORDS
 
     def _disagrees(self, p: int, vf: VerbForm) -> bool:
         placed = self.index.starting[p] if p < len(self.toks) else None
         if placed is None or placed.after_clitic(self.nt):
             return False
         if vf.feminine:
-            head = self.toks[placed.first].text
+            head = self.toks[placed.first].norm
             return placed.kind is EntityKind.ORGANIZATION and head in w.MASCULINE_HEADS
         if not vf.masculine:
             return False
         if placed.kind is EntityKind.PLACE:
             return placed.mention.entity_key in self.cities
-        head = self.toks[placed.first].text
+        head = self.toks[placed.first].norm
         return placed.kind is EntityKind.ORGANIZATION and head.endswith("ه") and len(head) > 3
 
     def _document_opens(self, sentence: int, i: int) -> bool:
@@ -277,16 +277,16 @@ class Reader(SubjectReader, ClauseReader):
         k = i - 1
         while self.text(k) in {"،", ","}:
             k -= 1
-        if k < 0 or self.toks[k].text not in w.CLOSE_QUOTE.values():
+        if k < 0 or self.toks[k].norm not in w.CLOSE_QUOTE.values():
             return None
-        opener = next((o for o, c in w.CLOSE_QUOTE.items() if c == self.toks[k].text), "")
-        open_at = self.nt.text.rfind(opener, 0, self.toks[k].start)
-        if open_at < 0 or self.toks[k].start - open_at > 1500:
+        opener = next((o for o, c in w.CLOSE_QUOTE.items() if c == self.toks[k].norm), "")
+        open_at = self.nt.text.rfind(opener, 0, self.toks[k].nstart)
+        if open_at < 0 or self.toks[k].nstart - open_at > 1500:
             return None
         end = self._phrase_end(p, self.toks[i].sentence)
         if end == p or not self.names_speaker(p, end):
             return None
-        span = (self.toks[i].start + len(conj), self.toks[end - 1].end)
+        span = (self.toks[i].nstart + len(conj), self.toks[end - 1].nend)
         return self._emit(i, conj, self.choose(p, end), open_at, span)
 
     def _implicit_speaker(self, i: int, conj: str, vf: VerbForm) -> Speaker | None:
@@ -318,7 +318,7 @@ class Reader(SubjectReader, ClauseReader):
     ) -> tuple[Statement, Speaker] | None:
         """The statement of trigger i, from normalized offsets. `before` = (verb start,
         speaker end) when the content precedes the verb ('"...", قال البحرة')."""
-        verb = (self.toks[i].start + len(conj), self.toks[i].end)
+        verb = (self.toks[i].nstart + len(conj), self.toks[i].nend)
         if before is not None:
             content_end = self.content_end(content_start, before[0])
             span = (content_start, before[1])
@@ -329,7 +329,7 @@ class Reader(SubjectReader, ClauseReader):
             return None
         c_start, c_end = self._display(content_start, content_end)
         content = unquote(self.nt.display[c_start:c_end].strip())
-        if not any(ch.isalnum() for ch in content):
+        if not any(map(str.isalnum, content)):  # (map: no generator frame per character)
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
@@ -348,8 +348,8 @@ class Reader(SubjectReader, ClauseReader):
 
     def _written(self, i: int) -> str:
         """Token i as the display text writes it, marks included."""
-        start, end = self._display(self.toks[i].start, self.toks[i].end)
-        return self.nt.display[start:end]
+        tok = self.toks[i]
+        return self.nt.display[tok.start : tok.end]
 
     def _display(self, start: int, end: int) -> tuple[int, int]:
         """Display offsets of a normalized span, with the marks of its last letter ("مشدداً")."""

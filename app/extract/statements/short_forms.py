@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from app.extract.model import Entity, EntityKind, Mention
 from app.extract.statements import words as w
 from app.extract.statements.verbs import WORDS
-from app.extract.tokens import Kind, NormText, NormTok
+from app.extract.tokens import Kind, NormText, Tok
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
 
@@ -212,12 +212,12 @@ def _part_of(nt: NormText, start: int) -> str | None:
     k = nt.token_at(start)
     if k is None or k == 0:
         return None
-    if nt.tokens[k].start >= start:
+    if nt.tokens[k].nstart >= start:
         k -= 1  # the clitic stands alone: "لـ الجامعة"
     tok = nt.tokens[k]
-    if tok.start >= start or not nt.text[tok.start : start].endswith("ل"):
+    if tok.nstart >= start or not nt.text[tok.nstart : start].endswith("ل"):
         return None  # not "لـ" + the body
-    head = [t.text for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
+    head = [t.norm for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
     if len(head) == 2 and not w.definite(head[1]):
         head = head[1:]
     generic = bool(head) and all(w.definite(word) for word in head)
@@ -236,8 +236,8 @@ def _title_of(nt: NormText, start: int, end: int) -> frozenset[str] | None:
         return None
     last = bisect.bisect_left(nt.starts, end) - 1
     words = _title_words(toks, range(first - 1, max(first - 1 - _MAX_TITLE, -1), -1))
-    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].text in {"،", ","})
-    if after < len(toks) and w.has_stem(toks[after].text, w.TITLE_STEMS):
+    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].norm in {"،", ","})
+    if after < len(toks) and w.has_stem(toks[after].norm, w.TITLE_STEMS):
         words |= _title_words(toks, range(after, min(after + _MAX_TITLE, len(toks))))
     if any(w.has_stem(word, w.TITLE_STEMS) for word in words):
         return frozenset(map(_bare, words))
@@ -254,7 +254,7 @@ def _view(full: NormText, seq: int, start: int, views: dict[tuple[int, int], Nor
     return view
 
 
-def _title_words(toks: list[NormTok], order: range) -> set[str]:
+def _title_words(toks: list[Tok], order: range) -> set[str]:
     """The words of a title read in `order` from a name, up to punctuation or a verb; one
     comma right next to the name is an apposition's and is passed."""
     words: set[str] = set()
@@ -263,12 +263,12 @@ def _title_words(toks: list[NormTok], order: range) -> set[str]:
         if tok.sentence != toks[order[0]].sentence:
             break
         if tok.kind is not Kind.WORD:
-            if n == 0 and tok.text in {"،", ","}:
+            if n == 0 and tok.norm in {"،", ","}:
                 continue
             break
-        if tok.text in WORDS or tok.text in w.COMPLEMENTIZERS:
+        if tok.norm in WORDS or tok.norm in w.COMPLEMENTIZERS:
             break
-        words.add(tok.text)
+        words.add(tok.norm)
     return words
 
 

@@ -57,7 +57,7 @@ class SubjectReader(SpeakerChooser):
         listed = self._listed(p)
         if listed is not None:
             return listed
-        head, word = self.index.starting[p], toks[p].text
+        head, word = self.index.starting[p], toks[p].norm
         if clitic and word.startswith("ل"):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
@@ -96,7 +96,7 @@ class SubjectReader(SpeakerChooser):
         return last.last + 1
 
     def _subject_step(self, q: int) -> int:
-        word, prev = self.toks[q].text, self.toks[q - 1].text
+        word, prev = self.toks[q].norm, self.toks[q - 1].norm
         if self.toks[q].kind is not Kind.WORD:
             return self._apposition(q)
         after_name = self.index.covering[q - 1] is not None
@@ -145,7 +145,7 @@ class SubjectReader(SpeakerChooser):
         return (
             placed is not None
             and before is not None
-            and self.toks[q].text.startswith("و")
+            and self.toks[q].norm.startswith("و")
             and placed.after_clitic(self.nt)
             and placed.kind is before.kind
             and placed.kind is not EntityKind.PERSON
@@ -174,11 +174,11 @@ class SubjectReader(SpeakerChooser):
         if isinstance(framed, Speaker):
             return framed
         k = i - 1
-        while k >= 0 and self.toks[k].text in w.CLOSE_QUOTE.values():
+        while k >= 0 and self.toks[k].norm in w.CLOSE_QUOTE.values():
             k -= 1
         if self.text(k) in _ALREADY:
             k -= 1
-        relative = k >= 0 and self.toks[k].text in w.RELATIVES
+        relative = k >= 0 and self.toks[k].norm in w.RELATIVES
         if relative:
             k -= 1 + (self.text(k - 1) in _COMMAS)
             held = self.index.covering[k] if k >= 0 else None
@@ -192,7 +192,7 @@ class SubjectReader(SpeakerChooser):
         if self._cited_as_source(placed.first - 1):
             return None  # "وبحسب وكالة الأنباء، فقد أكد الوزير": the source, not the subject
         first = self._title_before(placed.first)
-        conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].text[0] in "وف"
+        conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             return None  # "التقى بفرنسا تؤكد": no subject
         return self.choose(first, placed.last + 1)
@@ -221,9 +221,9 @@ class SubjectReader(SpeakerChooser):
         sentence = self.toks[first].sentence
         while k >= 0 and first - k <= _MAX_TITLE and self.toks[k].sentence == sentence:
             tok = self.toks[k]
-            if tok.kind is not Kind.WORD or tok.text in w.WORDS_THAT_END_A_TITLE:
+            if tok.kind is not Kind.WORD or tok.norm in w.WORDS_THAT_END_A_TITLE:
                 break
-            if w.has_stem(tok.text, w.TITLE_STEMS) or tok.text in w.HONORIFICS:
+            if w.has_stem(tok.norm, w.TITLE_STEMS) or tok.norm in w.HONORIFICS:
                 start = k
             k -= 1
         return start
@@ -235,7 +235,7 @@ class SubjectReader(SpeakerChooser):
         prev = self.text(i - 1)
         if prev in _ALREADY:
             frames, end = _WAS | _AMMA, i - 1
-        elif self.toks[i].text.startswith("ف"):
+        elif self.toks[i].norm.startswith("ف"):
             frames, end = _AMMA, i
         else:
             return False
@@ -243,10 +243,10 @@ class SubjectReader(SpeakerChooser):
         for k in range(end - 1, max(end - _MAX_FRAME, -1), -1):
             if self.toks[k].sentence != sentence:
                 return False
-            if self.toks[k].text in frames:
+            if self.toks[k].norm in frames:
                 if not any(self.toks[m].kind is Kind.WORD for m in range(k + 1, end)):
                     return False
-                if self.toks[k].text in _AMMA and self.subject(i + 1) > i + 1:
+                if self.toks[k].norm in _AMMA and self.subject(i + 1) > i + 1:
                     return True  # the topic of أما is not the verb's subject
                 # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
                 # never the previous speaker
@@ -259,7 +259,7 @@ class SubjectReader(SpeakerChooser):
         for m in range(k - 1, max(k - 14, -1), -1):
             if self.toks[m].sentence != sentence:
                 break
-            if self.toks[m].text in _COMMAS:
+            if self.toks[m].norm in _COMMAS:
                 return m - 1 if self.text(m + 1) in _ASIDE else -1
         return -1
 
@@ -268,13 +268,13 @@ class SubjectReader(SpeakerChooser):
         if prev.sentence != self.toks[i].sentence:
             return True
         return (
-            prev.text in _COMMAS
-            or prev.text in _WAS
-            or prev.text in _AMMA
-            or prev.text == ":"
-            or prev.text in w.OPEN_QUOTES
-            or prev.text in w.COMPLEMENTIZERS
-            or prev.text in w.CLAUSE_OPENERS
+            prev.norm in _COMMAS
+            or prev.norm in _WAS
+            or prev.norm in _AMMA
+            or prev.norm == ":"
+            or prev.norm in w.OPEN_QUOTES
+            or prev.norm in w.COMPLEMENTIZERS
+            or prev.norm in w.CLAUSE_OPENERS
         )
 
     def opening_subject(self, i: int) -> Speaker | None:
@@ -293,7 +293,7 @@ class SubjectReader(SpeakerChooser):
         fronted = self.fronted_subject(first, i)
         if fronted is not None or self._fronts(first):
             return fronted
-        if self.toks[first].text in w.CIRCUMSTANTIAL or self._cited_as_source(first):
+        if self.toks[first].norm in w.CIRCUMSTANTIAL or self._cited_as_source(first):
             return None  # "وبحسب وكالة الأنباء، فقد أكد": the source, not the subject
         end = self.subject(first + 1)
         if not first + 1 < end <= i:
@@ -314,7 +314,7 @@ class SubjectReader(SpeakerChooser):
 
     def _fronts(self, first: int) -> bool:
         tok = self.toks[first]
-        speaking = w.has_stem(tok.text, w.SPEAKER_STEMS)
+        speaking = w.has_stem(tok.norm, w.SPEAKER_STEMS)
         return tok.kind is Kind.WORD and (self.index.starting[first] is not None or speaking)
 
     def fronted_subject(self, first: int, i: int) -> Speaker | None:
@@ -330,14 +330,14 @@ class SubjectReader(SpeakerChooser):
         """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence, the
         particles before its verb ("كما جدد المجلس") and the writer's voice before a clause
         ("يذكر أن مجلس الأمن اعتمد")."""
-        if self.toks[first].text in w.DISCOURSE_OPENERS:
+        if self.toks[first].norm in w.DISCOURSE_OPENERS:
             for k in range(first + 1, min(first + 5, i)):
-                if self.toks[k].text in _COMMAS:
+                if self.toks[k].norm in _COMMAS:
                     return k + 1
             return first
-        while first < i - 1 and self.toks[first].text in w.LEADING_PARTICLES:
+        while first < i - 1 and self.toks[first].norm in w.LEADING_PARTICLES:
             first += 1
-        if self.toks[first].text in w.WRITER_OPENERS:
+        if self.toks[first].norm in w.WRITER_OPENERS:
             # "يذكر أن"، "ويشار إلى أن"، "وجاء في القرار أن"
             for k in range(first + 1, min(first + 5, i - 1)):
                 if self.text(k) in w.BARE_COMPLEMENTIZERS:
