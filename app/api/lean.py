@@ -72,9 +72,12 @@ class LeanRoute(APIRoute):
             if plan.strict:
                 check_parameters(self, request.query_params)
             values, errors = request_params_to_args(plan.dependant.path_params, request.path_params)
+            try:  # FastAPI reports the path's and the query's errors together
+                values[plan.query_name] = plan.query(request.query_params)
+            except RequestValidationError as exc:
+                errors = [*errors, *exc.errors()]
             if errors:
                 raise RequestValidationError(errors)
-            values[plan.query_name] = plan.query(request.query_params)
             if plan.request_name:
                 values[plan.request_name] = request
             return await run_in_threadpool(_call, plan, request, provider, values)

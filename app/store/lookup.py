@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -29,14 +30,16 @@ class KnownEntities:
     def __init__(self, size: int = 4096) -> None:
         self.size = size
         self._ids: dict[int, None] = {}
+        self._adding = threading.Lock()  # routes run on the thread pool
 
     def __contains__(self, entity_id: int) -> bool:
         return entity_id in self._ids
 
     def add(self, entity_id: int) -> None:
-        self._ids[entity_id] = None
-        if len(self._ids) > self.size:
-            del self._ids[next(iter(self._ids))]
+        with self._adding:
+            self._ids[entity_id] = None
+            if len(self._ids) > self.size:
+                del self._ids[next(iter(self._ids))]
 
 
 def resolve_entity(

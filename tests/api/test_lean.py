@@ -49,6 +49,7 @@ QUERIES = [
     "/entities/0/articles",
     "/entities/999999/articles",
     "/entities/abc/articles",
+    "/entities/abc/articles?limit=0&sort=sideways",
 ]
 
 

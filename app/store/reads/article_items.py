@@ -115,11 +115,12 @@ def _basic(row: Any, fields: frozenset[str]) -> dict[str, Any]:
 def _basic_reader(first: Any, fields: frozenset[str]) -> Callable[[Any], dict[str, Any]]:
     """`_basic` for every row shaped like `first`: the columns picked by position once for
     the page, rather than by name on each row."""
+    columns = first._fields  # built anew on each access
     names = ("id", *(name for name in _BASIC if name in fields))
-    where = [first._fields.index(name) for name in names]
+    where = [columns.index(name) for name in names]
     dated = "published_at" in fields
     moment, zone, offset = (
-        first._fields.index(name) for name in ("published_at", "timezone", "utc_offset")
+        columns.index(name) for name in ("published_at", "timezone", "utc_offset")
     )
 
     def read(row: Any) -> dict[str, Any]:
