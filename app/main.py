@@ -37,6 +37,7 @@ from app.config import Settings, get_settings
 from app.jobs.queue import shared_queue
 from app.metrics import HttpMetrics
 from app.store.db import make_engine, make_session_factory
+from app.store.lookup import KnownEntities
 from app.store.timeouts import DbTimeouts
 
 DESCRIPTION = """
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         else None
     )
     app.state.read_session_factory = make_session_factory(replica or app.state.engine)
+    app.state.known_entities = KnownEntities()
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -81,7 +83,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_error_handlers(app)
     app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
-    for module in (*routers, jobs, health):
+    # Each request is matched against the included routers in turn: probes first, since
+    # load balancers call them most, then the most read resources.
+    for module in (health, *routers, jobs):
         app.include_router(module.router)
     install_explorer(app)
     install_http(app)
