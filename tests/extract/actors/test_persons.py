@@ -1,7 +1,8 @@
 import pytest
-from actor_support import names, run, surfaces
+from actor_support import names, recognizer, run, surfaces
 
 from app.extract.model import EntityKind
+from app.ingest.model import Part, TextBlock
 
 PERSON = EntityKind.PERSON
 
@@ -573,3 +574,13 @@ def test_a_role_of_the_country_after_a_courtesy_title_is_no_name() -> None:
 def test_a_full_name_after_a_noun_of_meeting_then_its_title() -> None:
     result = run("جاء ذلك خلال استقبال سامر بن خليل الحداد مندوب السلطنة الدائم الوفد.")
     assert "سامر بن خليل الحداد" in names(result, PERSON)
+
+
+def test_a_headline_quoting_its_speaker_before_a_colon() -> None:
+    blocks = [TextBlock(Part.TITLE, 0, "سامر حداد: الحل سياسي")]
+    result = recognizer().recognize(blocks)
+    assert {e.name for e in result.entities if e.kind is PERSON} == {"سامر حداد"}
+
+
+def test_a_name_before_a_colon_in_the_body_may_be_a_byline() -> None:
+    assert names(run("سامر حداد: وصل الوفد إلى المدينة أمس."), PERSON) == set()
