@@ -367,8 +367,9 @@ def _bracketed_first_name(ctx: Context, j: int) -> Cand | None:
 
 
 def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:
-    """'المتحدث باسم "قسد" فرهاد شامي': the quote before j closes a name in the title."""
-    return soft_gap(ctx.block, j) and any(
+    """'المتحدث باسم "قسد" فرهاد شامي', 'قائد "اليونيفيل"، فلان': the quote before j
+    closes a name in the title, a comma may follow it."""
+    return (soft_gap(ctx.block, j) or comma_gap(ctx.block, j)) and any(
         part.last == j for title in titles for part in title.parts
     )
 

@@ -584,3 +584,8 @@ def test_a_headline_quoting_its_speaker_before_a_colon() -> None:
 
 def test_a_name_before_a_colon_in_the_body_may_be_a_byline() -> None:
     assert names(run("سامر حداد: وصل الوفد إلى المدينة أمس."), PERSON) == set()
+
+
+def test_a_name_after_a_quoted_body_of_the_title_and_a_comma() -> None:
+    result = run('وجاء ذلك خلال لقائه مع قائد "اليونيفيل"، جان مارتان، في القصر.', data_dir=None)
+    assert names(result, PERSON) == {"جان مارتان"}
