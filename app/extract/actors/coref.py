@@ -48,6 +48,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
     for cand in cands:
         if cand.key is None and cand.form is Form.NAME and not cand.weak:
             known = _known_person(cand, gazetteer) if cand.kind is EntityKind.PERSON else None
+            known = known or _known_body(cand, gazetteer)
             cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
@@ -59,6 +60,18 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
     _resolve_heads(cands, gazetteer)
     resolve_national(cands, gazetteer, not_home_bodies(results))
     _resolve_roles(results, gazetteer, year)
+
+
+def _known_body(cand: Cand, gazetteer: Gazetteer) -> str | None:
+    """A body's name read from the words around it ("منظمة "حظر الأسلحة الكيمائية"", quotes
+    inside the name) that is a spelling the gazetteer knows: that body, not a new one."""
+    if cand.kind is not EntityKind.ORGANIZATION:
+        return None
+    ids = {ref.entry_id for ref in gazetteer.trie_values(cand.tokens) if not ref.demonym}
+    if len(ids) != 1:
+        return None
+    found = next(iter(ids))
+    return found if gazetteer.entries[found].kind is EntityKind.ORGANIZATION else None
 
 
 def _known_person(cand: Cand, gazetteer: Gazetteer) -> str | None:

@@ -13,11 +13,11 @@ from enum import StrEnum
 
 from app.extract.statements import words as w
 from app.extract.statements.speakers import BlockView
-from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm
+from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm, lookup
 from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
-_MAX_REGION = 25  # tokens between a verb and its content
+_MAX_REGION = 40  # tokens between a verb and its content
 _MAX_QUOTE = 1500  # characters of one quotation
 _ALA, _ILA = normalize("على"), normalize("إلى")
 TRIM = " \t\n،,.؛;:"
@@ -59,12 +59,23 @@ class ClauseReader(BlockView):
                     return q, Intro.THAT, circ
                 if self.is_prep(q, p, verb):
                     return q, Intro.PREP, circ
-                if q > p and tok.norm in WORDS:
+                if q > p and tok.norm in WORDS and not self._manner(q):
                     return None  # another verb: its own statement
                 if circ is None and self.circumstantial(q):
                     circ = q
             q += 1
         return None
+
+    def _manner(self, q: int) -> bool:
+        """ "وأضاف الوزير موضحاً: ..."، "يتابع الوزير في كتابه فيقول: ...": a participle or a
+        verb with ف right before the content says how the verb before it spoke; both report
+        that content."""
+        found = lookup(self.toks[q].norm)
+        if found is None or found[0] == "و":
+            return False
+        if found[0] != "ف" and found[1].form is not Form.PARTICIPLE:
+            return False
+        return self.text(q + 1) == ":" or self.text(q + 1) in w.COMPLEMENTIZERS
 
     def _quoted_name(self, q: int) -> int | None:
         """'قالت "هيئة التفاوض" إن': a short quotation the sentence runs on from is a name."""
@@ -73,10 +84,17 @@ class ClauseReader(BlockView):
             if self.toks[k].norm == close:
                 after = self.toks[k + 1] if k + 1 < len(self.toks) else None
                 runs_on = after is not None and (after.kind is Kind.WORD or after.norm == ":")
-                return k if k > q + 1 and runs_on else None
+                return k if k > q + 1 and (runs_on or self._one_actor(q + 1, k)) else None
             if self.toks[k].norm in ":.؟!":
                 return None
         return None
+
+    def _one_actor(self, first: int, end: int) -> bool:
+        """'الممثل الخاص في سوريا "ستيفان دي ميستورا"، بتقديم': tokens [first, end) are all
+        one actor's name."""
+        placed = self.index.covering[first]
+        covering = self.index.covering
+        return placed is not None and all(covering[k] is placed for k in range(first, end))
 
     def is_prep(self, q: int, p: int, verb: Verb) -> bool:
         word = self.toks[q].norm
@@ -200,7 +218,7 @@ class ClauseReader(BlockView):
         text = self.nt.text
         close = w.CLOSE_QUOTE.get(text[start])
         if close is not None:
-            end = text.find(close, start + 1)
+            end = _closing_mark(text, text[start], close, start + 1)
             if 0 < end - start < _MAX_QUOTE:
                 return end + 1
         end = limit if limit is not None else self._sentence_end(start)
@@ -230,7 +248,8 @@ class ClauseReader(BlockView):
 
 def unquote(text: str) -> str:
     """A content that is one quotation, without its marks."""
-    if len(text) >= 2 and text[0] in w.CLOSE_QUOTE and text[-1] == w.CLOSE_QUOTE[text[0]]:
+    closes = {w.CLOSE_QUOTE.get(text[:1]), "”" if text[:1] == '"' else None}
+    if len(text) >= 2 and text[-1] in closes:
         inner = text[1:-1]
         if text[0] not in inner and text[-1] not in inner:
             return inner.strip()
@@ -244,12 +263,23 @@ def quotations(text: str) -> list[tuple[int, int]]:
     for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
         at = text.find(opener)
         while at >= 0:
-            end = text.find(closer, at + 1)
+            end = _closing_mark(text, opener, closer, at + 1)
             if end < 0:
                 break
             spans.append((at, end))
             at = text.find(opener, end + 1)
     return spans
+
+
+def _closing_mark(text: str, opener: str, closer: str, start: int) -> int:
+    """Where the quotation opened before `start` closes: a straight quote the press closes
+    with a curly one too ('"... 2025”.وأضاف')."""
+    end = text.find(closer, start)
+    if opener == '"':
+        curly = text.find("”", start)
+        if curly >= 0 and (end < 0 or curly < end):
+            return curly
+    return end
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:

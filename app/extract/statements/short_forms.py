@@ -56,6 +56,7 @@ class ShortForms:
         entities: Sequence[Entity],
     ) -> None:
         self._blocks, self._by_block, self._entities = blocks, by_block, entities
+        self._persons = frozenset(e.key for e in entities if e.kind is EntityKind.PERSON)
         self._texts = texts
         self._order = {(b.part, b.index): seq for seq, b in enumerate(blocks)}
         self._built = False
@@ -76,27 +77,39 @@ class ShortForms:
             return None
         if words[0] in w.DOCUMENT_SUBJECTS:
             return None  # "ويطالب القرار حزب الله": a document, and whom it addresses
-        seq = self._order.get((part, index), 0)
-        at = (seq, self._texts[seq].from_display(offset))
+        at = self._where(part, index, offset)
         phrase = " ".join(words)
         found = None
         if len(words) <= 2 and all(w.definite(word) for word in words):  # as a part is named
             found = _nearest(self._parts_table().get(phrase, []), at)
         if found is None and len(words) == 1 and words[0].startswith("ال"):
             found = self._headed(_bare(words[0]))
+        titled = w.has_stem(words[0], w.TITLE_STEMS)
         if found is None:
             found = self._named(words)
-        if found is None and w.has_stem(words[0], w.TITLE_STEMS):
+            if titled and found not in self._persons:
+                found = None  # "المدير العام للوكالة الدولية للطاقة الذرية": its holder
+        if found is None and titled:
             found = self._titled(words, at)
         if found is None and _bare(words[0]) in _OFFICIAL and all(map(w.nisba, words[1:])):
             found = self._last_person()
         return found
 
+    def holder(self, surface: str, part: Part, index: int, offset: int) -> str | None:
+        """The person the article introduced with every word of the title `surface`: "قال
+        المتحدث باسم الخارجية" after "إسماعيل بقائي، المتحدث باسم الخارجية" is his."""
+        if not self._built:
+            self._build()
+        return self._titled(normalize(surface).split(), self._where(part, index, offset))
+
+    def _where(self, part: Part, index: int, offset: int) -> Where:
+        seq = self._order.get((part, index), 0)
+        return seq, self._texts[seq].from_display(offset)
+
     def _last_person(self) -> str | None:
         """ "وشدد المسؤول الأممي": an official described, not named, is the person who spoke
         last."""
-        persons = {e.key for e in self._entities if e.kind is EntityKind.PERSON}
-        return next((key for key in reversed(self.recent) if key in persons), None)
+        return next((key for key in reversed(self.recent) if key in self._persons), None)
 
     def _named(self, words: list[str]) -> str | None:
         """ "عبد السلام"، "الوزير عبد العاطي": the one person whose name ends as the subject
@@ -281,8 +294,9 @@ def _bare(word: str) -> str:
 
 
 def _skeleton(name: str) -> str:
-    """A transliterated name without its long vowels, which spellings disagree on."""
-    return "".join(ch for ch in name if ch not in "اوي")
+    """A transliterated name without its long vowels, which spellings disagree on, and with
+    one letter for the hard g the press writes four ways ("غروندبرغ"، "جروندبيرج")."""
+    return "".join("غ" if ch in "جقكگ" else ch for ch in name if ch not in "اوي")
 
 
 def _nearest(seen: list[_Seen], at: Where) -> str | None:

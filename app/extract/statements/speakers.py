@@ -56,6 +56,8 @@ class Speaker:
     key: str | None
     surface: str
     others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
+    served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
+    fallback: Speaker | None = None  # the speaker if this one turns out to name no one
 
 
 def _longest_first(mention: Mention) -> int:
@@ -153,7 +155,8 @@ class SpeakerChooser(BlockView):
         if w.has_stem(self.toks[first].norm, w.ANONYMOUS_STEMS):
             return Speaker(None, surface)  # "مصادر في الخارجية الروسية"
         if head.first > first and not self._speaks_for(head, first):
-            return Speaker(None, surface)  # "رئيس الهيئة": the head of the body, unnamed
+            # "رئيس الهيئة": the head of the body, unnamed
+            return Speaker(None, surface, served=head.mention.entity_key)
         return Speaker(head.mention.entity_key, surface, self._joined(head, placed))
 
     def _coordinated(self, persons: list[Placed]) -> list[Placed]:
@@ -166,6 +169,7 @@ class SpeakerChooser(BlockView):
             if not word.startswith("و") or p.first - k > _MAX_COORDINATED_TITLE:
                 break
             titled = w.has_stem(word[1:], w.TITLE_STEMS) or word[1:] in w.HONORIFICS
+            titled = titled or word in w.COUNTERPARTS  # "ونظيره المصري"
             if p.first != k and not titled:
                 break
             if any(self.toks[m].kind is not Kind.WORD for m in range(k, p.first)):
@@ -203,11 +207,14 @@ class SpeakerChooser(BlockView):
             # statement ("بيان لمجلس الأمن")
             return True
         titled = w.has_stem(self.toks[first].norm, w.TITLE_STEMS)
-        envoy = w.has_stem(self.toks[first].norm, w.ENVOY_STEMS)
-        if envoy and head.kind is EntityKind.PLACE and head.first == first + 1:
-            # "مندوب روسيا"، "المندوبة الأمريكية": a state speaks through its envoy (not the
-            # state he is sent to: "المبعوث الأممي إلى اليمن")
+        envoy = w.has_stem(before, w.ENVOY_STEMS) and head.first == k + 1
+        if envoy and head.kind is EntityKind.PLACE:
+            # "مندوب روسيا"، "المندوبة الأمريكية"، "نائبة المندوب الروسي": a state speaks
+            # through its envoy and his deputy (not the state he is sent to: "المبعوث الأممي
+            # إلى اليمن")
             return True
+        if self.part_of_body(first, head):
+            return True  # "الدائرة الإعلامية لمجلس النواب": a part speaks for its body
         if self.is_demonym(head):
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
             # التركي" are one man, unnamed
@@ -217,6 +224,19 @@ class SpeakerChooser(BlockView):
         if titled:
             return False  # "رئيس حكومة إقليم كوردستان": the head of the body, unnamed
         return w.has_stem(before, w.BODY_HEADS) and not w.has_stem(before, w.TITLE_STEMS)
+
+    def part_of_body(self, first: int, body: Placed) -> bool:
+        """ "الدائرة الإعلامية لمجلس النواب"، "المكتب الإعلامي للحزب": an institution's
+        head noun and its adjective, then لـ and the body it is part of."""
+        head = self.toks[first].norm
+        if w.has_stem(head, w.TITLE_STEMS) or not w.has_stem(head, w.INSTITUTION_STEMS):
+            return False
+        if body.first < first + 2 or not body.after_clitic(self.nt):
+            return False
+        if not self.toks[body.first].norm.startswith("ل"):
+            return False
+        between = [self.toks[k].norm for k in range(first + 1, body.first)]
+        return all(w.definite(word) and (w.nisba(word) or word in w.ADJECTIVES) for word in between)
 
     def _joined(self, head: Placed, placed: list[Placed]) -> tuple[str, ...]:
         """Actors joined to the head by و, each a speaker: "روسيا وتركيا"."""

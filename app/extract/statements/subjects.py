@@ -17,6 +17,7 @@ from __future__ import annotations
 from app.extract.model import EntityKind
 from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker, SpeakerChooser
+from app.extract.statements.verbs import WORDS
 from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
@@ -32,6 +33,7 @@ _AMMA = frozenset(_words("أما وأما"))
 _ASIDE = frozenset(_words("إذ وهو وهي وهم الذي التي في خلال"))
 _MAX_FRAME = 30  # tokens from كان or أما to the verb
 _MAX_TITLE = 7  # words of a title before the name it goes with
+_MAX_REPORTED = 10  # tokens from أن to the verb of the speaker it reports
 
 
 _PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
@@ -46,6 +48,7 @@ def _agrees(noun: str, adjective: str) -> bool:
 
 class SubjectReader(SpeakerChooser):
     _head = 0  # first token of the subject being read
+    reported = -1  # the last verb whose speaker another speaker reports: he keeps the floor
 
     def subject(self, p: int, *, clitic: bool = False) -> int:
         """End of the subject of a verb whose content is a bare object: "أكد المسؤولان الفرنسيان
@@ -112,6 +115,10 @@ class SubjectReader(SpeakerChooser):
             return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
         if placed is not None and after_name and self._joined_actor(q):
             return placed.last + 1 - q  # "أعلنت روسيا وتركيا"
+        if word in w.COUNTERPARTS and after_name:
+            return self._counterpart(q)  # "ماكرون ونظيره المصري عبد الفتاح السيسي"
+        if placed is not None and self.part_of_body(self._head, placed):
+            return placed.last + 1 - q  # "الدائرة الإعلامية لمجلس النواب"
         if word.startswith("ل") and w.serves((prev, self.text(q - 2))):
             if placed is not None:
                 return placed.last + 1 - q  # "الأمين العام لجامعة الدول العربية"
@@ -135,6 +142,15 @@ class SubjectReader(SpeakerChooser):
         if not after_name and not w.definite(prev) and w.has_stem(prev, w.TITLE_STEMS):
             return 1  # "رئيس هيئة التفاوض"
         return 0
+
+    def _counterpart(self, q: int) -> int:
+        """Tokens from "ونظيره" at q through the counterpart's name, or 0 if none follows."""
+        k = q + 1
+        adjective = self.index.starting[k] if k < len(self.toks) else None
+        if adjective is not None and self.is_demonym(adjective):
+            k = adjective.last + 1
+        person = self.person_at(k)
+        return 0 if person is None else person.last + 1 - q
 
     def _titled(self) -> bool:
         """Whether the subject read so far is headed by a title: the post after it is its own."""
@@ -188,7 +204,7 @@ class SubjectReader(SpeakerChooser):
             k = self._before_aside(k)
         placed = self.index.covering[k] if k >= 0 else None
         if placed is None or placed.last != k:
-            return self._title_subject(k, i)
+            return self._reported_subject(i) or self._title_subject(k, i)
         if self._cited_as_source(placed.first - 1):
             return None  # "وبحسب وكالة الأنباء، فقد أكد الوزير": the source, not the subject
         first = self._title_before(placed.first)
@@ -196,6 +212,24 @@ class SubjectReader(SpeakerChooser):
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             return None  # "التقى بفرنسا تؤكد": no subject
         return self.choose(first, placed.last + 1)
+
+    def _reported_subject(self, i: int) -> Speaker | None:
+        """ "قال الوزير إن التحالف الدولي لتنفيذ حل الدولتين أكد": a speaker quoted by
+        another, an actor opening the reported clause and its words up to the verb."""
+        sentence = self.toks[i].sentence
+        for c in range(i - 1, max(i - _MAX_REPORTED, -1), -1):
+            tok = self.toks[c]
+            if tok.sentence != sentence or tok.kind is not Kind.WORD or tok.norm in WORDS:
+                return None
+            if tok.norm in w.RELATIVES:
+                return None  # "أن قطر متفائلة بالخطة التي أعلن عنها": a relative's verb
+            if tok.norm in w.COMPLEMENTIZERS:
+                head = self.index.starting[c + 1]
+                if head is None or head.after_clitic(self.nt) or head.last >= i - 1:
+                    return None
+                self.reported = i
+                return self.choose(c + 1, i)
+        return None
 
     def _cited_as_source(self, k: int) -> bool:
         """Whether token k is "بحسب"، "وفقاً لـ"...: what follows is cited, not a subject."""
