@@ -589,3 +589,8 @@ def test_a_name_before_a_colon_in_the_body_may_be_a_byline() -> None:
 def test_a_name_after_a_quoted_body_of_the_title_and_a_comma() -> None:
     result = run('وجاء ذلك خلال لقائه مع قائد "اليونيفيل"، جان مارتان، في القصر.', data_dir=None)
     assert names(result, PERSON) == {"جان مارتان"}
+
+
+def test_a_known_name_with_the_fathers_name_added_is_the_known_person() -> None:
+    result = run("وقال الوزير عبد اللطيف بن راشد الزياني إن المملكة تدعم.", data_dir=None)
+    assert "person:abdullatif-al-zayani" in {e.key for e in result.entities}
