@@ -310,6 +310,8 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         _closing_waw_word(ctx, person)
     if person.key is None and not name_is_credible(ctx, person):
         return None
+    if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
+        return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
 
 
@@ -320,6 +322,14 @@ def _named_like_a_title(ctx: Context, j: int) -> bool:
         return False
     person = name_at(ctx, j)
     return person is not None and ends_name(ctx, person.last)
+
+
+def _opens_a_list(ctx: Context, person: Cand) -> bool:
+    """After a title of several holders, a name a first name opens, or one that other
+    names follow (النواب هيبت الحلبوسي، وعامر ...)."""
+    if person.key is not None or person.tokens[0] in first_names():
+        return True
+    return bool(coordinated_names(ctx, person.last))
 
 
 def _past_apposed_demonym(ctx: Context, j: int) -> int:

@@ -594,3 +594,13 @@ def test_a_name_after_a_quoted_body_of_the_title_and_a_comma() -> None:
 def test_a_known_name_with_the_fathers_name_added_is_the_known_person() -> None:
     result = run("وقال الوزير عبد اللطيف بن راشد الزياني إن المملكة تدعم.", data_dir=None)
     assert "person:abdullatif-al-zayani" in {e.key for e in result.entities}
+
+
+def test_after_members_a_noun_phrase_is_no_list_of_names() -> None:
+    result = run("وجدد القرار تفويض الدول الأعضاء باعتراض السفن المشبوهة.")
+    assert names(result, PERSON) == set()
+
+
+def test_a_global_adjective_is_no_surname() -> None:
+    result = run("وأشاد بإنشاء مركز الملك سامر العالمي للتسامح.")
+    assert names(result, PERSON) == set()
