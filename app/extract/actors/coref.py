@@ -53,6 +53,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
     _surnames_of_the_article(cands)
+    cands = _drop_two_surnames(results, cands)
     for cand in cands:
         if cand.same_as is not None and cand.same_as.key is not None:
             cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
@@ -230,6 +231,35 @@ def _surnames_of_the_article(cands: list[Cand]) -> None:
         keys = named.get(cand.tokens[0], set()) if len(cand.tokens) == 1 else set()
         if len(keys) == 1 and cand.key not in keys and not _named(cands, cand.key):
             cand.key = next(iter(keys))
+
+
+def _drop_two_surnames(results: list[BlockResult], cands: list[Cand]) -> list[Cand]:
+    """ "ودعا عبد المهدي بارزاني إلى": the surnames of two men the article names in full,
+    subject and object of one verb, are no third man's name. Returns the cands kept."""
+    tails: dict[tuple[str, ...], str] = {}
+    for cand in cands:
+        if cand.kind is EntityKind.PERSON and cand.form is Form.NAME and cand.key:
+            for n in range(1, len(cand.tokens)):
+                tails.setdefault(cand.tokens[n:], cand.key)
+    dropped = {id(c) for c in cands if tails and _two_surnames(c, tails)}
+    if not dropped:
+        return cands
+    for result in results:
+        result.cands = [c for c in result.cands if id(c) not in dropped]
+    return [c for c in cands if id(c) not in dropped]
+
+
+def _two_surnames(cand: Cand, tails: dict[tuple[str, ...], str]) -> bool:
+    if cand.kind is not EntityKind.PERSON or not (cand.key or "").startswith("new:"):
+        return False
+    tokens = cand.tokens
+    for n in range(1, len(tokens)):
+        if n == 1 and tokens[0] in first_names():
+            continue  # "أحمد معلم فقي": a first name, whoever else bears it as a surname
+        first, second = tails.get(tokens[:n]), tails.get(tokens[n:])
+        if first and second and first != second and cand.key not in (first, second):
+            return True
+    return False
 
 
 def _named(cands: list[Cand], key: str | None) -> bool:

@@ -191,12 +191,13 @@ class Gazetteer:
                 self.surnames[token] = next(iter(ids))
 
     def lineage(self, tokens: tuple[str, ...]) -> str | None:
-        """ "محمد بن عبدالرحمن بن جاسم آل ثاني": a person's name that gives one ancestor
-        more than a known person's name ("محمد بن عبد الرحمن آل ثاني") is that person."""
-        if tokens.count(_SON) < 2:
+        """ "محمد بن عبدالرحمن بن جاسم آل ثاني", "عبد اللطيف بن راشد الزياني": a person's
+        name that gives one ancestor more than a known person's name ("محمد بن عبد الرحمن
+        آل ثاني", "عبد اللطيف الزياني") is that person."""
+        if _SON not in tokens[1:-1]:
             return None
-        for n in range(2, len(tokens) - 1):
-            if tokens[n] == _SON:
+        for n in range(1, len(tokens) - 1):
+            if tokens[n] == _SON and n + 2 < len(tokens) and tokens[n - 1] not in NAME_LINKS:
                 shorter = tokens[:n] + tokens[n + 2 :]
                 ids = {r.entry_id for r in self.trie.get(shorter) if not r.demonym}
                 if len(ids) == 1 and self.entries[next(iter(ids))].kind is EntityKind.PERSON:

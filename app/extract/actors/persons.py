@@ -62,6 +62,7 @@ from app.extract.tokens import (
     comma_gap,
     soft_gap,
 )
+from app.ingest.model import Part
 
 _LOOSE_LINKS = words("عن في لدى من")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
@@ -148,13 +149,30 @@ def _opening_surname(ctx: Context) -> PersonFind | None:
     """ "لافروف: ...", "بيدرسن يدعو إلى ...": a headline or a paragraph that opens on a
     known man's surname, then a colon or a verb."""
     toks = ctx.block.toks
-    if len(toks) < 2 or ctx.covered[0] is not None or toks[0].norm not in ctx.surnames:
+    if len(toks) < 2 or ctx.covered[0] is not None:
         return None
+    if toks[0].norm not in ctx.surnames:
+        return _headline_speaker(ctx)
     colon = ":" in ctx.block.text(toks[0].end, toks[1].start)
     if not colon and not (toks[1].sep == SPACE and is_verb(toks[1].norm)):
         return None
     surname = known_surname(ctx, 0, opening=True)
     return PersonFind(surname) if surname is not None else None
+
+
+def _headline_speaker(ctx: Context) -> PersonFind | None:
+    """ "سامر حداد: الحل سياسي": a headline that opens on a name a first name opens, then
+    a colon, quotes its speaker (only in the title: in the body a line's first words
+    before a colon are a byline or a label as often)."""
+    toks = ctx.block.toks
+    if ctx.block.source.part is not Part.TITLE or toks[0].norm not in first_names():
+        return None
+    person = name_at(ctx, 0)
+    if person is None or person.key is not None or person.last >= len(toks):
+        return None
+    if ":" not in ctx.block.text(toks[person.last - 1].end, toks[person.last].start):
+        return None
+    return PersonFind(person)
 
 
 def _bare_name(ctx: Context, i: int) -> Cand | None:
@@ -292,6 +310,8 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         _closing_waw_word(ctx, person)
     if person.key is None and not name_is_credible(ctx, person):
         return None
+    if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
+        return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
 
 
@@ -302,6 +322,14 @@ def _named_like_a_title(ctx: Context, j: int) -> bool:
         return False
     person = name_at(ctx, j)
     return person is not None and ends_name(ctx, person.last)
+
+
+def _opens_a_list(ctx: Context, person: Cand) -> bool:
+    """After a title of several holders, a name a first name opens, or one that other
+    names follow (النواب هيبت الحلبوسي، وعامر ...)."""
+    if person.key is not None or person.tokens[0] in first_names():
+        return True
+    return bool(coordinated_names(ctx, person.last))
 
 
 def _past_apposed_demonym(ctx: Context, j: int) -> int:
@@ -349,8 +377,9 @@ def _bracketed_first_name(ctx: Context, j: int) -> Cand | None:
 
 
 def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:
-    """'المتحدث باسم "قسد" فرهاد شامي': the quote before j closes a name in the title."""
-    return soft_gap(ctx.block, j) and any(
+    """'المتحدث باسم "قسد" فرهاد شامي', 'قائد "اليونيفيل"، فلان': the quote before j
+    closes a name in the title, a comma may follow it."""
+    return (soft_gap(ctx.block, j) or comma_gap(ctx.block, j)) and any(
         part.last == j for title in titles for part in title.parts
     )
 

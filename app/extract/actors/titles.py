@@ -36,7 +36,7 @@ ROLES = _lemmas("""
 HONORIFICS = _lemmas("""
     سيد/سيدة دكتور/دكتورة مهندس/مهندسة أستاذ/أستاذة شيخ لواء عميد عقيد جنرال رائد نقيب
     مقدم فريق مشير أدميرال سيناتور حاخام بطريرك مطران بابا إمام كاردينال الأب
-    سماحة فضيلة فخامة معالي سمو سعادة نيافة غبطة آية/آيت
+    سماحة فضيلة فخامة معالي سمو نيافة غبطة آية/آيت
     راحل/راحلة مرحوم/مرحومة فقيد/فقيدة شهيد/شهيدة
 """)
 # "the late", "the martyr": a surname alone after them is a man of the past, whom the
@@ -51,7 +51,7 @@ CLERICAL_DEGREES = words("العظمى")
 # Role nouns that are everyday words without the article: أمام (in front of), ملك (property).
 NEEDS_ARTICLE = words("""
     لواء عميد رائد نقيب مقدم فريق مشير امام ملك ملكه امين امينه قائم قائمه مسوول مسووله
-    شيخ سيد سيده نظير راحل راحله مرحوم مرحومه فقيد فقيده شهيد شهيده سعاده
+    شيخ سيد سيده نظير راحل راحله مرحوم مرحومه فقيد فقيده شهيد شهيده
 """)
 
 # Roles that are relational adjectives too: after an indefinite noun they qualify it

@@ -198,3 +198,16 @@ def test_a_surname_is_first_the_article_s_own_man_who_bears_it() -> None:
         "وقال المتحدث عباس بقائي إن الوفد وصل.", "وقال بقائي إن الحوار مستمر.", data_dir=None
     )
     assert names(result, PERSON) == {"عباس بقائي"}
+
+
+def test_two_surnames_of_two_named_men_are_no_third_man() -> None:
+    result = run(
+        "واستقبل الوزير سامر عبد الكريم الوفد برئاسة نبيل حداد.",
+        "ودعا عبد الكريم حداد إلى الحوار.",
+    )
+    assert names(result, PERSON) == {"سامر عبد الكريم", "نبيل حداد"}
+
+
+def test_a_first_name_that_is_another_mans_surname_still_opens_a_name() -> None:
+    result = run("وقال الوزير سامر أحمد إن الحل قريب.", "وقال الوزير أحمد كمال حداد إن الوفد وصل.")
+    assert names(result, PERSON) == {"سامر أحمد", "أحمد كمال حداد"}

@@ -89,3 +89,8 @@ def test_a_known_surname_after_a_title_stays_one_persons() -> None:
     # an addition must not make a well-known surname shared: "الرئيس بري" is Nabih Berri
     result = run("وقال الرئيس بري إن المجلس سيجتمع.", data_dir=None)
     assert "person:nabih-berri" in {e.key for e in result.entities}
+
+
+def test_leaders_of_the_camp_david_accords_are_known() -> None:
+    result = run("وجاء الاتفاق بعد لقاء الرئيس السادات ومناحم بيجن.", data_dir=None)
+    assert {"person:anwar-sadat", "person:menachem-begin"} <= {e.key for e in result.entities}

@@ -1,7 +1,8 @@
 import pytest
-from actor_support import names, run, surfaces
+from actor_support import names, recognizer, run, surfaces
 
 from app.extract.model import EntityKind
+from app.ingest.model import Part, TextBlock
 
 PERSON = EntityKind.PERSON
 
@@ -573,3 +574,33 @@ def test_a_role_of_the_country_after_a_courtesy_title_is_no_name() -> None:
 def test_a_full_name_after_a_noun_of_meeting_then_its_title() -> None:
     result = run("جاء ذلك خلال استقبال سامر بن خليل الحداد مندوب السلطنة الدائم الوفد.")
     assert "سامر بن خليل الحداد" in names(result, PERSON)
+
+
+def test_a_headline_quoting_its_speaker_before_a_colon() -> None:
+    blocks = [TextBlock(Part.TITLE, 0, "سامر حداد: الحل سياسي")]
+    result = recognizer().recognize(blocks)
+    assert {e.name for e in result.entities if e.kind is PERSON} == {"سامر حداد"}
+
+
+def test_a_name_before_a_colon_in_the_body_may_be_a_byline() -> None:
+    assert names(run("سامر حداد: وصل الوفد إلى المدينة أمس."), PERSON) == set()
+
+
+def test_a_name_after_a_quoted_body_of_the_title_and_a_comma() -> None:
+    result = run('وجاء ذلك خلال لقائه مع قائد "اليونيفيل"، جان مارتان، في القصر.', data_dir=None)
+    assert names(result, PERSON) == {"جان مارتان"}
+
+
+def test_a_known_name_with_the_fathers_name_added_is_the_known_person() -> None:
+    result = run("وقال الوزير عبد اللطيف بن راشد الزياني إن المملكة تدعم.", data_dir=None)
+    assert "person:abdullatif-al-zayani" in {e.key for e in result.entities}
+
+
+def test_after_members_a_noun_phrase_is_no_list_of_names() -> None:
+    result = run("وجدد القرار تفويض الدول الأعضاء باعتراض السفن المشبوهة.")
+    assert names(result, PERSON) == set()
+
+
+def test_a_global_adjective_is_no_surname() -> None:
+    result = run("وأشاد بإنشاء مركز الملك سامر العالمي للتسامح.")
+    assert names(result, PERSON) == set()
