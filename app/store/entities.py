@@ -5,6 +5,8 @@ statement; only entities the archive has never seen cost a few statements each."
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlalchemy import Connection, bindparam, select, tuple_, update
 from sqlalchemy.sql.functions import coalesce
 
@@ -20,13 +22,13 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
     and cannot deadlock on each other's unique-key inserts."""
     ordered = sorted(entities, key=lambda e: e.key)
     keys = [e.key for e in ordered]
-    found = connection.execute(_BY_KEYS, {"keys": keys})
+    found = connection.execute(BY_KEYS, {"keys": keys})
     ids: dict[str, int] = {key: entity_id for key, entity_id in found}
     for entity in ordered:
         if entity.key in ids:
             continue
         # An entity created here may be the alias match of a later one of this article.
-        entity_id = _find_by_alias(connection, entity) or _create(connection, entity)
+        entity_id = find_by_alias(connection, entity) or create_entity(connection, entity)
         _add_aliases(connection, [(entity_id, entity)])
         _add_words(connection, [(entity_id, entity)])
         ids[entity.key] = entity_id
@@ -36,10 +38,10 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
     return ids
 
 
-_BY_KEYS = select(Entity.key, Entity.id).where(Entity.key.in_(bindparam("keys", expanding=True)))
+BY_KEYS = select(Entity.key, Entity.id).where(Entity.key.in_(bindparam("keys", expanding=True)))
 
 
-def _find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
+def find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
     """Merge an actor found by pattern with the one archived under the same name or alias.
     Gazetteer keys are authoritative, so only pattern-found ("new:") actors merge this way."""
     if not entity.key.startswith("new:"):
@@ -54,7 +56,7 @@ def _find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _create(connection: Connection, entity: ex.Entity) -> int:
+def create_entity(connection: Connection, entity: ex.Entity) -> int:
     row = {
         "key": entity.key,
         "name": entity.name,
@@ -72,17 +74,40 @@ def _create(connection: Connection, entity: ex.Entity) -> int:
 
 
 def _add_aliases(connection: Connection, entities: list[tuple[int, ex.Entity]]) -> None:
+    insert_aliases(connection, alias_rows(entities))
+
+
+def alias_rows(entities: list[tuple[int, ex.Entity]]) -> dict[tuple[int, str], dict[str, object]]:
     rows: dict[tuple[int, str], dict[str, object]] = {}
     for entity_id, entity in entities:
         for alias in sorted({entity.name, *entity.aliases}):
             if alias:
-                spelled = collapse_spaces(alias)
-                key = (entity_id, normalize(spelled))
-                rows[key] = {"entity_id": entity_id, "alias": spelled, "normalized": key[1]}
+                spelled, normalized = _spellings(alias)
+                rows[(entity_id, normalized)] = {
+                    "entity_id": entity_id,
+                    "alias": spelled,
+                    "normalized": normalized,
+                }
+    return rows
+
+
+def insert_aliases(connection: Connection, rows: dict[tuple[int, str], dict[str, object]]) -> None:
     ordered = [rows[key] for key in sorted(rows)]
     insert_ignoring_conflicts(
         connection, EntityAlias, ordered, conflict=["entity_id", "normalized"]
     )
+
+
+@lru_cache(maxsize=65536)
+def _spellings(alias: str) -> tuple[str, str]:
+    """An alias as stored and its normalized form; memoized, as articles repeat names."""
+    spelled = collapse_spaces(alias)
+    return spelled, normalize(spelled)
+
+
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, tuple[str, ...]]:
+    return collapse_spaces(name)[:300], tuple(alias_words(name))
 
 
 def alias_words(alias: str) -> list[str]:
@@ -91,17 +116,29 @@ def alias_words(alias: str) -> list[str]:
 
 
 def _add_words(connection: Connection, entities: list[tuple[int, ex.Entity]]) -> None:
+    insert_words(connection, word_rows(entities))
+
+
+def word_rows(
+    entities: list[tuple[int, ex.Entity]],
+) -> dict[tuple[str, int, str], dict[str, object]]:
     rows: dict[tuple[str, int, str], dict[str, object]] = {}
     for entity_id, entity in entities:
         names = {entity.name, *entity.aliases, entity.english_name or ""}
         for name in sorted(n for n in names if n):
-            alias = collapse_spaces(name)[:300]
-            for word in alias_words(name):
+            alias, words = _words(name)
+            for word in words:
                 rows[(word, entity_id, alias)] = {
                     "word": word,
                     "entity_id": entity_id,
                     "alias": alias,
                 }
+    return rows
+
+
+def insert_words(
+    connection: Connection, rows: dict[tuple[str, int, str], dict[str, object]]
+) -> None:
     ordered = [rows[key] for key in sorted(rows)]
     conflict = ["word", "entity_id", "alias"]
     insert_ignoring_conflicts(connection, EntityWord, ordered, conflict=conflict)
@@ -126,7 +163,7 @@ def resolve_resolution_ids(
     ]
     conflict = ["body", "un_session", "number"]
     insert_ignoring_conflicts(connection, Resolution, rows, conflict=conflict)
-    found = connection.execute(_RESOLUTIONS_BY_KEYS, {"keys": list(first)})
+    found = connection.execute(RESOLUTIONS_BY_KEYS, {"keys": list(first)})
     ids = {(body, un_session, number): rid for body, un_session, number, rid in found}
     facts = [
         {"rid": ids[k], "new_year": c.year, "new_title": c.title}
@@ -134,18 +171,18 @@ def resolve_resolution_ids(
         if c.year is not None or c.title is not None
     ]
     if facts:
-        connection.execute(_FILL_FACTS, facts)
+        connection.execute(FILL_FACTS, facts)
     return ids
 
 
-_RESOLUTIONS_BY_KEYS = select(
+RESOLUTIONS_BY_KEYS = select(
     Resolution.body, Resolution.un_session, Resolution.number, Resolution.id
 ).where(
     tuple_(Resolution.body, Resolution.un_session, Resolution.number).in_(
         bindparam("keys", expanding=True)
     )
 )
-_FILL_FACTS = (
+FILL_FACTS = (
     update(Resolution)
     .where(Resolution.id == bindparam("rid"))
     .values(
