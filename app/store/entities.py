@@ -5,9 +5,10 @@ statement; only entities the archive has never seen cost a few statements each."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
-from sqlalchemy import Connection, bindparam, select, tuple_, update
+from sqlalchemy import Connection, Row, bindparam, select, tuple_, update
 from sqlalchemy.sql.functions import coalesce
 
 from app.extract import model as ex
@@ -22,8 +23,9 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
     and cannot deadlock on each other's unique-key inserts."""
     ordered = sorted(entities, key=lambda e: e.key)
     keys = [e.key for e in ordered]
-    found = connection.execute(BY_KEYS, {"keys": keys})
-    ids: dict[str, int] = {key: entity_id for key, entity_id in found}
+    found = connection.execute(BY_KEYS, {"keys": keys}).all()
+    ids: dict[str, int] = {row.key: row.id for row in found}
+    fill_cross_lingual_ids(connection, found, {e.key: e for e in ordered})
     for entity in ordered:
         if entity.key in ids:
             continue
@@ -38,7 +40,37 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
     return ids
 
 
-BY_KEYS = select(Entity.key, Entity.id).where(Entity.key.in_(bindparam("keys", expanding=True)))
+BY_KEYS = select(Entity.key, Entity.id, Entity.english_name, Entity.wikidata_id).where(
+    Entity.key.in_(bindparam("keys", expanding=True))
+)
+FILL_IDS = (
+    update(Entity)
+    .where(Entity.id == bindparam("row_id"))
+    .values(
+        english_name=coalesce(Entity.english_name, bindparam("english")),
+        wikidata_id=coalesce(Entity.wikidata_id, bindparam("qid")),
+    )
+)
+
+
+def fill_cross_lingual_ids(
+    connection: Connection,
+    found: Sequence[Row[str, int, str | None, str | None]],
+    extracted: dict[str, ex.Entity],
+) -> None:
+    """An entity archived before the gazetteer knew its English name or Wikidata id gets
+    them the next time an article names it, so old rows do not stay null forever."""
+    rows = []
+    for row in found:
+        entity = extracted[row.key]
+        if (row.english_name is None and entity.english_name) or (
+            row.wikidata_id is None and entity.wikidata_id
+        ):
+            rows.append(
+                {"row_id": row.id, "english": entity.english_name, "qid": entity.wikidata_id}
+            )
+    if rows:
+        connection.execute(FILL_IDS, rows)
 
 
 def find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:

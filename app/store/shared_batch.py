@@ -9,6 +9,7 @@ article wrote, as ON CONFLICT DO NOTHING does article by article."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -16,6 +17,7 @@ from app.extract import model as ex
 from app.store.entities import (
     BY_KEYS,
     FILL_FACTS,
+    FILL_IDS,
     RESOLUTIONS_BY_KEYS,
     alias_rows,
     create_entity,
@@ -58,12 +60,17 @@ def resolve_batch_entity_ids(
 ) -> list[dict[str, int]]:
     """For each article's entities, their ids by key."""
     keys = sorted({entity.key for entities in batch for entity in entities})
-    ids: dict[str, int] = {key: id_ for key, id_ in connection.execute(BY_KEYS, {"keys": keys})}
+    rows = connection.execute(BY_KEYS, {"keys": keys})
+    ids: dict[str, int] = {row.key: row.id for row in rows}
     names = _Names(connection)
+    filled: dict[int, dict[str, Any]] = {}
     found: list[dict[str, int]] = []
     for entities in batch:
         ordered = sorted(entities, key=lambda e: e.key)
         mine = {e.key: ids[e.key] for e in ordered if e.key in ids}
+        for entity in ordered:
+            if entity.key in mine:
+                _offer_ids(filled, mine[entity.key], entity)
         for entity in ordered:
             if entity.key in mine:
                 continue
@@ -77,7 +84,18 @@ def resolve_batch_entity_ids(
         names.add([(mine[e.key], e) for e in ordered])
         found.append(mine)
     names.write()
+    offered = [row for row in filled.values() if row["english"] or row["qid"]]
+    if offered:
+        connection.execute(FILL_IDS, offered)
     return found
+
+
+def _offer_ids(filled: dict[int, dict[str, Any]], entity_id: int, entity: ex.Entity) -> None:
+    """The first English name and Wikidata id the batch gives an archived entity: what
+    article by article would fill in where the row has none (`fill_cross_lingual_ids`)."""
+    row = filled.setdefault(entity_id, {"row_id": entity_id, "english": None, "qid": None})
+    row["english"] = row["english"] or entity.english_name
+    row["qid"] = row["qid"] or entity.wikidata_id
 
 
 def resolve_batch_resolution_ids(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from factories import article
+from factories import article, extraction_naming, syria
 from read_seed import seed_archive
 from sqlalchemy.orm import Session
 
@@ -126,3 +126,32 @@ async def test_an_unknown_body_citation_counts_with_the_known_body(
     session.flush()
     body = (await client.get("/resolutions/UNSC/2254")).json()
     assert (body["article_count"], body["citation_count"]) == (3, 3)
+
+
+def seed_session_numbered(session: Session) -> int:
+    extraction = extraction_naming(syria())
+    span = extraction.mentions[0].span
+    extraction.citations.append(
+        Citation(ResolutionBody.UNGA, 19, 2012, "القرار 67/19", span, session=67)
+    )
+    saved = save_article(session=session, parsed=article(0), extraction=extraction)
+    session.flush()
+    return saved.article_id
+
+
+@pytest.mark.parametrize("path", ["/resolutions/UNGA/67/19", "/resolutions/UNGA/19?session=67"])
+async def test_session_numbered_resolution_has_a_path_like_its_symbol(
+    client: httpx.AsyncClient, session: Session, path: str
+) -> None:
+    article_id = seed_session_numbered(session)
+    body = (await client.get(path)).json()
+    assert (body["body"], body["session"], body["number"]) == ("UNGA", 67, 19)
+    assert body["un_symbol"] == "A/RES/67/19"
+    assert [p["article"]["id"] for p in body["passages"]] == [article_id]
+
+
+async def test_session_numbered_path_is_404_for_another_session(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    seed_session_numbered(session)
+    assert (await client.get("/resolutions/UNGA/66/19")).status_code == 404

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from store.test_counters import kept, recomputed
 
-from app.extract.model import Citation, ResolutionBody, Span
+from app.extract.model import Citation, Entity, ResolutionBody, Span
 from app.ingest.model import Part
 from app.store import models as m
 from app.store.batch_writes import save_new, split_new
@@ -31,13 +31,24 @@ def batch() -> list[Prepared]:
     yearless.citations = [
         Citation(ResolutionBody.UNSC, 2254, None, "2254", Span(Part.SECTION, 0, 0, 4))
     ]
+    pedersen = person("غير بيدرسن")
+    pedersen.english_name, pedersen.wikidata_id = "Geir Pedersen", "Q1"
     extractions = [
         yearless,
         extraction_naming(syria(), assad, resolution=2254),
-        extraction_naming(known_by_alias, syria()),
-        extraction_naming(person("غير بيدرسن"), resolution=2118),
+        extraction_naming(known_by_alias, syria(), person("غير بيدرسن")),
+        extraction_naming(pedersen, ARCHIVED_ENGLISH, resolution=2118),
     ]
     return [prepare(article(n), x) for n, x in enumerate(extractions)]
+
+
+def _archived_then_named_in_english() -> Entity:
+    entity = person("ستيفان دي ميستورا", key="un:demistura")
+    entity.english_name = "Staffan de Mistura"
+    return entity
+
+
+ARCHIVED_ENGLISH = _archived_then_named_in_english()
 
 
 def snapshot(session: Session) -> dict[str, Any]:
@@ -55,7 +66,16 @@ def snapshot(session: Session) -> dict[str, Any]:
     return {
         "links": sorted((titles[a], keys[e], n) for a, e, n in links),
         "aliases": sorted((keys[e], alias) for e, alias in aliases),
-        "counts": sorted(session.execute(select(m.Entity.key, m.Entity.article_count))),
+        "entities": sorted(
+            session.execute(
+                select(
+                    m.Entity.key,
+                    m.Entity.article_count,
+                    m.Entity.english_name,
+                    m.Entity.wikidata_id,
+                )
+            )
+        ),
         "resolutions": sorted(resolutions),
         "items": {title: _without_ids(json.loads(item or "null")) for title, item in items},
         "mentions": len(session.scalars(select(m.Mention.id)).all()),
@@ -72,9 +92,13 @@ def _without_ids(value: Any) -> Any:
 
 
 def test_a_batch_holds_what_one_by_one_holds(session: Session) -> None:
+    archived = person("ستيفان دي ميستورا", key="un:demistura")  # no English name yet
+    save_prepared(session=session, article=prepare(article(9), extraction_naming(archived)))
     with session.begin_nested() as one_by_one:
+        later: set[int] = set()
         for prepared in batch():
-            save_prepared(session=session, article=prepared)
+            save_prepared(session=session, article=prepared, items_later=later)
+        store_items(session, sorted(later))  # as BatchWriter does, one by one
         expected = snapshot(session)
         one_by_one.rollback()
     items: set[int] = set()
@@ -83,9 +107,13 @@ def test_a_batch_holds_what_one_by_one_holds(session: Session) -> None:
     assert len(ids) == 4
     assert snapshot(session) == expected
     assert kept(session) == recomputed(session)
-    stored = dict(session.execute(select(m.Article.id, m.Article.item_json)).all())
+    stored = dict(
+        session.execute(
+            select(m.Article.id, m.Article.item_json).where(m.Article.id.in_(ids))
+        ).all()
+    )
     assert {i: json.loads(item or "null") for i, item in stored.items()} == default_extras(
-        session, sorted(stored)
+        session, ids
     )
 
 

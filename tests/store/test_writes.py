@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from factories import article, extraction_naming, person, syria
 from sqlalchemy import func, select
@@ -84,3 +86,22 @@ def test_entities_merge_across_articles_by_key_and_alias(session: Session) -> No
     save_article(session=session, parsed=article(2), extraction=extraction_naming(syria()))
     assert count(session, m.Entity) == 1
     assert count(session, m.ArticleEntity) == 2
+
+
+def test_an_entity_archived_without_english_name_gets_it_when_named_again(
+    session: Session,
+) -> None:
+    save_article(session=session, parsed=article(1), extraction=extraction_naming(syria()))
+    known = replace(syria(), english_name="Syria", wikidata_id="Q858")
+    save_article(session=session, parsed=article(2), extraction=extraction_naming(known))
+    row = session.scalars(select(m.Entity).where(m.Entity.key == "country:SY")).one()
+    assert (row.english_name, row.wikidata_id) == ("Syria", "Q858")
+
+
+def test_a_stored_english_name_is_not_overwritten(session: Session) -> None:
+    first = replace(syria(), english_name="Syria", wikidata_id="Q858")
+    save_article(session=session, parsed=article(1), extraction=extraction_naming(first))
+    other = replace(syria(), english_name="Syrian Arab Republic", wikidata_id="Q1")
+    save_article(session=session, parsed=article(2), extraction=extraction_naming(other))
+    row = session.scalars(select(m.Entity).where(m.Entity.key == "country:SY")).one()
+    assert (row.english_name, row.wikidata_id) == ("Syria", "Q858")

@@ -30,7 +30,10 @@ Symbol = Annotated[
     Path(
         max_length=40,
         pattern=SYMBOL_PATTERN,
-        description="2254, ٢٢٥٤, 67/19 (URL-encoded) or a UN symbol",
+        description=(
+            "2254 or ٢٢٥٤. A symbol with slashes cannot travel in one path segment:"
+            " use /resolutions/{body}/{session}/{number} or /resolutions?symbol=."
+        ),
         examples=["2254"],
     ),
 ]
@@ -94,6 +97,25 @@ def get_one(
     ] = None,
 ) -> ResolutionDetail:
     resolution_id = find_resolution(session=session, number=number, body=body, un_session=session_)
+    return get_resolution(session=session, resolution_id=resolution_id)
+
+
+@router.get(
+    "/{body}/{un_session}/{number}",
+    response_model=ResolutionDetail,
+    responses=NOT_FOUND,
+    operation_id="getSessionResolution",
+    summary="One session-numbered resolution, as its symbol reads: /resolutions/UNGA/67/19",
+)
+def get_session_numbered(
+    session: SessionDep,
+    body: Annotated[Body, Path()],
+    un_session: Annotated[int, Path(ge=1, le=INT32_MAX, examples=[67])],
+    number: Annotated[int, Path(ge=1, le=INT32_MAX, examples=[19])],
+) -> ResolutionDetail:
+    resolution_id = find_resolution(
+        session=session, number=number, body=body, un_session=un_session
+    )
     return get_resolution(session=session, resolution_id=resolution_id)
 
 

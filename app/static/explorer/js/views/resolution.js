@@ -23,7 +23,9 @@ export async function renderResolutions(view, { alive }) {
 
 async function fetchResolution(body, number) {
   try {
-    return await get(`/resolutions/${encodeURIComponent(body)}/${encodeURIComponent(number)}`);
+    // A session-numbered symbol (67/19) is two path segments, as in its UN symbol.
+    const parts = String(number).split("/").map(encodeURIComponent).join("/");
+    return await get(`/resolutions/${encodeURIComponent(body)}/${parts}`);
   } catch (error) {
     if (!unsupported(error)) throw error;
     return get(`/resolutions/${encodeURIComponent(number)}`, { body });
