@@ -1,12 +1,14 @@
 """Bulk ingestion for the CLI: parsing, extraction and the rest of the CPU work run in N
-worker processes; one writer stores the results many articles per transaction, each
-article under a SAVEPOINT of its own, so one that fails leaves the others in.
+worker processes; one writer stores the results many articles per transaction: the new
+articles of a batch with one statement per table, the others (and all of them when that
+fails) each under a SAVEPOINT of its own, so one that fails leaves the others in.
 
 Results come back in input order, and at most a few batches are ever in flight, so the
 writer's memory stays flat whatever the archive's size and N."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import random
@@ -20,12 +22,13 @@ from typing import TypeVar
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.extract.pipeline import extract
+from app.extract.pipeline import default_recognizer, extract
 from app.ingest.model import ParsedArticle
+from app.store.batch_writes import save_new, split_new
 from app.store.db import unit_of_work
 from app.store.item_json import store_items
 from app.store.prepared import Prepared, prepare
-from app.store.writes import SaveResult, save_prepared
+from app.store.writes import Outcome, SaveResult, save_prepared
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -34,6 +37,12 @@ BATCH_SIZE = 200
 IN_FLIGHT_PER_WORKER = 8
 RETRIES = 3
 _TRANSIENT = {"40P01", "40001"}  # deadlock detected, serialization failure
+
+
+def load_extractor() -> None:
+    """The gazetteer loaded before the workers fork, so they share one copy instead of
+    each loading its own."""
+    default_recognizer()
 
 
 def prepare_parsed(parsed: ParsedArticle) -> Prepared:
@@ -60,23 +69,47 @@ class BatchWriter:
         batch, self.pending = self.pending, []
         if not batch:
             return
-        saved: list[tuple[str, SaveResult]] = []
+        saved: dict[int, SaveResult] = {}
+        failures: dict[int, BaseException] = {}
         try:
             with unit_of_work(self.factory) as session:
                 items: set[int] = set()
-                for label, article in batch:
-                    try:
-                        saved.append((label, _save(session, article, items)))
-                    except Exception as exc:
-                        self.failed(label, exc)
+                saved = _write(session, [article for _, article in batch], items, failures)
                 store_items(session, sorted(items))
-        except Exception as exc:  # the commit itself failed: nothing of the batch is in
-            for label, _ in saved:
-                self.failed(label, exc)
-            return
-        for label, result in saved:
+        except Exception as exc:  # nothing of the batch is in
+            failures |= {i: exc for i in range(len(batch)) if i not in failures}
+            saved = {}
+        for i in sorted(failures):
+            self.failed(batch[i][0], failures[i])
+        for i, result in sorted(saved.items()):
+            label = batch[i][0]
             log.info("article %s %s (%s)", result.article_id, result.outcome.value, label)
             self.done(label, result)
+
+
+def _write(
+    session: Session, batch: list[Prepared], items: set[int], failures: dict[int, BaseException]
+) -> dict[int, SaveResult]:
+    """New articles all together; the others, or all of them if that fails (a bad article,
+    a concurrent writer), one by one under a SAVEPOINT each. Results and failures are by
+    position in the batch."""
+    new, one_by_one = split_new(session.connection(), batch)
+    saved: dict[int, SaveResult] = {}
+    if new:
+        try:
+            with session.begin_nested():
+                ids = save_new(session, [batch[i] for i in new], items)
+            saved = {i: SaveResult(id_, Outcome.INGESTED) for i, id_ in zip(new, ids, strict=True)}
+        except Exception as exc:
+            log.info("%d new articles failed together (%s); one by one now", len(new), exc)
+            items.clear()
+            one_by_one = sorted(new + one_by_one)
+    for i in one_by_one:
+        try:
+            saved[i] = _save(session, batch[i], items)
+        except Exception as exc:
+            failures[i] = exc
+    return saved
 
 
 def _save(session: Session, article: Prepared, items: set[int]) -> SaveResult:
@@ -102,11 +135,17 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T], *, workers: int) -> 
         return
     # fork: workers start at once with the gazetteer already loaded, shared copy-on-write.
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        queue: deque[Future[R]] = deque()
-        for item in items:
-            queue.append(pool.submit(work, item))
-            if len(queue) >= workers * IN_FLIGHT_PER_WORKER:
+    # What exists now (imports, the gazetteer) is left out of garbage collection, which
+    # would otherwise touch, and so copy, those pages in every worker.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            queue: deque[Future[R]] = deque()
+            for item in items:
+                queue.append(pool.submit(work, item))
+                if len(queue) >= workers * IN_FLIGHT_PER_WORKER:
+                    yield queue.popleft().result()
+            while queue:
                 yield queue.popleft().result()
-        while queue:
-            yield queue.popleft().result()
+    finally:
+        gc.unfreeze()

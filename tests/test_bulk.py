@@ -4,6 +4,8 @@ its good articles when one of them fails; memory of the writer does not grow wit
 from __future__ import annotations
 
 import json
+import os
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -103,6 +105,17 @@ def test_results_come_back_in_order_with_a_bounded_number_in_flight() -> None:
     assert next(iter(results)) == 0
     assert len(consumed) <= 2 * 8  # the rest is read only as results are taken
     assert list(results) == list(range(1, 200))
+
+
+def _pid_after_a_pause(_: int) -> int:
+    time.sleep(0.005)  # long enough that every worker takes some items
+    return os.getpid()
+
+
+def test_workers_are_that_many_processes_besides_the_writer() -> None:
+    pids = set(ordered_map(_pid_after_a_pause, range(64), workers=2))
+    assert len(pids) == 2
+    assert os.getpid() not in pids
 
 
 def test_a_run_reports_failures_from_worker_processes(

@@ -47,6 +47,17 @@ _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""")
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 _MAX_CONTROL_RATIO = 0.05
+# Unicode's control characters (category Cc) all lie below U+0100: one regex finds them,
+# where asking unicodedata character by character cost a tenth of parsing.
+_CONTROLS = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
+        for c in range(0x100)
+        if unicodedata.category(chr(c)) == "Cc" and chr(c) not in _ALLOWED_CONTROLS
+    )
+    + "]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,14 +190,10 @@ def _decode(data: bytes, start: int, encoding: str, declared: bool) -> str:
 
 
 def _drop_controls(text: str, warnings: list[str]) -> str:
-    controls = sum(
-        1 for ch in text if ch not in _ALLOWED_CONTROLS and unicodedata.category(ch) == "Cc"
-    )
+    controls = len(_CONTROLS.findall(text))
     if not controls:
         return text.removeprefix("\ufeff")
     if controls / len(text) > _MAX_CONTROL_RATIO:
         raise UndecodableInput(f"binary data, not text ({controls} control characters)")
     warnings.append(f"removed {controls} stray control character(s)")
-    return "".join(
-        ch for ch in text if ch in _ALLOWED_CONTROLS or unicodedata.category(ch) != "Cc"
-    ).removeprefix("\ufeff")
+    return _CONTROLS.sub("", text).removeprefix("\ufeff")

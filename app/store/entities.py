@@ -6,6 +6,7 @@ statement; only entities the archive has never seen cost a few statements each."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from sqlalchemy import Connection, Row, bindparam, select, tuple_, update
 from sqlalchemy.sql.functions import coalesce
@@ -22,14 +23,14 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
     and cannot deadlock on each other's unique-key inserts."""
     ordered = sorted(entities, key=lambda e: e.key)
     keys = [e.key for e in ordered]
-    found = connection.execute(_BY_KEYS, {"keys": keys}).all()
+    found = connection.execute(BY_KEYS, {"keys": keys}).all()
     ids: dict[str, int] = {row.key: row.id for row in found}
-    _fill_cross_lingual_ids(connection, found, {e.key: e for e in ordered})
+    fill_cross_lingual_ids(connection, found, {e.key: e for e in ordered})
     for entity in ordered:
         if entity.key in ids:
             continue
         # An entity created here may be the alias match of a later one of this article.
-        entity_id = _find_by_alias(connection, entity) or _create(connection, entity)
+        entity_id = find_by_alias(connection, entity) or create_entity(connection, entity)
         _add_aliases(connection, [(entity_id, entity)])
         _add_words(connection, [(entity_id, entity)])
         ids[entity.key] = entity_id
@@ -39,10 +40,10 @@ def resolve_entity_ids(*, connection: Connection, entities: list[ex.Entity]) -> 
     return ids
 
 
-_BY_KEYS = select(Entity.key, Entity.id, Entity.english_name, Entity.wikidata_id).where(
+BY_KEYS = select(Entity.key, Entity.id, Entity.english_name, Entity.wikidata_id).where(
     Entity.key.in_(bindparam("keys", expanding=True))
 )
-_FILL_IDS = (
+FILL_IDS = (
     update(Entity)
     .where(Entity.id == bindparam("row_id"))
     .values(
@@ -52,7 +53,7 @@ _FILL_IDS = (
 )
 
 
-def _fill_cross_lingual_ids(
+def fill_cross_lingual_ids(
     connection: Connection,
     found: Sequence[Row[str, int, str | None, str | None]],
     extracted: dict[str, ex.Entity],
@@ -69,10 +70,10 @@ def _fill_cross_lingual_ids(
                 {"row_id": row.id, "english": entity.english_name, "qid": entity.wikidata_id}
             )
     if rows:
-        connection.execute(_FILL_IDS, rows)
+        connection.execute(FILL_IDS, rows)
 
 
-def _find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
+def find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
     """Merge an actor found by pattern with the one archived under the same name or alias.
     Gazetteer keys are authoritative, so only pattern-found ("new:") actors merge this way."""
     if not entity.key.startswith("new:"):
@@ -87,7 +88,7 @@ def _find_by_alias(connection: Connection, entity: ex.Entity) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-def _create(connection: Connection, entity: ex.Entity) -> int:
+def create_entity(connection: Connection, entity: ex.Entity) -> int:
     row = {
         "key": entity.key,
         "name": entity.name,
@@ -105,17 +106,40 @@ def _create(connection: Connection, entity: ex.Entity) -> int:
 
 
 def _add_aliases(connection: Connection, entities: list[tuple[int, ex.Entity]]) -> None:
+    insert_aliases(connection, alias_rows(entities))
+
+
+def alias_rows(entities: list[tuple[int, ex.Entity]]) -> dict[tuple[int, str], dict[str, object]]:
     rows: dict[tuple[int, str], dict[str, object]] = {}
     for entity_id, entity in entities:
         for alias in sorted({entity.name, *entity.aliases}):
             if alias:
-                spelled = collapse_spaces(alias)
-                key = (entity_id, normalize(spelled))
-                rows[key] = {"entity_id": entity_id, "alias": spelled, "normalized": key[1]}
+                spelled, normalized = _spellings(alias)
+                rows[(entity_id, normalized)] = {
+                    "entity_id": entity_id,
+                    "alias": spelled,
+                    "normalized": normalized,
+                }
+    return rows
+
+
+def insert_aliases(connection: Connection, rows: dict[tuple[int, str], dict[str, object]]) -> None:
     ordered = [rows[key] for key in sorted(rows)]
     insert_ignoring_conflicts(
         connection, EntityAlias, ordered, conflict=["entity_id", "normalized"]
     )
+
+
+@lru_cache(maxsize=65536)
+def _spellings(alias: str) -> tuple[str, str]:
+    """An alias as stored and its normalized form; memoized, as articles repeat names."""
+    spelled = collapse_spaces(alias)
+    return spelled, normalize(spelled)
+
+
+@lru_cache(maxsize=65536)
+def _words(name: str) -> tuple[str, tuple[str, ...]]:
+    return collapse_spaces(name)[:300], tuple(alias_words(name))
 
 
 def alias_words(alias: str) -> list[str]:
@@ -124,17 +148,29 @@ def alias_words(alias: str) -> list[str]:
 
 
 def _add_words(connection: Connection, entities: list[tuple[int, ex.Entity]]) -> None:
+    insert_words(connection, word_rows(entities))
+
+
+def word_rows(
+    entities: list[tuple[int, ex.Entity]],
+) -> dict[tuple[str, int, str], dict[str, object]]:
     rows: dict[tuple[str, int, str], dict[str, object]] = {}
     for entity_id, entity in entities:
         names = {entity.name, *entity.aliases, entity.english_name or ""}
         for name in sorted(n for n in names if n):
-            alias = collapse_spaces(name)[:300]
-            for word in alias_words(name):
+            alias, words = _words(name)
+            for word in words:
                 rows[(word, entity_id, alias)] = {
                     "word": word,
                     "entity_id": entity_id,
                     "alias": alias,
                 }
+    return rows
+
+
+def insert_words(
+    connection: Connection, rows: dict[tuple[str, int, str], dict[str, object]]
+) -> None:
     ordered = [rows[key] for key in sorted(rows)]
     conflict = ["word", "entity_id", "alias"]
     insert_ignoring_conflicts(connection, EntityWord, ordered, conflict=conflict)
@@ -159,7 +195,7 @@ def resolve_resolution_ids(
     ]
     conflict = ["body", "un_session", "number"]
     insert_ignoring_conflicts(connection, Resolution, rows, conflict=conflict)
-    found = connection.execute(_RESOLUTIONS_BY_KEYS, {"keys": list(first)})
+    found = connection.execute(RESOLUTIONS_BY_KEYS, {"keys": list(first)})
     ids = {(body, un_session, number): rid for body, un_session, number, rid in found}
     facts = [
         {"rid": ids[k], "new_year": c.year, "new_title": c.title}
@@ -167,18 +203,18 @@ def resolve_resolution_ids(
         if c.year is not None or c.title is not None
     ]
     if facts:
-        connection.execute(_FILL_FACTS, facts)
+        connection.execute(FILL_FACTS, facts)
     return ids
 
 
-_RESOLUTIONS_BY_KEYS = select(
+RESOLUTIONS_BY_KEYS = select(
     Resolution.body, Resolution.un_session, Resolution.number, Resolution.id
 ).where(
     tuple_(Resolution.body, Resolution.un_session, Resolution.number).in_(
         bindparam("keys", expanding=True)
     )
 )
-_FILL_FACTS = (
+FILL_FACTS = (
     update(Resolution)
     .where(Resolution.id == bindparam("rid"))
     .values(

@@ -1,24 +1,43 @@
 """The rows extraction gives an article: actor links and mentions, roles, citations,
 statements. Shared entities and resolutions are found or created first; each kind of row
-is then one executemany statement."""
+is then one executemany statement, for one article or for a batch of them."""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection
 
-from app.extract.model import Extraction, Span
+from app.extract.model import Extraction, MentionForm, Span
+from app.ingest.model import Part
 from app.store import models as m
+from app.store.base import Base
 from app.store.entities import resolution_key, resolve_entity_ids, resolve_resolution_ids
 from app.store.upsert import insert_rows
+
+Rows = list[tuple[type[Base], list[dict[str, Any]]]]
+ResolutionIds = dict[tuple[str, int, int], int]
 
 
 def add_extraction_rows(
     connection: Connection, article_id: int, sort_at: datetime, extraction: Extraction
 ) -> None:
     entity_ids = resolve_entity_ids(connection=connection, entities=extraction.entities)
+    resolution_ids = resolve_resolution_ids(connection=connection, citations=extraction.citations)
+    for model, rows in extraction_rows(article_id, sort_at, extraction, entity_ids, resolution_ids):
+        insert_rows(connection, model, rows)
+
+
+def extraction_rows(
+    article_id: int,
+    sort_at: datetime,
+    extraction: Extraction,
+    entity_ids: dict[str, int],
+    resolution_ids: ResolutionIds,
+) -> Rows:
+    """Every row of one article, by table, in the order they are inserted."""
     mention_counts = Counter(entity_ids[mn.entity_key] for mn in extraction.mentions)
     links = [
         {
@@ -34,7 +53,7 @@ def add_extraction_rows(
             "article_id": article_id,
             "entity_id": entity_ids[mn.entity_key],
             "surface": mn.surface,
-            "form": mn.form.value,
+            "form": _FORMS[mn.form],
             **_location(mn.span),
         }
         for mn in extraction.mentions
@@ -60,17 +79,18 @@ def add_extraction_rows(
         }
         for st in extraction.statements
     ]
-    insert_rows(connection, m.ArticleEntity, links)
-    insert_rows(connection, m.Mention, mentions)
-    insert_rows(connection, m.Affiliation, roles)
-    _add_citations(connection, article_id, sort_at, extraction)
-    insert_rows(connection, m.Statement, statements)
+    return [
+        (m.ArticleEntity, links),
+        (m.Mention, mentions),
+        (m.Affiliation, roles),
+        *_citation_rows(article_id, sort_at, extraction, resolution_ids),
+        (m.Statement, statements),
+    ]
 
 
-def _add_citations(
-    connection: Connection, article_id: int, sort_at: datetime, extraction: Extraction
-) -> None:
-    resolution_ids = resolve_resolution_ids(connection=connection, citations=extraction.citations)
+def _citation_rows(
+    article_id: int, sort_at: datetime, extraction: Extraction, resolution_ids: ResolutionIds
+) -> Rows:
     counts = Counter(resolution_ids[resolution_key(c)] for c in extraction.citations)
     links = [
         {"article_id": article_id, "resolution_id": rid, "sort_at": sort_at, "citation_count": n}
@@ -85,10 +105,19 @@ def _add_citations(
         }
         for c in extraction.citations
     ]
-    insert_rows(connection, m.ArticleResolution, links)
-    insert_rows(connection, m.Citation, citations)
+    return [(m.ArticleResolution, links), (m.Citation, citations)]
+
+
+# An enum's .value is a descriptor call; a batch asks it tens of thousands of times.
+_PARTS = {part: part.value for part in Part}
+_FORMS = {form: form.value for form in MentionForm}
 
 
 def _location(span: Span) -> dict[str, object]:
     """The four columns every located row (mention, citation, statement) stores."""
-    return {"part": span.part.value, "part_index": span.index, "start": span.start, "end": span.end}
+    return {
+        "part": _PARTS[span.part],
+        "part_index": span.index,
+        "start": span.start,
+        "end": span.end,
+    }

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sqlalchemy import Connection, TextClause, text
+from sqlalchemy import BindParameter, Connection, TextClause, bindparam, text
 
 # Facet values are integers; a kind is coded, in the order of the kind names, so that ties
 # sort as the general path sorts them (by name).
@@ -103,32 +103,67 @@ def _statements(dialect: str, sign: int) -> tuple[TextClause, ...]:
     return tuple(text(statement) for statement in out)
 
 
-def _recount(dialect: str) -> list[str]:
-    """Every scope counter from all articles at once: the pairs of each article's tags,
-    grouped (the same tags as above, for every article)."""
-    kind = _KIND
-    tags = f"""tags (article_id, dim, id) AS (
-    SELECT id, 'all', 0 FROM articles
-    UNION ALL SELECT id, 'stripe', id % {STRIPES} FROM articles
-    UNION ALL SELECT article_id, 'entity', entity_id FROM article_entities
-    UNION ALL SELECT article_id, 'resolution', resolution_id FROM article_resolutions
-    UNION ALL SELECT id, 'source', source_id FROM articles WHERE source_id IS NOT NULL
+def _all_tags(only_batch: bool) -> str:
+    """The tags of every article (the same as _TAGS), or of a batch's (`:ids`) only."""
+    of_article = "WHERE id IN :ids" if only_batch else "WHERE true"
+    of_link = "WHERE article_id IN :ids" if only_batch else "WHERE true"
+    of_entity = "WHERE ae.article_id IN :ids" if only_batch else "WHERE true"
+    return f"""tags (article_id, dim, id) AS (
+    SELECT id, 'all', 0 FROM articles {of_article}
+    UNION ALL SELECT id, 'stripe', id % {STRIPES} FROM articles {of_article}
+    UNION ALL SELECT article_id, 'entity', entity_id FROM article_entities {of_link}
+    UNION ALL SELECT article_id, 'resolution', resolution_id FROM article_resolutions {of_link}
+    UNION ALL SELECT id, 'source', source_id FROM articles
+        {of_article} AND source_id IS NOT NULL
     UNION ALL SELECT DISTINCT article_id, 'speaker', speaker_id FROM statements
-        WHERE speaker_id IS NOT NULL
-    UNION ALL SELECT DISTINCT ae.article_id, 'kind', {kind} FROM article_entities ae
-        JOIN entities e ON e.id = ae.entity_id
+        {of_link} AND speaker_id IS NOT NULL
+    UNION ALL SELECT DISTINCT ae.article_id, 'kind', {_KIND} FROM article_entities ae
+        JOIN entities e ON e.id = ae.entity_id {of_entity}
 )"""
-    return [
-        "DELETE FROM facet_counts",
+
+
+def _grouped(dialect: str, only_batch: bool) -> tuple[str, str]:
+    """(facet rows, day rows) of many articles, grouped to one row a counter."""
+    tags = _all_tags(only_batch)
+    day = f"coalesce({_DAY[dialect]}, {UNDATED})"
+    facets = (
         f"WITH {tags} INSERT INTO facet_counts (scope, scope_id, facet, value, article_count) "
         f"SELECT a, b, c, d, count(*) FROM ({_pairs('f.article_id = s.article_id')}) q "
-        "GROUP BY a, b, c, d",
-        "DELETE FROM day_counts",
+        "WHERE true GROUP BY a, b, c, d ORDER BY a, b, c, d"
+    )
+    days = (
         f"WITH {tags} INSERT INTO day_counts (scope, scope_id, day, article_count) "
-        f"SELECT {_DAY_SCOPE}, t.id, coalesce({_DAY[dialect]}, {UNDATED}), count(*) FROM tags t "
+        f"SELECT {_DAY_SCOPE}, t.id, {day}, count(*) FROM tags t "
         f"JOIN articles a ON a.id = t.article_id WHERE {_DAY_TAGS} "
-        f"GROUP BY {_DAY_SCOPE}, t.id, coalesce({_DAY[dialect]}, {UNDATED})",
-    ]
+        f"GROUP BY {_DAY_SCOPE}, t.id, {day} ORDER BY 1, 2, 3"
+    )
+    return facets, days
+
+
+def count_new_scopes(connection: Connection, article_ids: list[int]) -> None:
+    """+1 for a batch of new articles, each counter row touched once a batch (as
+    counters.count_new_articles does for the other counters)."""
+    for statement in _batch_added(connection.dialect.name):
+        connection.execute(statement, {"ids": article_ids})
+
+
+@cache
+def _batch_added(dialect: str) -> tuple[TextClause, ...]:
+    facets, days = _grouped(dialect, only_batch=True)
+    upserts = (
+        f"{facets} ON CONFLICT (scope, scope_id, facet, value) DO UPDATE SET "
+        "article_count = facet_counts.article_count + excluded.article_count",
+        f"{days} ON CONFLICT (scope, scope_id, day) DO UPDATE SET "
+        "article_count = day_counts.article_count + excluded.article_count",
+    )
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    return tuple(text(statement).bindparams(ids) for statement in upserts)
+
+
+def _recount(dialect: str) -> list[str]:
+    """Every scope counter from all articles at once."""
+    facets, days = _grouped(dialect, only_batch=False)
+    return ["DELETE FROM facet_counts", facets, "DELETE FROM day_counts", days]
 
 
 def recount_scopes(connection: Connection) -> None:

@@ -20,7 +20,7 @@ from app.ingest.model import ParsedArticle
 from app.store import models as m
 from app.store.base import Base, utcnow
 from app.store.counters import count_article
-from app.store.extraction_rows import add_extraction_rows
+from app.store.extraction_rows import Rows, add_extraction_rows
 from app.store.item_json import citing, store_items, yearless
 from app.store.prepared import Prepared, prepare
 from app.store.sources import outlet_id
@@ -129,6 +129,13 @@ def _insert(session: Session, row: dict[str, Any]) -> int | None:
 
 
 def _fields(session: Session, article: Prepared, created_at: datetime) -> dict[str, Any]:
+    outlet = article.parsed.outlet
+    return article_fields(article, created_at, outlet_id(session, outlet) if outlet else None)
+
+
+def article_fields(
+    article: Prepared, created_at: datetime, source_id: int | None
+) -> dict[str, Any]:
     parsed = article.parsed
     return {
         "url": parsed.url,
@@ -145,7 +152,7 @@ def _fields(session: Session, article: Prepared, created_at: datetime) -> dict[s
         "warnings": list(parsed.warnings),
         "raw_format": parsed.raw_format,
         "raw_compressed": article.raw_compressed,
-        "source_id": outlet_id(session, parsed.outlet) if parsed.outlet else None,
+        "source_id": source_id,
     }
 
 
@@ -193,9 +200,8 @@ def _add_rows(
 ) -> None:
     connection = session.connection()
     stale = yearless(session, article.extraction.citations)
-    document = {"article_id": article_id, "document": article.document}
-    insert_rows(connection, m.ArticleSearch, [document])
-    _add_content(connection, article_id, article.parsed)
+    for model, rows in content_rows(article_id, article):
+        insert_rows(connection, model, rows)
     add_extraction_rows(connection, article_id, sort_at, article.extraction)
     count_article(connection, article_id, +1)
     stale_items = {article_id, *citing(session, stale)}
@@ -205,7 +211,9 @@ def _add_rows(
         items_later.update(stale_items)
 
 
-def _add_content(connection: Connection, article_id: int, parsed: ParsedArticle) -> None:
+def content_rows(article_id: int, article: Prepared) -> Rows:
+    """The article's own rows: search text, sections, summary points, images."""
+    parsed = article.parsed
     sections = [
         {"article_id": article_id, "position": i, "kind": s.kind.value, "text": s.text}
         for i, s in enumerate(parsed.sections)
@@ -225,10 +233,9 @@ def _add_content(connection: Connection, article_id: int, parsed: ParsedArticle)
         }
         for i, img in enumerate(parsed.images)
     ]
-    content: list[tuple[type[Base], list[dict[str, Any]]]] = [
+    return [
+        (m.ArticleSearch, [{"article_id": article_id, "document": article.document}]),
         (m.ArticleSection, sections),
         (m.SummaryPoint, summary),
         (m.ArticleImage, images),
     ]
-    for model, rows in content:
-        insert_rows(connection, model, rows)

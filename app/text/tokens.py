@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 # Letters, digits and Arabic marks; not the Arabic comma, semicolon or question mark.
-_WORD = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
+WORD = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,4 +17,4 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [Token(m.group(), m.start(), m.end()) for m in WORD.finditer(text)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench import extraction, jobs, queries, reads
+from bench import extraction, ingest, jobs, queries, reads, stages
 
 
 def test_the_query_benchmark_runs(
@@ -44,3 +44,21 @@ def test_the_job_benchmark_runs(
     monkeypatch.setattr("sys.argv", ["bench.jobs", "--articles", "4", "--workers", "1"])
     jobs.main()
     assert "1 worker(s):" in capsys.readouterr().out
+
+
+def test_the_ingest_benchmark_runs_and_sees_each_worker(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench.ingest", "--articles", "30", "--workers", "2"])
+    ingest.main()
+    out = capsys.readouterr().out
+    assert "per CPU second of khabar" in out
+    assert "processes: 3;" in out  # the writer and its two workers
+
+
+def test_the_ingest_stages_benchmark_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench.stages", "--articles", "30"])
+    stages.main()
+    assert "30 articles, CPU ms each: parse" in capsys.readouterr().out

@@ -9,7 +9,7 @@ folded by normalization; مقديشو for CLDR's مقديشيو is not).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 
@@ -114,6 +114,7 @@ def _table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=16384)  # datelines scan every run of words for a city
 def zone_for_city(name: str) -> str | None:
     """The IANA zone of a dateline city in any common Arabic spelling, or None."""
     key = _key(name)

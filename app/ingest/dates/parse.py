@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -310,6 +310,7 @@ def parse_date(text: str) -> ParsedDate | None:
     return ParsedDate(value, has_time, scan.city, scan.zone)
 
 
+@lru_cache(maxsize=4096)  # a pure function (no relative dates): a parse asks 2-3 times a line
 def find_dateline(line: str, *, max_stray_words: int = _MAX_STRAY_WORDS) -> ParsedDate | None:
     """The publication date of a line that is a dateline (and little else), or None.
 
