@@ -10,6 +10,7 @@ from factories import article, extraction_naming, person, syria
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from store.test_counters import kept, recomputed
+from store.test_scope_counters import recounted, stored
 
 from app.extract.model import Citation, Entity, ResolutionBody, Span
 from app.ingest.model import Part
@@ -115,6 +116,14 @@ def test_a_batch_holds_what_one_by_one_holds(session: Session) -> None:
     assert {i: json.loads(item or "null") for i, item in stored.items()} == default_extras(
         session, ids
     )
+
+
+def test_a_batch_keeps_the_facet_and_day_counters(session: Session) -> None:
+    save_prepared(session=session, article=prepare(article(9), extraction_naming(syria())))
+    save_new(session, batch(), set())
+    counters = stored(session)
+    assert counters["facets"] and counters["days"]
+    assert counters == recounted(session)
 
 
 def test_known_and_repeated_articles_are_left_to_one_by_one(session: Session) -> None:
