@@ -19,9 +19,10 @@ from app.store.cursor import (
     encode_offset_cursor,
 )
 from app.store.reads.article_items import ITEM_FIELDS, build_items, item_bytes
-from app.store.reads.article_query import ArticleFilters, EntityOp, filtered
+from app.store.reads.article_query import ArticleFilters, EntityOp, driven_query, filtered
 from app.store.reads.facets import Toggle, facet_counts
 from app.store.reads.paging import TOTAL_CAP, bounded_count
+from app.store.reads.search_pages import count_matches, date_page_matches, relevance_page
 from app.store.search import relevance
 
 
@@ -128,6 +129,8 @@ def _total(session: Session, filters: ArticleFilters) -> int | None:
     rids = filters.resolution_ids
     if rids and len(rids) == 1 and alone == ArticleFilters(resolution_ids=rids):
         counter = select(m.Resolution.article_count).where(m.Resolution.id == rids[0])
+    if counter is None and filters.q and _indexed_by_date(session):
+        return count_matches(session, filters)
     if counter is None:
         return bounded_count(session, filtered(session, filters, m.Article.id).query)
     n = session.scalar(counter) or 0
@@ -139,12 +142,21 @@ def _by_date(
 ) -> tuple[list[Any], str | None]:
     newest_first = options.sort != "oldest"
     columns = SEARCH_COLUMNS if filters.q else PAGE_COLUMNS
-    found = filtered(session, filters, *columns)
+    after = decode_cursor(options.cursor) if options.cursor else None
+    if filters.q and _indexed_by_date(session):
+        # The full-text index finds the few matches that hold the page; the query below
+        # sorts those exactly, as it sorts any list.
+        held = date_page_matches(
+            session, filters, newest_first=newest_first, limit=options.limit, after=after
+        )
+        found = filtered(session, replace(filters, q=None), *columns)
+        found = replace(found, query=found.query.where(held))
+    else:
+        found = filtered(session, filters, *columns)
     query = found.query.outerjoin(m.Source, m.Source.id == m.Article.source_id)
     key = tuple_(found.sort_col, found.id_col)
-    if options.cursor:
-        after = tuple_(*decode_cursor(options.cursor))
-        query = query.where(key < after if newest_first else key > after)
+    if after is not None:
+        query = query.where(key < tuple_(*after) if newest_first else key > tuple_(*after))
     order = (
         (found.sort_col.desc(), found.id_col.desc())
         if newest_first
@@ -162,19 +174,29 @@ def _by_relevance(
     offset: deep pages of a search are rarely read."""
     assert filters.q
     offset = decode_offset_cursor(options.cursor)[0] if options.cursor else 0
-    scores = relevance(session, filters.q)
-    found = filtered(session, filters, *SEARCH_COLUMNS)
+    if _indexed_by_date(session):
+        # Ranked, filtered and cut to the page before their articles are read.
+        scores = relevance_page(session, filters, offset=offset, limit=options.limit + 1)
+        skip, found = 0, driven_query(ArticleFilters(), *SEARCH_COLUMNS)
+    else:
+        scores = relevance(session, filters.q)
+        skip, found = offset, filtered(session, filters, *SEARCH_COLUMNS)
     query = (
         found.query.outerjoin(m.Source, m.Source.id == m.Article.source_id)
         .join(scores, scores.c.article_id == m.Article.id)
         .order_by(scores.c.score.desc(), m.Article.id.desc())
-        .offset(offset)
+        .offset(skip)
         .limit(options.limit + 1)
     )
     rows = session.execute(query).all()
     more = len(rows) > options.limit
     next_cursor = encode_offset_cursor(offset + options.limit) if more else None
     return list(rows[: options.limit]), next_cursor
+
+
+def _indexed_by_date(session: Session) -> bool:
+    """SQLite's full-text index is keyed by date (app.store.search); PostgreSQL's GIN is not."""
+    return session.get_bind().dialect.name == "sqlite"
 
 
 def iter_articles(

@@ -1,0 +1,115 @@
+"""SQLite full text keyed by date: a search newest first walks the index and stops at the page
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-07 13:00:00
+
+The FTS5 table was keyed by article id, so a page of a common word sorted every match by
+date (185 ms at 100,000 articles). Its rowid is now app.store.search.SORT_KEY: the
+article's sort_at to the minute, then its id, so FTS5 yields matches newest first and a
+page reads about its own rows. The table is contentless (the key is not article_search's
+rowid); triggers keep it in step with article_search and with articles.sort_at.
+PostgreSQL is unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = "0009"
+down_revision: str | None = "0007"  # FIXME 0008
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+# app.store.search.SORT_KEY, spelled out: a revision must not change when the app does.
+def _key(at: str, article_id: str) -> str:
+    minute = f"(CAST(strftime('%s', {at}) AS INTEGER) / 60)"
+    return f"((({minute} + 2147483648) << 30) | {article_id})"
+
+
+def _remove(at: str, article_id: str, document: str) -> str:
+    return (
+        "INSERT INTO article_search_fts(article_search_fts, rowid, document) "
+        f"SELECT 'delete', {_key(at, article_id)}, {document}"
+    )
+
+
+def _add(at: str, article_id: str, document: str) -> str:
+    key = _key(at, article_id)
+    return f"INSERT INTO article_search_fts(rowid, document) SELECT {key}, {document}"
+
+
+_OF_ARTICLE = "FROM articles a WHERE a.id = {0}"
+# Children are cleared before their article is deleted or re-dated; a cascade from a deleted
+# article finds no article row, and the article's own trigger has removed the entry.
+TRIGGERS = {
+    "article_search_fts_ai": "AFTER INSERT ON article_search BEGIN "
+    f"{_add('a.sort_at', 'new.article_id', 'new.document')} "
+    f"{_OF_ARTICLE.format('new.article_id')}; END",
+    "article_search_fts_ad": "AFTER DELETE ON article_search BEGIN "
+    f"{_remove('a.sort_at', 'old.article_id', 'old.document')} "
+    f"{_OF_ARTICLE.format('old.article_id')}; END",
+    "article_search_fts_au": "AFTER UPDATE ON article_search BEGIN "
+    f"{_remove('a.sort_at', 'old.article_id', 'old.document')} "
+    f"{_OF_ARTICLE.format('old.article_id')}; "
+    f"{_add('a.sort_at', 'new.article_id', 'new.document')} "
+    f"{_OF_ARTICLE.format('new.article_id')}; END",
+    "article_search_fts_redate": "AFTER UPDATE OF sort_at ON articles "
+    "WHEN old.sort_at IS NOT new.sort_at BEGIN "
+    f"{_remove('old.sort_at', 'old.id', 's.document')} "
+    "FROM article_search s WHERE s.article_id = old.id; "
+    f"{_add('new.sort_at', 'new.id', 's.document')} "
+    "FROM article_search s WHERE s.article_id = new.id; END",
+    "article_search_fts_gone": "BEFORE DELETE ON articles BEGIN "
+    f"{_remove('old.sort_at', 'old.id', 's.document')} "
+    "FROM article_search s WHERE s.article_id = old.id; END",
+}
+_OLD_TRIGGERS = ("article_search_fts_ai", "article_search_fts_ad", "article_search_fts_au")
+_TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    _drop()
+    op.execute(
+        f"CREATE VIRTUAL TABLE article_search_fts USING fts5(document, content='', {_TOKENIZE})"
+    )
+    op.execute(
+        f"{_add('a.sort_at', 's.article_id', 's.document')} "
+        "FROM article_search s JOIN articles a ON a.id = s.article_id"
+    )
+    for name, body in TRIGGERS.items():
+        op.execute(f"CREATE TRIGGER {name} {body}")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    _drop()
+    op.execute(
+        "CREATE VIRTUAL TABLE article_search_fts USING fts5(document, "
+        f"content='article_search', content_rowid='article_id', {_TOKENIZE})"
+    )
+    op.execute("INSERT INTO article_search_fts(article_search_fts) VALUES ('rebuild')")
+    old = (
+        "INSERT INTO article_search_fts(article_search_fts, rowid, document) "
+        "VALUES ('delete', old.article_id, old.document)"
+    )
+    new = "INSERT INTO article_search_fts(rowid, document) VALUES (new.article_id, new.document)"
+    bodies = {
+        "article_search_fts_ai": f"AFTER INSERT ON article_search BEGIN {new}; END",
+        "article_search_fts_ad": f"AFTER DELETE ON article_search BEGIN {old}; END",
+        "article_search_fts_au": f"AFTER UPDATE ON article_search BEGIN {old}; {new}; END",
+    }
+    for name, body in bodies.items():
+        op.execute(f"CREATE TRIGGER {name} {body}")
+
+
+def _drop() -> None:
+    for name in (*_OLD_TRIGGERS, *TRIGGERS):
+        op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.execute("DROP TABLE IF EXISTS article_search_fts")
