@@ -8,19 +8,16 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ColumnElement,
-    Float,
     Integer,
-    Subquery,
     column,
     func,
     literal_column,
     select,
     table,
-    text,
 )
 from sqlalchemy.orm import Session
 
-from app.store.models import Article, ArticleSearch, EntityAlias
+from app.store.models import Article, EntityAlias
 from app.text.clitics import clitic_splits
 from app.text.normalize import normalize
 from app.text.tokens import tokenize
@@ -128,39 +125,26 @@ def key_below(moment: datetime) -> int:
     return max(0, key_above(moment) - (4 << ID_BITS))
 
 
+# PostgreSQL's stored tsvector (migration 0009), not in the ORM model: SQLite has no such
+# column.
+PG_SEARCH = table("article_search", column("article_id", Integer()), column("document_tsv"))
+
+
 def matches(session: Session, q: str) -> ColumnElement[bool]:
     """A condition on Article.id true for articles containing some form of every word of q."""
     groups = term_groups(session, q)
     if not groups:
         return literal_column("1") == literal_column("0")
     if session.get_bind().dialect.name == "postgresql":
-        vector = func.to_tsvector("simple", ArticleSearch.document)
-        ids = select(ArticleSearch.article_id).where(vector.op("@@")(_tsquery(groups)))
-        return Article.id.in_(ids)
+        found = PG_SEARCH.c.document_tsv.op("@@")(_tsquery(groups))
+        return Article.id.in_(select(PG_SEARCH.c.article_id).where(found))
     return Article.id.in_(select(fts_article_id()).where(fts_match(session, q)))
 
 
-def relevance(session: Session, q: str) -> Subquery:
-    """(article_id, score) of the articles matching q, higher scores first: BM25 on SQLite,
-    ts_rank on PostgreSQL."""
+def pg_rank(session: Session, q: str) -> ColumnElement[float]:
+    """ts_rank of an article whose PG_SEARCH row is in the query, against q."""
     groups = term_groups(session, q) or [[""]]
-    if session.get_bind().dialect.name == "postgresql":
-        vector = func.to_tsvector("simple", ArticleSearch.document)
-        tsquery = _tsquery(groups)
-        return (
-            select(ArticleSearch.article_id, func.ts_rank(vector, tsquery).label("score"))
-            .where(vector.op("@@")(tsquery))
-            .subquery("scores")
-        )
-    scores = text(
-        f"SELECT rowid & {ID_MASK} AS article_id, -bm25(article_search_fts) AS score "
-        "FROM article_search_fts WHERE article_search_fts MATCH :q"
-    )
-    return (
-        scores.bindparams(q=_fts_query(groups))
-        .columns(article_id=Integer(), score=Float())
-        .subquery("scores")
-    )
+    return func.ts_rank(PG_SEARCH.c.document_tsv, _tsquery(groups))
 
 
 def _tsquery(groups: list[list[str]]) -> Any:

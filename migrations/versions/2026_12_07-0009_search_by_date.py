@@ -9,7 +9,10 @@ date (185 ms at 100,000 articles). Its rowid is now app.store.search.SORT_KEY: t
 article's sort_at to the minute, then its id, so FTS5 yields matches newest first and a
 page reads about its own rows. The table is contentless (the key is not article_search's
 rowid); triggers keep it in step with article_search and with articles.sort_at.
-PostgreSQL is unchanged.
+
+On PostgreSQL the tsvector is stored (a generated column) and indexed, instead of being
+computed from the text by every row a query checks or ranks: checking one article cost
+~0.1 ms, so ranking or counting 1,000 matches cost 100 ms.
 """
 
 from __future__ import annotations
@@ -71,8 +74,23 @@ _OLD_TRIGGERS = ("article_search_fts_ai", "article_search_fts_ad", "article_sear
 _TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"
 
 
+_TSV = (
+    "ALTER TABLE article_search ADD COLUMN document_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', document)) STORED"
+)
+_OLD_GIN = (
+    "CREATE INDEX ix_article_search_document_tsv ON article_search "
+    "USING gin (to_tsvector('simple', document))"
+)
+
+
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(_TSV)
+        op.execute("DROP INDEX IF EXISTS ix_article_search_document_tsv")
+        op.execute(
+            "CREATE INDEX ix_article_search_document_tsv ON article_search USING gin (document_tsv)"
+        )
         return
     _drop()
     op.execute(
@@ -87,7 +105,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "sqlite":
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_article_search_document_tsv")
+        op.execute("ALTER TABLE article_search DROP COLUMN document_tsv")
+        op.execute(_OLD_GIN)
         return
     _drop()
     op.execute(

@@ -19,11 +19,10 @@ from app.store.cursor import (
     encode_offset_cursor,
 )
 from app.store.reads.article_items import ITEM_FIELDS, build_items, item_bytes
-from app.store.reads.article_query import ArticleFilters, EntityOp, driven_query, filtered
+from app.store.reads.article_query import ArticleFilters, EntityOp, filtered
 from app.store.reads.facets import Toggle, facet_counts
 from app.store.reads.paging import TOTAL_CAP, bounded_count
-from app.store.reads.search_pages import count_matches, date_page_matches, relevance_page
-from app.store.search import relevance
+from app.store.reads.search_pages import count_matches, date_page_matches, relevance_scores
 
 
 class Sort(StrEnum):
@@ -174,19 +173,14 @@ def _by_relevance(
     offset: deep pages of a search are rarely read."""
     assert filters.q
     offset = decode_offset_cursor(options.cursor)[0] if options.cursor else 0
-    if _indexed_by_date(session):
-        # Ranked, filtered and cut to the page before their articles are read.
-        scores = relevance_page(session, filters, offset=offset, limit=options.limit + 1)
-        skip, found = 0, driven_query(ArticleFilters(), *SEARCH_COLUMNS)
-    else:
-        scores = relevance(session, filters.q)
-        skip, found = offset, filtered(session, filters, *SEARCH_COLUMNS)
+    # Filtered, ranked and cut to the page before their articles are read.
+    scores = relevance_scores(session, filters, offset=offset, limit=options.limit + 1)
     query = (
-        found.query.outerjoin(m.Source, m.Source.id == m.Article.source_id)
+        select(*SEARCH_COLUMNS)
+        .select_from(m.Article)
         .join(scores, scores.c.article_id == m.Article.id)
+        .outerjoin(m.Source, m.Source.id == m.Article.source_id)
         .order_by(scores.c.score.desc(), m.Article.id.desc())
-        .offset(skip)
-        .limit(options.limit + 1)
     )
     rows = session.execute(query).all()
     more = len(rows) > options.limit

@@ -14,20 +14,22 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, literal_column, select, tuple_
+from sqlalchemy import ColumnElement, Subquery, exists, func, literal_column, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.store import models as m
-from app.store.reads.article_query import ArticleFilters, conditions, lead_entity
+from app.store.reads.article_query import ArticleFilters, conditions, filtered, lead_entity
 from app.store.reads.paging import TOTAL_CAP
 from app.store.search import (
     FTS,
     ID_BITS,
+    PG_SEARCH,
     fts_article_id,
     fts_match,
     key_above,
     key_below,
     minute_start,
+    pg_rank,
 )
 from app.store.typing import AnySelect
 
@@ -43,6 +45,7 @@ def walk(
     filters: ArticleFilters,
     *columns: Any,
     also: ColumnElement[bool] | None = None,
+    joined: bool = False,
 ) -> AnySelect:
     """`columns` of the matches of q that pass every other filter, read from the FTS5
     table (joined to their article only when a filter needs it), in no order yet: order by
@@ -52,7 +55,7 @@ def walk(
     query = select(*columns).select_from(FTS).where(fts_match(session, filters.q))
     needs = [*conditions(session, rest, m.Article.sort_at), *_driving(rest)]
     needs += [] if also is None else [also]
-    if needs:
+    if needs or joined:
         query = query.join(m.Article, m.Article.id == fts_article_id()).where(*needs)
     return query
 
@@ -118,16 +121,25 @@ def count_matches(session: Session, filters: ArticleFilters) -> int | None:
     return n if n <= TOTAL_CAP else None
 
 
-def relevance_page(session: Session, filters: ArticleFilters, *, offset: int, limit: int) -> Any:
-    """(article_id, score) of a page by relevance, best first (ties: newest id first), out
-    of the RELEVANCE_CANDIDATES newest matches."""
-    score = (-func.bm25(literal_column(FTS.name))).label("score")
-    candidates = (
-        walk(session, filters, fts_article_id().label("article_id"), score)
-        .order_by(FTS.c.rowid.desc())
-        .limit(RELEVANCE_CANDIDATES)
-        .subquery("candidates")
-    )
+def relevance_scores(
+    session: Session, filters: ArticleFilters, *, offset: int, limit: int
+) -> Subquery:
+    """(article_id, score) of a page by relevance, best first, ties newest id first: the
+    RELEVANCE_CANDIDATES newest matches (by sort_at, then id) ranked by BM25 on SQLite, by
+    ts_rank on PostgreSQL."""
+    assert filters.q
+    if session.get_bind().dialect.name == "postgresql":
+        found = filtered(session, filters, m.Article.id.label("article_id"))
+        order = found.sort_col.desc(), found.id_col.desc()
+        newest = found.query.order_by(*order).limit(RELEVANCE_CANDIDATES).subquery("newest")
+        score = pg_rank(session, filters.q).label("score")
+        candidates = (
+            select(newest.c.article_id, score)
+            .join(PG_SEARCH, PG_SEARCH.c.article_id == newest.c.article_id)
+            .subquery("candidates")
+        )
+    else:
+        candidates = _sqlite_candidates(session, filters)
     return (
         select(candidates)
         .order_by(candidates.c.score.desc(), candidates.c.article_id.desc())
@@ -135,3 +147,16 @@ def relevance_page(session: Session, filters: ArticleFilters, *, offset: int, li
         .limit(limit)
         .subquery("scores")
     )
+
+
+def _sqlite_candidates(session: Session, filters: ArticleFilters) -> Subquery:
+    """The walk finds the minute of the last candidate; the candidates are then sorted
+    exactly among the matches from that minute on."""
+    newest_keys = walk(session, filters, FTS.c.rowid).order_by(FTS.c.rowid.desc())
+    last = session.scalar(newest_keys.offset(RELEVANCE_CANDIDATES - 1).limit(1))
+    score = (-func.bm25(literal_column(FTS.name))).label("score")
+    found = walk(session, filters, fts_article_id().label("article_id"), score, joined=True)
+    if last is not None:
+        found = found.where(FTS.c.rowid >= minute_start(last))
+    order = m.Article.sort_at.desc(), m.Article.id.desc()
+    return found.order_by(*order).limit(RELEVANCE_CANDIDATES).subquery("candidates")
