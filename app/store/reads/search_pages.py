@@ -122,14 +122,22 @@ def count_matches(session: Session, filters: ArticleFilters) -> int | None:
 
 
 def relevance_scores(
-    session: Session, filters: ArticleFilters, *, offset: int, limit: int
+    session: Session,
+    filters: ArticleFilters,
+    *,
+    offset: int,
+    limit: int,
+    only: list[int] | None = None,
 ) -> Subquery:
     """(article_id, score) of a page by relevance, best first, ties newest id first: the
     RELEVANCE_CANDIDATES newest matches (by sort_at, then id) ranked by BM25 on SQLite, by
-    ts_rank on PostgreSQL."""
+    ts_rank on PostgreSQL, where `only` are the matches when the caller already has them."""
     assert filters.q
     if session.get_bind().dialect.name == "postgresql":
-        found = filtered(session, filters, m.Article.id.label("article_id"))
+        scope = filters if only is None else replace(filters, q=None)
+        found = filtered(session, scope, m.Article.id.label("article_id"))
+        if only is not None:
+            found = replace(found, query=found.query.where(m.Article.id.in_(only)))
         order = found.sort_col.desc(), found.id_col.desc()
         newest = found.query.order_by(*order).limit(RELEVANCE_CANDIDATES).subquery("newest")
         score = pg_rank(session, filters.q).label("score")
