@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import httpx
 import pytest
 from factories import article, extraction_naming, person, syria
@@ -110,6 +112,27 @@ async def test_entities_prefix_search_is_normalized(
         e["name"] for e in (await client.get("/entities", params={"q": "سورية"})).json()["items"]
     ]
     assert names == ["سوريا"]
+
+
+@pytest.mark.parametrize("typed", ["Syr", "syria", "SYRIA"])
+async def test_entities_prefix_search_matches_the_english_name(
+    client: httpx.AsyncClient, session: Session, typed: str
+) -> None:
+    known = replace(syria(), english_name="Syria", wikidata_id="Q858")
+    save_article(session=session, parsed=article(0), extraction=extraction_naming(known))
+    session.flush()
+    found = (await client.get("/entities", params={"q": typed})).json()["items"]
+    assert [e["english_name"] for e in found] == ["Syria"]
+
+
+async def test_entities_prefix_search_takes_percent_and_underscore_literally(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    known = replace(syria(), english_name="Syria")
+    save_article(session=session, parsed=article(0), extraction=extraction_naming(known))
+    session.flush()
+    assert (await client.get("/entities", params={"q": "%"})).json()["items"] == []
+    assert (await client.get("/entities", params={"q": "S_r"})).json()["items"] == []
 
 
 async def test_entity_detail_lists_aliases_and_neighbours(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import NotFound
@@ -44,7 +44,12 @@ def list_entities(
         aliases = select(m.EntityAlias.entity_id).where(
             m.EntityAlias.normalized >= prefix, m.EntityAlias.normalized < prefix + "\U0010ffff"
         )
-        query = query.where(m.Entity.id.in_(aliases))
+        # An English name is no alias (it never names the entity in Arabic text), but a
+        # client typing "Syr" expects Syria.
+        english = func.lower(m.Entity.english_name).startswith(
+            collapse_spaces(q).lower(), autoescape=True
+        )
+        query = query.where(or_(m.Entity.id.in_(aliases), english))
     total = bounded_count(session, query)
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
