@@ -28,6 +28,7 @@ from bench import servers
 from bench.build import archive_url
 
 COMMON, RARE, TWO = "سوريا", "تورك", "هيئة التفاوض"
+BARE = "bare FastAPI (reference)"
 
 
 def paths(popular: int) -> dict[str, str]:
@@ -76,19 +77,28 @@ def in_process(url: str, urls: dict[str, str], repeat: int) -> dict[str, tuple[f
 def under_load(
     url: str, urls: dict[str, str], *, seconds: int, connections: int
 ) -> dict[str, servers.Load]:
-    port = servers.free_port()
+    """wrk on each path in turn, and on a bare FastAPI endpoint first: the floor this
+    machine allows at that moment."""
+    port, bare_port = servers.free_port(), servers.free_port()
     env = {
         "KHABAR_DATABASE_URL": url,
         "KHABAR_LOG_LEVEL": "WARNING",
         "KHABAR_DB_STATEMENT_TIMEOUT_SECONDS": "60",
+        # One client repeating requests: the per-client limit would answer 429 instead.
+        "KHABAR_RATE_LIMIT_PER_CLIENT": "1000000/minute",
     }
     command = servers.uvicorn("app.main:create_app", port, factory=True)
     base = f"http://127.0.0.1:{port}"
-    with servers.running(command, port, env=env):
-        return {
-            name: servers.wrk(base + path, seconds=seconds, connections=connections)
-            for name, path in urls.items()
+    bare = servers.uvicorn("bench.bare:app", bare_port)
+    with servers.running(command, port, env=env), servers.running(bare, bare_port):
+        loads = {
+            BARE: servers.wrk(
+                f"http://127.0.0.1:{bare_port}/", seconds=seconds, connections=connections
+            )
         }
+        for name, path in urls.items():
+            loads[name] = servers.wrk(base + path, seconds=seconds, connections=connections)
+    return loads
 
 
 def main() -> None:
@@ -109,11 +119,15 @@ def main() -> None:
         if args.no_load
         else under_load(url, urls, seconds=args.seconds, connections=args.connections)
     )
-    print(f"{'request':34} {'cpu ms':>7} {'wall ms':>8} {'req/s':>7} {'p50':>7} {'p99':>7}")
-    for name, (cpu, wall) in timed.items():
+    head = f"{'request':34} {'cpu ms':>7} {'wall ms':>8} {'req/s':>7} {'p50':>7} {'p99':>7}"
+    print(head + " non-2xx")
+    for name, (cpu, wall) in {BARE: (0.0, 0.0), **timed}.items():
         load = loads.get(name)
+        if load is None and name == BARE:
+            continue
         tail = (
-            f" {load.requests_per_second:7.0f} {load.p50_ms:7.1f} {load.p99_ms:7.1f}"
+            f" {load.requests_per_second:7.1f} {load.p50_ms:7.1f} {load.p99_ms:7.1f}"
+            f" {load.errors:7d}"
             if load
             else ""
         )

@@ -163,3 +163,21 @@ def test_past_the_total_cap_pages_are_the_same_and_the_total_is_null(
     for sort in Sort:
         assert every_page(session, ArticleFilters(q=WORD), sort) == few[sort]
     assert list_articles(session=session, filters=ArticleFilters(q=WORD)).total is None
+
+
+def test_a_search_between_dates_pages_through_those_dates_only(
+    session: Session, within_a_minute: dict[str, list[int]]
+) -> None:
+    start, end = BASE_TIME + timedelta(seconds=20), BASE_TIME + timedelta(hours=1)
+    inside = session.scalars(
+        select(m.Article.id).where(
+            m.Article.id.in_(within_a_minute["matching"]),
+            m.Article.published_at >= start,
+            m.Article.published_at < end,
+        )
+    ).all()
+    filters = ArticleFilters(q=WORD, date_from=start, date_to=end)
+    for sort in (Sort.NEWEST, Sort.OLDEST):
+        expected = by_date(session, list(inside), newest_first=sort == Sort.NEWEST)
+        assert every_page(session, filters, sort) == expected
+    assert len(inside) == 4

@@ -57,6 +57,11 @@ def walk(
     needs += [] if also is None else [also]
     if needs or joined:
         query = query.join(m.Article, m.Article.id == fts_article_id()).where(*needs)
+    # The dates bound the keys too, so that a search of past years starts there.
+    if filters.date_from:
+        query = query.where(FTS.c.rowid >= key_below(filters.date_from))
+    if filters.date_to:
+        query = query.where(FTS.c.rowid < key_above(filters.date_to))
     return query
 
 
