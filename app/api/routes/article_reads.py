@@ -24,13 +24,17 @@ from app.store.reads.article_items import ITEM_FIELDS
 from app.store.reads.articles import ListOptions, Sort, iter_articles, list_articles_json
 from app.store.reads.facets import FACETS
 from app.store.reads.histogram import histogram
+from app.store.reads.search_pages import RELEVANCE_CANDIDATES
 
 router = APIRouter(
     prefix="/articles", tags=["articles"], dependencies=[Depends(reject_stray_parameters)]
 )
 SortParam = Annotated[
     Sort,
-    Query(description="`relevance` needs `q`; its pages go by offset."),
+    Query(
+        description=f"`relevance` needs `q`; it ranks the {RELEVANCE_CANDIDATES:,} newest "
+        "matches; its pages go by offset."
+    ),
 ]
 FacetParam = Annotated[
     list[Annotated[str, comma_list_of(FACETS)]],
