@@ -163,13 +163,19 @@ def relevance_scores(
 
 
 def _sqlite_candidates(session: Session, filters: ArticleFilters) -> Subquery:
-    """The walk finds the minute of the last candidate; the candidates are then sorted
-    exactly among the matches from that minute on."""
+    """The walk finds the last candidate's key. When the next match is of an older minute,
+    the candidates are exactly the keys from there on; else they are sorted by date among
+    the matches from that minute on."""
     newest_keys = walk(session, filters, FTS.c.rowid).order_by(FTS.c.rowid.desc())
-    last = session.scalar(newest_keys.offset(RELEVANCE_CANDIDATES - 1).limit(1))
+    edge = list(session.scalars(newest_keys.offset(RELEVANCE_CANDIDATES - 1).limit(2)))
     score = (-func.bm25(literal_column(FTS.name))).label("score")
-    found = walk(session, filters, fts_article_id().label("article_id"), score, joined=True)
-    if last is not None:
-        found = found.where(FTS.c.rowid >= minute_start(last))
+    columns = fts_article_id().label("article_id"), score
+    if not edge:
+        return walk(session, filters, *columns).subquery("candidates")
+    if len(edge) == 1 or minute_start(edge[1]) < minute_start(edge[0]):
+        found = walk(session, filters, *columns).where(FTS.c.rowid >= edge[0])
+        return found.subquery("candidates")
+    found = walk(session, filters, *columns, joined=True)
+    found = found.where(FTS.c.rowid >= minute_start(edge[0]))
     order = m.Article.sort_at.desc(), m.Article.id.desc()
     return found.order_by(*order).limit(RELEVANCE_CANDIDATES).subquery("candidates")
