@@ -33,7 +33,8 @@ BARE = "bare FastAPI (reference)"
 
 def paths(popular: int) -> dict[str, str]:
     words = {"common": COMMON, "rare": RARE, "two words": TWO}
-    out: dict[str, str] = {}
+    # A list without q, for scale: what a page costs when no search is involved.
+    out: dict[str, str] = {f"no q, entity {popular} (reference)": f"/articles?entity={popular}"}
     for name, q in [*words.items(), (f"common + entity {popular}", COMMON)]:
         query = "/articles?q=" + quote(q) + (f"&entity={popular}" if "entity" in name else "")
         out[f"{name}, newest"] = query
