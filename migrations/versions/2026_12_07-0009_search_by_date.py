@@ -69,6 +69,10 @@ TRIGGERS = {
     "article_search_fts_gone": "BEFORE DELETE ON articles BEGIN "
     f"{_remove('old.sort_at', 'old.id', 's.document')} "
     "FROM article_search s WHERE s.article_id = old.id; END",
+    # An id past the key's 30 bits would take another article's key: refused, not mis-sorted.
+    "article_search_fts_id_bits": "BEFORE INSERT ON article_search "
+    f"WHEN new.article_id > {(1 << 30) - 1} BEGIN "
+    "SELECT RAISE(ABORT, 'article id too large for the search index key'); END",
 }
 _OLD_TRIGGERS = ("article_search_fts_ai", "article_search_fts_ad", "article_search_fts_au")
 _TOKENIZE = "tokenize='unicode61 remove_diacritics 0'"

@@ -9,10 +9,12 @@ from datetime import timedelta
 
 import pytest
 from factories import BASE_TIME, article, extraction_naming, syria
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.store import models as m
+from app.store import search
 from app.store.delete import delete_article
 from app.store.reads import articles, search_pages
 from app.store.reads.article_query import ArticleFilters
@@ -181,3 +183,25 @@ def test_a_search_between_dates_pages_through_those_dates_only(
         expected = by_date(session, list(inside), newest_first=sort == Sort.NEWEST)
         assert every_page(session, filters, sort) == expected
     assert len(inside) == 4
+
+
+def test_sqlite_refuses_an_article_id_past_the_search_key(session: Session) -> None:
+    if session.get_bind().dialect.name != "sqlite":
+        pytest.skip("the key packs ids into SQLite's FTS5 rowid only")
+    too_large = 1 << search.ID_BITS
+    row = {
+        "id": too_large,
+        "content_hash": "f" * 64,
+        "version_hash": "f" * 64,
+        "title": "خبر",
+        "sort_at": BASE_TIME,
+        "language": "ar",
+        "analysed": True,
+        "raw_format": "text",
+        "raw_compressed": b"",
+        "authors": [],
+        "warnings": [],
+    }
+    session.execute(insert(m.Article), [row])
+    with pytest.raises(DBAPIError, match="too large for the search index key"):
+        session.execute(insert(m.ArticleSearch), [{"article_id": too_large, "document": WORD}])
