@@ -84,7 +84,7 @@ def _with_entity_spellings(session: Session, groups: list[list[str]]) -> list[li
     return out
 
 
-# SQLite's FTS5 rows are keyed by SORT_KEY (migration 0009): the article's sort_at to the
+# SQLite's FTS5 rows are keyed by a sort key (migration 0009): the article's sort_at to the
 # minute, offset to stay positive from year 1 to 9999, then its id in the low ID_BITS bits,
 # so that FTS5 yields the matches of a word newest first and a page stops at its rows.
 # Keys order articles by minute then id: within one minute, callers sort exactly.

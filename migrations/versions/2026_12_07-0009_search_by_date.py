@@ -1,14 +1,15 @@
-"""SQLite full text keyed by date: a search newest first walks the index and stops at the page
+"""Search keyed by date on SQLite, a stored tsvector on PostgreSQL
 
 Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-07 13:00:00
 
 The FTS5 table was keyed by article id, so a page of a common word sorted every match by
-date (185 ms at 100,000 articles). Its rowid is now app.store.search.SORT_KEY: the
+date (185 ms at 100,000 articles). Its rowid is now a sort key (app.store.search): the
 article's sort_at to the minute, then its id, so FTS5 yields matches newest first and a
 page reads about its own rows. The table is contentless (the key is not article_search's
-rowid); triggers keep it in step with article_search and with articles.sort_at.
+rowid); triggers keep it in step with article_search and with articles.sort_at, and
+refuse an article id past the key's 30 bits (about a billion articles).
 
 On PostgreSQL the tsvector is stored (a generated column) and indexed, instead of being
 computed from the text by every row a query checks or ranks: checking one article cost
@@ -27,7 +28,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
-# app.store.search.SORT_KEY, spelled out: a revision must not change when the app does.
+# app.store.search's sort key, spelled out: a revision must not change when the app does.
 def _key(at: str, article_id: str) -> str:
     minute = f"(CAST(strftime('%s', {at}) AS INTEGER) / 60)"
     return f"((({minute} + 2147483648) << 30) | {article_id})"

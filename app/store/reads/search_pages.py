@@ -1,5 +1,5 @@
 """Pages of `q` on SQLite, read in the order of the full-text index instead of sorting
-every match: FTS5 rows are keyed by date (app.store.search.SORT_KEY), so the newest
+every match: FTS5 rows are keyed by date (app.store.search, ID_BITS), so the newest
 matches come first and a query stops once it has what the page needs.
 
 - By date: the walk finds where the page ends; the page is then sorted exactly among the
