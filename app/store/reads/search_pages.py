@@ -4,7 +4,8 @@ matches come first and a query stops once it has what the page needs.
 
 - By date: the walk finds where the page ends; the page is then sorted exactly among the
   matches from that key's minute on (keys order by minute, then id).
-- By relevance: the RELEVANCE_CANDIDATES newest matches are ranked, not all of them.
+- By relevance: the RELEVANCE_CANDIDATES newest matches are ranked, not all of them (on
+  PostgreSQL too, where the date index finds them).
 - The total is counted along the same walk, up to TOTAL_CAP.
 """
 
