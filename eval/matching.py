@@ -68,7 +68,7 @@ def _verb_forms() -> dict[str, str]:
         forms += [part, part + "ا", part + "ة", part + "ين", part.removesuffix("ي") + "ين"]
         for form in forms:
             table[match_key(form)] = lemma
-    for form in ("دانت", "دانوا"):  # the press writes أدانت so too
+    for form in ("دان", "دانت", "دانوا"):  # the press writes أدان so too
         table[match_key(form)] = "أدان"
     return table
 

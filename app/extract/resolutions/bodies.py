@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.extract.resolutions import lexicon as lex
 from app.extract.resolutions.lexicon import Hint
-from app.extract.tokens import Kind, NormTok
+from app.extract.tokens import Kind, Tok
 
 _NISBA = ("ي", "يه")  # "الوطني", "العسكرية": an adjective that makes a name
 # Every word `body_at` may read as the first word of a phrase: the word itself, with ل، و or
@@ -20,11 +20,11 @@ _OPENERS = frozenset(
 )
 
 
-def body_at(toks: list[NormTok], j: int) -> tuple[Hint, int] | None:
+def body_at(toks: list[Tok], j: int) -> tuple[Hint, int] | None:
     """The body phrase starting at token j (clitic ل or لل allowed) and its length in tokens."""
     if j >= len(toks) or toks[j].kind is not Kind.WORD:
         return None
-    word = toks[j].text
+    word = toks[j].norm
     if word not in _OPENERS:
         return None  # most words open no body phrase
     stems = [word]
@@ -42,7 +42,7 @@ def body_at(toks: list[NormTok], j: int) -> tuple[Hint, int] | None:
     return None
 
 
-def anaphor_at(toks: list[NormTok], j: int) -> str | None:
+def anaphor_at(toks: list[Tok], j: int) -> str | None:
     """The stem ("مجلس") when token j is a bare short form of a body: "المجلس", "للجمعية",
     "بالمجلس", not "المجلس الوطني" (a name of its own, by its adjective)."""
     word = _text(toks, j)
@@ -74,5 +74,5 @@ def _national_adjective(word: str) -> bool:
     )
 
 
-def _text(toks: list[NormTok], k: int) -> str:
-    return toks[k].text if 0 <= k < len(toks) else ""
+def _text(toks: list[Tok], k: int) -> str:
+    return toks[k].norm if 0 <= k < len(toks) else ""

@@ -22,10 +22,11 @@ from app.extract.resolutions import lexicon as lex
 from app.extract.resolutions.bodies import anaphor_at, body_at
 from app.extract.resolutions.lexicon import Hint
 from app.extract.resolutions.parse import EXPLICIT, Found
-from app.extract.tokens import NormText, NormTok
+from app.extract.tokens import NormText, Tok
 
 _PREFIXES = ("بال", "لل", "كال", "ال", "ب", "ل", "ك")
 _STEMS = tuple(sorted(set(lex.ANAPHOR_STEMS.values())))
+_WORDS = re.compile(r"[^\W\d_]+")
 _HAS_STEM = re.compile("|".join(map(re.escape, _STEMS)))  # any of them, anywhere in a word
 
 
@@ -41,6 +42,7 @@ class ArticleBodies:
         self._texts = texts
         self._named: dict[str, list[_Named]] | None = None
         self._bodies: set[Hint] | None = None
+        self._un: bool | None = None
 
     def antecedent(self, stem: str, seq: int, start: int) -> Hint | None:
         """The body the short form with `stem` at (block seq, offset start) points back at."""
@@ -66,13 +68,13 @@ class ArticleBodies:
                 continue
             if body is not None and body[0] in EXPLICIT:
                 hint = body[0]
-            elif _HAS_STEM.search(toks[j].text):
+            elif _HAS_STEM.search(toks[j].norm):
                 short = anaphor_at(toks, j)
                 if short is not None:
-                    hint = self.antecedent(short, f.seq, toks[j].start)
+                    hint = self.antecedent(short, f.seq, toks[j].nstart)
             if hint is None:
                 continue
-            if toks[j].start < f.start:
+            if toks[j].nstart < f.start:
                 before.append(hint)
             else:
                 after.add(hint)
@@ -94,18 +96,24 @@ class ArticleBodies:
         explicit = self._bodies & EXPLICIT
         return next(iter(explicit)) if len(explicit) == 1 else None
 
+    def speaks_of_un(self) -> bool:
+        """Whether any sentence of the article has a UN word or names a UN organ."""
+        if self._un is None:
+            self._un = any(lex.has_un_cue(_WORDS.findall(nt.text)) for nt in self._texts)
+        return self._un
+
     def _index(self) -> dict[str, list[_Named]]:
         if self._named is None:
             named: dict[str, list[_Named]] = defaultdict(list)
             for seq, nt in enumerate(self._texts):
                 for j, tok in enumerate(nt.tokens):
-                    stem = _stem_of(tok.text)
+                    stem = _stem_of(tok.norm)
                     if stem is None:
                         continue
                     body = body_at(nt.tokens, j)
                     if body is None and anaphor_at(nt.tokens, j) is not None:
                         continue  # a short form itself, not a name
-                    named[stem].append(_Named(seq, tok.start, body[0] if body else Hint.NATIONAL))
+                    named[stem].append(_Named(seq, tok.nstart, body[0] if body else Hint.NATIONAL))
             self._named = named
         return self._named
 
@@ -122,7 +130,7 @@ def _stem_of(word: str) -> str | None:
     return word if word in _STEMS else None
 
 
-def _sentence_range(toks: list[NormTok], k: int) -> range:
+def _sentence_range(toks: list[Tok], k: int) -> range:
     sentence = toks[k].sentence
     first = k
     while first > 0 and toks[first - 1].sentence == sentence:
@@ -133,18 +141,19 @@ def _sentence_range(toks: list[NormTok], k: int) -> range:
     return range(first, last + 1)
 
 
-def _sponsors(toks: list[NormTok], j: int) -> bool:
+def _sponsors(toks: list[Tok], j: int) -> bool:
     """ "نيابة عن دول مجلس التعاون"، "باسم المجموعة العربية": on whose behalf a draft was
     put forward, not who adopted it."""
-    before = [toks[k].text for k in range(max(j - 3, 0), j)]
+    before = [toks[k].norm for k in range(max(j - 3, 0), j)]
     return any(word in lex.ON_BEHALF for word in before)
 
 
-def _owns_a_mission(toks: list[NormTok], j: int) -> bool:
-    """ "بعثة الاتحاد الأفريقي": the body at j only owns the mission named before it."""
+def _owns_a_mission(toks: list[Tok], j: int) -> bool:
+    """ "بعثة الاتحاد الأفريقي": the body at j only owns the mission named before it; "دول
+    مجلس التعاون": its member states are meant, not the body that votes."""
     if j == 0:
         return False
-    word = toks[j - 1].text
-    return word in lex.MISSION_NOUNS or (
-        word[:1] in {"و", "ل", "ب"} and word[1:] in lex.MISSION_NOUNS
-    )
+    word = toks[j - 1].norm
+    if word[:1] in {"و", "ل", "ب"} and word[1:] in lex.MISSION_NOUNS | lex.MEMBER_NOUNS:
+        word = word[1:]
+    return word in lex.MISSION_NOUNS or word in lex.MEMBER_NOUNS

@@ -40,8 +40,17 @@ Rules, in the order they apply:
   11. what rules 3-10 gave another citation of the same number in the article;
   12. the one issuing body the article names anywhere, for a plain number from 100 on that is
       not written as a state's decision ("القرار رقم 25 لسنة 2020") away from UN words;
-  13. unknown.
-  "الأممي"/"الدولي" say only "the UN" and leave the organ to those rules.
+  13. a plain number from 1,000 to 2,999 the table does not hold, in an article with a UN
+      word: UNSC (the Assembly's plain numbers that high are of 1953-1975, its famous ones
+      are in the table; the Council's series passed 2,000 in 2011);
+  14. unknown.
+  A body named for one member of a list ("قراري الجمعية العامة 46/182 ومجلس الأمن 2642")
+  is that member's own. A body after "دول" (its member states) or "بعثة" (its mission) is
+  not the one that votes.
+  "الأممي"/"الدولي"/"المنظمة الدولية" say only "the UN" and leave the organ to those rules;
+  "مجلس" or "الجمعية" alone are no UN word ("مجلس النواب").
+- A number and year the table holds for one resolution ("القرار رقم 2216 لسنة 2015") is
+  cited whatever register it is written in.
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
   when it stays unknown while written formally ("القرار رقم 1234 لعام 2023"), in each of the
@@ -64,7 +73,7 @@ from app.extract.resolutions.lexicon import Hint
 from app.extract.resolutions.numbers import is_year
 from app.extract.resolutions.parse import EXPLICIT, Found, parse_at
 from app.extract.resolutions.table import ResolutionTable, default_table
-from app.extract.tokens import NormText, NormTok, texts_of
+from app.extract.tokens import NormText, Tok, texts_of
 from app.ingest.model import TextBlock
 
 # "القرار، الذي يحمل الرمز ES-10/24": a special session's symbol names a resolution alone.
@@ -79,6 +88,9 @@ _OPENERS = frozenset("«\"“'(‘[")
 _CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
 # A short form pointing at a state's council or assembly: a national decision, not cited.
 _NATIONAL: None = None
+
+# Plain numbers read as the Council's in a story about the UN (see _council_sized).
+_COUNCIL_RANGE = (1000, 3000)
 
 Key = tuple[int, int | None, str]  # number, session, special-session prefix
 
@@ -116,6 +128,8 @@ def find_citations(
         if body is _UNKNOWN and _plain(f):
             only = context.only_body()  # the one body the article is about
             body = ResolutionBody(str(only)) if only is not None else body
+        if body is _UNKNOWN and _plain(f) and _council_sized(f, table, context):
+            body = ResolutionBody.UNSC
         citation = _resolve(f, body, table)
         if citation is not None:
             citations.append(citation)
@@ -143,7 +157,7 @@ def _with_bare_repeats(
                 continue
             view = nt.only([nt.sentence_at(m.start())])
             k = view.token_at(m.start())
-            if k is not None and view.tokens[k].start == m.start() and _bare_reference(view, k):
+            if k is not None and view.tokens[k].nstart == m.start() and _bare_reference(view, k):
                 bare = Found(block, view, m.start(), m.end(), int(m.group()))
                 bare.seq = seq
                 extra.append(bare)
@@ -155,23 +169,23 @@ def _with_bare_repeats(
 def _bare_reference(nt: NormText, k: int) -> bool:
     toks, text = nt.tokens, nt.text
     tok = toks[k]
-    before = text[tok.start - 1] if tok.start > 0 else " "
-    after = text[tok.end] if tok.end < len(text) else " "
+    before = text[tok.nstart - 1] if tok.nstart > 0 else " "
+    after = text[tok.nend] if tok.nend < len(text) else " "
     if not (before.isspace() or before in _OPENERS or _clitic_before(toks, k)):
         return False
     if not (after.isspace() or after in _CLOSERS):
         return False
-    prev = [toks[j].text for j in (k - 1, k - 2) if j >= 0 and toks[j].sentence == tok.sentence]
+    prev = [toks[j].norm for j in (k - 1, k - 2) if j >= 0 and toks[j].sentence == tok.sentence]
     if prev[:1] == ["من"]:
         prev = prev[1:]  # "أكثر من 300"
-    nxt = toks[k + 1].text if k + 1 < len(toks) and toks[k + 1].sentence == tok.sentence else ""
+    nxt = toks[k + 1].norm if k + 1 < len(toks) and toks[k + 1].sentence == tok.sentence else ""
     return not (prev and prev[0] in lex.COUNTING_WORDS) and nxt not in lex.UNITS
 
 
-def _clitic_before(toks: list[NormTok], k: int) -> bool:
+def _clitic_before(toks: list[Tok], k: int) -> bool:
     """ "لـ2254"، "الـ1701"، "بالـ2254": a preposition or the article written onto the number
     (the press writes a famous resolution as "الـ2254", "the 2254")."""
-    return k > 0 and toks[k - 1].text in _NUMBER_CLITICS and toks[k - 1].end == toks[k].start
+    return k > 0 and toks[k - 1].norm in _NUMBER_CLITICS and toks[k - 1].nend == toks[k].nstart
 
 
 def _with_list_bodies(
@@ -214,7 +228,7 @@ def _scan_block(block: TextBlock, full: NormText, seq: int) -> list[Found]:
     found: list[Found] = []
     inherited: dict[int, Hint | None] = {}
     for i, tok in enumerate(nt.tokens):
-        if "قرار" in tok.text and lex.ANCHOR.match(tok.text):
+        if "قرار" in tok.norm and lex.ANCHOR.match(tok.norm):
             found.extend(parse_at(block, nt, i, inherited))
     numbers = [(f.number, f.end) for f in found]
     for m in _SYMBOL.finditer(nt.text):
@@ -247,8 +261,8 @@ def _from_symbol(block: TextBlock, nt: NormText, m: re.Match[str]) -> Found:
 
 
 def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> Citation | None:
-    if f.hint is None:
-        un_cue = not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
+    if f.hint is None and not _in_table_as_dated(f, table):
+        un_cue = lex.has_un_cue(_WORD.findall(_sentence(f)))
         if (
             f.issued_nationally
             or body is _NATIONAL
@@ -266,6 +280,16 @@ def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> C
     title = (record.title_ar or record.title_en or None) if record else None
     surface = f.block.text[start:end]
     return Citation(body, f.number, year, surface, span, title, session=f.session)
+
+
+def _in_table_as_dated(f: Found, table: ResolutionTable) -> bool:
+    """ "القرار رقم 2216 لسنة 2015": the register of a state's decisions, but the number and
+    its year are a UN resolution's: the coincidence is too unlikely to drop it."""
+    year = f.year or f.weak_year
+    if year is None or f.issued_nationally:
+        return False
+    record = table.unique(f.number, f.session, f.special, year)
+    return record is not None and record.year == year
 
 
 def _body(
@@ -299,6 +323,18 @@ def _body(
     return _UNKNOWN
 
 
+def _council_sized(f: Found, table: ResolutionTable, context: ArticleBodies) -> bool:
+    """ "القرار الذي حمل الرقم 2314" in a story that speaks of the UN: the Assembly's plain
+    numbers from 1,000 on are of 1953-1975 and the famous ones are in the table, so a
+    four-digit plain number from the UN is the Council's, whose series has run past 2,000
+    since 2011."""
+    if not _COUNCIL_RANGE[0] <= f.number < _COUNCIL_RANGE[1] or f.session is not None:
+        return False
+    if table.candidates(f.number):
+        return False  # the table knows whose it is, and did not settle it
+    return context.speaks_of_un()
+
+
 def _plain(f: Found) -> bool:
     """A citation that could be any body's: no session, not a small number, and not in the
     register of a state's decisions ("القرار رقم 25 لسنة 2020") unless a UN word is near."""
@@ -306,7 +342,7 @@ def _plain(f: Found) -> bool:
         return False
     if is_year(f.number):
         return False  # "القرار 2015": the year it was taken, most likely
-    return not (f.formal or f.sanah) or not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
+    return not (f.formal or f.sanah) or lex.has_un_cue(_WORD.findall(_sentence(f)))
 
 
 def _hrc_year(body: ResolutionBody, f: Found) -> int | None:

@@ -5,43 +5,43 @@ years around them. The rules are described in app.extract.resolutions.
 from __future__ import annotations
 
 from app.extract.resolutions import lexicon as lex
-from app.extract.tokens import Kind, NormTok
+from app.extract.tokens import Kind, Tok
 
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 
 
-def read_number(toks: list[NormTok], k: int) -> tuple[int, int | None, int | None, str, int] | None:
+def read_number(toks: list[Tok], k: int) -> tuple[int, int | None, int | None, str, int] | None:
     """(number, session, year, special prefix, index after it) of the number at token k:
     "2254", "67/19", "2254/2015", or a special session's "ES-10/22" (three tokens)."""
     if special_at(toks, k):
-        parsed = parse_number(toks[k + 2].text)
+        parsed = parse_number(toks[k + 2].norm)
         if parsed is None or parsed[1] is None:
             return None
-        return parsed[0], parsed[1], None, lex.SPECIAL_PREFIXES[toks[k].text], k + 3
-    parsed = parse_number(toks[k].text) if 0 <= k < len(toks) else None
+        return parsed[0], parsed[1], None, lex.SPECIAL_PREFIXES[toks[k].norm], k + 3
+    parsed = parse_number(toks[k].norm) if 0 <= k < len(toks) else None
     return None if parsed is None else (*parsed, "", k + 1)
 
 
-def special_at(toks: list[NormTok], k: int) -> bool:
+def special_at(toks: list[Tok], k: int) -> bool:
     """ "ES-10/22", "S-17/1": a special session's prefix, a dash and session/number."""
     return (
         k + 2 < len(toks)
-        and toks[k].text in lex.SPECIAL_PREFIXES
-        and toks[k + 1].text in _DASHES
+        and toks[k].norm in lex.SPECIAL_PREFIXES
+        and toks[k + 1].norm in _DASHES
         and toks[k + 2].kind is Kind.NUMBER
-        and "/" in toks[k + 2].text
-        and toks[k + 1].start == toks[k].end
-        and toks[k + 2].start == toks[k + 1].end
+        and "/" in toks[k + 2].norm
+        and toks[k + 1].nstart == toks[k].nend
+        and toks[k + 2].nstart == toks[k + 1].nend
     )
 
 
-def range_at(toks: list[NormTok], k: int) -> bool:
+def range_at(toks: list[Tok], k: int) -> bool:
     """ "2216 إلى 2722": a number, a range word and a number; not two years ("من 2011 إلى
     2015" is a period)."""
     if not (
         k + 2 < len(toks)
         and toks[k].kind is Kind.NUMBER
-        and toks[k + 1].text in lex.RANGE_TO
+        and toks[k + 1].norm in lex.RANGE_TO
         and toks[k + 2].kind is Kind.NUMBER
     ):
         return False
@@ -70,12 +70,12 @@ def is_year(value: int) -> bool:
     return 1945 <= value <= 2100
 
 
-def year_at(toks: list[NormTok], k: int) -> int | None:
-    if k < len(toks) and toks[k].kind is Kind.NUMBER and toks[k].text.isdigit():
-        value = int(toks[k].text)
+def year_at(toks: list[Tok], k: int) -> int | None:
+    if k < len(toks) and toks[k].kind is Kind.NUMBER and toks[k].norm.isdigit():
+        value = int(toks[k].norm)
         return value if is_year(value) else None
     return None
 
 
-def day_at(tok: NormTok) -> bool:
-    return tok.kind is Kind.NUMBER and tok.text.isdigit() and 1 <= int(tok.text) <= 31
+def day_at(tok: Tok) -> bool:
+    return tok.kind is Kind.NUMBER and tok.norm.isdigit() and 1 <= int(tok.norm) <= 31

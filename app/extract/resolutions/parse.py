@@ -11,7 +11,7 @@ from app.extract.resolutions import lexicon as lex
 from app.extract.resolutions.bodies import anaphor_at, body_at
 from app.extract.resolutions.lexicon import Hint
 from app.extract.resolutions.numbers import day_at, range_at, read_number, special_at, year_at
-from app.extract.tokens import Kind, NormText, NormTok
+from app.extract.tokens import Kind, NormText, Tok
 from app.ingest.model import TextBlock
 
 _MAX_HEAD = 14  # tokens between the noun and its number
@@ -40,6 +40,7 @@ class Found:
     anaphor: str | None = None  # "اعتمده المجلس", "المجلس في قراره": the stem of the short form
     seq: int = 0  # the block's place in the article, to find what a short form points back at
     group: int | None = None  # the noun a list hangs on: "القرارات 1696 و1737 و1747"
+    own_body: bool = False  # "قراري الجمعية العامة 194 ومجلس الأمن 242": named for itself
 
 
 def parse_at(
@@ -47,7 +48,7 @@ def parse_at(
 ) -> list[Found]:
     toks = nt.tokens
     anchor = toks[i]
-    match = lex.ANCHOR.match(anchor.text)
+    match = lex.ANCHOR.match(anchor.norm)
     assert match is not None
     suffix = match.group(2) or ""
     plural = suffix in lex.PLURAL_SUFFIXES
@@ -62,7 +63,7 @@ def parse_at(
     while j < len(toks) and steps < _MAX_HEAD:
         steps += 1
         tok = toks[j]
-        if tok.sentence != anchor.sentence or tok.text in lex.SENTENCE_END:
+        if tok.sentence != anchor.sentence or tok.norm in lex.SENTENCE_END:
             return []
         if tok.kind is Kind.NUMBER or special_at(toks, j):
             break
@@ -71,25 +72,38 @@ def parse_at(
             j += bearing  # "القرار، الذي حمل الرقم 2118": the number it bears
             continue
         if tok.kind is Kind.PUNCT:
-            title = _quoted_title(toks, j) if tok.text in lex.OPEN_MARKS else 0
+            title = _quoted_title(toks, j) if tok.norm in lex.OPEN_MARKS else 0
             if title:
                 j += title  # "بقرار «الاتحاد من أجل السلام» رقم 377": the name it is known by
                 continue
-            if tok.text in lex.OPEN_MARKS or tok.text in lex.CLOSE_MARKS:
+            if tok.norm in lex.OPEN_MARKS or tok.norm in lex.CLOSE_MARKS:
                 j += 1
                 continue
-            if plural and tok.text in {",", "،", ":"}:
+            if plural and tok.norm in {",", "،", ":"}:
                 j += 1
                 continue
-            if tok.text in {",", "،"} and _text(toks, j + 1) in lex.NUMBER_MARKERS:
+            if tok.norm in {",", "،"} and _text(toks, j + 1) in lex.NUMBER_MARKERS:
                 j += 1  # "قرار مجلس الأمن الدولي، رقم 2254"
                 continue
+            if tok.norm == ":" and _text(toks, j - 1) in lex.NUMBER_MARKERS:
+                j += 1  # "القرار رقم: 1701"
+                continue
             return []
-        if lex.ANCHOR.match(tok.text):
+        if _glued_article(toks, j):
+            j += 1  # "القرار الـ2254": the article written onto the number
+            continue
+        clause = _issuing_clause(toks, j)
+        if clause:
+            j += clause  # "القرار الذي أصدره مجلس الأمن برقم 2216": who issued it, then its number
+            continue
+        if j == i + 1 and _named_before_marker(toks, j):
+            j += 1  # "قرار التقسيم رقم 181": the name a resolution is known by
+            continue
+        if lex.ANCHOR.match(tok.norm):
             if plural and hint is not None:
                 inherited[j] = hint
             return []
-        if plural and tok.text in lex.RANGE_FROM and range_at(toks, j + 1):
+        if plural and tok.norm in lex.RANGE_FROM and range_at(toks, j + 1):
             j, focused, ranged = j + 1, True, True  # "القرارات من 2216 إلى 2722"
             break
         body = body_at(toks, j)
@@ -99,7 +113,7 @@ def parse_at(
                 return []
             j += body[1]
             continue
-        if tok.text in lex.HEAD_FILLERS:
+        if tok.norm in lex.HEAD_FILLERS:
             j += 1
             continue
         short = anaphor_at(toks, j) if hint is None else None
@@ -108,7 +122,7 @@ def parse_at(
             j += 1
             continue
         nxt = _focus_len(toks, j) if plural else 0
-        nxt = nxt or (_skip_topic(toks, j) if tok.text in lex.TOPIC_WORDS else 0)
+        nxt = nxt or (_skip_topic(toks, j) if tok.norm in lex.TOPIC_WORDS else 0)
         nxt = nxt or (_seek_focus(toks, j) if plural else 0)
         if not nxt:
             return []
@@ -117,19 +131,19 @@ def parse_at(
     else:
         return []
     # "القرارات الدولية، ولا سيما 2254": the citation is the number the focus points at
-    start = toks[j].start if focused else anchor.start + len(match.group(1) or "")
+    start = toks[j].nstart if focused else anchor.nstart + len(match.group(1) or "")
     items = _number_list(block, nt, j, start, ranged=ranged)
     for item in items:
-        item.hint = _merge(hint, item.hint)
+        item.hint = item.hint if item.own_body else _merge(hint, item.hint)
     if any(item.hint is Hint.NATIONAL for item in items):
         return []
     # "القرار رقم 25" is also how a state's decisions are written; "الذي حمل الرقم" is not
     marked = any(
-        toks[m].text in lex.NUMBER_MARKERS and toks[m - 1].text not in lex.BEARING_VERBS
+        toks[m].norm in lex.NUMBER_MARKERS and toks[m - 1].norm not in lex.BEARING_VERBS
         for m in range(i + 1, j)
     )
     for item in items:
-        item.group = anchor.start if len(items) > 1 else None
+        item.group = anchor.nstart if len(items) > 1 else None
         item.issued_nationally = hint is None and _issued_nationally(toks, i)
         item.formal = marked or item.year is not None or item.sanah
         item.anaphor = item.anaphor or anaphor
@@ -142,6 +156,7 @@ def _number_list(
     toks = nt.tokens
     items: list[Found] = []
     separators = lex.LIST_SEPARATORS | lex.RANGE_TO if ranged else lex.LIST_SEPARATORS
+    pending_body: Hint | None = None
     while True:
         read = read_number(toks, k)
         if read is None:
@@ -153,25 +168,72 @@ def _number_list(
             _text(toks, end_tok) == "في" and _text(toks, end_tok + 1) in lex.UNITS
         ):
             break
-        item = Found(block, nt, start if not items else toks[k].start, 0, number, session)
+        item = Found(block, nt, start if not items else toks[k].nstart, 0, number, session)
         item.special = special
+        if pending_body is not None:
+            item.hint, item.own_body, pending_body = pending_body, True, None
         after = _tail(toks, end_tok, item)
         item.year = item.year or slash_year
-        item.end = toks[after - 1].end
+        item.end = toks[after - 1].nend
         items.append(item)
         sep = after
-        if _text(toks, sep) not in separators or toks[sep].sentence != toks[k].sentence:
+        if sep < len(toks) and toks[sep].sentence != toks[k].sentence:
             break
-        sep += 1
+        own = _coordinated_body(toks, sep)
+        if own is None and _text(toks, sep) not in separators:
+            break
+        sep += own[1] if own is not None else 1
+        if own is None and _text(toks, sep - 1) in {",", "،"} and _text(toks, sep) in separators:
+            sep += 1  # "القرارين 242، و338"
         if _text(toks, sep) in lex.NUMBER_MARKERS:
             sep += 1
         if sep >= len(toks) or not (toks[sep].kind is Kind.NUMBER or special_at(toks, sep)):
             break
         k = sep
+        if own is not None:
+            pending_body = own[0]
+            continue
     return items
 
 
-def _bearing(toks: list[NormTok], j: int) -> int:
+def _coordinated_body(toks: list[Tok], k: int) -> tuple[Hint, int] | None:
+    """ "... 46/182 ومجلس الأمن 2642": a list member that names its own body after و."""
+    if not _text(toks, k).startswith("و"):
+        return None
+    body = body_at(toks, k)
+    return body if body is not None and body[0] in EXPLICIT else None
+
+
+def _issuing_clause(toks: list[Tok], j: int) -> int:
+    """Tokens of "الذي أصدره" / "التي اعتمدها" at j when a body phrase follows it."""
+    k = j + (_text(toks, j) in lex.RELATIVES)
+    if k == j or _text(toks, k) not in lex.ISSUED_WORDS or _text(toks, k) in lex.RELATIVES:
+        return 0
+    return k + 1 - j if body_at(toks, k + 1) is not None else 0
+
+
+def _named_before_marker(toks: list[Tok], j: int) -> bool:
+    """A one-word name between the noun and "رقم" ("قرار التقسيم رقم 181"); not an adjective
+    of a state's decision ("قرار وزاري رقم 25"، "قرار جمهوري")."""
+    word = _text(toks, j)
+    return (
+        toks[j].kind is Kind.WORD
+        and _text(toks, j + 1) in lex.NUMBER_MARKERS
+        and not word.endswith(("ي", "يه"))
+        and word not in lex.NATIONAL_WORDS
+    )
+
+
+def _glued_article(toks: list[Tok], j: int) -> bool:
+    return (
+        toks[j].norm in lex.GLUED_ARTICLES
+        and j + 1 < len(toks)
+        and toks[j + 1].kind is Kind.NUMBER
+        and toks[j + 1].nstart == toks[j].nend
+    )
+
+
+def _bearing(toks: list[Tok], j: int) -> int:
     """Tokens of "، الذي حمل" / "التي تحمل" / "قراراً يحمل" at j when a number marker
     follows ("حمل 300 توقيع" counts signatures)."""
     k = j + (_text(toks, j) in {",", "،"})
@@ -183,14 +245,14 @@ def _bearing(toks: list[NormTok], j: int) -> int:
     return k + 1 - j if _text(toks, k + 1) in lex.NUMBER_MARKERS else 0
 
 
-def _quoted_title(toks: list[NormTok], j: int) -> int:
+def _quoted_title(toks: list[Tok], j: int) -> int:
     """Tokens to skip over a short quoted name followed by the number or its marker."""
     close = lex.CLOSE_MARKS
     for m in range(j + 1, min(j + 10, len(toks))):
         tok = toks[m]
         if tok.sentence != toks[j].sentence:
             return 0
-        if tok.text in close and m > j + 1:
+        if tok.norm in close and m > j + 1:
             after = _text(toks, m + 1)
             numbered = m + 1 < len(toks) and toks[m + 1].kind is Kind.NUMBER
             return m + 1 - j if numbered or after in lex.NUMBER_MARKERS else 0
@@ -199,7 +261,7 @@ def _quoted_title(toks: list[NormTok], j: int) -> int:
     return 0
 
 
-def _tail(toks: list[NormTok], k: int, item: Found) -> int:
+def _tail(toks: list[Tok], k: int, item: Found) -> int:
     """Read the year and the body that follow a number; return the index after them."""
     first = _text(toks, k)
     if first == "(" and year_at(toks, k + 1) and _text(toks, k + 2) == ")":
@@ -224,7 +286,7 @@ def _tail(toks: list[NormTok], k: int, item: Found) -> int:
             m += body[1]
             useful = m
             continue
-        if tok.text in lex.BY_WORDS and body_at(toks, m + 1) is None:
+        if tok.norm in lex.BY_WORDS and body_at(toks, m + 1) is None:
             if _text(toks, m + 1) in lex.MANNER_WORDS:
                 m += 1  # "الذي اعتمده بالإجماع": how, not by whom
                 continue
@@ -238,13 +300,13 @@ def _tail(toks: list[NormTok], k: int, item: Found) -> int:
         year = year_at(toks, m)
         if year and item.year is None:
             item.year, useful = year, m + 1
-        elif not (tok.text in lex.TAIL_WORDS or tok.text in lex.MONTHS or day_at(tok)):
+        elif not (tok.norm in lex.TAIL_WORDS or tok.norm in lex.MONTHS or day_at(tok)):
             break
         m += 1
     return useful
 
 
-def _anaphor_before(toks: list[NormTok], i: int) -> str | None:
+def _anaphor_before(toks: list[Tok], i: int) -> str | None:
     """ "وأكد المجلس في قراره 2452": the short form of a body shortly before a possessive."""
     for m in range(i - 1, max(i - 9, -1), -1):
         if toks[m].sentence != toks[i].sentence:
@@ -266,7 +328,7 @@ def _merge(old: Hint | None, new: Hint | None) -> Hint | None:
     return Hint.UN  # two organs named: the UN, organ unsure
 
 
-def _focus_len(toks: list[NormTok], j: int) -> int:
+def _focus_len(toks: list[Tok], j: int) -> int:
     """The length in tokens of the focus phrase ("ولا سيما", "بما في ذلك") at token j, or 0."""
     if _text(toks, j) not in _FOCUS_FIRST_WORDS:
         return 0  # most words open no phrase
@@ -279,26 +341,26 @@ def _focus_len(toks: list[NormTok], j: int) -> int:
 _FOCUS_FIRST_WORDS = frozenset(phrase[0] for phrase in lex.FOCUS_PHRASES if phrase)
 
 
-def _skip_topic(toks: list[NormTok], j: int) -> int:
+def _skip_topic(toks: list[Tok], j: int) -> int:
     """ "بشأن سوريا رقم 2254"، "الخاصة باليمن، من 2216 إلى 2722": skip the topic when a
     number marker or a range follows within six words."""
     for m in range(j + 1, min(j + 7, len(toks))):
         tok = toks[m]
         if tok.sentence != toks[j].sentence:
             return 0
-        if tok.text in lex.NUMBER_MARKERS or (tok.text in lex.RANGE_FROM and range_at(toks, m + 1)):
+        if tok.norm in lex.NUMBER_MARKERS or (tok.norm in lex.RANGE_FROM and range_at(toks, m + 1)):
             return m - j
-        if tok.kind is not Kind.WORD and tok.text not in {",", "،"}:
+        if tok.kind is not Kind.WORD and tok.norm not in {",", "،"}:
             return 0
     return 0
 
 
-def _seek_focus(toks: list[NormTok], j: int) -> int:
+def _seek_focus(toks: list[Tok], j: int) -> int:
     """After a plural noun, jump to a focus phrase ahead when a number or the noun follows it."""
     for m in range(j + 1, min(j + _MAX_SEEK, len(toks))):
-        if toks[m].sentence != toks[j].sentence or toks[m].text in lex.SENTENCE_END:
+        if toks[m].sentence != toks[j].sentence or toks[m].norm in lex.SENTENCE_END:
             return 0
-        if toks[m].kind is Kind.NUMBER or lex.ANCHOR.match(toks[m].text):
+        if toks[m].kind is Kind.NUMBER or lex.ANCHOR.match(toks[m].norm):
             return 0
         size = _focus_len(toks, m)
         if size:
@@ -306,29 +368,32 @@ def _seek_focus(toks: list[NormTok], j: int) -> int:
             while _text(toks, after) in {",", "،"}:
                 after += 1
             if after < len(toks) and (
-                toks[after].kind is Kind.NUMBER or lex.ANCHOR.match(toks[after].text)
+                toks[after].kind is Kind.NUMBER or lex.ANCHOR.match(toks[after].norm)
             ):
                 return m - j
     return 0
 
 
-def _hint_before(toks: list[NormTok], i: int) -> Hint | None:
+def _hint_before(toks: list[Tok], i: int) -> Hint | None:
     """ "طالب مجلس الأمن في قراره 2254": the body named shortly before a possessive noun."""
+    vague: Hint | None = None
     for m in range(i - 1, max(i - 9, -1), -1):
         if toks[m].sentence != toks[i].sentence:
             break
         body = body_at(toks, m)
         if body is not None and body[0] in EXPLICIT and m + body[1] <= i:
             return body[0]
-    return None
+        if body is not None and body[0] is Hint.UN and m + body[1] <= i:
+            vague = vague or Hint.UN  # "أكدت الأمم المتحدة في قرارها 2254": the UN, organ unsaid
+    return vague
 
 
-def _issued_nationally(toks: list[NormTok], i: int) -> bool:
-    window = [t.text for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
+def _issued_nationally(toks: list[Tok], i: int) -> bool:
+    window = [t.norm for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
     issued = any(w in lex.ISSUING_VERBS or w[1:] in lex.ISSUING_VERBS for w in window)
     national = any(w in lex.NATIONAL_WORDS for w in window)
-    return issued and national and not any(w in lex.UN_CUES for w in window)
+    return issued and national and not lex.has_un_cue(window)
 
 
-def _text(toks: list[NormTok], k: int) -> str:
-    return toks[k].text if 0 <= k < len(toks) else ""
+def _text(toks: list[Tok], k: int) -> str:
+    return toks[k].norm if 0 <= k < len(toks) else ""

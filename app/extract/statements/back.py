@@ -5,14 +5,18 @@ statement that speaks for whoever issued it.
   هي ..."، "أعلنت روسيا وتركيا"), each member again;
 - "وأعرب الأعضاء"، "أكد فيه أعضاؤه": the members speak for their body, the last body that
   spoke;
-- "وأشار البيان"، "وقالت الرسالة": a statement or letter speaks for the one who spoke last.
+- "وأشار البيان"، "وقالت الرسالة": a statement or letter speaks for the one who spoke last;
+- "وقال وزير الخارجية الإيراني" after "وزير خارجية إيران عباس عراقجي": an unnamed title is
+  the one person the article gave that title over that actor (Holders).
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 
-from app.extract.model import EntityKind
+from app.extract.model import Affiliation, EntityKind
 from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker
 from app.text.normalize import normalize
@@ -52,3 +56,35 @@ class BackRefs:
             self._group = speaker
         if self._kinds.get(speaker.key) is EntityKind.ORGANIZATION:
             self._body = speaker.key
+
+
+class Holders:
+    """Who holds a title over an actor in this article, from the recognizer's affiliations."""
+
+    def __init__(self, affiliations: Sequence[Affiliation]) -> None:
+        self._by_actor: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for a in affiliations:
+            words = normalize(a.title).split()
+            if a.organization_key is not None and words:
+                self._by_actor[a.organization_key][_head(words[0])].add(a.person_key)
+
+    def holder(self, title: str, actor: str) -> str | None:
+        """The one person with a title of the same head over `actor`: "الوزير" fits "وزير"."""
+        words = normalize(title).split()
+        if not words or actor not in self._by_actor:
+            return None
+        head = _head(words[0])
+        titles = self._by_actor[actor]
+        found = {p for h, persons in titles.items() if _same(h, head) for p in persons}
+        return next(iter(found)) if len(found) == 1 else None
+
+
+def _head(word: str) -> str:
+    """A title word without و and ال: "والوزير" -> "وزير"."""
+    return w.readings(word)[-1]
+
+
+def _same(a: str, b: str) -> bool:
+    """ "ممثلها" and "ممثل", "وزيرة" and "وزير": one title, with or without a suffix."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 3 and long.startswith(short) and len(long) - len(short) <= 2

@@ -13,11 +13,11 @@ from enum import StrEnum
 
 from app.extract.statements import words as w
 from app.extract.statements.speakers import BlockView
-from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm
+from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm, lookup
 from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
-_MAX_REGION = 25  # tokens between a verb and its content
+_MAX_REGION = 40  # tokens between a verb and its content
 _MAX_QUOTE = 1500  # characters of one quotation
 _ALA, _ILA = normalize("على"), normalize("إلى")
 TRIM = " \t\n،,.؛;:"
@@ -47,39 +47,57 @@ class ClauseReader(BlockView):
                 placed.first == q and placed.after_clitic(self.nt)
             )
             if tok.kind is Kind.PUNCT:
-                if tok.text == ":":
+                if tok.norm == ":":
                     return q, Intro.COLON, circ
-                if tok.text in w.OPEN_QUOTES:
+                if tok.norm in w.OPEN_QUOTES:
                     close = self._quoted_name(q)
                     if close is None:
                         return q, Intro.QUOTE, circ
                     q = close
             elif not inside_name:
-                if tok.text in w.COMPLEMENTIZERS:
+                if tok.norm in w.COMPLEMENTIZERS:
                     return q, Intro.THAT, circ
                 if self.is_prep(q, p, verb):
                     return q, Intro.PREP, circ
-                if q > p and tok.text in WORDS:
+                if q > p and tok.norm in WORDS and not self._manner(q):
                     return None  # another verb: its own statement
                 if circ is None and self.circumstantial(q):
                     circ = q
             q += 1
         return None
 
+    def _manner(self, q: int) -> bool:
+        """ "وأضاف الوزير موضحاً: ..."، "يتابع الوزير في كتابه فيقول: ...": a participle or a
+        verb with ف right before the content says how the verb before it spoke; both report
+        that content."""
+        found = lookup(self.toks[q].norm)
+        if found is None or found[0] == "و":
+            return False
+        if found[0] != "ف" and found[1].form is not Form.PARTICIPLE:
+            return False
+        return self.text(q + 1) == ":" or self.text(q + 1) in w.COMPLEMENTIZERS
+
     def _quoted_name(self, q: int) -> int | None:
         """'قالت "هيئة التفاوض" إن': a short quotation the sentence runs on from is a name."""
-        close = w.CLOSE_QUOTE.get(self.toks[q].text, "")
+        close = w.CLOSE_QUOTE.get(self.toks[q].norm, "")
         for k in range(q + 1, min(q + 7, len(self.toks))):
-            if self.toks[k].text == close:
+            if self.toks[k].norm == close:
                 after = self.toks[k + 1] if k + 1 < len(self.toks) else None
-                runs_on = after is not None and (after.kind is Kind.WORD or after.text == ":")
-                return k if k > q + 1 and runs_on else None
-            if self.toks[k].text in ":.؟!":
+                runs_on = after is not None and (after.kind is Kind.WORD or after.norm == ":")
+                return k if k > q + 1 and (runs_on or self._one_actor(q + 1, k)) else None
+            if self.toks[k].norm in ":.؟!":
                 return None
         return None
 
+    def _one_actor(self, first: int, end: int) -> bool:
+        """'الممثل الخاص في سوريا "ستيفان دي ميستورا"، بتقديم': tokens [first, end) are all
+        one actor's name."""
+        placed = self.index.covering[first]
+        covering = self.index.covering
+        return placed is not None and all(covering[k] is placed for k in range(first, end))
+
     def is_prep(self, q: int, p: int, verb: Verb) -> bool:
-        word = self.toks[q].text
+        word = self.toks[q].norm
         if word in verb.preps:
             if word == _ALA and self.text(q + 1) in w.WHERE_AFTER_ALA:
                 return False
@@ -98,7 +116,7 @@ class ClauseReader(BlockView):
     def circumstantial(self, q: int) -> bool:
         if q >= len(self.toks):
             return False
-        word = self.toks[q].text
+        word = self.toks[q].norm
         if word.startswith("لل") and w.serves((self.text(q - 1), self.text(q - 2))):
             return False  # "الأمين العام للأمم المتحدة"
         if word.startswith("ل") and w.has_stem(self.text(q - 1), w.DOCUMENT_STEMS):
@@ -138,7 +156,7 @@ class ClauseReader(BlockView):
     def _noun_at(self, q: int) -> bool:
         if q >= len(self.toks) or self.toks[q].kind is not Kind.WORD:
             return False
-        return w.definite(self.toks[q].text) or self.toks[q].text not in WORDS
+        return w.definite(self.toks[q].norm) or self.toks[q].norm not in WORDS
 
     def _skip_aside(self, q: int) -> int:
         """ "أكدت الخارجية، في بيان نشرته، التزام موسكو": step over the aside between commas."""
@@ -147,7 +165,7 @@ class ClauseReader(BlockView):
         for k in range(q + 2, min(q + 16, len(self.toks))):
             if self.toks[k].sentence != self.toks[q].sentence:
                 break
-            if self.toks[k].text in {"،", ","}:
+            if self.toks[k].norm in {"،", ","}:
                 return k + 1
         return q
 
@@ -156,14 +174,14 @@ class ClauseReader(BlockView):
         if q >= len(self.toks) or self.toks[q].sentence != self.toks[i].sentence:
             return False
         tok = self.toks[q]
-        if tok.kind is not Kind.WORD or tok.text in w.COMPLEMENTIZERS or tok.text in w.SKIP:
+        if tok.kind is not Kind.WORD or tok.norm in w.COMPLEMENTIZERS or tok.norm in w.SKIP:
             return False
-        if tok.text in w.PREPOSITIONS:
+        if tok.norm in w.PREPOSITIONS:
             return False  # an object never opens with a preposition: "إلى اليمن"
         subject_like = (
-            w.definite(tok.text)
+            w.definite(tok.norm)
             or self.index.covering[q] is not None
-            or tok.text in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
+            or tok.norm in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
         )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has
@@ -171,36 +189,36 @@ class ClauseReader(BlockView):
             return False
         if self.is_prep(q, q, vf.verb) or self.circumstantial(q):
             return False
-        return tok.text not in WORDS
+        return tok.norm not in WORDS
 
     def content_start(self, at: int, kind: Intro) -> int | None:
         tok = self.toks[at]
         if kind is Intro.QUOTE:
-            return tok.start
+            return tok.nstart
         if kind is Intro.COLON:
             return self.word_start(at + 1, quotes=True)
         if kind is Intro.THAT:
-            if tok.text not in w.BARE_COMPLEMENTIZERS:
-                return tok.start  # "إنها ستدعم": the pronoun is the content's subject
+            if tok.norm not in w.BARE_COMPLEMENTIZERS:
+                return tok.nstart  # "إنها ستدعم": the pronoun is the content's subject
             return self.word_start(at + 1, quotes=True)
-        if tok.text.startswith("ب") and tok.text != "ب":
-            return tok.start + 1  # "بضرورة"
+        if tok.norm.startswith("ب") and tok.norm != "ب":
+            return tok.nstart + 1  # "بضرورة"
         if self.text(at + 1) in w.COMPLEMENTIZERS:
             return self.content_start(at + 1, Intro.THAT)  # "إلى أن"
         return self.word_start(at + 1, quotes=True)
 
     def word_start(self, k: int, *, quotes: bool = False) -> int | None:
         while k < len(self.toks) and self.toks[k].kind is Kind.PUNCT:
-            if quotes and self.toks[k].text in w.OPEN_QUOTES:
-                return self.toks[k].start
+            if quotes and self.toks[k].norm in w.OPEN_QUOTES:
+                return self.toks[k].nstart
             k += 1
-        return self.toks[k].start if k < len(self.toks) else None
+        return self.toks[k].nstart if k < len(self.toks) else None
 
     def content_end(self, start: int, limit: int | None) -> int:
         text = self.nt.text
         close = w.CLOSE_QUOTE.get(text[start])
         if close is not None:
-            end = text.find(close, start + 1)
+            end = _closing_mark(text, text[start], close, start + 1)
             if 0 < end - start < _MAX_QUOTE:
                 return end + 1
         end = limit if limit is not None else self._sentence_end(start)
@@ -230,7 +248,8 @@ class ClauseReader(BlockView):
 
 def unquote(text: str) -> str:
     """A content that is one quotation, without its marks."""
-    if len(text) >= 2 and text[0] in w.CLOSE_QUOTE and text[-1] == w.CLOSE_QUOTE[text[0]]:
+    closes = {w.CLOSE_QUOTE.get(text[:1]), "”" if text[:1] == '"' else None}
+    if len(text) >= 2 and text[-1] in closes:
         inner = text[1:-1]
         if text[0] not in inner and text[-1] not in inner:
             return inner.strip()
@@ -244,12 +263,23 @@ def quotations(text: str) -> list[tuple[int, int]]:
     for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
         at = text.find(opener)
         while at >= 0:
-            end = text.find(closer, at + 1)
+            end = _closing_mark(text, opener, closer, at + 1)
             if end < 0:
                 break
             spans.append((at, end))
             at = text.find(opener, end + 1)
     return spans
+
+
+def _closing_mark(text: str, opener: str, closer: str, start: int) -> int:
+    """Where the quotation opened before `start` closes: a straight quote the press closes
+    with a curly one too ('"... 2025”.وأضاف')."""
+    end = text.find(closer, start)
+    if opener == '"':
+        curly = text.find("”", start)
+        if curly >= 0 and (end < 0 or curly < end):
+            return curly
+    return end
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:

@@ -42,13 +42,15 @@ from dataclasses import replace
 from app.extract.model import Mention, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import words as w
-from app.extract.statements.back import BackRefs
+from app.extract.statements.back import BackRefs, Holders
+from app.extract.statements.frames import frame_of
 from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
-from app.extract.statements.verbs import WORDS
+from app.extract.statements.verbs import TRIGGERS
 from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
+from app.text.normalize import normalize
 
 
 def _lemmas(text: str) -> frozenset[str]:
@@ -72,23 +74,27 @@ def find_statements(
     for mention in actors.mentions:
         by_block[(mention.span.part, mention.span.index)].append(mention)
     short = ShortForms(blocks, texts, by_block, actors.entities)
+    holders = Holders(actors.affiliations)
     back = BackRefs(kinds)
     cities = frozenset(e.key for e in actors.entities if e.subkind == "city")
     found: list[Statement] = []
     last: Speaker | None = None
     part: Part | None = None
+    frame: Speaker | None = None
     for block, nt in zip(blocks, texts, strict=True):
         if block.part != part:
             part, last = block.part, None  # "وأضاف" never reaches back into the summary
+        mentions = by_block[(block.part, block.index)]
+        frame = frame_of(nt, mentions, kinds, frame)
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b)]
         if not said:
             continue  # no reporting verb: nothing said here, and the speaker carries over
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
-        index = MentionIndex(nt, by_block[(block.part, block.index)], kinds)
-        reader = Reader(block, nt, index, last, cities)
+        index = MentionIndex(nt, mentions, kinds)
+        reader = Reader(block, nt, index, last, cities, frame)
         for statement, speaker, lemma in reader.read():
-            spoken = _per_speaker(statement, back.refer(speaker), short)
+            spoken = _per_speaker(statement, back.refer(speaker), short, holders)
             keys = [s.speaker_key for s in spoken if s.speaker_key]
             for key in keys:
                 short.spoke(key)
@@ -102,13 +108,29 @@ def find_statements(
 
 def _says(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] holds a word that may open a statement."""
-    return not WORDS.isdisjoint(w.WORD_RE.findall(text, start, end))
+    return not TRIGGERS.isdisjoint(w.WORD_RE.findall(text, start, end))
 
 
-def _per_speaker(statement: Statement, speaker: Speaker, short: ShortForms) -> list[Statement]:
+def _spokesman(surface: str) -> bool:
+    words = normalize(surface).split()
+    # "المتحدث باسم الخارجية"، "الناطق الرسمي باسم الحكومة"
+    spokesman = len(words) > 2 and w.has_stem(words[0], w.SPOKESMAN_STEMS)
+    return spokesman and not w.ON_BEHALF_OF.isdisjoint(words[1:3])
+
+
+def _per_speaker(
+    statement: Statement, speaker: Speaker, short: ShortForms, holders: Holders
+) -> list[Statement]:
     """One statement for each actor that speaks; none for an unnamed or anonymous speaker."""
     span = statement.span
     key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
+    if key is None and speaker.served is not None:
+        key = holders.holder(speaker.surface, speaker.served)
+    if key is None and speaker.fallback is not None:
+        return _per_speaker(statement, speaker.fallback, short, holders)
+    if speaker.key is not None and not speaker.others and _spokesman(speaker.surface):
+        # the spokesman of a body, named elsewhere in the article, speaks for himself
+        key = short.holder(speaker.surface, span.part, span.index, span.start) or key
     keys = [k for k in (key, *speaker.others) if k is not None]
     return [
         statement if k == statement.speaker_key else replace(statement, speaker_key=k)

@@ -5,12 +5,22 @@ The rules are those of app.extract.statements; this module walks one block's tok
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.extract.model import EntityKind, Span, Statement
 from app.extract.statements import words as w
-from app.extract.statements.clauses import ClauseReader, Intro, inside, quotations, unquote
+from app.extract.statements.clauses import (
+    TRIM,
+    ClauseReader,
+    Intro,
+    inside,
+    quotations,
+    unquote,
+)
+from app.extract.statements.frames import CLAUSE_OPENERS
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
-from app.extract.statements.verbs import WORDS, Form, VerbForm, lookup
+from app.extract.statements.verbs import TRIGGERS, WORDS, Form, VerbForm, lookup
 from app.extract.tokens import Kind, NormText
 from app.ingest.model import TextBlock
 from app.text.normalize import normalize
@@ -20,6 +30,8 @@ _MIN = normalize("من")
 _DHAKARA = "ذكر"
 _FI = normalize("في")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
+_CLAUSE_MARKS = frozenset("،,؛;-.)")
+_FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 
 
 Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
@@ -35,11 +47,16 @@ class Reader(SubjectReader, ClauseReader):
         index: MentionIndex,
         last: Speaker | None,
         cities: frozenset[str] = frozenset(),
+        frame: Speaker | None = None,
     ) -> None:
         super().__init__(block, nt, index)
         self.last = last
+        self.frame = frame  # the body whose resolution text this block is (statements.frames)
         self.cities = cities  # keys of the cities among the article's places (feminine nouns)
         self.reach = 0  # normalized offset where the last statement of this block ends
+        ending = nt.text.rstrip()
+        # the block stops mid-sentence: an excerpt cut short, a line broken before the content
+        self.open_end = bool(ending) and ending[-1] not in _FINAL
         self.in_sentence: dict[int, Speaker] = {}
         # per sentence, the last verb of a clause that describes a noun, and the last verb read
         self.described: dict[int, int] = {}
@@ -47,13 +64,13 @@ class Reader(SubjectReader, ClauseReader):
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text)
         for i, tok in enumerate(self.toks):
-            if tok.text in WORDS and not inside(quoted, tok.start):
-                found = lookup(tok.text)
+            if tok.norm in TRIGGERS and not inside(quoted, tok.nstart):
+                found = lookup(tok.norm)
                 if found is not None and self._trigger(i, *found):
                     self.triggers.append((i, *found))
         # "، مؤكداً أن"، "وأضاف": a later statement that ends the one before it
         self.cuts = [
-            self.toks[i].start
+            self.toks[i].nstart
             for i, conj, vf in self.triggers
             if conj or vf.form is Form.PARTICIPLE
         ]
@@ -76,6 +93,8 @@ class Reader(SubjectReader, ClauseReader):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
+        if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
+            return False  # "حرصها على حث الأمم المتحدة": the verbal noun
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
                 return True
@@ -107,9 +126,9 @@ class Reader(SubjectReader, ClauseReader):
         opener = i - 1 if self.text(i - 1) not in w.WHAT else i - 2
         sentence = self.toks[i].sentence
         start = self.word_start(self.nt.token_at(self.nt.sentences[sentence][0]) or 0)
-        if start is None or start >= self.toks[opener].start:
+        if start is None or start >= self.toks[opener].nstart:
             return None
-        span = (self.toks[opener].start, self.toks[end - 1].end)
+        span = (self.toks[opener].nstart, self.toks[end - 1].nend)
         return self._emit(i, conj, self.choose(p, end), start, span)
 
     def _phrase_end(self, p: int, sentence: int) -> int:
@@ -124,6 +143,8 @@ class Reader(SubjectReader, ClauseReader):
         if not conj and self._sourced(i):
             return self._source(i, conj)
         p = i + 1
+        if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
+            return self._fronted(i, conj, p, vf, self.frame)  # "وإذ يعرب عن قلقه"
         while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
             p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
         if self.text(p) in w.COURTESY_PRONOUNS:
@@ -142,7 +163,10 @@ class Reader(SubjectReader, ClauseReader):
             opening = self.opening_fronted(i)
             if opening is not None:
                 return self._fronted(i, conj, p, vf, opening)
-        if vf.form is not Form.PARTICIPLE and conj != "و":
+        # "قضية فلسطين التي اعتبرها القرار مشكلة": the antecedent is the suffixed verb's
+        # object, its subject comes after it
+        antecedent = vf.suffixed and self.text(i - 1) in w.RELATIVES
+        if vf.form is not Form.PARTICIPLE and conj != "و" and not antecedent:
             fronted = self.subject_before(i)
             if fronted is not None:
                 return self._fronted(i, conj, p, vf, fronted)
@@ -159,8 +183,11 @@ class Reader(SubjectReader, ClauseReader):
                 self.described[self.toks[i].sentence] = i
                 return None  # "قراراً يطالب إسرائيل": it describes the noun before it
         sentence = self.toks[i].sentence
-        if conj == "و" and self.described.get(sentence, -1) > self.said_at.get(sentence, -1):
-            return None  # "والذي يدين الهجمات، ويطالب إيران": the same clause goes on
+        # "والذي يدين الهجمات، ويطالب إيران": the same clause goes on, unless the verb names
+        # a subject of its own ("القرار الذي يطالب ...، وأعرب المجلس")
+        goes_on = self.described.get(sentence, -1) > self.said_at.get(sentence, -1)
+        if conj == "و" and goes_on and not self._own_subject(p):
+            return None
         verb, participle = vf.verb, vf.form is Form.PARTICIPLE
         # "وطالب بغداد بـ": a masculine verb does not take the feminine noun after it as its
         # subject (a city, a body named by وزارة، هيئة...): it is the object
@@ -174,18 +201,26 @@ class Reader(SubjectReader, ClauseReader):
         if verb.direct and subject_end > p:
             after = self._skip_circumstance(self._skip_aside(subject_end), verb)
         if verb.direct and self._object_at(after, i, vf, fronted=subjectless):
-            content = self.toks[after].start
+            content = self.toks[after].nstart
         else:
             intro = self.find_intro(p, verb)
+            if intro is None and self._cut_off(i):
+                return self._cut(i, conj, p, vf)
             if intro is None:
                 return None if participle else self._quote_before(i, conj, p)
             at, kind, circ = intro
             if verb.lemma == _DHAKARA and self.text(at).startswith("ب"):
                 return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
-                subject_end = self.to_person(p, circ if circ is not None else at, at)
-                subject_end = self._members_in(p, subject_end)
+                # "مندوب اليمن الدائم لدى الأمم المتحدة السفير خالد اليماني": a post's
+                # preposition belongs to the subject, not to the circumstances
+                stop = circ if circ is not None else at
+                read = self.subject(p)
+                stop = read if stop < read <= at else stop
+                subject_end = self._members_in(p, self.to_person(p, stop, at))
             content = self.content_start(at, kind)
+            if content is None and self._cut_off(i):
+                return self._cut(i, conj, p, vf)  # "قائلاً:" and the block ends
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         if addressed:
@@ -194,8 +229,11 @@ class Reader(SubjectReader, ClauseReader):
         named = has_subject and self.names_speaker(p, subject_end)
         if vf.bare and verb.strict and not named and (kind not in _STRONG or verb.named):
             # "طالب جامعي"، "نفي الخبر"، "بين الطرفين": not the verb, unless a resumptive
-            # pronoun or a statement it is coordinated with says so ("أكد ...، وطالب")
-            coordinated = bool(conj) and self.toks[i].sentence in self.in_sentence
+            # pronoun or a statement it is coordinated with says so ("أكد ...، وطالب"), or
+            # it opens a sentence with its conjunction ("وطالب المجتمع الدولي بـ")
+            sentence = self.toks[i].sentence
+            opens = i == 0 or self.toks[i - 1].sentence != sentence
+            coordinated = bool(conj) and (sentence in self.in_sentence or opens)
             if not (resumed or coordinated):
                 return None
         # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
@@ -203,6 +241,12 @@ class Reader(SubjectReader, ClauseReader):
         continued = conj == "و" and not named and self.toks[i].sentence in self.in_sentence
         if has_subject and not continued:
             speaker: Speaker | None = self.choose(p, subject_end)
+            if verb.addressee and conj and not named and self.text(p) not in w.DOCUMENT_SUBJECTS:
+                # "وطالب المجتمع الدولي بممارسة الضغط": a noun that is no actor of the
+                # article, after a verb that takes whom it calls on, may be that object; if
+                # so, the one speaking is the speaker before
+                implicit = self._implicit_speaker(i, conj, vf)
+                speaker = replace(self.choose(p, subject_end), fallback=implicit)
         else:
             speaker = self._implicit_speaker(i, conj, vf)
         if speaker is None and resumed:
@@ -219,7 +263,7 @@ class Reader(SubjectReader, ClauseReader):
         """The verb of a clause whose subject came first: what follows is all content."""
         q = self._skip_circumstance(self._skip_aside(p), vf.verb)
         if vf.verb.direct and self._object_at(q, i, vf, fronted=True):
-            content: int | None = self.toks[q].start
+            content: int | None = self.toks[q].nstart
         else:
             intro = self.find_intro(p, vf.verb)
             if intro is None:
@@ -228,6 +272,46 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _opens_clause_of(self, i: int) -> bool:
+        """Whether the verb at i opens a clause of a resolution's text: after إذ, at the head
+        of a line or a sentence, after its number or a comma."""
+        prev = self.toks[i - 1] if i > 0 else None
+        if prev is None or prev.sentence != self.toks[i].sentence:
+            return True
+        return prev.norm in CLAUSE_OPENERS or prev.norm in _CLAUSE_MARKS or prev.norm.isdigit()
+
+    def _own_subject(self, p: int) -> bool:
+        """Whether token p opens a subject of the verb before it: a person, a body or a
+        speaking noun; a state after "ويطالب" is as often whom it calls on."""
+        placed = self.index.starting[p] if p < len(self.toks) else None
+        if placed is not None:
+            return placed.kind is not EntityKind.PLACE and not placed.after_clitic(self.nt)
+        word = self.text(p)
+        return w.has_stem(word, w.SPEAKER_STEMS) and word not in w.DOCUMENT_SUBJECTS
+
+    def _cut_off(self, i: int) -> bool:
+        """Whether the block ends, unfinished, in the clause of the verb at i, with no other
+        verb after it."""
+        if not self.open_end or self.toks[i].sentence != len(self.nt.sentences) - 1:
+            return False
+        return all(tok.norm not in WORDS for tok in self.toks[i + 1 :])
+
+    def _cut(self, i: int, conj: str, p: int, vf: VerbForm) -> tuple[Statement, Speaker] | None:
+        """A statement whose content the block cuts off ("وأكدت نائبة المندوب الروسي لدى الأ"):
+        the verb and a speaker it names, or the one it continues, are enough."""
+        if vf.form is Form.PARTICIPLE:
+            speaker = self._implicit_speaker(i, conj, vf)
+            end = p
+        else:
+            end = self.to_person(p, self.subject(p), len(self.toks))
+            if end == p or not self.names_speaker(p, end):
+                return None
+            speaker = self.choose(p, end)
+        if speaker is None:
+            return None
+        start = self.toks[end].nstart if end < len(self.toks) else len(self.nt.text)
+        return self._emit(i, conj, speaker, start, None, cut=True)
 
     def _members_in(self, p: int, end: int) -> int:
         """ "الدول الأعضاء في مجلس الأمن": the states of a body take the body in."""
@@ -245,20 +329,20 @@ class Reader(SubjectReader, ClauseReader):
         if prev.kind is not Kind.WORD or self.index.covering[i - 1] is not None:
             return False
         opens = w.CLAUSE_OPENERS | w.COMPLEMENTIZERS | w.DISCOURSE_OPENERS | w.RELATIVES
-        return prev.text not in opens and prev.text not in w.TIME_WORDS
+        return prev.norm not in opens and prev.norm not in w.TIME_WORDS
 
     def _disagrees(self, p: int, vf: VerbForm) -> bool:
         placed = self.index.starting[p] if p < len(self.toks) else None
         if placed is None or placed.after_clitic(self.nt):
             return False
         if vf.feminine:
-            head = self.toks[placed.first].text
+            head = self.toks[placed.first].norm
             return placed.kind is EntityKind.ORGANIZATION and head in w.MASCULINE_HEADS
         if not vf.masculine:
             return False
         if placed.kind is EntityKind.PLACE:
             return placed.mention.entity_key in self.cities
-        head = self.toks[placed.first].text
+        head = self.toks[placed.first].norm
         return placed.kind is EntityKind.ORGANIZATION and head.endswith("ه") and len(head) > 3
 
     def _document_opens(self, sentence: int, i: int) -> bool:
@@ -277,23 +361,28 @@ class Reader(SubjectReader, ClauseReader):
         k = i - 1
         while self.text(k) in {"،", ","}:
             k -= 1
-        if k < 0 or self.toks[k].text not in w.CLOSE_QUOTE.values():
+        if k < 0 or self.toks[k].norm not in w.CLOSE_QUOTE.values():
             return None
-        opener = next((o for o, c in w.CLOSE_QUOTE.items() if c == self.toks[k].text), "")
-        open_at = self.nt.text.rfind(opener, 0, self.toks[k].start)
-        if open_at < 0 or self.toks[k].start - open_at > 1500:
+        opener = next((o for o, c in w.CLOSE_QUOTE.items() if c == self.toks[k].norm), "")
+        open_at = self.nt.text.rfind(opener, 0, self.toks[k].nstart)
+        if open_at < 0 or self.toks[k].nstart - open_at > 1500:
             return None
         end = self._phrase_end(p, self.toks[i].sentence)
         if end == p or not self.names_speaker(p, end):
             return None
-        span = (self.toks[i].start + len(conj), self.toks[end - 1].end)
+        span = (self.toks[i].nstart + len(conj), self.toks[end - 1].nend)
         return self._emit(i, conj, self.choose(p, end), open_at, span)
 
     def _implicit_speaker(self, i: int, conj: str, vf: VerbForm) -> Speaker | None:
         sentence = self.toks[i].sentence
         if sentence not in self.in_sentence and self._document_opens(sentence, i):
-            return None  # "القرار 1701، الذي اعتمده المجلس ...، دعا إلى": the document
+            # "القرار 1701، الذي اعتمده المجلس ...، دعا إلى": the document, which also has
+            # the floor for a "وشدد" that follows
+            self.last = None
+            return None
         if vf.form is Form.PARTICIPLE:
+            if sentence in self.described and sentence not in self.said_at:
+                return None  # "قراراً يطالب بوقف القتال، داعياً إلى": the document goes on
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
             return self.in_sentence.get(sentence) or self.opening_subject(i)
@@ -315,26 +404,35 @@ class Reader(SubjectReader, ClauseReader):
         speaker: Speaker,
         content_start: int,
         before: tuple[int, int] | None,
+        *,
+        cut: bool = False,
     ) -> tuple[Statement, Speaker] | None:
         """The statement of trigger i, from normalized offsets. `before` = (verb start,
         speaker end) when the content precedes the verb ('"...", قال البحرة')."""
-        verb = (self.toks[i].start + len(conj), self.toks[i].end)
-        if before is not None:
+        verb = (self.toks[i].nstart + len(conj), self.toks[i].nend)
+        if cut:  # what is left of the block, maybe nothing
+            content_end = max(len(self.nt.text.rstrip(TRIM)), content_start)
+            span = (verb[0], max(content_end, verb[1]))
+        elif before is not None:
             content_end = self.content_end(content_start, before[0])
             span = (content_start, before[1])
         else:
             content_end = self.content_end(content_start, None)
             span = (verb[0], content_end)
-        if content_end - content_start < 2:
+        if content_end - content_start < 2 and not cut:
             return None
-        c_start, c_end = self._display(content_start, content_end)
-        content = unquote(self.nt.display[c_start:c_end].strip())
-        if not any(ch.isalnum() for ch in content):
+        content = ""
+        if content_end > content_start:
+            c_start, c_end = self._display(content_start, content_end)
+            content = unquote(self.nt.display[c_start:c_end].strip())
+        # (map: no generator frame per character)
+        if not any(map(str.isalnum, content)) and not cut:
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
-        self.last = self.in_sentence[self.toks[i].sentence] = speaker
-        self.said_at[self.toks[i].sentence] = i
+        if self.reported != i:
+            self.last = self.in_sentence[self.toks[i].sentence] = speaker
+            self.said_at[self.toks[i].sentence] = i
         self.reach = max(content_end, span[1])
         display = self.nt.display
         statement = Statement(
@@ -348,8 +446,8 @@ class Reader(SubjectReader, ClauseReader):
 
     def _written(self, i: int) -> str:
         """Token i as the display text writes it, marks included."""
-        start, end = self._display(self.toks[i].start, self.toks[i].end)
-        return self.nt.display[start:end]
+        tok = self.toks[i]
+        return self.nt.display[tok.start : tok.end]
 
     def _display(self, start: int, end: int) -> tuple[int, int]:
         """Display offsets of a normalized span, with the marks of its last letter ("مشدداً")."""

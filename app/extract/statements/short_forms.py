@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from app.extract.model import Entity, EntityKind, Mention
 from app.extract.statements import words as w
 from app.extract.statements.verbs import WORDS
-from app.extract.tokens import Kind, NormText, NormTok
+from app.extract.tokens import Kind, NormText, Tok
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
 
@@ -56,6 +56,7 @@ class ShortForms:
         entities: Sequence[Entity],
     ) -> None:
         self._blocks, self._by_block, self._entities = blocks, by_block, entities
+        self._persons = frozenset(e.key for e in entities if e.kind is EntityKind.PERSON)
         self._texts = texts
         self._order = {(b.part, b.index): seq for seq, b in enumerate(blocks)}
         self._built = False
@@ -76,27 +77,39 @@ class ShortForms:
             return None
         if words[0] in w.DOCUMENT_SUBJECTS:
             return None  # "ويطالب القرار حزب الله": a document, and whom it addresses
-        seq = self._order.get((part, index), 0)
-        at = (seq, self._texts[seq].from_display(offset))
+        at = self._where(part, index, offset)
         phrase = " ".join(words)
         found = None
         if len(words) <= 2 and all(w.definite(word) for word in words):  # as a part is named
             found = _nearest(self._parts_table().get(phrase, []), at)
         if found is None and len(words) == 1 and words[0].startswith("ال"):
             found = self._headed(_bare(words[0]))
+        titled = w.has_stem(words[0], w.TITLE_STEMS)
         if found is None:
             found = self._named(words)
-        if found is None and w.has_stem(words[0], w.TITLE_STEMS):
+            if titled and found not in self._persons:
+                found = None  # "المدير العام للوكالة الدولية للطاقة الذرية": its holder
+        if found is None and titled:
             found = self._titled(words, at)
         if found is None and _bare(words[0]) in _OFFICIAL and all(map(w.nisba, words[1:])):
             found = self._last_person()
         return found
 
+    def holder(self, surface: str, part: Part, index: int, offset: int) -> str | None:
+        """The person the article introduced with every word of the title `surface`: "قال
+        المتحدث باسم الخارجية" after "إسماعيل بقائي، المتحدث باسم الخارجية" is his."""
+        if not self._built:
+            self._build()
+        return self._titled(normalize(surface).split(), self._where(part, index, offset))
+
+    def _where(self, part: Part, index: int, offset: int) -> Where:
+        seq = self._order.get((part, index), 0)
+        return seq, self._texts[seq].from_display(offset)
+
     def _last_person(self) -> str | None:
         """ "وشدد المسؤول الأممي": an official described, not named, is the person who spoke
         last."""
-        persons = {e.key for e in self._entities if e.kind is EntityKind.PERSON}
-        return next((key for key in reversed(self.recent) if key in persons), None)
+        return next((key for key in reversed(self.recent) if key in self._persons), None)
 
     def _named(self, words: list[str]) -> str | None:
         """ "عبد السلام"، "الوزير عبد العاطي": the one person whose name ends as the subject
@@ -212,12 +225,12 @@ def _part_of(nt: NormText, start: int) -> str | None:
     k = nt.token_at(start)
     if k is None or k == 0:
         return None
-    if nt.tokens[k].start >= start:
+    if nt.tokens[k].nstart >= start:
         k -= 1  # the clitic stands alone: "لـ الجامعة"
     tok = nt.tokens[k]
-    if tok.start >= start or not nt.text[tok.start : start].endswith("ل"):
+    if tok.nstart >= start or not nt.text[tok.nstart : start].endswith("ل"):
         return None  # not "لـ" + the body
-    head = [t.text for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
+    head = [t.norm for t in nt.tokens[max(k - 2, 0) : k] if t.kind is Kind.WORD]
     if len(head) == 2 and not w.definite(head[1]):
         head = head[1:]
     generic = bool(head) and all(w.definite(word) for word in head)
@@ -236,8 +249,8 @@ def _title_of(nt: NormText, start: int, end: int) -> frozenset[str] | None:
         return None
     last = bisect.bisect_left(nt.starts, end) - 1
     words = _title_words(toks, range(first - 1, max(first - 1 - _MAX_TITLE, -1), -1))
-    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].text in {"،", ","})
-    if after < len(toks) and w.has_stem(toks[after].text, w.TITLE_STEMS):
+    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].norm in {"،", ","})
+    if after < len(toks) and w.has_stem(toks[after].norm, w.TITLE_STEMS):
         words |= _title_words(toks, range(after, min(after + _MAX_TITLE, len(toks))))
     if any(w.has_stem(word, w.TITLE_STEMS) for word in words):
         return frozenset(map(_bare, words))
@@ -254,7 +267,7 @@ def _view(full: NormText, seq: int, start: int, views: dict[tuple[int, int], Nor
     return view
 
 
-def _title_words(toks: list[NormTok], order: range) -> set[str]:
+def _title_words(toks: list[Tok], order: range) -> set[str]:
     """The words of a title read in `order` from a name, up to punctuation or a verb; one
     comma right next to the name is an apposition's and is passed."""
     words: set[str] = set()
@@ -263,12 +276,12 @@ def _title_words(toks: list[NormTok], order: range) -> set[str]:
         if tok.sentence != toks[order[0]].sentence:
             break
         if tok.kind is not Kind.WORD:
-            if n == 0 and tok.text in {"،", ","}:
+            if n == 0 and tok.norm in {"،", ","}:
                 continue
             break
-        if tok.text in WORDS or tok.text in w.COMPLEMENTIZERS:
+        if tok.norm in WORDS or tok.norm in w.COMPLEMENTIZERS:
             break
-        words.add(tok.text)
+        words.add(tok.norm)
     return words
 
 
@@ -281,8 +294,9 @@ def _bare(word: str) -> str:
 
 
 def _skeleton(name: str) -> str:
-    """A transliterated name without its long vowels, which spellings disagree on."""
-    return "".join(ch for ch in name if ch not in "اوي")
+    """A transliterated name without its long vowels, which spellings disagree on, and with
+    one letter for the hard g the press writes four ways ("غروندبرغ"، "جروندبيرج")."""
+    return "".join("غ" if ch in "جقكگ" else ch for ch in name if ch not in "اوي")
 
 
 def _nearest(seen: list[_Seen], at: Where) -> str | None:

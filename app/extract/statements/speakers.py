@@ -48,7 +48,7 @@ class Placed:
 
     def after_clitic(self, nt: NormText) -> bool:
         """ "بالنظام السوري": the mention starts inside its first token, after ب."""
-        return self.nstart > nt.tokens[self.first].start
+        return self.nstart > nt.tokens[self.first].nstart
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,8 @@ class Speaker:
     key: str | None
     surface: str
     others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
+    served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
+    fallback: Speaker | None = None  # the speaker if this one turns out to name no one
 
 
 def _longest_first(mention: Mention) -> int:
@@ -77,12 +79,12 @@ class MentionIndex:
             span = mention.span
             start = from_display(span.start)
             first = bisect_left(starts, start)
-            if first > 0 and toks[first - 1].end > start:
+            if first > 0 and toks[first - 1].nend > start:
                 first -= 1  # the mention begins inside a token, after its clitic
             if first >= n:
                 continue
             end = from_display(span.end)
-            if toks[first].start >= end:
+            if toks[first].nstart >= end:
                 continue
             last = bisect_left(starts, end, first) - 1
             placed = Placed(mention, first, last, kinds.get(mention.entity_key), start)
@@ -102,14 +104,14 @@ class BlockView:
         self._n = len(self.toks)
 
     def text(self, k: int) -> str:
-        return self.toks[k].text if 0 <= k < self._n else ""
+        return self.toks[k].norm if 0 <= k < self._n else ""
 
     def sentence_of(self, offset: int) -> int:
         """The sentence of the token that holds normalized `offset` (or starts after it)."""
         k = self.nt.token_at(offset)
-        if k is None or self.toks[k].start > offset:
+        if k is None or self.toks[k].nstart > offset:
             k = (len(self.toks) if k is None else k) - 1
-            if k < 0 or self.toks[k].end <= offset:
+            if k < 0 or self.toks[k].nend <= offset:
                 k += 1  # between tokens: the next one's
         return self.toks[k].sentence if 0 <= k < len(self.toks) else -1
 
@@ -117,14 +119,14 @@ class BlockView:
         """A one-word place mention shaped like an adjective: "الفرنسيان"، "أميركيون"."""
         if placed.kind is not EntityKind.PLACE or placed.first != placed.last:
             return False
-        word = self.toks[placed.first].text
+        word = self.toks[placed.first].norm
         return w.nisba(word) and not word.endswith("يا")
 
     def is_adjective(self, placed: Placed) -> bool:
         """A demonym, or a body's adjective after a title: "المبعوث الأممي"."""
         if self.is_demonym(placed):
             return True
-        word = self.toks[placed.first].text
+        word = self.toks[placed.first].norm
         return placed.first == placed.last and w.definite(word) and word.endswith("ي")
 
     def person_at(self, k: int) -> Placed | None:
@@ -150,10 +152,11 @@ class SpeakerChooser(BlockView):
         head = placed[0]
         while first < head.first and self.toks[first].kind is Kind.PUNCT:
             first += 1  # 'قالت "هيئة التفاوض"'
-        if w.has_stem(self.toks[first].text, w.ANONYMOUS_STEMS):
+        if w.has_stem(self.toks[first].norm, w.ANONYMOUS_STEMS):
             return Speaker(None, surface)  # "مصادر في الخارجية الروسية"
         if head.first > first and not self._speaks_for(head, first):
-            return Speaker(None, surface)  # "رئيس الهيئة": the head of the body, unnamed
+            # "رئيس الهيئة": the head of the body, unnamed
+            return Speaker(None, surface, served=head.mention.entity_key)
         return Speaker(head.mention.entity_key, surface, self._joined(head, placed))
 
     def _coordinated(self, persons: list[Placed]) -> list[Placed]:
@@ -166,6 +169,7 @@ class SpeakerChooser(BlockView):
             if not word.startswith("و") or p.first - k > _MAX_COORDINATED_TITLE:
                 break
             titled = w.has_stem(word[1:], w.TITLE_STEMS) or word[1:] in w.HONORIFICS
+            titled = titled or word in w.COUNTERPARTS  # "ونظيره المصري"
             if p.first != k and not titled:
                 break
             if any(self.toks[m].kind is not Kind.WORD for m in range(k, p.first)):
@@ -181,7 +185,7 @@ class SpeakerChooser(BlockView):
         own: Placed | None = None
         for p in placed:
             if own is not None and any(
-                self.toks[k].text in w.RELATIVES for k in range(own.last + 1, p.first)
+                self.toks[k].norm in w.RELATIVES for k in range(own.last + 1, p.first)
             ):
                 break
             if p.kind is EntityKind.PERSON:
@@ -191,32 +195,48 @@ class SpeakerChooser(BlockView):
     def _speaks_for(self, head: Placed, first: int) -> bool:
         """Whether the words before the head mention let its actor speak."""
         k = head.first - 1
-        while k > first and self.toks[k].text in _QUOTES:
+        while k > first and self.toks[k].norm in _QUOTES:
             k -= 1
-        before = self.toks[k].text
+        before = self.toks[k].norm
         documented = w.has_stem(before, w.DOCUMENT_STEMS) and head.first == k + 1
-        if before == _FI and self.toks[first].text in w.GROUP_WORDS | w.MEMBERS:
+        if before == _FI and self.toks[first].norm in w.GROUP_WORDS | w.MEMBERS:
             return True  # "الدول الأعضاء في مجلس الأمن": the council
         if before == "باسم" or before in w.THEY_ARE or before in w.MEMBERS_OF or documented:
             # "المتحدث باسم الجيش": the spokesperson speaks for the body; so do its members
             # ("أعضاء مجلس الأمن"), the states of a list ("دول، هي بلجيكا") and its
             # statement ("بيان لمجلس الأمن")
             return True
-        titled = w.has_stem(self.toks[first].text, w.TITLE_STEMS)
-        envoy = w.has_stem(self.toks[first].text, w.ENVOY_STEMS)
-        if envoy and head.kind is EntityKind.PLACE and head.first == first + 1:
-            # "مندوب روسيا"، "المندوبة الأمريكية": a state speaks through its envoy (not the
-            # state he is sent to: "المبعوث الأممي إلى اليمن")
+        titled = w.has_stem(self.toks[first].norm, w.TITLE_STEMS)
+        envoy = w.has_stem(before, w.ENVOY_STEMS) and head.first == k + 1
+        if envoy and head.kind is EntityKind.PLACE:
+            # "مندوب روسيا"، "المندوبة الأمريكية"، "نائبة المندوب الروسي": a state speaks
+            # through its envoy and his deputy (not the state he is sent to: "المبعوث الأممي
+            # إلى اليمن")
             return True
+        if self.part_of_body(first, head):
+            return True  # "الدائرة الإعلامية لمجلس النواب": a part speaks for its body
         if self.is_demonym(head):
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
             # التركي" are one man, unnamed
-            single = self.toks[head.first].text.endswith(_SINGULAR_NISBA)
+            single = self.toks[head.first].norm.endswith(_SINGULAR_NISBA)
             person = w.has_stem(before, w.SPEAKER_STEMS) and not w.has_stem(before, w.BODY_HEADS)
             return not (single and (person or titled))
         if titled:
             return False  # "رئيس حكومة إقليم كوردستان": the head of the body, unnamed
         return w.has_stem(before, w.BODY_HEADS) and not w.has_stem(before, w.TITLE_STEMS)
+
+    def part_of_body(self, first: int, body: Placed) -> bool:
+        """ "الدائرة الإعلامية لمجلس النواب"، "المكتب الإعلامي للحزب": an institution's
+        head noun and its adjective, then لـ and the body it is part of."""
+        head = self.toks[first].norm
+        if w.has_stem(head, w.TITLE_STEMS) or not w.has_stem(head, w.INSTITUTION_STEMS):
+            return False
+        if body.first < first + 2 or not body.after_clitic(self.nt):
+            return False
+        if not self.toks[body.first].norm.startswith("ل"):
+            return False
+        between = [self.toks[k].norm for k in range(first + 1, body.first)]
+        return all(w.definite(word) and (w.nisba(word) or word in w.ADJECTIVES) for word in between)
 
     def _joined(self, head: Placed, placed: list[Placed]) -> tuple[str, ...]:
         """Actors joined to the head by و, each a speaker: "روسيا وتركيا"."""
@@ -226,7 +246,7 @@ class SpeakerChooser(BlockView):
         last = head.last
         for p in placed:
             joined = p.first == last + 1 and p.kind is head.kind and p.after_clitic(self.nt)
-            if joined and self.toks[p.first].text.startswith("و"):
+            if joined and self.toks[p.first].norm.startswith("و"):
                 others.append(p.mention.entity_key)
                 last = p.last
         return tuple([k for k in others if k != head.mention.entity_key])
@@ -236,7 +256,7 @@ class SpeakerChooser(BlockView):
         "قال مدير المرصد المحلي في درعا، سامر الحوراني، إن" (up to `limit`)."""
         if end <= p or any(self.person_at(k) for k in range(p, end)):
             return end
-        head = self.toks[p].text
+        head = self.toks[p].norm
         if not w.has_stem(head, w.SPEAKER_STEMS) or w.has_stem(head, w.ANONYMOUS_STEMS):
             return end
         comma, inner_title, in_phrase = False, False, False
@@ -248,21 +268,21 @@ class SpeakerChooser(BlockView):
             person = self.person_at(q)
             if person is not None:
                 return person.last + 1 if comma or not inner_title else end
-            if tok.text in _COMMAS:
+            if tok.norm in _COMMAS:
                 comma, inner_title, in_phrase = True, False, False
                 q += 1
                 while self.text(q) in w.HONORIFICS:
                     q += 1
                 continue
-            if tok.kind is Kind.PUNCT and tok.text not in _QUOTES and tok.text not in "()":
+            if tok.kind is Kind.PUNCT and tok.norm not in _QUOTES and tok.norm not in "()":
                 break
             if tok.kind is Kind.WORD and (
-                tok.text in w.NOT_APPOSITION or tok.text in w.COMPLEMENTIZERS or tok.text in WORDS
+                tok.norm in w.NOT_APPOSITION or tok.norm in w.COMPLEMENTIZERS or tok.norm in WORDS
             ):
                 break
-            if tok.kind is Kind.WORD and tok.text in w.PREPOSITIONS:
+            if tok.kind is Kind.WORD and tok.norm in w.PREPOSITIONS:
                 in_phrase = True
-            elif in_phrase and tok.kind is Kind.WORD and w.has_stem(tok.text, w.TITLE_STEMS):
+            elif in_phrase and tok.kind is Kind.WORD and w.has_stem(tok.norm, w.TITLE_STEMS):
                 # "مصدر في مكتب رئيس الحكومة نجيب ميقاتي": the name is that title's; a title
                 # set right after the first ("نائب رئيس الوزراء وزير الخارجية") is the same man's
                 inner_title = True
@@ -274,7 +294,7 @@ class SpeakerChooser(BlockView):
         for k in range(first, min(end, len(self.toks))):
             if self.index.covering[k] is not None:
                 return True
-            if w.has_stem(self.toks[k].text, w.SPEAKER_STEMS):
+            if w.has_stem(self.toks[k].norm, w.SPEAKER_STEMS):
                 return True
         return False
 
@@ -285,8 +305,8 @@ class SpeakerChooser(BlockView):
             first += 1
         if end <= first:
             return ""
-        begin = self.toks[first].start if begin is None else begin
-        start, stop = self.nt.to_display(begin, self.toks[end - 1].end)
+        begin = self.toks[first].nstart if begin is None else begin
+        start, stop = self.nt.to_display(begin, self.toks[end - 1].nend)
         return _balanced(self.nt.display[start:stop])
 
 

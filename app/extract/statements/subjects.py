@@ -17,6 +17,7 @@ from __future__ import annotations
 from app.extract.model import EntityKind
 from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker, SpeakerChooser
+from app.extract.statements.verbs import WORDS
 from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
@@ -32,6 +33,7 @@ _AMMA = frozenset(_words("أما وأما"))
 _ASIDE = frozenset(_words("إذ وهو وهي وهم الذي التي في خلال"))
 _MAX_FRAME = 30  # tokens from كان or أما to the verb
 _MAX_TITLE = 7  # words of a title before the name it goes with
+_MAX_REPORTED = 10  # tokens from أن to the verb of the speaker it reports
 
 
 _PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
@@ -46,6 +48,7 @@ def _agrees(noun: str, adjective: str) -> bool:
 
 class SubjectReader(SpeakerChooser):
     _head = 0  # first token of the subject being read
+    reported = -1  # the last verb whose speaker another speaker reports: he keeps the floor
 
     def subject(self, p: int, *, clitic: bool = False) -> int:
         """End of the subject of a verb whose content is a bare object: "أكد المسؤولان الفرنسيان
@@ -57,7 +60,7 @@ class SubjectReader(SpeakerChooser):
         listed = self._listed(p)
         if listed is not None:
             return listed
-        head, word = self.index.starting[p], toks[p].text
+        head, word = self.index.starting[p], toks[p].norm
         if clitic and word.startswith("ل"):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
@@ -96,7 +99,7 @@ class SubjectReader(SpeakerChooser):
         return last.last + 1
 
     def _subject_step(self, q: int) -> int:
-        word, prev = self.toks[q].text, self.toks[q - 1].text
+        word, prev = self.toks[q].norm, self.toks[q - 1].norm
         if self.toks[q].kind is not Kind.WORD:
             return self._apposition(q)
         after_name = self.index.covering[q - 1] is not None
@@ -112,6 +115,10 @@ class SubjectReader(SpeakerChooser):
             return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
         if placed is not None and after_name and self._joined_actor(q):
             return placed.last + 1 - q  # "أعلنت روسيا وتركيا"
+        if word in w.COUNTERPARTS and after_name:
+            return self._counterpart(q)  # "ماكرون ونظيره المصري عبد الفتاح السيسي"
+        if placed is not None and self.part_of_body(self._head, placed):
+            return placed.last + 1 - q  # "الدائرة الإعلامية لمجلس النواب"
         if word.startswith("ل") and w.serves((prev, self.text(q - 2))):
             if placed is not None:
                 return placed.last + 1 - q  # "الأمين العام لجامعة الدول العربية"
@@ -136,6 +143,15 @@ class SubjectReader(SpeakerChooser):
             return 1  # "رئيس هيئة التفاوض"
         return 0
 
+    def _counterpart(self, q: int) -> int:
+        """Tokens from "ونظيره" at q through the counterpart's name, or 0 if none follows."""
+        k = q + 1
+        adjective = self.index.starting[k] if k < len(self.toks) else None
+        if adjective is not None and self.is_demonym(adjective):
+            k = adjective.last + 1
+        person = self.person_at(k)
+        return 0 if person is None else person.last + 1 - q
+
     def _titled(self) -> bool:
         """Whether the subject read so far is headed by a title: the post after it is its own."""
         return w.has_stem(self.text(self._head), w.TITLE_STEMS)
@@ -145,7 +161,7 @@ class SubjectReader(SpeakerChooser):
         return (
             placed is not None
             and before is not None
-            and self.toks[q].text.startswith("و")
+            and self.toks[q].norm.startswith("و")
             and placed.after_clitic(self.nt)
             and placed.kind is before.kind
             and placed.kind is not EntityKind.PERSON
@@ -174,11 +190,11 @@ class SubjectReader(SpeakerChooser):
         if isinstance(framed, Speaker):
             return framed
         k = i - 1
-        while k >= 0 and self.toks[k].text in w.CLOSE_QUOTE.values():
+        while k >= 0 and self.toks[k].norm in w.CLOSE_QUOTE.values():
             k -= 1
         if self.text(k) in _ALREADY:
             k -= 1
-        relative = k >= 0 and self.toks[k].text in w.RELATIVES
+        relative = k >= 0 and self.toks[k].norm in w.RELATIVES
         if relative:
             k -= 1 + (self.text(k - 1) in _COMMAS)
             held = self.index.covering[k] if k >= 0 else None
@@ -188,14 +204,32 @@ class SubjectReader(SpeakerChooser):
             k = self._before_aside(k)
         placed = self.index.covering[k] if k >= 0 else None
         if placed is None or placed.last != k:
-            return self._title_subject(k, i)
+            return self._reported_subject(i) or self._title_subject(k, i)
         if self._cited_as_source(placed.first - 1):
             return None  # "وبحسب وكالة الأنباء، فقد أكد الوزير": the source, not the subject
         first = self._title_before(placed.first)
-        conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].text[0] in "وف"
+        conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             return None  # "التقى بفرنسا تؤكد": no subject
         return self.choose(first, placed.last + 1)
+
+    def _reported_subject(self, i: int) -> Speaker | None:
+        """ "قال الوزير إن التحالف الدولي لتنفيذ حل الدولتين أكد": a speaker quoted by
+        another, an actor opening the reported clause and its words up to the verb."""
+        sentence = self.toks[i].sentence
+        for c in range(i - 1, max(i - _MAX_REPORTED, -1), -1):
+            tok = self.toks[c]
+            if tok.sentence != sentence or tok.kind is not Kind.WORD or tok.norm in WORDS:
+                return None
+            if tok.norm in w.RELATIVES:
+                return None  # "أن قطر متفائلة بالخطة التي أعلن عنها": a relative's verb
+            if tok.norm in w.COMPLEMENTIZERS:
+                head = self.index.starting[c + 1]
+                if head is None or head.after_clitic(self.nt) or head.last >= i - 1:
+                    return None
+                self.reported = i
+                return self.choose(c + 1, i)
+        return None
 
     def _cited_as_source(self, k: int) -> bool:
         """Whether token k is "بحسب"، "وفقاً لـ"...: what follows is cited, not a subject."""
@@ -221,9 +255,9 @@ class SubjectReader(SpeakerChooser):
         sentence = self.toks[first].sentence
         while k >= 0 and first - k <= _MAX_TITLE and self.toks[k].sentence == sentence:
             tok = self.toks[k]
-            if tok.kind is not Kind.WORD or tok.text in w.WORDS_THAT_END_A_TITLE:
+            if tok.kind is not Kind.WORD or tok.norm in w.WORDS_THAT_END_A_TITLE:
                 break
-            if w.has_stem(tok.text, w.TITLE_STEMS) or tok.text in w.HONORIFICS:
+            if w.has_stem(tok.norm, w.TITLE_STEMS) or tok.norm in w.HONORIFICS:
                 start = k
             k -= 1
         return start
@@ -235,7 +269,7 @@ class SubjectReader(SpeakerChooser):
         prev = self.text(i - 1)
         if prev in _ALREADY:
             frames, end = _WAS | _AMMA, i - 1
-        elif self.toks[i].text.startswith("ف"):
+        elif self.toks[i].norm.startswith("ف"):
             frames, end = _AMMA, i
         else:
             return False
@@ -243,10 +277,10 @@ class SubjectReader(SpeakerChooser):
         for k in range(end - 1, max(end - _MAX_FRAME, -1), -1):
             if self.toks[k].sentence != sentence:
                 return False
-            if self.toks[k].text in frames:
+            if self.toks[k].norm in frames:
                 if not any(self.toks[m].kind is Kind.WORD for m in range(k + 1, end)):
                     return False
-                if self.toks[k].text in _AMMA and self.subject(i + 1) > i + 1:
+                if self.toks[k].norm in _AMMA and self.subject(i + 1) > i + 1:
                     return True  # the topic of أما is not the verb's subject
                 # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
                 # never the previous speaker
@@ -259,7 +293,7 @@ class SubjectReader(SpeakerChooser):
         for m in range(k - 1, max(k - 14, -1), -1):
             if self.toks[m].sentence != sentence:
                 break
-            if self.toks[m].text in _COMMAS:
+            if self.toks[m].norm in _COMMAS:
                 return m - 1 if self.text(m + 1) in _ASIDE else -1
         return -1
 
@@ -268,13 +302,13 @@ class SubjectReader(SpeakerChooser):
         if prev.sentence != self.toks[i].sentence:
             return True
         return (
-            prev.text in _COMMAS
-            or prev.text in _WAS
-            or prev.text in _AMMA
-            or prev.text == ":"
-            or prev.text in w.OPEN_QUOTES
-            or prev.text in w.COMPLEMENTIZERS
-            or prev.text in w.CLAUSE_OPENERS
+            prev.norm in _COMMAS
+            or prev.norm in _WAS
+            or prev.norm in _AMMA
+            or prev.norm == ":"
+            or prev.norm in w.OPEN_QUOTES
+            or prev.norm in w.COMPLEMENTIZERS
+            or prev.norm in w.CLAUSE_OPENERS
         )
 
     def opening_subject(self, i: int) -> Speaker | None:
@@ -293,7 +327,7 @@ class SubjectReader(SpeakerChooser):
         fronted = self.fronted_subject(first, i)
         if fronted is not None or self._fronts(first):
             return fronted
-        if self.toks[first].text in w.CIRCUMSTANTIAL or self._cited_as_source(first):
+        if self.toks[first].norm in w.CIRCUMSTANTIAL or self._cited_as_source(first):
             return None  # "وبحسب وكالة الأنباء، فقد أكد": the source, not the subject
         end = self.subject(first + 1)
         if not first + 1 < end <= i:
@@ -314,7 +348,7 @@ class SubjectReader(SpeakerChooser):
 
     def _fronts(self, first: int) -> bool:
         tok = self.toks[first]
-        speaking = w.has_stem(tok.text, w.SPEAKER_STEMS)
+        speaking = w.has_stem(tok.norm, w.SPEAKER_STEMS)
         return tok.kind is Kind.WORD and (self.index.starting[first] is not None or speaking)
 
     def fronted_subject(self, first: int, i: int) -> Speaker | None:
@@ -330,14 +364,14 @@ class SubjectReader(SpeakerChooser):
         """Skip "في المقابل،"، "من جهته،"، "وفي السياق،" at the head of a sentence, the
         particles before its verb ("كما جدد المجلس") and the writer's voice before a clause
         ("يذكر أن مجلس الأمن اعتمد")."""
-        if self.toks[first].text in w.DISCOURSE_OPENERS:
+        if self.toks[first].norm in w.DISCOURSE_OPENERS:
             for k in range(first + 1, min(first + 5, i)):
-                if self.toks[k].text in _COMMAS:
+                if self.toks[k].norm in _COMMAS:
                     return k + 1
             return first
-        while first < i - 1 and self.toks[first].text in w.LEADING_PARTICLES:
+        while first < i - 1 and self.toks[first].norm in w.LEADING_PARTICLES:
             first += 1
-        if self.toks[first].text in w.WRITER_OPENERS:
+        if self.toks[first].norm in w.WRITER_OPENERS:
             # "يذكر أن"، "ويشار إلى أن"، "وجاء في القرار أن"
             for k in range(first + 1, min(first + 5, i - 1)):
                 if self.text(k) in w.BARE_COMPLEMENTIZERS:

@@ -26,6 +26,7 @@ class Verb:
     direct: bool  # its content may be a bare object: "أكد المسؤولان دعم بلادهما"
     strict: bool  # the bare past form is also a common noun (رأي، طالب): needs أن, ":" or a quote
     named: bool = False  # the bare form is also a particle (بيّن/بين): needs a named subject
+    addressee: bool = False  # its object is whom it calls on: "دعا الأطراف إلى"، "حث الدول على"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,7 @@ _TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
     ("اختتم", "اختتم", "ختتم", "مختتم", "", False, False),
     ("ندد", "ندد", "ندد", "مندد", "ب", False, False),
     ("أدان", "أدان", "دين", "", "", True, False),  # no participle: مدينة is a city
-    ("حث", "حث", "حث", "حاث", "على", True, False),
+    ("حث", "حث", "حث", "حاث", "على", True, True),  # حثّ is also the verbal noun
     ("رحب", "رحب", "رحب", "مرحب", "ب", False, False),
     ("أعرب", "أعرب", "عرب", "معرب", "عن", False, False),
     ("استنكر", "استنكر", "ستنكر", "مستنكر", "", True, False),
@@ -103,14 +104,26 @@ _TABLE: list[tuple[str, str, str, str, str, bool, bool]] = [
     ("تساءل", "تساءل", "تساءل", "متسائل", "", False, False),
     ("بيّن", "بيّن", "بيّن", "مبيّن", "", False, True),
     ("غرد", "غرد", "غرد", "", "", False, True),
+    # Weak: read only after و or ف, never returned (statements.find), and no stop for other
+    # verbs' subjects or content, as their bare forms are as often nouns or prepositions (رفض،
+    # عبر "via"، تحدث "she talks"): they say who holds the floor for the "وأضاف" after them.
+    ("رفض", "رفض", "رفض", "", "", True, True),
+    ("عبر", "عبر", "عبر", "", "عن", False, True),
+    ("تحدث", "تحدث", "تحدث", "", "عن", False, True),
+    ("تطرق", "تطرق", "تطرق", "", "إلى", False, False),
+    ("جدد", "جدد", "جدد", "", "", True, True),
 ]
 
 
-_NAMED_ONLY = frozenset({"بيّن"})
+_NAMED_ONLY = frozenset({"بيّن", "عبر", "تحدث"})
+_CALLS = frozenset({"دعا", "طالب", "حث"})
+WEAK = frozenset({"رفض", "عبر", "تحدث", "تطرق", "جدد"})
 
 # Past forms the press writes beside the standard ones: "دانت الوزارة" for أدانت (the bare
 # "دان" is left out: it is also a name).
 _VARIANTS = {"أدان": ["دانت", "دانوا", "دانتا"]}
+# Forms read only after و or ف: "ودان المجلس" (the bare "دان" is also a name).
+_CONJ_ONLY = {"دان": "أدان"}
 
 # Verbs of judgement with their first object as a pronoun, the subject and second object after
 # it: "وهو حكم اعتبرته أربيل «مسيساً»"، "مقاربة يعتبرها بيدرسن مدخلاً واقعياً".
@@ -129,7 +142,9 @@ def _build() -> dict[str, VerbForm]:
     table: dict[str, VerbForm] = {}
     for lemma, past, present, participle, preps, direct, strict in _TABLE:
         prep_set = frozenset(normalize(p) for p in preps.split("|") if p)
-        verb = Verb(lemma, prep_set, direct, strict, named=lemma in _NAMED_ONLY)
+        verb = Verb(
+            lemma, prep_set, direct, strict, named=lemma in _NAMED_ONLY, addressee=lemma in _CALLS
+        )
         groups = [
             (Form.PAST, _forms(past, _past(past)) + _VARIANTS.get(lemma, [])),
             (Form.PRESENT, _forms(present, _present(present))),
@@ -144,6 +159,9 @@ def _build() -> dict[str, VerbForm]:
                 table.setdefault(
                     key, VerbForm(verb, form, bare, masculine=singular, feminine=feminine)
                 )
+        for word, of in _CONJ_ONLY.items():
+            if of == lemma:
+                table.setdefault(normalize(word), VerbForm(verb, Form.PAST, True, masculine=True))
         for word in _SUFFIXED.get(lemma, "").split():
             form = Form.PRESENT if word[0] in "يت" else Form.PAST
             table.setdefault(normalize(word), VerbForm(verb, form, False, suffixed=True))
@@ -151,8 +169,14 @@ def _build() -> dict[str, VerbForm]:
 
 
 FORMS = _build()
-# Every reporting verb as a token may show it, with its conjunction: one set look-up.
-WORDS = frozenset([*FORMS] + [c + word for c in "وف" for word in FORMS if len(word) > 2])
+_STRONG = [w for w, vf in FORMS.items() if vf.verb.lemma not in WEAK and w not in _CONJ_ONLY]
+# Every reporting verb as a token may show it, with its conjunction: one set look-up ("حث"
+# is the one form of two letters: "وحث").
+WORDS = frozenset(
+    _STRONG + [c + word for c in "وف" for word in [*_STRONG, *_CONJ_ONLY] if len(word) > 1]
+)
+# The tokens that may open a statement: WORDS, and the weak verbs after their conjunction.
+TRIGGERS = WORDS | {c + word for c in "وف" for word, vf in FORMS.items() if vf.verb.lemma in WEAK}
 
 
 def lookup(token: str) -> tuple[str, VerbForm] | None:
@@ -160,7 +184,7 @@ def lookup(token: str) -> tuple[str, VerbForm] | None:
     form = FORMS.get(token)
     if form is not None:
         return "", form
-    if len(token) > 3 and token[0] in "وف":
+    if len(token) > 2 and token[0] in "وف":
         form = FORMS.get(token[1:])
         if form is not None:
             return token[0], form

@@ -136,6 +136,11 @@ TIME_WORDS = _words(
 )
 # "قال لي بيدرسن": the one spoken to, as a pronoun, before the subject.
 SPOKEN_TO = _words("لي لنا له لها لهم لهما لكم")
+# "المتحدث باسم الخارجية": who speaks for a body.
+SPOKESMAN_STEMS = _stems("متحدث ناطق")
+ON_BEHALF_OF = _words("باسم")
+# "ماكرون ونظيره المصري عبد الفتاح السيسي": two sides named at once.
+COUNTERPARTS = _words("ونظيره ونظيرته ونظيريه ونظيرها")
 # "الناطق باسمها": on behalf of the body named before.
 ON_BEHALF = _words("باسمه باسمها باسمهم باسمهما")
 # A title read backwards from a name stops at these: "قال ... إن الوزير".

@@ -1,25 +1,20 @@
 """The token layer every extractor reads.
 
-Two views of a block: `lex` gives its word tokens (`Tok`: display offsets, the separators
-between words) for the actor rules; `NormText` gives its normalized text, sentences and
-tokens of every kind (`NormTok`: words, numbers, punctuation) for the citation and
-statement readers. Both read the same folded text.
+One structure per block, `NormText` (its folded text, sentences and offset map), and one
+token class, `Tok` (normalized and display offsets, normalized form, kind, sentence,
+separator and script flags), in two views of it: `NormText.tokens` (words, numbers and
+punctuation, by sentence, on demand) for the citation and statement readers, and
+`NormText.words` (the words alone, with the separators between them), which `lex` wraps
+with its TextBlock as the `Block` the actor rules read.
 """
 
 from app.extract.tokens.lexer import (
-    COMMA,
-    QUOTE,
-    SPACE,
-    STOP,
-    WORD_RE,
     Block,
-    Tok,
     bare,
     bracket_end,
     clean_display,
     comma_gap,
     has_quotes,
-    is_mark,
     lex,
     reading_stems,
     readings,
@@ -27,7 +22,9 @@ from app.extract.tokens.lexer import (
     stem_of,
     written_forms,
 )
-from app.extract.tokens.normtext import Kind, NormText, NormTok, texts_of
+from app.extract.tokens.normtext import NormText, texts_of
+from app.extract.tokens.tok import COMMA, QUOTE, SPACE, STOP, Kind, Tok, is_mark
+from app.extract.tokens.words import WORD_RE
 
 __all__ = [
     "COMMA",
@@ -38,7 +35,6 @@ __all__ = [
     "Block",
     "Kind",
     "NormText",
-    "NormTok",
     "Tok",
     "bare",
     "bracket_end",

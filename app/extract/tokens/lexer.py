@@ -1,9 +1,5 @@
-"""Word tokens of one block: normalized for matching, with offsets into the display text.
-
-`app.text.tokens.tokenize` keeps Arabic punctuation (، ؛ ؟) glued to words because its
-character class spans the whole Arabic block; the recognizer needs that punctuation as
-boundaries, so it tokenizes here with `[^\\W_]+` and records what separates the words.
-"""
+"""A block as the actor rules read it: its word tokens (`NormText.words`) with the block they
+come from, and the tests on the gaps between words and on a word's clitic readings."""
 
 from __future__ import annotations
 
@@ -13,170 +9,43 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.extract.tokens.normtext import NormText
+from app.extract.tokens.tok import COMMA, QUOTE, SPACE, STOP, Tok
+from app.extract.tokens.words import COMMAS, ENTITY, QUOTES
 from app.ingest.model import TextBlock
 from app.text.clitics import PREFIXES, clitic_splits
-
-WORD_RE = re.compile(r"[^\W_]+")
-# HTML entities left in scraped text ("&nbsp;", "&#160;") stand for a space here.
-_ENTITY = re.compile(r"&(?:[a-z]{2,8}|#[0-9]{1,6}|#x[0-9a-f]{1,6});")
-
-# What stands between a token and the one before it, as bit flags.
-SPACE = 0
-COMMA = 1  # ، , : a soft boundary (appositions: "رئيس الهيئة، بدر جاموس،")
-STOP = 2  # . ! ? ؛ ; : newline, dashes, brackets: nothing spans it
-QUOTE = 4  # " « » “ ” ' : names may sit inside quotes, phrases must not cross them
-# A hyphen glued to letters on both sides joins the parts of one compound name
-# ("توماس-غرينفيلد", "هينيس-بلاسخارت"): it reads as a space. Spaced dashes stay stops.
-_JOINERS = frozenset("-\u2010\u2011")
-
-_COMMAS = frozenset("،,")
-_STOPS = frozenset(".!?؟؛;:\n()[]{}-–—ـ/|•*…")
-_QUOTES = frozenset("\"'«»“”‘’„")
-
-
-@dataclass(slots=True)  # not frozen: frozen dataclasses are slow to build, and lex is hot
-class Tok:
-    norm: str  # normalized form, clitics included
-    start: int  # display offsets [start, end)
-    end: int
-    nstart: int  # offset of the token in the normalized text
-    sep: int  # flags for the characters between the previous token and this one
-    latin: bool  # written in Latin script (a foreign name quoted as is)
-    capital: bool  # Latin and capitalized
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A TextBlock with its tokens and the normalized-to-display offset map."""
+    """A TextBlock seen as its word tokens, over the NormText they were cut from."""
 
     source: TextBlock
     toks: tuple[Tok, ...]
-    origin: Sequence[int]
+    folded: NormText
     norms: tuple[str, ...]  # the tokens' normalized forms, for set tests on the whole block
+
+    @property
+    def origin(self) -> Sequence[int]:
+        return self.folded.origin
 
     def display_start(self, index: int, prefix: str) -> int:
         """Display offset where token `index` begins once `prefix` (a proclitic) is dropped."""
         tok = self.toks[index]
-        return self.origin[tok.nstart + len(prefix)] if prefix else tok.start
+        return self.folded.origin[tok.nstart + len(prefix)] if prefix else tok.start
 
     def text(self, start: int, end: int) -> str:
         return self.source.text[start:end]
 
 
-_WORD_SPLIT = re.compile(r"([^\W_]+)")  # WORD_RE, kept by re.split: gap, word, gap, ...
-
-
 def lex(block: TextBlock, folded: NormText | None = None) -> Block:
     """The block's word tokens; `folded` is its NormText when the caller has it already."""
-    text = block.text
     if folded is None:
-        folded = NormText(text)
-    norm, origin = folded.text, folded.origin
-    if "&" in norm and _ENTITY.search(norm):
-        return _lex_with_entities(block, norm, origin)
-    parts = _WORD_SPLIT.split(norm)  # gap, word, gap, word, ..., gap
-    if isinstance(origin, range):
-        toks = _plain_tokens(text, parts)
-    else:
-        toks = _mapped_tokens(text, parts, origin)
-    return Block(block, tuple(toks), origin, tuple(parts[1::2]))
+        folded = NormText(block.text)
+    words = folded.words
+    return Block(block, words.toks, folded, words.norms)
 
 
-def _plain_tokens(text: str, parts: list[str]) -> list[Tok]:
-    """Tokens of a text whose folded form has the same offsets. A folded gap of one space
-    was a space of some kind (NBSP...), which separates like a space; any other gap is read
-    from the display text, as in `_mapped_tokens`."""
-    toks: list[Tok] = []
-    append = toks.append
-    pos = len(parts[0])
-    size = len(text)
-    sep = STOP
-    for k in range(1, len(parts), 2):
-        word = parts[k]
-        start = pos
-        end = pos = pos + len(word)
-        if word.isascii():
-            append(Tok(word, start, end, start, sep, True, text[start].isupper()))
-        else:
-            append(Tok(word, start, end, start, sep, False, False))
-        gap = parts[k + 1]
-        pos += len(gap)
-        if gap == " " or (gap in _JOINERS and pos < size and _joins(text, end, pos)):
-            sep = SPACE  # (after the last word, pos is the end of the text)
-        else:
-            sep = _separator(text[end:pos])
-    return toks
-
-
-def _mapped_tokens(text: str, parts: list[str], origin: Sequence[int]) -> list[Tok]:
-    """Tokens of a text that lost characters to folding (marks, tatweel, invisible ones):
-    display offsets through `origin`, separators from the display text."""
-    toks: list[Tok] = []
-    append = toks.append
-    pos = len(parts[0])
-    size = len(text)
-    prev_end = -1
-    for k in range(1, len(parts), 2):
-        word = parts[k]
-        nstart = pos
-        pos += len(word) + len(parts[k + 1])
-        start, end = origin[nstart], origin[nstart + len(word) - 1] + 1
-        while end < size and text[end] in _MARKS:
-            end += 1  # keep a word's last vowel mark or tatweel inside its span
-        if prev_end < 0:
-            sep = STOP
-        elif start - prev_end == 1 and parts[k - 1] == " ":
-            sep = SPACE  # one display character, folded to a space: a space of some kind
-        else:
-            gap = text[prev_end:start]
-            if gap == " " or (gap in _JOINERS and _joins(text, prev_end, start)):
-                sep = SPACE
-            else:
-                sep = _separator(gap)
-        if word.isascii():
-            append(Tok(word, start, end, nstart, sep, True, text[start].isupper()))
-        else:
-            append(Tok(word, start, end, nstart, sep, False, False))
-        prev_end = end
-    return toks
-
-
-def _lex_with_entities(block: TextBlock, norm: str, origin: Sequence[int]) -> Block:
-    """`lex` for a text with HTML entities in it: the words inside them are left out."""
-    text = block.text
-    plain = isinstance(origin, range)  # nothing dropped: offsets are the same
-    size = len(text)
-    toks: list[Tok] = []
-    append = toks.append
-    prev_end = 0
-    sep = STOP
-    entities = [m.span() for m in _ENTITY.finditer(norm)]
-    for match in WORD_RE.finditer(norm):
-        nstart, nend = match.span()
-        if any(a < nstart < b for a, b in entities):
-            continue
-        if plain:
-            start, end = nstart, nend
-        else:
-            start, end = origin[nstart], origin[nend - 1] + 1
-            while end < size and text[end] in _MARKS:
-                end += 1  # keep a word's last vowel mark or tatweel inside its span
-        word = match.group()
-        if toks:
-            gap = text[prev_end:start]
-            if gap == " " or (gap in _JOINERS and _joins(text, prev_end, start)):
-                sep = SPACE
-            else:
-                sep = _separator(gap)
-        if word.isascii():
-            append(Tok(word, start, end, nstart, sep, True, text[start].isupper()))
-        else:
-            append(Tok(word, start, end, nstart, sep, False, False))
-        prev_end = end
-    return Block(block, tuple(toks), origin, tuple(t.norm for t in toks))
-
-
-_DISPLAY_ENTITY = re.compile(_ENTITY.pattern, re.IGNORECASE)
+_DISPLAY_ENTITY = re.compile(ENTITY.pattern, re.IGNORECASE)
 
 
 def clean_display(text: str) -> str:
@@ -184,35 +53,6 @@ def clean_display(text: str) -> str:
     if "&" in text:
         text = _DISPLAY_ENTITY.sub(" ", text)
     return " ".join(text.split())
-
-
-def _joins(text: str, before: int, after: int) -> bool:
-    """A hyphen between two letters (not digits: "ES-10", "Mi-8" stay apart)."""
-    left = text[before - 1]
-    return (left.isalpha() or is_mark(left)) and text[after].isalpha()
-
-
-def is_mark(ch: str) -> bool:
-    return ch == "\u0640" or ("\u064b" <= ch <= "\u065f") or ch == "\u0670"
-
-
-_MARKS = frozenset(chr(c) for c in range(0x0600, 0x0700) if is_mark(chr(c)))
-
-
-def _separator(gap: str) -> int:
-    if gap == " ":
-        return SPACE
-    if "&" in gap:
-        gap = _ENTITY.sub(" ", gap.lower())
-    flags = SPACE
-    for ch in gap:
-        if ch in _COMMAS:
-            flags |= COMMA
-        elif ch in _STOPS:
-            flags |= STOP
-        elif ch in _QUOTES:
-            flags |= QUOTE
-    return flags
 
 
 # Characters that may sit between the words of one phrase without ending it: a name in
@@ -259,7 +99,7 @@ def comma_gap(block: Block, k: int) -> bool:
     if not tok.sep & COMMA or k == 0:
         return False
     gap = block.source.text[block.toks[k - 1].end : tok.start]
-    return all(ch in _SOFT or ch in _COMMAS for ch in gap)
+    return all(ch in _SOFT or ch in COMMAS for ch in gap)
 
 
 @lru_cache(maxsize=65536)
@@ -298,7 +138,7 @@ def written_forms(stems: Iterable[str], prefixes: Iterable[str] = PREFIXES) -> f
     return frozenset(forms)
 
 
-_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(_QUOTES))) + "]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(QUOTES))) + "]")
 
 
 def has_quotes(block: Block) -> bool:

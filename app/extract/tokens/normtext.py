@@ -1,12 +1,13 @@
 """A block of display text seen through its normalized form, as tokens with sentence numbers.
 
 Rule-based extractors match on the normalized text and report offsets in the display text;
-this keeps the two in step. Tokens are words, numbers (with their inner "/" or "." kept, so a
-date or a session-style number stays one token) and single punctuation marks.
+this keeps the two in step. `tokens` are words, numbers (with their inner "/" or "." kept, so
+a date or a session-style number stays one token) and single punctuation marks; `words` are
+the words alone (`[^\\W_]+`, digits included) with the separators between them.
 
-Several extractors read the same block (the lexer, citations, then statements): the pipeline
-builds one NormText per block and hands it to each of them (`texts_of`), so a block is
-normalized and tokenized once.
+Several extractors read the same block (the actor rules, citations, then statements): the
+pipeline builds one NormText per block and hands it to each of them (`texts_of`), so a block
+is normalized once and each view is tokenized once.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 from functools import cached_property
 
+from app.extract.tokens.tok import MARKS, SPACE, STOP, Kind, Tok
+from app.extract.tokens.words import Words, word_tokens
 from app.ingest.model import TextBlock
 from app.text.normalize import fold_with_map
 from app.text.sentences import sentence_spans
@@ -25,21 +26,6 @@ from app.text.sentences import sentence_spans
 # A number (its inner / . : - kept), a word, or any other single character, kept by
 # re.split: space, token, space, token, ..., space.
 _TOKEN = re.compile(r"(\d+(?:[./:\-]\d+)*|[^\W\d_]+|\S)")
-
-
-class Kind(StrEnum):
-    WORD = "word"
-    NUMBER = "number"
-    PUNCT = "punct"
-
-
-@dataclass(slots=True)  # not frozen: a frozen dataclass costs four times as much to build
-class NormTok:
-    kind: Kind
-    text: str  # normalized
-    start: int  # offsets into the normalized text
-    end: int
-    sentence: int
 
 
 class NormText:
@@ -56,17 +42,23 @@ class NormText:
         self.text, self._origin = fold_with_map(display)
         self._plain = isinstance(self._origin, range)  # nothing dropped: the same offsets
         self.sentences = sentence_spans(self.text)
-        self._by_sentence: list[list[NormTok] | None] = [None] * len(self.sentences)
+        self._by_sentence: list[list[Tok] | None] = [None] * len(self.sentences)
 
     @cached_property
-    def tokens(self) -> list[NormTok]:
+    def tokens(self) -> list[Tok]:
         """Built on first use: a reader that only needs the text never pays for them."""
         return self._gather(range(len(self.sentences)))
 
     @cached_property
+    def words(self) -> Words:
+        """The word view: the words alone, each with the separators before it (`lex`).
+        Built on first use, once, whoever asks first."""
+        return word_tokens(self.display, self.text, self._origin, self.sentences)
+
+    @cached_property
     def starts(self) -> list[int]:
         """Where each token starts, for bisecting."""
-        return [t.start for t in self.tokens]
+        return [t.nstart for t in self.tokens]
 
     def only(self, sentences: Iterable[int]) -> NormText:
         """A view of this text with the tokens of `sentences` only (indices into .sentences)."""
@@ -86,14 +78,56 @@ class NormText:
     def _sentence_starts(self) -> list[int]:
         return [start for start, _ in self.sentences]
 
-    def _gather(self, sentences: Iterable[int]) -> list[NormTok]:
-        tokens: list[NormTok] = []
+    def _gather(self, sentences: Iterable[int]) -> list[Tok]:
+        tokens: list[Tok] = []
         for k in sentences:
             found = self._by_sentence[k]
             if found is None:
                 start, end = self.sentences[k]
-                found = self._by_sentence[k] = _sentence_tokens(self.text, start, end, k)
+                found = self._by_sentence[k] = self._sentence_tokens(start, end, k)
             tokens += found
+        return tokens
+
+    def _sentence_tokens(self, start: int, end: int, k: int) -> list[Tok]:
+        # A token never crosses a sentence boundary (sentences end after punctuation followed
+        # by a space, or at a line break), so each sentence is tokenized on its own.
+        # re.split hands over the tokens and the spaces between them without a match object
+        # each; a token's kind is told by its first character, as the regex groups tell it.
+        # Inside a sentence only spaces lie between tokens (every other character is one):
+        # the first token follows a STOP, the others a SPACE.
+        parts = _TOKEN.split(self.text[start:end])
+        number, word_kind, punct = Kind.NUMBER, Kind.WORD, Kind.PUNCT
+        display, origin, plain = self.display, self._origin, self._plain
+        size = len(display)
+        tokens: list[Tok] = []
+        append = tokens.append
+        pos = start + len(parts[0])
+        sep = STOP
+        for n in range(1, len(parts), 2):
+            word = parts[n]
+            first = word[0]
+            if first.isalpha():
+                kind = word_kind  # most tokens: a letter is a word character and no digit
+            elif first.isdecimal():
+                kind = number  # \d is a decimal digit
+            elif first.isalnum():
+                kind = word_kind  # [^\W\d_]: a word character, not a digit nor "_"
+            else:
+                kind = punct
+            after = pos + len(word)
+            if plain:
+                shown, shown_end = pos, after
+            else:
+                shown, shown_end = origin[pos], origin[after - 1] + 1
+                while shown_end < size and display[shown_end] in MARKS:
+                    shown_end += 1  # the word's last vowel mark or tatweel, as in `lex`
+            if kind is not punct and word.isascii():
+                capital = display[shown].isupper()
+                append(Tok(kind, word, pos, shown, shown_end, k, sep, True, capital))
+            else:
+                append(Tok(kind, word, pos, shown, shown_end, k, sep, False, False))
+            sep = SPACE
+            pos = after + len(parts[n + 1])
         return tokens
 
     @property
@@ -120,30 +154,3 @@ class NormText:
 def texts_of(blocks: Iterable[TextBlock]) -> list[NormText]:
     """One NormText per block, in order: what the extraction stages read, built once."""
     return [NormText(block.text) for block in blocks]
-
-
-def _sentence_tokens(text: str, start: int, end: int, k: int) -> list[NormTok]:
-    # A token never crosses a sentence boundary (sentences end after punctuation followed by
-    # a space, or at a line break), so each sentence is tokenized on its own.
-    # re.split hands over the tokens and the spaces between them without a match object
-    # each; a token's kind is told by its first character, as the regex groups tell it.
-    parts = _TOKEN.split(text[start:end])
-    number, word_kind, punct = Kind.NUMBER, Kind.WORD, Kind.PUNCT
-    tokens: list[NormTok] = []
-    append = tokens.append
-    pos = start + len(parts[0])
-    for n in range(1, len(parts), 2):
-        word = parts[n]
-        first = word[0]
-        if first.isalpha():
-            kind = word_kind  # most tokens: a letter is a word character and no digit
-        elif first.isdecimal():
-            kind = number  # \d is a decimal digit
-        elif first.isalnum():
-            kind = word_kind  # [^\W\d_]: a word character, not a digit nor "_"
-        else:
-            kind = punct
-        after = pos + len(word)
-        append(NormTok(kind, word, pos, after, k))
-        pos = after + len(parts[n + 1])
-    return tokens

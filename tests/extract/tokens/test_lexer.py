@@ -8,6 +8,8 @@ from app.extract.tokens import (
     QUOTE,
     SPACE,
     STOP,
+    Kind,
+    NormText,
     bare,
     bracket_end,
     clean_display,
@@ -96,3 +98,46 @@ def test_brackets_and_commas_around_an_acronym() -> None:
     assert bracket_end(block, 2) == 3
     assert comma_gap(block, 3) and not soft_gap(block, 3)
     assert soft_gap(block, 2)
+
+
+def test_word_tokens_carry_their_kind_sentence_and_normalized_span() -> None:
+    text = "قال الوزير: القرار 2254. وأضاف"
+    block = _lex(text)
+    assert [(t.norm, t.kind, t.sentence) for t in block.toks] == [
+        ("قال", Kind.WORD, 0),
+        ("الوزير", Kind.WORD, 0),
+        ("القرار", Kind.WORD, 0),
+        ("2254", Kind.NUMBER, 0),
+        ("واضاف", Kind.WORD, 1),
+    ]
+    assert all(block.folded.text[t.nstart : t.nend] == t.norm for t in block.toks)
+
+
+@settings(max_examples=300)
+@given(ARABIC_TEXT)
+def test_both_views_agree_on_the_tokens_they_share(text: str) -> None:
+    # A word the two views cut the same way is one token: same sentence, same display span.
+    folded = NormText(text)
+    block = lex(TextBlock(Part.SECTION, 0, text), folded)
+    assert block.folded is folded
+    by_span = {(t.nstart, t.nend): t for t in folded.tokens}
+    for tok in block.toks:
+        assert folded.text[tok.nstart : tok.nend] == tok.norm
+        assert tok.sentence == folded.sentence_at(tok.nstart)
+        same = by_span.get((tok.nstart, tok.nend))
+        if same is not None:
+            assert (same.start, same.end, same.kind, same.latin, same.capital) == (
+                tok.start,
+                tok.end,
+                tok.kind,
+                tok.latin,
+                tok.capital,
+            )
+
+
+def test_the_word_view_is_cut_once_per_normtext() -> None:
+    block = TextBlock(Part.SECTION, 0, "قال الوزير إن الحل قريب")
+    folded = NormText(block.text)
+    first, again = lex(block, folded), lex(block, folded)
+    assert first.toks is again.toks is folded.words.toks
+    assert first.norms == tuple(t.norm for t in folded.words.toks)

@@ -7,13 +7,13 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.extract.tokens import Kind, NormText
+from app.extract.tokens import SPACE, STOP, Kind, NormText
 from app.text.normalize import fold_with_map, normalize_with_map
 
 
 def test_tokens_and_sentences() -> None:
     nt = NormText("قال البحرة: «الحل ٢٢٥٤». وأضاف أن 67/19 و14/11/2023 ليست 2.5")
-    words = [(t.text, t.kind) for t in nt.tokens]
+    words = [(t.norm, t.kind) for t in nt.tokens]
     assert ("2254", Kind.NUMBER) in words
     assert ("67/19", Kind.NUMBER) in words
     assert ("14/11/2023", Kind.NUMBER) in words  # a date stays one token
@@ -27,10 +27,11 @@ def test_offsets_map_back_through_diacritics() -> None:
     display = "وأكّدَت الهيئةُ"
     nt = NormText(display)
     second = nt.tokens[1]
-    start, end = nt.to_display(second.start, second.end)
+    start, end = nt.to_display(second.nstart, second.nend)
     assert display[start:end] == "الهيئة"  # the mark after the last letter is left out
-    assert nt.from_display(display.index("الهيئة")) == nt.tokens[1].start
-    assert nt.token_at(nt.tokens[1].start) == 1
+    assert display[second.start : second.end] == "الهيئةُ"  # the token's span keeps it
+    assert nt.from_display(display.index("الهيئة")) == nt.tokens[1].nstart
+    assert nt.token_at(nt.tokens[1].nstart) == 1
     assert nt.token_at(len(nt.text) + 1) is None
 
 
@@ -44,8 +45,9 @@ _RECURSIVE = "".join(
 def test_any_token_maps_into_the_display(text: str) -> None:
     nt = NormText(text)
     for tok in nt.tokens:
-        start, end = nt.to_display(tok.start, tok.end)
+        start, end = nt.to_display(tok.nstart, tok.nend)
         assert 0 <= start < end <= len(text)
+        assert tok.start == start and start < tok.end <= len(text)
 
 
 @given(st.text(st.characters(exclude_characters=_RECURSIVE)))
@@ -72,6 +74,20 @@ def test_a_view_holds_the_tokens_of_its_sentences_only() -> None:
     assert view.tokens[0] is nt.tokens[0]  # built once, shared
     second = nt.sentences[2][0]
     k = view.token_at(second)
-    assert k is not None and view.tokens[k].text == "واضاف"
+    assert k is not None and view.tokens[k].norm == "واضاف"
     assert nt.sentence_at(second + 3) == 2
     assert view.text == nt.text and view.display == nt.display
+
+
+def test_a_token_starts_a_sentence_after_a_stop_and_follows_the_others_after_a_space() -> None:
+    nt = NormText("قال Guterres: نعم. وأضاف")
+    assert [(t.norm, t.sep) for t in nt.tokens] == [
+        ("قال", STOP),
+        ("guterres", SPACE),
+        (":", SPACE),
+        ("نعم", SPACE),
+        (".", SPACE),
+        ("واضاف", STOP),
+    ]
+    assert [t.norm for t in nt.tokens if t.latin] == ["guterres"]
+    assert [t.norm for t in nt.tokens if t.capital] == ["guterres"]
