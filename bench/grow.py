@@ -35,7 +35,7 @@ _CHILDREN = {
 _ARTICLE = (
     "source_id, url, content_hash, version_hash, title, published_at, sort_at, timezone, "
     "utc_offset, byline_place, authors, language, analysed, warnings, raw_format, raw_compressed, "
-    "created_at, updated_at"
+    "created_at, updated_at, item_json"
 )
 _SHIFTED = {"published_at", "sort_at"}
 

@@ -19,6 +19,7 @@ from app.store.reads.article_items import ITEM_FIELDS
 from app.store.reads.article_query import EntityOp
 from app.store.reads.articles import Sort
 from app.store.reads.facets import FACETS
+from app.store.reads.search_pages import RELEVANCE_CANDIDATES
 from app.store.views import EntityKind, Interval, ResolutionBody
 
 Kind = EntityKind
@@ -176,7 +177,13 @@ def comma_list(
     return list(dict.fromkeys(out))
 
 
-SortParam = Annotated[Sort, Query(description="`relevance` needs `q`; its pages go by offset.")]
+SortParam = Annotated[
+    Sort,
+    Query(
+        description=f"`relevance` needs `q`; it ranks the {RELEVANCE_CANDIDATES:,} newest "
+        "matches; its pages go by offset."
+    ),
+]
 Fields = Annotated[
     list[Annotated[str, comma_list_of(ITEM_FIELDS)]],
     Query(

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-ENGINE_SPECIFIC = {"article_search_fts", "ix_article_search_document_tsv"}
+ENGINE_SPECIFIC = {
+    "article_search_fts",
+    "ix_article_search_document_tsv",
+    "document_tsv",
+}
 
 
 def include_object(

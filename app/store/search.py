@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Float, Integer, Subquery, func, literal_column, select, text
+from sqlalchemy import (
+    BigInteger,
+    ColumnElement,
+    Integer,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
-from app.store.models import Article, ArticleSearch, EntityAlias
+from app.store.models import Article, EntityAlias
 from app.text.clitics import clitic_splits
 from app.text.normalize import normalize
 from app.text.tokens import WORD as _WORD
@@ -83,40 +93,67 @@ def _with_entity_spellings(session: Session, groups: list[list[str]]) -> list[li
     return out
 
 
+# SQLite's FTS5 rows are keyed by a sort key (migration 0009): the article's sort_at to the
+# minute, offset to stay positive from year 1 to 9999, then its id in the low ID_BITS bits,
+# so that FTS5 yields the matches of a word newest first and a page stops at its rows.
+# Keys order articles by minute then id: within one minute, callers sort exactly.
+ID_BITS = 30
+ID_MASK = (1 << ID_BITS) - 1
+_MINUTE_OFFSET = 1 << 31
+FTS = table("article_search_fts", column("rowid", BigInteger()), column("article_search_fts"))
+_EPOCH = datetime(1970, 1, 1)
+
+
+def fts_article_id() -> ColumnElement[int]:
+    return FTS.c.rowid.op("&")(ID_MASK)
+
+
+def fts_match(session: Session, q: str) -> ColumnElement[bool]:
+    """The FTS5 condition of q (SQLite only), or one nothing meets when q has no word."""
+    groups = term_groups(session, q)
+    if not groups:
+        return literal_column("1") == literal_column("0")
+    return FTS.c.article_search_fts.op("MATCH")(_fts_query(groups))
+
+
+def minute_start(key: int) -> int:
+    """The lowest key of the minute `key` falls in."""
+    return key >> ID_BITS << ID_BITS
+
+
+def key_above(moment: datetime) -> int:
+    """A key above that of every article sorted at or before `moment`. SQLite's minute is
+    its seconds divided with truncation, Python's floors: two minutes more cover both."""
+    naive = moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+    minute = int((naive - _EPOCH).total_seconds() // 60)
+    return (minute + 2 + _MINUTE_OFFSET) << ID_BITS
+
+
+def key_below(moment: datetime) -> int:
+    """A key below that of every article sorted at or after `moment`."""
+    return max(0, key_above(moment) - (4 << ID_BITS))
+
+
+# PostgreSQL's stored tsvector (migration 0009), not in the ORM model: SQLite has no such
+# column.
+PG_SEARCH = table("article_search", column("article_id", Integer()), column("document_tsv"))
+
+
 def matches(session: Session, q: str) -> ColumnElement[bool]:
     """A condition on Article.id true for articles containing some form of every word of q."""
     groups = term_groups(session, q)
     if not groups:
         return literal_column("1") == literal_column("0")
     if session.get_bind().dialect.name == "postgresql":
-        vector = func.to_tsvector("simple", ArticleSearch.document)
-        ids = select(ArticleSearch.article_id).where(vector.op("@@")(_tsquery(groups)))
-        return Article.id.in_(ids)
-    ids_sql = text("SELECT rowid FROM article_search_fts WHERE article_search_fts MATCH :q")
-    return Article.id.in_(ids_sql.bindparams(q=_fts_query(groups)).columns(rowid=Article.id.type))
+        found = PG_SEARCH.c.document_tsv.op("@@")(_tsquery(groups))
+        return Article.id.in_(select(PG_SEARCH.c.article_id).where(found))
+    return Article.id.in_(select(fts_article_id()).where(fts_match(session, q)))
 
 
-def relevance(session: Session, q: str) -> Subquery:
-    """(article_id, score) of the articles matching q, higher scores first: BM25 on SQLite,
-    ts_rank on PostgreSQL."""
+def pg_rank(session: Session, q: str) -> ColumnElement[float]:
+    """ts_rank of an article whose PG_SEARCH row is in the query, against q."""
     groups = term_groups(session, q) or [[""]]
-    if session.get_bind().dialect.name == "postgresql":
-        vector = func.to_tsvector("simple", ArticleSearch.document)
-        tsquery = _tsquery(groups)
-        return (
-            select(ArticleSearch.article_id, func.ts_rank(vector, tsquery).label("score"))
-            .where(vector.op("@@")(tsquery))
-            .subquery("scores")
-        )
-    scores = text(
-        "SELECT rowid AS article_id, -bm25(article_search_fts) AS score "
-        "FROM article_search_fts WHERE article_search_fts MATCH :q"
-    )
-    return (
-        scores.bindparams(q=_fts_query(groups))
-        .columns(article_id=Integer(), score=Float())
-        .subquery("scores")
-    )
+    return func.ts_rank(PG_SEARCH.c.document_tsv, _tsquery(groups))
 
 
 def _tsquery(groups: list[list[str]]) -> Any:

@@ -62,7 +62,7 @@ def driven_query(filters: ArticleFilters, *columns: Any) -> Driven:
     """Select `columns` of matching articles. One asked-for entity or resolution drives the
     query from its (id, sort_at, article_id) index, so a page costs the same for an actor
     named in 40 articles or in 60,000; every other condition is an EXISTS on the article."""
-    lead = _lead_entity(filters)
+    lead = lead_entity(filters)
     if lead is not None:
         link: Any = m.ArticleEntity
         query = select(*columns, link.sort_at).join(m.Article, m.Article.id == link.article_id)
@@ -79,7 +79,7 @@ def driven_query(filters: ArticleFilters, *columns: Any) -> Driven:
     return Driven(query, sort_col, id_col)
 
 
-def _lead_entity(filters: ArticleFilters) -> int | None:
+def lead_entity(filters: ArticleFilters) -> int | None:
     if filters.entity_ids and (filters.entity_op == "and" or len(filters.entity_ids) == 1):
         return filters.entity_ids[0]
     return None
@@ -129,7 +129,7 @@ def _names(entity_ids: tuple[int, ...]) -> ColumnElement[bool]:
 
 def _entity_conditions(filters: ArticleFilters) -> list[Any]:
     out: list[Any] = []
-    lead = _lead_entity(filters)
+    lead = lead_entity(filters)
     if filters.entity_op == "and":
         out += [_names((e,)) for e in filters.entity_ids if e != lead]
     elif len(filters.entity_ids) > 1:
@@ -142,7 +142,7 @@ def _entity_conditions(filters: ArticleFilters) -> list[Any]:
 def _resolution_conditions(filters: ArticleFilters) -> list[Any]:
     out: list[Any] = []
     ids = filters.resolution_ids
-    if ids and (len(ids) > 1 or _lead_entity(filters) is not None):
+    if ids and (len(ids) > 1 or lead_entity(filters) is not None):
         link = aliased(m.ArticleResolution)
         out.append(exists().where(link.article_id == m.Article.id, link.resolution_id.in_(ids)))
     if filters.body:
