@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.errors import Ambiguous, NotFound
 from app.store.models import Entity, EntityAlias, Resolution, Source
 from app.store.reads.refs import entity_ref
+from app.store.sources import outlet_key
 from app.text.clitics import clitic_splits
 from app.text.digits import is_digits, parse_digits
 from app.text.normalize import collapse_spaces, normalize
@@ -123,7 +124,7 @@ def find_resolution_ids(
 def find_source_ids(*, session: Session, texts: tuple[str, ...]) -> dict[str, int]:
     """Each outlet named by id or by name in any spelling -> its row id; unknown ones left out."""
     by_id = {t: n for t in texts if (n := parse_digits(t)) is not None}
-    by_name = {normalize(collapse_spaces(t)): t for t in texts if t not in by_id}
+    by_name = {outlet_key(t)[1]: t for t in texts if t not in by_id}
     rows = session.execute(
         select(Source.id, Source.normalized_name).where(
             Source.id.in_(by_id.values()) | Source.normalized_name.in_(by_name)

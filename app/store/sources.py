@@ -62,10 +62,17 @@ class SourceInfo:
     last_error: str | None
 
 
+# Outlets are named in quotes as often as not ("النهار", «الشرق الأوسط»): one outlet still.
+_QUOTES = "\"'`«»“”„‘’‹›"
+_NO_QUOTES = str.maketrans(dict.fromkeys(_QUOTES, " "))
+
+
 def outlet_key(name: str) -> tuple[str, str]:
     """The name as shown and the key that makes two spellings one outlet."""
     shown = collapse_spaces(name)
-    return shown, normalize(shown)
+    if shown[:1] in _QUOTES:  # quoted whole; a quoted word inside stays as written
+        shown = collapse_spaces(shown.strip(_QUOTES))
+    return shown, normalize(collapse_spaces(shown.translate(_NO_QUOTES)))
 
 
 def outlet_id(session: Session, name: str) -> int:

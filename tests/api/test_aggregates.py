@@ -96,6 +96,15 @@ async def test_suggest_matches_any_word_start_in_either_language(
     assert [s["name"] for s in only["items"]] == ["مجلس الأمن"]
 
 
+async def test_suggest_total_counts_the_matches_beyond_the_page(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    seed_archive(session)
+    page = (await client.get("/entities/suggest", params={"prefix": "عم", "limit": 1})).json()
+    assert len(page["items"]) == 1
+    assert page["total"] == 2
+
+
 async def test_wikidata_filter_on_entities(client: httpx.AsyncClient, session: Session) -> None:
     seed_archive(session)
     body = (await client.get("/entities", params={"wikidata": "Q858"})).json()

@@ -109,6 +109,17 @@ async def test_fields_trim_the_items(client: httpx.AsyncClient, session: Session
     assert set(page["items"][0]) == {"id", "title", "lede"}
 
 
+async def test_fields_may_name_the_id_a_row_always_carries(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    seed_archive(session)
+    response = await client.get("/articles", params={"fields": "id,title", "limit": 1})
+    assert response.status_code == 200, response.text
+    assert set(response.json()["items"][0]) == {"id", "title"}
+    only_id = (await client.get("/articles", params={"fields": "id", "limit": 1})).json()
+    assert set(only_id["items"][0]) == {"id"}
+
+
 async def test_total_is_exact_and_the_link_header_points_to_the_next_page(
     client: httpx.AsyncClient, session: Session
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import httpx
 import pytest
 from factories import article, extraction_naming, syria
@@ -52,6 +54,19 @@ async def test_related_entities_filter_by_kind_and_page(
     ).json()
     names = [r["entity"]["name"] for r in first["items"] + rest["items"]]
     assert len(names) == len(set(names)) == 3
+
+
+@pytest.mark.parametrize("window", [{}, {"from": "2024-01-01"}])
+async def test_related_total_counts_every_page_as_every_list_does(
+    client: httpx.AsyncClient, session: Session, window: dict[str, str]
+) -> None:
+    seed_archive(session)
+    envoy = await entity_id(client, "غير بيدرسون")
+    url = f"/entities/{envoy}/related"
+    first = (await client.get(url, params={"limit": 2, **window})).json()
+    after = {"limit": 2, "cursor": first["next_cursor"], **window}
+    rest = (await client.get(url, params=after)).json()
+    assert first["total"] == rest["total"] == len(first["items"] + rest["items"])
 
 
 async def test_entity_articles_take_the_article_filters(
@@ -126,6 +141,37 @@ async def test_an_unknown_body_citation_counts_with_the_known_body(
     session.flush()
     body = (await client.get("/resolutions/UNSC/2254")).json()
     assert (body["article_count"], body["citation_count"]) == (3, 3)
+
+
+async def seen_and_cited(client: httpx.AsyncClient, entity: int) -> tuple[object, ...]:
+    """An entity's and resolution 2254's article counts and first and last dates."""
+    e = (await client.get(f"/entities/{entity}")).json()
+    r = (await client.get("/resolutions/UNSC/2254")).json()
+    entity_part = (e["article_count"], e["first_seen"], e["last_seen"])
+    return (*entity_part, r["article_count"], r["first_cited"], r["last_cited"])
+
+
+async def test_first_and_last_seen_are_publication_dates_not_ingest_times(
+    client: httpx.AsyncClient, session: Session
+) -> None:
+    seed_archive(session)
+    syria_id = await entity_id(client, "سوريا")
+    n, seen_first, seen_last, cited_n, cited_first, cited_last = await seen_and_cited(
+        client, syria_id
+    )
+    undated = replace(article(70), published_at=None, timezone=None)
+    naming = extraction_naming(syria(), resolution=2254)
+    save_article(session=session, parsed=undated, extraction=naming)
+    session.flush()
+    assert await seen_and_cited(client, syria_id) == (
+        n + 1,
+        seen_first,
+        seen_last,
+        cited_n + 1,
+        cited_first,
+        cited_last,
+    )
+    assert (seen_first, seen_last) == ("2024-03-01T09:00:00Z", "2024-05-20T09:00:00Z")
 
 
 def seed_session_numbered(session: Session) -> int:

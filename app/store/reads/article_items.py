@@ -19,8 +19,10 @@ from app.store.reads.highlights import Block, highlights
 from app.store.reads.refs import ENTITY_COLUMNS, entity_ref, resolution_ref
 from app.store.search import term_groups
 
+# `id` is always sent; a client naturally lists it, so asking for it is no error.
 ITEM_FIELDS = frozenset(
     {
+        "id",
         "title",
         "published_at",
         "timezone",

@@ -12,6 +12,7 @@ from app.errors import NotFound
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
+from app.store.reads.dated import publication_span
 from app.store.reads.entity_links import related_entities
 from app.store.reads.paging import bounded_count
 from app.store.reads.refs import entity_ref, resolution_ref
@@ -73,12 +74,10 @@ def get_entity(*, session: Session, entity_id: int) -> v.EntityDetail:
         .where(m.EntityAlias.entity_id == entity_id)
         .order_by(m.EntityAlias.id)
     ).all()
-    # sort_at, not published_at: the (entity, sort_at) index answers min and max, each in
-    # a query of its own (SQLite walks the whole range for both in one).
-    seen = m.ArticleEntity.sort_at
-    mine = m.ArticleEntity.entity_id == entity_id
-    first = session.scalar(select(func.min(seen)).where(mine))
-    last = session.scalar(select(func.max(seen)).where(mine))
+    link = m.ArticleEntity
+    first, last = publication_span(
+        session, link.sort_at, link.article_id, link.entity_id == entity_id
+    )
     related = related_entities(session=session, entity_id=entity_id, limit=RELATED_LIMIT)
     return v.EntityDetail(
         **entity_item(entity, entity.article_count).model_dump(),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
+from app.store.reads.paging import bounded_count
 from app.store.reads.refs import entity_ref
 from app.text.normalize import collapse_spaces, normalize
 
@@ -47,11 +48,12 @@ def related_entities(
         query = query.where(mine.sort_at >= date_from)
     if date_to:
         query = query.where(mine.sort_at < date_to)
+    total = bounded_count(session, query)
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
         query = query.having(tuple_(-func.count(), m.Entity.id) > tuple_(-last_n, int(last_id)))
     rows = session.execute(query.order_by(n.desc(), m.Entity.id).limit(limit + 1)).all()
-    return _related_page(rows, limit)
+    return _related_page(rows, limit, total)
 
 
 def _related_counted(
@@ -66,6 +68,7 @@ def _related_counted(
     )
     if kind:
         query = query.where(m.Entity.kind == kind)
+    total = bounded_count(session, query)
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
         query = query.where(
@@ -73,14 +76,16 @@ def _related_counted(
         )
     order = (pair.article_count.desc(), m.Entity.id)
     rows = session.execute(query.order_by(*order).limit(limit + 1)).all()
-    return _related_page(rows, limit)
+    return _related_page(rows, limit, total)
 
 
-def _related_page(rows: Sequence[Row[m.Entity, int]], limit: int) -> v.Page[v.Related]:
+def _related_page(
+    rows: Sequence[Row[m.Entity, int]], limit: int, total: int | None
+) -> v.Page[v.Related]:
     items = [v.Related(entity=entity_ref(e), count=c) for e, c in rows[:limit]]
     last = items[-1] if len(rows) > limit else None
     next_cursor = encode_offset_cursor(last.count, str(last.entity.id)) if last else None
-    return v.Page[v.Related](items=items, next_cursor=next_cursor)
+    return v.Page[v.Related](items=items, next_cursor=next_cursor, total=total)
 
 
 def suggest_entities(
@@ -99,16 +104,14 @@ def suggest_entities(
         .subquery()
     )
     n = m.Entity.article_count  # kept at ingest by app/store/counters.py
-    query = (
-        select(m.Entity, matched.c.matched, n)
-        .join(matched, matched.c.entity_id == m.Entity.id)
-        .order_by(n.desc(), m.Entity.id)
-        .limit(limit)
-    )
+    query = select(m.Entity, matched.c.matched, n).join(matched, matched.c.entity_id == m.Entity.id)
     if kind:
         query = query.where(m.Entity.kind == kind)
+    # One page only (no cursor): `total` tells the client how many more a longer prefix hides.
+    total = bounded_count(session, query)
+    rows = session.execute(query.order_by(n.desc(), m.Entity.id).limit(limit)).all()
     items = [
         v.Suggestion(**entity_ref(e).model_dump(), article_count=count, matched=alias)
-        for e, alias, count in session.execute(query).all()
+        for e, alias, count in rows
     ]
-    return v.Page[v.Suggestion](items=items, next_cursor=None)
+    return v.Page[v.Suggestion](items=items, next_cursor=None, total=total)

@@ -11,6 +11,7 @@ from app.errors import InvalidParameter, NotFound
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
+from app.store.reads.dated import publication_span
 from app.store.reads.highlights import Block, snippet
 from app.store.reads.paging import bounded_count
 from app.store.reads.refs import article_ref, entity_ref, location
@@ -115,14 +116,14 @@ def family(session: Session, resolution_id: int) -> list[int]:
 def get_resolution(*, session: Session, resolution_id: int) -> v.ResolutionDetail:
     ids = family(session, resolution_id)
     link = m.ArticleResolution
-    articles, citations, first, last = session.execute(
-        select(
-            func.count(func.distinct(link.article_id)),
-            _CITATIONS,
-            func.min(link.sort_at),
-            func.max(link.sort_at),
-        ).where(link.resolution_id.in_(ids))
+    articles, citations = session.execute(
+        select(func.count(func.distinct(link.article_id)), _CITATIONS).where(
+            link.resolution_id.in_(ids)
+        )
     ).one()
+    first, last = publication_span(
+        session, link.sort_at, link.article_id, link.resolution_id.in_(ids)
+    )
     r = session.get_one(m.Resolution, resolution_id)
     return v.ResolutionDetail(
         body=r.body,
