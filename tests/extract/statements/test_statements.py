@@ -861,9 +861,14 @@ def test_members_of_a_body_speak_for_it() -> None:
     assert keyed(statements(text)) == [("unsc", "أدان"), ("unsc", "أعرب")]
 
 
-def test_a_statement_speaks_for_the_one_who_issued_it() -> None:
-    text = "رحبت الجامعة العربية بالاتفاق في بيان صدر عنها. وشدد البيان على ضرورة تطبيقه كاملاً."
-    assert keyed(statements(text)) == [("arab_league", "شدد")]
+def test_a_statement_as_subject_is_a_document_and_speaks_for_no_one() -> None:
+    text = "أكدت الجامعة العربية دعمها للاتفاق في بيان صدر عنها. وشدد البيان على ضرورة تطبيقه."
+    assert keyed(statements(text)) == [("arab_league", "أكدت")]
+
+
+def test_the_issuer_speaks_through_its_statement_with_a_pronoun() -> None:
+    text = "وأصدرت الجامعة العربية بياناً شددت فيه على ضرورة تطبيق الاتفاق."
+    assert keyed(statements(text)) == [("arab_league", "شددت")]
 
 
 def test_a_statement_with_no_one_before_it_speaks_for_no_one() -> None:
