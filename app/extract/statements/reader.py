@@ -239,6 +239,10 @@ class Reader(SubjectReader, ClauseReader):
         # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
         # speaker has the subject of the clause it is coordinated with
         continued = conj == "و" and not named and self.toks[i].sentence in self.in_sentence
+        # "وعبر المجلس عن دعمه ...، ودعا مجلس النواب إلى": within one speaker's sentence, the
+        # actor after a verb that calls on someone is whom it calls on
+        calls_on = conj == "و" and verb.addressee and self.toks[i].sentence in self.in_sentence
+        continued = continued or (calls_on and not participle)
         if has_subject and not continued:
             speaker: Speaker | None = self.choose(p, subject_end)
             if verb.addressee and conj and not named and self.text(p) not in w.DOCUMENT_SUBJECTS:

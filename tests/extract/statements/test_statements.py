@@ -1341,3 +1341,8 @@ def test_a_document_speaking_takes_the_floor_from_the_speaker_before() -> None:
         "القرار 2254، الذي اعتمده مجلس الأمن عام 2015، دعا إلى وقف إطلاق النار. وشدد على الحل.",
     )
     assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
+
+
+def test_an_actor_a_speaker_calls_on_in_his_sentence_is_whom_he_calls_on() -> None:
+    text = "وأعرب الائتلاف عن دعمه الكامل للحل، ودعا هيئة التفاوض إلى العودة إلى جنيف."
+    assert keyed(statements(text)) == [("coalition", "أعرب"), ("coalition", "دعا")]
