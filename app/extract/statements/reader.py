@@ -394,7 +394,8 @@ class Reader(SubjectReader, ClauseReader):
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
         if sentence in self.in_sentence:
             return self.in_sentence[sentence]  # "قال البحرة إن ...، لكنه شدد على"
-        opening = self.opening_subject(i)
+        opening = self.clause_subject(i) if conj == "و" else None
+        opening = opening or self.opening_subject(i)
         if opening is not None:
             return opening  # "رفض المندوب الإسرائيلي القرار، وقال إنه"
         if vf.form is Form.PRESENT:

@@ -1346,3 +1346,10 @@ def test_a_document_speaking_takes_the_floor_from_the_speaker_before() -> None:
 def test_an_actor_a_speaker_calls_on_in_his_sentence_is_whom_he_calls_on() -> None:
     text = "وأعرب الائتلاف عن دعمه الكامل للحل، ودعا هيئة التفاوض إلى العودة إلى جنيف."
     assert keyed(statements(text)) == [("coalition", "أعرب"), ("coalition", "دعا")]
+
+
+def test_a_coordinated_verb_goes_on_from_the_clause_before_it() -> None:
+    text = (
+        "وسيطر النظام السوري على حلب، إلا أن هادي البحرة تمكن من مغادرتها، ودعا فرنسا إلى التدخل."
+    )
+    assert keyed(statements(text)) == [("bahra", "دعا")]
