@@ -1350,6 +1350,6 @@ def test_an_actor_a_speaker_calls_on_in_his_sentence_is_whom_he_calls_on() -> No
 
 def test_a_coordinated_verb_goes_on_from_the_clause_before_it() -> None:
     text = (
-        "وسيطر النظام السوري على حلب، إلا أن هادي البحرة تمكن من مغادرتها، ودعا فرنسا إلى التدخل."
+        "وسيطر النظام السوري على حلب، إلا أن هادي البحرة تمكن من مغادرتها، ودعا العالم إلى التدخل."
     )
     assert keyed(statements(text)) == [("bahra", "دعا")]
