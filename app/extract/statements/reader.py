@@ -20,7 +20,7 @@ from app.extract.statements.clauses import (
 from app.extract.statements.frames import CLAUSE_OPENERS
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
-from app.extract.statements.verbs import TRIGGERS, WORDS, Form, VerbForm, lookup
+from app.extract.statements.verbs import TRIGGERS, WEAK, WORDS, Form, VerbForm, lookup
 from app.extract.tokens import Kind, NormText
 from app.ingest.model import TextBlock
 from app.text.normalize import normalize
@@ -31,6 +31,7 @@ _DHAKARA = "ذكر"
 _FI = normalize("في")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 _CLAUSE_MARKS = frozenset("،,؛;-.)")
+_TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 
 
@@ -95,6 +96,8 @@ class Reader(SubjectReader, ClauseReader):
             return False  # "ذكّر": to remind, not to state
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
             return False  # "حرصها على حث الأمم المتحدة": the verbal noun
+        if vf.verb.lemma in WEAK and not conj and not self._opens_sentence(i):
+            return False  # "أكد رفض بلاده": a noun
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
                 return True
@@ -276,6 +279,11 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Whether token i opens its sentence, or follows an outlet's tag ("إيران تلكس - رفض")."""
+        prev = self.toks[i - 1] if i > 0 else None
+        return prev is None or prev.sentence != self.toks[i].sentence or prev.norm in _TAG_MARKS
 
     def _opens_clause_of(self, i: int) -> bool:
         """Whether the verb at i opens a clause of a resolution's text: after إذ, at the head

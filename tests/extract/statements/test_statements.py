@@ -1353,3 +1353,8 @@ def test_a_coordinated_verb_goes_on_from_the_clause_before_it() -> None:
         "وسيطر النظام السوري على حلب، إلا أن هادي البحرة تمكن من مغادرتها، ودعا العالم إلى التدخل."
     )
     assert keyed(statements(text)) == [("bahra", "دعا")]
+
+
+def test_a_weak_verb_opening_a_sentence_gives_the_floor_to_its_subject() -> None:
+    found = statements("سانا - رفض بدر جاموس المقترح الروسي، وقال: إن الهيئة لن تنسحب.")
+    assert keyed(found) == [("jamous", "قال")]
