@@ -14,7 +14,7 @@ from functools import lru_cache
 from app.extract.actors.candidates import BlockResult, Cand, Form
 from app.extract.actors.coref import owner_key
 from app.extract.actors.gazetteer import Gazetteer
-from app.extract.model import Affiliation, Entity, Mention, Span
+from app.extract.model import Affiliation, Entity, EntityKind, Mention, Span
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import clean_display
 from app.text.normalize import normalize
@@ -85,8 +85,8 @@ def _folded(spellings: tuple[str, ...]) -> frozenset[str]:
 def _surface_alias(cand: Cand, surface: str) -> str:
     """How the article wrote a name given a fuller canonical form ("الخارجية الروسية" for
     وزارة الخارجية الروسية, "سنابل" for جمعية سنابل); empty when it is the canonical."""
-    if not cand.canonical or cand.form is not Form.NAME:
-        return ""
+    if not cand.canonical or cand.form is not Form.NAME or cand.kind is EntityKind.PERSON:
+        return ""  # a person's canonical only drops the editor's brackets: "(بشار) الأسد"
     text = clean_display(surface).strip("«»\"“”'() ")
     return "ال" + text if cand.prefix.endswith("لل") else text
 

@@ -22,10 +22,11 @@ from functools import lru_cache
 from app.extract.actors.candidates import BlockResult, Cand, Form, Title
 from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
-from app.extract.actors.matcher import TokenTrie, name_tokens
+from app.extract.actors.matcher import TokenTrie, compound, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
 from app.extract.actors.offices import holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
+from app.extract.actors.respelled import respelled, skeletons
 from app.extract.actors.titles import MODIFIERS
 from app.extract.actors.transliteration import transliterated
 from app.extract.model import EntityKind
@@ -34,6 +35,8 @@ from app.text.normalize import normalize
 
 
 def new_key(kind: EntityKind, tokens: Iterable[str]) -> str:
+    if kind is EntityKind.PERSON:
+        tokens = compound(tuple(tokens))  # "عبد الله العليمي" and "عبدالله العليمي": one man
     return f"new:{kind.value}:{' '.join(tokens)}"
 
 
@@ -45,9 +48,11 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
     for cand in cands:
         if cand.key is None and cand.form is Form.NAME and not cand.weak:
             known = _known_person(cand, gazetteer) if cand.kind is EntityKind.PERSON else None
+            known = known or _known_body(cand, gazetteer)
             cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    _surnames_of_the_article(cands)
     for cand in cands:
         if cand.same_as is not None and cand.same_as.key is not None:
             cand.key = cand.same_as.key  # "(تقدم)": the body named before the brackets
@@ -55,6 +60,18 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
     _resolve_heads(cands, gazetteer)
     resolve_national(cands, gazetteer, not_home_bodies(results))
     _resolve_roles(results, gazetteer, year)
+
+
+def _known_body(cand: Cand, gazetteer: Gazetteer) -> str | None:
+    """A body's name read from the words around it ("منظمة "حظر الأسلحة الكيمائية"", quotes
+    inside the name) that is a spelling the gazetteer knows: that body, not a new one."""
+    if cand.kind is not EntityKind.ORGANIZATION:
+        return None
+    ids = {ref.entry_id for ref in gazetteer.trie_values(cand.tokens) if not ref.demonym}
+    if len(ids) != 1:
+        return None
+    found = next(iter(ids))
+    return found if gazetteer.entries[found].kind is EntityKind.ORGANIZATION else None
 
 
 def _known_person(cand: Cand, gazetteer: Gazetteer) -> str | None:
@@ -172,6 +189,8 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
                 for key, variant in (by_first.get(bare(core[0]), ()) if core else ())
                 if key != cand.key and _contains(variant, core)
             }
+            if not known and kind is EntityKind.PERSON:
+                known = found[(core, cand.key)] = _linked_surname(forms, core, cand.key)
         if len(known) == 1:
             target = next(iter(known))
             if cand.key is not None:
@@ -180,6 +199,41 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
     for cand in cands:
         while cand.key in redirect:
             cand.key = redirect[cand.key]
+
+
+def _linked_surname(
+    forms: dict[str, set[tuple[str, ...]]], core: tuple[str, ...], own: str | None
+) -> set[str]:
+    """ "الوزير بو حبيب" after "عبد الله بو حبيب": a surname of a link and a word, read
+    as a name of its own after a title, is the person whose full name ends with it."""
+    if len(core) != 2 or core[0] not in _SURNAME_LINKS:
+        return set()
+    return {
+        key
+        for key, variants in forms.items()
+        if key != own and any(len(v) > 2 and v[-2:] == core for v in variants)
+    }
+
+
+def _surnames_of_the_article(cands: list[Cand]) -> None:
+    """ "عباس بقائي ... وأوضح بقائي": a surname the gazetteer gave to a known man is the
+    article's own man of that surname when the article names him in full, and not the
+    known one."""
+    named: dict[str, set[str]] = defaultdict(set)  # surname -> keys named in full
+    for cand in cands:
+        full = cand.kind is EntityKind.PERSON and cand.form is Form.NAME
+        if full and cand.key and len(cand.tokens) >= 2 and cand.tokens[-2] not in NAME_LINKS:
+            named[cand.tokens[-1]].add(cand.key)
+    for cand in cands:
+        if cand.kind is not EntityKind.PERSON or cand.form is not Form.SHORT_FORM:
+            continue
+        keys = named.get(cand.tokens[0], set()) if len(cand.tokens) == 1 else set()
+        if len(keys) == 1 and cand.key not in keys and not _named(cands, cand.key):
+            cand.key = next(iter(keys))
+
+
+def _named(cands: list[Cand], key: str | None) -> bool:
+    return any(c.key == key and c.form is Form.NAME for c in cands)
 
 
 def _without_topic(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -246,10 +300,13 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
     nisbas = {s for s in unique if isinstance(s, str)}
+    by_skeleton = skeletons({s: next(iter(surnames[s])) for s in nisbas})
     for result in results:
         if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
             result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
         result.cands.extend(_scan(result, trie, firsts))
+        if by_skeleton:
+            result.cands.extend(respelled(result, by_skeleton, nisbas))
 
 
 def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:

@@ -26,7 +26,22 @@ _CLITIC_INITIALS = frozenset(prefix[0] for prefix in PREFIXES)  # و ف ب ل ك
 
 # Spelling alternations of transliterated names that normalize() does not fold; كوردستان
 # is how Kurdish outlets write كردستان.
-_ALTERNATIONS = (("ميركي", "مريكي"), ("ميريك", "مريك"), ("كورد", "كرد"))
+_ALTERNATIONS = (
+    ("ميركي", "مريكي"),
+    ("ميريك", "مريك"),
+    ("كورد", "كرد"),
+    # الكيميائية / الكيمائية / الكيماوية: one adjective, three spellings in the press
+    ("كيميايي", "كيمايي"),
+    ("كيميايي", "كيماوي"),
+)
+# Whole words that name the same thing in a body's name: "قوة/قوات اليونيفيل", "المجموعة
+# الدولية لدعم سورية/سوريا" (normalized; ل is the one clitic a word inside a name takes).
+_WORD_GROUPS = (
+    ("قوه", "قوات"),
+    ("سوريه", "سوريا"),
+    ("ميليشيا", "مليشيا", "ميليشيات", "مليشيات"),
+)
+_WORD_ALTERNATIONS = {word: group for group in _WORD_GROUPS for word in group}
 _ABD = "عبد"  # "عبد الله" and "عبدالله": a compound name written apart or joined
 Openers = dict[str, tuple[tuple[str, object], ...]]
 
@@ -46,9 +61,20 @@ def spelling_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
             for old, new in ((a, b), (b, a)):
                 if old in joined:
                     out.add(tuple(joined.replace(old, new).split(" ")))
+    for variant in list(out):
+        out |= _word_variants(variant)
     if any(t.startswith(_ABD) for t in tokens):
-        out |= {_compound(v) for v in out} | {_split(v) for v in out}
+        out |= {compound(v) for v in out} | {_split(v) for v in out}
     return out | {joined for v in out for joined in _run_together(v)}
+
+
+def _word_variants(tokens: tuple[str, ...]) -> set[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for n, token in enumerate(tokens):
+        clitic = "ل" if token[:1] == "ل" and token[1:] in _WORD_ALTERNATIONS else ""
+        for other in _WORD_ALTERNATIONS.get(token[len(clitic) :], ()):
+            out.add((*tokens[:n], clitic + other, *tokens[n + 1 :]))
+    return out
 
 
 def _run_together(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
@@ -59,7 +85,7 @@ def _run_together(tokens: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
             yield (*tokens[: n - 1], tokens[n - 1] + tokens[n], *tokens[n + 1 :])
 
 
-def _compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
+def compound(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """ "عبد الرحمن" -> "عبدالرحمن", "عبد ربه" -> "عبدربه"."""
     out: list[str] = []
     for token in tokens:

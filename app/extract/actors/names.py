@@ -34,6 +34,7 @@ _ALLAH = "الله"
 _AL = "ال"  # the family word آل once folded, not the article
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
 _HAMZA_MODIFIERS = words("الفائز الفائزة")
+_TANWEEN_FATH = "\u064b"
 
 
 @dataclass(slots=True)
@@ -113,6 +114,8 @@ def name_span(ctx: Context, first: int, last: int) -> Cand | None:
     if counted < 2 or counted > 4:
         return None
     tokens = tuple(toks[k].norm for k in range(first, last))
+    if _accusative_pair(tokens):
+        return None
     return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
 
 
@@ -128,6 +131,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     if not word.isalpha() or len(word) < 2:
         return False
     shown = ctx.block.text(tok.start, tok.end)
+    if _TANWEEN_FATH in shown:
+        return False  # "شرحاً", "تأكيداً": an indefinite accusative, never a name
     if word == _ALI and shown.endswith("ي"):
         return True  # علي the name, not على the preposition: both normalize to علي
     if word == _ALLAH:
@@ -153,10 +158,14 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False  # "... بالقول": a preposition on a noun ends the name
     if first and strict and _preposition_phrase(word):
         return False
+    if first and _bi_on_a_b_word(word):
+        return False  # "ببرنامج", "ببرقيتين": ب on a noun that begins with ب
     if not first and _on_common_word(word):
         return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
     if not first and _abstract_noun(shown):
         return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
+    if shown.endswith("يه") and len(word) >= 5 and word not in PARTICLES:
+        return True  # هيرفيه، دوسيه، بارنييه: French names in -é, -ier, not a pronoun
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
 
 
@@ -164,6 +173,15 @@ def _surname_spelling(word: str, shown: str) -> bool:
     """ "الفايز" the family, "الفائز" the winner: one word once the hamza is folded, told
     apart by how the text writes it."""
     return word in _HAMZA_MODIFIERS and "ئ" not in shown
+
+
+def _accusative_pair(tokens: tuple[str, ...]) -> bool:
+    """ "أجرى الوزير اتصالا هاتفيا": a noun and its relational adjective, both in the
+    accusative with the tanween unwritten, not a first name and a surname in ـيا."""
+    if len(tokens) != 2 or tokens[0] in first_names():
+        return False
+    noun, adjective = tokens
+    return noun.endswith("ا") and adjective.endswith("يا") and len(adjective) >= 5
 
 
 def _abstract_noun(shown: str) -> bool:
@@ -189,6 +207,11 @@ def _preposition_phrase(word: str) -> bool:
     return False
 
 
+def _bi_on_a_b_word(word: str) -> bool:
+    """No name opens on two ب: the first is the preposition (ببرنامج، ببيان)."""
+    return word.startswith("بب") and len(word) >= 5
+
+
 def _on_common_word(word: str) -> bool:
     """بولاية، لمنصب، كرئيس: ب، ل or ك on a listed noun or a role (surnames may begin
     with these letters: بوعسكر، بلحاج، لعمامرة)."""
@@ -199,11 +222,12 @@ def _on_common_word(word: str) -> bool:
     )
 
 
-def known_surname(ctx: Context, j: int) -> Cand | None:
+def known_surname(ctx: Context, j: int, *, opening: bool = False) -> Cand | None:
     """ "الرئيس أردوغان": after a title, the last name of one person the gazetteer knows.
-    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective."""
+    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective.
+    `opening`: the block's first word, with nothing before it."""
     toks = ctx.block.toks
-    if j >= len(toks) or ctx.covered[j] is not None or toks[j].sep != SPACE:
+    if j >= len(toks) or ctx.covered[j] is not None or (toks[j].sep != SPACE and not opening):
         return None
     word = toks[j].norm
     key = ctx.surnames.get(word)
@@ -249,6 +273,10 @@ def ends_name(ctx: Context, k: int) -> bool:
     word = toks[k].norm
     if is_boundary_word(word) or title_head(word) is not None:
         return True
+    if word[:1] == "و" and word[1:] in first_names() and word not in first_names():
+        return True  # "سامر الخطيب ونبيل حداد": another name, coordinated
+    if word.startswith(("بال", "لل", "كال")) and len(word) > 5:
+        return True  # "التقى سامر حداد بالوفد": a preposition on a definite noun
     atom = ctx.atoms.get(k)
     if atom is not None and atom.prefix:
         return True  # "... لفرانس برس": a preposition on a named body opens a new phrase

@@ -69,9 +69,15 @@ INDEFINITE_ADJECTIVES = words("""
 FORCES = "قوات"
 REGIME = "نظام"
 FORUM = "منبر"
+_BY_DEMONYM_ONLY = words("قوات قيادة")
+GROUP = normalize("مجموعة")
+_PEACEKEEPING = tuple(normalize("حفظ السلام").split())
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
 MANDATED = words("لجنة بعثة فريق مكتب")
+# A state's mission named with the body it is accredited to: "بعثة السودان لدى الأمم المتحدة".
+ACCREDITED = words("بعثة مندوبية ممثلية")
+_AT = normalize("لدى")
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
 _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
@@ -102,6 +108,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     after_place = False
     specific = has_place = False
     demonym_only = True  # every word after the head is a demonym: "القوات التركية"
+    national = True  # ... of a country, not of a body ("البعثة الأممية")
     generic_only = True
     proper = 0  # definite words of the chain that are not generic
     after_l = False
@@ -121,6 +128,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             tokens.extend(toks[k].norm for k in range(j, known.last))
             specific = has_place = seen_definite = after_place = True
             demonym_only = demonym_only and known.form is Form.DEMONYM
+            national = national and known.kind is EntityKind.PLACE
             j = end = known.last
             continue
         closed, after_place = after_place, False  # a place closes a construct name
@@ -195,16 +203,26 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         generic_only = False
     elif lemma in MANDATED and end == j:
         j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
-    if lemma == FORCES and definite and demonym_only and has_place:
-        return None  # "القوات التركية": the country's troops, a mention of Turkey
+    if lemma in _BY_DEMONYM_ONLY and definite and demonym_only and has_place:
+        # "القوات التركية": the country's troops, "القيادة الفلسطينية": its leaders (GUIDELINES
+        # §7), each a mention of the country
+        return None
     if lemma == FORCES and _described(tokens[: len(tokens) - (j - end)]):
         return None  # "قوات الاحتلال الإسرائيلي": troops described, not a body named
     if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
         return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
+    if lemma == GROUP and definite and len(tokens) == 2 and tokens[1].endswith(("ي", "يه")):
+        return None  # "المجموعة العربية": the states of a region voting together, a collective
     if lemma == FORUM and has_place and len(tokens) == 2:
         return None  # "منبر جدة": talks named after their venue, not a body
     named = specific or proper >= 2
     weak = not proper_name and _is_weak(lemma, definite, named, has_place, generic_only)
+    if lemma in ACCREDITED and end == j and has_place:
+        accredited = _accredited_to(toks, gaz, j, tokens)
+        if accredited == j and definite and demonym_only and national:
+            return None  # "البعثة الفلسطينية": like an embassy, its adjective names the country
+        weak = weak and accredited == j
+        j = end = accredited
     if weak and end == j and i not in gaz and _local(lemma, definite):
         # "وزارة الصحة في غزة", "المرصد المحلي في درعا": the place a generic body serves
         # completes its name (a country only for a ministry: "الحكومة في سوريا" is not one)
@@ -225,6 +243,19 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     )
 
 
+def _accredited_to(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
+    """ "البعثة البريطانية لدى الأمم المتحدة": the body a state's mission is accredited to
+    ends its name (and is no mention of its own, as inside any name)."""
+    if j + 1 >= len(toks) or toks[j].sep != SPACE or toks[j].norm != _AT:
+        return j
+    body = gaz.get(j + 1)
+    if body is None or body.kind is not EntityKind.ORGANIZATION or body.prefix:
+        return j
+    tokens.append(_AT)
+    tokens.extend(t.norm for t in toks[j + 1 : body.last])
+    return body.last
+
+
 def _participle_clause(word: str, after: str) -> bool:
     """ "الداعي إلى", "الرامية إلى", "الساعي لـ": the definite participle of a defective
     verb (الفاعي، الفاعية) with its preposition opens a relative clause. A nisba has no
@@ -237,7 +268,10 @@ def _participle_clause(word: str, after: str) -> bool:
 
 def _described(tokens: list[str]) -> bool:
     """ "قوات الاحتلال", "قوات العدو الصهيوني": forces named by what they do to the
-    writer's side, with at most an adjective of their country."""
+    writer's side, with at most an adjective of their country; "قوات حفظ السلام": troops
+    named by their task, whoever sends them."""
+    if tuple(tokens[1:3]) == _PEACEKEEPING and len(tokens) <= 4:
+        return True
     if len(tokens) < 2 or tokens[1] not in _OCCUPIERS or len(tokens) > 3:
         return False
     return len(tokens) == 2 or tokens[2].endswith(("ي", "يه"))

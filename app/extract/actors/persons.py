@@ -44,6 +44,8 @@ from app.extract.actors.person_cues import (
 from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import (
     ACCUSATIVE_ROLES,
+    ADJECTIVE_ROLES,
+    DECEASED,
     DOMAINS,
     GROUP_TITLES,
     TITLE_FORMS,
@@ -72,14 +74,26 @@ _COMMON_FIRST_NAMES = words("""
     رمضان أسماء علي
 """)
 _ALI = "علي"  # the name; the preposition على folds to the same letters
+# Verbs and cues after which a known first name opens a name as after a speech verb:
+# "التقى سامر حداد الوفد", "بحسب سامر حداد".
+_MEETING = words("""
+    التقى التقت استقبل استقبلت زار زارت هاتف هاتفت رافق رافقت ترأس ترأست ودع ودعت
+    بحسب حسب وفق
+""")
+_MEETING_FORMS = frozenset(p + w for w in _MEETING for p in ("", "و", "ف"))
+_MEETING_NOUNS = words("استقبال لقاء اتصال مقابلة استقباله لقائه اتصاله")
+# "د. سامر حداد", "م. كمال الخطيب": doctor and engineer abbreviated, a dot after the letter.
+_ABBREVIATED = words("د م")
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
-_CUES = SPEECH_VERB_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS
+_CUES = (
+    SPEECH_VERB_FORMS | _MEETING_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS | _ABBREVIATED
+)
 _OPENERS = TITLE_FORMS | _CUES | GROUP_TITLES  # every token a title or a cue may open on
 
 
 def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
-    finds: list[PersonFind] = []
+    finds: list[PersonFind] = [] if (opening := _opening_surname(ctx)) is None else [opening]
     roles: list[Title] = []
     norms = ctx.block.norms
     floor = 0  # names found so far end here: an apposition may not reuse them
@@ -95,9 +109,14 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             bare_name = _bare_name(ctx, i) if covered[i] is None else None
             if bare_name is not None:
                 finds.append(PersonFind(bare_name))
-                floor = i = bare_name.last
+                finds += [PersonFind(other) for other in coordinated_names(ctx, bare_name.last)]
+                floor = i = finds[-1].person.last
             continue
-        title = read_title(ctx, i) if covered[i] is None and title_head(word) is not None else None
+        title = (
+            read_title(ctx, i)
+            if covered[i] is None and title_head(word) is not None and not _qualifies(ctx, i)
+            else None
+        )
         if word in GROUP_TITLES and covered[i] is None:
             title = _group_title(ctx, i)
         found: PersonFind | None = None
@@ -106,6 +125,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 continue
             found = (
                 _after_speech_verb(ctx, i)
+                or _after_abbreviation(ctx, i)
                 or after_leader_cue(ctx, i)
                 or before_accusative_role(ctx, i, floor)
                 or before_known_as(ctx, i, floor)
@@ -124,6 +144,19 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     return finds, roles
 
 
+def _opening_surname(ctx: Context) -> PersonFind | None:
+    """ "لافروف: ...", "بيدرسن يدعو إلى ...": a headline or a paragraph that opens on a
+    known man's surname, then a colon or a verb."""
+    toks = ctx.block.toks
+    if len(toks) < 2 or ctx.covered[0] is not None or toks[0].norm not in ctx.surnames:
+        return None
+    colon = ":" in ctx.block.text(toks[0].end, toks[1].start)
+    if not colon and not (toks[1].sep == SPACE and is_verb(toks[1].norm)):
+        return None
+    surname = known_surname(ctx, 0, opening=True)
+    return PersonFind(surname) if surname is not None else None
+
+
 def _bare_name(ctx: Context, i: int) -> Cand | None:
     """ "عقوبات على محمد عبدالكريم الغماري،": a known first name opening a full name of
     three words or of a family name with the article, with no title or verb to
@@ -132,9 +165,12 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     word = toks[i].norm
     if word in _COMMON_FIRST_NAMES:
         return None
-    # after a word that ends a phrase (على، مع، إن، a verb): a line's or a colon's first
-    # words are bylines and mastheads as often as story
-    if i == 0 or toks[i].sep != SPACE or not is_boundary_word(toks[i - 1].norm):
+    # after a word that ends a phrase (على، مع، إن، a verb) or a noun of meeting whose
+    # object is the person (استقبال، لقاء): a line's or a colon's first words are bylines
+    # and mastheads as often as story
+    if i == 0 or toks[i].sep != SPACE:
+        return None
+    if not (is_boundary_word(toks[i - 1].norm) or toks[i - 1].norm in _MEETING_NOUNS):
         return None
     before = toks[i - 1]
     if before.norm in first_names() and ctx.block.text(before.start, before.end).endswith("ي"):
@@ -145,6 +181,21 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     tokens = [t for t in person.tokens if t not in NAME_LINKS]
     family = tokens[-1].startswith("ال") and tokens[-1] not in first_names()
     return person if len(tokens) >= 3 or family else None
+
+
+def _qualifies(ctx: Context, i: int) -> bool:
+    """ "في لقاء إعلامي أعقب الجلسة": a role that is also an adjective, right after an
+    indefinite noun, qualifies that noun."""
+    toks = ctx.block.toks
+    if toks[i].norm not in ADJECTIVE_ROLES or i == 0 or toks[i].sep != SPACE:
+        return False
+    before = toks[i - 1].norm
+    return not (
+        before.startswith("ال")
+        or is_boundary_word(before)
+        or before in first_names()
+        or title_head(before) is not None
+    )
 
 
 def _group_title(ctx: Context, i: int) -> Title:
@@ -218,7 +269,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
             return PersonFind(bracketed, titles)
         if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
             return _loose_apposition(ctx, titles)
-        nxt = read_title(ctx, j)
+        nxt = None if _named_like_a_title(ctx, j) else read_title(ctx, j)
         if nxt is None:
             break
         if nxt.prefix or (toks[j].sep & COMMA and nxt.parts):
@@ -232,7 +283,9 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
-    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or known_surname(ctx, j)
+    person = name_at(ctx, j, strict=not toks[j].sep & COMMA)
+    if person is None and titles[-1].head not in DECEASED:
+        person = known_surname(ctx, j)
     if person is None:
         return _loose_apposition(ctx, titles)
     if toks[j].sep & COMMA and person.key is None:
@@ -240,6 +293,15 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if person.key is None and not name_is_credible(ctx, person):
         return None
     return PersonFind(person, titles)
+
+
+def _named_like_a_title(ctx: Context, j: int) -> bool:
+    """ "الفريق أول سلطان النعماني": a first name that is a role noun too (سلطان), opening
+    a full name after a title, is the name."""
+    if ctx.block.toks[j].norm not in first_names():
+        return False
+    person = name_at(ctx, j)
+    return person is not None and ends_name(ctx, person.last)
 
 
 def _past_apposed_demonym(ctx: Context, j: int) -> int:
@@ -265,8 +327,25 @@ def _bracketed_name(ctx: Context, j: int) -> Cand | None:
     close = bracket_end(ctx.block, j, longest=_LONGEST_NAME)
     if close is None:
         return None
+    if close == j + 1:
+        return _bracketed_first_name(ctx, j)
     person = name_at(ctx, j, strict=False)
     return person if person is not None and person.last == close else None
+
+
+def _bracketed_first_name(ctx: Context, j: int) -> Cand | None:
+    """ "الرئيس (بشار) الأسد": the editor adds the first name in brackets before the
+    surname the source gave."""
+    toks, k = ctx.block.toks, j + 1
+    if k >= len(toks) or not soft_gap(ctx.block, k) or toks[j].norm not in first_names():
+        return None
+    if not name_token(ctx, k, first=False) or not ends_name(ctx, k + 1):
+        return None
+    person = name_span(ctx, j, k + 1)
+    if person is not None:
+        shown = (ctx.block.text(toks[n].start, toks[n].end) for n in (j, k))
+        person.canonical = " ".join(shown)
+    return person
 
 
 def _closes_quote(ctx: Context, titles: list[Title], j: int) -> bool:
@@ -319,7 +398,8 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
         units += 1
     if k >= len(toks) or not comma_gap(ctx.block, k) or k == title.last:
         return None
-    person = name_at(ctx, k, strict=False)
+    # strict: after a run of unknown words, "، لفائدة التفاوض،" is a phrase, not a name
+    person = name_at(ctx, k)
     if person is None or person.key is not None or _words(person) > 3:
         return None
     _closing_waw_word(ctx, person)
@@ -362,6 +442,22 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     return PersonFind(person, [title]) if person is not None else None
 
 
+def _after_abbreviation(ctx: Context, i: int) -> PersonFind | None:
+    """ "د. سامر حداد": an abbreviated honorific, its dot, then a name that a first name
+    opens or a boundary closes."""
+    toks = ctx.block.toks
+    if toks[i].norm not in _ABBREVIATED or i + 1 >= len(toks) or ctx.covered[i + 1] is not None:
+        return None
+    if ctx.block.text(toks[i].end, toks[i + 1].start).strip() != ".":
+        return None
+    if i > 0 and ":" in ctx.block.text(toks[i - 1].end, toks[i].start):
+        return None  # "رئيس مجلس الإدارة: د. ...": a masthead's label, page chrome
+    person = name_at(ctx, i + 1, strict=False)
+    if person is None or person.key is not None or not name_is_credible(ctx, person):
+        return None
+    return PersonFind(person)
+
+
 def _definite_title(tok: Tok) -> bool:
     head = title_head(tok.norm)
     return head is not None and not head[0] and not head[2] and tok.norm.startswith("ال")
@@ -371,10 +467,13 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     toks = ctx.block.toks
     if i + 1 >= len(toks) or toks[i + 1].sep != SPACE or ctx.covered[i + 1] is not None:
         return None
-    if toks[i].norm not in SPEECH_VERB_FORMS:
+    if toks[i].norm not in SPEECH_VERB_FORMS and toks[i].norm not in _MEETING_FORMS:
         return None
     person = name_at(ctx, i + 1)
-    if person is None or person.key is not None:
+    if person is None:
+        surname = known_surname(ctx, i + 1)  # "وقال غوتيريش إن": a known man's surname
+        return PersonFind(surname) if surname is not None else None
+    if person.key is not None:
         return None
     after = person.last
     # "وقال فلان، المتحدث باسم ..." and, with no comma, "وقال فلان المتحدث باسم ...": a

@@ -16,7 +16,7 @@ from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, is_verb
 from app.extract.actors.org_lexicon import GENERIC, org_head
 from app.extract.actors.titles import title_head
 from app.extract.model import EntityKind
-from app.extract.tokens import SPACE, Block, bare, readings, written_forms
+from app.extract.tokens import SPACE, Block, bare, is_mark, readings, written_forms
 from app.text.clitics import clitic_splits
 from app.text.normalize import normalize
 
@@ -149,6 +149,9 @@ def _named(block: Block, covered: list[Cand | None], j: int, prefix: str, kind: 
     word = toks[j].norm[len(prefix) :]
     if _settlement(word) is not None:
         return None  # "مدن وبلدات": a second settlement noun, no name
+    after = covered[j + 1] if j + 1 < len(covered) else None
+    if word[:1] == "و" and after is not None and after.kind is EntityKind.PLACE:
+        return None  # "مدينة وموانئ الصليف": a noun coordinated with the settlement noun
     if not word.startswith("ال") and word.endswith("يه") and word not in CONSTRUCT:
         return None  # "بلدات ساحلية": an indefinite adjective, no name
     shown = block.text(toks[j].start, toks[j].end)
@@ -197,3 +200,26 @@ def place_token(word: str) -> bool:
     if word in _NOT_PLACE or is_verb(word) or word.endswith(("ها", "هم")):
         return False
     return title_head(word) is None and org_head(word) is None and bare(word) not in _SETTLEMENTS
+
+
+# Letters whose written form tells two words apart though normalize() folds them: "حديثه"
+# (his talk) is not حديثة, "آب" (August) is not إب. A writer may drop a hamza (ا for أ),
+# not write another one.
+_DISTINCT = str.maketrans({"ى": "ي"})
+
+
+def spelled_otherwise(surface: str, spellings: tuple[str, ...]) -> bool:
+    """Whether a one-word homograph is written with a ة/ه or hamza seat that none of the
+    entity's spellings has: then it is the other word."""
+    word = _letters(surface)
+    return not any(_fits(word, _letters(spelling)) for spelling in spellings)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if not is_mark(ch) and ch != "\u0640").translate(_DISTINCT)
+
+
+def _fits(word: str, spelling: str) -> bool:
+    return len(word) == len(spelling) and all(
+        w == s or (w == "ا" and s in "أإآ") for w, s in zip(word, spelling, strict=True)
+    )

@@ -38,7 +38,16 @@ from app.extract.actors.organizations import (
     un_adjectives,
 )
 from app.extract.actors.persons import find_persons
-from app.extract.actors.places import find_cued_places, has_cue, is_date, names_settlement
+from app.extract.actors.places import (
+    find_cued_places,
+    has_cue,
+    is_date,
+    names_settlement,
+    spelled_otherwise,
+)
+from app.extract.actors.positions import title_headed_governments
+from app.extract.actors.regime_heads import regime_heads
+from app.extract.actors.regimes import governments_by_head
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
@@ -79,7 +88,9 @@ class RuleActorRecognizer:
         if waiting:
             _confirm_homographs(results, waiting)
         _drop_titled_adjectives(results)
+        title_headed_governments(results)
         resolve(results, self.gazetteer, on.year if on else None)
+        governments_by_head(results, self.gazetteer)
         return assemble(results, self.gazetteer)
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
@@ -111,6 +122,7 @@ class RuleActorRecognizer:
         persons = [f.person for f in finds if f.person not in selected]
         if persons:
             selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
+        selected += regime_heads(block, selected, self.gazetteer)
         if names_settlement(block):
             selected += find_cued_places(block, _coverage(block, selected))
         if self.gazetteer.un_id is not None and names_un(block):
@@ -132,6 +144,9 @@ class RuleActorRecognizer:
                     cand.alternatives = tuple(
                         r.entry_id for r in values if r.rank == ref.rank and r is not ref
                     )
+                entry = self.gazetteer.entries[ref.entry_id]
+                if ref.needs_cue and spelled_otherwise(cand.surface, entry.spellings):
+                    continue  # "في حديثه": the homograph written as the other word
                 if ref.needs_cue and not (
                     has_cue(block, match.first, match.prefix, town=cand.subkind == "city")
                     or _coordinated(out, cand)

@@ -15,8 +15,11 @@ from app.extract.actors.lexicon import PARTICLES, first_names, is_verb, words
 from app.extract.actors.names import Context, definite_l_genitive
 from app.extract.actors.org_lexicon import GENERIC
 from app.extract.actors.titles import (
+    CLERICAL_DEGREES,
+    CLERICAL_RANK,
     DOMAINS,
     EU_ADJECTIVES,
+    GOD,
     LINK_PREPOSITIONS,
     MODIFIERS,
     UN_ADJECTIVES,
@@ -35,6 +38,7 @@ AFFAIRS = words("لشؤون للشؤون")  # "وزير الدولة لشؤون 
 # Owner ranks: a body named in the title itself beats a country, both beat a preposition's.
 _RANK_ORG, _RANK_PLACE, _RANK_AFTER, _RANK_IN_COUNTRY = 0, 1, 3, 4
 _IN = "في"
+_CLERICAL_COURTESY = words("سيد شيخ")
 
 
 def read_title(ctx: Context, i: int) -> Title | None:
@@ -45,6 +49,8 @@ def read_title(ctx: Context, i: int) -> Title | None:
         return None
     prefix, lemma, honorific = head
     title = Title(ctx.block, i, i + 1, prefix, lemma, honorific=honorific)
+    if lemma == CLERICAL_RANK:
+        return _clerical_rank(ctx, title)
     after_prep = genitive_used = False
     j = i + 1
     while j < len(toks) and _joined(ctx, j):
@@ -102,6 +108,22 @@ def read_title(ctx: Context, i: int) -> Title | None:
             j = title.last = _affairs_end(toks, j)  # "لشؤون تمويل الإرهاب"
             continue
         break
+    return title
+
+
+def _clerical_rank(ctx: Context, title: Title) -> Title | None:
+    """ "آية الله العظمى السيد": آية is a rank before الله only; its degree and a bare
+    سيد or شيخ (the article is often left out after the rank) belong to it."""
+    toks = ctx.block.toks
+    j = title.last
+    if j >= len(toks) or toks[j].sep != SPACE or toks[j].norm != GOD:
+        return None
+    j += 1
+    if j < len(toks) and toks[j].sep == SPACE and toks[j].norm in CLERICAL_DEGREES:
+        j += 1
+    if j < len(toks) and toks[j].sep == SPACE and toks[j].norm in _CLERICAL_COURTESY:
+        j += 1
+    title.last = j
     return title
 
 

@@ -31,16 +31,32 @@ ROLES = _lemmas("""
     مساعد مفوض/مفوضة مقرر/مقررة مندوب/مندوبة قاضي/قاضية مدعي مسؤول/مسؤولة قائم/قائمة
     قيادي/قيادية ناشط/ناشطة صحفي/صحفية كاتب/كاتبة باحث/باحثة محلل/محللة خبير/خبيرة
     مراسل/مراسلة محامي/محامية مؤسس/مؤسسة موفد/موفدة مرشح/مرشحة إعلامي/إعلامية
+    نظير/نظيرة
 """)
 HONORIFICS = _lemmas("""
     سيد/سيدة دكتور/دكتورة مهندس/مهندسة أستاذ/أستاذة شيخ لواء عميد عقيد جنرال رائد نقيب
     مقدم فريق مشير أدميرال سيناتور حاخام بطريرك مطران بابا إمام كاردينال الأب
+    سماحة فضيلة فخامة معالي سمو سعادة نيافة غبطة آية/آيت
+    راحل/راحلة مرحوم/مرحومة فقيد/فقيدة شهيد/شهيدة
 """)
+# "the late", "the martyr": a surname alone after them is a man of the past, whom the
+# gazetteer's living namesake is not ("مكتب الشهيد الصدر").
+DECEASED = frozenset(normalize(w) for w in ("راحل", "مرحوم", "فقيد", "شهيد"))
+
+# "آية الله العظمى": the cleric's rank is two words (three with its degree); آية alone is a
+# verse, so it is a title only before الله.
+CLERICAL_RANK = "ايه"
+GOD = "الله"
+CLERICAL_DEGREES = words("العظمى")
 # Role nouns that are everyday words without the article: أمام (in front of), ملك (property).
 NEEDS_ARTICLE = words("""
     لواء عميد رائد نقيب مقدم فريق مشير امام ملك ملكه امين امينه قائم قائمه مسوول مسووله
-    شيخ سيد سيده
+    شيخ سيد سيده نظير راحل راحله مرحوم مرحومه فقيد فقيده شهيد شهيده سعاده
 """)
+
+# Roles that are relational adjectives too: after an indefinite noun they qualify it
+# ("لقاء إعلامي", "مؤتمر صحفي", "مصدر قيادي"), they name no one.
+ADJECTIVE_ROLES = words("صحفي صحفية إعلامي إعلامية قيادي قيادية")
 
 # The accusative of a role noun: "تعيين X رئيساً" (رييسا once tanween is folded away).
 ACCUSATIVE_ROLES = frozenset(r + "ا" for r in ROLES if r not in HONORIFICS)
@@ -67,6 +83,7 @@ MODIFIERS = words("""
     المستقل المستقلة المقيم المقيمة المنتخب المنتخبة المناوب المناوبة
     المسجون المسجونة المعتقل المعتقلة المعزول المعزولة المخلوع المخلوعة الراحل الراحلة
     المحتمل المحتملة الفائز الفائزة المتقاعد المتقاعدة الموقوف الموقوفة
+    أول الركن ركن الطيار
 """)
 DOMAINS = words("""
     الخارجية الدفاع الداخلية العدل المالية الاقتصاد الصحة التربية التعليم الإعلام النفط

@@ -27,11 +27,11 @@ Skeleton = tuple[str, ...]
 
 
 def skeleton(tokens: tuple[str, ...]) -> Skeleton:
-    return tuple(_word_skeleton(t) for t in tokens)
+    return tuple(word_skeleton(t) for t in tokens)
 
 
 @lru_cache(maxsize=65536)
-def _word_skeleton(word: str) -> str:
+def word_skeleton(word: str) -> str:
     folded = word.translate(_FOLD)
     if word in first_names() or word.startswith(_ARTICLE):
         return folded

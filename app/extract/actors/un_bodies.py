@@ -126,6 +126,8 @@ def in_place(
         named = place is not None and place.kind is EntityKind.PLACE and not place.prefix
         if named and not country and place is not None and place.subkind == "country":
             return j
+        if place is not None and place.subkind == "feature":
+            return j  # "المكتب الإعلامي في معبر باب الهوى": a facility is no area a body serves
         if place is not None and named and place.form is not Form.DEMONYM:
             tokens.append(IN)
             tokens.extend(t.norm for t in toks[j + 1 : place.last])

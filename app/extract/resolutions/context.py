@@ -26,6 +26,7 @@ from app.extract.tokens import NormText, Tok
 
 _PREFIXES = ("بال", "لل", "كال", "ال", "ب", "ل", "ك")
 _STEMS = tuple(sorted(set(lex.ANAPHOR_STEMS.values())))
+_WORDS = re.compile(r"[^\W\d_]+")
 _HAS_STEM = re.compile("|".join(map(re.escape, _STEMS)))  # any of them, anywhere in a word
 
 
@@ -41,6 +42,7 @@ class ArticleBodies:
         self._texts = texts
         self._named: dict[str, list[_Named]] | None = None
         self._bodies: set[Hint] | None = None
+        self._un: bool | None = None
 
     def antecedent(self, stem: str, seq: int, start: int) -> Hint | None:
         """The body the short form with `stem` at (block seq, offset start) points back at."""
@@ -94,6 +96,12 @@ class ArticleBodies:
         explicit = self._bodies & EXPLICIT
         return next(iter(explicit)) if len(explicit) == 1 else None
 
+    def speaks_of_un(self) -> bool:
+        """Whether any sentence of the article has a UN word or names a UN organ."""
+        if self._un is None:
+            self._un = any(lex.has_un_cue(_WORDS.findall(nt.text)) for nt in self._texts)
+        return self._un
+
     def _index(self) -> dict[str, list[_Named]]:
         if self._named is None:
             named: dict[str, list[_Named]] = defaultdict(list)
@@ -141,10 +149,11 @@ def _sponsors(toks: list[Tok], j: int) -> bool:
 
 
 def _owns_a_mission(toks: list[Tok], j: int) -> bool:
-    """ "بعثة الاتحاد الأفريقي": the body at j only owns the mission named before it."""
+    """ "بعثة الاتحاد الأفريقي": the body at j only owns the mission named before it; "دول
+    مجلس التعاون": its member states are meant, not the body that votes."""
     if j == 0:
         return False
     word = toks[j - 1].norm
-    return word in lex.MISSION_NOUNS or (
-        word[:1] in {"و", "ل", "ب"} and word[1:] in lex.MISSION_NOUNS
-    )
+    if word[:1] in {"و", "ل", "ب"} and word[1:] in lex.MISSION_NOUNS | lex.MEMBER_NOUNS:
+        word = word[1:]
+    return word in lex.MISSION_NOUNS or word in lex.MEMBER_NOUNS

@@ -40,8 +40,17 @@ Rules, in the order they apply:
   11. what rules 3-10 gave another citation of the same number in the article;
   12. the one issuing body the article names anywhere, for a plain number from 100 on that is
       not written as a state's decision ("القرار رقم 25 لسنة 2020") away from UN words;
-  13. unknown.
-  "الأممي"/"الدولي" say only "the UN" and leave the organ to those rules.
+  13. a plain number from 1,000 to 2,999 the table does not hold, in an article with a UN
+      word: UNSC (the Assembly's plain numbers that high are of 1953-1975, its famous ones
+      are in the table; the Council's series passed 2,000 in 2011);
+  14. unknown.
+  A body named for one member of a list ("قراري الجمعية العامة 46/182 ومجلس الأمن 2642")
+  is that member's own. A body after "دول" (its member states) or "بعثة" (its mission) is
+  not the one that votes.
+  "الأممي"/"الدولي"/"المنظمة الدولية" say only "the UN" and leave the organ to those rules;
+  "مجلس" or "الجمعية" alone are no UN word ("مجلس النواب").
+- A number and year the table holds for one resolution ("القرار رقم 2216 لسنة 2015") is
+  cited whatever register it is written in.
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
   when it stays unknown while written formally ("القرار رقم 1234 لعام 2023"), in each of the
@@ -80,6 +89,9 @@ _CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
 # A short form pointing at a state's council or assembly: a national decision, not cited.
 _NATIONAL: None = None
 
+# Plain numbers read as the Council's in a story about the UN (see _council_sized).
+_COUNCIL_RANGE = (1000, 3000)
+
 Key = tuple[int, int | None, str]  # number, session, special-session prefix
 
 
@@ -116,6 +128,8 @@ def find_citations(
         if body is _UNKNOWN and _plain(f):
             only = context.only_body()  # the one body the article is about
             body = ResolutionBody(str(only)) if only is not None else body
+        if body is _UNKNOWN and _plain(f) and _council_sized(f, table, context):
+            body = ResolutionBody.UNSC
         citation = _resolve(f, body, table)
         if citation is not None:
             citations.append(citation)
@@ -247,8 +261,8 @@ def _from_symbol(block: TextBlock, nt: NormText, m: re.Match[str]) -> Found:
 
 
 def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> Citation | None:
-    if f.hint is None:
-        un_cue = not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
+    if f.hint is None and not _in_table_as_dated(f, table):
+        un_cue = lex.has_un_cue(_WORD.findall(_sentence(f)))
         if (
             f.issued_nationally
             or body is _NATIONAL
@@ -266,6 +280,16 @@ def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> C
     title = (record.title_ar or record.title_en or None) if record else None
     surface = f.block.text[start:end]
     return Citation(body, f.number, year, surface, span, title, session=f.session)
+
+
+def _in_table_as_dated(f: Found, table: ResolutionTable) -> bool:
+    """ "القرار رقم 2216 لسنة 2015": the register of a state's decisions, but the number and
+    its year are a UN resolution's: the coincidence is too unlikely to drop it."""
+    year = f.year or f.weak_year
+    if year is None or f.issued_nationally:
+        return False
+    record = table.unique(f.number, f.session, f.special, year)
+    return record is not None and record.year == year
 
 
 def _body(
@@ -299,6 +323,18 @@ def _body(
     return _UNKNOWN
 
 
+def _council_sized(f: Found, table: ResolutionTable, context: ArticleBodies) -> bool:
+    """ "القرار الذي حمل الرقم 2314" in a story that speaks of the UN: the Assembly's plain
+    numbers from 1,000 on are of 1953-1975 and the famous ones are in the table, so a
+    four-digit plain number from the UN is the Council's, whose series has run past 2,000
+    since 2011."""
+    if not _COUNCIL_RANGE[0] <= f.number < _COUNCIL_RANGE[1] or f.session is not None:
+        return False
+    if table.candidates(f.number):
+        return False  # the table knows whose it is, and did not settle it
+    return context.speaks_of_un()
+
+
 def _plain(f: Found) -> bool:
     """A citation that could be any body's: no session, not a small number, and not in the
     register of a state's decisions ("القرار رقم 25 لسنة 2020") unless a UN word is near."""
@@ -306,7 +342,7 @@ def _plain(f: Found) -> bool:
         return False
     if is_year(f.number):
         return False  # "القرار 2015": the year it was taken, most likely
-    return not (f.formal or f.sanah) or not lex.UN_CUES.isdisjoint(_WORD.findall(_sentence(f)))
+    return not (f.formal or f.sanah) or lex.has_un_cue(_WORD.findall(_sentence(f)))
 
 
 def _hrc_year(body: ResolutionBody, f: Found) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from itertools import pairwise
 
 from app.text.normalize import normalize
 
@@ -54,7 +55,7 @@ _BODY_PHRASES: dict[Hint, str] = {
     "|منظمة الصحة العالمية|اليونسكو|مجلس التعاون الخليجي|مجلس التعاون لدول الخليج العربية"
     "|لجنة حقوق الإنسان",
     Hint.UN: "الأممي|الأممية|الأمميين|الأمميان|الدولي|الدولية|الدوليين|الدوليان|الأمم المتحدة"
-    "|الشرعية الدولية|الأمم المتحدة ذات الصلة",
+    "|الشرعية الدولية|الأمم المتحدة ذات الصلة|المنظمة الدولية|المنظمة الأممية",
 }
 
 
@@ -79,19 +80,23 @@ PARTICLES_LIKE_NISBA = _words("إلى الذي")
 HEAD_FILLERS = _words(
     "رقم رقمي رقمه المرقم المرقمة ذي ذو ذا الرقم تحت الحامل للرقم ذات الصلة بالرقم التابع "
     "التابعة للأمم المتحدة الشهير الشهيرة الأخير الأخيرة المعروف الصادر الصادرة عن الأصلي "
-    "المذكور المذكورة الأساسي الجديد أرقام الأرقام بالأرقام ذوات"
+    "المذكور المذكورة الأساسي الجديد أرقام الأرقام بالأرقام ذوات برقم تحت"
+    # how the press qualifies a famous resolution: "القرار التاريخي 2334"، "الملزم"
+    " التاريخي التاريخية الملزم الملزمة المهم الهام السابق السابقة الأول الأممي الدولي"
 )
+# "القرار الـ2254": the article (or a preposition with it) written onto the number.
+GLUED_ARTICLES = _words("ال بال لل")
 # "القرار الذي حمل الرقم 2118": a relative clause that only gives the number.
 RELATIVES = _words("الذي التي")
 BEARING_VERBS = _words("حمل حملت يحمل تحمل")
-NUMBER_MARKERS = _words("رقم رقمي المرقم المرقمة الرقم بالرقم للرقم أرقام الأرقام بالأرقام")
+NUMBER_MARKERS = _words("رقم رقمي المرقم المرقمة الرقم بالرقم للرقم برقم أرقام الأرقام بالأرقام")
 
 # "القرارات الدولية ذات الصلة، ولا سيما 2254": after a plural noun these introduce members.
 FOCUS_PHRASES = _phrases(
     "ولا سيما|لا سيما|ولاسيما|لاسيما|سيما|خاصة|وخاصة|خصوصا|وخصوصا|وبخاصة|بخاصة|بما فيها"
     "|بما في ذلك|ومنها|منها|مثل|ومن بينها|من بينها|وفي مقدمتها|في مقدمتها|وعلى رأسها|على رأسها"
     "|وفي مقدمها|في مقدمها|وفي طليعتها|في طليعتها"  # مقدَّمها: the Levantine spelling
-    "|وأهمها|أهمها|وأبرزها|أبرزها|وتحديدا|تحديدا|وهي|أي|وبالأخص|بالأخص|وآخرها|آخرها"
+    "|هما|وهما|هي|وأهمها|أهمها|وأبرزها|أبرزها|وتحديدا|تحديدا|وهي|أي|وبالأخص|بالأخص|وآخرها|آخرها"
 )
 
 # "قرار مجلس الأمن بشأن سوريا رقم 2254": a short topic is skipped only up to a number marker.
@@ -100,6 +105,8 @@ TOPIC_WORDS = _words("بشأن حول الخاص الخاصة المتعلق ا�
 # "بعثة الاتحاد الأفريقي", "قوات الاتحاد الأوروبي": a body named as the owner of a mission
 # or force is not the one that votes the resolution in its sentence.
 MISSION_NOUNS = _words("بعثة بعثات قوة قوات")
+# "ضد دول مجلس التعاون": a body's member states, not the body adopting anything.
+MEMBER_NOUNS = _words("دول الدول أعضاء الأعضاء")
 # "قدمته البحرين نيابة عن دول مجلس التعاون": the body a draft was put forward for.
 ON_BEHALF = _words("نيابة باسم")
 
@@ -155,8 +162,20 @@ NATIONAL_WORDS = _words(
     "مديرية المديرية الوزراء الرئيس رئيس"
 )
 ISSUING_VERBS = _words("أصدر أصدرت يصدر تصدر اتخذ اتخذت أقر أقرت وقع وقعت أصدرها")
-# Outside the noun's own phrase, these in the same sentence say "the UN".
-UN_CUES = _words("الأمم المتحدة الأممي الأممية الدولي الدولية الأمن مجلس الجمعية الشرعية")
+# Outside the noun's own phrase, these in the same sentence say "the UN"; "مجلس" or
+# "الجمعية" alone do not ("مجلس النواب"، "الجمعية الوطنية"), only the pairs that name an organ.
+UN_CUES = _words("الأمم المتحدة الأممي الأممية الدولي الدولية الشرعية")
+UN_CUE_PAIRS = frozenset(
+    phrase[:2] for phrase in _phrases("مجلس الأمن|الجمعية العامة|مجلس حقوق الإنسان")
+)
+
+
+def has_un_cue(words: list[str]) -> bool:
+    """Whether these words (a sentence or a window, in order) say "the UN"."""
+    if not UN_CUES.isdisjoint(words):
+        return True
+    return any(pair in UN_CUE_PAIRS for pair in pairwise(words))
+
 
 # Short forms that point back at a body the article has named ("تبنى المجلس القرار 2452"),
 # each with the stem its full names are built on ("مجلس الأمن"، "مجلس النواب").

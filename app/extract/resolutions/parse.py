@@ -40,6 +40,7 @@ class Found:
     anaphor: str | None = None  # "اعتمده المجلس", "المجلس في قراره": the stem of the short form
     seq: int = 0  # the block's place in the article, to find what a short form points back at
     group: int | None = None  # the noun a list hangs on: "القرارات 1696 و1737 و1747"
+    own_body: bool = False  # "قراري الجمعية العامة 194 ومجلس الأمن 242": named for itself
 
 
 def parse_at(
@@ -84,7 +85,20 @@ def parse_at(
             if tok.norm in {",", "،"} and _text(toks, j + 1) in lex.NUMBER_MARKERS:
                 j += 1  # "قرار مجلس الأمن الدولي، رقم 2254"
                 continue
+            if tok.norm == ":" and _text(toks, j - 1) in lex.NUMBER_MARKERS:
+                j += 1  # "القرار رقم: 1701"
+                continue
             return []
+        if _glued_article(toks, j):
+            j += 1  # "القرار الـ2254": the article written onto the number
+            continue
+        clause = _issuing_clause(toks, j)
+        if clause:
+            j += clause  # "القرار الذي أصدره مجلس الأمن برقم 2216": who issued it, then its number
+            continue
+        if j == i + 1 and _named_before_marker(toks, j):
+            j += 1  # "قرار التقسيم رقم 181": the name a resolution is known by
+            continue
         if lex.ANCHOR.match(tok.norm):
             if plural and hint is not None:
                 inherited[j] = hint
@@ -120,7 +134,7 @@ def parse_at(
     start = toks[j].nstart if focused else anchor.nstart + len(match.group(1) or "")
     items = _number_list(block, nt, j, start, ranged=ranged)
     for item in items:
-        item.hint = _merge(hint, item.hint)
+        item.hint = item.hint if item.own_body else _merge(hint, item.hint)
     if any(item.hint is Hint.NATIONAL for item in items):
         return []
     # "القرار رقم 25" is also how a state's decisions are written; "الذي حمل الرقم" is not
@@ -142,6 +156,7 @@ def _number_list(
     toks = nt.tokens
     items: list[Found] = []
     separators = lex.LIST_SEPARATORS | lex.RANGE_TO if ranged else lex.LIST_SEPARATORS
+    pending_body: Hint | None = None
     while True:
         read = read_number(toks, k)
         if read is None:
@@ -155,20 +170,67 @@ def _number_list(
             break
         item = Found(block, nt, start if not items else toks[k].nstart, 0, number, session)
         item.special = special
+        if pending_body is not None:
+            item.hint, item.own_body, pending_body = pending_body, True, None
         after = _tail(toks, end_tok, item)
         item.year = item.year or slash_year
         item.end = toks[after - 1].nend
         items.append(item)
         sep = after
-        if _text(toks, sep) not in separators or toks[sep].sentence != toks[k].sentence:
+        if sep < len(toks) and toks[sep].sentence != toks[k].sentence:
             break
-        sep += 1
+        own = _coordinated_body(toks, sep)
+        if own is None and _text(toks, sep) not in separators:
+            break
+        sep += own[1] if own is not None else 1
+        if own is None and _text(toks, sep - 1) in {",", "،"} and _text(toks, sep) in separators:
+            sep += 1  # "القرارين 242، و338"
         if _text(toks, sep) in lex.NUMBER_MARKERS:
             sep += 1
         if sep >= len(toks) or not (toks[sep].kind is Kind.NUMBER or special_at(toks, sep)):
             break
         k = sep
+        if own is not None:
+            pending_body = own[0]
+            continue
     return items
+
+
+def _coordinated_body(toks: list[Tok], k: int) -> tuple[Hint, int] | None:
+    """ "... 46/182 ومجلس الأمن 2642": a list member that names its own body after و."""
+    if not _text(toks, k).startswith("و"):
+        return None
+    body = body_at(toks, k)
+    return body if body is not None and body[0] in EXPLICIT else None
+
+
+def _issuing_clause(toks: list[Tok], j: int) -> int:
+    """Tokens of "الذي أصدره" / "التي اعتمدها" at j when a body phrase follows it."""
+    k = j + (_text(toks, j) in lex.RELATIVES)
+    if k == j or _text(toks, k) not in lex.ISSUED_WORDS or _text(toks, k) in lex.RELATIVES:
+        return 0
+    return k + 1 - j if body_at(toks, k + 1) is not None else 0
+
+
+def _named_before_marker(toks: list[Tok], j: int) -> bool:
+    """A one-word name between the noun and "رقم" ("قرار التقسيم رقم 181"); not an adjective
+    of a state's decision ("قرار وزاري رقم 25"، "قرار جمهوري")."""
+    word = _text(toks, j)
+    return (
+        toks[j].kind is Kind.WORD
+        and _text(toks, j + 1) in lex.NUMBER_MARKERS
+        and not word.endswith(("ي", "يه"))
+        and word not in lex.NATIONAL_WORDS
+    )
+
+
+def _glued_article(toks: list[Tok], j: int) -> bool:
+    return (
+        toks[j].norm in lex.GLUED_ARTICLES
+        and j + 1 < len(toks)
+        and toks[j + 1].kind is Kind.NUMBER
+        and toks[j + 1].nstart == toks[j].nend
+    )
 
 
 def _bearing(toks: list[Tok], j: int) -> int:
@@ -314,20 +376,23 @@ def _seek_focus(toks: list[Tok], j: int) -> int:
 
 def _hint_before(toks: list[Tok], i: int) -> Hint | None:
     """ "طالب مجلس الأمن في قراره 2254": the body named shortly before a possessive noun."""
+    vague: Hint | None = None
     for m in range(i - 1, max(i - 9, -1), -1):
         if toks[m].sentence != toks[i].sentence:
             break
         body = body_at(toks, m)
         if body is not None and body[0] in EXPLICIT and m + body[1] <= i:
             return body[0]
-    return None
+        if body is not None and body[0] is Hint.UN and m + body[1] <= i:
+            vague = vague or Hint.UN  # "أكدت الأمم المتحدة في قرارها 2254": the UN, organ unsaid
+    return vague
 
 
 def _issued_nationally(toks: list[Tok], i: int) -> bool:
     window = [t.norm for t in toks[max(i - 6, 0) : i] if t.sentence == toks[i].sentence]
     issued = any(w in lex.ISSUING_VERBS or w[1:] in lex.ISSUING_VERBS for w in window)
     national = any(w in lex.NATIONAL_WORDS for w in window)
-    return issued and national and not any(w in lex.UN_CUES for w in window)
+    return issued and national and not lex.has_un_cue(window)
 
 
 def _text(toks: list[Tok], k: int) -> str:

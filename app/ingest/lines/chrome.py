@@ -75,6 +75,9 @@ _HASHTAG_LINE = re.compile(r"^(?:#[^\W_]\w*[\s,،|·•]*)+$")
 # "الرئيسية > أخبار > سياسة", "الرئيسية / المركز الإعلامي / البيانات الصحفية" (normalized)
 _BREADCRUMB = re.compile(r"\s[>»›]\s|^الرييسيه\s*[/|>»›]")
 _PATH_STEP = re.compile(r"\s[/|]\s")
+_GUILLEMETS = re.compile(r"«[^«»]*»")
+# A link or an image address alone on a line: "https://cdn.img.example/1106.jpg"
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _SHORT_RULE_WORDS = 12
 _SHORT_CREDIT_WORDS = 6  # "Reporting by Omar Haddad" with no parentheses
 
@@ -97,6 +100,9 @@ _TAGS = _keys(
     "مواضيع", "الموضوعات", "المواضيع", "تاغ", "هاشتاغ", "tags", "topics",
 )
 # fmt: on
+# "اقرأ أيضاً" with no colon, often run into the linked headline by a lost line break
+_READ_ALSO = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد)\s+(?:أيضاً|أيضا|ايضا|ايضاً|كذلك)\s*\S")
+_HEADLINE_WORDS = 24
 _LABELLED = re.compile(r"^\s*([^:：]{2,40}?)\s*[:：]\s*(.*)$")
 _SOURCE_LABELS = _keys("المصدر", "مصدر الخبر", "source")
 _COPYRIGHT_NOISE = re.compile(
@@ -111,7 +117,7 @@ def is_chrome(line: str) -> bool:
     if not has_letters(line):
         return True
     key = match_key(line)
-    if key in _CHROME_LINES or _is_breadcrumb(line):
+    if key in _CHROME_LINES or _is_breadcrumb(line) or _URL_LINE.match(line):
         return True
     words = key.split()
     if words and all(word in _SHARE_WORDS for word in words):
@@ -146,7 +152,8 @@ def _is_breadcrumb(line: str) -> bool:
     Two steps count only when both are one or two words: "سوريا | عام على الزلزال" may
     be a subheading.
     """
-    if _BREADCRUMB.search(normalize(line)):
+    # "قوات « اليونيفيل » التابعة": a closing guillemet after a space is a quote, not a step
+    if _BREADCRUMB.search(_GUILLEMETS.sub("", normalize(line))):
         return True
     steps = _PATH_STEP.split(line)
     longest = 3 if len(steps) > 2 else 2
@@ -166,6 +173,8 @@ def block_marker(line: str) -> tuple[Block, bool] | None:
             return Block.LINKS, False
         if label in _TAGS:
             return Block.TAGS, False
+    if word_count(line) <= _HEADLINE_WORDS and _READ_ALSO.match(line):
+        return Block.LINKS, False  # "اقرأ أيضاًالقاهرة: ...": the label run into its headline
     return None
 
 

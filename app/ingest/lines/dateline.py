@@ -71,9 +71,12 @@ _OPENERS = [
         re.compile(rf"^(?P<place>{_PLACE})\s*[،,]?\s+(?P<when>[^()\-–—ـ:«»]{{1,40}}?){_DASH}"),
         _Rule.DATED,
     ),
-    (re.compile(rf"^(?P<place>{_PLACES})\s*(?:[-–—]|\sـ+)\s+"), _Rule.PLACE),
+    # "روما-رأى الوزير": scraped text loses the space after the dash
+    (re.compile(rf"^(?P<place>{_PLACES})\s*(?:[-–—]|\sـ+)\s*"), _Rule.PLACE),
     # Two cities or more: "دمشق: «...»" is how a headline quotes a capital
     (re.compile(rf"^(?P<place>{_MANY_PLACES})\s*[:：]\s*"), _Rule.PLACE),
+    # ... but one city and a colon before a sentence opens a story: "رام الله: رحب ..."
+    (re.compile(rf"^(?P<place>{_PLACE})\s*[:：](?!\s*[«\"“'])"), _Rule.PLACE),
     # "شفق نيوز/ "
     (re.compile(rf"^(?P<src>{_PLACE})\s*/\s+"), _Rule.KNOWN),
 ]

@@ -10,6 +10,11 @@ from app.text.normalize import collapse_spaces, normalize
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
 # Bidi controls and zero-width characters: invisible in display, poison for matching.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff\u00ad]")
+# Markup a scraper left in the text: "<b>2254</b>", "<br/>", "<span class=...>".
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>]{0,200})?/?>")
+# Markdown emphasis around words, opened and closed: "*اليونيفيل*", "**عاجل**"; a lone star
+# stays (a bullet, a note on the writer "*كاتب سوري", a footnote)
+_EMPHASIS = re.compile(r"(?<!\w)(\*{1,3}|_{2,3})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?!\w)")
 _GLYPH_BULLET = re.compile(r"^[•●○◦▪▫■□◾◽◼◻▸►▶➢➤✓✔·]\s*(?=\S)")
 _DASH_BULLET = re.compile(r"^[*\-–—]\s+(?=\S)")
 _NUMBER_BULLET = re.compile(r"^\(?[0-9٠-٩]{1,2}\s?[.)\-–]\)?\s+(?=\S)")
@@ -32,11 +37,16 @@ _PARAGRAPH_OPENERS = frozenset(normalize(word) for word in (
 
 
 def clean_line(line: str) -> str:
-    """Display clean-up: stray HTML entities, bidi marks, NBSP and runs of spaces."""
+    """Display clean-up: stray HTML entities and tags, markdown emphasis, bidi marks, NBSP
+    and runs of spaces."""
     for _ in range(2):  # "&amp;quot;" is escaped twice
         if not _ENTITY.search(line):
             break
         line = html.unescape(line)
+    if "<" in line:
+        line = _TAG.sub(" ", line)
+    if "*" in line or "__" in line:
+        line = _EMPHASIS.sub(r"\2", line)
     return collapse_spaces(_INVISIBLE.sub("", line))
 
 

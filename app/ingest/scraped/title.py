@@ -19,6 +19,7 @@ from app.ingest.lines import (
     is_chrome,
     is_outlet_name,
     read_byline,
+    split_dateline,
     word_count,
 )
 
@@ -83,7 +84,10 @@ def _derived(lines: list[str], story_at: int | None) -> TitlePick:
         story_at = next((i for i, line in enumerate(lines) if has_letters(line)), None)
     if story_at is None:
         return TitlePick("", len(lines), warning=NO_TITLE)
-    sentence = re.split(r"(?<=[.!؟?])\s", lines[story_at], maxsplit=1)[0].split()
+    opening = lines[story_at]
+    dated = split_dateline(opening)  # "روما- رأى الوزير ...": the title starts after it
+    opening = dated[1] if dated else opening
+    sentence = re.split(r"(?<=[.!؟?])\s", opening, maxsplit=1)[0].split()
     text = " ".join(sentence[:_MAX_DERIVED_TITLE_WORDS])
     if len(sentence) > _MAX_DERIVED_TITLE_WORDS:
         text += "…"

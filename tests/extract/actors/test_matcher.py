@@ -89,3 +89,13 @@ def test_a_name_run_together_at_its_article_is_found() -> None:
         trie.add(variant, "UN")
     block = lex(TextBlock(Part.SECTION, 0, "رحبت والأممالمتحدة بالاتفاق، وقالت الأمم المتحدة"))
     assert [(m.values, m.prefix) for m in trie.scan(block)] == [(("UN",), "و"), (("UN",), "")]
+
+
+def test_spelling_variants_fold_the_press_spellings_of_a_word_in_a_name() -> None:
+    opcw = spelling_variants(name_tokens("منظمة حظر الأسلحة الكيميائية"))
+    assert name_tokens("منظمة حظر الأسلحة الكيمائية") in opcw
+    assert name_tokens("منظمة حظر الأسلحة الكيماوية") in opcw
+    force = spelling_variants(name_tokens("قوة الأمم المتحدة المؤقتة في لبنان"))
+    assert name_tokens("قوات الأمم المتحدة المؤقتة في لبنان") in force
+    group = spelling_variants(name_tokens("المجموعة الدولية لدعم سوريا"))
+    assert name_tokens("المجموعة الدولية لدعم سورية") in group

@@ -1,7 +1,8 @@
 import pytest
-from actor_support import names, run, surfaces
+from actor_support import assert_spans_match, entity, names, run, surfaces
 
-from app.extract.model import EntityKind
+from app.extract.model import EntityKind, MentionForm
+from app.ingest.model import Part, TextBlock
 
 ORG, PLACE = EntityKind.ORGANIZATION, EntityKind.PLACE
 SHIPPED = None
@@ -188,3 +189,134 @@ def test_forces_described_by_what_they_do_are_no_body() -> None:
 def test_a_month_in_brackets_is_no_acronym_of_what_precedes() -> None:
     result = run("وكان مجلس الأمن اعتمد في نيسان (أبريل) قرارا بالإجماع.", data_dir=None)
     assert names(result, EntityKind.ORGANIZATION) == {"مجلس الأمن الدولي"}
+
+
+def test_a_known_body_written_with_quotes_inside_its_name_is_that_body() -> None:
+    result = run('وأكد تقرير لمنظمة "حظر الأسلحة الكيمائية" استخدام غاز سام.', data_dir=None)
+    assert names(result, ORG) == {"منظمة حظر الأسلحة الكيميائية"}
+
+
+def test_a_force_is_one_body_whether_written_force_or_forces() -> None:
+    result = run(
+        "وانتشرت قوات الأمم المتحدة المؤقتة في لبنان جنوب النهر.",
+        "وقالت قوة الأمم المتحدة المؤقتة في لبنان إن دورياتها مستمرة.",
+        data_dir=None,
+    )
+    assert names(result, ORG) == {"قوة الأمم المتحدة المؤقتة في لبنان"}
+
+
+def test_a_government_after_its_heads_title_is_named_by_the_title_only() -> None:
+    result = run("وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.", data_dir=None)
+    government = entity(result, "الحكومة اللبنانية")
+    forms = {m.form for m in result.mentions if m.entity_key == government.key}
+    assert forms == {MentionForm.TITLE}
+    # the holder's affiliation still names the government
+    assert any(a.organization_key == government.key for a in result.affiliations)
+
+
+def test_a_government_named_on_its_own_stays_a_named_body() -> None:
+    result = run(
+        "وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.",
+        "وأقرت الحكومة اللبنانية الخطة بالإجماع.",
+        data_dir=None,
+    )
+    government = entity(result, "الحكومة اللبنانية")
+    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == government.key}
+
+
+def test_a_government_with_a_name_of_its_own_is_a_body_even_in_a_title() -> None:
+    result = run("وقال رئيس حكومة الوحدة الوطنية عبد الحميد الدبيبة إن الانتخابات قريبة.")
+    assert "حكومة الوحدة الوطنية" in names(result, ORG)
+
+
+def test_militia_is_one_word_in_its_four_spellings() -> None:
+    for head in ("ميليشيا", "مليشيا", "ميليشيات", "مليشيات"):
+        result = run(f"وأعلنت {head} الحوثي مسؤوليتها عن الهجوم.", data_dir=None)
+        assert names(result, ORG) == {"جماعة الحوثي"}, head
+
+
+@pytest.mark.parametrize(
+    ("text", "mission"),
+    [
+        (
+            "وقالت البعثة الفرنسية لدى الأمم المتحدة إن المشروع جاهز.",
+            "البعثة الفرنسية لدى الأمم المتحدة",
+        ),
+        (
+            "وسلمت مندوبية قطر الدائمة لدى الأمم المتحدة رسالة.",
+            "مندوبية قطر الدائمة لدى الأمم المتحدة",
+        ),
+    ],
+)
+def test_a_states_mission_is_named_with_the_body_it_is_accredited_to(
+    text: str, mission: str
+) -> None:
+    assert names(run(text, data_dir=None), ORG) == {mission}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # the UN's adjective on a UN organ
+        ("وتبنى مجلس الأمن الأممي قرارا جديدا.", "مجلس الأمن الدولي"),
+        # a label the writer puts on an armed group
+        ("وأدان البيان هجمات مليشيا الحوثي الانقلابية على السفن.", "جماعة الحوثي"),
+    ],
+)
+def test_a_known_body_qualified_by_the_writer_is_still_that_body(text: str, body: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "government"),
+    [
+        ("وردت إدارة الرئيس الأمريكي دونالد ترامب على الهجمات.", "الإدارة الأمريكية"),
+        ("واتهم التقرير نظام الرئيس بشار الأسد بالهجوم.", "النظام السوري"),
+        ("ودعا إلى تمكين حكومة الرئيس عبدربه منصور هادي من العودة.", "الحكومة اليمنية"),
+    ],
+)
+def test_a_government_named_through_its_head_is_that_countrys_government(
+    text: str, government: str
+) -> None:
+    result = run(text, data_dir=None)
+    assert government in names(result, ORG)
+    assert len(names(result, EntityKind.PERSON)) == 1  # the head stays a person mention
+    assert_spans_match(result, [TextBlock(Part.SECTION, 0, text)])
+
+
+def test_a_head_noun_of_another_kind_names_no_government() -> None:
+    result = run("وانتقد نظام العقوبات الرئيس بشار الأسد.", data_dir=None)
+    assert "النظام السوري" not in names(result, ORG)
+
+
+def test_the_gulf_council_is_one_body_in_its_short_and_full_names() -> None:
+    result = run(
+        "وأدان مجلس التعاون لدول الخليج العربية الهجمات.",
+        "وأكد مجلس التعاون والدول العربية تمسكهم بالحوار.",
+        data_dir=None,
+    )
+    assert names(result, ORG) == {"مجلس التعاون لدول الخليج العربية"}
+
+
+def test_a_leadership_named_by_its_demonym_is_no_body() -> None:
+    result = run("وأكدت القيادة الفلسطينية رفضها للخطة.", data_dir=None)
+    assert names(result, ORG) == set()
+    assert names(result, PLACE) == {"فلسطين"}
+
+
+def test_peacekeepers_named_by_their_task_are_no_body() -> None:
+    result = run("ونشرت قوات حفظ السلام دورياتها على الحدود.", data_dir=None)
+    assert names(result, ORG) == set()
+
+
+def test_a_regional_group_of_states_is_a_collective_not_a_body() -> None:
+    result = run("وقدمت المجموعة العربية مشروع القرار إلى المجلس.", data_dir=None)
+    assert names(result, ORG) == set()
+    named = run("وعقدت المجموعة الدولية لدعم سوريا اجتماعها.", data_dir=None)
+    assert names(named, ORG) == {"المجموعة الدولية لدعم سوريا"}
+
+
+def test_a_states_mission_named_by_its_demonym_alone_is_like_an_embassy() -> None:
+    result = run("وطالبت البعثة الفلسطينية بحق التصويت.", data_dir=None)
+    assert names(result, ORG) == set()
+    assert names(result, PLACE) == {"فلسطين"}

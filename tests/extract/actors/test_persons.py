@@ -424,3 +424,152 @@ def test_a_first_name_that_is_a_common_word_opens_nothing_alone() -> None:
 def test_a_name_at_a_lines_start_needs_a_cue() -> None:
     result = run("سامر عبد الله الخطيب\nوصل الوفد إلى المدينة.")
     assert names(result, EntityKind.PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a cleric's rank is two words and its degree; سيد after it may lack the article
+        ("واستقبل آية الله العظمى سيد حسن الموسوي الوفد أمس.", "حسن الموسوي"),
+        ("وقال آية الله كامل الحيدري في خطبته إن الوضع صعب.", "كامل الحيدري"),
+        # a courtesy title before the office
+        ("وقال فخامة الرئيس نزار عبود إن البلاد متمسكة بالقرار.", "نزار عبود"),
+        # "the late"
+        ("وأشاد الخطيب بدور الراحل جمال الحداد في تلك الحقبة.", "جمال الحداد"),
+        # a rank with its grade or corps
+        ("وأعلن اللواء الركن يحيى رسول أن القوات تقدمت.", "يحيى رسول"),
+        ("والتقى الوزير بالفريق أول كمال عبود في العاصمة.", "كمال عبود"),
+    ],
+)
+def test_names_after_honorifics_ranks_and_the_late(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_cleric_addressed_with_a_courtesy_title_is_no_name_himself() -> None:
+    result = run("وزار الوزير سماحة آية الله العظمى الشيخ كامل الحيدري في مكتبه.")
+    assert names(result, PERSON) == {"كامل الحيدري"}
+
+
+def test_a_word_in_the_indefinite_accusative_ends_the_name() -> None:
+    result = run("وقدم السفير نزار عبود شرحاً مفصلاً للأوضاع.")
+    assert names(result, PERSON) == {"نزار عبود"}
+
+
+def test_a_first_name_in_an_editors_brackets_before_the_surname() -> None:
+    result = run("والتقى الرئيس (سامر) الخطيب الوفد الزائر.")
+    assert names(result, PERSON) == {"سامر الخطيب"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ب on a noun that begins with ب, after a rank that is also a word (team)
+        "وجرى خلاله تنوير الفريق ببرنامج الزيارات المقبلة.",
+        # authorities of the enemy: common nouns after a title
+        "ودعا المسؤول الأممي سلطات العدو إلى التعاون.",
+        # a role that is an adjective of the noun before it
+        "وقال في لقاء إعلامي أعقب جلسة التصويت إن القرار واضح.",
+        # after a title that runs on, a phrase between commas is no name
+        "وأشاد برؤية الملك وخياراته، لفائدة التفاوض، في خطابه.",
+    ],
+)
+def test_phrases_that_look_like_names_after_titles(text: str) -> None:
+    assert names(run(text), PERSON) == set()
+
+
+def test_names_listed_after_kull_min_with_no_title() -> None:
+    result = run("وحضر الاجتماع كل من سامر الخطيب ونبيل حداد وجمال العلي.")
+    assert names(result, PERSON) == {"سامر الخطيب", "نبيل حداد", "جمال العلي"}
+
+
+def test_a_known_surname_after_a_speech_verb() -> None:
+    result = run("وقال غوتيريش إن الوضع خطير.", data_dir=None)
+    assert "person:antonio-guterres" in {e.key for e in result.entities}
+
+
+@pytest.mark.parametrize("text", ["لافروف: موسكو لن تسمح بذلك", "لافروف يحذر من التصعيد"])
+def test_a_headline_that_opens_on_a_known_surname(text: str) -> None:
+    result = run(text, data_dir=None)
+    assert "person:sergey-lavrov" in {e.key for e in result.entities}
+
+
+def test_a_surname_after_the_martyr_is_not_the_living_namesake() -> None:
+    result = run("وزار الوفد مكتب الشهيد الصدر في النجف.", data_dir=None)
+    assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # foreign first names shaped like a verb (يـ) or a preposition on a word (بـ، لـ)
+        ("وقال الحاخام يتسحاق برنر إن القرار مرفوض.", "يتسحاق برنر"),
+        ("وقالت النائبة بولا حداد إن البرلمان مقصر.", "بولا حداد"),
+        ("وقال السيناتور ليندسي كارتر إن الكونغرس سيتحرك.", "ليندسي كارتر"),
+    ],
+)
+def test_listed_foreign_first_names_open_a_name(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_counterpart_is_a_title() -> None:
+    result = run("وتسلم الرئيس رسالة من نظيره جان لوك مارتان.")
+    assert names(result, PERSON) == {"جان لوك مارتان"}
+
+
+def test_a_noun_and_its_adjective_in_the_accusative_are_no_name() -> None:
+    result = run("وأجرى وزير الخارجية اتصالا هاتفيا مع الوفد.")
+    assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("والتقى سامر حداد بالوفد الأممي في العاصمة.", "سامر حداد"),
+        ("واستقبل نبيل عبود في مكتبه سفير فرنسا.", "نبيل عبود"),
+        ("وبحسب كمال حداد فإن الاتفاق قريب.", "كمال حداد"),
+    ],
+)
+def test_a_known_first_name_after_a_verb_of_meeting_or_a_source_cue(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال د. سامر حداد إن الوضع صعب.", "سامر حداد"),
+        ("وأكد د.نبيل عبود أن الحل سياسي.", "نبيل عبود"),
+        ("وقال م. كمال الخطيب إن المشروع جاهز.", "كمال الخطيب"),
+    ],
+)
+def test_a_name_after_an_abbreviated_honorific(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_an_abbreviated_honorific_after_a_mastheads_label_is_chrome() -> None:
+    assert names(run("رئيس مجلس الإدارة: د. سامر حداد"), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال سفير فرنسا هيرفيه لوران إن باريس تدعم.", "هيرفيه لوران"),
+        ("وقالت الممثلة الخاصة ليز دوسيه إن المفاوضات ستستأنف.", "ليز دوسيه"),
+    ],
+)
+def test_a_french_name_ending_in_yeh_is_no_pronoun(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_first_name_that_is_a_role_noun_after_a_rank() -> None:
+    result = run("والتقى الوفد بالفريق أول سلطان الحداد في العاصمة.")
+    assert names(result, PERSON) == {"سلطان الحداد"}
+
+
+def test_a_role_of_the_country_after_a_courtesy_title_is_no_name() -> None:
+    result = run("ورسم ملامحها سمو أمير البلاد قبل عقود.")
+    assert names(result, PERSON) == set()
+
+
+def test_a_full_name_after_a_noun_of_meeting_then_its_title() -> None:
+    result = run("جاء ذلك خلال استقبال سامر بن خليل الحداد مندوب السلطنة الدائم الوفد.")
+    assert "سامر بن خليل الحداد" in names(result, PERSON)

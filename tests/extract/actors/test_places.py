@@ -202,3 +202,41 @@ def test_landmarks_standing_for_a_government_are_places() -> None:
 def test_a_compound_demonym_points_at_its_country() -> None:
     result = run("وقالت الوزيرة الجنوب أفريقية إن بلادها ستقدم الملف.", data_dir=SHIPPED)
     assert names(result, PLACE) == {"جنوب أفريقيا"}
+
+
+def test_an_office_at_a_crossing_is_no_body_named_after_it() -> None:
+    result = run("وأوضح مدير المكتب الإعلامي في معبر رفح أن الشاحنات عبرت صباحا.", data_dir=None)
+    assert names(result, EntityKind.ORGANIZATION) == set()
+    assert "معبر رفح" in names(result, EntityKind.PLACE)
+
+
+def test_small_places_of_the_region_are_known() -> None:
+    result = run(
+        "ووصلت القافلة إلى باب الهوى ثم إلى الصليف، وعقد الاجتماع في بعبدا.", data_dir=None
+    )
+    assert {"معبر باب الهوى", "الصليف", "بعبدا"} <= names(result, EntityKind.PLACE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير في حديثه للصحفيين إن الوفد سيعود.",  # his talk, not the town حديثة
+        "ووصل الوفد في آب الماضي إلى العاصمة.",  # August, not the city إب
+    ],
+)
+def test_a_homograph_written_as_the_other_word_is_no_place(text: str) -> None:
+    assert names(run(text, data_dir=None), PLACE) == set()
+
+
+def test_a_homograph_written_without_its_marks_is_still_the_place() -> None:
+    assert "عمّان" in names(run("وعقد الاجتماع في العاصمة الأردنية عمان أمس.", data_dir=None))
+
+
+def test_a_noun_coordinated_with_the_settlement_noun_is_no_name() -> None:
+    result = run("وانسحبت القوات من مدينة وموانئ الصليف أمس.", data_dir=None)
+    assert names(result, PLACE) == {"الصليف"}
+
+
+@pytest.mark.parametrize("epithet", ["الكيان الصهيوني", "دولة الاحتلال", "العدو الصهيوني"])
+def test_an_epithet_used_as_a_name_names_the_country(epithet: str) -> None:
+    assert names(run(f"وصعّد {epithet} غاراته على القرى.", data_dir=None), PLACE) == {"إسرائيل"}

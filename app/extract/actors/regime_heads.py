@@ -1,0 +1,79 @@
+"""The head of state inside a body named through him: "نظام الأسد", "نظام بشار الأسد",
+"إدارة دونالد ترامب". The body is the government (the organization the gazetteer or the
+chain found); the man it is named after is referred to too, and is a person mention of
+his own (eval/GUIDELINES.md, "a government or regime named through its head")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from app.extract.actors.candidates import Cand, Form
+from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.lexicon import words
+from app.extract.actors.matcher import name_tokens
+from app.extract.actors.titles import title_head
+from app.extract.model import EntityKind
+from app.extract.tokens import Block
+
+_HEADS = words("نظام حكومة إدارة")
+
+
+def regime_heads(block: Block, cands: list[Cand], gazetteer: Gazetteer) -> list[Cand]:
+    """A person mention for each head named inside a body's name."""
+    bodies = [c for c in cands if c.tokens and c.tokens[0] in _HEADS]  # most blocks: none
+    return [person for cand in bodies for person in _heads_in(block, cand, gazetteer)]
+
+
+def _heads_in(block: Block, cand: Cand, gazetteer: Gazetteer) -> Iterator[Cand]:
+    if cand.kind is not EntityKind.ORGANIZATION or not cand.tokens or cand.size < 2:
+        return
+    if cand.tokens[0] not in _HEADS:
+        return
+    k = cand.first + 1
+    while k < cand.last - 1 and title_head(block.toks[k].norm) is not None:
+        k += 1  # "نظام الرئيس بشار الأسد": the title is not his name
+    # the longest known name after the head: a chain may have run on past it
+    for last in range(cand.last, k + 1, -1):
+        key = _known_person(gazetteer, tuple(block.norms[k:last]))
+        if key is not None:
+            tokens = tuple(block.norms[k:last])
+            yield Cand(block, EntityKind.PERSON, k, last, key=key, tokens=tokens)
+            return
+    surname = block.norms[k]
+    if k + 1 == cand.last and cand.key is not None:
+        key = _holder_by_surname(gazetteer, cand.key, surname)
+        if key is not None:
+            yield Cand(
+                block, EntityKind.PERSON, k, k + 1, form=Form.SHORT_FORM, key=key, tokens=(surname,)
+            )
+
+
+def _known_person(gazetteer: Gazetteer, tokens: tuple[str, ...]) -> str | None:
+    ids = {r.entry_id for r in gazetteer.trie_values(tokens) if not r.demonym}
+    persons = [i for i in ids if gazetteer.entries[i].kind is EntityKind.PERSON]
+    return persons[0] if len(persons) == 1 else None
+
+
+def _holder_by_surname(gazetteer: Gazetteer, body: str, surname: str) -> str | None:
+    """ "نظام الأسد": the one known head of this very body with that last name."""
+    found = _holders(gazetteer).get((body, surname), set())
+    return next(iter(found)) if len(found) == 1 else None
+
+
+# (body, last name) -> the persons who held a role in it; built once per gazetteer, kept
+# with it so that its id is not reused.
+_HOLDERS: dict[int, tuple[Gazetteer, dict[tuple[str, str], set[str]]]] = {}
+
+
+def _holders(gazetteer: Gazetteer) -> dict[tuple[str, str], set[str]]:
+    built = _HOLDERS.get(id(gazetteer))
+    if built is None:
+        index: dict[tuple[str, str], set[str]] = {}
+        for entry in gazetteer.entries.values():
+            if entry.kind is EntityKind.PERSON:
+                last = name_tokens(entry.name)[-1]
+                for role in entry.roles:
+                    if role.organization is not None:
+                        index.setdefault((role.organization, last), set()).add(entry.id)
+        built = _HOLDERS[id(gazetteer)] = (gazetteer, index)
+    return built[1]

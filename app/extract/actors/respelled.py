@@ -1,0 +1,85 @@
+"""A foreign surname named again in another spelling: "نتنياهو" then "نتانياهو",
+"بوتين" then "بوتن", "بلينكن" then "بلينكين". Outlets, and sometimes one article, write
+a long vowel or leave it out; the consonants stay (transliteration.py). Only a surname of
+one person of the article, no first name, no word with the article, is looked for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from app.extract.actors.candidates import BlockResult, Cand, Form
+from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names, is_verb
+from app.extract.actors.names import is_boundary_word
+from app.extract.actors.org_lexicon import org_head
+from app.extract.actors.titles import title_head
+from app.extract.actors.transliteration import skeleton, word_skeleton
+from app.extract.model import EntityKind
+from app.extract.tokens import SPACE
+
+_SHORTEST = 4  # letters: "بري" and "عون" are words as often as names
+
+
+def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
+    """Skeleton -> person key, for the foreign-looking surnames of the article."""
+    found: dict[str, set[str]] = {}
+    for surname, key in surnames.items():
+        if _foreign(surname):
+            found.setdefault(skeleton((surname,))[0], set()).add(key)
+    return {s: next(iter(keys)) for s, keys in found.items() if len(keys) == 1 and len(s) >= 3}
+
+
+def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[str]) -> list[Cand]:
+    """Surname mentions spelled otherwise than `spelled` (the surnames as written)."""
+    block, taken = result.block, _taken(result)
+    exact = frozenset(spelled)
+    out: list[Cand] = []
+    for k, tok in enumerate(block.toks):
+        if taken[k] or tok.latin or len(tok.norm) < _SHORTEST:
+            continue
+        for prefix, stem in _readings(tok.norm):
+            key = known.get(word_skeleton(stem))  # cheap, cached: most words stop here
+            if key is None or stem in exact or not _foreign(stem) or not _closed(result, k):
+                continue
+            out.append(
+                Cand(
+                    block, EntityKind.PERSON, k, k + 1, prefix, Form.SHORT_FORM, key, tokens=(stem,)
+                )
+            )
+            break
+    return out
+
+
+def _readings(word: str) -> tuple[tuple[str, str], ...]:
+    """The word, and the word after a و that may be the conjunction."""
+    if word[:1] == "و" and len(word) > _SHORTEST:
+        return (("", word), ("و", word[1:]))
+    return (("", word),)
+
+
+def _foreign(word: str) -> bool:
+    return (
+        len(word) >= _SHORTEST
+        and not word.startswith("ال")
+        and word not in first_names()
+        and word not in NOT_NAMES
+        and word not in PARTICLES
+        and word not in TIME_WORDS
+        and not is_verb(word)
+        and title_head(word) is None
+        and org_head(word) is None
+    )
+
+
+def _closed(result: BlockResult, k: int) -> bool:
+    """A surname said alone ends where the next phrase starts."""
+    toks = result.block.toks
+    nxt = k + 1
+    return nxt >= len(toks) or toks[nxt].sep != SPACE or is_boundary_word(toks[nxt].norm)
+
+
+def _taken(result: BlockResult) -> list[bool]:
+    taken = [False] * len(result.block.toks)
+    for cand in result.cands:
+        for k in range(cand.first, cand.last):
+            taken[k] = True
+    return taken
