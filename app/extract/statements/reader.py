@@ -443,8 +443,9 @@ class Reader(SubjectReader, ClauseReader):
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
-        if self.reported != i:
-            self.last = self.in_sentence[self.toks[i].sentence] = speaker
+        self.last = speaker
+        if self.reported != i:  # a quoted speaker leaves the sentence to the one quoting him
+            self.in_sentence[self.toks[i].sentence] = speaker
             self.said_at[self.toks[i].sentence] = i
         self.reach = max(content_end, span[1])
         display = self.nt.display

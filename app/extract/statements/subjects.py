@@ -212,6 +212,8 @@ class SubjectReader(SpeakerChooser):
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             return None  # "التقى بفرنسا تؤكد": no subject
+        if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
+            self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
 
     def _reported_subject(self, i: int) -> Speaker | None:

@@ -1358,3 +1358,8 @@ def test_a_coordinated_verb_goes_on_from_the_clause_before_it() -> None:
 def test_a_weak_verb_opening_a_sentence_gives_the_floor_to_its_subject() -> None:
     found = statements("سانا - رفض بدر جاموس المقترح الروسي، وقال: إن الهيئة لن تنسحب.")
     assert keyed(found) == [("jamous", "قال")]
+
+
+def test_a_quoted_speaker_whose_name_ends_at_his_verb_leaves_the_floor_to_the_quoting() -> None:
+    found = statements("قال البحرة إن هيئة التفاوض أكدت التزامها بالحل، مشيراً إلى أن الوفد جاهز.")
+    assert keyed(found) == [("bahra", "قال"), ("snc", "أكدت"), ("bahra", "مشيراً")]
