@@ -29,7 +29,7 @@ from bench.archive import RARE
 from bench.build import Built, build
 from bench.inprocess import LIMIT_MS, time_paths
 from bench.servers import Load
-from bench.targets import P99_LIMIT_MS, Subjects, check, khabar_paths
+from bench.targets import P99_LIMIT_MS, TARGET_PATHS, Subjects, check, khabar_paths
 
 DEEP_PAGE = 500
 
@@ -49,7 +49,8 @@ def subjects(url: str, base: str) -> Subjects:
     assert popular and rare and article, "the archive lacks the benchmark's actors"
     cursor, depth = "", 1
     while depth < DEEP_PAGE:
-        page = servers.get_json(f"{base}/articles?entity={popular}&cursor={cursor}")
+        after = f"&cursor={cursor}" if cursor else ""
+        page = servers.get_json(f"{base}/articles?entity={popular}{after}")
         assert isinstance(page, dict)
         if not page["next_cursor"]:
             break
@@ -117,8 +118,11 @@ def run(args: argparse.Namespace) -> bool:
         "KHABAR_DATABASE_URL": built.url,
         "KHABAR_LOG_LEVEL": "WARNING",
         "KHABAR_RESPONSE_CACHE_SECONDS": str(args.response_cache),
+        # wrk from one address would hit the per-client limit (429s) within a second; the
+        # limiter still runs on every request, as in service.
+        "KHABAR_RATE_LIMIT_PER_CLIENT": "1000000000/minute",
     }
-    ports = {name: servers.free_port() for name in ("khabar", "bare", "datasette")}
+    ports = {name: servers.free_port() for name in ("khabar", "bare", "datasette", "before")}
     base = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
     khabar = servers.uvicorn(
         "app.main:create_app", ports["khabar"], factory=True, workers=args.server_workers
@@ -133,6 +137,8 @@ def run(args: argparse.Namespace) -> bool:
         print(f"popular actor {ids.popular}, rare {ids.rare}; deep page {ids.deep_page}")
         paths = khabar_paths(ids)
         urls = {"bare": base["bare"] + "/", **{n: base["khabar"] + p for n, p in paths.items()}}
+        if args.before:
+            urls |= _before(stack, args.before, ports["before"], env, paths)
         if args.engine == "sqlite":
             database = Path(make_url(built.url).database or "")
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
@@ -153,6 +159,17 @@ def run(args: argparse.Namespace) -> bool:
     met = report(loads, in_process)
     print(f"server RSS: peak {peak:.0f} MB during the load, {after:.0f} MB after (< 300)")
     return met
+
+
+def _before(
+    stack: ExitStack, folder: str, port: int, env: dict[str, str], paths: dict[str, str]
+) -> dict[str, str]:
+    """The same server from another checkout (an earlier commit), for the target requests:
+    before and after measured in one run, on the same machine load."""
+    command = servers.uvicorn("app.main:create_app", port, factory=True, app_dir=folder)
+    stack.enter_context(servers.running(command, port, env=env))
+    base = f"http://127.0.0.1:{port}"
+    return {f"before: {name}": base + paths[name] for name in TARGET_PATHS}
 
 
 def _report_build(built: Built) -> None:
@@ -178,6 +195,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--server-workers", type=int, default=1)
     parser.add_argument("--ingest-workers", type=int, default=2)
+    parser.add_argument(
+        "--before",
+        metavar="DIR",
+        help="a checkout of an earlier commit: its server is measured in the same run",
+    )
     parser.add_argument(
         "--response-cache",
         type=float,

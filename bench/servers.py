@@ -83,8 +83,12 @@ def _wait_for(port: int, process: subprocess.Popen[bytes], seconds: float = 60) 
     raise RuntimeError(f"server on port {port} did not start in {seconds} s")
 
 
-def uvicorn(app: str, port: int, *, workers: int = 1, factory: bool = False) -> list[str]:
+def uvicorn(
+    app: str, port: int, *, workers: int = 1, factory: bool = False, app_dir: str = "."
+) -> list[str]:
+    """`app_dir` other than "." serves another checkout's code with this environment."""
     command = [str(BIN / "uvicorn"), app, "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--app-dir", app_dir]
     command += ["--log-level", "warning", "--no-access-log", "--workers", str(workers)]
     return [*command, "--factory"] if factory else command
 

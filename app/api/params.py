@@ -9,6 +9,9 @@ from typing import Any, Union, get_args, get_origin
 from fastapi import Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from starlette.datastructures import QueryParams
 
 from app.errors import InvalidParameter
 
@@ -19,10 +22,12 @@ _CACHE = "_khabar_query_params"
 async def reject_stray_parameters(request: Request) -> None:
     """Async on purpose: no thread-pool hop for a check that does no I/O."""
     route = request.scope.get("route")
-    if not isinstance(route, APIRoute):
-        return
+    if isinstance(route, APIRoute):
+        check_parameters(route, request.query_params)
+
+
+def check_parameters(route: APIRoute, params: QueryParams) -> None:
     allowed, repeatable = _declared(route)
-    params = request.query_params
     for name in dict.fromkeys(params.keys()):
         if name not in allowed:
             known = ", ".join(sorted(allowed)) or "none"
@@ -35,22 +40,35 @@ def _declared(route: APIRoute) -> tuple[frozenset[str], frozenset[str]]:
     """(allowed, repeatable) names, worked out once per route and kept on it."""
     known: tuple[frozenset[str], frozenset[str]] | None = getattr(route, _CACHE, None)
     if known is None:
-        fields = [f for dependant in _walk(route.dependant) for f in dependant.query_params]
-        allowed = frozenset(f.alias for f in fields)
-        repeatable = frozenset(f.alias for f in fields if _is_sequence(f.field_info.annotation))
+        fields = [
+            named
+            for dependant in _walk(route.dependant)
+            for f in dependant.query_params
+            for named in _flat(f.alias, f.field_info)
+        ]
+        allowed = frozenset(name for name, _ in fields)
+        repeatable = frozenset(name for name, info in fields if is_sequence(info.annotation))
         known = (allowed, repeatable)
         setattr(route, _CACHE, known)
     return known
+
+
+def _flat(alias: str, info: FieldInfo) -> list[tuple[str, FieldInfo]]:
+    """A parameter, or each field of a model of parameters (`Annotated[Model, Query()]`)."""
+    model = info.annotation
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return [(f.alias or name, f) for name, f in model.model_fields.items()]
+    return [(alias, info)]
 
 
 def _walk(dependant: Dependant) -> list[Dependant]:
     return [dependant, *(d for sub in dependant.dependencies for d in _walk(sub))]
 
 
-def _is_sequence(annotation: Any) -> bool:
+def is_sequence(annotation: Any) -> bool:
     origin = get_origin(annotation)
     if origin in _SEQUENCES:
         return True
     if origin is Union or isinstance(annotation, types.UnionType):
-        return any(_is_sequence(arg) for arg in get_args(annotation))
+        return any(is_sequence(arg) for arg in get_args(annotation))
     return False

@@ -10,7 +10,12 @@ from sqlalchemy.orm import Session
 
 from app.api.article_params import ArticleParams
 from app.api.routes.common import parse_symbol
-from app.store.lookup import find_resolution_ids, find_source_ids, resolve_entity
+from app.store.lookup import (
+    KnownEntities,
+    find_resolution_ids,
+    find_source_ids,
+    resolve_entity,
+)
 from app.store.reads.article_query import ArticleFilters
 
 # Parameters a toggle never carries over: it starts a new first page.
@@ -35,12 +40,16 @@ class Toggler:
 
 
 def resolve_filters(
-    session: Session, params: ArticleParams, toggler: Toggler | None = None
+    session: Session,
+    params: ArticleParams,
+    toggler: Toggler | None = None,
+    known: KnownEntities | None = None,
 ) -> ArticleFilters:
     written = toggler.written if toggler is not None else {}
-    entity_ids, unknown = _entities(session, params.entity, "entity", written)
-    speaker_ids, unknown_speaker = _entities(session, params.speaker, "speaker", written)
-    not_ids, _ = _entities(session, params.not_entity, "not_entity", written)
+    names = _Names(session, written, known)
+    entity_ids, unknown = names.entities(params.entity, "entity")
+    speaker_ids, unknown_speaker = names.entities(params.speaker, "speaker")
+    not_ids, _ = names.entities(params.not_entity, "not_entity")
     resolution_ids, symbols = _resolutions(session, params, written)
     nothing = unknown_speaker == len(params.speaker) > 0
     nothing |= unknown > 0 if params.entity_op == "and" else unknown == len(params.entity) > 0
@@ -61,20 +70,24 @@ def resolve_filters(
     )
 
 
-def _entities(
-    session: Session, texts: tuple[str, ...], name: str, written: dict[tuple[str, str], str]
-) -> tuple[list[int], int]:
-    """Ids of the named entities, and how many names matched none."""
-    ids: list[int] = []
-    unknown = 0
-    for text in texts:
-        entity_id = resolve_entity(session=session, text=text)
-        if entity_id is None:
-            unknown += 1
-            continue
-        ids.append(entity_id)
-        written[(name, str(entity_id))] = text
-    return list(dict.fromkeys(ids)), unknown
+@dataclass(frozen=True, slots=True)
+class _Names:
+    session: Session
+    written: dict[tuple[str, str], str]
+    known: KnownEntities | None
+
+    def entities(self, texts: tuple[str, ...], name: str) -> tuple[list[int], int]:
+        """Ids of the named entities, and how many names matched none."""
+        ids: list[int] = []
+        unknown = 0
+        for text in texts:
+            entity_id = resolve_entity(session=self.session, text=text, known=self.known)
+            if entity_id is None:
+                unknown += 1
+                continue
+            ids.append(entity_id)
+            self.written[(name, str(entity_id))] = text
+        return list(dict.fromkeys(ids)), unknown
 
 
 def _resolutions(

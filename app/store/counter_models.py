@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer
+from sqlalchemy import ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base
@@ -33,4 +33,34 @@ class EntityResolution(Base):
     resolution_id: Mapped[int] = mapped_column(
         ForeignKey("resolutions.id", ondelete="CASCADE"), primary_key=True
     )
+    article_count: Mapped[int] = mapped_column(Integer)
+
+
+class FacetCount(Base):
+    """How many articles carry a value of a facet among those matching one filter: the
+    facets beside a page filtered by one entity, resolution, source or speaker, or by
+    nothing (`scope` "all", `scope_id` 0). Facets and scopes are named as the /articles
+    parameters; a kind is stored as its code (app/store/scope_counters.py). Entity beside
+    entity is not here: entity_pairs and entities.article_count hold it."""
+
+    __tablename__ = "facet_counts"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facet: Mapped[str] = mapped_column(String(16), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_count: Mapped[int] = mapped_column(Integer)
+
+
+class DayCount(Base):
+    """How many articles matching one filter (as in facet_counts) were published on each
+    UTC day, as days since 1970-01-01; undated articles under a day of their own (UNDATED).
+    A histogram on any clock sums whole days and reads the rows of the slivers of days its
+    bucket edges cut."""
+
+    __tablename__ = "day_counts"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_count: Mapped[int] = mapped_column(Integer)

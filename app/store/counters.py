@@ -31,6 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from app.store import models as m
+from app.store.scope_counters import count_scopes, recount_scopes
 
 _ARTICLE: BindParameter[int] = bindparam("article_id", type_=Integer)
 
@@ -38,6 +39,7 @@ _ARTICLE: BindParameter[int] = bindparam("article_id", type_=Integer)
 def count_article(connection: Connection, article_id: int, sign: int) -> None:
     for statement in _statements(connection.dialect.name, sign):
         connection.execute(statement, {"article_id": article_id})
+    count_scopes(connection, article_id, sign)
 
 
 @cache
@@ -147,3 +149,4 @@ def recount_all(connection: Connection) -> None:
     (a bulk copy, a restore). The migration that added the counters does the same."""
     for statement in _RECOUNT:
         connection.execute(text(statement))
+    recount_scopes(connection)

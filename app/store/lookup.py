@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import re
+import threading
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import Ambiguous, NotFound
@@ -19,10 +20,34 @@ _WIKIDATA = re.compile(r"[Qq][1-9][0-9]{0,11}")
 MAX_CANDIDATES = 10
 
 
-def resolve_entity(*, session: Session, text: str) -> int | None:
+class KnownEntities:
+    """Entity ids seen to exist, so a list by id skips the lookup query. Entities are never
+    deleted (an article's deletion leaves the actors it named), so an id found once exists
+    for good, whatever another process writes: only found ids are kept (an unknown id is
+    asked again; it may be created), and nothing needs invalidating. Names are not kept:
+    a new alias may make one ambiguous. Bounded; the oldest entries go first."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._ids: dict[int, None] = {}
+        self._adding = threading.Lock()  # routes run on the thread pool
+
+    def __contains__(self, entity_id: int) -> bool:
+        return entity_id in self._ids
+
+    def add(self, entity_id: int) -> None:
+        with self._adding:
+            self._ids[entity_id] = None
+            if len(self._ids) > self.size:
+                del self._ids[next(iter(self._ids))]
+
+
+def resolve_entity(
+    *, session: Session, text: str, known: KnownEntities | None = None
+) -> int | None:
     """The one entity `text` names, None when none does. A name several entities carry
     (عمان: Oman and Amman) raises Ambiguous listing them: a union would mislead."""
-    ids = find_entity_ids(session=session, text=text)
+    ids = find_entity_ids(session=session, text=text, known=known)
     if len(ids) <= 1:
         return ids[0] if ids else None
     entities = session.scalars(
@@ -35,15 +60,16 @@ def resolve_entity(*, session: Session, text: str) -> int | None:
     )
 
 
-def find_entity_ids(*, session: Session, text: str) -> list[int]:
+def find_entity_ids(
+    *, session: Session, text: str, known: KnownEntities | None = None
+) -> list[int]:
     """Every entity `text` may name, in id order."""
     text = collapse_spaces(text)
     if is_digits(text):  # an id; one past the column's range names no entity
         entity_id = parse_digits(text)
         if entity_id is None:
             return []
-        found = session.scalar(select(Entity.id).where(Entity.id == entity_id))
-        return [found] if found is not None else []
+        return [entity_id] if entity_exists(session, entity_id, known) else []
     if _WIKIDATA.fullmatch(text):
         return _ids(session, select(Entity.id).where(Entity.wikidata_id == text.upper()))
     for candidate in _spellings(normalize(text)):
@@ -73,15 +99,25 @@ def _spellings(normalized: str) -> list[str]:
     return forms
 
 
+_RESOLUTIONS = Resolution.__table__.c
+_RESOLUTION_IDS = (
+    select(_RESOLUTIONS.id)
+    .where(_RESOLUTIONS.number == bindparam("number"))
+    .where(_RESOLUTIONS.un_session == bindparam("un_session"))
+    .order_by(_RESOLUTIONS.id)
+)
+# Built once: the lookup behind every /articles?resolution= (see reads/link_pages.py).
+_RESOLUTION_IDS_OF_BODY = _RESOLUTION_IDS.where(_RESOLUTIONS.body == bindparam("body"))
+
+
 def find_resolution_ids(
     *, session: Session, number: int, body: str | None, un_session: int | None = None
 ) -> list[int]:
-    query = select(Resolution.id).where(
-        Resolution.number == number, Resolution.un_session == (un_session or 0)
-    )
+    params: dict[str, object] = {"number": number, "un_session": un_session or 0}
+    query = _RESOLUTION_IDS_OF_BODY if body else _RESOLUTION_IDS
     if body:
-        query = query.where(Resolution.body == body)
-    return list(session.scalars(query.order_by(Resolution.id)).all())
+        params["body"] = body
+    return list(session.connection().scalars(query, params).all())
 
 
 def find_source_ids(*, session: Session, texts: tuple[str, ...]) -> dict[str, int]:
@@ -99,7 +135,19 @@ def find_source_ids(*, session: Session, texts: tuple[str, ...]) -> dict[str, in
     return found | by_text
 
 
-def require_entity(*, session: Session, entity_id: int) -> None:
+def require_entity(*, session: Session, entity_id: int, known: KnownEntities | None = None) -> None:
     """404 for an unknown id, by primary key only."""
-    if session.scalar(select(Entity.id).where(Entity.id == entity_id)) is None:
+    if not entity_exists(session, entity_id, known):
         raise NotFound(f"no entity with id {entity_id}")
+
+
+_ENTITY_BY_ID = select(Entity.__table__.c.id).where(Entity.__table__.c.id == bindparam("id"))
+
+
+def entity_exists(session: Session, entity_id: int, known: KnownEntities | None = None) -> bool:
+    if known is not None and entity_id in known:
+        return True
+    found = session.connection().scalar(_ENTITY_BY_ID, {"id": entity_id}) is not None
+    if found and known is not None:
+        known.add(entity_id)
+    return found

@@ -1,11 +1,22 @@
-"""The zone eras SQLite's histogram shifts dates by: the offsets and when they change."""
+"""The histogram: the zone eras SQLite's general path shifts dates by, and the counted path
+(day counters, slivers of cut days) answering exactly what counting the rows answers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from app.store.reads.histogram import _eras, bucket_start
+import pytest
+from scope_archive import build_archive
+from sqlalchemy.orm import Session
+from test_facets import one_filter_pairs
+
+from app.store.reads.histogram import bucket_start, histogram
+from app.store.reads.histogram_days import MAX_SLIVERS, _plan, _zone
+from app.store.reads.scope import scope_of
+from app.store.reads.zones import zone_eras as _eras
+from app.store.views import Interval
 
 
 def test_eras_follow_daylight_saving_to_the_minute() -> None:
@@ -22,3 +33,35 @@ def test_weeks_start_on_monday_and_months_on_the_first() -> None:
     sunday = datetime(2024, 3, 31).date()
     assert bucket_start(sunday, "week").isoformat() == "2024-03-25"
     assert bucket_start(sunday, "month").isoformat() == "2024-03-01"
+
+
+ZONES = ("UTC", "Asia/Tehran", "Asia/Damascus", "America/St_Johns", "Asia/Kathmandu")
+BOUNDS = [
+    (None, None),
+    (datetime(2020, 3, 27, 21, 17, 5, tzinfo=UTC), datetime(2022, 10, 27, 20, 45, tzinfo=UTC)),
+]
+
+
+@pytest.mark.parametrize("interval", list(Interval))
+def test_counted_histograms_equal_histograms_counted_over_the_rows(
+    session: Session, interval: Interval
+) -> None:
+    """On clocks half an hour and three quarters off UTC, across daylight saving changes,
+    with date bounds inside a day."""
+    build_archive(session)
+    for counted, general in one_filter_pairs(session):
+        for tz in ZONES:
+            for lo, hi in BOUNDS:
+                asked = replace(counted, date_from=lo, date_to=hi)
+                assert scope_of(asked, dates=True) is not None
+                kept = histogram(session=session, filters=asked, interval=interval, tz=tz)
+                rows = replace(general, date_from=lo, date_to=hi)
+                assert kept == histogram(session=session, filters=rows, interval=interval, tz=tz)
+                assert kept.buckets
+
+
+def test_the_day_interval_off_utc_over_many_days_counts_rows_instead() -> None:
+    days = [(day, 1) for day in range(MAX_SLIVERS + 1)]
+    plan = _plan(days, _zone("Asia/Tehran"), "day", None, None)
+    assert len(plan.slivers) > MAX_SLIVERS
+    assert _plan(days, _zone("UTC"), "day", None, None).slivers == []

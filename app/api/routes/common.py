@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request, Response
 
@@ -60,5 +61,7 @@ def parse_symbol(text: str) -> tuple[str | None, int | None, int]:
 def link_next(request: Request, response: Response, next_cursor: str | None) -> None:
     """RFC 8288 `Link: <...>; rel="next"` beside `next_cursor`, for clients that follow links."""
     if next_cursor:
-        url = request.url.include_query_params(cursor=next_cursor)
+        # include_query_params would parse the query string again from the URL
+        kept = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+        url = request.url.replace(query=urlencode([*kept, ("cursor", next_cursor)]))
         response.headers["Link"] = f'<{url}>; rel="next"'

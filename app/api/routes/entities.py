@@ -6,27 +6,23 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 
-from app.api.article_params import ArticleParamsDep, Kind, parse_moment
+from app.api.article_params import Kind, ListQuery, parse_moment
 from app.api.bounds import RowId
 from app.api.deps import SessionDep
+from app.api.lean import LeanRoute
 from app.api.params import reject_stray_parameters
-from app.api.routes.article_reads import (
-    FacetParam,
-    FacetSize,
-    Fields,
-    ListParams,
-    SortParam,
-    serve_list,
-)
+from app.api.routes.article_reads import serve_list
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, PROBLEMS, Cursor, Limit, link_next
 from app.api.schemas import ArticlePage, EntityDetail, EntityItem, Page, Related, Suggestion
 from app.store.lookup import require_entity
-from app.store.reads.articles import Sort
 from app.store.reads.entities import get_entity, list_entities
 from app.store.reads.entity_links import related_entities, suggest_entities
 
 router = APIRouter(
-    prefix="/entities", tags=["entities"], dependencies=[Depends(reject_stray_parameters)]
+    prefix="/entities",
+    tags=["entities"],
+    dependencies=[Depends(reject_stray_parameters)],
+    route_class=LeanRoute,
 )
 EntityId = RowId
 
@@ -137,14 +133,8 @@ def articles(
     request: Request,
     session: SessionDep,
     entity_id: EntityId,
-    params: ArticleParamsDep,
-    sort: SortParam = Sort.NEWEST,
-    limit: Limit = 20,
-    cursor: Cursor = None,
-    facet: FacetParam = [],  # noqa: B006
-    facet_size: FacetSize = 10,
-    fields: Fields = [],  # noqa: B006
+    query: Annotated[ListQuery, Query()],
 ) -> Response:
-    require_entity(session=session, entity_id=entity_id)
-    given = ListParams(sort, limit, cursor, facet, facet_size, fields)
-    return serve_list(request, session, params, given, entity_id)
+    known = request.app.state.known_entities
+    require_entity(session=session, entity_id=entity_id, known=known)
+    return serve_list(request, session, query, entity_id)

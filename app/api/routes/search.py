@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request, Response
+from typing import Annotated
 
-from app.api.article_params import ArticleParams, ArticleParamsDep
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from app.api.article_params import SearchQuery
 from app.api.deps import SessionDep
+from app.api.lean import LeanRoute
 from app.api.params import reject_stray_parameters
-from app.api.routes.article_reads import (
-    FacetParam,
-    FacetSize,
-    Fields,
-    ListParams,
-    SortParam,
-    serve_list,
-)
-from app.api.routes.common import AMBIGUOUS, Cursor, Limit
+from app.api.routes.article_reads import serve_list
+from app.api.routes.common import AMBIGUOUS
 from app.api.schemas import ArticlePage
 from app.errors import InvalidParameter
-from app.store.reads.articles import Sort
 
-router = APIRouter(tags=["search"], dependencies=[Depends(reject_stray_parameters)])
+router = APIRouter(
+    tags=["search"],
+    dependencies=[Depends(reject_stray_parameters)],
+    route_class=LeanRoute,
+)
 
 
 @router.get(
@@ -33,21 +32,8 @@ router = APIRouter(tags=["search"], dependencies=[Depends(reject_stray_parameter
     summary="Alias of /articles?q=…&sort=relevance",
 )
 def search(
-    request: Request,
-    session: SessionDep,
-    params: ArticleParamsDep,
-    sort: SortParam = Sort.RELEVANCE,
-    limit: Limit = 20,
-    cursor: Cursor = None,
-    facet: FacetParam = [],  # noqa: B006
-    facet_size: FacetSize = 10,
-    fields: Fields = [],  # noqa: B006
+    request: Request, session: SessionDep, query: Annotated[SearchQuery, Query()]
 ) -> Response:
-    _require_q(params)
-    given = ListParams(sort, limit, cursor, facet, facet_size, fields)
-    return serve_list(request, session, params, given)
-
-
-def _require_q(params: ArticleParams) -> None:
-    if not params.q:
+    if not query.q:
         raise InvalidParameter("/search needs `q`")
+    return serve_list(request, session, query)

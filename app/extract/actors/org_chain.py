@@ -108,7 +108,6 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     after_place = False
     specific = has_place = False
     demonym_only = True  # every word after the head is a demonym: "القوات التركية"
-    national = True  # ... of a country, not of a body ("البعثة الأممية")
     generic_only = True
     proper = 0  # definite words of the chain that are not generic
     after_l = False
@@ -128,7 +127,6 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             tokens.extend(toks[k].norm for k in range(j, known.last))
             specific = has_place = seen_definite = after_place = True
             demonym_only = demonym_only and known.form is Form.DEMONYM
-            national = national and known.kind is EntityKind.PLACE
             j = end = known.last
             continue
         closed, after_place = after_place, False  # a place closes a construct name
@@ -219,8 +217,6 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     weak = not proper_name and _is_weak(lemma, definite, named, has_place, generic_only)
     if lemma in ACCREDITED and end == j and has_place:
         accredited = _accredited_to(toks, gaz, j, tokens)
-        if accredited == j and definite and demonym_only and national:
-            return None  # "البعثة الفلسطينية": like an embassy, its adjective names the country
         weak = weak and accredited == j
         j = end = accredited
     if weak and end == j and i not in gaz and _local(lemma, definite):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic_core import to_json
@@ -71,9 +71,12 @@ def item_bytes(
     missing = [row.id for row in rows if row.id not in kept and asked]
     computed = default_extras(session, missing) if missing else {}
     found = _page_highlights(session, rows, q)
+    if not rows:
+        return []
+    basic = _basic_reader(rows[0], fields)
     out = []
     for row in rows:
-        values = _basic(row, fields)
+        values = basic(row)
         stored = kept.get(row.id)
         if stored is None or not whole:
             extras = computed.get(row.id) or (json.loads(stored) if stored else {})
@@ -107,6 +110,26 @@ def _basic(row: Any, fields: frozenset[str]) -> dict[str, Any]:
     if "published_at" in fields:
         values["published_at"] = v.local_time(row.published_at, row.timezone, row.utc_offset)
     return values
+
+
+def _basic_reader(first: Any, fields: frozenset[str]) -> Callable[[Any], dict[str, Any]]:
+    """`_basic` for every row shaped like `first`: the columns picked by position once for
+    the page, rather than by name on each row."""
+    columns = first._fields  # built anew on each access
+    names = ("id", *(name for name in _BASIC if name in fields))
+    where = [columns.index(name) for name in names]
+    dated = "published_at" in fields
+    moment, zone, offset = (
+        columns.index(name) for name in ("published_at", "timezone", "utc_offset")
+    )
+
+    def read(row: Any) -> dict[str, Any]:
+        values = {name: row[i] for name, i in zip(names, where, strict=True)}
+        if dated:
+            values["published_at"] = v.local_time(row[moment], row[zone], row[offset])
+        return values
+
+    return read
 
 
 def _page_highlights(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import null, select, tuple_
+from sqlalchemy import null, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -19,8 +20,9 @@ from app.store.cursor import (
     encode_offset_cursor,
 )
 from app.store.reads.article_items import ITEM_FIELDS, build_items, item_bytes
-from app.store.reads.article_query import ArticleFilters, EntityOp, filtered
+from app.store.reads.article_query import ArticleFilters, filtered
 from app.store.reads.facets import Toggle, facet_counts
+from app.store.reads.link_pages import link_count, link_rows, sole_link
 from app.store.reads.paging import TOTAL_CAP, bounded_count
 from app.store.search import relevance
 
@@ -115,22 +117,16 @@ def _page(session: Session, filters: ArticleFilters, options: ListOptions) -> _R
         rows, next_cursor = _by_relevance(session, filters, options)
     else:
         rows, next_cursor = _by_date(session, filters, options)
-    return _Rows(rows, next_cursor, _total(session, filters), facets)
+    return _Rows(rows, next_cursor, _total(session, filters, rows), facets)
 
 
-def _total(session: Session, filters: ArticleFilters) -> int | None:
+def _total(session: Session, filters: ArticleFilters, rows: list[Any]) -> int | None:
     """An entity's or a resolution's articles, with no other filter, are counted at ingest:
-    one row read instead of up to TOTAL_CAP counted."""
-    alone = replace(filters, entity_op=EntityOp.AND, resolution_symbols=())
-    counter: Any = None
-    if len(filters.entity_ids) == 1 and alone == ArticleFilters(entity_ids=filters.entity_ids):
-        counter = select(m.Entity.article_count).where(m.Entity.id == filters.entity_ids[0])
-    rids = filters.resolution_ids
-    if rids and len(rids) == 1 and alone == ArticleFilters(resolution_ids=rids):
-        counter = select(m.Resolution.article_count).where(m.Resolution.id == rids[0])
-    if counter is None:
+    one row read instead of up to TOTAL_CAP counted, and read by the page's own query."""
+    sole = sole_link(filters)
+    if sole is None:
         return bounded_count(session, filtered(session, filters, m.Article.id).query)
-    n = session.scalar(counter) or 0
+    n = int(rows[0].link_total) if rows else link_count(session, sole)
     return n if n <= TOTAL_CAP else None
 
 
@@ -138,21 +134,36 @@ def _by_date(
     session: Session, filters: ArticleFilters, options: ListOptions
 ) -> tuple[list[Any], str | None]:
     newest_first = options.sort != "oldest"
+    after = decode_cursor(options.cursor) if options.cursor else None
+    sole = sole_link(filters)
+    if sole is not None:
+        rows = link_rows(session, sole, newest=newest_first, after=after, size=options.limit + 1)
+    else:
+        rows = _filtered_rows(session, filters, newest_first, after, options.limit + 1)
+    last = rows[options.limit - 1] if len(rows) > options.limit else None
+    return list(rows[: options.limit]), (encode_cursor(last[-1], last.id) if last else None)
+
+
+def _filtered_rows(
+    session: Session,
+    filters: ArticleFilters,
+    newest_first: bool,
+    after: tuple[datetime, int] | None,
+    size: int,
+) -> list[Any]:
     columns = SEARCH_COLUMNS if filters.q else PAGE_COLUMNS
     found = filtered(session, filters, *columns)
     query = found.query.outerjoin(m.Source, m.Source.id == m.Article.source_id)
     key = tuple_(found.sort_col, found.id_col)
-    if options.cursor:
-        after = tuple_(*decode_cursor(options.cursor))
-        query = query.where(key < after if newest_first else key > after)
+    if after is not None:
+        bound = tuple_(*after)
+        query = query.where(key < bound if newest_first else key > bound)
     order = (
         (found.sort_col.desc(), found.id_col.desc())
         if newest_first
         else (found.sort_col, found.id_col)
     )
-    rows = session.execute(query.order_by(*order).limit(options.limit + 1)).all()
-    last = rows[options.limit - 1] if len(rows) > options.limit else None
-    return list(rows[: options.limit]), (encode_cursor(last[-1], last.id) if last else None)
+    return list(session.execute(query.order_by(*order).limit(size)).all())
 
 
 def _by_relevance(

@@ -1,10 +1,11 @@
-"""How many matching articles per day, week or month on a given clock."""
+"""How many matching articles per day, week or month on a given clock: from the day
+counters for one filter or none (app/store/reads/histogram_days.py), else counted over
+the matching rows."""
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, date, datetime, timedelta
-from functools import cache
+from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,9 @@ from sqlalchemy.orm import Session
 from app.store import models as m
 from app.store import views as v
 from app.store.reads.article_query import ArticleFilters, filtered
+from app.store.reads.histogram_days import counted_histogram
+from app.store.reads.scope import scope_of
+from app.store.reads.zones import zone_eras
 
 
 def histogram(
@@ -21,6 +25,10 @@ def histogram(
 ) -> v.Histogram:
     if filters.empty:
         return v.Histogram(interval=interval, tz=tz, buckets=[], undated=0)
+    scope = scope_of(filters, dates=True)
+    counted = counted_histogram(session, scope, filters, interval, tz) if scope else None
+    if counted is not None:
+        return _histogram(interval, tz, *counted)
     found = filtered(session, filters, m.Article.published_at.label("published_at")).query
     matched = found.subquery()
     undated = session.scalar(
@@ -30,8 +38,12 @@ def histogram(
         counts = _postgres(session, matched, interval, tz)
     else:
         counts = _sqlite(session, matched, interval, ZoneInfo(tz))
+    return _histogram(interval, tz, counts, undated or 0)
+
+
+def _histogram(interval: v.Interval, tz: str, counts: Counter[date], undated: int) -> v.Histogram:
     buckets = [v.Bucket(start=day, count=n) for day, n in sorted(counts.items())]
-    return v.Histogram(interval=interval, tz=tz, buckets=buckets, undated=undated or 0)
+    return v.Histogram(interval=interval, tz=tz, buckets=buckets, undated=undated)
 
 
 def _postgres(session: Session, matched: Subquery, interval: str, tz: str) -> Counter[date]:
@@ -51,7 +63,7 @@ def _sqlite(session: Session, matched: Subquery, interval: str, zone: ZoneInfo) 
     """SQLite knows no time zones: the zone's offsets over the years become a CASE of
     date() modifiers, so SQL groups by local day and only days come back to Python."""
     published = matched.c.published_at
-    eras = _eras(zone)
+    eras = zone_eras(zone)
     shift: Any = literal(_modifier(eras[0][1]))
     if len(eras) > 1:
         # Newest era first: most of an archive is recent, and CASE stops at the first match.
@@ -67,10 +79,6 @@ def _sqlite(session: Session, matched: Subquery, interval: str, zone: ZoneInfo) 
     return counts
 
 
-def _at(seconds: int) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
-
-
 def _modifier(minutes: int) -> str:
     return f"{minutes:+d} minutes"
 
@@ -81,29 +89,3 @@ def bucket_start(day: date, interval: str) -> date:
     if interval == "month":
         return day.replace(day=1)
     return day
-
-
-@cache
-def _eras(zone: ZoneInfo) -> list[tuple[datetime, int]]:
-    """(UTC instant the offset starts, offset in minutes) from 1970 to next year: each
-    entry's offset holds until the next entry's instant. Found day by day, then to the
-    second by bisection (zones change offset a few times a year at most)."""
-
-    def offset(moment: datetime) -> int:
-        delta = moment.astimezone(zone).utcoffset()
-        return int(delta.total_seconds() // 60) if delta is not None else 0
-
-    moment = datetime(1970, 1, 1, tzinfo=UTC)
-    end = datetime(datetime.now(UTC).year + 2, 1, 1, tzinfo=UTC)
-    eras = [(moment, offset(moment))]
-    while moment < end:
-        following = moment + timedelta(days=1)
-        if offset(following) != eras[-1][1]:
-            # Bisect whole seconds: lo keeps the old offset, hi has the new one.
-            lo, hi = int(moment.timestamp()), int(following.timestamp())
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                lo, hi = (mid, hi) if offset(_at(mid)) == eras[-1][1] else (lo, mid)
-            eras.append((_at(hi), offset(_at(hi))))
-        moment = following
-    return eras

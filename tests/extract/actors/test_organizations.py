@@ -314,9 +314,3 @@ def test_a_regional_group_of_states_is_a_collective_not_a_body() -> None:
     assert names(result, ORG) == set()
     named = run("وعقدت المجموعة الدولية لدعم سوريا اجتماعها.", data_dir=None)
     assert names(named, ORG) == {"المجموعة الدولية لدعم سوريا"}
-
-
-def test_a_states_mission_named_by_its_demonym_alone_is_like_an_embassy() -> None:
-    result = run("وطالبت البعثة الفلسطينية بحق التصويت.", data_dir=None)
-    assert names(result, ORG) == set()
-    assert names(result, PLACE) == {"فلسطين"}

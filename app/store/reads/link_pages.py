@@ -1,0 +1,117 @@
+"""The most read pages, one entity's or one resolution's articles by date with no other
+filter, from statements built once with bind parameters.
+
+Building a select per request and generating its cache key was a fifth of such a page;
+these statements are Core (table columns, no ORM entity), built at first use and executed
+on the session's connection, so SQLAlchemy finds their compiled form by a memoized key and
+skips the ORM's compile state. Every other filter combination goes by the general path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Integer, Select, bindparam, select, tuple_
+from sqlalchemy.orm import Session
+
+from app.store import models as m
+from app.store.reads.article_query import ArticleFilters
+
+
+class Link(StrEnum):
+    ENTITY = "entity"
+    RESOLUTION = "resolution"
+
+
+@dataclass(frozen=True, slots=True)
+class SoleLink:
+    link: Link
+    row_id: int
+
+
+def sole_link(filters: ArticleFilters) -> SoleLink | None:
+    """The one entity or resolution `filters` ask for, when nothing else narrows them."""
+    if filters.nothing or filters.source_ids is not None or filters.kinds:
+        return None
+    if len(filters.entity_ids) == 1 and filters.resolution_ids is None:
+        rest = ArticleFilters(entity_ids=filters.entity_ids, entity_op=filters.entity_op)
+        link, row_id = Link.ENTITY, filters.entity_ids[0]
+    elif not filters.entity_ids and filters.resolution_ids and len(filters.resolution_ids) == 1:
+        rest = ArticleFilters(
+            resolution_ids=filters.resolution_ids, resolution_symbols=filters.resolution_symbols
+        )
+        link, row_id = Link.RESOLUTION, filters.resolution_ids[0]
+    else:
+        return None
+    return SoleLink(link, row_id) if filters == rest else None
+
+
+_ARTICLES = m.Article.__table__.c
+_SOURCES = m.Source.__table__.c
+_COLUMNS = (
+    _ARTICLES.id,
+    _ARTICLES.title,
+    _ARTICLES.published_at,
+    _ARTICLES.timezone,
+    _ARTICLES.utc_offset,
+    _ARTICLES.url,
+    _ARTICLES.language,
+    _ARTICLES.byline_place,
+    _SOURCES.name.label("outlet"),
+    _ARTICLES.item_json,
+)
+
+
+@cache
+def _page_statement(link: Link, newest: bool, after: bool) -> Select[Any]:
+    table = (m.ArticleEntity if link is Link.ENTITY else m.ArticleResolution).__table__
+    lead = table.c.entity_id if link is Link.ENTITY else table.c.resolution_id
+    sort_at, article_id = table.c.sort_at, table.c.article_id
+    total = _count_statement(link).scalar_subquery().label("link_total")
+    query = (
+        select(*_COLUMNS, total, sort_at)
+        .select_from(table)
+        .join(m.Article.__table__, _ARTICLES.id == article_id)
+        .outerjoin(m.Source.__table__, _SOURCES.id == _ARTICLES.source_id)
+        .where(lead == bindparam("lead"))
+    )
+    if after:
+        key = tuple_(sort_at, article_id)
+        bound = tuple_(
+            bindparam("after_at", type_=sort_at.type), bindparam("after_id", type_=Integer)
+        )
+        query = query.where(key < bound if newest else key > bound)
+    order = (sort_at.desc(), article_id.desc()) if newest else (sort_at, article_id)
+    return query.order_by(*order).limit(bindparam("size", type_=Integer))
+
+
+@cache
+def _count_statement(link: Link) -> Select[Any]:
+    table = (m.Entity if link is Link.ENTITY else m.Resolution).__table__
+    return select(table.c.article_count).where(table.c.id == bindparam("lead"))
+
+
+def link_rows(
+    session: Session,
+    sole: SoleLink,
+    *,
+    newest: bool,
+    after: tuple[datetime, int] | None,
+    size: int,
+) -> list[Any]:
+    """Up to `size` rows: PAGE_COLUMNS' names, `link_total` (the counter link_count reads,
+    one statement fewer), then the link's sort_at last."""
+    params: dict[str, Any] = {"lead": sole.row_id, "size": size}
+    if after is not None:
+        params |= {"after_at": after[0], "after_id": after[1]}
+    statement = _page_statement(sole.link, newest, after is not None)
+    return list(session.connection().execute(statement, params).all())
+
+
+def link_count(session: Session, sole: SoleLink) -> int:
+    """The counter kept at ingest: the entity's or resolution's number of articles."""
+    found = session.connection().scalar(_count_statement(sole.link), {"lead": sole.row_id})
+    return int(found or 0)

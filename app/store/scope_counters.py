@@ -1,0 +1,137 @@
+"""Counters behind the facets and histograms of queries with one filter (or none): per
+scope (all articles, one entity, one resolution, one source, one speaker), articles per
+facet value (facet_counts) and per UTC day (day_counts).
+
+An article's tags are its scopes and facet values: "all", each entity, resolution and
+speaker it has, its source, and the kinds of its entities. Kept like app/store/counters.py:
++1 once the article's rows are written, -1 before they are cleared (re-ingest, delete), one
+statement per table over the article's own rows, touching counters in key order. The
+article row itself must hold the values being counted (its source and date): writers
+clear before they update it."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sqlalchemy import Connection, TextClause, text
+
+# Facet values are integers; a kind is coded, in the order of the kind names, so that ties
+# sort as the general path sorts them (by name).
+KIND_CODES = {"organization": 1, "person": 2, "place": 3}
+KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
+UNDATED = -1_000_000_000
+ALL = "all"
+# Counters every article touches (articles per kind, per day, over the whole archive) are
+# striped by article id: two writers' uncommitted articles then seldom wait on one row, as
+# they would on a single one. Readers sum the stripes.
+STRIPES = 8
+
+_KIND = "CASE e.kind " + " ".join(f"WHEN '{k}' THEN {c}" for k, c in KIND_CODES.items()) + " END"
+_TAGS = f"""tags (dim, id) AS (
+    SELECT 'all', 0 FROM articles WHERE id = :article_id
+    UNION ALL SELECT 'stripe', id % {STRIPES} FROM articles WHERE id = :article_id
+    UNION ALL SELECT 'entity', entity_id FROM article_entities WHERE article_id = :article_id
+    UNION ALL SELECT 'resolution', resolution_id FROM article_resolutions
+        WHERE article_id = :article_id
+    UNION ALL SELECT 'source', source_id FROM articles
+        WHERE id = :article_id AND source_id IS NOT NULL
+    UNION ALL SELECT DISTINCT 'speaker', speaker_id FROM statements
+        WHERE article_id = :article_id AND speaker_id IS NOT NULL
+    UNION ALL SELECT DISTINCT 'kind', {_KIND} FROM article_entities ae
+        JOIN entities e ON e.id = ae.entity_id WHERE ae.article_id = :article_id
+)"""
+
+
+def _pairs(join: str) -> str:
+    """Every (scope, facet value) pair of an article's tags s and f (`join` matches them to
+    one article); entity beside entity is entity_pairs'. The whole archive's kinds go to
+    the article's stripe."""
+    return (
+        f"SELECT s.dim AS a, s.id AS b, f.dim AS c, f.id AS d FROM tags s JOIN tags f ON {join} "
+        "WHERE s.dim NOT IN ('kind', 'stripe') AND f.dim NOT IN ('all', 'stripe') "
+        "AND NOT (s.dim = 'entity' AND f.dim = 'entity') "
+        "AND NOT (s.dim = 'all' AND f.dim = 'kind') "
+        f"UNION ALL SELECT 'all', s.id, 'kind', f.id FROM tags s JOIN tags f ON {join} "
+        "WHERE s.dim = 'stripe' AND f.dim = 'kind'"
+    )
+
+
+_PAIRS = _pairs("true")
+# The whole archive's days go to the article's stripe.
+_DAY_SCOPE = "CASE t.dim WHEN 'stripe' THEN 'all' ELSE t.dim END"
+_DAY_TAGS = "t.dim NOT IN ('kind', 'all')"
+_DAY = {
+    "sqlite": "CAST(julianday(date(published_at)) - 2440587.5 AS INTEGER)",
+    "postgresql": "(published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01'",
+}
+
+
+def _day_rows(dialect: str) -> str:
+    return (
+        f"SELECT {_DAY_SCOPE} AS a, t.id AS b, coalesce(d.day, {UNDATED}) AS c FROM tags t "
+        f"CROSS JOIN (SELECT {_DAY[dialect]} AS day FROM articles WHERE id = :article_id) d "
+        f"WHERE {_DAY_TAGS}"
+    )
+
+
+def count_scopes(connection: Connection, article_id: int, sign: int) -> None:
+    for statement in _statements(connection.dialect.name, sign):
+        connection.execute(statement, {"article_id": article_id})
+
+
+@cache
+def _statements(dialect: str, sign: int) -> tuple[TextClause, ...]:
+    tables = (
+        ("facet_counts", "scope, scope_id, facet, value", _PAIRS),
+        ("day_counts", "scope, scope_id, day", _day_rows(dialect)),
+    )
+    out = []
+    for table, key, rows in tables:
+        order = ", ".join(str(i + 1) for i in range(key.count(",") + 1))
+        if sign > 0:
+            out.append(
+                f"WITH {_TAGS} INSERT INTO {table} ({key}, article_count) "
+                f"SELECT q.*, 1 FROM ({rows}) q WHERE true ORDER BY {order} "
+                f"ON CONFLICT ({key}) DO UPDATE SET article_count = {table}.article_count + 1"
+            )
+        else:
+            held = f"({key}) IN ({rows})"
+            out += [
+                f"WITH {_TAGS} UPDATE {table} SET article_count = article_count - 1 WHERE {held}",
+                f"WITH {_TAGS} DELETE FROM {table} WHERE article_count <= 0 AND {held}",
+            ]
+    return tuple(text(statement) for statement in out)
+
+
+def _recount(dialect: str) -> list[str]:
+    """Every scope counter from all articles at once: the pairs of each article's tags,
+    grouped (the same tags as above, for every article)."""
+    kind = _KIND
+    tags = f"""tags (article_id, dim, id) AS (
+    SELECT id, 'all', 0 FROM articles
+    UNION ALL SELECT id, 'stripe', id % {STRIPES} FROM articles
+    UNION ALL SELECT article_id, 'entity', entity_id FROM article_entities
+    UNION ALL SELECT article_id, 'resolution', resolution_id FROM article_resolutions
+    UNION ALL SELECT id, 'source', source_id FROM articles WHERE source_id IS NOT NULL
+    UNION ALL SELECT DISTINCT article_id, 'speaker', speaker_id FROM statements
+        WHERE speaker_id IS NOT NULL
+    UNION ALL SELECT DISTINCT ae.article_id, 'kind', {kind} FROM article_entities ae
+        JOIN entities e ON e.id = ae.entity_id
+)"""
+    return [
+        "DELETE FROM facet_counts",
+        f"WITH {tags} INSERT INTO facet_counts (scope, scope_id, facet, value, article_count) "
+        f"SELECT a, b, c, d, count(*) FROM ({_pairs('f.article_id = s.article_id')}) q "
+        "GROUP BY a, b, c, d",
+        "DELETE FROM day_counts",
+        f"WITH {tags} INSERT INTO day_counts (scope, scope_id, day, article_count) "
+        f"SELECT {_DAY_SCOPE}, t.id, coalesce({_DAY[dialect]}, {UNDATED}), count(*) FROM tags t "
+        f"JOIN articles a ON a.id = t.article_id WHERE {_DAY_TAGS} "
+        f"GROUP BY {_DAY_SCOPE}, t.id, coalesce({_DAY[dialect]}, {UNDATED})",
+    ]
+
+
+def recount_scopes(connection: Connection) -> None:
+    """For rows written around the store (a bulk copy, a restore) and the migration."""
+    for statement in _recount(connection.dialect.name):
+        connection.execute(text(statement))

@@ -1,0 +1,113 @@
+"""The facet and day counters kept at ingest always equal what a recount of every article's
+rows gives: after new articles, a re-sent article whose actors, date and outlet changed, a
+re-extraction, an article that gives a cited resolution its year, and a delete."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from factories import article, extraction_naming, person, syria
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.extract.model import Citation, ResolutionBody
+from app.store import models as m
+from app.store.delete import delete_article
+from app.store.scope_counters import KIND_CODES, UNDATED, recount_scopes
+from app.store.views import EntityKind
+from app.store.writes import save_article
+
+
+def stored(session: Session) -> dict[str, Any]:
+    facets, days = m.FacetCount, m.DayCount
+    return {
+        "facets": {
+            (r.scope, r.scope_id, r.facet, r.value): r.article_count
+            for r in session.execute(select(facets)).scalars()
+        },
+        "days": {
+            (r.scope, r.scope_id, r.day): r.article_count
+            for r in session.execute(select(days)).scalars()
+        },
+    }
+
+
+def recounted(session: Session) -> dict[str, Any]:
+    """The counters as a recount from scratch writes them; the session's rows restored."""
+    before = stored(session)
+    with session.begin_nested() as nested:
+        recount_scopes(session.connection())
+        session.expire_all()
+        after = stored(session)
+        nested.rollback()
+    assert stored(session) == before
+    return after
+
+
+def test_scope_counters_follow_every_write(session: Session) -> None:
+    sami, huda = person("سامي حداد"), person("هدى زين")
+    url = "https://example.org/a/7"
+    first = save_article(
+        session=session,
+        parsed=article(1, url=url),
+        extraction=extraction_naming(syria(), sami, resolution=2254),
+    )
+    save_article(
+        session=session, parsed=article(2), extraction=extraction_naming(syria(), sami, huda)
+    )
+    undated = replace(article(3), published_at=None)
+    save_article(session=session, parsed=undated, extraction=extraction_naming(huda))
+    assert stored(session) == recounted(session)
+    facets = stored(session)["facets"]
+    person_code = KIND_CODES["person"]
+    persons = [
+        n for (scope, _, f, v), n in facets.items() if (scope, f, v) == ("all", "kind", person_code)
+    ]
+    assert sum(persons) == 3 and len(persons) > 1  # striped: three articles, three ids
+
+    moved = replace(
+        article(1, url=url, body="نص جديد كلياً للخبر نفسه."),
+        published_at=datetime(2019, 5, 2, 23, 30, tzinfo=UTC),
+        outlet="صحيفة أخرى",
+    )
+    save_article(session=session, parsed=moved, extraction=extraction_naming(huda, resolution=2216))
+    assert stored(session) == recounted(session)
+
+    save_article(
+        session=session,
+        parsed=moved,
+        extraction=extraction_naming(sami, resolution=2216),
+        replace_id=first.article_id,
+    )
+    assert stored(session) == recounted(session)
+
+    delete_article(session=session, article_id=first.article_id)
+    assert stored(session) == recounted(session)
+    days = stored(session)["days"]
+    assert sum(n for (scope, _, day), n in days.items() if scope == "all" and day == UNDATED) == 1
+
+
+def test_a_later_year_for_a_cited_resolution_changes_no_count(session: Session) -> None:
+    """The year rewrites the list items of the articles citing the resolution, not its id."""
+    yearless = extraction_naming(syria())
+    span = yearless.mentions[0].span
+    yearless.citations.append(Citation(ResolutionBody.UNSC, 2139, None, "القرار 2139", span))
+    save_article(session=session, parsed=article(1), extraction=yearless)
+    save_article(
+        session=session, parsed=article(2), extraction=extraction_naming(syria(), resolution=2139)
+    )
+    assert stored(session) == recounted(session)
+    resolution = session.scalars(select(m.Resolution).where(m.Resolution.number == 2139)).one()
+    assert resolution.year == 2015
+    key = ("entity", _entity_id(session, "country:SY"), "resolution", resolution.id)
+    assert stored(session)["facets"][key] == 2
+
+
+def test_every_entity_kind_has_a_code() -> None:
+    assert set(KIND_CODES) == {kind.value for kind in EntityKind}
+
+
+def _entity_id(session: Session, key: str) -> int:
+    return session.scalars(select(m.Entity.id).where(m.Entity.key == key)).one()
