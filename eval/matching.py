@@ -63,8 +63,9 @@ def _verb_forms() -> dict[str, str]:
     table: dict[str, str] = {}
     for lemma in (*REPORTING_VERBS, *EXTRA_REPORTING_VERBS):
         stem, part = imperfect.get(lemma, lemma), participle[lemma]
-        forms = [lemma, past_fem.get(lemma, lemma + "ت"), lemma + "وا"]
-        forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون"]
+        fem = past_fem.get(lemma, lemma + "ت")
+        forms = [lemma, fem, lemma + "وا", lemma + "ا", fem + "ا"]  # the duals: أشارا، أشارتا
+        forms += ["ي" + stem, "ت" + stem, "ي" + stem + "ون", "ي" + stem + "ان", "ت" + stem + "ان"]
         forms += [part, part + "ا", part + "ة", part + "ين", part.removesuffix("ي") + "ين"]
         for form in forms:
             table[match_key(form)] = lemma

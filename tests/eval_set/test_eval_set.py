@@ -268,7 +268,12 @@ def test_verb_lemmas() -> None:
 
 
 def test_the_short_past_of_adana_is_its_lemma() -> None:
-    assert [verb_lemma(v) for v in ("دانت", "ودانوا")] == ["أدان", "أدان"]
+    assert [verb_lemma(v) for v in ("دانت", "ودانوا", "ودان")] == ["أدان", "أدان", "أدان"]
+
+
+def test_dual_forms_have_their_lemma() -> None:
+    duals = ("أشارا", "وأكدتا", "يشيران", "تؤكدان")
+    assert [verb_lemma(v) for v in duals] == ["أشار", "أكد", "أشار", "أكد"]
 
 
 def test_unanalysed_article_with_empty_gold_is_perfect() -> None:

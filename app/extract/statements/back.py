@@ -1,13 +1,15 @@
-"""Speakers named by a word that points back: the states of a list, a council's members, a
-statement that speaks for whoever issued it.
+"""Speakers named by a word that points back: the states of a list, a council's members, the
+holder of a title.
 
 - "ودعت الدول"، "وأكد الطرفان": the last group that spoke together ("أدانت أربع عشرة دولة،
   هي ..."، "أعلنت روسيا وتركيا"), each member again;
 - "وأعرب الأعضاء"، "أكد فيه أعضاؤه": the members speak for their body, the last body that
   spoke;
-- "وأشار البيان"، "وقالت الرسالة": a statement or letter speaks for the one who spoke last;
 - "وقال وزير الخارجية الإيراني" after "وزير خارجية إيران عباس عراقجي": an unnamed title is
   the one person the article gave that title over that actor (Holders).
+A statement or letter as subject ("وشدد البيان") is a document and speaks for no one
+(GUIDELINES §4, the lead's brief): its issuer speaks through it only with a pronoun
+("بياناً أكد فيه").
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker
 from app.text.normalize import normalize
 
-_MAX_WORDS = 3  # "البيان المشترك الصادر": longer subjects name someone of their own
+_MAX_WORDS = 3  # "الدول الأعضاء الخمس": longer subjects name someone of their own
 
 
 class BackRefs:
@@ -29,7 +31,6 @@ class BackRefs:
         self._kinds = kinds
         self._group: Speaker | None = None
         self._body: str | None = None
-        self._last: Speaker | None = None
 
     def refer(self, speaker: Speaker) -> Speaker:
         """`speaker` with the actor its pointing word refers back to, when it has none."""
@@ -44,14 +45,11 @@ class BackRefs:
             found = self._group
         elif head in w.MEMBERS and self._body is not None:
             found = Speaker(self._body, "")
-        elif head in w.DOCUMENTS and self._last is not None:
-            found = Speaker(self._last.key, "")  # one issuer: not every state of a list
         return speaker if found is None else replace(found, surface=speaker.surface)
 
     def spoke(self, speaker: Speaker) -> None:
         if speaker.key is None:
             return
-        self._last = speaker
         if speaker.others:
             self._group = speaker
         if self._kinds.get(speaker.key) is EntityKind.ORGANIZATION:

@@ -20,7 +20,7 @@ from app.extract.statements.clauses import (
 from app.extract.statements.frames import CLAUSE_OPENERS
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
-from app.extract.statements.verbs import TRIGGERS, WORDS, Form, VerbForm, lookup
+from app.extract.statements.verbs import TRIGGERS, WEAK, WORDS, Form, VerbForm, lookup
 from app.extract.tokens import Kind, NormText
 from app.ingest.model import TextBlock
 from app.text.normalize import normalize
@@ -31,6 +31,7 @@ _DHAKARA = "ذكر"
 _FI = normalize("في")
 _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وما").split())
 _CLAUSE_MARKS = frozenset("،,؛;-.)")
+_TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 
 
@@ -95,6 +96,8 @@ class Reader(SubjectReader, ClauseReader):
             return False  # "ذكّر": to remind, not to state
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
             return False  # "حرصها على حث الأمم المتحدة": the verbal noun
+        if vf.verb.lemma in WEAK and not conj and not self._opens_sentence(i):
+            return False  # "أكد رفض بلاده": a noun
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
                 return True
@@ -239,6 +242,10 @@ class Reader(SubjectReader, ClauseReader):
         # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
         # speaker has the subject of the clause it is coordinated with
         continued = conj == "و" and not named and self.toks[i].sentence in self.in_sentence
+        # "وعبر المجلس عن دعمه ...، ودعا مجلس النواب إلى": within one speaker's sentence, the
+        # actor after a verb that calls on someone is whom it calls on
+        calls_on = conj == "و" and verb.addressee and self.toks[i].sentence in self.in_sentence
+        continued = continued or (calls_on and not participle)
         if has_subject and not continued:
             speaker: Speaker | None = self.choose(p, subject_end)
             if verb.addressee and conj and not named and self.text(p) not in w.DOCUMENT_SUBJECTS:
@@ -272,6 +279,11 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _opens_sentence(self, i: int) -> bool:
+        """Whether token i opens its sentence, or follows an outlet's tag ("إيران تلكس - رفض")."""
+        prev = self.toks[i - 1] if i > 0 else None
+        return prev is None or prev.sentence != self.toks[i].sentence or prev.norm in _TAG_MARKS
 
     def _opens_clause_of(self, i: int) -> bool:
         """Whether the verb at i opens a clause of a resolution's text: after إذ, at the head
@@ -390,7 +402,8 @@ class Reader(SubjectReader, ClauseReader):
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
         if sentence in self.in_sentence:
             return self.in_sentence[sentence]  # "قال البحرة إن ...، لكنه شدد على"
-        opening = self.opening_subject(i)
+        opening = self.clause_subject(i) if conj == "و" else None
+        opening = opening or self.opening_subject(i)
         if opening is not None:
             return opening  # "رفض المندوب الإسرائيلي القرار، وقال إنه"
         if vf.form is Form.PRESENT:
@@ -430,8 +443,9 @@ class Reader(SubjectReader, ClauseReader):
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
-        if self.reported != i:
-            self.last = self.in_sentence[self.toks[i].sentence] = speaker
+        self.last = speaker
+        if self.reported != i:  # a quoted speaker leaves the sentence to the one quoting him
+            self.in_sentence[self.toks[i].sentence] = speaker
             self.said_at[self.toks[i].sentence] = i
         self.reach = max(content_end, span[1])
         display = self.nt.display

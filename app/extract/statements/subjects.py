@@ -34,6 +34,7 @@ _ASIDE = frozenset(_words("إذ وهو وهي وهم الذي التي في خل
 _MAX_FRAME = 30  # tokens from كان or أما to the verb
 _MAX_TITLE = 7  # words of a title before the name it goes with
 _MAX_REPORTED = 10  # tokens from أن to the verb of the speaker it reports
+_MAX_CLAUSE = 20  # tokens from أن to the coordinated verb that goes on from its clause
 
 
 _PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
@@ -211,6 +212,8 @@ class SubjectReader(SpeakerChooser):
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             return None  # "التقى بفرنسا تؤكد": no subject
+        if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
+            self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
 
     def _reported_subject(self, i: int) -> Speaker | None:
@@ -229,6 +232,21 @@ class SubjectReader(SpeakerChooser):
                     return None
                 self.reported = i
                 return self.choose(c + 1, i)
+        return None
+
+    def clause_subject(self, i: int) -> Speaker | None:
+        """ "اقتحم الحوثيون صنعاء، إلا أن الرئيس هادي تمكن من الفرار، ودعا": the actor that
+        opens the clause (after أن) the coordinated verb at i goes on from."""
+        sentence = self.toks[i].sentence
+        for c in range(i - 2, max(i - _MAX_CLAUSE, -1), -1):
+            tok = self.toks[c]
+            if tok.sentence != sentence or tok.norm in WORDS or tok.norm in w.RELATIVES:
+                return None
+            if tok.norm in w.BARE_COMPLEMENTIZERS:
+                end = self.to_person(c + 1, self.subject(c + 1), i)
+                if end == c + 1 or self.index.covering[end - 1] is None:
+                    return None  # no actor opens that clause
+                return self.choose(c + 1, end)
         return None
 
     def _cited_as_source(self, k: int) -> bool:

@@ -175,8 +175,14 @@ _STRONG = [w for w, vf in FORMS.items() if vf.verb.lemma not in WEAK and w not i
 WORDS = frozenset(
     _STRONG + [c + word for c in "وف" for word in [*_STRONG, *_CONJ_ONLY] if len(word) > 1]
 )
-# The tokens that may open a statement: WORDS, and the weak verbs after their conjunction.
-TRIGGERS = WORDS | {c + word for c in "وف" for word, vf in FORMS.items() if vf.verb.lemma in WEAK}
+_WEAK_FORMS = [word for word, vf in FORMS.items() if vf.verb.lemma in WEAK]
+# The tokens that may open a statement: WORDS, and the weak verbs after their conjunction or,
+# but for "عبر" ("via"), opening a sentence ("رفض المتحدث ...، وقال").
+TRIGGERS = (
+    WORDS
+    | {c + word for c in "وف" for word in _WEAK_FORMS}
+    | {word for word in _WEAK_FORMS if word != normalize("عبر")}
+)
 
 
 def lookup(token: str) -> tuple[str, VerbForm] | None:

@@ -79,7 +79,6 @@ NUMBER_WORDS = _words(
 GROUP_WORDS = _words("الدول الدولتان الدولتين البلدان البلدين الطرفان الطرفين الجانبان الجانبين")
 MEMBERS = _words("الأعضاء أعضاؤه أعضاؤها أعضاءه أعضاءها")
 MEMBERS_OF = _words("أعضاء وأعضاء")
-DOCUMENTS = _words("البيان الرسالة البلاغ")
 # Documents as subject speak for no one (§4): "دعا القرار"، "ويطالب النص".
 DOCUMENT_SUBJECTS = _words(
     "القرار قرار والقرار النص نص المشروع مشروع الاتفاق اتفاق الميثاق التقرير تقرير القانون "

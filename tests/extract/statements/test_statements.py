@@ -861,9 +861,14 @@ def test_members_of_a_body_speak_for_it() -> None:
     assert keyed(statements(text)) == [("unsc", "أدان"), ("unsc", "أعرب")]
 
 
-def test_a_statement_speaks_for_the_one_who_issued_it() -> None:
-    text = "رحبت الجامعة العربية بالاتفاق في بيان صدر عنها. وشدد البيان على ضرورة تطبيقه كاملاً."
-    assert keyed(statements(text)) == [("arab_league", "شدد")]
+def test_a_statement_as_subject_is_a_document_and_speaks_for_no_one() -> None:
+    text = "أكدت الجامعة العربية دعمها للاتفاق في بيان صدر عنها. وشدد البيان على ضرورة تطبيقه."
+    assert keyed(statements(text)) == [("arab_league", "أكدت")]
+
+
+def test_the_issuer_speaks_through_its_statement_with_a_pronoun() -> None:
+    text = "وأصدرت الجامعة العربية بياناً شددت فيه على ضرورة تطبيق الاتفاق."
+    assert keyed(statements(text)) == [("arab_league", "شددت")]
 
 
 def test_a_statement_with_no_one_before_it_speaks_for_no_one() -> None:
@@ -1336,3 +1341,25 @@ def test_a_document_speaking_takes_the_floor_from_the_speaker_before() -> None:
         "القرار 2254، الذي اعتمده مجلس الأمن عام 2015، دعا إلى وقف إطلاق النار. وشدد على الحل.",
     )
     assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
+
+
+def test_an_actor_a_speaker_calls_on_in_his_sentence_is_whom_he_calls_on() -> None:
+    text = "وأعرب الائتلاف عن دعمه الكامل للحل، ودعا هيئة التفاوض إلى العودة إلى جنيف."
+    assert keyed(statements(text)) == [("coalition", "أعرب"), ("coalition", "دعا")]
+
+
+def test_a_coordinated_verb_goes_on_from_the_clause_before_it() -> None:
+    text = (
+        "وسيطر النظام السوري على حلب، إلا أن هادي البحرة تمكن من مغادرتها، ودعا العالم إلى التدخل."
+    )
+    assert keyed(statements(text)) == [("bahra", "دعا")]
+
+
+def test_a_weak_verb_opening_a_sentence_gives_the_floor_to_its_subject() -> None:
+    found = statements("سانا - رفض بدر جاموس المقترح الروسي، وقال: إن الهيئة لن تنسحب.")
+    assert keyed(found) == [("jamous", "قال")]
+
+
+def test_a_quoted_speaker_whose_name_ends_at_his_verb_leaves_the_floor_to_the_quoting() -> None:
+    found = statements("قال البحرة إن هيئة التفاوض أكدت التزامها بالحل، مشيراً إلى أن الوفد جاهز.")
+    assert keyed(found) == [("bahra", "قال"), ("snc", "أكدت"), ("bahra", "مشيراً")]
