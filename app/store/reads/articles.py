@@ -114,7 +114,9 @@ def _page(session: Session, filters: ArticleFilters, options: ListOptions) -> _R
     if filters.empty:
         return _Rows([], None, 0, facets)
     few = _few_matches(session, filters)
-    if options.sort == "relevance" and filters.q:
+    if options.limit == 0:  # the total and facets alone: no row to read, no page after
+        rows, next_cursor = [], None
+    elif options.sort == "relevance" and filters.q:
         rows, next_cursor = _by_relevance(session, filters, options, few)
     else:
         rows, next_cursor = _by_date(session, filters, options, few)
