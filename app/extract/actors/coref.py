@@ -24,7 +24,7 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, compound, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
-from app.extract.actors.offices import holder
+from app.extract.actors.offices import holder, named_holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.respelled import respelled, skeletons
 from app.extract.actors.titles import MODIFIERS
@@ -444,12 +444,14 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
                 inherited = owner
                 if owner:
                     holders[(title.head, owner)].add(find.person.key)
+    named = {c.key for r in results for c in r.cands if c.key and c.kind is EntityKind.PERSON}
     for result in results:
         for title in result.roles:
             owner = owner_key(title)
             persons = holders.get((title.head, owner), set()) if owner else set()
-            if not persons and year is not None:
-                known = holder(gazetteer, title, year)
+            if not persons:
+                known = holder(gazetteer, title, year) if year is not None else None
+                known = known or named_holder(gazetteer, title, named, year)
                 persons = {known} if known else persons
             if len(persons) != 1:
                 continue
