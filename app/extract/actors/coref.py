@@ -443,12 +443,12 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
                 owner = owner_key(title) or inherited
                 inherited = owner
                 if owner:
-                    holders[(title.head, owner)].add(find.person.key)
+                    holders[(_office_noun(title.head), owner)].add(find.person.key)
     named = {c.key for r in results for c in r.cands if c.key and c.kind is EntityKind.PERSON}
     for result in results:
         for title in result.roles:
             owner = owner_key(title)
-            persons = holders.get((title.head, owner), set()) if owner else set()
+            persons = holders.get((_office_noun(title.head), owner), set()) if owner else set()
             if not persons:
                 known = holder(gazetteer, title, year) if year is not None else None
                 known = known or named_holder(gazetteer, title, named, year)
@@ -465,6 +465,16 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
                 key=next(iter(persons)),
             )
             result.cands.append(role)
+
+
+# One office, two nouns: a body's special representative is its envoy in the news
+# ("الممثل الخاص للأمين العام" then "المبعوث الأممي").
+_ENVOY = normalize("مبعوث")
+_SAME_OFFICE = {normalize("ممثل"): _ENVOY}
+
+
+def _office_noun(head: str) -> str:
+    return _SAME_OFFICE.get(head, head)
 
 
 def owner_key(title: Title) -> str | None:

@@ -211,3 +211,11 @@ def test_two_surnames_of_two_named_men_are_no_third_man() -> None:
 def test_a_first_name_that_is_another_mans_surname_still_opens_a_name() -> None:
     result = run("وقال الوزير سامر أحمد إن الحل قريب.", "وقال الوزير أحمد كمال حداد إن الوفد وصل.")
     assert names(result, PERSON) == {"سامر أحمد", "أحمد كمال حداد"}
+
+
+def test_a_bodys_special_representative_is_its_envoy_later_in_the_article() -> None:
+    result = run(
+        "رحب الممثل الخاص للأمين العام للأمم المتحدة في ليبيا، سامي الدباغ، بالاتفاق.",
+        "وقال المبعوث الأممي إن الطريق ما زال طويلا.",
+    )
+    assert surfaces(result, "سامي الدباغ") == ["سامي الدباغ", "المبعوث الأممي"]

@@ -36,7 +36,9 @@ def gazetteer() -> Gazetteer:
         "person:premier": [Term("رئيس الوزراء السوري", country="XA")],
     }
     for n, (key, roles) in enumerate(terms.items()):
-        name = ["سامر الخطيب", "نبيل حداد", "مازن العلي", "ريم الزعبي", "فادي القاسم", "هاني سليم"][n]
+        name = ["سامر الخطيب", "نبيل حداد", "مازن العلي", "ريم الزعبي", "فادي القاسم", "هاني سليم"][
+            n
+        ]
         g.add(GazEntry(key, EntityKind.PERSON, name, roles=roles))  # type: ignore[arg-type]
     g.add_demonyms()
     return g
