@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from app.extract.actors.candidates import Title
 from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import words
-from app.extract.actors.titles import title_head
+from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.model import EntityKind
 from app.extract.tokens import Block, bare, lex
 from app.ingest.model import Part, TextBlock
@@ -60,7 +60,12 @@ def office_of(block: Block, first: int, last: int, gazetteer: Gazetteer) -> Offi
 
 def _word(token: str) -> str:
     head = title_head(token)
-    return head[1] if head is not None else bare(token)
+    word = head[1] if head is not None else bare(token)
+    return _MASCULINE.get(word, word)
+
+
+# "الممثلة الخاصة" holds the office of "الممثل الخاص": a modifier's feminine is folded too.
+_MASCULINE = {bare(w): bare(w)[:-1] for w in MODIFIERS if w.endswith("ه") and w[:-1] in MODIFIERS}
 
 
 # Built once per gazetteer; the gazetteer is kept with its index so its id is not reused.

@@ -127,3 +127,14 @@ def test_two_persons_of_the_article_in_that_office_name_nobody() -> None:
 def test_with_a_date_a_term_that_does_not_cover_it_names_nobody() -> None:
     text = "وقال وزير الخارجية السوري إن الحوار مستمر. وكان مازن العلي قد زار عمان."
     assert titled(run(text, date(2023, 5, 1))) == []
+
+
+def test_the_un_representative_in_iraq_by_year_from_the_shipped_gazetteer() -> None:
+    text = "وقال الممثل الخاص للأمين العام للأمم المتحدة في العراق إن الانتخابات نجحت."
+    shipped = RuleActorRecognizer()
+    blocks = [TextBlock(Part.SECTION, 0, text)]
+    assert (
+        titled(shipped.recognize(blocks, on=date(2025, 2, 1)))[0][0] == "person:mohamed-al-hassan"
+    )
+    # 2018: one representative left and another came: nobody
+    assert titled(shipped.recognize(blocks, on=date(2018, 6, 1))) == []
