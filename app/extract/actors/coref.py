@@ -434,6 +434,7 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
     """ "رئيس الهيئة" -> the one person the article calls رئيس of that body; else, with the
     article's year, the one known person who held that office then (offices.py)."""
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_noun: dict[str, set[str]] = defaultdict(set)  # "الأمير": whoever the article so titled
     for result in results:
         for find in result.finds:
             if find.person.key is None:
@@ -442,14 +443,19 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
             for title in find.titles:
                 owner = owner_key(title) or inherited
                 inherited = owner
+                if not title.honorific:
+                    by_noun[title.head].add(find.person.key)
                 if owner:
                     holders[(_office_noun(title.head), owner)].add(find.person.key)
     named = {c.key for r in results for c in r.cands if c.key and c.kind is EntityKind.PERSON}
     for result in results:
         for title in result.roles:
             owner = owner_key(title)
-            persons = holders.get((_office_noun(title.head), owner), set()) if owner else set()
-            if not persons:
+            if owner is None and not title.owners:
+                persons = by_noun.get(title.head, set())
+            else:
+                persons = holders.get((_office_noun(title.head), owner), set()) if owner else set()
+            if not persons and (owner or title.owners):
                 known = holder(gazetteer, title, year) if year is not None else None
                 known = known or named_holder(gazetteer, title, named, year)
                 persons = {known} if known else persons
