@@ -32,6 +32,7 @@ from app.extract.actors.matcher import Match
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
     find_orgs,
+    minister_title,
     names_un,
     quoted_media,
     short_forms,
@@ -56,6 +57,7 @@ from app.ingest.model import Part, TextBlock
 log = logging.getLogger(__name__)
 _CLOSED_BODY = 3  # paragraphs an article needs before its last one may be chrome
 _FAMILY = "ال"  # آل once folded
+_ORG = EntityKind.ORGANIZATION
 
 
 class RuleActorRecognizer:
@@ -95,6 +97,7 @@ class RuleActorRecognizer:
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
         gaz, uncued = self._gazetteer_matches(block)
+        gaz = [c for c in gaz if c.kind is not _ORG or not minister_title(block, c.first)]
         by_first = {c.first: c for c in gaz}
         media = (
             quoted_media(block, self.gazetteer.media_tails, self.gazetteer.cited_tails)
