@@ -342,3 +342,15 @@ def test_a_un_mission_in_its_long_and_short_wordings_is_one_body() -> None:
         data_dir=None,
     )
     assert names(result, ORG) == {"بعثة الأمم المتحدة لمساعدة العراق"}
+
+
+def test_the_un_system_named_by_its_purpose_is_no_body() -> None:
+    result = run("وانتقد تعامل نظام الأمم المتحدة لحقوق الإنسان مع الملف.", data_dir=None)
+    assert names(result, ORG) == {"الأمم المتحدة"}
+    named = run("وأصدر مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية تقريرا.", data_dir=None)
+    assert names(named, ORG) == {"مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"}
+
+
+def test_the_arab_league_in_its_rarer_wording_is_one_body() -> None:
+    result = run("وأكدت رابطة الدول العربية ما قالته الجامعة العربية أمس.", data_dir=None)
+    assert names(result, ORG) == {"جامعة الدول العربية"}
