@@ -354,3 +354,9 @@ def test_the_un_system_named_by_its_purpose_is_no_body() -> None:
 def test_the_arab_league_in_its_rarer_wording_is_one_body() -> None:
     result = run("وأكدت رابطة الدول العربية ما قالته الجامعة العربية أمس.", data_dir=None)
     assert names(result, ORG) == {"جامعة الدول العربية"}
+
+
+def test_a_head_in_lam_after_lam_is_definite() -> None:
+    """ل + اللجنة is written للجنة: with a definite adjective it is no indefinite head."""
+    result = run("وقدم الوفد تقريره للجنة الدولية ثم غادر.", data_dir=None)
+    assert names(result, ORG) == set()
