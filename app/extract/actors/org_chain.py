@@ -81,6 +81,8 @@ _AT = normalize("لدى")
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
 _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
+# "تولى قيادة البلاد": a verbal noun governing "the country" (not الدولة: تنظيم الدولة)
+_THE_COUNTRY = words("البلاد البلد")
 _ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
@@ -103,6 +105,9 @@ def chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Cand
 def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Cand]) -> Cand | None:
     prefix, lemma, definite = head
     toks = block.toks
+    governs_country = i + 1 < len(toks) and toks[i + 1].norm in _THE_COUNTRY
+    if not definite and lemma in _VERBAL_HEADS and governs_country:
+        return None  # "تولى قيادة البلد العربي": leading the country, no body
     tokens = [("ال" if definite else "") + lemma]
     seen_definite, indefinite, used_and = definite, 0, False
     after_place = False
