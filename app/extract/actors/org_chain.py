@@ -171,6 +171,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             break
         if _participle_clause(stem, after):
             break  # "مجلس الأمن الدولي الداعي إلى": a clause about the body, not its name
+        if stem.startswith("ال") and _dual_after_singular(stem, toks[j - 1].norm, j > i + 1):
+            break  # "الحكومة والمجلس التشريعي الانتقاليين": the adjective of both conjuncts
         if stem.startswith("ال"):
             # "الائتلاف الوطني المجتمع الدولي": a noun after a definite word starts the
             # object; "وزارة الخارجية والمغتربين": a construct name coordinates genitives
@@ -287,6 +289,17 @@ def _local(lemma: str, definite: bool) -> bool:
     place ("الجيش في درعا" is the army, deployed there), nor a verbal noun and where its
     action happens ("تنظيم الملاحة في الخور", "إدارة الأزمة في سوريا")."""
     return lemma not in _VERBAL_HEADS and not (definite and lemma in NEEDS_PLACE_WHEN_DEFINITE)
+
+
+def _dual_after_singular(word: str, before: str, after_adjective: bool) -> bool:
+    """A plural or dual nisba (الانتقاليين) after a singular one (التشريعي) agrees with
+    coordinated nouns, not with the one head the chain names."""
+    return (
+        after_adjective
+        and word.endswith("يين")
+        and before.startswith("ال")
+        and before.endswith("ي")
+    )
 
 
 def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -> bool:
