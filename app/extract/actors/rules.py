@@ -49,6 +49,7 @@ from app.extract.actors.places import (
 from app.extract.actors.positions import title_headed_governments
 from app.extract.actors.regime_heads import regime_heads
 from app.extract.actors.regimes import governments_by_head
+from app.extract.actors.seats import missions_by_seat
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
@@ -93,6 +94,7 @@ class RuleActorRecognizer:
         title_headed_governments(results)
         resolve(results, self.gazetteer, on.year if on else None)
         governments_by_head(results, self.gazetteer)
+        missions_by_seat(results, self.gazetteer)
         return assemble(results, self.gazetteer)
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
