@@ -129,8 +129,12 @@ def test_each_server_process_logs_json_lines(
         json_logged_app()
     finally:
         get_settings.cache_clear()
-    logging.getLogger("uvicorn.access").warning("a request")
-    # Other threads of the test process may log around it: find this record's own line.
+    # uvicorn runs without a log config of its own (its loggers propagate to the root); an
+    # earlier test's uvicorn may have left a handler on this logger, on a stream now closed.
+    access = logging.getLogger("uvicorn.access")
+    monkeypatch.setattr(access, "handlers", [])
+    monkeypatch.setattr(access, "propagate", True)
+    access.warning("a request")
     ours = [x for x in capsys.readouterr().err.splitlines() if "a request" in x]
     assert ours, "the record was not logged"
     line = json.loads(ours[-1])
