@@ -141,8 +141,8 @@ class _DriverPlan:
     order: tuple[str, ...] | None  # the parameters' positions, for a positional paramstyle
     defaults: dict[str, Any]  # the statement's own values (SQLite's OFFSET 0), by name
     binds: Mapping[str, Processor]
-    results: tuple[Processor, ...]
-    shape: type[tuple[Any, ...]]
+    results: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns to convert
+    make: Callable[[list[Any]], Any]  # a named tuple of the columns, as SQLAlchemy's rows
 
     def parameters(self, params: dict[str, Any]) -> Any:
         given = {**self.defaults, **params}
@@ -150,11 +150,25 @@ class _DriverPlan:
         return bound if self.order is None else [bound[k] for k in self.order]
 
     def row(self, values: tuple[Any, ...]) -> Any:
-        return self.shape(*(f(x) if f else x for f, x in zip(self.results, values, strict=True)))
+        converted = list(values)
+        for i, f in self.results:
+            converted[i] = f(converted[i])
+        return self.make(converted)
 
 
-@cache
+_PLANS: dict[tuple[str, str, Link, bool, bool], _DriverPlan] = {}
+
+
 def _driver_plan(dialect: Dialect, link: Link, newest: bool, after: bool) -> _DriverPlan:
+    """By the dialect's name and driver, not its instance: each engine has its own."""
+    key = (dialect.name, dialect.driver, link, newest, after)
+    plan = _PLANS.get(key)
+    if plan is None:
+        plan = _PLANS[key] = _compile(dialect, link, newest, after)
+    return plan
+
+
+def _compile(dialect: Dialect, link: Link, newest: bool, after: bool) -> _DriverPlan:
     statement = _page_statement(link, newest, after)
     compiled = statement.compile(dialect=dialect)
     order = tuple(compiled.positiontup or ()) if compiled.positional else None
@@ -166,9 +180,10 @@ def _driver_plan(dialect: Dialect, link: Link, newest: bool, after: bool) -> _Dr
     }
     defaults = {k: x for k, x in compiled.params.items() if k in names and x is not None}
     columns = list(statement.selected_columns)
-    results = tuple(c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
+    processors = (c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
+    results = tuple((i, f) for i, f in enumerate(processors) if f is not None)
     shape = namedtuple("LinkRow", [c.key for c in columns])  # type: ignore[misc]
-    return _DriverPlan(compiled.string, order, defaults, binds, results, shape)
+    return _DriverPlan(compiled.string, order, defaults, binds, results, shape._make)
 
 
 def link_count(session: Session, sole: SoleLink) -> int:
