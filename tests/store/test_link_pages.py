@@ -7,11 +7,13 @@ from dataclasses import replace
 
 import pytest
 from factories import article, extraction_naming, person, syria
-from sqlalchemy import select
+from sqlalchemy import select, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store.reads import articles as reads
+from app.store.reads import link_pages
 from app.store.reads.article_query import ArticleFilters, EntityOp
 from app.store.reads.link_pages import Link, SoleLink, sole_link
 from app.store.writes import save_article
@@ -78,3 +80,37 @@ def test_only_a_lone_entity_or_resolution_is_a_sole_link() -> None:
         ArticleFilters(),
     ):
         assert sole_link(narrowed) is None, narrowed
+
+
+def sqlalchemys_rows(session: Session, sole: SoleLink, newest: bool, **params: object) -> list:
+    """The prebuilt statement as SQLAlchemy runs it, for comparison."""
+    after = "after_at" in params
+    statement = link_pages._page_statement(sole.link, newest, after)
+    found = session.connection().execute(statement, {"lead": sole.row_id, **params}).all()
+    return [(row._fields, tuple(row)) for row in found]
+
+
+@pytest.mark.parametrize("newest", [True, False])
+def test_driver_rows_equal_sqlalchemys_of_the_same_statement(
+    session: Session, newest: bool
+) -> None:
+    entity, resolution = seed(session)
+    for sole in (SoleLink(Link.ENTITY, entity), SoleLink(Link.RESOLUTION, resolution)):
+        first = link_pages.link_rows(session, sole, newest=newest, after=None, size=3)
+        after = (first[-1].sort_at, first[-1].id)
+        rest = link_pages.link_rows(session, sole, newest=newest, after=after, size=10)
+        assert [(r._fields, tuple(r)) for r in first] == sqlalchemys_rows(
+            session, sole, newest, size=3
+        )
+        assert [(r._fields, tuple(r)) for r in rest] == sqlalchemys_rows(
+            session, sole, newest, size=10, after_at=after[0], after_id=after[1]
+        )
+        assert len(first) == 3 and rest and {r.id for r in first}.isdisjoint(r.id for r in rest)
+
+
+def test_a_database_error_on_the_driver_path_is_sqlalchemys(session: Session) -> None:
+    entity, _ = seed(session)
+    session.execute(text("DROP TABLE article_entities"))
+    sole = SoleLink(Link.ENTITY, entity)
+    with pytest.raises(DBAPIError):
+        link_pages.link_rows(session, sole, newest=True, after=None, size=2)
