@@ -130,11 +130,13 @@ def test_each_server_process_logs_json_lines(
     finally:
         get_settings.cache_clear()
     # uvicorn runs without a log config of its own (its loggers propagate to the root); an
-    # earlier test's uvicorn may have left a handler on this logger, on a stream now closed.
-    access = logging.getLogger("uvicorn.access")
-    monkeypatch.setattr(access, "handlers", [])
-    monkeypatch.setattr(access, "propagate", True)
-    access.warning("a request")
+    # earlier test's uvicorn may have configured its loggers its own way: undo that here.
+    for name in ("uvicorn", "uvicorn.access"):
+        configured = logging.getLogger(name)
+        monkeypatch.setattr(configured, "handlers", [])
+        monkeypatch.setattr(configured, "propagate", True)
+        monkeypatch.setattr(configured, "disabled", False)
+    logging.getLogger("uvicorn.access").warning("a request")
     ours = [x for x in capsys.readouterr().err.splitlines() if "a request" in x]
     assert ours, "the record was not logged"
     line = json.loads(ours[-1])
