@@ -10,11 +10,11 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from app.api.article_params import (
+    DetailQuery,
     ExportQuery,
     HistogramQuery,
     ListQuery,
     comma_list,
-    comma_list_of,
 )
 from app.api.bounds import RowId
 from app.api.deps import SessionDep, StreamSessionDep
@@ -131,14 +131,8 @@ def export(session: StreamSessionDep, query: Annotated[ExportQuery, Query()]) ->
     summary="One article with its actors, roles, citations and statements",
 )
 def get_one(
-    session: SessionDep,
-    article_id: RowId,
-    include: Annotated[
-        list[Annotated[str, comma_list_of(("mentions",))]],
-        Query(description="`mentions`: where each actor is named (large)."),
-    ] = [],  # noqa: B006
+    session: SessionDep, article_id: RowId, query: Annotated[DetailQuery, Query()]
 ) -> Response:
     # Sent as the bytes the store writes (the model's JSON); `response_model` documents it.
-    extras = frozenset(comma_list(include, ("mentions",), "include"))
-    body = article_detail_json(session, article_id, extras)
+    body = article_detail_json(session, article_id, query.chosen_extras())
     return Response(body, media_type="application/json")
