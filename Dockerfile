@@ -22,7 +22,8 @@ EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2).status != 200)"
 
-# One server process per core the container may use (KHABAR_WORKERS to choose). `khabar
+# On PostgreSQL one server process per core the container may use (KHABAR_WORKERS to choose);
+# on SQLite, the default here, one, since its job queue lives in the process. `khabar
 # serve` is uvicorn with the limits of app/serve.py: keep-alive and header deadlines, a
 # concurrency cap, bounded header size, JSON logs, graceful shutdown on SIGTERM.
 CMD ["sh", "-c", "khabar migrate && exec khabar serve --host 0.0.0.0 --port 8000 --workers ${KHABAR_WORKERS:-0}"]

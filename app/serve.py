@@ -9,13 +9,19 @@ the app's own (app/api/guards.py), since uvicorn hands the body over as it arriv
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+import logging
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from app.config import Settings, get_settings
 from app.logs import setup_json_logging
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+log = logging.getLogger(__name__)
 
 MAX_HEADER_BYTES = 16 * 1024
 GRACEFUL_SHUTDOWN_SECONDS = 30
@@ -81,11 +87,33 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
 def serve(settings: Settings, *, host: str, port: int, workers: int = 1) -> None:
     setup_json_logging(settings.log_level)
     options = uvicorn_options(settings)
+    workers = process_count(settings, workers)
     if workers == 1:
         from app.main import create_app
 
         uvicorn.run(create_app(settings), host=host, port=port, **options)
         return
     # Several processes need the app by import string; each builds its own from settings.
-    factory = "app.main:create_app"
+    factory = "app.serve:json_logged_app"
     uvicorn.run(factory, factory=True, host=host, port=port, workers=workers, **options)
+
+
+def process_count(settings: Settings, asked: int) -> int:
+    """One process on SQLite: its job queue lives in the process and numbers jobs from the
+    last id stored, so a second process would give other jobs the same ids."""
+    from app.jobs.queue import shared_queue
+
+    if asked > 1 and not shared_queue(settings):
+        log.warning("SQLite: one server process, not %d (its job queue is per process)", asked)
+        return 1
+    return asked
+
+
+def json_logged_app() -> FastAPI:
+    """The app of one of several server processes: uvicorn starts each afresh, without the
+    logging set-up of the process that ran `khabar serve`."""
+    from app.main import create_app
+
+    settings = get_settings()
+    setup_json_logging(settings.log_level)
+    return create_app(settings)

@@ -44,7 +44,7 @@ def syria(surface: str = "سوريا") -> Entity:
         name="سوريا",
         kind=EntityKind.PLACE,
         subkind="country",
-        aliases={"سوريا", "سورية"},
+        aliases=["سوريا", "سورية"],
     )
 
 
@@ -66,5 +66,5 @@ def extraction_naming(*entities: Entity, resolution: int | None = None) -> Extra
 
 def person(name: str, key: str | None = None) -> Entity:
     return Entity(
-        key=key or f"new:person:{name}", name=name, kind=EntityKind.PERSON, aliases={name}
+        key=key or f"new:person:{name}", name=name, kind=EntityKind.PERSON, aliases=[name]
     )

@@ -3,6 +3,8 @@ time (request line and headers, a slow body, a Content-Length longer than the bo
 
 from __future__ import annotations
 
+import json
+import logging
 import socket
 import threading
 import time
@@ -12,9 +14,9 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from app.config import Settings
+from app.config import Settings, get_settings
 from app.main import create_app
-from app.serve import uvicorn_options
+from app.serve import json_logged_app, process_count, uvicorn_options
 from app.store.migrate import upgrade
 
 DEADLINE = 0.5
@@ -96,3 +98,38 @@ def test_the_keep_alive_is_bounded(server: tuple[str, int]) -> None:
 def test_dockerfile_serves_with_these_limits() -> None:
     dockerfile = (Path(__file__).parents[1] / "Dockerfile").read_text()
     assert "khabar serve" in dockerfile
+
+
+def test_sqlite_is_served_by_one_process_whatever_is_asked() -> None:
+    # SQLite's job queue lives in the process: two would give two jobs one id
+    assert process_count(Settings(database_url="sqlite:///./khabar.db"), 4) == 1
+
+
+def test_postgresql_is_served_by_as_many_processes_as_asked() -> None:
+    settings = Settings(database_url="postgresql+psycopg://khabar@db:5432/khabar")
+    assert process_count(settings, 4) == 4
+
+
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+@pytest.mark.usefixtures("root_logging")
+def test_each_server_process_logs_json_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("KHABAR_DATABASE_URL", f"sqlite:///{tmp_path / 'khabar.db'}")
+    get_settings.cache_clear()
+    try:
+        json_logged_app()
+    finally:
+        get_settings.cache_clear()
+    logging.getLogger("uvicorn.access").warning("a request")
+    line = json.loads(capsys.readouterr().err.strip().splitlines()[-1])
+    assert line["message"] == "a request"
+    assert line["request_id"] == "-"

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import Query
 from pydantic import BaseModel, ConfigDict, StringConstraints
 
-from app.api.bounds import Cursor, Limit, clamp_moment
+from app.api.bounds import Cursor, clamp_moment
 from app.api.export import Format
 from app.api.routes.common import SYMBOL_PATTERN
 from app.errors import InvalidParameter
@@ -213,7 +213,10 @@ class ListQuery(ArticleQuery):
     """A page of filtered articles: the filters, then paging, facets and fields."""
 
     sort: SortParam = Sort.NEWEST
-    limit: Limit = 20
+    # 0 asks for the total and the facets alone, as a filter sidebar does
+    limit: Annotated[
+        int, Query(ge=0, le=100, description="Page size; 0 for the total and facets only.")
+    ] = 20
     cursor: Cursor = None
     facet: Annotated[
         list[Annotated[str, comma_list_of(FACETS)]],

@@ -43,7 +43,7 @@ class Entity:
     subkind: str | None = (
         None  # government, party, armed_group, international, media, country, city, region
     )
-    aliases: set[str] = field(default_factory=set)  # display spellings seen or known
+    aliases: list[str] = field(default_factory=list)  # display spellings, in a stable order
     english_name: str | None = None
     wikidata_id: str | None = None
 

@@ -18,7 +18,7 @@ from app.store import models as m
 from app.store.base import Base, utcnow
 from app.store.counters import count_new_articles
 from app.store.extraction_rows import extraction_rows
-from app.store.item_json import citing, yearless
+from app.store.item_json import citing, naming, unnamed, yearless
 from app.store.prepared import Prepared
 from app.store.shared_batch import resolve_batch_entity_ids, resolve_batch_resolution_ids
 from app.store.sources import outlet_id
@@ -72,6 +72,7 @@ def save_new(session: Session, articles: list[Prepared], items_later: set[int]) 
         for f, a in zip(fields, articles, strict=True)
     ]
     stale = yearless(session, [c for a in articles for c in a.extraction.citations])
+    renamed = unnamed(session, [e for a in articles for e in a.extraction.entities])
     ids: list[int] = list(connection.execute(_INSERT, rows).scalars())
     entity_ids = resolve_batch_entity_ids(connection, [a.extraction.entities for a in articles])
     resolution_ids = resolve_batch_resolution_ids(
@@ -88,5 +89,5 @@ def save_new(session: Session, articles: list[Prepared], items_later: set[int]) 
     for model, model_rows in tables.items():
         insert_rows(connection, model, model_rows)
     count_new_articles(connection, ids)
-    items_later.update(ids, citing(session, stale))
+    items_later.update(ids, citing(session, stale), naming(session, renamed))
     return ids

@@ -3,20 +3,20 @@ resolutions), written in the transaction that writes the article's rows, so a li
 reads them with the page's own query instead of four more and hundreds of objects.
 
 An item shows its actors and resolutions as they were when the article was last written.
-Entities' display fields (name, kind, subkind, english name, Wikidata id) are never changed
-after an entity is created; a resolution's year or title can be filled in later, by another
-article that states it, and the writer
-then rewrites the items citing it (`yearless`, `citing`)."""
+An entity's name, kind and subkind never change after it is created; its English name and
+Wikidata id, and a resolution's year or title, can be filled in later by another article
+that carries them, and the writer then rewrites the items naming or citing it
+(`unnamed`/`naming`, `yearless`/`citing`). That happens once an entity or resolution."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import bindparam, select, tuple_, update
+from sqlalchemy import bindparam, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 
-from app.extract.model import Citation
+from app.extract.model import Citation, Entity
 from app.store import models as m
 from app.store.entities import resolution_key
 from app.store.reads.article_items import default_extras
@@ -53,6 +53,33 @@ def yearless(session: Session, citations: Sequence[Citation]) -> list[int]:
     key = tuple_(m.Resolution.body, m.Resolution.un_session, m.Resolution.number)
     found = select(m.Resolution.id).where(key.in_(list(keys)), m.Resolution.year.is_(None))
     return list(session.scalars(found).all())
+
+
+def unnamed(session: Session, entities: Sequence[Entity]) -> list[int]:
+    """Archived entities these give an English name or Wikidata id they lack: once the
+    article is written, the items of every article naming them need rewriting."""
+    english = [e.key for e in entities if e.english_name]
+    qids = [e.key for e in entities if e.wikidata_id]
+    if not english and not qids:
+        return []
+    found = select(m.Entity.id).where(
+        or_(
+            m.Entity.key.in_(english) & m.Entity.english_name.is_(None),
+            m.Entity.key.in_(qids) & m.Entity.wikidata_id.is_(None),
+        )
+    )
+    return list(session.scalars(found).all())
+
+
+def naming(session: Session, entity_ids: Sequence[int]) -> list[int]:
+    if not entity_ids:
+        return []
+    query = (
+        select(m.ArticleEntity.article_id)
+        .where(m.ArticleEntity.entity_id.in_(entity_ids))
+        .distinct()
+    )
+    return list(session.scalars(query).all())
 
 
 def citing(session: Session, resolution_ids: Sequence[int]) -> list[int]:

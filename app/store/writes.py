@@ -21,7 +21,7 @@ from app.store import models as m
 from app.store.base import Base, utcnow
 from app.store.counters import count_article
 from app.store.extraction_rows import Rows, add_extraction_rows
-from app.store.item_json import citing, store_items, yearless
+from app.store.item_json import citing, naming, store_items, unnamed, yearless
 from app.store.prepared import Prepared, prepare
 from app.store.sources import outlet_id
 from app.store.upsert import insert_rows, table_of
@@ -200,11 +200,12 @@ def _add_rows(
 ) -> None:
     connection = session.connection()
     stale = yearless(session, article.extraction.citations)
+    renamed = unnamed(session, article.extraction.entities)
     for model, rows in content_rows(article_id, article):
         insert_rows(connection, model, rows)
     add_extraction_rows(connection, article_id, sort_at, article.extraction)
     count_article(connection, article_id, +1)
-    stale_items = {article_id, *citing(session, stale)}
+    stale_items = {article_id, *citing(session, stale), *naming(session, renamed)}
     if items_later is None:
         store_items(session, sorted(stale_items))
     else:

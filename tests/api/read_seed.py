@@ -18,7 +18,7 @@ def place(key: str, name: str, english: str, wikidata: str, *aliases: str) -> En
         name=name,
         kind=EntityKind.PLACE,
         subkind="country",
-        aliases={name, *aliases},
+        aliases=sorted({name, *aliases}),
         english_name=english,
         wikidata_id=wikidata,
     )
@@ -27,14 +27,14 @@ def place(key: str, name: str, english: str, wikidata: str, *aliases: str) -> En
 SYRIA = place("country:SY", "سوريا", "Syria", "Q858", "سورية")
 OMAN = place("country:OM", "عمان", "Oman", "Q842")
 AMMAN = Entity(
-    key="city:amman", name="عمان", kind=EntityKind.PLACE, subkind="city", aliases={"عمان"}
+    key="city:amman", name="عمان", kind=EntityKind.PLACE, subkind="city", aliases=["عمان"]
 )
 COUNCIL = Entity(
     key="org:unsc",
     name="مجلس الأمن",
     kind=EntityKind.ORGANIZATION,
     subkind="international",
-    aliases={"مجلس الأمن"},
+    aliases=["مجلس الأمن"],
 )
 ENVOY = person("غير بيدرسون")
 

@@ -168,3 +168,4 @@ async def test_q_folds_clitics_and_an_entitys_spellings(
     assert [a["id"] for a in page["items"]] == [target]
     (highlight,) = page["items"][0]["highlights"]
     assert highlight["text"][highlight["start"] : highlight["end"]] == "سورية"
+    assert highlight["term"] == "سورية"  # as the article writes it, whatever was asked

@@ -162,7 +162,7 @@ async def test_unknown_ids_are_404_problems(client: httpx.AsyncClient, path: str
 @pytest.mark.parametrize(
     "query",
     [
-        "limit=0",
+        "limit=-1",
         "limit=1000",
         "cursor=%%%",
         "resolution=abc",

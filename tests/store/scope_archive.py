@@ -19,7 +19,7 @@ COUNCIL = Entity(
     name="مجلس الأمن",
     kind=EntityKind.ORGANIZATION,
     subkind="international",
-    aliases={"مجلس الأمن"},
+    aliases=["مجلس الأمن"],
 )
 ACTORS = (syria(), COUNCIL, person("سامي حداد"), person("هدى زين"), person("رامي عطا"))
 OUTLETS = ("وكالة ألف", "وكالة باء", "قناة جيم")

@@ -26,7 +26,7 @@ def batch() -> list[Prepared]:
     """Articles sharing actors and a resolution; a person found by pattern whose alias is
     an earlier article's; a resolution whose year only a later article gives."""
     assad = person("بشار الأسد")
-    assad.aliases.add("الأسد")
+    assad.aliases.append("الأسد")
     known_by_alias = person("الأسد", key="new:person:alias")
     yearless = extraction_naming(syria(), resolution=2254)
     yearless.citations = [

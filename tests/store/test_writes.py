@@ -98,6 +98,20 @@ def test_an_entity_archived_without_english_name_gets_it_when_named_again(
     assert (row.english_name, row.wikidata_id) == ("Syria", "Q858")
 
 
+def test_earlier_articles_list_items_show_an_english_name_learned_later(
+    session: Session,
+) -> None:
+    first = save_article(session=session, parsed=article(1), extraction=extraction_naming(syria()))
+    item = session.scalars(select(m.Article.item_json).where(m.Article.id == first.article_id))
+    assert "Q858" not in (item.one() or "")
+    known = replace(syria(), english_name="Syria", wikidata_id="Q858")
+    save_article(session=session, parsed=article(2), extraction=extraction_naming(known))
+    session.expire_all()
+    item = session.scalars(select(m.Article.item_json).where(m.Article.id == first.article_id))
+    stored = item.one() or ""
+    assert '"english_name":"Syria"' in stored and '"wikidata_id":"Q858"' in stored
+
+
 def test_a_stored_english_name_is_not_overwritten(session: Session) -> None:
     first = replace(syria(), english_name="Syria", wikidata_id="Q858")
     save_article(session=session, parsed=article(1), extraction=extraction_naming(first))

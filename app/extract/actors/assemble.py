@@ -62,7 +62,7 @@ def _entities(placed: list[Placed], gazetteer: Gazetteer) -> list[Entity]:
             folded = normalize(alias) if alias else ""
             if folded and folded not in seen[cand.key]:
                 seen[cand.key].add(folded)
-                entity.aliases.add(alias)
+                entity.aliases.append(alias)
         new = cand.key not in gazetteer.entries and cand.form is Form.NAME
         if new and len(name) > len(entity.name):
             entity.name = name
@@ -72,7 +72,7 @@ def _entities(placed: list[Placed], gazetteer: Gazetteer) -> list[Entity]:
 def _unknown_entity(cand: Cand) -> Entity:
     assert cand.key is not None
     name = cand.display_name if cand.form is Form.NAME else ""
-    return Entity(key=cand.key, name=name, kind=cand.kind, subkind=cand.subkind, aliases=set())
+    return Entity(key=cand.key, name=name, kind=cand.kind, subkind=cand.subkind, aliases=[])
 
 
 @lru_cache(maxsize=8192)

@@ -93,7 +93,7 @@ class GazEntry:
             name=self.name,
             kind=self.kind,
             subkind=self.subkind,
-            aliases={self.name, *self.aliases, *self.also_known_as},
+            aliases=sorted({self.name, *self.aliases, *self.also_known_as}),
             english_name=self.english,
             wikidata_id=self.wikidata,
         )

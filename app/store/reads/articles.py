@@ -114,13 +114,20 @@ def _page(session: Session, filters: ArticleFilters, options: ListOptions) -> _R
     if filters.empty:
         return _Rows([], None, 0, facets)
     few = _few_matches(session, filters)
-    if options.sort == "relevance" and filters.q:
-        rows, next_cursor = _by_relevance(session, filters, options, few)
-    else:
-        rows, next_cursor = _by_date(session, filters, options, few)
+    rows, next_cursor = _rows(session, filters, options, few)
     if few is None:
         return _Rows(rows, next_cursor, _total(session, filters, rows), facets)
     return _Rows(rows, next_cursor, len(few.ids) if few.ids is not None else None, facets)
+
+
+def _rows(
+    session: Session, filters: ArticleFilters, options: ListOptions, few: _Few | None
+) -> tuple[list[Any], str | None]:
+    if options.limit == 0:  # the total and facets alone: no row to read, no page after
+        return [], None
+    if options.sort == "relevance" and filters.q:
+        return _by_relevance(session, filters, options, few)
+    return _by_date(session, filters, options, few)
 
 
 @dataclass(frozen=True, slots=True)

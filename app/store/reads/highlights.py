@@ -29,7 +29,6 @@ def highlights(blocks: list[Block], groups: list[list[str]]) -> list[v.Highlight
             at, form = _first(normalized, group)
             if at < 0:
                 continue
-            term = group[0]
             start, end = span_to_original(origin, at, at + len(form))
             cut = snippet(block, start, end)
             highlight = v.Highlight(
@@ -38,7 +37,7 @@ def highlights(blocks: list[Block], groups: list[list[str]]) -> list[v.Highlight
                 text=cut.text,
                 start=cut.start,
                 end=cut.end,
-                term=term,
+                term=block.text[start:end],  # as printed: سورية, not the folded سوريه
             )
             found.append((order, start, highlight))
             pending.remove(group)

@@ -15,30 +15,21 @@ from app.store.reads.dated import publication_span
 from app.store.reads.highlights import Block, snippet
 from app.store.reads.paging import bounded_count
 from app.store.reads.refs import article_ref, entity_ref, location
-from app.store.typing import AnySelect
+from app.store.reads.resolution_families import merged_rows, shared_articles
 
 ACTORS = 10
 PASSAGES = 20
 _CITATIONS = func.coalesce(func.sum(m.ArticleResolution.citation_count), 0)
 
 
-def _counted() -> AnySelect:
-    """Counts kept at ingest by app/store/counters.py."""
-    return select(
-        m.Resolution,
-        m.Resolution.article_count.label("articles"),
-        m.Resolution.citation_count.label("citations"),
-    )
-
-
-def _item_fields(row: Any) -> dict[str, Any]:
+def _item_fields(row: Any, shared: dict[int, int]) -> dict[str, Any]:
     r: m.Resolution = row[0]
     return {
         "body": r.body,
         "number": r.number,
         "year": r.year,
         "title": r.title,
-        "article_count": row.articles,
+        "article_count": row.articles - shared.get(r.id, 0),
         "citation_count": int(row.citations),
         "session": r.un_session or None,
     }
@@ -53,7 +44,7 @@ def list_resolutions(
     symbol: tuple[int | None, int] | None = None,
 ) -> v.Page[v.ResolutionItem]:
     """Most cited first (citations, then id). `symbol` is (session, number)."""
-    query = _counted()
+    query = merged_rows()
     if body:
         query = query.where(m.Resolution.body == body)
     if symbol:
@@ -64,12 +55,12 @@ def list_resolutions(
     total = bounded_count(session, query)
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
-        cited = m.Resolution.citation_count
+        cited = query.selected_columns.citations
         query = query.where(tuple_(-cited, m.Resolution.id) > tuple_(-last_n, int(last_id)))
-    order = (m.Resolution.citation_count.desc(), m.Resolution.id)
-    rows = session.execute(query.order_by(*order).limit(limit + 1))
-    rows_list = rows.all()
-    items = [v.ResolutionItem(**_item_fields(row)) for row in rows_list[:limit]]
+    order = (query.selected_columns.citations.desc(), m.Resolution.id)
+    rows_list = session.execute(query.order_by(*order).limit(limit + 1)).all()
+    shared = shared_articles(session, rows_list[:limit])
+    items = [v.ResolutionItem(**_item_fields(row, shared)) for row in rows_list[:limit]]
     last = rows_list[limit - 1] if len(rows_list) > limit else None
     next_cursor = encode_offset_cursor(int(last.citations), str(last[0].id)) if last else None
     return v.Page[v.ResolutionItem](items=items, next_cursor=next_cursor, total=total)

@@ -70,7 +70,9 @@ class Highlight(ReadModel):
     text: str = Field(description="The snippet.")
     start: int = Field(description="Where the match starts in `text`.")
     end: int
-    term: str = Field(description="The normalized query term it matched.")
+    term: str = Field(
+        description="The words matched, as the article writes them (text[start:end])."
+    )
 
 
 class ArticleItem(ArticleBase):

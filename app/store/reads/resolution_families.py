@@ -1,0 +1,63 @@
+"""The list's side of `family()`: a resolution cited with its body left `unknown` counts with
+the one known body that has that number, so a list row says what its page says."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import and_, case, func, or_, select, tuple_
+from sqlalchemy.orm import Session, aliased
+
+from app.store import models as m
+from app.store.typing import AnySelect
+
+UNKNOWN = "unknown"
+
+
+def merged_rows() -> AnySelect:
+    """Every resolution row with its family's counts; an `unknown` row that folds into a
+    known one is left out. `articles` still counts an article citing both twice: see
+    `shared_articles`."""
+    r = m.Resolution
+    vague = r.body == UNKNOWN
+    # one row per (number, session) at most for each body: the unique constraint
+    siblings = (
+        select(
+            r.number,
+            r.un_session,
+            func.count(case((~vague, 1))).label("known"),
+            func.max(case((vague, r.id))).label("vague_id"),
+            func.max(case((vague, r.article_count))).label("vague_articles"),
+            func.max(case((vague, r.citation_count))).label("vague_citations"),
+        )
+        .group_by(r.number, r.un_session)
+        .subquery()
+    )
+    folds = and_(~vague, siblings.c.known == 1, siblings.c.vague_id.is_not(None))
+    return (
+        select(
+            r,
+            (r.article_count + case((folds, siblings.c.vague_articles), else_=0)).label("articles"),
+            (r.citation_count + case((folds, siblings.c.vague_citations), else_=0)).label(
+                "citations"
+            ),
+            case((folds, siblings.c.vague_id)).label("vague_id"),
+        )
+        .join(siblings, and_(siblings.c.number == r.number, siblings.c.un_session == r.un_session))
+        .where(or_(~vague, siblings.c.known != 1))
+    )
+
+
+def shared_articles(session: Session, rows: Sequence[Any]) -> dict[int, int]:
+    """Articles citing a row both with its body and without, by row id: one statement for
+    the page, whatever it holds."""
+    pairs = [(row[0].id, row.vague_id) for row in rows if row.vague_id is not None]
+    known, vague = aliased(m.ArticleResolution), aliased(m.ArticleResolution)
+    query = (
+        select(known.resolution_id, func.count())
+        .join(vague, vague.article_id == known.article_id)
+        .where(tuple_(known.resolution_id, vague.resolution_id).in_(pairs))
+        .group_by(known.resolution_id)
+    )
+    return {int(rid): int(n) for rid, n in session.execute(query)}
