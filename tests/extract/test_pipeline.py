@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from factories import article
 
@@ -31,3 +33,21 @@ def test_an_article_in_another_language_is_not_analysed() -> None:
     story = article(body="The envoy said resolution 2254 remains the basis.")
     story.language = "en"
     assert extract(story).analysed is False
+
+
+def test_an_undated_office_speaks_through_the_one_person_of_the_article_who_held_it() -> None:
+    story = article(
+        body="قال وزير الخارجية الإيراني إن المحادثات ستستأنف قريبا. "
+        "وكان عباس عراقجي قد وصل إلى مسقط مساء أمس.",
+    )
+    extraction = extract(replace(story, published_at=None))
+    assert [(s.speaker_key, s.verb) for s in extraction.statements] == [
+        ("person:abbas-araghchi", "قال")
+    ]
+
+
+def test_an_undated_office_no_person_of_the_article_held_is_no_speaker() -> None:
+    story = article(body="قال وزير الخارجية الإيراني إن المحادثات ستستأنف قريبا.")
+    extraction = extract(replace(story, published_at=None))
+    assert not [m for m in extraction.mentions if m.entity_key.startswith("person:")]
+    assert not [s for s in extraction.statements if s.speaker_key]

@@ -24,7 +24,7 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, compound, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
-from app.extract.actors.offices import holder
+from app.extract.actors.offices import holder, named_holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.respelled import respelled, skeletons
 from app.extract.actors.titles import MODIFIERS
@@ -434,6 +434,7 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
     """ "رئيس الهيئة" -> the one person the article calls رئيس of that body; else, with the
     article's year, the one known person who held that office then (offices.py)."""
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_noun: dict[str, set[str]] = defaultdict(set)  # "الأمير": whoever the article so titled
     for result in results:
         for find in result.finds:
             if find.person.key is None:
@@ -442,14 +443,21 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
             for title in find.titles:
                 owner = owner_key(title) or inherited
                 inherited = owner
+                if not title.honorific:
+                    by_noun[title.head].add(find.person.key)
                 if owner:
-                    holders[(title.head, owner)].add(find.person.key)
+                    holders[(_office_noun(title.head), owner)].add(find.person.key)
+    named = {c.key for r in results for c in r.cands if c.key and c.kind is EntityKind.PERSON}
     for result in results:
         for title in result.roles:
             owner = owner_key(title)
-            persons = holders.get((title.head, owner), set()) if owner else set()
-            if not persons and year is not None:
-                known = holder(gazetteer, title, year)
+            if owner is None and not title.owners:
+                persons = by_noun.get(title.head, set())
+            else:
+                persons = holders.get((_office_noun(title.head), owner), set()) if owner else set()
+            if not persons and (owner or title.owners):
+                known = holder(gazetteer, title, year) if year is not None else None
+                known = known or named_holder(gazetteer, title, named, year)
                 persons = {known} if known else persons
             if len(persons) != 1:
                 continue
@@ -463,6 +471,16 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
                 key=next(iter(persons)),
             )
             result.cands.append(role)
+
+
+# One office, two nouns: a body's special representative is its envoy in the news
+# ("الممثل الخاص للأمين العام" then "المبعوث الأممي").
+_ENVOY = normalize("مبعوث")
+_SAME_OFFICE = {normalize("ممثل"): _ENVOY}
+
+
+def _office_noun(head: str) -> str:
+    return _SAME_OFFICE.get(head, head)
 
 
 def owner_key(title: Title) -> str | None:

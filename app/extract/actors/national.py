@@ -50,6 +50,7 @@ _CHAMBERS = words("النواب الشعب الشيوخ الأمة الوزرا�
 _CHAMBER_HEAD = "مجلس"
 _FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective
 _IN = "في"
+_MINISTRY_WORDS = frozenset(bare(w) for w in words("وزارة الشؤون"))
 _MARGIN = 2  # the country must have at least twice the mentions of the next one
 _LEADING = 1.01  # ... or just more than any other, for a body the gazetteer knows
 
@@ -64,11 +65,44 @@ def resolve_national(
     if not pending:
         return
     _resolve_home(pending, cands, gazetteer, known_only)
+    _ministers_ministries(pending, cands, gazetteer)
     for cand in pending:
         if cand.key is None and id(cand) not in known_only and _portfolios(cand):
             # "وزارة الخارجية وشؤون المغتربين": a ministry's full name, though its
             # country is not clear from the article
             cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(cand.tokens)}"
+
+
+def _ministers_ministries(pending: list[Cand], cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """ "وزارة الخارجية" in a story naming Ahmed Attaf is the ministry he has led: a bare
+    ministry is the one of a known minister the article names, when only one fits."""
+    ministries = {
+        role.organization
+        for cand in cands
+        if cand.kind is EntityKind.PERSON and cand.key in gazetteer.entries
+        for role in gazetteer.entries[cand.key].roles
+        if role.organization in gazetteer.entries
+    }
+    for cand in pending:
+        if cand.key is not None or cand.form is not Form.NAME or not cand.tokens:
+            continue
+        if bare(cand.tokens[0]) != MINISTRY:
+            continue
+        domain = _domain(cand.tokens)
+        if not domain:
+            continue  # "الوزارة" alone is coreference's, not a name
+        fits = [
+            m
+            for m in ministries
+            if _domain(name_tokens(gazetteer.entries[m].name))[: len(domain)] == domain
+        ]
+        if len(fits) == 1:
+            cand.key = fits[0]
+
+
+def _domain(tokens: Iterable[str]) -> tuple[str, ...]:
+    """A ministry's name without its head and "الشؤون": الخارجية for both wordings."""
+    return tuple(t for t in (bare(t) for t in tokens) if t not in _MINISTRY_WORDS)
 
 
 def _portfolios(cand: Cand) -> bool:

@@ -12,11 +12,13 @@ without their article.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.extract.actors.candidates import Title
 from app.extract.actors.gazetteer import Gazetteer
-from app.extract.actors.titles import title_head
+from app.extract.actors.lexicon import words
+from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.model import EntityKind
 from app.extract.tokens import Block, bare, lex
 from app.ingest.model import Part, TextBlock
@@ -58,7 +60,12 @@ def office_of(block: Block, first: int, last: int, gazetteer: Gazetteer) -> Offi
 
 def _word(token: str) -> str:
     head = title_head(token)
-    return head[1] if head is not None else bare(token)
+    word = head[1] if head is not None else bare(token)
+    return _MASCULINE.get(word, word)
+
+
+# "الممثلة الخاصة" holds the office of "الممثل الخاص": a modifier's feminine is folded too.
+_MASCULINE = {bare(w): bare(w)[:-1] for w in MODIFIERS if w.endswith("ه") and w[:-1] in MODIFIERS}
 
 
 # Built once per gazetteer; the gazetteer is kept with its index so its id is not reused.
@@ -85,3 +92,57 @@ def _build(gazetteer: Gazetteer) -> dict[Office, list[_Term]]:
             office = office_of(block, 0, len(block.toks), gazetteer)
             offices[office].append(_Term(entry.id, start, end if isinstance(end, int) else None))
     return dict(offices)
+
+
+# Words that qualify an office without making it another one ("المندوبة الدائمة", "المبعوث
+# الأممي الخاص"), and the words after which a role names where the office is held.
+_QUALIFIERS = words("دائم دائمة خاص خاصة أممي أممية")
+_COMPLEMENTS = words("لدى في إلى عند")
+
+
+def named_holder(
+    gazetteer: Gazetteer, title: Title, persons: Iterable[str], year: int | None
+) -> str | None:
+    """Of the persons the article names, the one the gazetteer gives `title`'s office
+    ("المندوبة الإماراتية" when it names لانا نسيبة, مندوبة الإمارات لدى الأمم المتحدة);
+    with the article's year, only a term that covers it counts."""
+    words, country = office_of(title.block, title.first, title.last, gazetteer)
+    found: set[str] = set()
+    for key in persons:
+        entry = gazetteer.entries.get(key)
+        roles = entry.roles if entry is not None else []
+        for role in roles:
+            if year is not None and not _covers(role.start, role.end, year):
+                continue
+            required, every, where = _role_words(gazetteer, role.title)
+            if where == country and required <= words and words - _QUALIFIERS <= every:
+                found.add(key)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _covers(start: int | None, end: int | None, year: int) -> bool:
+    return (start is None or start <= year) and (end is None or year <= end)
+
+
+_ROLE_WORDS: dict[tuple[int, str], tuple[frozenset[str], frozenset[str], str | None]] = {}
+
+
+def _role_words(
+    gazetteer: Gazetteer, text: str
+) -> tuple[frozenset[str], frozenset[str], str | None]:
+    """A role's office: the words a title must have (the office before where it is held,
+    its qualifiers aside), every word it may have, and its country."""
+    cached = _ROLE_WORDS.get((id(gazetteer), text))
+    if cached is not None:
+        return cached
+    block = lex(TextBlock(Part.SECTION, 0, text))
+    every, country = office_of(block, 0, len(block.toks), gazetteer)
+    required: set[str] = set()
+    for tok in block.toks:
+        word = _word(tok.norm)
+        if tok.norm in _COMPLEMENTS or (required and tok.norm.startswith("لل")):
+            break
+        if word in every and word not in _QUALIFIERS:
+            required.add(word)
+    _ROLE_WORDS[(id(gazetteer), text)] = built = (frozenset(required), every, country)
+    return built

@@ -81,6 +81,8 @@ _AT = normalize("لدى")
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
 _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
+# "تولى قيادة البلاد": a verbal noun governing "the country" (not الدولة: تنظيم الدولة)
+_THE_COUNTRY = words("البلاد البلد")
 _ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
@@ -103,6 +105,9 @@ def chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Cand
 def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Cand]) -> Cand | None:
     prefix, lemma, definite = head
     toks = block.toks
+    governs_country = i + 1 < len(toks) and toks[i + 1].norm in _THE_COUNTRY
+    if not definite and lemma in _VERBAL_HEADS and governs_country:
+        return None  # "تولى قيادة البلد العربي": leading the country, no body
     tokens = [("ال" if definite else "") + lemma]
     seen_definite, indefinite, used_and = definite, 0, False
     after_place = False
@@ -166,6 +171,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             break
         if _participle_clause(stem, after):
             break  # "مجلس الأمن الدولي الداعي إلى": a clause about the body, not its name
+        if stem.startswith("ال") and _dual_after_singular(stem, toks[j - 1].norm, j > i + 1):
+            break  # "الحكومة والمجلس التشريعي الانتقاليين": the adjective of both conjuncts
         if stem.startswith("ال"):
             # "الائتلاف الوطني المجتمع الدولي": a noun after a definite word starts the
             # object; "وزارة الخارجية والمغتربين": a construct name coordinates genitives
@@ -282,6 +289,17 @@ def _local(lemma: str, definite: bool) -> bool:
     place ("الجيش في درعا" is the army, deployed there), nor a verbal noun and where its
     action happens ("تنظيم الملاحة في الخور", "إدارة الأزمة في سوريا")."""
     return lemma not in _VERBAL_HEADS and not (definite and lemma in NEEDS_PLACE_WHEN_DEFINITE)
+
+
+def _dual_after_singular(word: str, before: str, after_adjective: bool) -> bool:
+    """A plural or dual nisba (الانتقاليين) after a singular one (التشريعي) agrees with
+    coordinated nouns, not with the one head the chain names."""
+    return (
+        after_adjective
+        and word.endswith("يين")
+        and before.startswith("ال")
+        and before.endswith("ي")
+    )
 
 
 def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -> bool:

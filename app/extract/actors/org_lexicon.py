@@ -158,5 +158,7 @@ def org_head(token: str) -> tuple[str, str, bool] | None:
     for prefix, stem in readings(token):
         lemma = bare(stem)
         if lemma in HEADS:
-            return prefix, lemma, stem.startswith("ال") or prefix.endswith(("ال", "لل"))
+            # "للجنة الدولية": ل + اللجنة, written with one lam less, reads as definite
+            elided = prefix == "ل" and lemma[:1] == "ل"
+            return prefix, lemma, stem.startswith("ال") or prefix.endswith(("ال", "لل")) or elided
     return None

@@ -13,7 +13,7 @@ from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from app.extract.actors.candidates import Cand, Form
-from app.extract.actors.lexicon import PARTICLES, TIME_WORDS
+from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, words
 from app.extract.actors.org_chain import chain
 from app.extract.actors.org_lexicon import (
     CITING,
@@ -47,6 +47,11 @@ from app.extract.tokens import (
 # every token `_ministry` or `quoted_name` may start on.
 _HEAD_FORMS = written_forms([*HEADS, *("ال" + head for head in HEADS)])
 _OPENING_FORMS = _HEAD_FORMS | written_forms(MINISTRY_DOMAINS) | written_forms(QUOTED_HEADS)
+_FORCE_HEADS = words("قوات")
+# Words a verb follows, never a noun: "التي تجمع الدول" reads تجمع as a verb, not a body.
+_BEFORE_VERB = words("الذي التي الذين اللذان اللتان اللواتي اللاتي قد لقد لم لن سوف")
+# "وزير الخارجية العمانية": a minister's title, however the adjective agrees, no ministry.
+_MINISTER = words("وزير وزيرة لوزير لوزيرة ووزير ووزيرة بوزير ووكيل وكيل نائب")
 
 
 def quoted_name(block: Block, i: int) -> Cand | None:
@@ -104,12 +109,16 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
         i = at
         known = gaz.get(i)
         word = norms[i]
+        if minister_title(block, i):
+            continue
         head = org_head(word)
         if known is None and head is None and not _opens_name(word):
             continue
         found: Cand | None = None
-        if head is not None and _leads(head):
+        if head is not None and (_leads(head) or _after_verb_particle(block, i)):
             head = None
+        if head is not None and _acronym_after(block, i, head, gaz):
+            continue  # the known body at i + 1 is read on its own
         if head is not None:
             found = chain(block, i, head, gaz)
         if known is not None:
@@ -125,6 +134,33 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
         if found is not None:
             i = found.last
     return out
+
+
+def _after_verb_particle(block: Block, i: int) -> bool:
+    """ "المصالح التي تجمع البلدين": an indefinite head after a relative or a verb particle
+    is a verb."""
+    if i == 0 or block.toks[i].sep != SPACE or block.norms[i].startswith("ال"):
+        return False
+    return block.norms[i - 1] in _BEFORE_VERB
+
+
+def minister_title(block: Block, i: int) -> bool:
+    """ "وزير الخارجية العمانية": the domain of a minister's title, however its adjective
+    agrees, names the minister's office, not the ministry as an actor."""
+    if i == 0 or block.toks[i].sep != SPACE or block.norms[i - 1] not in _MINISTER:
+        return False
+    return _ministry_domain(block.norms[i]) is not None
+
+
+def _acronym_after(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Cand]) -> bool:
+    """ "قوات اليونيفيل", "قوات اليوناميد في دارفور": the forces of a mission known by one
+    word (its acronym) are that mission, not a new body. A mission of a body (بعثة ...) may
+    be a body of its own, so only forces."""
+    known = gaz.get(i + 1)
+    if head[1] not in _FORCE_HEADS or known is None or known.prefix:
+        return False
+    one_word = known.last == i + 2 and block.toks[i + 1].sep == SPACE
+    return one_word and known.kind is EntityKind.ORGANIZATION and known.subkind == "international"
 
 
 def _social_network(block: Block, cand: Cand) -> bool:

@@ -139,7 +139,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             floor = finds[-1].person.last
             i = max([i + 1, floor, *(t.last for t in found.titles)])
         elif title is not None:
-            if not title.honorific and (title.owners or title.owner_key):
+            if not title.honorific and (title.owners or title.owner_key or _bare(title)):
                 roles.append(title)
             i = title.last
     return finds, roles
@@ -485,6 +485,17 @@ def _after_abbreviation(ctx: Context, i: int) -> PersonFind | None:
     if person is None or person.key is not None or not name_is_credible(ctx, person):
         return None
     return PersonFind(person)
+
+
+def _bare(title: Title) -> bool:
+    """ "وأكد الأمير": a role noun alone, with the article; it may stand for the one person
+    the article gave that role (coref). Not before two words that may be names: a name the
+    rules could not read may follow ("السفير على الصادق", على for علي)."""
+    toks = title.block.toks
+    if title.last - title.first != 1 or not toks[title.first].norm.startswith("ال"):
+        return False
+    after = toks[title.last : title.last + 2]
+    return not (len(after) == 2 and all(t.sep == SPACE and t.norm in first_names() for t in after))
 
 
 def _definite_title(tok: Tok) -> bool:

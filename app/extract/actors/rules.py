@@ -32,6 +32,7 @@ from app.extract.actors.matcher import Match
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
     find_orgs,
+    minister_title,
     names_un,
     quoted_media,
     short_forms,
@@ -48,6 +49,7 @@ from app.extract.actors.places import (
 from app.extract.actors.positions import title_headed_governments
 from app.extract.actors.regime_heads import regime_heads
 from app.extract.actors.regimes import governments_by_head
+from app.extract.actors.seats import missions_by_seat
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
@@ -56,6 +58,7 @@ from app.ingest.model import Part, TextBlock
 log = logging.getLogger(__name__)
 _CLOSED_BODY = 3  # paragraphs an article needs before its last one may be chrome
 _FAMILY = "ال"  # آل once folded
+_ORG = EntityKind.ORGANIZATION
 
 
 class RuleActorRecognizer:
@@ -91,10 +94,12 @@ class RuleActorRecognizer:
         title_headed_governments(results)
         resolve(results, self.gazetteer, on.year if on else None)
         governments_by_head(results, self.gazetteer)
+        missions_by_seat(results, self.gazetteer)
         return assemble(results, self.gazetteer)
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
         gaz, uncued = self._gazetteer_matches(block)
+        gaz = [c for c in gaz if c.kind is not _ORG or not minister_title(block, c.first)]
         by_first = {c.first: c for c in gaz}
         media = (
             quoted_media(block, self.gazetteer.media_tails, self.gazetteer.cited_tails)

@@ -22,6 +22,8 @@ from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, Tok, readings
 
 _INTERNATIONAL = "international"
+# "نظام الأمم المتحدة لحقوق الإنسان": the system of bodies, no body of its own
+_NO_BODY_HEADS = frozenset({"نظام"})
 _LONGEST_PURPOSE = 5  # words after ل: "لمساعدة المرحلة الانتقالية في السودان"
 
 
@@ -30,7 +32,7 @@ def purpose_body(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
     toks = block.toks
     head = org_head(toks[i].norm)
     parent = gaz.get(i + 1)
-    if head is None or head[2] or parent is None or parent.prefix:
+    if head is None or head[2] or head[1] in _NO_BODY_HEADS or parent is None or parent.prefix:
         return None
     if parent.kind is not EntityKind.ORGANIZATION or parent.subkind != _INTERNATIONAL:
         return None

@@ -1,3 +1,4 @@
+import pytest
 from actor_support import entity, names, run, surfaces
 
 from app.extract.model import EntityKind
@@ -211,3 +212,45 @@ def test_two_surnames_of_two_named_men_are_no_third_man() -> None:
 def test_a_first_name_that_is_another_mans_surname_still_opens_a_name() -> None:
     result = run("وقال الوزير سامر أحمد إن الحل قريب.", "وقال الوزير أحمد كمال حداد إن الوفد وصل.")
     assert names(result, PERSON) == {"سامر أحمد", "أحمد كمال حداد"}
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "name", "role"),
+    [
+        # a body's special representative is its envoy later in the article
+        (
+            "رحب الممثل الخاص للأمين العام للأمم المتحدة في ليبيا، سامي الدباغ، بالاتفاق.",
+            "وقال المبعوث الأممي إن الطريق ما زال طويلا.",
+            "سامي الدباغ",
+            "المبعوث الأممي",
+        ),
+        # a bare role is the one person the article gave that role
+        (
+            "استقبل الأمير سالم الحمد وفدا من البرلمان.",
+            "وأكد الأمير أن العلاقات متينة.",
+            "سالم الحمد",
+            "الأمير",
+        ),
+    ],
+)
+def test_a_role_later_in_the_article_is_the_one_person_so_titled(
+    first: str, later: str, name: str, role: str
+) -> None:
+    assert surfaces(run(first, later), name) == [name, role]
+
+
+def test_a_bare_role_two_persons_of_the_article_held_names_nobody() -> None:
+    result = run(
+        "استقبل الأمير سالم الحمد الأمير خالد الناصر.",
+        "وأكد الأمير أن العلاقات متينة.",
+    )
+    assert surfaces(result, "سالم الحمد") == ["سالم الحمد"]
+    assert surfaces(result, "خالد الناصر") == ["خالد الناصر"]
+
+
+def test_a_bare_role_before_what_may_be_a_name_is_not_a_role_alone() -> None:
+    result = run(
+        "التقى الوزير سالم الحمد نظيره.",
+        "وقال الوزير على الصادق إن الزيارة ناجحة.",
+    )
+    assert "الوزير" not in surfaces(result, "سالم الحمد")[1:]

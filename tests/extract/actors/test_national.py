@@ -88,3 +88,22 @@ def test_a_court_with_a_generic_adjective_is_the_countrys() -> None:
 def test_a_ministry_of_two_portfolios_is_named_without_a_clear_country() -> None:
     result = run("وأصدرت وزارة الشباب والرياضة بيانا حول البطولة.", data_dir=SHIPPED)
     assert {e.name for e in result.entities if e.kind is ORG} == {"وزارة الشباب والرياضة"}
+
+
+def test_a_bare_ministry_is_the_one_of_the_known_minister_the_article_names() -> None:
+    result = run(
+        "وشارك أحمد عطاف في اجتماع عقد في نيويورك وجنيف حول الأزمة.",
+        "وأوضحت وزارة الشؤون الخارجية في بيان أن اللقاء كان مثمرا.",
+        data_dir=SHIPPED,
+    )
+    ministry = entity(result, "وزارة الخارجية الجزائرية")
+    assert "وزارة الشؤون الخارجية" in ministry.aliases
+
+
+def test_a_bare_ministry_fitting_two_named_ministers_stays_unkeyed() -> None:
+    result = run(
+        "والتقى أحمد عطاف بنظيره صباح الخالد الحمد الصباح في نيويورك.",
+        "وأوضحت وزارة الخارجية في بيان أن اللقاء كان مثمرا.",
+        data_dir=SHIPPED,
+    )
+    assert names(result, ORG) == set()

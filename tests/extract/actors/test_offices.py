@@ -31,9 +31,14 @@ def gazetteer() -> Gazetteer:
         "person:first": [Term("رئيس سوريا", country="XA", start=2000, end=2024)],
         "person:second": [Term("رئيس سوريا", country="XA", start=2024)],
         "person:minister": [Term("وزير الخارجية السوري", country="XA", start=2010, end=2020)],
+        "person:envoy": [Term("مندوبة الأردن لدى الأمم المتحدة", country="XB", start=2016)],
+        "person:envoy2": [Term("مندوب الأردن الدائم لدى الأمم المتحدة", country="XB", start=2009)],
+        "person:premier": [Term("رئيس الوزراء السوري", country="XA")],
     }
     for n, (key, roles) in enumerate(terms.items()):
-        name = ["سامر الخطيب", "نبيل حداد", "مازن العلي"][n]
+        name = ["سامر الخطيب", "نبيل حداد", "مازن العلي", "ريم الزعبي", "فادي القاسم", "هاني سليم"][
+            n
+        ]
         g.add(GazEntry(key, EntityKind.PERSON, name, roles=roles))  # type: ignore[arg-type]
     g.add_demonyms()
     return g
@@ -52,6 +57,10 @@ def holders(result: ActorResult) -> list[tuple[str, str, MentionForm]]:
         for m in result.mentions
         if m.entity_key.startswith("person:")
     ]
+
+
+def titled(result: ActorResult) -> list[tuple[str, str, MentionForm]]:
+    return [h for h in holders(result) if h[2] is MentionForm.TITLE]
 
 
 def test_the_holder_in_the_articles_year() -> None:
@@ -86,3 +95,46 @@ def test_a_holder_the_article_names_wins_over_the_record() -> None:
         "وقال الرئيس السوري رامي سعد إن الحوار مستمر. وأضاف الرئيس السوري أن", date(2015, 3, 1)
     )
     assert {e.name for e in result.entities if e.kind is EntityKind.PERSON} == {"رامي سعد"}
+
+
+def test_without_a_date_the_one_person_the_article_names_in_that_office() -> None:
+    text = "وقال وزير الخارجية السوري إن الحوار مستمر. وكان مازن العلي قد زار عمان."
+    assert ("person:minister", "وزير الخارجية السوري", MentionForm.TITLE) in holders(
+        run(text, None)
+    )
+
+
+def test_an_office_held_somewhere_is_named_by_its_title_with_qualifiers_or_without() -> None:
+    text = "وكانت ريم الزعبي قد وصلت. وقالت المندوبة الأردنية إن الحوار مستمر."
+    assert ("person:envoy", "المندوبة الأردنية", MentionForm.TITLE) in holders(run(text, None))
+    text = "وكانت ريم الزعبي قد وصلت. وقالت المندوبة الأردنية الدائمة إن الحوار مستمر."
+    assert ("person:envoy", "المندوبة الأردنية الدائمة", MentionForm.TITLE) in holders(
+        run(text, None)
+    )
+
+
+def test_a_title_short_of_the_office_or_another_office_names_nobody_of_the_article() -> None:
+    for title, named in (("الوزير السوري", "مازن العلي"), ("الرئيس السوري", "هاني سليم")):
+        text = f"قال {title} إن الحوار مستمر. وزار {named} عمان."
+        assert titled(run(text, None)) == []
+
+
+def test_two_persons_of_the_article_in_that_office_name_nobody() -> None:
+    text = "التقت ريم الزعبي فادي القاسم. وقال المندوب الأردني إن الحوار مستمر."
+    assert titled(run(text, None)) == []
+
+
+def test_with_a_date_a_term_that_does_not_cover_it_names_nobody() -> None:
+    text = "وقال وزير الخارجية السوري إن الحوار مستمر. وكان مازن العلي قد زار عمان."
+    assert titled(run(text, date(2023, 5, 1))) == []
+
+
+def test_the_un_representative_in_iraq_by_year_from_the_shipped_gazetteer() -> None:
+    text = "وقال الممثل الخاص للأمين العام للأمم المتحدة في العراق إن الانتخابات نجحت."
+    shipped = RuleActorRecognizer()
+    blocks = [TextBlock(Part.SECTION, 0, text)]
+    assert (
+        titled(shipped.recognize(blocks, on=date(2025, 2, 1)))[0][0] == "person:mohamed-al-hassan"
+    )
+    # 2018: one representative left and another came: nobody
+    assert titled(shipped.recognize(blocks, on=date(2018, 6, 1))) == []

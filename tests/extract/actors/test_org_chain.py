@@ -27,6 +27,8 @@ def test_a_definite_noun_takes_no_city_as_genitive() -> None:
         "وعبر عن قلقه من إدارة الملف بهذه الطريقة.",
         "وانتقد طريقة إدارة العملية العسكرية في الجنوب.",
         "وقاتل اللواء الذي يتبع الفرقة بقيادة العقيد سامر خليل.",
+        "وتولى الجنرال قيادة البلد الأفريقي الفقير بعد الانقلاب.",
+        "وعجزت عن إدارة البلاد طوال عامين.",
     ],
 )
 def test_descriptions_and_verbal_nouns_are_no_organization(text: str) -> None:
@@ -206,3 +208,8 @@ def test_an_office_of_the_un_named_by_its_seat() -> None:
 def test_the_parent_a_body_belongs_to_is_named_too() -> None:
     result = run("واعتمد مجلس حقوق الإنسان التابع للأمم المتحدة قرارا.", data_dir=SHIPPED)
     assert names(result, ORG) == {"مجلس حقوق الإنسان", "الأمم المتحدة"}
+
+
+def test_a_dual_adjective_of_two_conjuncts_is_not_part_of_the_second_name() -> None:
+    result = run("وسيجري تشكيل الحكومة والمجلس الاستشاري الانتقاليين خلال شهر.", data_dir=SHIPPED)
+    assert not any(name.endswith("الانتقاليين") for name in names(result, ORG))

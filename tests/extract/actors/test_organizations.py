@@ -314,3 +314,49 @@ def test_a_regional_group_of_states_is_a_collective_not_a_body() -> None:
     assert names(result, ORG) == set()
     named = run("وعقدت المجموعة الدولية لدعم سوريا اجتماعها.", data_dir=None)
     assert names(named, ORG) == {"المجموعة الدولية لدعم سوريا"}
+
+
+def test_a_head_noun_after_a_relative_is_a_verb() -> None:
+    result = run("وتحدث عن المصالح التي تجمع البلدين منذ عقود.", data_dir=None)
+    assert names(result, ORG) == set()
+    named = run("وأعلن تجمع المهنيين السودانيين إضرابا عاما.", data_dir=None)
+    assert names(named, ORG) == {"تجمع المهنيين السودانيين"}
+
+
+def test_a_ministers_title_names_no_ministry_whatever_its_adjective() -> None:
+    result = run("وصرح وزير الخارجية الأردنية بأن الحدود آمنة.", data_dir=None)
+    assert names(result, ORG) == set()
+    named = run("وأعلنت الخارجية الأردنية أن الحدود آمنة.", data_dir=None)
+    assert names(named, ORG) == {"وزارة الخارجية الأردنية"}
+
+
+def test_the_forces_of_a_mission_known_by_its_acronym_are_that_mission() -> None:
+    result = run("وانسحبت قوات اليوناميد من معسكرها قرب الفاشر.", data_dir=None)
+    assert names(result, ORG) == {"العملية المختلطة للاتحاد الأفريقي والأمم المتحدة في دارفور"}
+
+
+def test_a_un_mission_in_its_long_and_short_wordings_is_one_body() -> None:
+    result = run(
+        "وقالت بعثة الأمم المتحدة لتقديم المساعدة إلى العراق إنها ستنهي ولايتها، وأكدت"
+        " بعثة الأمم المتحدة في العراق (اليونامي) أن التسليم سيتم بهدوء.",
+        data_dir=None,
+    )
+    assert names(result, ORG) == {"بعثة الأمم المتحدة لمساعدة العراق"}
+
+
+def test_the_un_system_named_by_its_purpose_is_no_body() -> None:
+    result = run("وانتقد تعامل نظام الأمم المتحدة لحقوق الإنسان مع الملف.", data_dir=None)
+    assert names(result, ORG) == {"الأمم المتحدة"}
+    named = run("وأصدر مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية تقريرا.", data_dir=None)
+    assert names(named, ORG) == {"مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"}
+
+
+def test_the_arab_league_in_its_rarer_wording_is_one_body() -> None:
+    result = run("وأكدت رابطة الدول العربية ما قالته الجامعة العربية أمس.", data_dir=None)
+    assert names(result, ORG) == {"جامعة الدول العربية"}
+
+
+def test_a_head_in_lam_after_lam_is_definite() -> None:
+    """ل + اللجنة is written للجنة: with a definite adjective it is no indefinite head."""
+    result = run("وقدم الوفد تقريره للجنة الدولية ثم غادر.", data_dir=None)
+    assert names(result, ORG) == set()
