@@ -177,6 +177,7 @@ def comma_list(
     return list(dict.fromkeys(out))
 
 
+DETAIL_EXTRAS = ("mentions",)
 SortParam = Annotated[
     Sort,
     Query(
@@ -192,6 +193,20 @@ Fields = Annotated[
         examples=[["title,published_at,lede"]],
     ),
 ]
+
+
+class DetailQuery(BaseModel):
+    """One article's parameters, as one model so LeanRoute fills them in one call."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    include: Annotated[
+        list[Annotated[str, comma_list_of(DETAIL_EXTRAS)]],
+        Query(description="`mentions`: where each actor is named (large)."),
+    ] = []
+
+    def chosen_extras(self) -> frozenset[str]:
+        return frozenset(comma_list(self.include, DETAIL_EXTRAS, "include"))
 
 
 class ListQuery(ArticleQuery):

@@ -1,6 +1,6 @@
-"""The list routes' lean handler (app/api/lean.py) answers exactly as FastAPI's own handler
-of the same endpoint: the same status, body and headers for pages, filters and every kind of
-bad request."""
+"""The lean handler (app/api/lean.py) of the list routes and of one article answers exactly
+as FastAPI's own handler of the same endpoint: the same status, body and headers for pages,
+filters, an article with and without mentions and every kind of bad request."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ QUERIES = [
     "/search?q=المبعوث",
     "/entities/{syria}/articles?limit=1&source=وكالة ألف",
     "/articles?limit=0&facet=source",
+    "/articles/{article}",
+    "/articles/{article}?include=mentions",
+    "/articles/{article}?include=mentions,&include= mentions",
     # refused: unknown, repeated, out of range, malformed, a name several entities carry
     "/articles?nonsense=1",
     "/articles?limit=5&limit=6",
@@ -51,6 +54,11 @@ QUERIES = [
     "/entities/999999/articles",
     "/entities/abc/articles",
     "/entities/abc/articles?limit=0&sort=sideways",
+    "/articles/{article}?include=colour",
+    "/articles/{article}?fields=title",
+    "/articles/{article}?include=mentions&include=mentions&include=x",
+    "/articles/0?include=colour",
+    "/articles/999999",
 ]
 
 
@@ -65,15 +73,15 @@ async def answers(client: httpx.AsyncClient, urls: list[str]) -> list[tuple[int,
 async def test_the_lean_handler_answers_as_fastapi_does(
     app: FastAPI, client: httpx.AsyncClient, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seed_archive(session)
+    article = seed_archive(session)[0]
     syria = session.scalar(select(m.Entity.id).where(m.Entity.key == "country:SY"))
     first = (await client.get(f"/articles?entity={syria}&limit=2")).json()
-    urls = [u.format(syria=syria, cursor=first["next_cursor"]) for u in QUERIES]
+    urls = [u.format(syria=syria, cursor=first["next_cursor"], article=article) for u in QUERIES]
     calls: list[object] = []
     real_call = lean_module._call
     monkeypatch.setattr(lean_module, "_call", lambda *a: calls.append(a) or real_call(*a))
     lean = await answers(client, urls)
-    assert len(calls) >= 10  # the lean handler ran the endpoint (FastAPI's did not)
+    assert len(calls) >= 14  # the lean handler ran the endpoint (FastAPI's did not)
     calls.clear()
 
     def with_request(request: Request) -> Iterator[Session]:
@@ -84,16 +92,17 @@ async def test_the_lean_handler_answers_as_fastapi_does(
     app.dependency_overrides[get_session] = with_request
     standard = await answers(client, urls)
     assert calls == []
-    assert [status for status, _, _ in lean].count(200) == 11
+    assert [status for status, _, _ in lean].count(200) == 14
     for url, mine, theirs in zip(urls, lean, standard, strict=True):
         assert mine == theirs, url
 
 
-def test_only_the_list_routes_are_lean() -> None:
+def test_only_the_list_routes_and_one_article_are_lean() -> None:
     lean = {
         route.path
         for module in (article_reads, entities, search)
         for route in module.router.routes
         if isinstance(route, LeanRoute) and _plan(route.dependant) is not None
     }
-    assert lean == {"/articles", "/entities/{entity_id}/articles", "/search"}
+    expected = {"/articles", "/articles/{article_id:int}", "/entities/{entity_id}/articles"}
+    assert lean == {*expected, "/search"}

@@ -76,7 +76,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     assert run_ingest(inputs, settings=settings, only_if_empty=False) == 0
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="off")
+    # log_config=None: uvicorn's default config would install its access formatter on the
+    # process's uvicorn.access logger, which later tests configure themselves.
+    config = uvicorn.Config(
+        create_app(settings), log_level="warning", lifespan="off", log_config=None
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -10,11 +10,11 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from app.api.article_params import (
+    DetailQuery,
     ExportQuery,
     HistogramQuery,
     ListQuery,
     comma_list,
-    comma_list_of,
 )
 from app.api.bounds import RowId
 from app.api.deps import SessionDep, StreamSessionDep
@@ -25,9 +25,9 @@ from app.api.resolve import Toggler, resolve_filters
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, link_next
 from app.api.schemas import ArticleDetail, ArticlePage, Histogram
 from app.errors import InvalidParameter
-from app.store.reads.article_detail import get_article
 from app.store.reads.article_items import ITEM_FIELDS
 from app.store.reads.articles import ListOptions, iter_articles, list_articles_json
+from app.store.reads.detail_json import article_detail_json
 from app.store.reads.histogram import histogram
 
 router = APIRouter(
@@ -131,12 +131,8 @@ def export(session: StreamSessionDep, query: Annotated[ExportQuery, Query()]) ->
     summary="One article with its actors, roles, citations and statements",
 )
 def get_one(
-    session: SessionDep,
-    article_id: RowId,
-    include: Annotated[
-        list[Annotated[str, comma_list_of(("mentions",))]],
-        Query(description="`mentions`: where each actor is named (large)."),
-    ] = [],  # noqa: B006
-) -> ArticleDetail:
-    extras = frozenset(comma_list(include, ("mentions",), "include"))
-    return get_article(session=session, article_id=article_id, include=extras)
+    session: SessionDep, article_id: RowId, query: Annotated[DetailQuery, Query()]
+) -> Response:
+    # Sent as the bytes the store writes (the model's JSON); `response_model` documents it.
+    body = article_detail_json(session, article_id, query.chosen_extras())
+    return Response(body, media_type="application/json")

@@ -1,4 +1,6 @@
-"""Everything about one article, loaded in a fixed number of queries."""
+"""Everything about one article as the ORM builds it, in a fixed number of queries: the
+model `/articles/{id}` is specified by. The route sends detail_json's bytes, which tests hold
+to this model's JSON; statement_view also shapes the statements list."""
 
 from __future__ import annotations
 
