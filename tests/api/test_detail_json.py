@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from detail_reference import get_article
 from fastapi.responses import JSONResponse
 from read_seed import seed_archive
 from sqlalchemy.orm import Session
 from test_reference_article import ingest_reference
 
-from app.store.reads.article_detail import get_article
 from app.store.reads.detail_json import article_detail_json
 
 pytestmark = pytest.mark.anyio

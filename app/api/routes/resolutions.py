@@ -96,8 +96,7 @@ def get_one(
         ),
     ] = None,
 ) -> ResolutionDetail:
-    resolution_id = find_resolution(session=session, number=number, body=body, un_session=session_)
-    return get_resolution(session=session, resolution_id=resolution_id)
+    return _detail(session, number, body, session_)
 
 
 @router.get(
@@ -113,10 +112,7 @@ def get_session_numbered(
     un_session: Annotated[int, Path(ge=1, le=INT32_MAX, examples=[67])],
     number: Annotated[int, Path(ge=1, le=INT32_MAX, examples=[19])],
 ) -> ResolutionDetail:
-    resolution_id = find_resolution(
-        session=session, number=number, body=body, un_session=un_session
-    )
-    return get_resolution(session=session, resolution_id=resolution_id)
+    return _detail(session, number, body, un_session)
 
 
 @router.get(
@@ -130,7 +126,13 @@ def get_by_number(
     session: SessionDep, number: Symbol, body: Annotated[Body | None, Query()] = None
 ) -> ResolutionDetail:
     symbol_body, un_session, digits = parse_symbol(number)
+    return _detail(session, digits, symbol_body or body, un_session)
+
+
+def _detail(
+    session: SessionDep, number: int, body: str | None, un_session: int | None
+) -> ResolutionDetail:
     resolution_id = find_resolution(
-        session=session, number=digits, body=symbol_body or body, un_session=un_session
+        session=session, number=number, body=body, un_session=un_session
     )
     return get_resolution(session=session, resolution_id=resolution_id)

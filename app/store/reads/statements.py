@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_cursor_skip, encode_cursor
-from app.store.reads.article_detail import statement_view
 from app.store.reads.paging import bounded_count
-from app.store.reads.refs import article_ref, document_order
+from app.store.reads.refs import article_ref, document_order, entity_ref, location
 from app.store.search import matches
 
 
@@ -104,3 +103,14 @@ def _next(rows: list[Any], limit: int, skip: int, key_article: int | None) -> st
     if last_article.id == key_article:
         same += skip
     return encode_cursor(last_article.sort_at, last_article.id, skip=same)
+
+
+def statement_view(s: m.Statement, speaker: m.Entity | None) -> v.Statement:
+    return v.Statement(
+        speaker=entity_ref(speaker) if speaker is not None else None,
+        speaker_surface=s.speaker_surface,
+        verb=s.verb,
+        content=s.content,
+        location=location(s),
+        article_id=s.article_id,
+    )

@@ -1,6 +1,5 @@
-"""Everything about one article as the ORM builds it, in a fixed number of queries: the
-model `/articles/{id}` is specified by. The route sends detail_json's bytes, which tests hold
-to this model's JSON; statement_view also shapes the statements list."""
+"""The article detail as the ORM builds it: the specification app.store.reads.detail_json
+is held to, byte for byte (test_detail_json). Kept with the tests: the service never runs it."""
 
 from __future__ import annotations
 
@@ -13,6 +12,7 @@ from app.errors import NotFound
 from app.store import models as m
 from app.store import views as v
 from app.store.reads.refs import document_order, entity_ref, location, resolution_ref
+from app.store.reads.statements import statement_view
 
 
 def get_article(
@@ -128,14 +128,3 @@ def statements_where(session: Session, condition: object) -> list[v.Statement]:
         .order_by(*document_order(m.Statement))
     ).all()
     return [statement_view(s, e) for s, e in rows]
-
-
-def statement_view(s: m.Statement, speaker: m.Entity | None) -> v.Statement:
-    return v.Statement(
-        speaker=entity_ref(speaker) if speaker is not None else None,
-        speaker_surface=s.speaker_surface,
-        verb=s.verb,
-        content=s.content,
-        location=location(s),
-        article_id=s.article_id,
-    )
