@@ -64,7 +64,7 @@ from app.extract.tokens import (
 )
 from app.ingest.model import Part
 
-_LOOSE_LINKS = words("عن في لدى من")
+_LOOSE_LINKS = words("عن في لدى من إلى الى")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
 # First names that are everyday words too: "حسن النية", "سلام الشجعان", and علي, which
@@ -423,18 +423,24 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
             is_verb(word) or (word in PARTICLES and word not in _LOOSE_LINKS)
         ):
             return None
+        if k > title.last and toks[k].sep == SPACE and _opens_named_holder(ctx, k):
+            break  # "مراسل القناة سامر حداد إن": no comma, but a full name closed
         k = end = k + 1
         units += 1
-    if k >= len(toks) or not comma_gap(ctx.block, k) or k == title.last:
+    if k >= len(toks) or k == title.last:
+        return None
+    apposed = comma_gap(ctx.block, k)
+    if not apposed and not (toks[k].sep == SPACE and _opens_named_holder(ctx, k)):
         return None
     # strict: after a run of unknown words, "، لفائدة التفاوض،" is a phrase, not a name
     person = name_at(ctx, k)
     if person is None or person.key is not None or _words(person) > 3:
         return None
-    _closing_waw_word(ctx, person)
-    after = toks[person.last].sep if person.last < len(toks) else STOP
-    if not after & (COMMA | STOP):
-        return None
+    if apposed:
+        _closing_waw_word(ctx, person)
+        after = toks[person.last].sep if person.last < len(toks) else STOP
+        if not after & (COMMA | STOP):
+            return None
     for n in range(title.last, end):
         atom = ctx.atoms.get(n)
         if atom is not None and atom.kind is not EntityKind.PERSON and not atom.prefix:
@@ -442,6 +448,17 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
             add_owner(title, atom, prep in _LOOSE_LINKS, prep)
     title.last = end
     return PersonFind(person, titles)
+
+
+def _opens_named_holder(ctx: Context, k: int) -> bool:
+    """After a title that runs on past what the grammar reads ("رئيس تحرير صحيفة ...",
+    "مراسل القناة"), a known first name that is no everyday word opening a full name that a
+    boundary closes is the holder's name, with no comma before it."""
+    word = ctx.block.toks[k].norm
+    if word not in first_names() or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+        return False
+    person = name_at(ctx, k)
+    return person is not None and person.key is None and ends_name(ctx, person.last)
 
 
 def _words(person: Cand) -> int:

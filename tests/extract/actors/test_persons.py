@@ -604,3 +604,42 @@ def test_after_members_a_noun_phrase_is_no_list_of_names() -> None:
 def test_a_global_adjective_is_no_surname() -> None:
     result = run("وأشاد بإنشاء مركز الملك سامر العالمي للتسامح.")
     assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال المطران جاد الله حنا إن الكنيسة مفتوحة للجميع.", "جاد الله حنا"),
+        ("وقال المطران جادالله حنا إن الكنيسة مفتوحة للجميع.", "جادالله حنا"),
+    ],
+)
+def test_a_compound_first_name_in_allah_goes_on_to_the_surname(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_pious_phrase_run_together_is_no_name() -> None:
+    assert names(run("وقال الوزير إنشاءالله نصل إلى اتفاق."), PERSON) == set()
+
+
+def test_the_mauritanian_son_of_link_inside_a_name() -> None:
+    result = run("وقال وزير الخارجية سامر سالم ولد حداد إن بلاده تدعم الحل.")
+    assert names(result, PERSON) == {"سامر سالم ولد حداد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال مراسل القناة وائل حداد إن القصف مستمر منذ الصباح.", "وائل حداد"),
+        ("وقالت القائمة بأعمال السفارة الكندية ريتا حداد إن بلادها ملتزمة.", "ريتا حداد"),
+        ("وقالت رئيسة بعثة الاتحاد الأوروبي إلى اليمن ماريون كلود إن الحل سياسي.", "ماريون كلود"),
+    ],
+)
+def test_a_title_running_on_past_its_grammar_then_a_full_name_with_no_comma(
+    text: str, person: str
+) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_after_a_title_that_runs_on_an_everyday_first_name_opens_no_name() -> None:
+    result = run("وأكد رئيس الوزراء التزام الحكومة حسن النية في المفاوضات.")
+    assert names(result, PERSON) == set()
