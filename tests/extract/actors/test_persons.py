@@ -506,6 +506,9 @@ def test_a_surname_after_the_martyr_is_not_the_living_namesake() -> None:
         ("وقال الحاخام يتسحاق برنر إن القرار مرفوض.", "يتسحاق برنر"),
         ("وقالت النائبة بولا حداد إن البرلمان مقصر.", "بولا حداد"),
         ("وقال السيناتور ليندسي كارتر إن الكونغرس سيتحرك.", "ليندسي كارتر"),
+        # a first name shaped like a verb (تـ) opens a name after a speech verb
+        ("وقال تامير حداد إن الجيش غير مستعد.", "تامير حداد"),
+        ("وأكد أوليغ سميرنوف أن موسكو لن تتراجع.", "أوليغ سميرنوف"),
     ],
 )
 def test_listed_foreign_first_names_open_a_name(text: str, person: str) -> None:
