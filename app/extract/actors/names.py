@@ -228,9 +228,21 @@ def _on_common_word(word: str) -> bool:
     with these letters: بوعسكر، بلحاج، لعمامرة)."""
     return any(
         prefix in ("ب", "ل", "ك")
-        and (stem in NOT_NAMES or stem in TIME_WORDS or title_head(stem) is not None)
+        and (
+            stem in NOT_NAMES
+            or stem in TIME_WORDS
+            or title_head(stem) is not None
+            or (prefix != "ك" and _verbal_noun(stem))
+        )
         for prefix, stem in readings(word)
     )
+
+
+def _verbal_noun(stem: str) -> bool:
+    """After ب or ل a word shaped like a verb is its verbal noun (بتدخل، لتعزيز): a
+    preposition never takes a verb. تفعيل-shaped, or a listed verb form."""
+    tafeel = len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي"
+    return tafeel or is_verb(stem)
 
 
 def known_surname(ctx: Context, j: int, *, opening: bool = False) -> Cand | None:

@@ -646,3 +646,51 @@ def test_a_title_running_on_past_its_grammar_then_a_full_name_with_no_comma(
 def test_after_a_title_that_runs_on_an_everyday_first_name_opens_no_name() -> None:
     result = run("وأكد رئيس الوزراء التزام الحكومة حسن النية في المفاوضات.")
     assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وشارك في الندوة الباحثون سامر حداد ونبيل عبود.", {"سامر حداد", "نبيل عبود"}),
+        ("وتحدثت الصحفيتان ليلى خوري وهالة الخطيب في المؤتمر.", {"ليلى خوري", "هالة الخطيب"}),
+    ],
+)
+def test_a_plural_or_dual_of_any_role_opens_a_list_of_names(text: str, persons: set[str]) -> None:
+    assert names(run(text), PERSON) == persons
+
+
+def test_a_plural_role_before_a_noun_phrase_opens_no_list() -> None:
+    assert names(run("واجتمع المراسلون مساء أمس في النادي."), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("واعتقلت القوات الأسير المحرر سامر حداد من منزله.", "سامر حداد"),
+        ("وأصدرت المحكمة حكمها على المتهم نبيل عبود أمس.", "نبيل عبود"),
+        ("وتحدث الأكاديمي المصري كمال الخطيب عن الأزمة.", "كمال الخطيب"),
+    ],
+)
+def test_roles_of_people_in_the_news_beyond_office(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_an_everyday_adjective_shaped_like_a_role_needs_the_article() -> None:
+    result = run("وأعلنت الوزارة إدراج الشركة على قائمة العقوبات، متهمة الجماعة بتمويلها.")
+    assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال مراسلنا في غزة وائل حداد إن القصف مستمر.", "وائل حداد"),
+        ("وقالت مراسلتنا في بيروت سامية خوري إن الوضع هادئ.", "سامية خوري"),
+    ],
+)
+def test_the_outlets_own_reporter(text: str, person: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {person}
+
+
+def test_a_verbal_noun_after_a_preposition_ends_the_name() -> None:
+    result = run("وطالب رئيس البلدية سامر حداد بتدخل الدولة لإنقاذ المدينة.")
+    assert names(result, PERSON) == {"سامر حداد"}
