@@ -48,6 +48,7 @@ class Context:
     un_id: str | None = None
     eu_id: str | None = None
     surnames: Mapping[str, str] = field(default_factory=dict)  # gazetteer last name -> id
+    lone_surnames: Mapping[str, str] = field(default_factory=dict)  # said alone, no cue
 
 
 def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:

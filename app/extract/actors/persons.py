@@ -101,11 +101,22 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     covered = ctx.covered
     i = 0  # the first token not read yet
     firsts = first_names()
-    for at in [k for k, w in enumerate(norms) if w in _OPENERS or w in firsts]:
+    lone = ctx.lone_surnames
+    for at in [
+        k
+        for k, w in enumerate(norms)
+        if w in _OPENERS or w in firsts or w in lone or (w[:1] == "و" and w[1:] in lone)
+    ]:
         if at < i:
             continue
         i = at
         word = norms[i]
+        if word not in _OPENERS and word not in firsts:
+            surname = _lone_surname(ctx, i)
+            if surname is not None:
+                finds.append(PersonFind(surname))
+                floor = i = surname.last
+            continue
         if word not in _OPENERS:
             bare_name = _bare_name(ctx, i) if covered[i] is None else None
             if bare_name is not None:
@@ -158,6 +169,39 @@ def _opening_surname(ctx: Context) -> PersonFind | None:
         return None
     surname = known_surname(ctx, 0, opening=True)
     return PersonFind(surname) if surname is not None else None
+
+
+def _lone_surname(ctx: Context, i: int) -> Cand | None:
+    """ "خطة غريفيث", "وأكد أن بيدرسن سيزور": the surname of a known foreigner, said alone
+    with no title or verb before it, where no first name opens a longer name with it and a
+    new phrase follows it."""
+    toks = ctx.block.toks
+    word, prefix = toks[i].norm, ""
+    if word not in ctx.lone_surnames:
+        word, prefix = word[1:], "و"
+    if ctx.covered[i] is not None or (i > 0 and toks[i].sep == SPACE and _in_a_name(ctx, i - 1)):
+        return None
+    nxt = i + 1
+    if not (ends_name(ctx, nxt) or toks[nxt].norm[:1] == "و" or _definite_next(ctx, nxt)):
+        return None
+    key = ctx.lone_surnames[word]
+    return Cand(ctx.block, EntityKind.PERSON, i, nxt, prefix, Form.SHORT_FORM, key, tokens=(word,))
+
+
+def _in_a_name(ctx: Context, k: int) -> bool:
+    """Token k may end a name the surname goes on: a first name, or a bare name word
+    ("جيمي كارتر", "ريكاردو بيريس")."""
+    word = ctx.block.toks[k].norm
+    if word in first_names():
+        return True
+    if ctx.covered[k] is not None or word.startswith("ال") or is_boundary_word(word):
+        return False  # "سيئ الذكر غريفيث": a definite word is no part of a foreign name
+    return name_token(ctx, k, first=False)
+
+
+def _definite_next(ctx: Context, k: int) -> bool:
+    """ "خطة غريفيث المعاد عرضها": a definite word qualifies what the surname hangs on."""
+    return ctx.block.toks[k].norm.startswith("ال")
 
 
 def _headline_speaker(ctx: Context) -> PersonFind | None:

@@ -694,3 +694,21 @@ def test_the_outlets_own_reporter(text: str, person: str) -> None:
 def test_a_verbal_noun_after_a_preposition_ends_the_name() -> None:
     result = run("وطالب رئيس البلدية سامر حداد بتدخل الدولة لإنقاذ المدينة.")
     assert names(result, PERSON) == {"سامر حداد"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتضمنت خطة غوتيريش ثلاث مراحل للتهدئة.",
+        "ويرى الكاتب أن غوتيريش أخفق في مهمته.",
+        "وعاد الوفد بعد لقاء وغوتيريش يواصل مشاوراته.",
+    ],
+)
+def test_a_known_foreigners_surname_said_alone(text: str) -> None:
+    result = run(text)
+    assert {e.key for e in result.entities if e.kind is PERSON} == {"person:antonio-guterres"}
+
+
+def test_a_foreign_surname_after_another_first_name_is_another_man() -> None:
+    result = run("وحضر اللقاء كارلوس غريفيث ممثلا عن الشركة.", data_dir=None)
+    assert "person:martin-griffiths" not in {e.key for e in result.entities}
