@@ -345,7 +345,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
-    person = name_at(ctx, j, strict=not toks[j].sep & COMMA)
+    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or _ali_as_ala(ctx, j)
     if person is None and titles[-1].head not in DECEASED:
         person = known_surname(ctx, j)
     if person is None:
@@ -357,6 +357,30 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
         return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
+
+
+def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
+    """ "السفير على الصادق": right after a title, the name علي typed as the preposition
+    على, before a known first name or surname that no everyday word is, then a name end."""
+    toks = ctx.block.toks
+    if toks[j].norm != _ALI or ctx.covered[j] is not None or j + 1 >= len(toks):
+        return None
+    k = j + 1
+    word = toks[k].norm
+    if toks[k].sep != SPACE or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+        return None
+    if word not in first_names() and word not in ctx.surnames:
+        return None
+    k += 1
+    while k < len(toks) and k - j < 4 and toks[k].sep == SPACE and not ends_name(ctx, k):
+        if not name_token(ctx, k, first=False):
+            return None
+        k += 1
+    # closed by punctuation, a title or a verb, not by a particle: "شدد على الصادق من ..."
+    closed = k >= len(toks) or toks[k].sep != SPACE
+    if not (closed or title_head(toks[k].norm) is not None or is_verb(toks[k].norm)):
+        return None
+    return name_span(ctx, j, k)
 
 
 def _named_like_a_title(ctx: Context, j: int) -> bool:
@@ -584,6 +608,9 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     ):
         title = read_title(ctx, after) if ctx.covered[after] is None else None
         if title is not None and not title.prefix and (title.owners or title.owner_key):
+            return PersonFind(person, [title])
+        if title is not None and toks[after].sep & COMMA and _definite_title(toks[after]):
+            # "وقال فلان، السفير والممثل الدائم لبنما": the office is named further on
             return PersonFind(person, [title])
     if (
         person.tokens[0] in first_names()

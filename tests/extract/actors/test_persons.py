@@ -712,3 +712,28 @@ def test_a_known_foreigners_surname_said_alone(text: str) -> None:
 def test_a_foreign_surname_after_another_first_name_is_another_man() -> None:
     result = run("وحضر اللقاء كارلوس غريفيث ممثلا عن الشركة.", data_dir=None)
     assert "person:martin-griffiths" not in {e.key for e in result.entities}
+
+
+def test_a_name_after_a_speech_verb_then_a_definite_office_named_further_on() -> None:
+    result = run("وقال إيلوي ألفارو دي ألبا، السفير والممثل الدائم لبلاده، إن المجلس منقسم.")
+    assert names(result, PERSON) == {"إيلوي ألفارو دي ألبا"}
+
+
+def test_then_qualifies_the_title_and_names_no_one() -> None:
+    result = run("وبعث رئيس الوزراء آنذاك رسالة إلى الحاكم.")
+    assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وقال السفير على الصادق المتحدث باسم الوزارة إن القرار مرفوض.", {"على الصادق"}),
+        ("وقال السفير على الصادق، إن القرار مرفوض.", {"على الصادق"}),
+        ("وشدد الوزير على الصادق من الوعود.", set()),
+        ("وأكد السفير على حسن العلاقات بين البلدين.", set()),
+    ],
+)
+def test_the_name_ali_typed_as_the_preposition_right_after_a_title(
+    text: str, persons: set[str]
+) -> None:
+    assert names(run(text), PERSON) == persons
