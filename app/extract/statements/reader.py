@@ -102,8 +102,10 @@ class Reader(SubjectReader, ClauseReader):
             if conj or self.text(i - 1) in {"،", ","}:
                 return True
             # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:": the content follows at once (after
-            # a reporting verb, "وتابع قائلاً" is one statement, the verb's)
+            # a reporting verb, "وتابع قائلاً" is one statement, the verb's); so does its own
+            # preposition where the press leaves the comma out ("قدم شرحاً مشيراً إلى")
             opens = self.text(i + 1) == ":" or self.text(i + 1) in w.COMPLEMENTIZERS
+            opens = opens or (i + 1 < len(self.toks) and self.is_prep(i + 1, i, vf.verb))
             return opens and self.text(i - 1) not in WORDS
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
@@ -230,14 +232,16 @@ class Reader(SubjectReader, ClauseReader):
             subject_end = p
         has_subject = any(self.toks[k].kind is Kind.WORD for k in range(p, subject_end))
         named = has_subject and self.names_speaker(p, subject_end)
+        particle = self.text(i - 1) in w.LEADING_PARTICLES  # "كما حث"، "ثم طالب"
         if vf.bare and verb.strict and not named and (kind not in _STRONG or verb.named):
             # "طالب جامعي"، "نفي الخبر"، "بين الطرفين": not the verb, unless a resumptive
             # pronoun or a statement it is coordinated with says so ("أكد ...، وطالب"), or
-            # it opens a sentence with its conjunction ("وطالب المجتمع الدولي بـ")
+            # it opens a sentence with its conjunction ("وطالب المجتمع الدولي بـ"), or a
+            # particle only a verb follows stands before it ("كما حث الأطراف على")
             sentence = self.toks[i].sentence
             opens = i == 0 or self.toks[i - 1].sentence != sentence
             coordinated = bool(conj) and (sentence in self.in_sentence or opens)
-            if not (resumed or coordinated):
+            if not (resumed or coordinated or particle):
                 return None
         # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
         # speaker has the subject of the clause it is coordinated with
@@ -248,7 +252,8 @@ class Reader(SubjectReader, ClauseReader):
         continued = continued or (calls_on and not participle)
         if has_subject and not continued:
             speaker: Speaker | None = self.choose(p, subject_end)
-            if verb.addressee and conj and not named and self.text(p) not in w.DOCUMENT_SUBJECTS:
+            called = verb.addressee and (conj or particle) and not named
+            if called and self.text(p) not in w.DOCUMENT_SUBJECTS:
                 # "وطالب المجتمع الدولي بممارسة الضغط": a noun that is no actor of the
                 # article, after a verb that takes whom it calls on, may be that object; if
                 # so, the one speaking is the speaker before

@@ -34,6 +34,7 @@ _ASIDE = frozenset(_words("إذ وهو وهي وهم الذي التي في خل
 _MAX_FRAME = 30  # tokens from كان or أما to the verb
 _MAX_TITLE = 7  # words of a title before the name it goes with
 _MAX_REPORTED = 10  # tokens from أن to the verb of the speaker it reports
+_MAX_TITLED_REPORTED = 20  # the same, for a title with its name set off by commas
 _MAX_CLAUSE = 20  # tokens from أن to the coordinated verb that goes on from its clause
 
 
@@ -66,8 +67,8 @@ class SubjectReader(SpeakerChooser):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
             q = head.last + 1
-        elif w.has_stem(word, w.SPEAKER_STEMS) or word in w.HONORIFICS:
-            q = p + 1  # "المتحدث"، "معالي الشيخ محمد"
+        elif w.has_stem(word, w.SPEAKER_STEMS) or word in w.HONORIFICS or w.is_title(word):
+            q = p + 1  # "المتحدث"، "معالي الشيخ محمد"، "ولي العهد"
         else:
             return p
         self._head = p
@@ -220,19 +221,36 @@ class SubjectReader(SpeakerChooser):
         """ "قال الوزير إن التحالف الدولي لتنفيذ حل الدولتين أكد": a speaker quoted by
         another, an actor opening the reported clause and its words up to the verb."""
         sentence = self.toks[i].sentence
-        for c in range(i - 1, max(i - _MAX_REPORTED, -1), -1):
+        punctuated = False
+        for c in range(i - 1, max(i - _MAX_TITLED_REPORTED, -1), -1):
             tok = self.toks[c]
-            if tok.sentence != sentence or tok.kind is not Kind.WORD or tok.norm in WORDS:
-                return None
-            if tok.norm in w.RELATIVES:
+            if tok.sentence != sentence or tok.norm in WORDS or tok.norm in w.RELATIVES:
                 return None  # "أن قطر متفائلة بالخطة التي أعلن عنها": a relative's verb
-            if tok.norm in w.COMPLEMENTIZERS:
+            if tok.kind is not Kind.WORD:
+                if tok.norm not in _COMMAS:
+                    return None
+                punctuated = True
+            elif tok.norm in w.COMPLEMENTIZERS:
                 head = self.index.starting[c + 1]
-                if head is None or head.after_clitic(self.nt) or head.last >= i - 1:
+                if head is None or head.after_clitic(self.nt):
+                    return self._reported_title(c + 1, i)
+                if head.last >= i - 1 or punctuated or i - c >= _MAX_REPORTED:
                     return None
                 self.reported = i
                 return self.choose(c + 1, i)
         return None
+
+    def _reported_title(self, first: int, i: int) -> Speaker | None:
+        """ "أفادت الوزارة بأن المندوب الدائم لتونس، طارق الأدب، أكد": a title opening the
+        reported clause, with the name set off after it, is the speaker it quotes."""
+        if not w.has_stem(self.text(first), w.TITLE_STEMS):
+            return None
+        end = self.to_person(first, self.subject(first), i)
+        end += self.text(end) in _COMMAS
+        if end != i or self.index.covering[end - 1 - (self.text(end - 1) in _COMMAS)] is None:
+            return None
+        self.reported = i
+        return self.choose(first, end)
 
     def clause_subject(self, i: int) -> Speaker | None:
         """ "اقتحم الحوثيون صنعاء، إلا أن الرئيس هادي تمكن من الفرار، ودعا": the actor that
