@@ -33,6 +33,8 @@ _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وم�
 _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
+_WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
+_MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
 
 
 Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
@@ -180,9 +182,13 @@ class Reader(SubjectReader, ClauseReader):
             relative = not conj and before in w.RELATIVES and not vf.suffixed
             about = self.text(p) in w.ABOUT_IT or self.text(p) in w.BARE_THAT
             if relative and (resumed or not about):
+                # "التصريحات التي أدلى بها السفير، والتي قال فيها": said by whoever made them
+                owner = self._speech_owner(i) if resumed else None
+                if owner is not None:
+                    return self._fronted(i, conj, p, vf, owner)
                 self.described[self.toks[i].sentence] = i
                 # "القرار الذي طالب الجماعة": a document's, not the object's; "التصريحات التي
-                # قال فيها": said by whoever made them, not by the sentence's subject
+                # قال فيها" with no one named: not the sentence's subject's
                 return None
             if vf.form is Form.PRESENT and not conj and not resumed and self._inside_clause(i):
                 self.described[self.toks[i].sentence] = i
@@ -262,9 +268,13 @@ class Reader(SubjectReader, ClauseReader):
         else:
             speaker = self._implicit_speaker(i, conj, vf)
         if speaker is None and resumed:
-            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter
+            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter;
+            # "في كلمة ألقاها الوزير، أكد فيها": so does who gave the speech
             sentence = self.toks[i].sentence
-            speaker = self.in_sentence.get(sentence) or self.opening_subject(i)
+            speaker = self.in_sentence.get(sentence) or self._speech_owner(i)
+            speaker = speaker or self.opening_subject(i)
+        elif speaker is None and self.text(i - 1) in _WHERE_IN_IT:
+            speaker = self._speech_owner(i)  # "من كلمة الوزير الصفدي، حيث أوضح أن"
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)
@@ -284,6 +294,25 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _speech_owner(self, i: int) -> Speaker | None:
+        """The actor whose speech, statement or letter the sentence names before the verb at i
+        ("كلمة وزير الخارجية أيمن الصفدي"، "كلمة ألقاها الوزير", "بيان أصدرته الوزارة"), the
+        nearest one; None if it names none."""
+        sentence = self.toks[i].sentence
+        for k in range(i - 2, max(i - _MAX_SPEECH, -1), -1):
+            if self.toks[k].sentence != sentence:
+                return None
+            if not w.has_stem(self.toks[k].norm, w.SPEECH_STEMS):
+                continue
+            for q in range(k + 1, min(k + 6, i)):  # over the verb that gave it: "التي أدلى بها"
+                end = self.subject(q)
+                if end > q and self.names_speaker(q, end):
+                    return self.choose(q, self.to_person(q, end, i))
+                word = self.toks[q].norm
+                if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
+                    break  # "رسالة إلى مجلس الأمن": whom it was sent to
+        return None
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i opens its sentence, or follows an outlet's tag ("إيران تلكس - رفض")."""

@@ -89,6 +89,10 @@ DOCUMENT_SUBJECTS = _words(
 )
 # "بيان لمجلس الأمن"، "رسالة الرئيس": the body speaks through its statement or letter.
 DOCUMENT_STEMS = _stems("بيان رسالة بلاغ")
+# What a speaker gives, that a verb after it may report: "في كلمة ألقاها الوزير، أكد فيها".
+SPEECH_STEMS = DOCUMENT_STEMS + _stems(
+    "كلمة كلمت خطاب تصريح مداخلة مداخلت إحاطة إحاطت مقابلة مقابلت تغريدة تغريدت حديث"
+)
 # "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": what opens a clause naming the source.
 SOURCE_OPENERS = _words("وفق وفقا وفقاً حسب بحسب طبقا طبقاً حسبما وفقما بحسبما طبقما مثلما")
 WHAT = _words("ما")
