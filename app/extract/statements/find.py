@@ -126,6 +126,11 @@ def _per_speaker(
     """One statement for each actor that speaks; none for an unnamed or anonymous speaker."""
     span = statement.span
     key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
+    if key is None and _spokesman(speaker.surface):
+        # "المتحدث باسم الأمين العام": the spokesman of an office-holder the article names
+        # speaks for him
+        served = speaker.surface.split("باسم", 1)[-1].strip()
+        key = short.resolve(served, span.part, span.index, span.start) if served else None
     if key is None and speaker.served is not None:
         key = holders.holder(speaker.surface, speaker.served)
     if key is None and speaker.fallback is not None:

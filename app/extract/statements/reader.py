@@ -33,6 +33,8 @@ _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وم�
 _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
+_BAYYANA = "بيّن"
+_OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
 
@@ -96,6 +98,8 @@ class Reader(SubjectReader, ClauseReader):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
+        if vf.verb.lemma == _BAYYANA and vf.bare and "\u0651" not in self._written(i):
+            return False  # "بين العراق والأمم المتحدة": "between", unless written بيّن
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
             return False  # "حرصها على حث الأمم المتحدة": the verbal noun
         if vf.verb.lemma in WEAK and not conj and not self._opens_sentence(i):
@@ -381,6 +385,9 @@ class Reader(SubjectReader, ClauseReader):
         placed = self.index.starting[p] if p < len(self.toks) else None
         if placed is None or placed.after_clitic(self.nt):
             return False
+        head = self.toks[placed.first].norm
+        if placed.first == placed.last and w.definite(head) and head.endswith(_OBLIQUE_PLURAL):
+            return True  # "طالب الحوثيين بوقف القتال": the subject would be "الحوثيون"
         if vf.feminine:
             head = self.toks[placed.first].norm
             return placed.kind is EntityKind.ORGANIZATION and head in w.MASCULINE_HEADS

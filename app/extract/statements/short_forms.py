@@ -272,15 +272,17 @@ def _title_words(toks: list[Tok], order: range) -> set[str]:
     comma right next to the name is an apposition's and is passed."""
     words: set[str] = set()
     commas = 0
-    for k in order:
+    for n, k in enumerate(order):
         tok = toks[k]
         if tok.sentence != toks[order[0]].sentence:
             break
         if tok.kind is not Kind.WORD:
             # "المندوب الدائم للسودان، السفير الحارث"، "المبعوث إلى اليمن، السويدي، هانز":
-            # an honorific or a demonym may stand between the title's comma and the name
-            aside = all(word in w.HONORIFICS or w.nisba(word) for word in words)
-            if tok.norm in {"،", ","} and aside and commas < 2:
+            # an honorific, or a demonym set off by commas, may stand between the title's
+            # comma and the name (not "غوتيريش، البريطاني مارتن": that title is another's)
+            honorific = all(word in w.HONORIFICS for word in words)
+            set_off = commas == 1 and all(word in w.HONORIFICS or w.nisba(word) for word in words)
+            if tok.norm in {"،", ","} and (n == 0 or honorific or set_off) and commas < 2:
                 commas += 1
                 continue
             break

@@ -1468,3 +1468,30 @@ def test_a_title_read_back_from_a_name_stops_at_a_meeting_with_another() -> None
         "وقال رئيس هيئة التفاوض إن الوفد جاهز.",
     )
     assert "lavrov" not in {s.speaker_key for s in found}
+
+
+def test_bayna_without_its_shadda_is_between_and_takes_no_floor() -> None:
+    found = statements(
+        "وأوضح البحرة أن الحوار بين فرنسا وتركيا مستمر.", "وأشار إلى أن الجولة قريبة."
+    )
+    assert keyed(found) == [("bahra", "أوضح"), ("bahra", "أشار")]
+
+
+def test_a_plural_nisba_in_the_oblique_case_after_the_verb_is_its_object() -> None:
+    extra = {"الحوثيين": ("houthis", ORG)}
+    text = "يشمل القرار حظر السلاح، كما طالب الحوثيين بالانسحاب من المدن."
+    assert statements(text, extra=extra) == []
+
+
+def test_a_document_described_by_a_demonym_speaks_for_no_country() -> None:
+    text = "ودعا المشروع الفرنسي الأطراف إلى وقف القتال."
+    assert statements(text) == []
+
+
+def test_the_spokesman_of_an_office_holder_the_article_names_speaks_for_him() -> None:
+    found = statements(
+        "التقى الأمين العام للأمم المتحدة أنطونيو غوتيريش، الفرنسي هادي البحرة في جنيف.",
+        "وقال المتحدث باسم الأمين العام إن اللقاء كان مثمراً.",
+    )
+    # the demonym after the comma is the second man's, so the title stays Guterres's
+    assert keyed(found) == [("guterres", "قال")]
