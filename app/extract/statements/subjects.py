@@ -19,6 +19,7 @@ from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker, SpeakerChooser
 from app.extract.statements.verbs import WORDS
 from app.extract.tokens import Kind
+from app.ingest.model import Part
 from app.text.normalize import normalize
 
 
@@ -204,6 +205,9 @@ class SubjectReader(SpeakerChooser):
                 return None  # "الدول الأعضاء في المجلس التي أكدت": the states, not the body
         elif self.text(k) in _COMMAS:
             k = self._before_aside(k)
+            topic = self._relative_topic(i) if k < 0 else None
+            if topic is not None:
+                return topic
         placed = self.index.covering[k] if k >= 0 else None
         if placed is None or placed.last != k:
             return self._reported_subject(i) or self._title_subject(k, i)
@@ -216,6 +220,26 @@ class SubjectReader(SpeakerChooser):
         if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
             self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
+
+    def _relative_topic(self, i: int) -> Speaker | None:
+        """ "العريضي الذي شغل موقع العميد في جامعة دمشق، يعتبر أن": the actor the sentence
+        opens with, described by a relative clause that a comma closes before the verb at i."""
+        sentence = self.toks[i].sentence
+        first = self.nt.token_at(self.nt.sentences[sentence][0]) if self.nt.sentences else None
+        if first is None:
+            return None
+        first = self._after_opener(first, i)
+        placed = self.index.starting[first] if first < i else None
+        if placed is not None and placed.after_clitic(self.nt):
+            return None
+        if placed is None and not w.is_title(self.text(first)):
+            return None
+        end = self.subject(first)
+        if end >= i or self.text(end) not in w.RELATIVES or not self.names_speaker(first, end):
+            return None
+        if any(self.toks[m].norm in WORDS for m in range(end, i)):
+            return None  # another verb of speech in between has its own subject
+        return self.choose(first, end)
 
     def _reported_subject(self, i: int) -> Speaker | None:
         """ "قال الوزير إن التحالف الدولي لتنفيذ حل الدولتين أكد": a speaker quoted by
@@ -234,10 +258,20 @@ class SubjectReader(SpeakerChooser):
                 head = self.index.starting[c + 1]
                 if head is None or head.after_clitic(self.nt):
                     return self._reported_title(c + 1, i)
-                if head.last >= i - 1 or punctuated or i - c >= _MAX_REPORTED:
+                if head.last >= i - 1 or i - c >= _MAX_TITLED_REPORTED:
+                    return None
+                end = i
+                if punctuated:
+                    # "وأضافت أن إيران، إلى جانب روسيا والصين، ترى أنه": an aside between
+                    # the actor and its verb
+                    aside = self.text(head.last + 1) in _COMMAS and self.text(i - 1) in _COMMAS
+                    if not aside:
+                        return None
+                    end = head.last + 1
+                elif i - c >= _MAX_REPORTED:
                     return None
                 self.reported = i
-                return self.choose(c + 1, i)
+                return self.choose(c + 1, end)
         return None
 
     def _reported_title(self, first: int, i: int) -> Speaker | None:
@@ -392,7 +426,11 @@ class SubjectReader(SpeakerChooser):
         if not self._fronts(first):
             return None
         end = self.subject(first)
-        if first < end < i and self.toks[end].kind is Kind.WORD:
+        if not first < end < i:
+            return None
+        # "إيران: لا مجال لاستمرار القرار وتدعو إلى": a headline names who speaks, then a colon
+        headline = self.toks[end].norm == ":" and self.block.part is Part.TITLE
+        if self.toks[end].kind is Kind.WORD or headline:
             return self.choose(first, self.to_person(first, end, i))
         return None
 

@@ -1333,8 +1333,12 @@ def test_a_resolution_text_on_one_line() -> None:
 
 
 def test_a_body_in_reported_speech_opens_no_resolution_text() -> None:
-    found = statements("وقال البحرة إن مجلس الأمن، بعد سنوات من العجز، يطالب بالحل.")
-    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
+    found = statements(
+        "وقال البحرة إن مجلس الأمن، بعد سنوات من العجز، يطالب بالحل.", "يدعو إلى الحوار."
+    )
+    # the body's own verb nests in what Bahra said (GUIDELINES §7); the line after it is no
+    # clause of a resolution the body opened
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال"), ("unsc", "يطالب")]
 
 
 def test_a_participle_after_a_document_describing_clause_is_the_document() -> None:
@@ -1495,3 +1499,22 @@ def test_the_spokesman_of_an_office_holder_the_article_names_speaks_for_him() ->
     )
     # the demonym after the comma is the second man's, so the title stays Guterres's
     assert keyed(found) == [("guterres", "قال")]
+
+
+def test_an_actor_in_reported_speech_keeps_its_verb_across_an_aside() -> None:
+    found = statements("وأضاف البحرة أن فرنسا، إلى جانب تركيا، ترى أن الحل سياسي.")
+    assert keyed(found) == [("bahra", "أضاف"), ("france", "ترى")]
+
+
+def test_a_headline_that_names_its_speaker_before_a_colon_gives_him_its_verbs() -> None:
+    blocks = [
+        TextBlock(Part.TITLE, 0, "الائتلاف: لا حل دون القرار 2254 ويدعو إلى جولة جديدة"),
+        TextBlock(Part.SECTION, 0, "عقد الائتلاف اجتماعاً في إسطنبول."),
+    ]
+    found = find_statements(blocks, actors_for(blocks))
+    assert keyed(found) == [("coalition", "يدعو")]
+
+
+def test_an_actor_opening_a_sentence_before_a_relative_clause_is_the_subject_after_it() -> None:
+    text = "بدر جاموس الذي ترأس الهيئة في جنيف، قبل عامين، يعتبر أن الحل سياسي."
+    assert keyed(statements(text)) == [("jamous", "يعتبر")]
