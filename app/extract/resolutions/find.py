@@ -34,7 +34,8 @@ Rules, in the order they apply:
   8. the body the sentence names, in full or by such a short form ("وتبنى مجلس الأمن القرار
      2728"، "وطالب المجلس في القرار 55/28"): the nearest before the citation, else the only
      one after it; a council, assembly or university of a state makes it a state's decision;
-  9. a session number from the 31st on: UNGA;
+  9. a session number: the Assembly or the Human Rights Council when the article names
+     that one body alone, else from the 31st session on UNGA;
   10. what rules 3-9 gave the other numbers of its list, if they agree ("القرارات 1696
       و1737 و1747");
   11. what rules 3-10 gave another citation of the same number in the article;
@@ -54,7 +55,8 @@ Rules, in the order they apply:
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
   when it stays unknown while written formally ("القرار رقم 1234 لعام 2023"), in each of the
-  last three cases only if its sentence has no UN word (الأمم المتحدة، الدولي، مجلس...).
+  last three cases only if its sentence has no UN word (الأمم المتحدة، الدولي، مجلس...);
+  and when it stays unknown and could be a year ("القرار 2024 سيكون عام الحسم").
 - Year: "(2015)", "لعام 2015", "الصادر ... 2015"; else the table; else the HRC session's
   year; else a bare "عام 2015" after the number; else None. The title comes from the table
   (Arabic, else English) when the table holds that body and number.
@@ -261,6 +263,8 @@ def _from_symbol(block: TextBlock, nt: NormText, m: re.Match[str]) -> Found:
 
 
 def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> Citation | None:
+    if f.titled and not _known_by_name(f, table):
+        return None
     if f.hint is None and not _in_table_as_dated(f, table):
         un_cue = lex.has_un_cue(_WORD.findall(_sentence(f)))
         if (
@@ -273,6 +277,8 @@ def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> C
             return None  # "بحسب القرار رقم 1234 لعام 2023": a state's decision, most likely
     if body is None:
         body = _UNKNOWN
+    if body is _UNKNOWN and f.session is None and is_year(f.number):
+        return None  # "القرار 2024 سيكون عام الحسم": a year, unless a body or the table says
     record = table.get(body, f.number, f.session, f.special)
     year = f.year or (record.year if record else None) or _hrc_year(body, f) or f.weak_year
     start, end = f.nt.to_display(f.start, f.end)
@@ -280,6 +286,18 @@ def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> C
     title = (record.title_ar or record.title_en or None) if record else None
     surface = f.block.text[start:end]
     return Citation(body, f.number, year, surface, span, title, session=f.session)
+
+
+def _known_by_name(f: Found, table: ResolutionTable) -> bool:
+    """ "قرار حق العودة رقم 194 لسنة 1948": a resolution cited by a name of several words is
+    kept when the table holds its number, and its year or a UN word in the sentence agrees."""
+    year = f.year or f.weak_year
+    record = table.unique(f.number, f.session, f.special, year)
+    if record is None:
+        return False
+    if year is not None:
+        return record.year == year
+    return lex.has_un_cue(_WORD.findall(_sentence(f)))
 
 
 def _in_table_as_dated(f: Found, table: ResolutionTable) -> bool:
@@ -318,8 +336,12 @@ def _body(
     hint = issuer or context.in_sentence(f)
     if hint is not None:
         return ResolutionBody(str(hint)) if hint in EXPLICIT else _NATIONAL
-    if f.session is not None and f.session >= 31 and not f.special:
-        return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named
+    if f.session is not None and not f.special:
+        only = context.only_body()  # "46/22" in a story about the Council in Geneva
+        if only is Hint.HRC or only is Hint.UNGA:
+            return ResolutionBody(str(only))
+        if f.session >= 31:
+            return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named
     return _UNKNOWN
 
 
