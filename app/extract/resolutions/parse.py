@@ -23,6 +23,7 @@ from app.ingest.model import TextBlock
 
 _MAX_HEAD = 14  # tokens between the noun and its number
 _MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
+_MAX_TOPIC = 4  # words of "حول اليمن" between a named organ's resolution and its number
 _MAX_PREAMBLE = 6  # tokens from "وإذ" to its possessive noun
 _MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
 EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
@@ -141,7 +142,8 @@ def parse_at(
             j += 1
             continue
         nxt = _focus_len(toks, j) if plural else 0
-        nxt = nxt or (_skip_topic(toks, j) if tok.norm in lex.TOPIC_WORDS else 0)
+        topic = tok.norm in lex.TOPIC_WORDS
+        nxt = nxt or (_skip_topic(toks, j, named=hint in EXPLICIT) if topic else 0)
         nxt = nxt or (_seek_focus(toks, j) if plural else 0)
         if not nxt:
             return []
@@ -292,11 +294,13 @@ def _long_name(toks: list[Tok], j: int) -> int:
 
 
 def _glued_article(toks: list[Tok], j: int) -> bool:
+    """ "الـ2254", and "الـ 2254" with a space after the tatweel: an article standing alone
+    before a number has nothing else to attach to."""
     return (
         toks[j].norm in lex.GLUED_ARTICLES
         and j + 1 < len(toks)
         and toks[j + 1].kind is Kind.NUMBER
-        and toks[j + 1].nstart == toks[j].nend
+        and toks[j + 1].sentence == toks[j].sentence
     )
 
 
@@ -449,18 +453,27 @@ def _phrase_len(toks: list[Tok], j: int, phrases: list[tuple[str, ...]]) -> int:
 _FOCUS_FIRST_WORDS = frozenset(phrase[0] for phrase in lex.FOCUS_PHRASES if phrase)
 
 
-def _skip_topic(toks: list[Tok], j: int) -> int:
+def _skip_topic(toks: list[Tok], j: int, *, named: bool) -> int:
     """ "بشأن سوريا رقم 2254"، "الخاصة باليمن، من 2216 إلى 2722": skip the topic when a
-    number marker or a range follows within six words."""
+    number marker or a range follows within six words; after a named organ, a short topic
+    may lead to the number itself ("قرار مجلس الأمن حول اليمن 2216"), not to a year or a
+    count."""
     for m in range(j + 1, min(j + 7, len(toks))):
         tok = toks[m]
         if tok.sentence != toks[j].sentence:
             return 0
         if tok.norm in lex.NUMBER_MARKERS or (tok.norm in lex.RANGE_FROM and range_at(toks, m + 1)):
             return m - j
+        if tok.kind is Kind.NUMBER and named and m - j <= _MAX_TOPIC:
+            return m - j if _plain_resolution_number(toks, m) else 0
         if tok.kind is not Kind.WORD and tok.norm not in {",", "،"}:
             return 0
     return 0
+
+
+def _plain_resolution_number(toks: list[Tok], m: int) -> bool:
+    parsed = parse_number(toks[m].norm)
+    return not (parsed is None or parsed[0] < 100 or year_at(toks, m) or _counts(toks, m + 1))
 
 
 def _seek_focus(toks: list[Tok], j: int) -> int:

@@ -223,3 +223,14 @@ def test_the_level_a_body_met_at_sits_between_its_name_and_the_number(
 ) -> None:
     text = "وذكّر البيان بقرار مجلس الجامعة العربية على المستوى الوزاري رقم 8914 بشأن القدس."
     assert pairs(text, table) == {(ResolutionBody.OTHER, 8914)}
+
+
+def test_a_short_topic_after_a_named_organ_leads_to_the_number(table: ResolutionTable) -> None:
+    assert pairs("وطالب بتنفيذ قرار مجلس الأمن بشأن اليمن 2216 كاملا.", table) == {(UNSC, 2216)}
+    # not to a count, nor without the organ named
+    assert pairs("ورحب بقرار مجلس الأمن بشأن حماية 2500 مدني.", table) == set()
+    assert pairs("ورحب بالقرار بشأن اليمن 2216 كاملا.", table) == set()
+
+
+def test_the_article_before_the_number_may_stand_apart(table: ResolutionTable) -> None:
+    assert pairs("وتمسك الوفد بالقرار الـ 2254 مرجعا.", table) == {(UNSC, 2254)}
