@@ -91,6 +91,12 @@ _CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
 # A short form pointing at a state's council or assembly: a national decision, not cited.
 _NATIONAL: None = None
 
+# "تنفيذ 2254"، "وفقا لـ2254"، "بموجب الـ1701": a word of applying a resolution, then its number
+_APPLIED = re.compile(
+    r"(?<!\w)[وف]?[بل]?(?:"
+    + "|".join(sorted(lex.APPLYING_WORDS, key=len, reverse=True))
+    + r")\s+(?:ل|ال|لل|بال)?\s*(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
+)
 # Plain numbers read as the Council's in a story about the UN (see _council_sized).
 _COUNCIL_RANGE = (1000, 3000)
 
@@ -110,10 +116,11 @@ def find_citations(
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
         if "قرار" in nt.text or "res/" in nt.text or _special_in(nt.text):
             found.extend(_scan_block(block, nt, seq))
+    context = ArticleBodies(texts)
+    found = _with_applied_numbers(blocks, texts, found, table, context)
     if not found:
         return []
     found = _with_bare_repeats(blocks, texts, found)
-    context = ArticleBodies(texts)
     written: dict[Key, set[Hint]] = defaultdict(set)
     for f in found:
         if f.hint in EXPLICIT:
@@ -166,6 +173,45 @@ def _with_bare_repeats(
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _with_applied_numbers(
+    blocks: Sequence[TextBlock],
+    texts: Sequence[NormText],
+    found: list[Found],
+    table: ResolutionTable,
+    context: ArticleBodies,
+) -> list[Found]:
+    """ "تنفيذ 2254"، "وفقاً لـ2254": a resolution the table knows, named by its bare number
+    after a word of applying it, in a story that speaks of the UN, needs no noun."""
+    extra: list[Found] = []
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        for m in _APPLIED.finditer(nt.text):
+            number = int(m.group(1))
+            if is_year(number) or table.unique(number) is None or not _names_alone(m.group(2)):
+                continue
+            if any(f.seq == seq and f.start <= m.start(1) < f.end for f in found):
+                continue
+            if not context.speaks_of_un():
+                return found
+            view = nt.only([nt.sentence_at(m.start(1))])
+            applied = Found(block, view, m.start(1), m.end(1), number)
+            applied.seq = seq
+            extra.append(applied)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _names_alone(after: str | None) -> bool:
+    """Whether the word after a bare number lets it stand alone: nothing, a definite word
+    ("2254 الصادر") or a particle; a count is followed by its indefinite noun ("242 مشروعاً")."""
+    if after is None or after in lex.AFTER_A_NAME:
+        return True
+    if after.startswith("و") and not after.startswith("وال"):
+        return False  # "1500 وحدة"
+    word = after[1:] if after.startswith("وال") else after
+    return word.startswith("ال") and word not in lex.UNITS
 
 
 def _bare_reference(nt: NormText, k: int) -> bool:

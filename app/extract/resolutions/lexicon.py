@@ -86,6 +86,7 @@ HEAD_FILLERS = _words(
     "المذكور المذكورة الأساسي الجديد أرقام الأرقام بالأرقام ذوات برقم تحت"
     # how the press qualifies a famous resolution: "القرار التاريخي 2334"، "الملزم"
     " التاريخي التاريخية الملزم الملزمة المهم الهام السابق السابقة الأول الأممي الدولي"
+    " المسمى باسم"
 )
 # "القرار الـ2254": the article (or a preposition with it) written onto the number.
 GLUED_ARTICLES = _words("ال بال لل")
@@ -142,6 +143,10 @@ MANNER_WORDS = _words(
     "بالإجماع بإجماع بأغلبية بغالبية بأكثرية بتأييد بموافقة في يوم أمس اليوم مؤخرا سابقا قبل بعد"
     " دورته دورتها دورة الدورة جلسته جلستها جلسة الجلسة اجتماعه اجتماعها"
 )
+# Between a body and the number marker: how and when it adopted the resolution.
+WHEN_WORDS = MANNER_WORDS | WEAK_YEAR_WORDS | DATED_WORDS | _words("خلال الماضي الفائت")
+# "القرار المعروف بـ2254"
+KNOWN_AS = _words("المعروف المعروفة الشهير الشهيرة المسمى")
 TAIL_WORDS = (
     ISSUED_WORDS | DATED_WORDS | _words("عن في عام العام سنة من بالإجماع يوم") | {"/", "-", ","}
 )
@@ -159,6 +164,15 @@ UNITS = _words(
     "سنة سنوات عاما أعوام يوما أيام ساعة ساعات شهرا أشهر مرة مرات صوتا أصوات قرارا قرارات "
     "دولة دول منزل معتقل معتقلا معتقلين مدني مدنيا مدنيين"
 ) | {"%", "٪"}
+
+# "تنفيذ 2254": words of applying a resolution, which a famous one's bare number may follow.
+APPLYING_WORDS = _words("تنفيذ تطبيق بموجب وفق وفقا بحسب حسب احترام بنود مندرجات مقتضيات")
+
+# Words that may follow a resolution's bare number (a count is followed by its noun).
+AFTER_A_NAME = _words(
+    "كاملا بالكامل بكامل بحذافيره بكل بكافة بجميع بشأن حول في على عن من إلى هو هي الذي التي"
+    " و أو ثم لا لم لن"
+)
 
 # Before a bare number, these make it a count, a rank or an article of a law, not a resolution
 # named again: "نحو 2500"، "المادة 140"، "أكثر من 300".

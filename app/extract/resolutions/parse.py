@@ -24,6 +24,7 @@ from app.ingest.model import TextBlock
 _MAX_HEAD = 14  # tokens between the noun and its number
 _MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
 _MAX_TOPIC = 4  # words of "حول اليمن" between a named organ's resolution and its number
+_MAX_WHEN = 10  # tokens of "بالإجماع في 18 كانون الأول/ديسمبر 2015"
 _MAX_PREAMBLE = 6  # tokens from "وإذ" to its possessive noun
 _MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
 EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
@@ -72,6 +73,7 @@ def parse_at(
         if hint is None and anaphor is None:
             return []
     j, steps, focused, ranged, titled = i + 1, 0, False, False, False
+    head_year: int | None = None
     while j < len(toks) and steps < _MAX_HEAD:
         steps += 1
         tok = toks[j]
@@ -111,6 +113,12 @@ def parse_at(
         if j == i + 1 and _named_before_marker(toks, j):
             j += 1  # "قرار التقسيم رقم 181": the name a resolution is known by
             continue
+        if j == i + 1 and _named_before_clause(toks, j):
+            j, titled = j + 1, True  # "قرار التقسيم الصادر عن ...": held to the table below
+            continue
+        if _known_as(toks, j):
+            j += 1  # "القرار المعروف بـ2254"
+            continue
         name = _long_name(toks, j) if j == i + 1 else 0
         if name:
             j, titled = j + name, True  # "قرار حق العودة رقم 194": held to the table below
@@ -128,6 +136,11 @@ def parse_at(
             if hint is Hint.NATIONAL:
                 return []
             j += body[1]
+            continue
+        when = _when_before_marker(toks, j)
+        if when:
+            # "الذي اتخذه مجلس الأمن بالإجماع في كانون الأول/ديسمبر 2015 تحت رقم 2254"
+            j, head_year = j + when[0], when[1] or head_year
             continue
         if tok.norm in lex.HEAD_FILLERS:
             j += 1
@@ -169,6 +182,7 @@ def parse_at(
         item.formal = marked or item.year is not None or item.sanah
         item.anaphor = item.anaphor or anaphor
         item.titled = titled
+        item.year = item.year or head_year
     return items
 
 
@@ -256,6 +270,50 @@ def _issuing_clause(toks: list[Tok], j: int) -> int:
     if k == j or _text(toks, k) not in lex.ISSUED_WORDS or _text(toks, k) in lex.RELATIVES:
         return 0
     return k + 1 - j if body_at(toks, k + 1) is not None else 0
+
+
+def _named_before_clause(toks: list[Tok], j: int) -> bool:
+    """A one-word name before an issuing clause: "قرار التقسيم الصادر عن الجمعية العامة"."""
+    word = _text(toks, j)
+    return (
+        toks[j].kind is Kind.WORD
+        and _text(toks, j + 1) in lex.ISSUED_WORDS
+        and _text(toks, j + 1) not in lex.RELATIVES
+        and not word.endswith(("ي", "يه"))
+        and word not in lex.NATIONAL_WORDS
+        and word not in lex.HEAD_FILLERS
+        and body_at(toks, j) is None
+    )
+
+
+def _known_as(toks: list[Tok], j: int) -> bool:
+    """ "المعروف بـ2254": the preposition written onto the number after "known as"."""
+    return (
+        _text(toks, j) == "ب"
+        and _text(toks, j - 1) in lex.KNOWN_AS
+        and j + 1 < len(toks)
+        and toks[j + 1].kind is Kind.NUMBER
+        and toks[j + 1].sentence == toks[j].sentence
+    )
+
+
+def _when_before_marker(toks: list[Tok], j: int) -> tuple[int, int | None] | None:
+    """(tokens, year) of how and when a resolution was adopted, read up to its number marker:
+    "بالإجماع في كانون الأول/ديسمبر 2015 تحت رقم"، "عام 1947 برقم"."""
+    year: int | None = None
+    for m in range(j, min(j + _MAX_WHEN, len(toks))):
+        tok = toks[m]
+        if tok.sentence != toks[j].sentence:
+            return None
+        if tok.norm in lex.NUMBER_MARKERS or (tok.norm == "تحت" and m > j):
+            return (m - j, year) if m > j else None
+        if year_at(toks, m):
+            year = year_at(toks, m)
+        elif not (
+            tok.norm in lex.WHEN_WORDS or tok.norm in lex.MONTHS or tok.norm == "/" or day_at(tok)
+        ):
+            return None
+    return None
 
 
 def _named_before_marker(toks: list[Tok], j: int) -> bool:

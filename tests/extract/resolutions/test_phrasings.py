@@ -234,3 +234,23 @@ def test_a_short_topic_after_a_named_organ_leads_to_the_number(table: Resolution
 
 def test_the_article_before_the_number_may_stand_apart(table: ResolutionTable) -> None:
     assert pairs("وتمسك الوفد بالقرار الـ 2254 مرجعا.", table) == {(UNSC, 2254)}
+
+
+def test_how_and_when_it_was_adopted_may_come_before_the_number(table: ResolutionTable) -> None:
+    text = "وذكّر بالقرار الذي اتخذه مجلس الأمن بالإجماع في 24 شباط/فبراير 2018 تحت رقم 2401."
+    cited = find_citations([TextBlock(Part.SECTION, 0, text)], table=table)
+    assert [(c.body, c.number, c.year) for c in cited] == [(UNSC, 2401, 2018)]
+    text = "ونص قرار التقسيم الصادر عن الجمعية العامة عام 1947 برقم 181 على دولتين."
+    assert pairs(text, table) == {(UNGA, 181)}
+
+
+def test_a_resolution_known_as_its_number(table: ResolutionTable) -> None:
+    assert pairs("وتمسك الوفد بالقرار المعروف بـ2254 مرجعا.", table) == {(UNSC, 2254)}
+
+
+def test_a_famous_number_after_a_word_of_applying_it(table: ResolutionTable) -> None:
+    text = "ودعا المبعوث الأممي إلى تنفيذ 2254 كاملا، ووفقا لـ2216 في اليمن."
+    assert pairs(text, table) == {(UNSC, 2254), (UNSC, 2216)}
+    # a count, a number the table does not hold, or a story with no UN word stay out
+    assert pairs("ودعا المبعوث الأممي إلى تنفيذ 242 مشروعا و2255 مطلبا.", table) == set()
+    assert pairs("ودعت الحكومة إلى تنفيذ 2254 كاملا.", table) == set()
