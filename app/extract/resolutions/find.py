@@ -7,11 +7,24 @@ Rules, in the order they apply:
   ("بقرار «الاتحاد من أجل السلام» رقم 377"), or after a plural noun a focus phrase
   ("القرارات الدولية ذات الصلة، ولا سيما 2254"), the number it bears ("القرار، الذي حمل
   الرقم 2118"، "قراراً يحمل الرقم 2728"), or the council named back ("قرار المجلس 2254", which
-  takes the body "المجلس" points at). Any other word ends the search, so "قرار
-  وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
+  takes the body "المجلس" points at), how and when it was adopted up to a number marker
+  ("الذي اتخذه مجلس الأمن بالإجماع في كانون الأول/ديسمبر 2015 تحت رقم 2254"), a short topic
+  after a named organ ("قرار مجلس الأمن حول اليمن 2216"), or a name of two or three words
+  ("قرار حق العودة رقم 194"), kept only when the table knows the number and the year or a
+  UN word agrees. Any other word ends the search, so "قرار وزاري رقم 25", "المرسوم رقم 16"
+  or "منذ العام 2011" never become citations.
+- A possessive (قراره، قراراتها) takes the body named shortly before it; in a preamble clause
+  ("وإذ يشير إلى قراراته 687 (1991) المؤرخ ...") the body the article last named in full.
+- A citation a line break cut in two ("قرار مجلس الأمن رقم⏎2254") is read across the break
+  when the first block stops mid-sentence; its span is the part in the second block.
+- Brackets turned around by a right-to-left copy ("القرار 2011) 1970)") are read as
+  "1970 (2011)".
 - Every number of a list is a citation of its own ("القرارين 242 و338"), so are both ends of a
   range ("القرارات من 2216 إلى 2722"; two years are a period), and every occurrence counts.
   A number that counts something ("2254 شخصاً") or is a date is not one.
+- A number the table knows names its resolution without the noun after a word of applying
+  it ("تنفيذ 2254"، "وفقاً لـ2216") in a story that speaks of the UN, when no indefinite noun
+  follows it ("تنفيذ 242 مشروعاً" counts).
 - Once the article has cited a resolution with its noun, its bare number names it again
   ("لن يتخلى عن 2254"), unless it could be a year, is below 100, or counts or ranks something
   ("نحو 2254"، "المادة 140"، "2254 شخصاً").
@@ -97,6 +110,7 @@ _APPLIED = re.compile(
     + "|".join(sorted(lex.APPLYING_WORDS, key=len, reverse=True))
     + r")\s+(?:ل|ال|لل|بال)?\s*(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
 )
+_BROKEN_REACH = 120  # characters before a block's end where a cut citation may begin
 # Plain numbers read as the Council's in a story about the UN (see _council_sized).
 _COUNCIL_RANGE = (1000, 3000)
 
@@ -116,6 +130,8 @@ def find_citations(
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
         if "قرار" in nt.text or "res/" in nt.text or _special_in(nt.text):
             found.extend(_scan_block(block, nt, seq))
+            if seq + 1 < len(blocks) and _open_at_end(nt):
+                found.extend(_across_break(blocks, texts, seq))
     context = ArticleBodies(texts)
     found = _with_applied_numbers(blocks, texts, found, table, context)
     if not found:
@@ -157,7 +173,7 @@ def _with_bare_repeats(
     }
     if not cited:
         return found
-    taken = {(f.seq, f.start, f.end) for f in found}
+    taken = {f.cover or (f.seq, f.start, f.end) for f in found}
     pattern = re.compile(r"(?<![\d./-])(?:" + "|".join(sorted(cited)) + r")(?![\d./-])")
     extra: list[Found] = []
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
@@ -173,6 +189,30 @@ def _with_bare_repeats(
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _open_at_end(nt: NormText) -> bool:
+    """Whether the block stops in the middle of a sentence that holds the noun قرار."""
+    text = nt.text.rstrip()
+    if not text or text[-1] in lex.SENTENCE_END or text[-1] in ".:؛;":
+        return False
+    return text.find("قرار", max(len(text) - _BROKEN_REACH, 0)) >= 0
+
+
+def _across_break(blocks: Sequence[TextBlock], texts: Sequence[NormText], seq: int) -> list[Found]:
+    """ "قرار مجلس الأمن رقم⏎2254": a citation the line break cut in two, read over the two
+    blocks joined and kept when it runs into the second; its span is the second's part."""
+    first, second = blocks[seq], blocks[seq + 1]
+    shift = len(first.text) + 1
+    joined = TextBlock(first.part, first.index, first.text + " " + second.text)
+    crossing: list[Found] = []
+    for f in _scan_block(joined, texts_of([joined])[0], seq + 1):
+        start, end = f.nt.to_display(f.start, f.end)
+        if start < len(first.text) and end > shift:
+            f.origin, f.shift = second, shift
+            f.cover = (seq + 1, 0, texts[seq + 1].from_display(end - shift))
+            crossing.append(f)
+    return crossing
 
 
 def _with_applied_numbers(
@@ -328,9 +368,12 @@ def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> C
     record = table.get(body, f.number, f.session, f.special)
     year = f.year or (record.year if record else None) or _hrc_year(body, f) or f.weak_year
     start, end = f.nt.to_display(f.start, f.end)
-    span = Span(f.block.part, f.block.index, start, end)
+    block = f.block
+    if f.origin is not None:  # read across a line break: the part in the second block
+        block, start, end = f.origin, max(start - f.shift, 0), end - f.shift
+    span = Span(block.part, block.index, start, end)
     title = (record.title_ar or record.title_en or None) if record else None
-    surface = f.block.text[start:end]
+    surface = block.text[start:end]
     return Citation(body, f.number, year, surface, span, title, session=f.session)
 
 

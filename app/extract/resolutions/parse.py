@@ -52,6 +52,11 @@ class Found:
     group: int | None = None  # the noun a list hangs on: "القرارات 1696 و1737 و1747"
     own_body: bool = False  # "قراري الجمعية العامة 194 ومجلس الأمن 242": named for itself
     titled: bool = False  # "قرار حق العودة رقم 194": known by a name of several words
+    # read over two blocks a line break split ("رقم⏎2254"): the second block, where it begins
+    # in the joined text, and the (block, start, end) it covers there
+    origin: TextBlock | None = None
+    shift: int = 0
+    cover: tuple[int, int, int] | None = None
 
 
 def parse_at(

@@ -254,3 +254,18 @@ def test_a_famous_number_after_a_word_of_applying_it(table: ResolutionTable) -> 
     # a count, a number the table does not hold, or a story with no UN word stay out
     assert pairs("ودعا المبعوث الأممي إلى تنفيذ 242 مشروعا و2255 مطلبا.", table) == set()
     assert pairs("ودعت الحكومة إلى تنفيذ 2254 كاملا.", table) == set()
+
+
+def test_a_citation_cut_by_a_line_break_is_read_across_it(table: ResolutionTable) -> None:
+    blocks = [
+        TextBlock(Part.SECTION, 0, "وشدد الوفد على تنفيذ قرار مجلس الأمن رقم"),
+        TextBlock(Part.SECTION, 1, "2401 دون إبطاء، فالقرار 2401 واضح."),
+    ]
+    cited = find_citations(blocks, table=table)
+    assert [(c.body, c.number, c.span.index, c.surface) for c in cited] == [
+        (UNSC, 2401, 1, "2401"),
+        (UNSC, 2401, 1, "القرار 2401"),
+    ]
+    assert pairs("وطالب بتطبيق قرار مجلس\nالأمن 2216 كاملا.", table) == {(UNSC, 2216)}
+    # a block that ends its sentence is not continued by the next one
+    assert pairs("وطالب بتطبيق القرار.\n2216 شخصا نزحوا.", table) == set()
