@@ -25,6 +25,8 @@ Rules, in the order they apply:
 - A number the table knows names its resolution without the noun after a word of applying
   it ("تنفيذ 2254"، "وفقاً لـ2216") in a story that speaks of the UN, when no indefinite noun
   follows it ("تنفيذ 242 مشروعاً" counts).
+- In an article that cites resolutions, a number right after "its predecessor" ("مثل سابقه
+  2703") is one.
 - Once the article has cited a resolution with its noun, its bare number names it again
   ("لن يتخلى عن 2254"), unless it could be a year, is below 100, or counts or ranks something
   ("نحو 2254"، "المادة 140"، "2254 شخصاً").
@@ -110,6 +112,12 @@ _APPLIED = re.compile(
     + "|".join(sorted(lex.APPLYING_WORDS, key=len, reverse=True))
     + r")\s+(?:ل|ال|لل|بال)?\s*(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
 )
+# "مثل سابقه 2703": the resolution before the one cited, by its number
+_PREDECESSOR = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(sorted(lex.PREDECESSOR_WORDS, key=len, reverse=True))
+    + r")\s+(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
+)
 _BROKEN_REACH = 120  # characters before a block's end where a cut citation may begin
 # Plain numbers read as the Council's in a story about the UN (see _council_sized).
 _COUNCIL_RANGE = (1000, 3000)
@@ -137,6 +145,7 @@ def find_citations(
     if not found:
         return []
     found = _with_bare_repeats(blocks, texts, found)
+    found = _with_predecessors(blocks, texts, found)
     written: dict[Key, set[Hint]] = defaultdict(set)
     for f in found:
         if f.hint in EXPLICIT:
@@ -186,6 +195,28 @@ def _with_bare_repeats(
                 bare = Found(block, view, m.start(), m.end(), int(m.group()))
                 bare.seq = seq
                 extra.append(bare)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _with_predecessors(
+    blocks: Sequence[TextBlock], texts: Sequence[NormText], found: list[Found]
+) -> list[Found]:
+    """ "فالنص الجديد، مثل سابقه 2703": in an article that cites resolutions, a number right
+    after "its predecessor" is the resolution the cited one followed."""
+    extra: list[Found] = []
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        for m in _PREDECESSOR.finditer(nt.text):
+            number = int(m.group(1))
+            if number < 100 or is_year(number) or m.group(2) not in (None, *lex.AFTER_A_NAME):
+                continue
+            if any(f.seq == seq and f.start <= m.start(1) < f.end for f in found):
+                continue
+            view = nt.only([nt.sentence_at(m.start(1))])
+            before = Found(block, view, m.start(1), m.end(1), number)
+            before.seq = seq
+            extra.append(before)
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: (f.seq, f.start))

@@ -168,6 +168,9 @@ UNITS = _words(
 # "تنفيذ 2254": words of applying a resolution, which a famous one's bare number may follow.
 APPLYING_WORDS = _words("تنفيذ تطبيق بموجب وفق وفقا بحسب حسب احترام بنود مندرجات مقتضيات")
 
+# "مثل سابقه 2703": the resolution before (or after) the one cited, named by its number.
+PREDECESSOR_WORDS = _words("سابقه سابقها سلفه لاحقه سابقيه")
+
 # Words that may follow a resolution's bare number (a count is followed by its noun).
 AFTER_A_NAME = _words(
     "كاملا بالكامل بكامل بحذافيره بكل بكافة بجميع بشأن حول في على عن من إلى هو هي الذي التي"

@@ -269,3 +269,10 @@ def test_a_citation_cut_by_a_line_break_is_read_across_it(table: ResolutionTable
     assert pairs("وطالب بتطبيق قرار مجلس\nالأمن 2216 كاملا.", table) == {(UNSC, 2216)}
     # a block that ends its sentence is not continued by the next one
     assert pairs("وطالب بتطبيق القرار.\n2216 شخصا نزحوا.", table) == set()
+
+
+def test_its_predecessor_named_by_number(table: ResolutionTable) -> None:
+    text = "ومدد مجلس الأمن الولاية بالقرار 2722، والنص مثل سابقه 2612 لا يحدد موعدا."
+    assert pairs(text, table) == {(UNSC, 2722), (UNSC, 2612)}
+    # with no resolution cited, "سابقه" is anyone's predecessor
+    assert pairs("وكان الفريق مثل سابقه 2612 لاعبا في البطولة.", table) == set()
