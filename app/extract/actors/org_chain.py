@@ -69,14 +69,25 @@ INDEFINITE_ADJECTIVES = words("""
 FORCES = "قوات"
 REGIME = "نظام"
 FORUM = "منبر"
-_BY_DEMONYM_ONLY = words("قوات قيادة")
+# Heads that with only a demonym ("القوات التركية", "البعثة الفلسطينية", "السفارة
+# الإيرانية") name the country, not a body; descriptive adjectives between do not change
+# that ("البعثة الدبلوماسية الجزائرية", "القوات الأمنية الصومالية").
+_BY_DEMONYM_ONLY = words("قوات قيادة بعثة وفد سفارة")
+_DESCRIBING = words("""
+    الدبلوماسية الدبلوماسي الأمنية الأمني العسكرية العسكري الحكومية الحكومي الرسمية الرسمي
+""")
 GROUP = normalize("مجموعة")
 _PEACEKEEPING = tuple(normalize("حفظ السلام").split())
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
 MANDATED = words("لجنة بعثة فريق مكتب")
 # A state's mission named with the body it is accredited to: "بعثة السودان لدى الأمم المتحدة".
-ACCREDITED = words("بعثة مندوبية ممثلية")
+ACCREDITED = words("بعثة مندوبية ممثلية وفد سفارة")
+# ... and the heads that name a body only so: "وفد سلطنة عمان الدائم لدى الأمم المتحدة" is
+# the state's permanent mission, "وفد سوريا" a delegation to talks, no body; an embassy is
+# accredited to a state ("السفارة السعودية لدى اليمن").
+_ACCREDITED_ONLY = words("وفد سفارة")
+_TO_A_STATE = words("سفارة")
 _AT = normalize("لدى")
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
@@ -87,6 +98,8 @@ _ARMED = "المسلحه"  # "القوات المسلحة": a name, though ال�
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
 CONCERNED = words("المعني المعنية")  # "المعنية بـ": concerned with
+# "لجنة العقوبات الخاصة بليبيا", "المحكمة الخاصة بلبنان": the place a body is set up for
+_SPECIAL_TO = words("الخاص الخاصة")
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
 _OCCUPIERS = words("الاحتلال العدو")
 
@@ -120,7 +133,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     j = i + 1
     while j < len(toks) and toks[j].sep == SPACE:
         known = gaz.get(j)
-        if known is not None and known.prefix == "ب" and toks[j - 1].norm in CONCERNED:
+        about = (
+            CONCERNED | _SPECIAL_TO
+            if known is not None and known.kind is EntityKind.PLACE
+            else CONCERNED
+        )
+        if known is not None and known.prefix == "ب" and toks[j - 1].norm in about:
             # "المعنية بالجمهورية العربية السورية": the place the body deals with
             tokens.extend(t.norm for t in toks[j : known.last])
             j = end = known.last
@@ -197,7 +215,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
             # describes one
             generic_only = generic_only and stem in DESCRIPTIVE
-        demonym_only = False
+        if not (lemma in _BY_DEMONYM_ONLY and word in _DESCRIBING):
+            demonym_only = False
         tokens.append(word)
         j += 1
     proper_name = end is None
@@ -208,7 +227,13 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         generic_only = False
     elif lemma in MANDATED and end == j:
         j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
-    if lemma in _BY_DEMONYM_ONLY and definite and demonym_only and has_place:
+    accredited = j
+    if lemma in ACCREDITED and end == j and has_place:
+        accredited = _accredited_to(toks, gaz, j, tokens, state=lemma in _TO_A_STATE)
+    if lemma in _ACCREDITED_ONLY and accredited == j:
+        return None  # "وفد سوريا", "السفارة الإيرانية": a delegation, the country's embassy
+    by_demonym = definite and demonym_only and has_place and accredited == j
+    if lemma in _BY_DEMONYM_ONLY and by_demonym:
         # "القوات التركية": the country's troops, "القيادة الفلسطينية": its leaders (GUIDELINES
         # §7), each a mention of the country
         return None
@@ -222,9 +247,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         return None  # "منبر جدة": talks named after their venue, not a body
     named = specific or proper >= 2
     weak = not proper_name and _is_weak(lemma, definite, named, has_place, generic_only)
-    if lemma in ACCREDITED and end == j and has_place:
-        accredited = _accredited_to(toks, gaz, j, tokens)
-        weak = weak and accredited == j
+    if accredited > j:
+        weak = False
         j = end = accredited
     if weak and end == j and i not in gaz and _local(lemma, definite):
         # "وزارة الصحة في غزة", "المرصد المحلي في درعا": the place a generic body serves
@@ -246,13 +270,17 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     )
 
 
-def _accredited_to(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
+def _accredited_to(
+    toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str], *, state: bool = False
+) -> int:
     """ "البعثة البريطانية لدى الأمم المتحدة": the body a state's mission is accredited to
-    ends its name (and is no mention of its own, as inside any name)."""
+    (the state, for an embassy) ends its name (and is no mention of its own, as inside any
+    name)."""
     if j + 1 >= len(toks) or toks[j].sep != SPACE or toks[j].norm != _AT:
         return j
     body = gaz.get(j + 1)
-    if body is None or body.kind is not EntityKind.ORGANIZATION or body.prefix:
+    host = EntityKind.PLACE if state else EntityKind.ORGANIZATION
+    if body is None or body.kind is not host or body.prefix or body.form is Form.DEMONYM:
         return j
     tokens.append(_AT)
     tokens.extend(t.norm for t in toks[j + 1 : body.last])
@@ -306,7 +334,7 @@ def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -
     """Whether a known place or demonym may sit inside the chain at this point."""
     if known.kind is not EntityKind.PLACE or known.prefix:
         return False
-    if known.form is not Form.DEMONYM:
+    if known.form is not Form.DEMONYM and not _nisba_name(known):
         return not seen_definite  # "النظام بغداد": a definite noun takes no genitive
     word = known.tokens[-1]
     if not word.startswith("ال"):
@@ -315,6 +343,12 @@ def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -
         return not seen_definite
     # "تدعو الهيئة السوريين": a plural demonym right after the head is the object
     return not (first and word.endswith(_PLURAL_ENDINGS))
+
+
+def _nisba_name(known: Cand) -> bool:
+    """ "السعودية": a country whose name is a definite nisba agrees with a head like its
+    adjective ("السفارة السعودية")."""
+    return known.size == 1 and known.tokens[-1].startswith("ال") and known.tokens[-1].endswith("يه")
 
 
 def _proper_name_end(

@@ -16,7 +16,8 @@ HEAD_GROUPS = {
     "media": "صحيفة قناة تلفزيون إذاعة",
     "other": """هيئة مجلس حركة ائتلاف جبهة منظمة لجنة جامعة اتحاد تجمع مفوضية وكالة شركة
         رابطة جمعية مؤسسة مركز معهد محكمة منبر مكتب بنك صندوق مصرف تنظيم جماعة منصة
-        شبكة مرصد نقابة غرفة حلف كتلة أمانة بعثة تحالف مجموعة مندوبية ممثلية""",
+        شبكة مرصد نقابة غرفة حلف كتلة أمانة بعثة تحالف مجموعة مندوبية ممثلية وفد سفارة
+        فريق""",
 }
 HEADS: dict[str, str] = {
     normalize(word): group for group, text in HEAD_GROUPS.items() for word in text.split()
@@ -28,6 +29,8 @@ HEADS: dict[str, str] = {
 # verbal noun before a group ("تنظيم الملاحة", "تنظيم الانتخابات"): the groups themselves
 # are in the gazetteer (تنظيم الدولة، نظام الأسد). An embassy ("السفارة الإيرانية") is
 # not annotated as a body: its adjective names the country.
+# "الفريق" alone is first of all a military rank (الفريق أول ...): never a short form.
+NO_SHORT_FORM = frozenset(normalize(w) for w in ["فريق", "وفد", "سفارة"])
 NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "إدارة", "نظام", "تنظيم"])
 # A movement (حراك) is named by a proper genitive ("حراك الجيل الجديد"), not by a common
 # one ("حراك الشارع", the street's protests), and an agency (جهاز) by its country or a
@@ -62,6 +65,7 @@ NAMED_ADJECTIVES = words("""
     السامي المؤقتة المؤقت الانتقالي الانتقالية الموحد الموحدة المستقلة المستقل الاتحادي
     الاتحادية الفيدرالي الفيدرالية الأطلسي الدستورية الجمهوري الذاتية السورية التركمانية
     التركماني الآشورية الآشوري السرياني السريانية الثلاثية الرباعية الخماسية السداسية
+    الثلاثي الرباعي الخماسي السداسي
 """)
 # Adjectives that describe a body rather than name it: the chain stops before them.
 DESCRIPTORS = words("""
@@ -107,6 +111,7 @@ L_GENITIVES = words("""
     للعدالة للثقافة للسياسات للتخطيط للديمقراطية للحريات للمصالحة للتعليم للتعاون
     للأمن للنفط للدولة للمفاوضات للانتخابات للإحصاء للاستثمار للطاقة للأنباء للطفولة
     للهجرة للتجارة للاتصالات للطيران للمقاومة للتحرير للإصلاح للتغيير للإنقاذ للشغل
+    للتحقيق
 """)
 DEFINITE_L = frozenset(w for w in L_GENITIVES if w.startswith("لل"))
 # Heads that take a bare proper name: "حركة حماس", "وكالة رويترز", "صحيفة الغارديان".

@@ -37,6 +37,7 @@ from app.extract.actors.organizations import (
     quoted_media,
     short_forms,
     un_adjectives,
+    un_in_vague_chains,
 )
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import (
@@ -93,6 +94,7 @@ class RuleActorRecognizer:
         _drop_titled_adjectives(results)
         title_headed_governments(results)
         resolve(results, self.gazetteer, on.year if on else None)
+        un_in_vague_chains(results, self.gazetteer)
         governments_by_head(results, self.gazetteer)
         missions_by_seat(results, self.gazetteer)
         return assemble(results, self.gazetteer)
