@@ -34,6 +34,7 @@ from app.extract.actors.org_lexicon import (
     GENERIC,
     HEADS,
     L_GENITIVES,
+    LEADING,
     MINISTRY,
     NAMED_ADJECTIVES,
     NEEDS_PLACE,
@@ -41,6 +42,7 @@ from app.extract.actors.org_lexicon import (
     NEEDS_SPECIFIC,
     NOT_PROPER,
     PROPER_HEADS,
+    UN_NISBAS,
     VAGUE,
     adjective_alone,
     has_preposition,
@@ -89,9 +91,16 @@ ACCREDITED = words("بعثة مندوبية ممثلية وفد سفارة")
 _ACCREDITED_ONLY = words("وفد سفارة")
 _TO_A_STATE = words("سفارة")
 _AT = normalize("لدى")
+_IN = "في"  # "بعثة الإمارات في مجلس الأمن"
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
 _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
+_RUNNING = words("إدارة قيادة تنظيم")  # verbal nouns whose object may be any place
+_FACILITIES = words("ميناء مطار معبر")
+# A team is a body only as a panel of experts or an investigation team ("فريق خبراء
+# العقوبات", "فريق التحقيق وتحديد الهوية"); "الفريق" is also a military rank.
+TEAM = normalize("فريق")
+_TEAMS_OF = words("خبراء الخبراء التحقيق") | UN_NISBAS  # "الفريق الأممي": the UN's team
 # "تولى قيادة البلاد": a verbal noun governing "the country" (not الدولة: تنظيم الدولة)
 _THE_COUNTRY = words("البلاد البلد")
 _ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
@@ -121,6 +130,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     governs_country = i + 1 < len(toks) and toks[i + 1].norm in _THE_COUNTRY
     if not definite and lemma in _VERBAL_HEADS and governs_country:
         return None  # "تولى قيادة البلد العربي": leading the country, no body
+    if not definite and _governs_place(
+        lemma, gaz.get(i + 1), toks[i + 1] if i + 1 < len(toks) else None
+    ):
+        return None  # "تولى رئاسة اليمن", "إدارة ميناء الحديدة": running a place
+    if lemma == TEAM and (i + 1 >= len(toks) or toks[i + 1].norm not in _TEAMS_OF):
+        return None  # "فريق التحرير", "الفريق أول": a team of any kind, a rank
     tokens = [("ال" if definite else "") + lemma]
     seen_definite, indefinite, used_and = definite, 0, False
     after_place = False
@@ -270,19 +285,36 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     )
 
 
+def _governs_place(lemma: str, known: Cand | None, nxt: Tok) -> bool:
+    """An indefinite verbal noun with a place for its object: managing a port or a city
+    ("إدارة ميناء الحديدة"), holding a country's presidency ("رئاسة اليمن"). A region's
+    presidency may be a body ("رئاسة إقليم كردستان"), a country's is the office."""
+    if lemma in _RUNNING and nxt.sep == SPACE and nxt.norm in _FACILITIES:
+        return True  # "إدارة ميناء الحديدة", "إدارة معبر رفح"
+    if known is None or nxt.sep != SPACE or known.prefix:
+        return False
+    if known.kind is not EntityKind.PLACE or known.form is Form.DEMONYM:
+        return False
+    if lemma in _RUNNING:
+        return True
+    return lemma in LEADING and known.subkind == "country"
+
+
 def _accredited_to(
     toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str], *, state: bool = False
 ) -> int:
     """ "البعثة البريطانية لدى الأمم المتحدة": the body a state's mission is accredited to
     (the state, for an embassy) ends its name (and is no mention of its own, as inside any
     name)."""
-    if j + 1 >= len(toks) or toks[j].sep != SPACE or toks[j].norm != _AT:
+    if j + 1 >= len(toks) or toks[j].sep != SPACE or toks[j].norm not in (_AT, _IN):
         return j
     body = gaz.get(j + 1)
+    if state and toks[j].norm != _AT:
+        return j  # "السفارة الأمريكية في بغداد": where it sits, not whom it is accredited to
     host = EntityKind.PLACE if state else EntityKind.ORGANIZATION
     if body is None or body.kind is not host or body.prefix or body.form is Form.DEMONYM:
         return j
-    tokens.append(_AT)
+    tokens.append(toks[j].norm)
     tokens.extend(t.norm for t in toks[j + 1 : body.last])
     return body.last
 

@@ -203,6 +203,8 @@ def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
         place = gaz.get(i + 1)
         if place is None or place.form is not Form.DEMONYM or not place.tokens[-1].endswith("يه"):
             return None
+        if not prefix and _after_definite_noun(block, i):
+            return None  # "السياسة الخارجية اللبنانية": the adjective of a noun, no ministry
         cand = Cand(
             block,
             EntityKind.ORGANIZATION,
@@ -216,6 +218,23 @@ def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
         cand.canonical = "وزارة " + clean_display(cand.surface)
         return cand
     return None
+
+
+def domain_adjective(block: Block, i: int) -> bool:
+    """ "السياسة الخارجية اللبنانية": a ministry's domain word right after a definite noun
+    is that noun's adjective, whatever follows it."""
+    return _ministry_domain(block.norms[i]) == ("", block.norms[i]) and _after_definite_noun(
+        block, i
+    )
+
+
+def _after_definite_noun(block: Block, i: int) -> bool:
+    if i == 0 or block.toks[i].sep != SPACE:
+        return False
+    before = block.norms[i - 1]
+    if before in PARTICLES or before in _MINISTER:
+        return False
+    return any(stem.startswith("ال") and len(stem) > 3 for _, stem in readings(before))
 
 
 @lru_cache(maxsize=65536)

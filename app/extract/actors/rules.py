@@ -31,6 +31,7 @@ from app.extract.actors.gazetteer import Gazetteer, Ref, load_gazetteer
 from app.extract.actors.matcher import Match
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
+    domain_adjective,
     find_orgs,
     minister_title,
     names_un,
@@ -101,7 +102,12 @@ class RuleActorRecognizer:
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
         gaz, uncued = self._gazetteer_matches(block)
-        gaz = [c for c in gaz if c.kind is not _ORG or not minister_title(block, c.first)]
+        gaz = [
+            c
+            for c in gaz
+            if c.kind is not _ORG
+            or not (minister_title(block, c.first) or domain_adjective(block, c.first))
+        ]
         by_first = {c.first: c for c in gaz}
         media = (
             quoted_media(block, self.gazetteer.media_tails, self.gazetteer.cited_tails)

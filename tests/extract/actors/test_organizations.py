@@ -435,3 +435,38 @@ def test_a_lieutenant_general_is_a_rank_not_a_team() -> None:
     result = run("وقال الفريق أول ركن عبد الفتاح البرهان إن الجيش مستعد.", data_dir=None)
     assert names(result, ORG) == set()
     assert names(result, EntityKind.PERSON) == {"عبد الفتاح البرهان"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتولى نائبه رئاسة اليمن لفترة انتقالية.",  # the office, not a body
+        "وعرضت المنظمة المشاركة في إدارة ميناء الحديدة.",  # managing a port
+        "وكتب المقال فريق التحرير في الصحيفة.",  # a team of any kind
+        "وأكد أن التطبيع غير وارد في السياسة الخارجية اللبنانية.",  # foreign policy
+    ],
+)
+def test_verbal_nouns_teams_and_adjectives_are_no_bodies(text: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقالت بعثة قطر في مجلس الأمن إن النص متوازن.", "بعثة قطر في مجلس الأمن"),
+        ("وقال الوزير لقناة العربية للأخبار إن الاتفاق قريب.", "قناة العربية للأخبار"),
+        ("ونقلت وكالة الأنباء السودانية الرسمية الخبر.", "وكالة الأنباء السودانية"),
+    ],
+)
+def test_a_mission_to_a_body_a_news_channel_and_an_agency_without_its_label(
+    text: str, body: str
+) -> None:
+    assert body in names(run(text, data_dir=None), ORG)
+
+
+def test_the_uns_team_in_a_country_names_the_un_and_is_no_rank() -> None:
+    result = run(
+        "ويتواصل العمل عبر الفريق الأممي المقيم في بغداد، وبما يخدم العراق.", data_dir=None
+    )
+    assert names(result, ORG) == {"الأمم المتحدة"}
+    assert names(result, EntityKind.PERSON) == set()
