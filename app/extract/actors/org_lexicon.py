@@ -27,8 +27,8 @@ HEADS: dict[str, str] = {
 # country makes it a body ("الإدارة الأمريكية"). Likewise
 # نظام is a system before it is a regime ("نظام العقوبات", "نظام روما الأساسي"), تنظيم a
 # verbal noun before a group ("تنظيم الملاحة", "تنظيم الانتخابات"): the groups themselves
-# are in the gazetteer (تنظيم الدولة، نظام الأسد). An embassy ("السفارة الإيرانية") is
-# not annotated as a body: its adjective names the country.
+# are in the gazetteer (تنظيم الدولة، نظام الأسد). An embassy named by its demonym alone
+# ("السفارة الإيرانية") is no body: its adjective names the country (org_chain.py).
 # "الفريق" alone is first of all a military rank (الفريق أول ...): never a short form.
 NO_SHORT_FORM = frozenset(normalize(w) for w in ["فريق", "وفد", "سفارة"])
 NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "إدارة", "نظام", "تنظيم"])
