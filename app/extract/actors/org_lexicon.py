@@ -86,7 +86,7 @@ ADJECTIVES = (
 )
 # Heads written before a quoted name, with the display form the canonical name uses.
 QUOTED_HEAD_WORDS = """صحيفة وكالة موقع قناة منظمة حركة فريق شبكة مركز مؤسسة جمعية تجمع
-    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار"""
+    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار فضائية راديو"""
 QUOTED_HEADS = {normalize(w): w for w in QUOTED_HEAD_WORDS.split()}
 # The networks a statement is posted on: "منصة «إكس»" is a channel, not a body (منصة
 # موسكو is one).

@@ -470,3 +470,32 @@ def test_the_uns_team_in_a_country_names_the_un_and_is_no_rank() -> None:
     )
     assert names(result, ORG) == {"الأمم المتحدة"}
     assert names(result, EntityKind.PERSON) == set()
+
+
+def test_a_government_named_through_its_head_in_apposition() -> None:
+    text = "وجاء القرار صدمة لحكومة الرئيس التركي، رجب طيب أردوغان، الداعمة للطرف الآخر."
+    result = run(text, data_dir=None)
+    assert "الحكومة التركية" in names(result, ORG)
+    assert names(result, EntityKind.PERSON) == {"رجب طيب أردوغان"}
+
+
+def test_the_regime_of_a_past_head_is_his_countrys_former_regime() -> None:
+    result = run("وفرض المجلس عقوبات على نظام معمر القذافي عام 2011.", data_dir=None)
+    assert "النظام الليبي السابق" in names(result, ORG)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وقال المبعوث عبر فضائية «ليبيا الأحرار» إن الحوار مستمر.", "ليبيا الأحرار"),
+        ("وذكر راديو «صوت الساحل» أن الطريق أغلق.", "صوت الساحل"),
+    ],
+)
+def test_a_satellite_channel_or_radio_before_a_quoted_name(text: str, surface: str) -> None:
+    result = run(text, data_dir=None)
+    assert [m.surface for m in result.mentions if m.entity_key.startswith("new:org")] == [surface]
+
+
+def test_a_un_body_named_by_its_purpose_between_two_countries() -> None:
+    result = run("وأنجزت لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر عملها.", data_dir=None)
+    assert "لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر" in names(result, ORG)
