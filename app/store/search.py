@@ -150,6 +150,14 @@ def matches(session: Session, q: str) -> ColumnElement[bool]:
     return Article.id.in_(select(fts_article_id()).where(fts_match(session, q)))
 
 
+def pg_match(session: Session, q: str) -> ColumnElement[bool]:
+    """The PG_SEARCH row's vector has some form of every word of q (PostgreSQL only)."""
+    groups = term_groups(session, q)
+    if not groups:
+        return literal_column("1") == literal_column("0")
+    return PG_SEARCH.c.document_tsv.op("@@")(_tsquery(groups))
+
+
 def pg_rank(session: Session, q: str) -> ColumnElement[float]:
     """ts_rank of an article whose PG_SEARCH row is in the query, against q."""
     groups = term_groups(session, q) or [[""]]

@@ -120,6 +120,23 @@ def test_relevance_pages_end_with_the_candidates(
     assert sorted(ranked) == sorted(newest)
 
 
+def test_relevance_past_the_total_cap_ranks_the_newest_matches_of_the_filters(
+    session: Session, within_a_minute: dict[str, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the total cap PostgreSQL has no list of the matches: its candidates are found
+    and ranked in one walk down the date order, with every other filter applied."""
+    for module in (articles, search_pages):
+        monkeypatch.setattr(module, "TOTAL_CAP", 1)
+    monkeypatch.setattr(search_pages, "RELEVANCE_CANDIDATES", 3)
+    syria_id = _syria_id(session)
+    for filters in (ArticleFilters(q=WORD), ArticleFilters(q=WORD, entity_ids=(syria_id,))):
+        ranked = every_page(session, filters, Sort.RELEVANCE)
+        listed = every_page(session, replace(filters, q=None), Sort.NEWEST)
+        matching = [i for i in listed if i in within_a_minute["matching"]]
+        assert sorted(ranked) == sorted(matching[:3])
+    assert len(every_page(session, ArticleFilters(q=WORD), Sort.RELEVANCE)) == 3
+
+
 def test_the_index_follows_an_article_redated_reingested_or_deleted(
     session: Session, within_a_minute: dict[str, list[int]]
 ) -> None:

@@ -30,6 +30,7 @@ from app.store.search import (
     key_above,
     key_below,
     minute_start,
+    pg_match,
     pg_rank,
 )
 from app.store.typing import AnySelect
@@ -140,18 +141,7 @@ def relevance_scores(
     ts_rank on PostgreSQL, where `only` are the matches when the caller already has them."""
     assert filters.q
     if session.get_bind().dialect.name == "postgresql":
-        scope = filters if only is None else replace(filters, q=None)
-        found = filtered(session, scope, m.Article.id.label("article_id"))
-        if only is not None:
-            found = replace(found, query=found.query.where(m.Article.id.in_(only)))
-        order = found.sort_col.desc(), found.id_col.desc()
-        newest = found.query.order_by(*order).limit(RELEVANCE_CANDIDATES).subquery("newest")
-        score = pg_rank(session, filters.q).label("score")
-        candidates = (
-            select(newest.c.article_id, score)
-            .join(PG_SEARCH, PG_SEARCH.c.article_id == newest.c.article_id)
-            .subquery("candidates")
-        )
+        candidates = _pg_candidates(session, filters, only)
     else:
         candidates = _sqlite_candidates(session, filters)
     return (
@@ -161,6 +151,22 @@ def relevance_scores(
         .limit(limit)
         .subquery("scores")
     )
+
+
+def _pg_candidates(session: Session, filters: ArticleFilters, only: list[int] | None) -> Subquery:
+    """The newest matches and their scores in one pass down the date order: each candidate's
+    vector is read once, to check it and to rank it (migration 0010 keeps it in the row,
+    not in TOAST), and no other row of article_search is read."""
+    assert filters.q
+    score = pg_rank(session, filters.q).label("score")
+    found = filtered(session, replace(filters, q=None), m.Article.id.label("article_id"), score)
+    query = found.query.join(PG_SEARCH, PG_SEARCH.c.article_id == m.Article.id)
+    if only is None:
+        query = query.where(pg_match(session, filters.q))
+    else:  # the matches, already read for the total
+        query = query.where(m.Article.id.in_(only))
+    order = found.sort_col.desc(), found.id_col.desc()
+    return query.order_by(*order).limit(RELEVANCE_CANDIDATES).subquery("candidates")
 
 
 def _sqlite_candidates(session: Session, filters: ArticleFilters) -> Subquery:
