@@ -109,11 +109,18 @@ def fts_article_id() -> ColumnElement[int]:
 
 
 def fts_match(session: Session, q: str) -> ColumnElement[bool]:
-    """The FTS5 condition of q (SQLite only), or one nothing meets when q has no word."""
-    groups = term_groups(session, q)
-    if not groups:
-        return literal_column("1") == literal_column("0")
-    return FTS.c.article_search_fts.op("MATCH")(_fts_query(groups))
+    """The FTS5 condition of q (SQLite only), or one nothing meets when q has no word.
+    Memoized per session like term_groups: a page of q puts it in three statements, and
+    building the operator cost more than running one of them."""
+    memo: dict[str, ColumnElement[bool]] = session.info.setdefault("khabar_fts_match", {})
+    if q not in memo:
+        groups = term_groups(session, q)
+        memo[q] = (
+            FTS.c.article_search_fts.op("MATCH")(_fts_query(groups))
+            if groups
+            else literal_column("1") == literal_column("0")
+        )
+    return memo[q]
 
 
 def minute_start(key: int) -> int:
@@ -148,6 +155,14 @@ def matches(session: Session, q: str) -> ColumnElement[bool]:
         found = PG_SEARCH.c.document_tsv.op("@@")(_tsquery(groups))
         return Article.id.in_(select(PG_SEARCH.c.article_id).where(found))
     return Article.id.in_(select(fts_article_id()).where(fts_match(session, q)))
+
+
+def pg_match(session: Session, q: str) -> ColumnElement[bool]:
+    """The PG_SEARCH row's vector has some form of every word of q (PostgreSQL only)."""
+    groups = term_groups(session, q)
+    if not groups:
+        return literal_column("1") == literal_column("0")
+    return PG_SEARCH.c.document_tsv.op("@@")(_tsquery(groups))
 
 
 def pg_rank(session: Session, q: str) -> ColumnElement[float]:

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from factories import BASE_TIME, article, extraction_naming, syria
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -118,6 +118,35 @@ def test_relevance_pages_end_with_the_candidates(
     ranked = every_page(session, ArticleFilters(q=WORD), Sort.RELEVANCE)
     newest = by_date(session, within_a_minute["matching"], newest_first=True)[:3]
     assert sorted(ranked) == sorted(newest)
+
+
+def test_relevance_past_the_total_cap_ranks_the_newest_matches_of_the_filters(
+    session: Session, within_a_minute: dict[str, list[int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the total cap PostgreSQL has no list of the matches: its candidates are found
+    and ranked in one walk down the date order, with every other filter applied."""
+    for module in (articles, search_pages):
+        monkeypatch.setattr(module, "TOTAL_CAP", 1)
+    monkeypatch.setattr(search_pages, "RELEVANCE_CANDIDATES", 3)
+    syria_id = _syria_id(session)
+    for filters in (ArticleFilters(q=WORD), ArticleFilters(q=WORD, entity_ids=(syria_id,))):
+        ranked = every_page(session, filters, Sort.RELEVANCE)
+        listed = every_page(session, replace(filters, q=None), Sort.NEWEST)
+        matching = [i for i in listed if i in within_a_minute["matching"]]
+        assert sorted(ranked) == sorted(matching[:3])
+    assert len(every_page(session, ArticleFilters(q=WORD), Sort.RELEVANCE)) == 3
+
+
+def test_relevance_plans_without_parallel_workers_and_puts_the_setting_back(
+    session: Session,
+) -> None:
+    if session.get_bind().dialect.name != "postgresql":
+        pytest.skip("parallel workers are PostgreSQL's")
+    setting = text("SHOW max_parallel_workers_per_gather")
+    before = session.scalar(setting)
+    with search_pages.serial_plan(session):
+        assert session.scalar(setting) == "0"
+    assert session.scalar(setting) == before != "0"
 
 
 def test_the_index_follows_an_article_redated_reingested_or_deleted(

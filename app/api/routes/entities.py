@@ -15,8 +15,9 @@ from app.api.routes.article_reads import serve_list
 from app.api.routes.common import AMBIGUOUS, NOT_FOUND, PROBLEMS, Cursor, Limit, link_next
 from app.api.schemas import ArticlePage, EntityDetail, EntityItem, Page, Related, Suggestion
 from app.store.lookup import require_entity
-from app.store.reads.entities import get_entity, list_entities
+from app.store.reads.entities import list_entities
 from app.store.reads.entity_links import related_entities, suggest_entities
+from app.store.reads.entity_page import entity_page_json
 
 router = APIRouter(
     prefix="/entities",
@@ -36,7 +37,6 @@ EntityId = RowId
 )
 def list_(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: Limit = 20,
     cursor: Cursor = None,
@@ -52,12 +52,14 @@ def list_(
     wikidata: Annotated[
         str | None, Query(pattern=r"^[Qq][1-9][0-9]{0,11}$", examples=["Q858"])
     ] = None,
-) -> Page[EntityItem]:
+) -> Response:
     page = list_entities(
         session=session, kind=kind, q=q, wikidata=wikidata, limit=limit, cursor=cursor
     )
-    link_next(request, response, page.next_cursor)
-    return page
+    # Written once by the model's serializer; `response_model` documents it.
+    answer = Response(page.model_dump_json().encode(), media_type="application/json")
+    link_next(request, answer, page.next_cursor)
+    return answer
 
 
 @router.get(
@@ -85,8 +87,9 @@ def suggest(
     operation_id="getEntity",
     summary="One entity: aliases, first and last seen, roles, neighbours, resolutions",
 )
-def get_one(session: SessionDep, entity_id: EntityId) -> EntityDetail:
-    return get_entity(session=session, entity_id=entity_id)
+def get_one(session: SessionDep, entity_id: EntityId) -> Response:
+    # Sent as the bytes the store writes (the model's JSON); `response_model` documents it.
+    return Response(entity_page_json(session, entity_id), media_type="application/json")
 
 
 @router.get(

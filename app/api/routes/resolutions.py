@@ -48,7 +48,6 @@ Symbol = Annotated[
 )
 def list_(
     request: Request,
-    response: Response,
     session: SessionDep,
     limit: Limit = 20,
     cursor: Cursor = None,
@@ -62,7 +61,7 @@ def list_(
             examples=["S/RES/2254 (2015)"],
         ),
     ] = None,
-) -> Page[ResolutionItem]:
+) -> Response:
     parsed = parse_symbol(symbol) if symbol else None
     page = list_resolutions(
         session=session,
@@ -71,8 +70,10 @@ def list_(
         limit=limit,
         cursor=cursor,
     )
-    link_next(request, response, page.next_cursor)
-    return page
+    # Written once by the model's serializer; `response_model` documents it.
+    answer = Response(page.model_dump_json().encode(), media_type="application/json")
+    link_next(request, answer, page.next_cursor)
+    return answer
 
 
 @router.get(

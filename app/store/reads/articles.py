@@ -24,7 +24,12 @@ from app.store.reads.article_query import ArticleFilters, filtered
 from app.store.reads.facets import Toggle, facet_counts
 from app.store.reads.link_pages import link_count, link_rows, sole_link
 from app.store.reads.paging import TOTAL_CAP, bounded_count
-from app.store.reads.search_pages import count_matches, date_page_matches, relevance_scores
+from app.store.reads.search_pages import (
+    count_matches,
+    date_page_matches,
+    relevance_scores,
+    serial_plan,
+)
 
 
 class Sort(StrEnum):
@@ -227,7 +232,8 @@ def _by_relevance(
         .outerjoin(m.Source, m.Source.id == m.Article.source_id)
         .order_by(scores.c.score.desc(), m.Article.id.desc())
     )
-    rows = session.execute(query).all()
+    with serial_plan(session):
+        rows = session.execute(query).all()
     more = len(rows) > options.limit
     next_cursor = encode_offset_cursor(offset + options.limit) if more else None
     return list(rows[: options.limit]), next_cursor

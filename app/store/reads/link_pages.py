@@ -3,26 +3,24 @@ filter, from statements built once with bind parameters.
 
 Building a select per request and generating its cache key was a fifth of such a page;
 these statements are Core (table columns, no ORM entity), built at first use, compiled once
-per dialect and run on the session's DBAPI connection (SQLAlchemy's execution context and
-result rows were a tenth of such a request). Every other filter combination goes by the
-general path."""
+per dialect and run on the session's DBAPI connection (app/store/reads/driver.py:
+SQLAlchemy's execution context and result rows were a tenth of such a request). Every
+other filter combination goes by the general path."""
 
 from __future__ import annotations
 
-from collections import namedtuple
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Dialect, Integer, Select, bindparam, select, tuple_
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Integer, Select, bindparam, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store.reads.article_query import ArticleFilters
+from app.store.reads.driver import driver_rows
 
 
 class Link(StrEnum):
@@ -111,79 +109,7 @@ def link_rows(
     params: dict[str, Any] = {"lead": sole.row_id, "size": size}
     if after is not None:
         params |= {"after_at": after[0], "after_id": after[1]}
-    connection = session.connection()
-    plan = _driver_plan(connection.dialect, sole.link, newest, after is not None)
-    dbapi = connection.connection.dbapi_connection
-    assert dbapi is not None
-    cursor = dbapi.cursor()
-    try:
-        cursor.execute(plan.sql, plan.parameters(params))
-        found = cursor.fetchall()
-    except connection.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
-        raise DBAPIError.instance(
-            plan.sql, params, exc, connection.dialect.loaded_dbapi.Error, dialect=connection.dialect
-        ) from exc
-    finally:
-        cursor.close()
-    return [plan.row(values) for values in found]
-
-
-Processor = Callable[[Any], Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class _DriverPlan:
-    """A page statement compiled once per dialect, run on the DBAPI cursor: SQLAlchemy's
-    execution context and result wrapping cost as much as the query itself. The column
-    types' own processors convert values both ways, as SQLAlchemy would."""
-
-    sql: str
-    order: tuple[str, ...] | None  # the parameters' positions, for a positional paramstyle
-    defaults: dict[str, Any]  # the statement's own values (SQLite's OFFSET 0), by name
-    binds: Mapping[str, Processor]
-    results: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns to convert
-    make: Callable[[list[Any]], Any]  # a named tuple of the columns, as SQLAlchemy's rows
-
-    def parameters(self, params: dict[str, Any]) -> Any:
-        given = {**self.defaults, **params}
-        bound = {k: (f(x) if (f := self.binds[k]) else x) for k, x in given.items()}
-        return bound if self.order is None else [bound[k] for k in self.order]
-
-    def row(self, values: tuple[Any, ...]) -> Any:
-        converted = list(values)
-        for i, f in self.results:
-            converted[i] = f(converted[i])
-        return self.make(converted)
-
-
-_PLANS: dict[tuple[str, str, Link, bool, bool], _DriverPlan] = {}
-
-
-def _driver_plan(dialect: Dialect, link: Link, newest: bool, after: bool) -> _DriverPlan:
-    """By the dialect's name and driver, not its instance: each engine has its own."""
-    key = (dialect.name, dialect.driver, link, newest, after)
-    plan = _PLANS.get(key)
-    if plan is None:
-        plan = _PLANS[key] = _compile(dialect, link, newest, after)
-    return plan
-
-
-def _compile(dialect: Dialect, link: Link, newest: bool, after: bool) -> _DriverPlan:
-    statement = _page_statement(link, newest, after)
-    compiled = statement.compile(dialect=dialect)
-    order = tuple(compiled.positiontup or ()) if compiled.positional else None
-    names = set(order) if order is not None else set(compiled.bind_names.values())
-    binds = {
-        name: param.type.dialect_impl(dialect).bind_processor(dialect)
-        for name, param in compiled.binds.items()
-        if name in names
-    }
-    defaults = {k: x for k, x in compiled.params.items() if k in names and x is not None}
-    columns = list(statement.selected_columns)
-    processors = (c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
-    results = tuple((i, f) for i, f in enumerate(processors) if f is not None)
-    shape = namedtuple("LinkRow", [c.key for c in columns])  # type: ignore[misc]
-    return _DriverPlan(compiled.string, order, defaults, binds, results, shape._make)
+    return driver_rows(session, _page_statement(sole.link, newest, after is not None), params)
 
 
 def link_count(session: Session, sole: SoleLink) -> int:

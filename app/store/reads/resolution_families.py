@@ -16,10 +16,10 @@ UNKNOWN = "unknown"
 
 
 def merged_rows() -> AnySelect:
-    """Every resolution row with its family's counts; an `unknown` row that folds into a
-    known one is left out. `articles` still counts an article citing both twice: see
-    `shared_articles`."""
-    r = m.Resolution
+    """Every resolution row's columns with its family's counts; an `unknown` row that folds
+    into a known one is left out. `articles` still counts an article citing both twice: see
+    `shared_articles`. Core columns (no ORM entity): the list runs it on the driver."""
+    r = m.Resolution.__table__.c
     vague = r.body == UNKNOWN
     # one row per (number, session) at most for each body: the unique constraint
     siblings = (
@@ -37,7 +37,12 @@ def merged_rows() -> AnySelect:
     folds = and_(~vague, siblings.c.known == 1, siblings.c.vague_id.is_not(None))
     return (
         select(
-            r,
+            r.id,
+            r.body,
+            r.number,
+            r.year,
+            r.title,
+            r.un_session,
             (r.article_count + case((folds, siblings.c.vague_articles), else_=0)).label("articles"),
             (r.citation_count + case((folds, siblings.c.vague_citations), else_=0)).label(
                 "citations"
@@ -51,8 +56,10 @@ def merged_rows() -> AnySelect:
 
 def shared_articles(session: Session, rows: Sequence[Any]) -> dict[int, int]:
     """Articles citing a row both with its body and without, by row id: one statement for
-    the page, whatever it holds."""
-    pairs = [(row[0].id, row.vague_id) for row in rows if row.vague_id is not None]
+    the page when a row of it has such a family, whatever it holds; none otherwise."""
+    pairs = [(row.id, row.vague_id) for row in rows if row.vague_id is not None]
+    if not pairs:
+        return {}
     known, vague = aliased(m.ArticleResolution), aliased(m.ArticleResolution)
     query = (
         select(known.resolution_id, func.count())

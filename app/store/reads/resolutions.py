@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import Integer, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter, NotFound
@@ -12,26 +13,30 @@ from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
 from app.store.reads.dated import publication_span
+from app.store.reads.driver import driver_rows
 from app.store.reads.highlights import Block, snippet
-from app.store.reads.paging import bounded_count
+from app.store.reads.paging import TOTAL_CAP, capped_count
 from app.store.reads.refs import article_ref, entity_ref, location
 from app.store.reads.resolution_families import merged_rows, shared_articles
+from app.store.typing import AnySelect
 
 ACTORS = 10
 PASSAGES = 20
 _CITATIONS = func.coalesce(func.sum(m.ArticleResolution.citation_count), 0)
 
 
+_PAGE = v.Page[v.ResolutionItem]  # one parametrized class, not one per request
+
+
 def _item_fields(row: Any, shared: dict[int, int]) -> dict[str, Any]:
-    r: m.Resolution = row[0]
     return {
-        "body": r.body,
-        "number": r.number,
-        "year": r.year,
-        "title": r.title,
-        "article_count": row.articles - shared.get(r.id, 0),
+        "body": row.body,
+        "number": row.number,
+        "year": row.year,
+        "title": row.title,
+        "article_count": row.articles - shared.get(row.id, 0),
         "citation_count": int(row.citations),
-        "session": r.un_session or None,
+        "session": row.un_session or None,
     }
 
 
@@ -44,26 +49,54 @@ def list_resolutions(
     symbol: tuple[int | None, int] | None = None,
 ) -> v.Page[v.ResolutionItem]:
     """Most cited first (citations, then id). `symbol` is (session, number)."""
-    query = merged_rows()
+    where: dict[str, Any] = {}
     if body:
-        query = query.where(m.Resolution.body == body)
+        where["body"] = body
     if symbol:
-        un_session, number = symbol
-        query = query.where(
-            m.Resolution.number == number, m.Resolution.un_session == (un_session or 0)
-        )
-    total = bounded_count(session, query)
+        where["number"], where["un_session"] = symbol[1], symbol[0] or 0
+    page: dict[str, Any] = {"size": limit + 1}
     if cursor:
         last_n, last_id = decode_offset_cursor(cursor)
-        cited = query.selected_columns.citations
-        query = query.where(tuple_(-cited, m.Resolution.id) > tuple_(-last_n, int(last_id)))
-    order = (query.selected_columns.citations.desc(), m.Resolution.id)
-    rows_list = session.execute(query.order_by(*order).limit(limit + 1)).all()
-    shared = shared_articles(session, rows_list[:limit])
-    items = [v.ResolutionItem(**_item_fields(row, shared)) for row in rows_list[:limit]]
-    last = rows_list[limit - 1] if len(rows_list) > limit else None
-    next_cursor = encode_offset_cursor(int(last.citations), str(last[0].id)) if last else None
-    return v.Page[v.ResolutionItem](items=items, next_cursor=next_cursor, total=total)
+        page["after_n"], page["after_id"] = -last_n, int(last_id)
+    shape = (bool(body), bool(symbol))
+    rows = driver_rows(session, _page_statement(*shape, bool(cursor)), where | page)
+    n = rows[0].list_total if rows else driver_rows(session, _count_statement(*shape), where)[0][0]
+    shared = shared_articles(session, rows[:limit])
+    items = [_item_fields(row, shared) for row in rows[:limit]]
+    last = rows[limit - 1] if len(rows) > limit else None
+    next_cursor = encode_offset_cursor(int(last.citations), str(last.id)) if last else None
+    total = n if n <= TOTAL_CAP else None
+    return _PAGE.model_validate({"items": items, "next_cursor": next_cursor, "total": total})
+
+
+def _filtered(body: bool, symbol: bool) -> AnySelect:
+    query = merged_rows()
+    r = m.Resolution.__table__.c
+    if body:
+        query = query.where(r.body == bindparam("body"))
+    if symbol:
+        query = query.where(r.number == bindparam("number"))
+        query = query.where(r.un_session == bindparam("un_session"))
+    return query
+
+
+@cache
+def _count_statement(body: bool, symbol: bool) -> AnySelect:
+    return capped_count(_filtered(body, symbol))
+
+
+@cache
+def _page_statement(body: bool, symbol: bool, after: bool) -> AnySelect:
+    """The page's rows, each with the list's capped count (`list_total`): one statement
+    for both unless the page is empty."""
+    query = _filtered(body, symbol)
+    total = _count_statement(body, symbol).scalar_subquery().label("list_total")
+    cited, row_id = query.selected_columns.citations, query.selected_columns.id
+    if after:
+        bound = tuple_(bindparam("after_n", type_=Integer), bindparam("after_id", type_=Integer))
+        query = query.where(tuple_(-cited, row_id) > bound)
+    query = query.add_columns(total).order_by(cited.desc(), row_id)
+    return query.limit(bindparam("size", type_=Integer))
 
 
 def find_resolution(
