@@ -13,7 +13,9 @@ COPY pyproject.toml README.md alembic.ini ./
 COPY app ./app
 COPY migrations ./migrations
 COPY samples ./samples
+# Bytecode compiled here: PYTHONDONTWRITEBYTECODE would make every process compile the app.
 RUN pip install -e . \
+ && python -m compileall -q app migrations \
  && useradd --system --home /srv/khabar --shell /usr/sbin/nologin khabar \
  && mkdir -p /var/lib/khabar && chown khabar /var/lib/khabar
 

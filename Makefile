@@ -10,8 +10,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# The app's bytecode is compiled at install: with PYTHONDONTWRITEBYTECODE (as in the image)
+# every `khabar` process would otherwise compile each module it imports.
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m compileall -q app migrations >/dev/null
 	touch $(STAMP)
 
 run: $(STAMP)

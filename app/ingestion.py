@@ -12,6 +12,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -21,16 +22,17 @@ from app.extract.model import Extraction
 from app.extract.pipeline import extract
 from app.ingest.dispatch import Payload, dispatch_payload, parse_payload
 from app.ingest.errors import InvalidDocument, NotAnArticle
-from app.ingest.fetch import Fetched, FetchSettings, fetch_url
 from app.ingest.model import ParsedArticle
-from app.metrics import INGESTED
 from app.store.writes import Outcome, save_article
+
+if TYPE_CHECKING:
+    from app.ingest.fetch import Fetched
 
 log = logging.getLogger(__name__)
 MAX_FEED_LINKS = 50  # per request: a feed's pages are fetched while the client waits
 RETRIES = 3
 _TRANSIENT = {"40P01", "40001"}  # deadlock detected, serialization failure
-Fetch = Callable[[str], Fetched]
+Fetch = Callable[[str], "Fetched"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,8 @@ def save_extracted(
 
 
 def _save(session: Session, parsed: ParsedArticle, extraction: Extraction) -> Ingested:
+    from app.metrics import INGESTED  # prometheus_client: imported by the API's writes only
+
     result = save_article(session=session, parsed=parsed, extraction=extraction)
     INGESTED.labels(result.outcome.value).inc()
     log.info("article %s %s: %s", result.article_id, result.outcome.value, parsed.title[:80])
@@ -80,8 +84,14 @@ def _save(session: Session, parsed: ParsedArticle, extraction: Extraction) -> In
 
 def direct_fetch(settings: Settings) -> Fetch:
     """The plain SSRF-safe fetcher with the configured limits."""
-    fetch_settings = FetchSettings.from_settings(settings)
-    return lambda url: fetch_url(url, fetch_settings)
+
+    def fetch(url: str) -> Fetched:
+        # httpx is imported by the first fetch: most batch runs read files only
+        from app.ingest.fetch import FetchSettings, fetch_url
+
+        return fetch_url(url, FetchSettings.from_settings(settings))
+
+    return fetch
 
 
 def read_payload(

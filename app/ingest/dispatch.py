@@ -9,10 +9,7 @@ from urllib.parse import urlsplit
 
 from app.ingest.decode import Decoded, decode_bytes, parse_content_type
 from app.ingest.errors import InvalidDocument, NotAnArticle, UnsupportedFormat
-from app.ingest.feed import feed_articles
 from app.ingest.formats import SUPPORTED_MEDIA_TYPES, Format
-from app.ingest.html import parse_html
-from app.ingest.jsondoc import parse_json, parse_ndjson
 from app.ingest.jsonload import load_json
 from app.ingest.model import ParsedArticle
 from app.ingest.scraped import parse_scraped_text
@@ -77,6 +74,8 @@ def dispatch_payload(
     if url is not None:
         return Payload([], fmt, fetch_request=url)
     if fmt is Format.FEED:
+        from app.ingest.feed import feed_articles  # lxml, defusedxml: only for a feed
+
         # XML names its own encoding; the parser reads the bytes as they are
         found = feed_articles(data)
         links = [item.link for item in found.to_fetch if item.link]
@@ -168,12 +167,20 @@ def _extension_format(source_url: str | None) -> Format | None:
 
 
 def _parse_text(fmt: Format, decoded: Decoded, source_url: str | None) -> list[ParsedArticle]:
+    # The HTML and JSON parsers (lxml, pydantic models) are imported when first needed:
+    # a process start costs less for the scraped text the batch CLI mostly reads.
     text = decoded.text
     if fmt is Format.HTML:
+        from app.ingest.html import parse_html
+
         return [parse_html(text, source_url=source_url)]
     if fmt is Format.JSON:
+        from app.ingest.jsondoc import parse_json
+
         return parse_json(text)
     if fmt is Format.NDJSON:
+        from app.ingest.jsondoc import parse_ndjson
+
         return parse_ndjson(text)
     article = parse_scraped_text(text)
     article.raw = article.raw or text

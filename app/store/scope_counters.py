@@ -11,6 +11,8 @@ clear before they update it."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 from sqlalchemy import BindParameter, Connection, TextClause, bindparam, text
@@ -142,22 +144,55 @@ def _grouped(dialect: str, only_batch: bool) -> tuple[str, str]:
 
 def count_new_scopes(connection: Connection, article_ids: list[int]) -> None:
     """+1 for a batch of new articles, each counter row touched once a batch (as
-    counters.count_new_articles does for the other counters)."""
-    for statement in _batch_added(connection.dialect.name):
-        connection.execute(statement, {"ids": article_ids})
+    counters.count_new_articles does for the other counters). The database gives the
+    articles' tags; their pairs are counted here: grouping the ~350 pairs an article makes
+    cost SQLite a temporary B-tree, ~1 ms an article."""
+    tags, days, facets = _batch_added(connection.dialect.name)
+    counts = facet_counts(connection.execute(tags, {"ids": article_ids}).all())
+    if counts:
+        connection.execute(facets, [dict(zip("abcdn", (*k, n), strict=True)) for k, n in counts])
+    connection.execute(days, {"ids": article_ids})
+
+
+FacetKey = tuple[str, int, str, int]
+
+
+def facet_counts(tags: Iterable[tuple[int, str, int]]) -> list[tuple[FacetKey, int]]:
+    """(scope, scope_id, facet, value) -> articles, in key order, from (article_id, dim,
+    id) tags: the rows `_pairs` gives, grouped."""
+    by_article: dict[int, list[tuple[str, int]]] = {}
+    for article_id, dim, id_ in tags:
+        by_article.setdefault(article_id, []).append((dim, id_))
+    counts: Counter[FacetKey] = Counter()
+    for held in by_article.values():
+        facets = [t for t in held if t[0] not in ("all", "stripe")]
+        kinds = [t for t in facets if t[0] == "kind"]
+        for scope, scope_id in held:
+            if scope == "stripe":
+                counts.update(("all", scope_id, "kind", value) for _, value in kinds)
+            elif scope != "kind":
+                skip = "entity" if scope == "entity" else "kind" if scope == "all" else ""
+                counts.update((scope, scope_id, f, v) for f, v in facets if f != skip)
+    return sorted(counts.items())
 
 
 @cache
-def _batch_added(dialect: str) -> tuple[TextClause, ...]:
-    facets, days = _grouped(dialect, only_batch=True)
-    upserts = (
-        f"{facets} ON CONFLICT (scope, scope_id, facet, value) DO UPDATE SET "
-        "article_count = facet_counts.article_count + excluded.article_count",
-        f"{days} ON CONFLICT (scope, scope_id, day) DO UPDATE SET "
-        "article_count = day_counts.article_count + excluded.article_count",
-    )
+def _batch_added(dialect: str) -> tuple[TextClause, TextClause, TextClause]:
+    """The tags of a batch's articles, their day counters' upsert, and the facet counters'
+    upsert of one grouped row."""
+    _, days = _grouped(dialect, only_batch=True)
     ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
-    return tuple(text(statement).bindparams(ids) for statement in upserts)
+    days += (
+        " ON CONFLICT (scope, scope_id, day) DO UPDATE SET "
+        "article_count = day_counts.article_count + excluded.article_count"
+    )
+    facets = (
+        "INSERT INTO facet_counts (scope, scope_id, facet, value, article_count) "
+        "VALUES (:a, :b, :c, :d, :n) ON CONFLICT (scope, scope_id, facet, value) "
+        "DO UPDATE SET article_count = facet_counts.article_count + excluded.article_count"
+    )
+    select_tags = f"WITH {_all_tags(only_batch=True)} SELECT article_id, dim, id FROM tags"
+    return text(select_tags).bindparams(ids), text(days).bindparams(ids), text(facets)
 
 
 def _recount(dialect: str) -> list[str]:

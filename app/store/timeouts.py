@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import psycopg
 from sqlalchemy import Engine, event
 
 CLIENT_MARGIN_SECONDS = 1.0
@@ -32,23 +31,6 @@ class DbTimeouts:
         return self.statement + CLIENT_MARGIN_SECONDS
 
 
-class BoundedConnection(psycopg.Connection[Any]):
-    """A psycopg connection whose every wait on the server ends after `io_timeout`."""
-
-    io_timeout: float | None = None
-
-    def wait(self, gen: Any, interval: float = 0.1, timeout: float | None = None) -> Any:
-        try:
-            return super().wait(gen, interval, timeout if timeout is not None else self.io_timeout)
-        except psycopg.OperationalError as exc:
-            if type(exc).__name__ != "_WaitTimeout":
-                raise
-            self.close()  # mid-protocol: the connection cannot be used again
-            raise psycopg.OperationalError(
-                f"the database did not answer within {self.io_timeout:g} s"
-            ) from None
-
-
 def postgres_options(timeouts: DbTimeouts) -> dict[str, Any]:
     statement_ms = int(timeouts.statement * 1000)
     return {
@@ -63,6 +45,9 @@ def postgres_options(timeouts: DbTimeouts) -> dict[str, Any]:
 
 
 def bound_postgres_waits(engine: Engine, timeouts: DbTimeouts) -> None:
+    # psycopg is imported when a PostgreSQL engine is made: a SQLite run never needs it
+    from app.store.bounded import BoundedConnection
+
     @event.listens_for(engine, "do_connect")
     def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> BoundedConnection:
         connection = BoundedConnection.connect(*cargs, **cparams)

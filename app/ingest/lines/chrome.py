@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from app.ingest.lines.lines import has_letters, match_key, word_count
-from app.text.normalize import normalize
+from app.ingest.lines.lines import has_letters, match_key, normalized_line, word_count
 
 
 class Block(Enum):
@@ -153,7 +152,7 @@ def _is_breadcrumb(line: str) -> bool:
     be a subheading.
     """
     # "قوات « اليونيفيل » التابعة": a closing guillemet after a space is a quote, not a step
-    if _BREADCRUMB.search(_GUILLEMETS.sub("", normalize(line))):
+    if _BREADCRUMB.search(_GUILLEMETS.sub("", normalized_line(line))):
         return True
     steps = _PATH_STEP.split(line)
     longest = 3 if len(steps) > 2 else 2

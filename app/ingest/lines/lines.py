@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from app.text.normalize import collapse_spaces, normalize
 
@@ -54,9 +55,20 @@ def word_count(line: str) -> int:
     return len(line.split())
 
 
+# A parser asks several rules about each line, and each folds it: the folds are kept for
+# the lines of the last few articles.
+_LINES_KEPT = 2048
+
+
+@lru_cache(maxsize=_LINES_KEPT)
+def normalized_line(line: str) -> str:
+    return normalize(line)
+
+
+@lru_cache(maxsize=_LINES_KEPT)
 def match_key(line: str) -> str:
     """The line folded for phrase matching: normalized, no punctuation, single spaces."""
-    return " ".join(_KEY_PUNCTUATION.sub(" ", normalize(line)).split())
+    return " ".join(_KEY_PUNCTUATION.sub(" ", normalized_line(line)).split())
 
 
 def ends_sentence(line: str) -> bool:
