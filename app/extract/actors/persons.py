@@ -75,6 +75,7 @@ _COMMON_FIRST_NAMES = words("""
     رمضان أسماء علي
 """)
 _ALI = "علي"  # the name; the preposition على folds to the same letters
+_KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
 # "التقى سامر حداد الوفد", "بحسب سامر حداد".
 _MEETING = words("""
@@ -612,10 +613,8 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
         if title is not None and toks[after].sep & COMMA and _definite_title(toks[after]):
             # "وقال فلان، السفير والممثل الدائم لبنما": the office is named further on
             return PersonFind(person, [title])
-    if (
-        person.tokens[0] in first_names()
-        and person.tokens[0] != _ALI
-        and ends_name(ctx, person.last)
-    ):
-        return PersonFind(person)
+    opener = person.tokens[0]
+    kunya = opener in _KUNYA and len(person.tokens) > 2 and person.tokens[1] in first_names()
+    if (opener in first_names() or kunya) and opener != _ALI and ends_name(ctx, person.last):
+        return PersonFind(person)  # "وقال أبو محمد الحلبي، وهو قيادي ...": a kunya too
     return None
