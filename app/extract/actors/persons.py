@@ -14,6 +14,8 @@ the resolver may map to the person holding that role in the article.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.extract.actors.candidates import Cand, Form, PersonFind, Title
 from app.extract.actors.lexicon import (
     NAME_LINKS,
@@ -102,12 +104,8 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     covered = ctx.covered
     i = 0  # the first token not read yet
     firsts = first_names()
-    lone = ctx.lone_surnames
-    for at in [
-        k
-        for k, w in enumerate(norms)
-        if w in _OPENERS or w in firsts or w in lone or (w[:1] == "و" and w[1:] in lone)
-    ]:
+    openers = _opening_words(ctx.lone_surnames)
+    for at in [k for k, w in enumerate(norms) if w in openers]:
         if at < i:
             continue
         i = at
@@ -170,6 +168,19 @@ def _opening_surname(ctx: Context) -> PersonFind | None:
         return None
     surname = known_surname(ctx, 0, opening=True)
     return PersonFind(surname) if surname is not None else None
+
+
+# Every word a pattern may open on, with a gazetteer's lone surnames (bare or after و); built
+# once per gazetteer, kept with its surnames so that their id is not reused.
+_OPENING: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+
+
+def _opening_words(lone: Mapping[str, str]) -> frozenset[str]:
+    built = _OPENING.get(id(lone))
+    if built is None:
+        forms = {p + w for w in lone for p in ("", "و")}
+        built = _OPENING[id(lone)] = (lone, _OPENERS | first_names() | forms)
+    return built[1]
 
 
 def _lone_surname(ctx: Context, i: int) -> Cand | None:

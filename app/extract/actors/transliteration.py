@@ -45,6 +45,7 @@ def word_skeleton(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def vowel_skeleton(word: str) -> str:
     """`word_skeleton` for any word, a listed first name too: "جوزيف" and "جوزاف"."""
     folded = word.translate(_FOLD).replace(_CH, "ج")
