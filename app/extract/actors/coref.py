@@ -28,7 +28,7 @@ from app.extract.actors.offices import holder, named_holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.respelled import respelled, skeletons
 from app.extract.actors.titles import MODIFIERS
-from app.extract.actors.transliteration import transliterated
+from app.extract.actors.transliteration import transliterated, vowel_skeleton
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, bare, readings, stem_of
 from app.text.normalize import normalize
@@ -52,6 +52,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
             cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    _merge_respelled_names(cands)
     _surnames_of_the_article(cands)
     cands = _drop_two_surnames(results, cands)
     for cand in cands:
@@ -200,6 +201,34 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
     for cand in cands:
         while cand.key in redirect:
             cand.key = redirect[cand.key]
+
+
+def _merge_respelled_names(cands: list[Cand]) -> None:
+    """ "جوزاف عون" and "جوزيف عون" in one article: full names that differ only in long
+    vowels or traded consonants, word by word, are one person (the gazetteer's, if one
+    is). Two listed first names are two names, not two spellings: "محمد"، "محمود"."""
+    by_skeleton: dict[tuple[str, ...], list[Cand]] = defaultdict(list)
+    for cand in cands:
+        named = cand.kind is EntityKind.PERSON and cand.form is Form.NAME and cand.key
+        if named and len(cand.tokens) >= 2:
+            by_skeleton[tuple(vowel_skeleton(t) for t in cand.tokens)].append(cand)
+    for group in by_skeleton.values():
+        keys = {c.key for c in group}
+        if len(keys) < 2:
+            continue
+        known = {k for k in keys if k and not k.startswith("new:")}
+        if len(known) > 1:
+            continue  # two known men
+        target = next(iter(known)) if known else group[0].key
+        spelled = next(c.tokens for c in group if c.key == target)
+        for cand in group:
+            if cand.key != target and _respelled(cand.tokens, spelled):
+                cand.key = target
+
+
+def _respelled(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    firsts = first_names()
+    return all(a == b or not (a in firsts and b in firsts) for a, b in zip(one, other, strict=True))
 
 
 def _linked_surname(

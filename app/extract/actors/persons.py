@@ -14,6 +14,8 @@ the resolver may map to the person holding that role in the article.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.extract.actors.candidates import Cand, Form, PersonFind, Title
 from app.extract.actors.lexicon import (
     NAME_LINKS,
@@ -75,6 +77,7 @@ _COMMON_FIRST_NAMES = words("""
     رمضان أسماء علي
 """)
 _ALI = "علي"  # the name; the preposition على folds to the same letters
+_KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
 # "التقى سامر حداد الوفد", "بحسب سامر حداد".
 _MEETING = words("""
@@ -101,12 +104,8 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     covered = ctx.covered
     i = 0  # the first token not read yet
     firsts = first_names()
-    lone = ctx.lone_surnames
-    for at in [
-        k
-        for k, w in enumerate(norms)
-        if w in _OPENERS or w in firsts or w in lone or (w[:1] == "و" and w[1:] in lone)
-    ]:
+    openers = _opening_words(ctx.lone_surnames)
+    for at in [k for k, w in enumerate(norms) if w in openers]:
         if at < i:
             continue
         i = at
@@ -169,6 +168,19 @@ def _opening_surname(ctx: Context) -> PersonFind | None:
         return None
     surname = known_surname(ctx, 0, opening=True)
     return PersonFind(surname) if surname is not None else None
+
+
+# Every word a pattern may open on, with a gazetteer's lone surnames (bare or after و); built
+# once per gazetteer, kept with its surnames so that their id is not reused.
+_OPENING: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
+
+
+def _opening_words(lone: Mapping[str, str]) -> frozenset[str]:
+    built = _OPENING.get(id(lone))
+    if built is None:
+        forms = {p + w for w in lone for p in ("", "و")}
+        built = _OPENING[id(lone)] = (lone, _OPENERS | first_names() | forms)
+    return built[1]
 
 
 def _lone_surname(ctx: Context, i: int) -> Cand | None:
@@ -612,10 +624,8 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
         if title is not None and toks[after].sep & COMMA and _definite_title(toks[after]):
             # "وقال فلان، السفير والممثل الدائم لبنما": the office is named further on
             return PersonFind(person, [title])
-    if (
-        person.tokens[0] in first_names()
-        and person.tokens[0] != _ALI
-        and ends_name(ctx, person.last)
-    ):
-        return PersonFind(person)
+    opener = person.tokens[0]
+    kunya = opener in _KUNYA and len(person.tokens) > 2 and person.tokens[1] in first_names()
+    if (opener in first_names() or kunya) and opener != _ALI and ends_name(ctx, person.last):
+        return PersonFind(person)  # "وقال أبو محمد الحلبي، وهو قيادي ...": a kunya too
     return None

@@ -18,8 +18,10 @@ from app.extract.actors.lexicon import first_names
 from app.extract.actors.matcher import name_tokens
 from app.extract.model import EntityKind
 
-# Consonants transliterations trade: g (غ ج), z/s (ز س), th/t (ث ت), dh/d (ذ د).
+# Consonants transliterations trade: g (غ ج), z/s (ز س), th/t (ث ت), dh/d (ذ د); and ch,
+# written تش or ج (عراقتشي، عراقجي).
 _FOLD = str.maketrans({"غ": "ج", "ز": "س", "ث": "ت", "ذ": "د"})
+_CH = "تش"
 _VOWELS = frozenset("اوي")
 _ARTICLE = "ال"
 
@@ -35,11 +37,20 @@ def word_skeleton(word: str) -> str:
     folded = word.translate(_FOLD)
     if word in first_names() or word.startswith(_ARTICLE):
         return folded
+    folded = folded.replace(_CH, "ج")
     letters = [folded[0], *(ch for ch in folded[1:] if ch not in _VOWELS)]
     if len(letters) > 2 and letters[-1] == "ه":  # a final vowel: ديوداتو / ديوداته
         letters.pop()
     out = [ch for n, ch in enumerate(letters) if n == 0 or ch != letters[n - 1]]
     return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def vowel_skeleton(word: str) -> str:
+    """`word_skeleton` for any word, a listed first name too: "جوزيف" and "جوزاف"."""
+    folded = word.translate(_FOLD).replace(_CH, "ج")
+    letters = [folded[0], *(ch for ch in folded[1:] if ch not in _VOWELS)] if folded else []
+    return "".join(ch for n, ch in enumerate(letters) if n == 0 or ch != letters[n - 1])
 
 
 def transliterated(gazetteer: Gazetteer, tokens: tuple[str, ...]) -> str | None:

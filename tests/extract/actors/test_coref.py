@@ -263,3 +263,19 @@ def test_a_first_name_joined_to_the_fathers_name_is_the_person_named_in_full() -
     )
     assert names(result, PERSON) == {"سامر سالم ولد حداد"}
     assert "سامرسالم حداد" in surfaces(result, "سامر سالم ولد حداد")
+
+
+def test_a_full_name_spelled_with_other_vowels_is_the_same_person() -> None:
+    result = run(
+        "وقال رئيس البلدية جوزاف حداد إن المياه ستعود.",
+        "وأضاف رئيس البلدية جوزيف حداد أن الأشغال بدأت.",
+    )
+    assert len([e for e in result.entities if e.kind is PERSON]) == 1
+
+
+def test_two_listed_first_names_are_two_people_however_alike() -> None:
+    result = run(
+        "وقال محمد حداد إن المياه ستعود.",
+        "وقال محمود حداد إن الأشغال بدأت.",
+    )
+    assert names(result, PERSON) == {"محمد حداد", "محمود حداد"}

@@ -737,3 +737,21 @@ def test_the_name_ali_typed_as_the_preposition_right_after_a_title(
     text: str, persons: set[str]
 ) -> None:
     assert names(run(text), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("ويقول سامر حداد إن الوضع صعب.", "سامر حداد"),
+        ("وتقول ليلى خوري إن الحل بعيد.", "ليلى خوري"),
+        ("وغرد نبيل عبود قائلا إن الحرب ستنتهي.", "نبيل عبود"),
+        ("وكتب كمال الخطيب في مقاله أن الحكومة فشلت.", "كمال الخطيب"),
+    ],
+)
+def test_a_name_after_a_present_tense_or_written_speech_verb(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_kunya_on_a_first_name_after_a_speech_verb() -> None:
+    result = run("وقال أبو محمد الحلبي، وهو قيادي في الفصيل، إن الهجوم صد.")
+    assert names(result, PERSON) == {"أبو محمد الحلبي"}

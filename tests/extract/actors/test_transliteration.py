@@ -36,3 +36,7 @@ def test_a_word_after_the_variant_is_not_kept_as_a_surname() -> None:
 def test_an_unknown_name_stays_a_new_person() -> None:
     result = run("وقال المبعوث الأممي جير بيدرسكي إن الحل سياسي.")
     assert entity(result, "جير بيدرسكي").key.startswith("new:")
+
+
+def test_ch_written_tsh_or_jim_is_spelling_not_name() -> None:
+    assert same("عباس عراقتشي", "عباس عراقجي")
