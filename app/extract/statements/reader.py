@@ -34,6 +34,7 @@ _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 _BAYYANA = "بيّن"
+_SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
@@ -91,13 +92,16 @@ class Reader(SubjectReader, ClauseReader):
     def _trigger(self, i: int, conj: str, vf: VerbForm) -> bool:
         if self.toks[i].kind is not Kind.WORD:
             return False
-        if self.text(i - 1) in _NEGATIONS and not self._sourced(i):
+        what = vf.suffixed and self.text(i - 1) in w.WHAT  # "ما أكده": what he confirmed
+        if self.text(i - 1) in _NEGATIONS and not self._sourced(i) and not what:
             return False  # "ولم يعلن الائتلاف موقفه": nothing was said
         placed = self.index.covering[i]
         if placed is not None and not placed.after_clitic(self.nt):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
+        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and self.text(i - 1) not in w.WHAT:
+            return False  # "أكده" reports only as "ما أكده": "وأكده الوزير" confirms a fact
         if vf.verb.lemma == _BAYYANA and vf.bare and "\u0651" not in self._written(i):
             return False  # "بين العراق والأمم المتحدة": "between", unless written بيّن
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
@@ -134,13 +138,27 @@ class Reader(SubjectReader, ClauseReader):
         end = self.to_person(p, end, len(self.toks))
         if end == p or not self.names_speaker(p, end):
             return None
-        opener = i - 1 if self.text(i - 1) not in w.WHAT else i - 2
+        sourced = self.text(i - 1) in w.WHAT and conj_free(self.text(i - 2)) in w.SOURCE_OPENERS
+        opener = i - 2 if sourced else i - 1
         sentence = self.toks[i].sentence
-        start = self.word_start(self.nt.token_at(self.nt.sentences[sentence][0]) or 0)
+        first = self.nt.token_at(self.nt.sentences[sentence][0]) or 0
+        while first < opener and self.text(first) in w.DEMONSTRATIVES:
+            first += 1  # "وهو ما أكده الوزير": what "هو" points at is said before
+        start = self.word_start(first)
         if start is None or start >= self.toks[opener].nstart:
-            return None
+            if not self._what_said(i):
+                return None
+            # "هذا ما قاله الرئيس" in a headline: what he said is the story below
+            after = self.toks[end].nstart if end < len(self.toks) else len(self.nt.text)
+            return self._emit(i, conj, self.choose(p, end), after, None, cut=True)
         span = (self.toks[opener].nstart, self.toks[end - 1].nend)
         return self._emit(i, conj, self.choose(p, end), start, span)
+
+    def _what_said(self, i: int) -> bool:
+        """ "وهو ما أكده الوزير"، "هذا ما قاله الرئيس": a verb carrying its object as a
+        pronoun after ما, whose subject follows it."""
+        found = lookup(self.toks[i].norm)
+        return found is not None and found[1].suffixed and self.text(i - 1) in w.WHAT
 
     def _phrase_end(self, p: int, sentence: int) -> int:
         end = p
@@ -151,7 +169,7 @@ class Reader(SubjectReader, ClauseReader):
         return end
 
     def _verb(self, i: int, conj: str, vf: VerbForm) -> tuple[Statement, Speaker] | None:
-        if not conj and self._sourced(i):
+        if not conj and (self._sourced(i) or self._what_said(i)):
             return self._source(i, conj)
         p = i + 1
         if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):

@@ -1518,3 +1518,18 @@ def test_a_headline_that_names_its_speaker_before_a_colon_gives_him_its_verbs() 
 def test_an_actor_opening_a_sentence_before_a_relative_clause_is_the_subject_after_it() -> None:
     text = "بدر جاموس الذي ترأس الهيئة في جنيف، قبل عامين، يعتبر أن الحل سياسي."
     assert keyed(statements(text)) == [("jamous", "يعتبر")]
+
+
+def test_what_a_speaker_confirmed_is_his_statement() -> None:
+    found = statements("وأكد البحرة أن الحل سياسي، وهو ما أكده غير بيدرسن خلال المؤتمر.")
+    assert keyed(found) == [("bahra", "أكد"), ("pedersen", "أكده")]
+    # the same verb with its object, with no ما, only confirms a fact
+    assert statements("وأكده غير بيدرسن خلال المؤتمر.") == []
+
+
+def test_a_headline_saying_this_is_what_someone_said_is_his_statement() -> None:
+    blocks = [
+        TextBlock(Part.TITLE, 0, "هذا ما قاله هادي البحرة بعد لقاء جنيف"),
+        TextBlock(Part.SECTION, 0, "التقى البحرة المبعوث الأممي في جنيف."),
+    ]
+    assert keyed(find_statements(blocks, actors_for(blocks))) == [("bahra", "قاله")]
