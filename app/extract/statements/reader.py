@@ -317,6 +317,41 @@ class Reader(SubjectReader, ClauseReader):
             return None
         return self._emit(i, conj, speaker, content, None)
 
+    def _feminine(self, speaker: Speaker | None) -> bool:
+        """Whether a feminine verb may have `speaker` as its subject: a place, a body not
+        headed by a masculine noun (مجلس، حزب), a person named by a feminine title."""
+        if speaker is None or speaker.key is None:
+            return False  # no one to agree with
+        kind = self.index.kinds.get(speaker.key)
+        words = normalize(speaker.surface).split()
+        head = w.readings(words[0])[-1] if words else ""
+        if kind is EntityKind.PERSON:
+            return head.endswith("ه")
+        if kind is EntityKind.ORGANIZATION:
+            return not any(form in w.MASCULINE_HEADS for form in w.readings(words[0]))
+        return True
+
+    def _feminine_before(self, i: int) -> Speaker | None:
+        """The nearest place or body before token i in its sentence that a feminine verb
+        agrees with, not one governed by a preposition ("في سوريا") nor an adjective."""
+        sentence, k = self.toks[i].sentence, i - 1
+        while k >= 0 and self.toks[k].sentence == sentence:
+            placed = self.index.covering[k]
+            if placed is None or placed.last != k:
+                k -= 1
+                continue
+            governed = placed.after_clitic(self.nt) or self.text(placed.first - 1) in w.PREPOSITIONS
+            if (
+                placed.kind is not EntityKind.PERSON
+                and not governed
+                and not self.is_demonym(placed)
+            ):
+                speaker = self.choose(placed.first, placed.last + 1)
+                if self._feminine(speaker):
+                    return speaker
+            k = placed.first - 1
+        return None
+
     def _speech_owner(self, i: int) -> Speaker | None:
         """The actor whose speech, statement or letter the sentence names before the verb at i
         ("كلمة وزير الخارجية أيمن الصفدي"، "كلمة ألقاها الوزير", "بيان أصدرته الوزارة"), the
@@ -456,7 +491,13 @@ class Reader(SubjectReader, ClauseReader):
                 return None  # "قراراً يطالب بوقف القتال، داعياً إلى": the document goes on
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
-            return self.in_sentence.get(sentence) or self.opening_subject(i)
+            found = self.in_sentence.get(sentence) or self.opening_subject(i)
+            known = found is not None and found.key is not None
+            if known and self.toks[i].norm.endswith("ه") and not self._feminine(found):
+                # "صوت مجلس الأمن ...، بمعارضة من الحكومة الصومالية، قائلة إن": a feminine
+                # participle goes with the feminine actor before it
+                return self._feminine_before(i) or found
+            return found
         if vf.form is Form.PRESENT and not conj:
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
         if sentence in self.in_sentence:

@@ -1533,3 +1533,16 @@ def test_a_headline_saying_this_is_what_someone_said_is_his_statement() -> None:
         TextBlock(Part.SECTION, 0, "التقى البحرة المبعوث الأممي في جنيف."),
     ]
     assert keyed(find_statements(blocks, actors_for(blocks))) == [("bahra", "قاله")]
+
+
+def test_a_feminine_participle_goes_with_the_feminine_actor_before_it() -> None:
+    text = (
+        "وصوت مجلس الأمن على تمديد العقوبات، وهو ما عارضته هيئة التفاوض، قائلة إن العقوبات "
+        "تعرقل الحل."
+    )
+    assert keyed(statements(text)) == [("snc", "قائلة")]
+
+
+def test_a_feminine_participle_with_no_subject_takes_no_genitive_actor() -> None:
+    text = "ونقلت الوكالة تقدير فرنسا للجهود المبذولة، مؤكدة استمرار المتابعة."
+    assert statements(text) == []
