@@ -34,6 +34,7 @@ _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 _BAYYANA = "بيّن"
+_ABBAR = normalize("عبر")
 _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
@@ -70,7 +71,8 @@ class Reader(SubjectReader, ClauseReader):
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text)
         for i, tok in enumerate(self.toks):
-            if tok.norm in TRIGGERS and not inside(quoted, tok.nstart):
+            trigger = tok.norm in TRIGGERS or (tok.norm == _ABBAR and self._abbara(i))
+            if trigger and not inside(quoted, tok.nstart):
                 found = lookup(tok.norm)
                 if found is not None and self._trigger(i, *found):
                     self.triggers.append((i, *found))
@@ -106,7 +108,12 @@ class Reader(SubjectReader, ClauseReader):
             return False  # "بين العراق والأمم المتحدة": "between", unless written بيّن
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
             return False  # "حرصها على حث الأمم المتحدة": the verbal noun
-        if vf.verb.lemma in WEAK and not conj and not self._opens_sentence(i):
+        if (
+            vf.verb.lemma in WEAK
+            and not conj
+            and not self._opens_sentence(i)
+            and not self._abbara(i)
+        ):
             return False  # "أكد رفض بلاده": a noun
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
@@ -557,6 +564,10 @@ class Reader(SubjectReader, ClauseReader):
             Span(self.block.part, self.block.index, s_start, s_end),
         )
         return statement, speaker
+
+    def _abbara(self, i: int) -> bool:
+        """ "خلال اللقاء، عبّر الوزير عن": عبر written with its shadda is the verb, not "via"."""
+        return self.toks[i].norm == _ABBAR and "\u0651" in self._written(i)
 
     def _written(self, i: int) -> str:
         """Token i as the display text writes it, marks included."""

@@ -1546,3 +1546,13 @@ def test_a_feminine_participle_goes_with_the_feminine_actor_before_it() -> None:
 def test_a_feminine_participle_with_no_subject_takes_no_genitive_actor() -> None:
     text = "ونقلت الوكالة تقدير فرنسا للجهود المبذولة، مؤكدة استمرار المتابعة."
     assert statements(text) == []
+
+
+def test_abbara_written_with_its_shadda_is_the_verb_and_holds_the_floor() -> None:
+    found = statements(
+        "وخلال اللقاء، عبّر هادي البحرة عن دعمه للجولة.", "كما شدد على ضرورة الحل السياسي."
+    )
+    assert keyed(found) == [("bahra", "شدد")]
+    # without the shadda, "عبر" is "via" and gives no one the floor
+    found = statements("ووصل الوفد عبر معبر حدودي مع هادي البحرة.", "كما شدد على ضرورة الحل.")
+    assert found == []
