@@ -1556,3 +1556,9 @@ def test_abbara_written_with_its_shadda_is_the_verb_and_holds_the_floor() -> Non
     # without the shadda, "عبر" is "via" and gives no one the floor
     found = statements("ووصل الوفد عبر معبر حدودي مع هادي البحرة.", "كما شدد على ضرورة الحل.")
     assert found == []
+
+
+def test_a_quotation_opened_after_a_colon_and_never_closed_runs_to_the_end_of_the_block() -> None:
+    found = statements('ويتابع البحرة فيقول: "التقيت بيدرسن في جنيف، وقال لي إن الجولة قريبة')
+    # "وقال لي" belongs to what Bahra says, not to the article
+    assert keyed(found) == [("bahra", "يتابع"), ("bahra", "يقول")]
