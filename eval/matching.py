@@ -69,9 +69,24 @@ def _verb_forms() -> dict[str, str]:
         forms += [part, part + "ا", part + "ة", part + "ين", part.removesuffix("ي") + "ين"]
         for form in forms:
             table[match_key(form)] = lemma
+        for form in forms[:10]:  # finite forms with their object as a pronoun: قاله، اعتبرته
+            for suffixed in _with_object(form):
+                table.setdefault(match_key(suffixed), lemma)
     for form in ("دان", "دانت", "دانوا"):  # the press writes أدان so too
         table[match_key(form)] = "أدان"
     return table
+
+
+def _with_object(form: str) -> list[str]:
+    """ "وهو ما قاله"، "اعتبرته أربيل «مسيساً»": a finite verb with an object pronoun is the
+    same verb; the lemma gold records leaves the pronoun out."""
+    if form.endswith("وا"):
+        form = form[:-1]  # قالوا -> قالوه
+    elif form.endswith("أى"):
+        form = form[:-2] + "آ"  # رأى -> رآه
+    elif form.endswith("ى"):
+        form = form[:-1] + "ا"  # نفى -> نفاه
+    return [form + "ه", form + "ها"]
 
 
 _VERBS = _verb_forms()

@@ -310,3 +310,16 @@ def test_wider_reporting_verbs_are_not_judged_on_the_closed_list_sets() -> None:
     extraction.statements = [Statement("p1", "البحرة", "وأدانت", "...", SPAN)]
     tally = score_article("x", GOLD, extraction).kinds["statement"].tally
     assert (tally.tp, tally.fp) == (0, 0)
+
+
+def test_a_verb_with_its_object_as_a_pronoun_has_the_verbs_lemma() -> None:
+    suffixed = ("قاله", "وأكدته", "اعتبرته", "يعتبرها", "قالوه", "رآه", "نفاه")
+    assert [verb_lemma(v) for v in suffixed] == [
+        "قال",
+        "أكد",
+        "اعتبر",
+        "اعتبر",
+        "قال",
+        "رأى",
+        "نفى",
+    ]

@@ -266,6 +266,9 @@ def quotations(text: str) -> list[tuple[int, int]]:
         while at >= 0:
             end = _closing_mark(text, opener, closer, at + 1)
             if end < 0:
+                if text[:at].rstrip().endswith(":"):
+                    # 'فيقول: "...' never closed (the page cuts it): the rest is the quotation
+                    spans.append((at, len(text)))
                 break
             spans.append((at, end))
             at = text.find(opener, end + 1)

@@ -35,6 +35,7 @@ is one quotation loses its quote marks. span covers the verb to the end of the c
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -51,6 +52,10 @@ from app.extract.statements.verbs import TRIGGERS
 from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
+
+# "عبّر" with its shadda, between or after the vowel marks the press writes on it.
+_ABBARA = re.compile("عب[\u064b-\u0652]*\u0651[\u064b-\u0652]*ر")
+_ABBAR = normalize("عبر")
 
 
 def _lemmas(text: str) -> frozenset[str]:
@@ -87,7 +92,8 @@ def find_statements(
         mentions = by_block[(block.part, block.index)]
         back.saw(seq, mentions)
         frame = frame_of(nt, mentions, kinds, frame)
-        said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b)]
+        marked = "\u0651" in block.text and _ABBARA.search(block.text) is not None
+        said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
         if not said:
             continue  # no reporting verb: nothing said here, and the speaker carries over
         if len(said) < len(nt.sentences):
@@ -108,9 +114,11 @@ def find_statements(
     return found
 
 
-def _says(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] holds a word that may open a statement."""
-    return not TRIGGERS.isdisjoint(w.WORD_RE.findall(text, start, end))
+def _says(text: str, start: int, end: int, marked: bool = False) -> bool:
+    """Whether text[start:end] holds a word that may open a statement; `marked`: the block
+    writes عبّر with its shadda, so that "عبر" may be the verb and not "via"."""
+    words = w.WORD_RE.findall(text, start, end)
+    return not TRIGGERS.isdisjoint(words) or (marked and _ABBAR in words)
 
 
 def _spokesman(surface: str) -> bool:

@@ -34,6 +34,8 @@ _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 _BAYYANA = "بيّن"
+_ABBAR = normalize("عبر")
+_SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
@@ -69,7 +71,8 @@ class Reader(SubjectReader, ClauseReader):
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text)
         for i, tok in enumerate(self.toks):
-            if tok.norm in TRIGGERS and not inside(quoted, tok.nstart):
+            trigger = tok.norm in TRIGGERS or (tok.norm == _ABBAR and self._abbara(i))
+            if trigger and not inside(quoted, tok.nstart):
                 found = lookup(tok.norm)
                 if found is not None and self._trigger(i, *found):
                     self.triggers.append((i, *found))
@@ -91,18 +94,26 @@ class Reader(SubjectReader, ClauseReader):
     def _trigger(self, i: int, conj: str, vf: VerbForm) -> bool:
         if self.toks[i].kind is not Kind.WORD:
             return False
-        if self.text(i - 1) in _NEGATIONS and not self._sourced(i):
+        what = vf.suffixed and self.text(i - 1) in w.WHAT  # "ما أكده": what he confirmed
+        if self.text(i - 1) in _NEGATIONS and not self._sourced(i) and not what:
             return False  # "ولم يعلن الائتلاف موقفه": nothing was said
         placed = self.index.covering[i]
         if placed is not None and not placed.after_clitic(self.nt):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
+        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and self.text(i - 1) not in w.WHAT:
+            return False  # "أكده" reports only as "ما أكده": "وأكده الوزير" confirms a fact
         if vf.verb.lemma == _BAYYANA and vf.bare and "\u0651" not in self._written(i):
             return False  # "بين العراق والأمم المتحدة": "between", unless written بيّن
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
             return False  # "حرصها على حث الأمم المتحدة": the verbal noun
-        if vf.verb.lemma in WEAK and not conj and not self._opens_sentence(i):
+        if (
+            vf.verb.lemma in WEAK
+            and not conj
+            and not self._opens_sentence(i)
+            and not self._abbara(i)
+        ):
             return False  # "أكد رفض بلاده": a noun
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
@@ -134,13 +145,27 @@ class Reader(SubjectReader, ClauseReader):
         end = self.to_person(p, end, len(self.toks))
         if end == p or not self.names_speaker(p, end):
             return None
-        opener = i - 1 if self.text(i - 1) not in w.WHAT else i - 2
+        sourced = self.text(i - 1) in w.WHAT and conj_free(self.text(i - 2)) in w.SOURCE_OPENERS
+        opener = i - 2 if sourced else i - 1
         sentence = self.toks[i].sentence
-        start = self.word_start(self.nt.token_at(self.nt.sentences[sentence][0]) or 0)
+        first = self.nt.token_at(self.nt.sentences[sentence][0]) or 0
+        while first < opener and self.text(first) in w.DEMONSTRATIVES:
+            first += 1  # "وهو ما أكده الوزير": what "هو" points at is said before
+        start = self.word_start(first)
         if start is None or start >= self.toks[opener].nstart:
-            return None
+            if not self._what_said(i):
+                return None
+            # "هذا ما قاله الرئيس" in a headline: what he said is the story below
+            after = self.toks[end].nstart if end < len(self.toks) else len(self.nt.text)
+            return self._emit(i, conj, self.choose(p, end), after, None, cut=True)
         span = (self.toks[opener].nstart, self.toks[end - 1].nend)
         return self._emit(i, conj, self.choose(p, end), start, span)
+
+    def _what_said(self, i: int) -> bool:
+        """ "وهو ما أكده الوزير"، "هذا ما قاله الرئيس": a verb carrying its object as a
+        pronoun after ما, whose subject follows it."""
+        found = lookup(self.toks[i].norm)
+        return found is not None and found[1].suffixed and self.text(i - 1) in w.WHAT
 
     def _phrase_end(self, p: int, sentence: int) -> int:
         end = p
@@ -151,7 +176,7 @@ class Reader(SubjectReader, ClauseReader):
         return end
 
     def _verb(self, i: int, conj: str, vf: VerbForm) -> tuple[Statement, Speaker] | None:
-        if not conj and self._sourced(i):
+        if not conj and (self._sourced(i) or self._what_said(i)):
             return self._source(i, conj)
         p = i + 1
         if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
@@ -299,6 +324,41 @@ class Reader(SubjectReader, ClauseReader):
             return None
         return self._emit(i, conj, speaker, content, None)
 
+    def _feminine(self, speaker: Speaker | None) -> bool:
+        """Whether a feminine verb may have `speaker` as its subject: a place, a body not
+        headed by a masculine noun (مجلس، حزب), a person named by a feminine title."""
+        if speaker is None or speaker.key is None:
+            return False  # no one to agree with
+        kind = self.index.kinds.get(speaker.key)
+        words = normalize(speaker.surface).split()
+        head = w.readings(words[0])[-1] if words else ""
+        if kind is EntityKind.PERSON:
+            return head.endswith("ه")
+        if kind is EntityKind.ORGANIZATION:
+            return not any(form in w.MASCULINE_HEADS for form in w.readings(words[0]))
+        return True
+
+    def _feminine_before(self, i: int) -> Speaker | None:
+        """The nearest place or body before token i in its sentence that a feminine verb
+        agrees with, not one governed by a preposition ("في سوريا") nor an adjective."""
+        sentence, k = self.toks[i].sentence, i - 1
+        while k >= 0 and self.toks[k].sentence == sentence:
+            placed = self.index.covering[k]
+            if placed is None or placed.last != k:
+                k -= 1
+                continue
+            governed = placed.after_clitic(self.nt) or self.text(placed.first - 1) in w.PREPOSITIONS
+            if (
+                placed.kind is not EntityKind.PERSON
+                and not governed
+                and not self.is_demonym(placed)
+            ):
+                speaker = self.choose(placed.first, placed.last + 1)
+                if self._feminine(speaker):
+                    return speaker
+            k = placed.first - 1
+        return None
+
     def _speech_owner(self, i: int) -> Speaker | None:
         """The actor whose speech, statement or letter the sentence names before the verb at i
         ("كلمة وزير الخارجية أيمن الصفدي"، "كلمة ألقاها الوزير", "بيان أصدرته الوزارة"), the
@@ -438,7 +498,13 @@ class Reader(SubjectReader, ClauseReader):
                 return None  # "قراراً يطالب بوقف القتال، داعياً إلى": the document goes on
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
-            return self.in_sentence.get(sentence) or self.opening_subject(i)
+            found = self.in_sentence.get(sentence) or self.opening_subject(i)
+            known = found is not None and found.key is not None
+            if known and self.toks[i].norm.endswith("ه") and not self._feminine(found):
+                # "صوت مجلس الأمن ...، بمعارضة من الحكومة الصومالية، قائلة إن": a feminine
+                # participle goes with the feminine actor before it
+                return self._feminine_before(i) or found
+            return found
         if vf.form is Form.PRESENT and not conj:
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
         if sentence in self.in_sentence:
@@ -498,6 +564,10 @@ class Reader(SubjectReader, ClauseReader):
             Span(self.block.part, self.block.index, s_start, s_end),
         )
         return statement, speaker
+
+    def _abbara(self, i: int) -> bool:
+        """ "خلال اللقاء، عبّر الوزير عن": عبر written with its shadda is the verb, not "via"."""
+        return self.toks[i].norm == _ABBAR and "\u0651" in self._written(i)
 
     def _written(self, i: int) -> str:
         """Token i as the display text writes it, marks included."""

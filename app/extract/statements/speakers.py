@@ -93,7 +93,7 @@ class MentionIndex:
                     covering[i] = placed
             if starting[first] is None:
                 starting[first] = placed
-        self.covering, self.starting = covering, starting
+        self.covering, self.starting, self.kinds = covering, starting, kinds
 
 
 class BlockView:

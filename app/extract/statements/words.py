@@ -95,7 +95,9 @@ SPEECH_STEMS = DOCUMENT_STEMS + _stems(
 )
 # "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": what opens a clause naming the source.
 SOURCE_OPENERS = _words("وفق وفقا وفقاً حسب بحسب طبقا طبقاً حسبما وفقما بحسبما طبقما مثلما")
-WHAT = _words("ما")
+WHAT = _words("ما مما")
+# "وهو ما أكده"، "هذا ما قاله": words that point at what was said.
+DEMONSTRATIVES = _words("هذا وهذا هذه وهذه ذلك وذلك تلك وتلك هو وهو هي وهي")
 ABOUT = _words("به بها عنه عنها")
 EACH = _words("كل")
 # "أوضح معاليه": a courtesy title as a pronoun, the one who spoke before.

@@ -1518,3 +1518,47 @@ def test_a_headline_that_names_its_speaker_before_a_colon_gives_him_its_verbs() 
 def test_an_actor_opening_a_sentence_before_a_relative_clause_is_the_subject_after_it() -> None:
     text = "بدر جاموس الذي ترأس الهيئة في جنيف، قبل عامين، يعتبر أن الحل سياسي."
     assert keyed(statements(text)) == [("jamous", "يعتبر")]
+
+
+def test_what_a_speaker_confirmed_is_his_statement() -> None:
+    found = statements("وأكد البحرة أن الحل سياسي، وهو ما أكده غير بيدرسن خلال المؤتمر.")
+    assert keyed(found) == [("bahra", "أكد"), ("pedersen", "أكده")]
+    # the same verb with its object, with no ما, only confirms a fact
+    assert statements("وأكده غير بيدرسن خلال المؤتمر.") == []
+
+
+def test_a_headline_saying_this_is_what_someone_said_is_his_statement() -> None:
+    blocks = [
+        TextBlock(Part.TITLE, 0, "هذا ما قاله هادي البحرة بعد لقاء جنيف"),
+        TextBlock(Part.SECTION, 0, "التقى البحرة المبعوث الأممي في جنيف."),
+    ]
+    assert keyed(find_statements(blocks, actors_for(blocks))) == [("bahra", "قاله")]
+
+
+def test_a_feminine_participle_goes_with_the_feminine_actor_before_it() -> None:
+    text = (
+        "وصوت مجلس الأمن على تمديد العقوبات، وهو ما عارضته هيئة التفاوض، قائلة إن العقوبات "
+        "تعرقل الحل."
+    )
+    assert keyed(statements(text)) == [("snc", "قائلة")]
+
+
+def test_a_feminine_participle_with_no_subject_takes_no_genitive_actor() -> None:
+    text = "ونقلت الوكالة تقدير فرنسا للجهود المبذولة، مؤكدة استمرار المتابعة."
+    assert statements(text) == []
+
+
+def test_abbara_written_with_its_shadda_is_the_verb_and_holds_the_floor() -> None:
+    found = statements(
+        "وخلال اللقاء، عبّر هادي البحرة عن دعمه للجولة.", "كما شدد على ضرورة الحل السياسي."
+    )
+    assert keyed(found) == [("bahra", "شدد")]
+    # without the shadda, "عبر" is "via" and gives no one the floor
+    found = statements("ووصل الوفد عبر معبر حدودي مع هادي البحرة.", "كما شدد على ضرورة الحل.")
+    assert found == []
+
+
+def test_a_quotation_opened_after_a_colon_and_never_closed_runs_to_the_end_of_the_block() -> None:
+    found = statements('ويتابع البحرة فيقول: "التقيت بيدرسن في جنيف، وقال لي إن الجولة قريبة')
+    # "وقال لي" belongs to what Bahra says, not to the article
+    assert keyed(found) == [("bahra", "يتابع"), ("bahra", "يقول")]
