@@ -106,18 +106,10 @@ _CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
 # A short form pointing at a state's council or assembly: a national decision, not cited.
 _NATIONAL: None = None
 
-# "تنفيذ 2254"، "وفقا لـ2254"، "بموجب الـ1701": a word of applying a resolution, then its number
-_APPLIED = re.compile(
-    r"(?<!\w)[وف]?[بل]?(?:"
-    + "|".join(sorted(lex.APPLYING_WORDS, key=len, reverse=True))
-    + r")\s+(?:ل|ال|لل|بال)?\s*(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
-)
-# "مثل سابقه 2703": the resolution before the one cited, by its number
-_PREDECESSOR = re.compile(
-    r"(?<!\w)(?:"
-    + "|".join(sorted(lex.PREDECESSOR_WORDS, key=len, reverse=True))
-    + r")\s+(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
-)
+# After a word (see _numbers_after): a number of three or four digits, "لـ" on it or not,
+# and the word that follows it
+_NUMBER_AFTER = re.compile(r"\s+(?:(?:ل|ال|لل|بال)\s*)?(\d{3,4})(?![\d/.-]|\w)(?:\s+([^\W\d_]+))?")
+_MAX_PROCLITICS = 2  # "وب", "فل"
 _BROKEN_REACH = 120  # characters before a block's end where a cut citation may begin
 # Plain numbers read as the Council's in a story about the UN (see _council_sized).
 _COUNCIL_RANGE = (1000, 3000)
@@ -205,21 +197,52 @@ def _with_predecessors(
 ) -> list[Found]:
     """ "فالنص الجديد، مثل سابقه 2703": in an article that cites resolutions, a number right
     after "its predecessor" is the resolution the cited one followed."""
-    extra: list[Found] = []
+    extra = [
+        f
+        for f in _numbers_after(blocks, texts, found, lex.PREDECESSOR_WORDS)
+        if f.number >= 100 and not is_year(f.number)
+    ]
+    return sorted(found + extra, key=lambda f: (f.seq, f.start)) if extra else found
+
+
+def _numbers_after(
+    blocks: Sequence[TextBlock],
+    texts: Sequence[NormText],
+    found: list[Found],
+    words: frozenset[str],
+) -> list[Found]:
+    """Bare numbers of three or four digits right after one of `words` (a conjunction or a
+    preposition on it, or the article written onto the number: "ووفقاً لـ2216") and before
+    nothing, a definite word or a particle, outside the citations found. The words are
+    looked up with str.find, so a block without them costs a few scans in C."""
+    out: list[Found] = []
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
-        for m in _PREDECESSOR.finditer(nt.text):
-            number = int(m.group(1))
-            if number < 100 or is_year(number) or m.group(2) not in (None, *lex.AFTER_A_NAME):
-                continue
-            if any(f.seq == seq and f.start <= m.start(1) < f.end for f in found):
-                continue
-            view = nt.only([nt.sentence_at(m.start(1))])
-            before = Found(block, view, m.start(1), m.end(1), number)
-            before.seq = seq
-            extra.append(before)
-    if not extra:
-        return found
-    return sorted(found + extra, key=lambda f: (f.seq, f.start))
+        text, seen = nt.text, set()
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                m = _NUMBER_AFTER.match(text, end) if _word_starts(text, at) else None
+                at = text.find(word, end)
+                if m is None or m.start(1) in seen or not _names_alone(m.group(2)):
+                    continue  # "بحسب" is found as itself and as "حسب" with its ب
+                seen.add(m.start(1))
+                if any(f.seq == seq and f.start <= m.start(1) < f.end for f in found):
+                    continue
+                view = nt.only([nt.sentence_at(m.start(1))])
+                bare = Found(block, view, m.start(1), m.end(1), int(m.group(1)))
+                bare.seq = seq
+                out.append(bare)
+    return out
+
+
+def _word_starts(text: str, at: int) -> bool:
+    """Whether a word starts at `at`, allowing a conjunction and a preposition on it
+    ("ووفقا"، "بتنفيذ"، "لتطبيق")."""
+    k = at
+    while k > 0 and at - k < _MAX_PROCLITICS and text[k - 1] in "وفبل":
+        k -= 1
+    return k == 0 or not text[k - 1].isalnum()
 
 
 def _open_at_end(nt: NormText) -> bool:
@@ -255,21 +278,12 @@ def _with_applied_numbers(
 ) -> list[Found]:
     """ "تنفيذ 2254"، "وفقاً لـ2254": a resolution the table knows, named by its bare number
     after a word of applying it, in a story that speaks of the UN, needs no noun."""
-    extra: list[Found] = []
-    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
-        for m in _APPLIED.finditer(nt.text):
-            number = int(m.group(1))
-            if is_year(number) or table.unique(number) is None or not _names_alone(m.group(2)):
-                continue
-            if any(f.seq == seq and f.start <= m.start(1) < f.end for f in found):
-                continue
-            if not context.speaks_of_un():
-                return found
-            view = nt.only([nt.sentence_at(m.start(1))])
-            applied = Found(block, view, m.start(1), m.end(1), number)
-            applied.seq = seq
-            extra.append(applied)
-    if not extra:
+    extra = [
+        f
+        for f in _numbers_after(blocks, texts, found, lex.APPLYING_WORDS)
+        if not is_year(f.number) and table.unique(f.number) is not None
+    ]
+    if not extra or not context.speaks_of_un():
         return found
     return sorted(found + extra, key=lambda f: (f.seq, f.start))
 

@@ -124,10 +124,6 @@ def parse_at(
         if _known_as(toks, j):
             j += 1  # "القرار المعروف بـ2254"
             continue
-        name = _long_name(toks, j) if j == i + 1 else 0
-        if name:
-            j, titled = j + name, True  # "قرار حق العودة رقم 194": held to the table below
-            continue
         if lex.ANCHOR.match(tok.norm):
             if plural and hint is not None:
                 inherited[j] = hint
@@ -149,6 +145,10 @@ def parse_at(
             continue
         if tok.norm in lex.HEAD_FILLERS:
             j += 1
+            continue
+        name = _long_name(toks, j) if j == i + 1 else 0
+        if name:
+            j, titled = j + name, True  # "قرار حق العودة رقم 194": held to the table below
             continue
         level = _phrase_len(toks, j, lex.LEVEL_PHRASES) if hint is not None else 0
         if level:

@@ -276,3 +276,11 @@ def test_its_predecessor_named_by_number(table: ResolutionTable) -> None:
     assert pairs(text, table) == {(UNSC, 2722), (UNSC, 2612)}
     # with no resolution cited, "سابقه" is anyone's predecessor
     assert pairs("وكان الفريق مثل سابقه 2612 لاعبا في البطولة.", table) == set()
+
+
+def test_a_word_found_inside_a_longer_one_cites_once(table: ResolutionTable) -> None:
+    cited = find_citations(
+        [TextBlock(Part.SECTION, 0, "وقال المبعوث الأممي إن الحل يكون بحسب 2254، لا غير.")],
+        table=table,
+    )
+    assert [(c.body, c.number, c.surface) for c in cited] == [(UNSC, 2254, "2254")]
