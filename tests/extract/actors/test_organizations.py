@@ -499,3 +499,15 @@ def test_a_satellite_channel_or_radio_before_a_quoted_name(text: str, surface: s
 def test_a_un_body_named_by_its_purpose_between_two_countries() -> None:
     result = run("وأنجزت لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر عملها.", data_dir=None)
     assert "لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر" in names(result, ORG)
+
+
+@pytest.mark.parametrize(
+    "ministry",
+    [
+        "وزارة الشؤون الخارجية والتعاون الإفريقي والموريتانيين في الخارج",
+        "وزارة الخارجية والمصريين بالخارج",
+    ],
+)
+def test_a_foreign_ministry_ends_on_its_citizens_abroad(ministry: str) -> None:
+    result = run(f"وأصدرت {ministry} بيانا حول الأزمة.", data_dir=None)
+    assert names(result, ORG) == {ministry}
