@@ -373,6 +373,20 @@ def _vague_un_chain(cand: Cand) -> bool:
     return cand.size >= 2 and bool(cand.tokens) and cand.tokens[-1] in UN_NISBAS
 
 
+_EDITIONS = words("عربي عربية العربية")  # "سبوتنيك عربي": the outlet's Arabic edition
+
+
+def media_credit(block: Block, cand: Cand) -> bool:
+    """ "... على الثقة. 19.10.2025, سبوتنيك عربي": an outlet named after a date at the end
+    of a paragraph is the page's credit line, not an actor of the story."""
+    if cand.subkind != "media" or cand.first == 0 or cand.prefix:
+        return False
+    if not block.norms[cand.first - 1].isdigit():
+        return False
+    rest = block.norms[cand.last :]
+    return not rest or (len(rest) == 1 and rest[0] in _EDITIONS)
+
+
 def quoted_media(
     block: Block,
     tails: Mapping[tuple[str, ...], str],

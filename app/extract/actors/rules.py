@@ -33,6 +33,7 @@ from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
     domain_adjective,
     find_orgs,
+    media_credit,
     minister_title,
     names_un,
     quoted_media,
@@ -120,6 +121,7 @@ class RuleActorRecognizer:
         quoted = [c for c in orgs if c.quoted]
         selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])
         selected = bracketed_acronyms(block, selected)
+        selected = [c for c in selected if not media_credit(block, c)]
         covered = _coverage(block, selected)
         selected += short_forms(block, covered)
         covered = _coverage(block, selected)

@@ -511,3 +511,10 @@ def test_a_un_body_named_by_its_purpose_between_two_countries() -> None:
 def test_a_foreign_ministry_ends_on_its_citizens_abroad(ministry: str) -> None:
     result = run(f"وأصدرت {ministry} بيانا حول الأزمة.", data_dir=None)
     assert names(result, ORG) == {ministry}
+
+
+def test_an_outlet_after_a_date_closing_a_paragraph_is_a_credit_line() -> None:
+    credit = run("وأكد الوزير أن العلاقات متينة... 12.03.2024, سبوتنيك عربي", data_dir=None)
+    assert names(credit, ORG) == set()
+    cited = run("ونقلت سبوتنيك عن الوزير أن العلاقات متينة.", data_dir=None)
+    assert names(cited, ORG) == {"وكالة سبوتنيك"}
