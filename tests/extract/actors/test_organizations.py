@@ -518,3 +518,20 @@ def test_an_outlet_after_a_date_closing_a_paragraph_is_a_credit_line() -> None:
     assert names(credit, ORG) == set()
     cited = run("ونقلت سبوتنيك عن الوزير أن العلاقات متينة.", data_dir=None)
     assert names(cited, ORG) == {"وكالة سبوتنيك"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("وقال مراسل (صوت العاصمة)، إن الوفد وصل صباحا.", "صوت العاصمة"),
+        ("وأكد الوزير في حديثه الذي رصدته «نبض» أن الحوار مستمر.", "نبض"),
+        ("وأشار بحسب بيان تلقاه (المرصد برس) إلى أن الطريق مغلق.", "المرصد برس"),
+    ],
+)
+def test_an_outlet_in_quotes_or_brackets_after_a_reporting_cue(text: str, outlet: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == {outlet}
+
+
+def test_an_outlets_own_correspondent_in_a_byline_is_chrome() -> None:
+    result = run('مراسل "الوطن": البرلمان يؤجل الجلسة', 'سامي علي | مراسل "الوطن" - بغداد:')
+    assert names(result, ORG) == set()
