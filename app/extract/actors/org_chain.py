@@ -133,9 +133,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     governs_country = i + 1 < len(toks) and toks[i + 1].norm in _THE_COUNTRY
     if not definite and lemma in _VERBAL_HEADS and governs_country:
         return None  # "تولى قيادة البلد العربي": leading the country, no body
-    if not definite and _governs_place(
-        lemma, gaz.get(i + 1), toks[i + 1] if i + 1 < len(toks) else None
-    ):
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if not definite and nxt is not None and _governs_place(lemma, gaz.get(i + 1), nxt):
         return None  # "تولى رئاسة اليمن", "إدارة ميناء الحديدة": running a place
     if lemma == TEAM and (i + 1 >= len(toks) or toks[i + 1].norm not in _TEAMS_OF):
         return None  # "فريق التحرير", "الفريق أول": a team of any kind, a rank
