@@ -98,6 +98,7 @@ _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
 _CITIZENS = ("يين", "ين")  # a plural demonym: المصريين، الموريتانيين
 _ABROAD = ("في", normalize("الخارج"))  # "في الخارج", or in one word "بالخارج"
 _ABROAD_WORD = normalize("بالخارج")
+_OF_PORTFOLIOS = words("لجنة وزارة")  # a committee or ministry of several portfolios
 _RUNNING = words("إدارة قيادة تنظيم")  # verbal nouns whose object may be any place
 _FACILITIES = words("ميناء مطار معبر")
 # A team is a body only as a panel of experts or an investigation team ("فريق خبراء
@@ -193,7 +194,9 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             continue
         coordinated = word.startswith("و") and len(word) > 4 and word[1:3] == "ال"
         if coordinated:
-            if used_and or not seen_definite or _stops_chain(word[1:], lemma, first=False):
+            # "لجنة الشؤون الخارجية والدفاع والأمن الوطني": portfolios may go on
+            another = used_and and not (lemma in _OF_PORTFOLIOS and word[1:] in GENERIC)
+            if another or not seen_definite or _stops_chain(word[1:], lemma, first=False):
                 break
             if closed and not _adjective(word[1:], lemma):
                 break  # "منصة القاهرة والمستقلين": the place ended the name

@@ -535,3 +535,13 @@ def test_an_outlet_in_quotes_or_brackets_after_a_reporting_cue(text: str, outlet
 def test_an_outlets_own_correspondent_in_a_byline_is_chrome() -> None:
     result = run('مراسل "الوطن": البرلمان يؤجل الجلسة', 'سامي علي | مراسل "الوطن" - بغداد:')
     assert names(result, ORG) == set()
+
+
+def test_a_committee_of_several_portfolios_is_one_name() -> None:
+    result = run("وناقشت لجنة الشؤون الخارجية والدفاع والأمن الوطني المشروع.", data_dir=None)
+    assert names(result, ORG) == {"لجنة الشؤون الخارجية والدفاع والأمن الوطني"}
+
+
+def test_the_libyan_joint_military_commission_by_its_numbers() -> None:
+    result = run("واجتمعت لجنة 5+5 في جنيف لبحث وقف النار.", data_dir=None)
+    assert "اللجنة العسكرية المشتركة 5+5" in names(result, ORG)
