@@ -312,10 +312,12 @@ def _expatriates(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list
     return end
 
 
-def _governs_place(lemma: str, known: Cand | None, nxt: Tok) -> bool:
+def _governs_place(lemma: str, known: Cand | None, nxt: Tok | None) -> bool:
     """An indefinite verbal noun with a place for its object: managing a port or a city
     ("إدارة ميناء الحديدة"), holding a country's presidency ("رئاسة اليمن"). A region's
     presidency may be a body ("رئاسة إقليم كردستان"), a country's is the office."""
+    if nxt is None:
+        return False  # the head ends the block
     if lemma in _RUNNING and nxt.sep == SPACE and nxt.norm in _FACILITIES:
         return True  # "إدارة ميناء الحديدة", "إدارة معبر رفح"
     if known is None or nxt.sep != SPACE or known.prefix:

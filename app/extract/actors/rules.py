@@ -133,6 +133,7 @@ class RuleActorRecognizer:
             self.gazetteer.un_id,
             self.gazetteer.eu_id,
             self.gazetteer.surnames,
+            self.gazetteer.foreign_surnames,
         )
         finds, roles = find_persons(ctx)
         persons = [f.person for f in finds if f.person not in selected]
