@@ -36,6 +36,9 @@ from app.extract.tokens import SPACE, Block, bare
 from app.text.normalize import normalize
 
 _SHORT_HEADS = words("نظام برلمان")  # "النظام", "البرلمان" alone
+# Heads of bodies every state has: an alias of one of them with an adjective only
+# describes ("الحكومة الشرعية").
+_STATE_HEADS = words("حكومة نظام جيش برلمان")
 _ADJECTIVE_HEADS = {
     bare(normalize(w)): words(a)
     for w, a in [
@@ -62,6 +65,7 @@ def resolve_national(
     """Key the unresolved home institutions of the article's country (see module doc).
     Candidates whose id is in `known_only` (a body inside a person's title, a sub-body of
     a body named next to it) may only be keyed to a body the gazetteer knows."""
+    _foreign_descriptions(cands, gazetteer)
     pending = [c for c in cands if c.kind is EntityKind.ORGANIZATION and c.key is None]
     if not pending:
         return
@@ -72,6 +76,33 @@ def resolve_national(
             # "وزارة الخارجية وشؤون المغتربين": a ministry's full name, though its
             # country is not clear from the article
             cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(cand.tokens)}"
+
+
+def _foreign_descriptions(cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """ "الحكومة الشرعية" is Yemen's government in a Yemeni story and Libya's in a Libyan
+    one: a known body's alias made of a head every state has and an adjective names that
+    body only where the article names its country somehow (the country, a city, an
+    official, another of its bodies)."""
+    described = [c for c in cands if _description(c, gazetteer)]
+    if not described:
+        return
+    keys = {c.key for c in described}
+    counts = _country_counts([c for c in cands if c.key not in keys], gazetteer)
+    for cand in described:
+        entry = gazetteer.entries[cand.key or ""]
+        if counts[gazetteer.countries.get(entry.country or "", "")] == 0:
+            cand.key = None
+
+
+def _description(cand: Cand, gazetteer: Gazetteer) -> bool:
+    entry = gazetteer.entries.get(cand.key) if cand.key else None
+    if entry is None or entry.kind is not EntityKind.ORGANIZATION or not entry.country:
+        return False
+    tokens = cand.tokens
+    if len(tokens) != 2 or name_tokens(entry.name) == tokens:
+        return False
+    adjective = tokens[1].startswith("ال") and tokens[1].endswith(("ي", "يه"))
+    return bare(tokens[0]) in _STATE_HEADS and adjective  # not "حكومة الإقليم"
 
 
 def _ministers_ministries(pending: list[Cand], cands: list[Cand], gazetteer: Gazetteer) -> None:

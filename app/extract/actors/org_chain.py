@@ -95,6 +95,10 @@ _IN = "في"  # "بعثة الإمارات في مجلس الأمن"
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
 _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
+_CITIZENS = ("يين", "ين")  # a plural demonym: المصريين، الموريتانيين
+_ABROAD = ("في", normalize("الخارج"))  # "في الخارج", or in one word "بالخارج"
+_ABROAD_WORD = normalize("بالخارج")
+_OF_PORTFOLIOS = words("لجنة وزارة")  # a committee or ministry of several portfolios
 _RUNNING = words("إدارة قيادة تنظيم")  # verbal nouns whose object may be any place
 _FACILITIES = words("ميناء مطار معبر")
 # A team is a body only as a panel of experts or an investigation team ("فريق خبراء
@@ -130,9 +134,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     governs_country = i + 1 < len(toks) and toks[i + 1].norm in _THE_COUNTRY
     if not definite and lemma in _VERBAL_HEADS and governs_country:
         return None  # "تولى قيادة البلد العربي": leading the country, no body
-    if not definite and _governs_place(
-        lemma, gaz.get(i + 1), toks[i + 1] if i + 1 < len(toks) else None
-    ):
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if not definite and nxt is not None and _governs_place(lemma, gaz.get(i + 1), nxt):
         return None  # "تولى رئاسة اليمن", "إدارة ميناء الحديدة": running a place
     if lemma == TEAM and (i + 1 >= len(toks) or toks[i + 1].norm not in _TEAMS_OF):
         return None  # "فريق التحرير", "الفريق أول": a team of any kind, a rank
@@ -191,7 +194,9 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             continue
         coordinated = word.startswith("و") and len(word) > 4 and word[1:3] == "ال"
         if coordinated:
-            if used_and or not seen_definite or _stops_chain(word[1:], lemma, first=False):
+            # "لجنة الشؤون الخارجية والدفاع والأمن الوطني": portfolios may go on
+            another = used_and and not (lemma in _OF_PORTFOLIOS and word[1:] in GENERIC)
+            if another or not seen_definite or _stops_chain(word[1:], lemma, first=False):
                 break
             if closed and not _adjective(word[1:], lemma):
                 break  # "منصة القاهرة والمستقلين": the place ended the name
@@ -242,6 +247,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         generic_only = False
     elif lemma in MANDATED and end == j:
         j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
+    elif lemma == MINISTRY and end == j:
+        j = end = _expatriates(toks, gaz, j, tokens)
     accredited = j
     if lemma in ACCREDITED and end == j and has_place:
         accredited = _accredited_to(toks, gaz, j, tokens, state=lemma in _TO_A_STATE)
@@ -283,6 +290,26 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         head=lemma,
         tokens=tuple(tokens[: len(tokens) - (j - end)]),
     )
+
+
+def _expatriates(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
+    """ "وزارة الشؤون الخارجية والتعاون ... والموريتانيين في الخارج": a foreign ministry's
+    last portfolio, its citizens abroad, names its country; the end of the name."""
+    known = gaz.get(j)
+    if known is None or known.prefix != "و" or known.form is not Form.DEMONYM:
+        return j
+    if known.kind is not EntityKind.PLACE or not known.tokens[-1].endswith(_CITIZENS):
+        return j
+    tokens.extend(t.norm for t in toks[j : known.last])
+    end = known.last
+    rest = tuple(t.norm for t in toks[end : end + 2] if t.sep == SPACE)
+    if rest[:1] == (_ABROAD_WORD,):
+        tokens.append(rest[0])
+        return end + 1
+    if rest == _ABROAD:
+        tokens.extend(rest)
+        return end + 2
+    return end
 
 
 def _governs_place(lemma: str, known: Cand | None, nxt: Tok | None) -> bool:

@@ -373,6 +373,52 @@ def _vague_un_chain(cand: Cand) -> bool:
     return cand.size >= 2 and bool(cand.tokens) and cand.tokens[-1] in UN_NISBAS
 
 
+# Words after which a quoted or bracketed name is the outlet that reported: "قال مراسل
+# (بغداد اليوم)", "بحسب بيان تلقاه (تاق برس)", "في حديثه الذي رصدته «أثير»".
+_MEDIA_CUES = words("""
+    مراسل لمراسل مراسلة لمراسلة تابعته تابعتها رصدته رصدتها تلقاه تلقته تلقتها
+""")
+_OPENERS = frozenset('"«“(')
+_CLOSERS = frozenset('"»”)')
+_LONGEST_OUTLET = 3
+_BYLINE_MARKS = frozenset(":-–—|")
+
+
+def cued_media(block: Block) -> list[Cand]:
+    """Outlets named in quotes or brackets right after a reporting cue (see _MEDIA_CUES):
+    the cue says what the name is, whatever else the words name ("بغداد اليوم")."""
+    out: list[Cand] = []
+    toks, norms, text = block.toks, block.norms, block.source.text
+    # from the second token on: 'مراسل "الشرق": ...' opening a line is the outlet's byline
+    for k in [k for k in range(2, len(toks)) if norms[k - 1] in _MEDIA_CUES]:
+        if _OPENERS.isdisjoint(text[toks[k - 1].end : toks[k].start]):
+            continue
+        m = k + 1
+        while m < len(toks) and toks[m].sep == SPACE and m - k < _LONGEST_OUTLET:
+            m += 1
+        after = text[toks[m - 1].end : toks[m].start if m < len(toks) else len(text)]
+        if _CLOSERS.isdisjoint(after[:2]) or not _BYLINE_MARKS.isdisjoint(after):
+            continue  # unclosed, or a byline: 'مراسل "الشرق" - بغداد:'
+        cand = Cand(block, EntityKind.ORGANIZATION, k, m, subkind="media")
+        cand.tokens = tuple(norms[k:m])
+        out.append(cand)
+    return out
+
+
+_EDITIONS = words("عربي عربية العربية")  # "سبوتنيك عربي": the outlet's Arabic edition
+
+
+def media_credit(block: Block, cand: Cand) -> bool:
+    """ "... على الثقة. 19.10.2025, سبوتنيك عربي": an outlet named after a date at the end
+    of a paragraph is the page's credit line, not an actor of the story."""
+    if cand.subkind != "media" or cand.first == 0 or cand.prefix:
+        return False
+    if not block.norms[cand.first - 1].isdigit():
+        return False
+    rest = block.norms[cand.last :]
+    return not rest or (len(rest) == 1 and rest[0] in _EDITIONS)
+
+
 def quoted_media(
     block: Block,
     tails: Mapping[tuple[str, ...], str],

@@ -31,8 +31,10 @@ from app.extract.actors.gazetteer import Gazetteer, Ref, load_gazetteer
 from app.extract.actors.matcher import Match
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
+    cued_media,
     domain_adjective,
     find_orgs,
+    media_credit,
     minister_title,
     names_un,
     quoted_media,
@@ -117,9 +119,10 @@ class RuleActorRecognizer:
         features = find_features(block, by_first)
         orgs = find_orgs(block, by_first)
         # "صحيفة «الخليج»": the head says what the quoted name is, whatever else it names
-        quoted = [c for c in orgs if c.quoted]
+        quoted = [c for c in orgs if c.quoted] + cued_media(block)
         selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])
         selected = bracketed_acronyms(block, selected)
+        selected = [c for c in selected if not media_credit(block, c)]
         covered = _coverage(block, selected)
         selected += short_forms(block, covered)
         covered = _coverage(block, selected)

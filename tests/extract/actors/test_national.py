@@ -124,3 +124,13 @@ def test_a_ministry_statement_names_its_own_country_by_name() -> None:
 def test_a_bare_cabinet_is_no_home_body() -> None:
     result = run(*LEBANON, "وقرر مجلس الوزراء تأجيل البحث في الموازنة.", data_dir=SHIPPED)
     assert names(result, ORG) == set()
+
+
+def test_a_descriptive_alias_names_a_known_body_only_where_its_country_is_named() -> None:
+    libya = run(
+        "وأيد المجلس حكومة الوفاق الوطني باعتبارها الحكومة الشرعية الوحيدة في ليبيا.",
+        data_dir=SHIPPED,
+    )
+    assert "الحكومة اليمنية" not in names(libya, ORG)
+    yemen = run("وتقدمت الحكومة الشرعية نحو الحديدة غرب اليمن.", data_dir=SHIPPED)
+    assert "الحكومة اليمنية" in names(yemen, ORG)

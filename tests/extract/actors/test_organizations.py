@@ -499,3 +499,49 @@ def test_a_satellite_channel_or_radio_before_a_quoted_name(text: str, surface: s
 def test_a_un_body_named_by_its_purpose_between_two_countries() -> None:
     result = run("وأنجزت لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر عملها.", data_dir=None)
     assert "لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر" in names(result, ORG)
+
+
+@pytest.mark.parametrize(
+    "ministry",
+    [
+        "وزارة الشؤون الخارجية والتعاون الإفريقي والموريتانيين في الخارج",
+        "وزارة الخارجية والمصريين بالخارج",
+    ],
+)
+def test_a_foreign_ministry_ends_on_its_citizens_abroad(ministry: str) -> None:
+    result = run(f"وأصدرت {ministry} بيانا حول الأزمة.", data_dir=None)
+    assert names(result, ORG) == {ministry}
+
+
+def test_an_outlet_after_a_date_closing_a_paragraph_is_a_credit_line() -> None:
+    credit = run("وأكد الوزير أن العلاقات متينة... 12.03.2024, سبوتنيك عربي", data_dir=None)
+    assert names(credit, ORG) == set()
+    cited = run("ونقلت سبوتنيك عن الوزير أن العلاقات متينة.", data_dir=None)
+    assert names(cited, ORG) == {"وكالة سبوتنيك"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("وقال مراسل (صوت العاصمة)، إن الوفد وصل صباحا.", "صوت العاصمة"),
+        ("وأكد الوزير في حديثه الذي رصدته «نبض» أن الحوار مستمر.", "نبض"),
+        ("وأشار بحسب بيان تلقاه (المرصد برس) إلى أن الطريق مغلق.", "المرصد برس"),
+    ],
+)
+def test_an_outlet_in_quotes_or_brackets_after_a_reporting_cue(text: str, outlet: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == {outlet}
+
+
+def test_an_outlets_own_correspondent_in_a_byline_is_chrome() -> None:
+    result = run('مراسل "الوطن": البرلمان يؤجل الجلسة', 'سامي علي | مراسل "الوطن" - بغداد:')
+    assert names(result, ORG) == set()
+
+
+def test_a_committee_of_several_portfolios_is_one_name() -> None:
+    result = run("وناقشت لجنة الشؤون الخارجية والدفاع والأمن الوطني المشروع.", data_dir=None)
+    assert names(result, ORG) == {"لجنة الشؤون الخارجية والدفاع والأمن الوطني"}
+
+
+def test_the_libyan_joint_military_commission_by_its_numbers() -> None:
+    result = run("واجتمعت لجنة 5+5 في جنيف لبحث وقف النار.", data_dir=None)
+    assert "اللجنة العسكرية المشتركة 5+5" in names(result, ORG)
