@@ -35,6 +35,20 @@ DEEP_PAGE = 500
 
 
 def subjects(url: str, base: str) -> Subjects:
+    popular, rare, article = subject_ids(url)
+    cursor, depth = "", 1
+    while depth < DEEP_PAGE:
+        after = f"&cursor={cursor}" if cursor else ""
+        page = servers.get_json(f"{base}/articles?entity={popular}{after}")
+        assert isinstance(page, dict)
+        if not page["next_cursor"]:
+            break
+        cursor, depth = page["next_cursor"], depth + 1
+    return Subjects(popular, rare, article, cursor, depth)
+
+
+def subject_ids(url: str) -> tuple[int, int, int]:
+    """The most named actor, the rare one, the newest article."""
     engine = create_engine(url)
     with engine.connect() as connection:
         popular = connection.scalar(
@@ -47,15 +61,7 @@ def subjects(url: str, base: str) -> Subjects:
         article = connection.scalar(select(m.Article.id).order_by(m.Article.id.desc()).limit(1))
     engine.dispose()
     assert popular and rare and article, "the archive lacks the benchmark's actors"
-    cursor, depth = "", 1
-    while depth < DEEP_PAGE:
-        after = f"&cursor={cursor}" if cursor else ""
-        page = servers.get_json(f"{base}/articles?entity={popular}{after}")
-        assert isinstance(page, dict)
-        if not page["next_cursor"]:
-            break
-        cursor, depth = page["next_cursor"], depth + 1
-    return Subjects(popular, rare, article, cursor, depth)
+    return popular, rare, article
 
 
 def datasette_metadata(folder: Path, database: Path) -> Path:

@@ -4,25 +4,25 @@ filter, from statements built once with bind parameters.
 Building a select per request and generating its cache key was a fifth of such a page;
 these statements are Core (table columns, no ORM entity), built at first use, compiled once
 per dialect and run on the session's DBAPI connection (SQLAlchemy's execution context and
-result rows were a tenth of such a request). Every other filter combination goes by the
-general path."""
+result rows were a tenth of such a request; app/store/reads/driver.py). Every other filter
+combination goes by the general path."""
 
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Dialect, Integer, Select, bindparam, select, tuple_
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Dialect, Integer, LargeBinary, Select, bindparam, cast, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store.reads.article_query import ArticleFilters
+from app.store.reads.driver import DriverPlan, driver_plan, fetch_raw
 
 
 class Link(StrEnum):
@@ -70,13 +70,19 @@ _COLUMNS = (
 
 
 @cache
-def _page_statement(link: Link, newest: bool, after: bool) -> Select[Any]:
+def _page_statement(link: Link, newest: bool, after: bool, blob_items: bool = False) -> Select[Any]:
+    """`blob_items`: item_json read as the bytes SQLite keeps (a BLOB cast), which the page
+    splices in as they are: decoding each item to text and encoding it again was a third
+    of the query's CPU. PostgreSQL would read a text cast to bytea as escapes: text there."""
     table = (m.ArticleEntity if link is Link.ENTITY else m.ArticleResolution).__table__
     lead = table.c.entity_id if link is Link.ENTITY else table.c.resolution_id
     sort_at, article_id = table.c.sort_at, table.c.article_id
     total = _count_statement(link).scalar_subquery().label("link_total")
+    columns = _COLUMNS
+    if blob_items:
+        columns = (*_COLUMNS[:-1], cast(_ARTICLES.item_json, LargeBinary).label("item_json"))
     query = (
-        select(*_COLUMNS, total, sort_at)
+        select(*columns, total, sort_at)
         .select_from(table)
         .join(m.Article.__table__, _ARTICLES.id == article_id)
         .outerjoin(m.Source.__table__, _SOURCES.id == _ARTICLES.source_id)
@@ -106,84 +112,46 @@ def link_rows(
     after: tuple[datetime, int] | None,
     size: int,
 ) -> list[Any]:
-    """Up to `size` rows: PAGE_COLUMNS' names, `link_total` (the counter link_count reads,
-    one statement fewer), then the link's sort_at last."""
+    """Up to `size` rows: PAGE_COLUMNS' names (item_json as bytes on SQLite), `link_total`
+    (the counter link_count reads, one statement fewer), then the link's sort_at last."""
+    connection = session.connection()
+    dbapi = connection.connection.dbapi_connection
+    assert dbapi is not None
+    plan, found = raw_link_rows(
+        dbapi, connection.dialect, sole, newest=newest, after=after, size=size
+    )
+    make = row_shape(plan.names)
+    return [make(plan.row(values)) for values in found]
+
+
+def raw_link_rows(
+    dbapi_connection: Any,
+    dialect: Dialect,
+    sole: SoleLink,
+    *,
+    newest: bool,
+    after: tuple[datetime, int] | None,
+    size: int,
+) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
+    """link_rows on a DB-API connection of the engine's pool, with no session around it:
+    the rows as the driver returns them, with the plan that converts them."""
     params: dict[str, Any] = {"lead": sole.row_id, "size": size}
     if after is not None:
         params |= {"after_at": after[0], "after_id": after[1]}
-    connection = session.connection()
-    plan = _driver_plan(connection.dialect, sole.link, newest, after is not None)
-    dbapi = connection.connection.dbapi_connection
-    assert dbapi is not None
-    cursor = dbapi.cursor()
-    try:
-        cursor.execute(plan.sql, plan.parameters(params))
-        found = cursor.fetchall()
-    except connection.dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
-        raise DBAPIError.instance(
-            plan.sql, params, exc, connection.dialect.loaded_dbapi.Error, dialect=connection.dialect
-        ) from exc
-    finally:
-        cursor.close()
-    return [plan.row(values) for values in found]
+    key = ("link page", sole.link, newest, after is not None)
+    blob = dialect.name == "sqlite"
+    plan = driver_plan(
+        dialect, key, lambda: _page_statement(sole.link, newest, after is not None, blob)
+    )
+    return plan, fetch_raw(dbapi_connection, dialect, plan, params)
 
 
-Processor = Callable[[Any], Any] | None
-
-
-@dataclass(frozen=True, slots=True)
-class _DriverPlan:
-    """A page statement compiled once per dialect, run on the DBAPI cursor: SQLAlchemy's
-    execution context and result wrapping cost as much as the query itself. The column
-    types' own processors convert values both ways, as SQLAlchemy would."""
-
-    sql: str
-    order: tuple[str, ...] | None  # the parameters' positions, for a positional paramstyle
-    defaults: dict[str, Any]  # the statement's own values (SQLite's OFFSET 0), by name
-    binds: Mapping[str, Processor]
-    results: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns to convert
-    make: Callable[[list[Any]], Any]  # a named tuple of the columns, as SQLAlchemy's rows
-
-    def parameters(self, params: dict[str, Any]) -> Any:
-        given = {**self.defaults, **params}
-        bound = {k: (f(x) if (f := self.binds[k]) else x) for k, x in given.items()}
-        return bound if self.order is None else [bound[k] for k in self.order]
-
-    def row(self, values: tuple[Any, ...]) -> Any:
-        converted = list(values)
-        for i, f in self.results:
-            converted[i] = f(converted[i])
-        return self.make(converted)
-
-
-_PLANS: dict[tuple[str, str, Link, bool, bool], _DriverPlan] = {}
-
-
-def _driver_plan(dialect: Dialect, link: Link, newest: bool, after: bool) -> _DriverPlan:
-    """By the dialect's name and driver, not its instance: each engine has its own."""
-    key = (dialect.name, dialect.driver, link, newest, after)
-    plan = _PLANS.get(key)
-    if plan is None:
-        plan = _PLANS[key] = _compile(dialect, link, newest, after)
-    return plan
-
-
-def _compile(dialect: Dialect, link: Link, newest: bool, after: bool) -> _DriverPlan:
-    statement = _page_statement(link, newest, after)
-    compiled = statement.compile(dialect=dialect)
-    order = tuple(compiled.positiontup or ()) if compiled.positional else None
-    names = set(order) if order is not None else set(compiled.bind_names.values())
-    binds = {
-        name: param.type.dialect_impl(dialect).bind_processor(dialect)
-        for name, param in compiled.binds.items()
-        if name in names
-    }
-    defaults = {k: x for k, x in compiled.params.items() if k in names and x is not None}
-    columns = list(statement.selected_columns)
-    processors = (c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
-    results = tuple((i, f) for i, f in enumerate(processors) if f is not None)
-    shape = namedtuple("LinkRow", [c.key for c in columns])  # type: ignore[misc]
-    return _DriverPlan(compiled.string, order, defaults, binds, results, shape._make)
+@cache
+def row_shape(names: tuple[str, ...]) -> Callable[[list[Any]], Any]:
+    """A named tuple of the columns, as SQLAlchemy's rows."""
+    shape: Any = namedtuple("LinkRow", names)  # type: ignore[misc]
+    make: Callable[[list[Any]], Any] = shape._make
+    return make
 
 
 def link_count(session: Session, sole: SoleLink) -> int:
