@@ -22,8 +22,7 @@ from typing import Any
 
 from bench.bare import app as bare_app
 from bench.build import build
-from bench.http import DEEP_PAGE, subject_ids
-from bench.targets import Subjects, khabar_paths
+from bench.targets import DEEP_PAGE, Subjects, khabar_paths, subject_ids
 
 App = Callable[[dict[str, Any], Any, Any], Awaitable[None]]
 
