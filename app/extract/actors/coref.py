@@ -206,14 +206,26 @@ def _linked_surname(
     forms: dict[str, set[tuple[str, ...]]], core: tuple[str, ...], own: str | None
 ) -> set[str]:
     """ "الوزير بو حبيب" after "عبد الله بو حبيب": a surname of a link and a word, read
-    as a name of its own after a title, is the person whose full name ends with it."""
-    if len(core) != 2 or core[0] not in _SURNAME_LINKS:
+    as a name of its own after a title, is the person whose full name ends with it.
+    "محمدسالم مرزوق" after "محمد سالم ولد مرزوق": the first name and the father's written
+    as one word, the surname the same, is that person too."""
+    if len(core) != 2:
         return set()
+    if core[0] not in _SURNAME_LINKS:
+        return {
+            key
+            for key, variants in forms.items()
+            if key != own and any(_joined_first(v, core) for v in variants)
+        }
     return {
         key
         for key, variants in forms.items()
         if key != own and any(len(v) > 2 and v[-2:] == core for v in variants)
     }
+
+
+def _joined_first(variant: tuple[str, ...], core: tuple[str, ...]) -> bool:
+    return len(variant) >= 3 and variant[-1] == core[1] and variant[0] + variant[1] == core[0]
 
 
 def _surnames_of_the_article(cands: list[Cand]) -> None:

@@ -108,6 +108,9 @@ class Gazetteer:
     eu_id: str | None = None
     # Last name of one known person only ("أردوغان"): found after a title without the rest.
     surnames: dict[str, str] = field(default_factory=dict)
+    # The ones of persons from outside the Arab states and Iran, shaped like no Arabic
+    # word ("غريفيث", "بيدرسن"): the press names such a man by it alone, with no cue.
+    foreign_surnames: dict[str, str] = field(default_factory=dict)
     # A country's body named "ال + head + adjective" (الحكومة العراقية): (head, iso2) -> id
     national: dict[tuple[str, str], str] = field(default_factory=dict)
     _shared_national: set[tuple[str, str]] = field(default_factory=set)
@@ -189,6 +192,21 @@ class Gazetteer:
             unique = len(ids) == 1 and len(token) >= 3 and token not in common
             if unique and (token,) not in self.trie:  # not a place or body spelled the same
                 self.surnames[token] = next(iter(ids))
+                if _foreign_shape(token) and self._foreign(self.entries[next(iter(ids))]):
+                    self.foreign_surnames[token] = next(iter(ids))
+
+    def _foreign(self, entry: GazEntry) -> bool:
+        """A person who held office in a state outside the Arab states and Iran, or in an
+        international body, and none in them or their bodies: a surname of the region may
+        be an Arabic or Persian word too (رئيسي، ولايتي، إسلامي، مشار)."""
+        abroad = False
+        for role in entry.roles:
+            body = self.entries.get(role.organization) if role.organization else None
+            if role.country in _REGION or (body is not None and body.country in _REGION):
+                return False
+            abroad = abroad or role.country is not None
+            abroad = abroad or (body is not None and body.subkind == "international")
+        return abroad
 
     def lineage(self, tokens: tuple[str, ...]) -> str | None:
         """ "محمد بن عبدالرحمن بن جاسم آل ثاني", "عبد اللطيف بن راشد الزياني": a person's
@@ -254,6 +272,52 @@ def _gaz_entry(model: entries.NamedEntry, kind: EntityKind) -> GazEntry:
         demonyms=list(model.demonyms) if isinstance(model, entries.CountryEntry) else [],
         roles=[_role(r) for r in person.roles] if person else [],
         also_known_as=list(person.also_known_as) if person else [],
+    )
+
+
+# The Arab League's members and Iran, by ISO 3166-1 alpha-2 code.
+_REGION = frozenset(
+    [
+        "DZ",
+        "BH",
+        "KM",
+        "DJ",
+        "EG",
+        "IQ",
+        "JO",
+        "KW",
+        "LB",
+        "LY",
+        "MR",
+        "MA",
+        "OM",
+        "PS",
+        "QA",
+        "SA",
+        "SO",
+        "SD",
+        "SY",
+        "TN",
+        "AE",
+        "YE",
+        "IR",
+    ]
+)
+
+
+# A foreign surname the press uses for something else as often: "قانون سيزر" is the Caesar
+# Act, not Turkey's president.
+_NAMES_OF_OTHER_THINGS = frozenset(("سيزر",))
+_LONE_SHORTEST = 5  # letters: short ones (بلير، عنان، بوش) are words or shared too often
+
+
+def _foreign_shape(token: str) -> bool:
+    """No article, no nisba ending, long enough to be no everyday word."""
+    return (
+        len(token) >= _LONE_SHORTEST
+        and not token.startswith("ال")
+        and not token.endswith(("ي", "يه"))
+        and token not in _NAMES_OF_OTHER_THINGS
     )
 
 

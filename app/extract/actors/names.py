@@ -32,9 +32,12 @@ _ALI = "علي"
 _KUNYA = words("أبو أم")
 _ALLAH = "الله"
 _AL = "ال"  # the family word آل once folded, not the article
+_SON_OF = "ولد"  # "محمد سالم ولد مرزوق": the link of Mauritanian names, not و + a word
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
 _HAMZA_MODIFIERS = words("الفائز الفائزة")
 _TANWEEN_FATH = "\u064b"
+# "إنشاءالله", "ماشاءالله", "بإذنالله": pious phrases run together, not names.
+_PIOUS_HEADS = words("إنشاء ماشاء بإذن بعون بحمد سبحان")
 
 
 @dataclass(slots=True)
@@ -45,6 +48,7 @@ class Context:
     un_id: str | None = None
     eu_id: str | None = None
     surnames: Mapping[str, str] = field(default_factory=dict)  # gazetteer last name -> id
+    lone_surnames: Mapping[str, str] = field(default_factory=dict)  # said alone, no cue
 
 
 def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
@@ -103,6 +107,8 @@ def _after_surname(toks: Sequence[Tok], k: int) -> bool:
     previous, word = toks[k - 1].norm, toks[k].norm
     if previous == _AL or not previous.startswith("ال") or word.startswith("ال"):
         return False  # "آل" (folded to "ال") links a family name: "زايد آل نهيان"
+    if previous == _ALLAH:
+        return False  # "عطا الله حنا", "نصر الله خليل": الله closes a compound first name
     if k >= 2 and toks[k - 2].norm in NAME_LINKS:
         return False
     return word not in NAME_LINKS and word not in first_names()
@@ -139,7 +145,7 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return not first  # عبد الله، العبد الله
     if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES:
         return False
-    if word in first_names():
+    if word in first_names() or _joined_allah(word) or (word == _SON_OF and not first):
         return True
     if word in GENERIC:
         return False
@@ -167,6 +173,12 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     if shown.endswith("يه") and len(word) >= 5 and word not in PARTICLES:
         return True  # هيرفيه، دوسيه، بارنييه: French names in -é, -ier, not a pronoun
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _joined_allah(word: str) -> bool:
+    """ "عطالله", "نصرالله", "جارالله": a compound name written as one word; its final ه is
+    God's name, not a pronoun."""
+    return len(word) >= 6 and word.endswith(_ALLAH) and word[:-4] not in _PIOUS_HEADS
 
 
 def _surname_spelling(word: str, shown: str) -> bool:
@@ -217,9 +229,21 @@ def _on_common_word(word: str) -> bool:
     with these letters: بوعسكر، بلحاج، لعمامرة)."""
     return any(
         prefix in ("ب", "ل", "ك")
-        and (stem in NOT_NAMES or stem in TIME_WORDS or title_head(stem) is not None)
+        and (
+            stem in NOT_NAMES
+            or stem in TIME_WORDS
+            or title_head(stem) is not None
+            or (prefix != "ك" and _verbal_noun(stem))
+        )
         for prefix, stem in readings(word)
     )
+
+
+def _verbal_noun(stem: str) -> bool:
+    """After ب or ل a word shaped like a verb is its verbal noun (بتدخل، لتعزيز): a
+    preposition never takes a verb. تفعيل-shaped, or a listed verb form."""
+    tafeel = len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي"
+    return tafeel or is_verb(stem)
 
 
 def known_surname(ctx: Context, j: int, *, opening: bool = False) -> Cand | None:

@@ -46,13 +46,14 @@ _ADJECTIVE_HEADS = {
 # Heads whose home body may be named here for the first time ("المحكمة الإدارية" of the
 # country); a government named so must be known ("الحكومة الاتحادية" of Iraq).
 _NEW_WITH_ADJECTIVE = words("محكمة")
-_CHAMBERS = words("النواب الشعب الشيوخ الأمة الوزراء")
+_CHAMBERS = words("النواب الشعب الشيوخ الأمة")  # a bare "مجلس الوزراء" stays out (GUIDELINES §7)
 _CHAMBER_HEAD = "مجلس"
 _FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective
 _IN = "في"
 _MINISTRY_WORDS = frozenset(bare(w) for w in words("وزارة الشؤون"))
 _MARGIN = 2  # the country must have at least twice the mentions of the next one
 _LEADING = 1.01  # ... or just more than any other, for a body the gazetteer knows
+_NAMED = 1.5  # ... or half as many mentions again by name as the next one
 
 
 def resolve_national(
@@ -120,10 +121,13 @@ def _resolve_home(
     # a body named here for the first time needs a country far ahead of the others.
     counts = _country_counts(cands, gazetteer)  # counted once for both margins
     leading = _dominant(counts, _LEADING)
-    if leading is None:
+    # A ministry's statement names its own country by name ("أكدت تونس", "رحبت دولة
+    # قطر") while the country it speaks about comes in adjectives and places ("الشعب
+    # الفلسطيني", "غزة"): the country named most by name is the home one too.
+    clear = _dominant(counts, _MARGIN) or _dominant(_named_countries(cands, gazetteer), _NAMED)
+    if leading is None and clear is None:
         return
-    clear = _dominant(counts, _MARGIN)
-    iso = gazetteer.entries[leading].country or ""
+    iso = (gazetteer.entries[leading].country or "") if leading is not None else ""
     named = {c.tokens[:2] for c in cands if c.kind is EntityKind.ORGANIZATION and c.key}
     for cand in pending:
         tokens = tuple(bare(t) if n == 0 else t for n, t in enumerate(cand.tokens))
@@ -173,6 +177,16 @@ def _country_counts(cands: Iterable[Cand], gazetteer: Gazetteer) -> Counter[str]
                 counts[gazetteer.countries[iso]] += 1
         elif entry.country in gazetteer.countries:
             counts[gazetteer.countries[entry.country]] += 1  # its cities and home bodies
+    return counts
+
+
+def _named_countries(cands: Iterable[Cand], gazetteer: Gazetteer) -> Counter[str]:
+    """How often the article names each country by its name (no adjective, no city)."""
+    counts: Counter[str] = Counter()
+    for cand in cands:
+        entry = gazetteer.entries.get(cand.key) if cand.key else None
+        if entry is not None and entry.subkind == "country" and cand.form is Form.NAME:
+            counts[entry.id] += 1
     return counts
 
 

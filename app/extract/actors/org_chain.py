@@ -34,6 +34,7 @@ from app.extract.actors.org_lexicon import (
     GENERIC,
     HEADS,
     L_GENITIVES,
+    LEADING,
     MINISTRY,
     NAMED_ADJECTIVES,
     NEEDS_PLACE,
@@ -41,6 +42,7 @@ from app.extract.actors.org_lexicon import (
     NEEDS_SPECIFIC,
     NOT_PROPER,
     PROPER_HEADS,
+    UN_NISBAS,
     VAGUE,
     adjective_alone,
     has_preposition,
@@ -69,24 +71,44 @@ INDEFINITE_ADJECTIVES = words("""
 FORCES = "قوات"
 REGIME = "نظام"
 FORUM = "منبر"
-_BY_DEMONYM_ONLY = words("قوات قيادة")
+# Heads that with only a demonym ("القوات التركية", "البعثة الفلسطينية", "السفارة
+# الإيرانية") name the country, not a body; descriptive adjectives between do not change
+# that ("البعثة الدبلوماسية الجزائرية", "القوات الأمنية الصومالية").
+_BY_DEMONYM_ONLY = words("قوات قيادة بعثة وفد سفارة")
+_DESCRIBING = words("""
+    الدبلوماسية الدبلوماسي الأمنية الأمني العسكرية العسكري الحكومية الحكومي الرسمية الرسمي
+""")
 GROUP = normalize("مجموعة")
 _PEACEKEEPING = tuple(normalize("حفظ السلام").split())
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
 # Bodies set up with a mandate about a place: "لجنة التحقيق الدولية المستقلة بشأن سوريا".
 MANDATED = words("لجنة بعثة فريق مكتب")
 # A state's mission named with the body it is accredited to: "بعثة السودان لدى الأمم المتحدة".
-ACCREDITED = words("بعثة مندوبية ممثلية")
+ACCREDITED = words("بعثة مندوبية ممثلية وفد سفارة")
+# ... and the heads that name a body only so: "وفد سلطنة عمان الدائم لدى الأمم المتحدة" is
+# the state's permanent mission, "وفد سوريا" a delegation to talks, no body; an embassy is
+# accredited to a state ("السفارة السعودية لدى اليمن").
+_ACCREDITED_ONLY = words("وفد سفارة")
+_TO_A_STATE = words("سفارة")
 _AT = normalize("لدى")
+_IN = "في"  # "بعثة الإمارات في مجلس الأمن"
 _AND_AFFAIRS = normalize("وشؤون")
 _POSSESSED = ("ها", "هم", "هما")  # pronoun suffixes: "مقرها", "قادتهم"
 _VERBAL_HEADS = words("تنظيم إدارة نظام قيادة رئاسة")
+_RUNNING = words("إدارة قيادة تنظيم")  # verbal nouns whose object may be any place
+_FACILITIES = words("ميناء مطار معبر")
+# A team is a body only as a panel of experts or an investigation team ("فريق خبراء
+# العقوبات", "فريق التحقيق وتحديد الهوية"); "الفريق" is also a military rank.
+TEAM = normalize("فريق")
+_TEAMS_OF = words("خبراء الخبراء التحقيق") | UN_NISBAS  # "الفريق الأممي": the UN's team
 # "تولى قيادة البلاد": a verbal noun governing "the country" (not الدولة: تنظيم الدولة)
 _THE_COUNTRY = words("البلاد البلد")
 _ARMED = "المسلحه"  # "القوات المسلحة": a name, though المسلحة alone only describes
 _PLURAL_ENDINGS = ("ين", "ون", "ان", "ات")
 _GENERAL = words("العام العامة")
 CONCERNED = words("المعني المعنية")  # "المعنية بـ": concerned with
+# "لجنة العقوبات الخاصة بليبيا", "المحكمة الخاصة بلبنان": the place a body is set up for
+_SPECIAL_TO = words("الخاص الخاصة")
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
 _OCCUPIERS = words("الاحتلال العدو")
 
@@ -108,6 +130,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     governs_country = i + 1 < len(toks) and toks[i + 1].norm in _THE_COUNTRY
     if not definite and lemma in _VERBAL_HEADS and governs_country:
         return None  # "تولى قيادة البلد العربي": leading the country, no body
+    if not definite and _governs_place(
+        lemma, gaz.get(i + 1), toks[i + 1] if i + 1 < len(toks) else None
+    ):
+        return None  # "تولى رئاسة اليمن", "إدارة ميناء الحديدة": running a place
+    if lemma == TEAM and (i + 1 >= len(toks) or toks[i + 1].norm not in _TEAMS_OF):
+        return None  # "فريق التحرير", "الفريق أول": a team of any kind, a rank
     tokens = [("ال" if definite else "") + lemma]
     seen_definite, indefinite, used_and = definite, 0, False
     after_place = False
@@ -120,7 +148,12 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     j = i + 1
     while j < len(toks) and toks[j].sep == SPACE:
         known = gaz.get(j)
-        if known is not None and known.prefix == "ب" and toks[j - 1].norm in CONCERNED:
+        about = (
+            CONCERNED | _SPECIAL_TO
+            if known is not None and known.kind is EntityKind.PLACE
+            else CONCERNED
+        )
+        if known is not None and known.prefix == "ب" and toks[j - 1].norm in about:
             # "المعنية بالجمهورية العربية السورية": the place the body deals with
             tokens.extend(t.norm for t in toks[j : known.last])
             j = end = known.last
@@ -197,7 +230,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
             # describes one
             generic_only = generic_only and stem in DESCRIPTIVE
-        demonym_only = False
+        if not (lemma in _BY_DEMONYM_ONLY and word in _DESCRIBING):
+            demonym_only = False
         tokens.append(word)
         j += 1
     proper_name = end is None
@@ -208,7 +242,13 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         generic_only = False
     elif lemma in MANDATED and end == j:
         j = end = concerning(toks, gaz, j, tokens)  # "... بشأن سوريا"
-    if lemma in _BY_DEMONYM_ONLY and definite and demonym_only and has_place:
+    accredited = j
+    if lemma in ACCREDITED and end == j and has_place:
+        accredited = _accredited_to(toks, gaz, j, tokens, state=lemma in _TO_A_STATE)
+    if lemma in _ACCREDITED_ONLY and accredited == j:
+        return None  # "وفد سوريا", "السفارة الإيرانية": a delegation, the country's embassy
+    by_demonym = definite and demonym_only and has_place and accredited == j
+    if lemma in _BY_DEMONYM_ONLY and by_demonym:
         # "القوات التركية": the country's troops, "القيادة الفلسطينية": its leaders (GUIDELINES
         # §7), each a mention of the country
         return None
@@ -222,9 +262,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         return None  # "منبر جدة": talks named after their venue, not a body
     named = specific or proper >= 2
     weak = not proper_name and _is_weak(lemma, definite, named, has_place, generic_only)
-    if lemma in ACCREDITED and end == j and has_place:
-        accredited = _accredited_to(toks, gaz, j, tokens)
-        weak = weak and accredited == j
+    if accredited > j:
+        weak = False
         j = end = accredited
     if weak and end == j and i not in gaz and _local(lemma, definite):
         # "وزارة الصحة في غزة", "المرصد المحلي في درعا": the place a generic body serves
@@ -246,15 +285,38 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     )
 
 
-def _accredited_to(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
+def _governs_place(lemma: str, known: Cand | None, nxt: Tok | None) -> bool:
+    """An indefinite verbal noun with a place for its object: managing a port or a city
+    ("إدارة ميناء الحديدة"), holding a country's presidency ("رئاسة اليمن"). A region's
+    presidency may be a body ("رئاسة إقليم كردستان"), a country's is the office."""
+    if nxt is None:
+        return False  # the head ends the block
+    if lemma in _RUNNING and nxt.sep == SPACE and nxt.norm in _FACILITIES:
+        return True  # "إدارة ميناء الحديدة", "إدارة معبر رفح"
+    if known is None or nxt.sep != SPACE or known.prefix:
+        return False
+    if known.kind is not EntityKind.PLACE or known.form is Form.DEMONYM:
+        return False
+    if lemma in _RUNNING:
+        return True
+    return lemma in LEADING and known.subkind == "country"
+
+
+def _accredited_to(
+    toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str], *, state: bool = False
+) -> int:
     """ "البعثة البريطانية لدى الأمم المتحدة": the body a state's mission is accredited to
-    ends its name (and is no mention of its own, as inside any name)."""
-    if j + 1 >= len(toks) or toks[j].sep != SPACE or toks[j].norm != _AT:
+    (the state, for an embassy) ends its name (and is no mention of its own, as inside any
+    name)."""
+    if j + 1 >= len(toks) or toks[j].sep != SPACE or toks[j].norm not in (_AT, _IN):
         return j
     body = gaz.get(j + 1)
-    if body is None or body.kind is not EntityKind.ORGANIZATION or body.prefix:
+    if state and toks[j].norm != _AT:
+        return j  # "السفارة الأمريكية في بغداد": where it sits, not whom it is accredited to
+    host = EntityKind.PLACE if state else EntityKind.ORGANIZATION
+    if body is None or body.kind is not host or body.prefix or body.form is Form.DEMONYM:
         return j
-    tokens.append(_AT)
+    tokens.append(toks[j].norm)
     tokens.extend(t.norm for t in toks[j + 1 : body.last])
     return body.last
 
@@ -306,7 +368,7 @@ def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -
     """Whether a known place or demonym may sit inside the chain at this point."""
     if known.kind is not EntityKind.PLACE or known.prefix:
         return False
-    if known.form is not Form.DEMONYM:
+    if known.form is not Form.DEMONYM and not _nisba_name(known):
         return not seen_definite  # "النظام بغداد": a definite noun takes no genitive
     word = known.tokens[-1]
     if not word.startswith("ال"):
@@ -315,6 +377,12 @@ def _place_fits(known: Cand, first: bool, definite: bool, seen_definite: bool) -
         return not seen_definite
     # "تدعو الهيئة السوريين": a plural demonym right after the head is the object
     return not (first and word.endswith(_PLURAL_ENDINGS))
+
+
+def _nisba_name(known: Cand) -> bool:
+    """ "السعودية": a country whose name is a definite nisba agrees with a head like its
+    adjective ("السفارة السعودية")."""
+    return known.size == 1 and known.tokens[-1].startswith("ال") and known.tokens[-1].endswith("يه")
 
 
 def _proper_name_end(

@@ -16,7 +16,8 @@ HEAD_GROUPS = {
     "media": "صحيفة قناة تلفزيون إذاعة",
     "other": """هيئة مجلس حركة ائتلاف جبهة منظمة لجنة جامعة اتحاد تجمع مفوضية وكالة شركة
         رابطة جمعية مؤسسة مركز معهد محكمة منبر مكتب بنك صندوق مصرف تنظيم جماعة منصة
-        شبكة مرصد نقابة غرفة حلف كتلة أمانة بعثة تحالف مجموعة مندوبية ممثلية""",
+        شبكة مرصد نقابة غرفة حلف كتلة أمانة بعثة تحالف مجموعة مندوبية ممثلية وفد سفارة
+        فريق""",
 }
 HEADS: dict[str, str] = {
     normalize(word): group for group, text in HEAD_GROUPS.items() for word in text.split()
@@ -26,8 +27,10 @@ HEADS: dict[str, str] = {
 # country makes it a body ("الإدارة الأمريكية"). Likewise
 # نظام is a system before it is a regime ("نظام العقوبات", "نظام روما الأساسي"), تنظيم a
 # verbal noun before a group ("تنظيم الملاحة", "تنظيم الانتخابات"): the groups themselves
-# are in the gazetteer (تنظيم الدولة، نظام الأسد). An embassy ("السفارة الإيرانية") is
-# not annotated as a body: its adjective names the country.
+# are in the gazetteer (تنظيم الدولة، نظام الأسد). An embassy named by its demonym alone
+# ("السفارة الإيرانية") is no body: its adjective names the country (org_chain.py).
+# "الفريق" alone is first of all a military rank (الفريق أول ...): never a short form.
+NO_SHORT_FORM = frozenset(normalize(w) for w in ["فريق", "وفد", "سفارة"])
 NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "إدارة", "نظام", "تنظيم"])
 # A movement (حراك) is named by a proper genitive ("حراك الجيل الجديد"), not by a common
 # one ("حراك الشارع", the street's protests), and an agency (جهاز) by its country or a
@@ -62,12 +65,14 @@ NAMED_ADJECTIVES = words("""
     السامي المؤقتة المؤقت الانتقالي الانتقالية الموحد الموحدة المستقلة المستقل الاتحادي
     الاتحادية الفيدرالي الفيدرالية الأطلسي الدستورية الجمهوري الذاتية السورية التركمانية
     التركماني الآشورية الآشوري السرياني السريانية الثلاثية الرباعية الخماسية السداسية
+    الثلاثي الرباعي الخماسي السداسي
 """)
 # Adjectives that describe a body rather than name it: the chain stops before them.
 DESCRIPTORS = words("""
     الحاكم الحاكمة المعارض المعارضة الموالي الموالية المدعوم المدعومة المسلح المسلحة
     المتشدد المتشددة المتطرف المتطرفة الإرهابي الإرهابية المحظور المحظورة المنحل المنحلة
     السابق السابقة الحالي الحالية المقرب المقربة الجديد الجديدة التابع التابعة الشريك
+    الرسمي الرسمية
 """)
 ADJECTIVES = (
     NAMED_ADJECTIVES
@@ -81,7 +86,7 @@ ADJECTIVES = (
 )
 # Heads written before a quoted name, with the display form the canonical name uses.
 QUOTED_HEAD_WORDS = """صحيفة وكالة موقع قناة منظمة حركة فريق شبكة مركز مؤسسة جمعية تجمع
-    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار"""
+    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار فضائية راديو"""
 QUOTED_HEADS = {normalize(w): w for w in QUOTED_HEAD_WORDS.split()}
 # The networks a statement is posted on: "منصة «إكس»" is a channel, not a body (منصة
 # موسكو is one).
@@ -107,6 +112,7 @@ L_GENITIVES = words("""
     للعدالة للثقافة للسياسات للتخطيط للديمقراطية للحريات للمصالحة للتعليم للتعاون
     للأمن للنفط للدولة للمفاوضات للانتخابات للإحصاء للاستثمار للطاقة للأنباء للطفولة
     للهجرة للتجارة للاتصالات للطيران للمقاومة للتحرير للإصلاح للتغيير للإنقاذ للشغل
+    للتحقيق للأخبار لنصرة
 """)
 DEFINITE_L = frozenset(w for w in L_GENITIVES if w.startswith("لل"))
 # Heads that take a bare proper name: "حركة حماس", "وكالة رويترز", "صحيفة الغارديان".

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
-from app.extract.actors.candidates import Cand, Form
+from app.extract.actors.candidates import BlockResult, Cand, Form
+from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, words
 from app.extract.actors.org_chain import chain
 from app.extract.actors.org_lexicon import (
@@ -22,6 +23,7 @@ from app.extract.actors.org_lexicon import (
     MERGEABLE,
     MINISTRY,
     MINISTRY_DOMAINS,
+    NO_SHORT_FORM,
     PLATFORM,
     QUOTE_AFTER,
     QUOTED_HEADS,
@@ -42,6 +44,7 @@ from app.extract.tokens import (
     readings,
     written_forms,
 )
+from app.text.normalize import normalize
 
 # Every token `org_head` may accept (a head with or without the article), and with them
 # every token `_ministry` or `quoted_name` may start on.
@@ -200,6 +203,8 @@ def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
         place = gaz.get(i + 1)
         if place is None or place.form is not Form.DEMONYM or not place.tokens[-1].endswith("يه"):
             return None
+        if not prefix and _after_definite_noun(block, i):
+            return None  # "السياسة الخارجية اللبنانية": the adjective of a noun, no ministry
         cand = Cand(
             block,
             EntityKind.ORGANIZATION,
@@ -213,6 +218,23 @@ def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
         cand.canonical = "وزارة " + clean_display(cand.surface)
         return cand
     return None
+
+
+def domain_adjective(block: Block, i: int) -> bool:
+    """ "السياسة الخارجية اللبنانية": a ministry's domain word right after a definite noun
+    is that noun's adjective, whatever follows it."""
+    return _ministry_domain(block.norms[i]) == ("", block.norms[i]) and _after_definite_noun(
+        block, i
+    )
+
+
+def _after_definite_noun(block: Block, i: int) -> bool:
+    if i == 0 or block.toks[i].sep != SPACE:
+        return False
+    before = block.norms[i - 1]
+    if before in PARTICLES or before in _MINISTER:
+        return False
+    return any(stem.startswith("ال") and len(stem) > 3 for _, stem in readings(before))
 
 
 @lru_cache(maxsize=65536)
@@ -234,7 +256,7 @@ def short_forms(block: Block, covered: Sequence[object | None]) -> list[Cand]:
     for i in [i for i, word in enumerate(norms) if word in _HEAD_FORMS and covered[i] is None]:
         tok = block.toks[i]
         head = org_head(tok.norm)
-        if head is None or not head[2]:
+        if head is None or not head[2] or head[1] in NO_SHORT_FORM:
             continue
         nxt = block.toks[i + 1] if i + 1 < len(block.toks) else None
         if (
@@ -299,6 +321,56 @@ def un_adjectives(block: Block, covered: list[Cand | None], un_id: str) -> list[
             )
         )
     return out
+
+
+def un_in_vague_chains(results: Sequence[BlockResult], gazetteer: Gazetteer) -> None:
+    """ "البعثة الأممية", "القوات الأممية": a generic head with the adjective of the United
+    Nations that coreference left unresolved. It is the one body of that head the article
+    names in full (the UN mission of the story); with none, it names no body of its own but
+    its adjective still names the United Nations. Run after resolution."""
+    un_id = gazetteer.un_id
+    vague = [(r, c) for r in results for c in r.cands if _vague_un_chain(c)]
+    if un_id is None or not vague:
+        return
+    bodies: dict[str, set[str]] = {}  # head lemma -> keys of the bodies it opens
+    for result in results:
+        for cand in result.cands:
+            if cand.kind is EntityKind.ORGANIZATION and cand.key is not None:
+                head = _name_head(cand.key, gazetteer)
+                if head is not None:
+                    bodies.setdefault(head, set()).add(cand.key)
+    for result, cand in vague:
+        named = bodies.get(cand.head or "", set()) - {un_id}
+        if len(named) == 1:
+            cand.key = next(iter(named))
+        elif not named:
+            at = cand.last - 1
+            result.cands.append(
+                Cand(
+                    result.block,
+                    EntityKind.ORGANIZATION,
+                    at,
+                    at + 1,
+                    form=Form.DEMONYM,
+                    key=un_id,
+                    tokens=(result.block.norms[at],),
+                )
+            )
+
+
+def _name_head(key: str, gazetteer: Gazetteer) -> str | None:
+    """The head noun a body's name opens on (بعثه for بعثة الأمم المتحدة ...), if any."""
+    entry = gazetteer.entries.get(key)
+    name = entry.name if entry is not None else key.rpartition(":")[2]
+    words = normalize(name).split()
+    head = org_head(words[0]) if words else None
+    return head[1] if head is not None else None
+
+
+def _vague_un_chain(cand: Cand) -> bool:
+    if cand.kind is not EntityKind.ORGANIZATION or cand.key is not None or not cand.weak:
+        return False
+    return cand.size >= 2 and bool(cand.tokens) and cand.tokens[-1] in UN_NISBAS
 
 
 def quoted_media(

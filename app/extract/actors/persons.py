@@ -64,7 +64,7 @@ from app.extract.tokens import (
 )
 from app.ingest.model import Part
 
-_LOOSE_LINKS = words("عن في لدى من")
+_LOOSE_LINKS = words("عن في لدى من إلى الى")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
 # First names that are everyday words too: "حسن النية", "سلام الشجعان", and علي, which
@@ -101,11 +101,22 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     covered = ctx.covered
     i = 0  # the first token not read yet
     firsts = first_names()
-    for at in [k for k, w in enumerate(norms) if w in _OPENERS or w in firsts]:
+    lone = ctx.lone_surnames
+    for at in [
+        k
+        for k, w in enumerate(norms)
+        if w in _OPENERS or w in firsts or w in lone or (w[:1] == "و" and w[1:] in lone)
+    ]:
         if at < i:
             continue
         i = at
         word = norms[i]
+        if word not in _OPENERS and word not in firsts:
+            surname = _lone_surname(ctx, i)
+            if surname is not None:
+                finds.append(PersonFind(surname))
+                floor = i = surname.last
+            continue
         if word not in _OPENERS:
             bare_name = _bare_name(ctx, i) if covered[i] is None else None
             if bare_name is not None:
@@ -158,6 +169,39 @@ def _opening_surname(ctx: Context) -> PersonFind | None:
         return None
     surname = known_surname(ctx, 0, opening=True)
     return PersonFind(surname) if surname is not None else None
+
+
+def _lone_surname(ctx: Context, i: int) -> Cand | None:
+    """ "خطة غريفيث", "وأكد أن بيدرسن سيزور": the surname of a known foreigner, said alone
+    with no title or verb before it, where no first name opens a longer name with it and a
+    new phrase follows it."""
+    toks = ctx.block.toks
+    word, prefix = toks[i].norm, ""
+    if word not in ctx.lone_surnames:
+        word, prefix = word[1:], "و"
+    if ctx.covered[i] is not None or (i > 0 and toks[i].sep == SPACE and _in_a_name(ctx, i - 1)):
+        return None
+    nxt = i + 1
+    if not (ends_name(ctx, nxt) or toks[nxt].norm[:1] == "و" or _definite_next(ctx, nxt)):
+        return None
+    key = ctx.lone_surnames[word]
+    return Cand(ctx.block, EntityKind.PERSON, i, nxt, prefix, Form.SHORT_FORM, key, tokens=(word,))
+
+
+def _in_a_name(ctx: Context, k: int) -> bool:
+    """Token k may end a name the surname goes on: a first name, or a bare name word
+    ("جيمي كارتر", "ريكاردو بيريس")."""
+    word = ctx.block.toks[k].norm
+    if word in first_names():
+        return True
+    if ctx.covered[k] is not None or word.startswith("ال") or is_boundary_word(word):
+        return False  # "سيئ الذكر غريفيث": a definite word is no part of a foreign name
+    return name_token(ctx, k, first=False)
+
+
+def _definite_next(ctx: Context, k: int) -> bool:
+    """ "خطة غريفيث المعاد عرضها": a definite word qualifies what the surname hangs on."""
+    return ctx.block.toks[k].norm.startswith("ال")
 
 
 def _headline_speaker(ctx: Context) -> PersonFind | None:
@@ -301,7 +345,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
-    person = name_at(ctx, j, strict=not toks[j].sep & COMMA)
+    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or _ali_as_ala(ctx, j)
     if person is None and titles[-1].head not in DECEASED:
         person = known_surname(ctx, j)
     if person is None:
@@ -313,6 +357,30 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
         return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
+
+
+def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
+    """ "السفير على الصادق": right after a title, the name علي typed as the preposition
+    على, before a known first name or surname that no everyday word is, then a name end."""
+    toks = ctx.block.toks
+    if toks[j].norm != _ALI or ctx.covered[j] is not None or j + 1 >= len(toks):
+        return None
+    k = j + 1
+    word = toks[k].norm
+    if toks[k].sep != SPACE or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+        return None
+    if word not in first_names() and word not in ctx.surnames:
+        return None
+    k += 1
+    while k < len(toks) and k - j < 4 and toks[k].sep == SPACE and not ends_name(ctx, k):
+        if not name_token(ctx, k, first=False):
+            return None
+        k += 1
+    # closed by punctuation, a title or a verb, not by a particle: "شدد على الصادق من ..."
+    closed = k >= len(toks) or toks[k].sep != SPACE
+    if not (closed or title_head(toks[k].norm) is not None or is_verb(toks[k].norm)):
+        return None
+    return name_span(ctx, j, k)
 
 
 def _named_like_a_title(ctx: Context, j: int) -> bool:
@@ -423,18 +491,24 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
             is_verb(word) or (word in PARTICLES and word not in _LOOSE_LINKS)
         ):
             return None
+        if k > title.last and toks[k].sep == SPACE and _opens_named_holder(ctx, k):
+            break  # "مراسل القناة سامر حداد إن": no comma, but a full name closed
         k = end = k + 1
         units += 1
-    if k >= len(toks) or not comma_gap(ctx.block, k) or k == title.last:
+    if k >= len(toks) or k == title.last:
+        return None
+    apposed = comma_gap(ctx.block, k)
+    if not apposed and not (toks[k].sep == SPACE and _opens_named_holder(ctx, k)):
         return None
     # strict: after a run of unknown words, "، لفائدة التفاوض،" is a phrase, not a name
     person = name_at(ctx, k)
     if person is None or person.key is not None or _words(person) > 3:
         return None
-    _closing_waw_word(ctx, person)
-    after = toks[person.last].sep if person.last < len(toks) else STOP
-    if not after & (COMMA | STOP):
-        return None
+    if apposed:
+        _closing_waw_word(ctx, person)
+        after = toks[person.last].sep if person.last < len(toks) else STOP
+        if not after & (COMMA | STOP):
+            return None
     for n in range(title.last, end):
         atom = ctx.atoms.get(n)
         if atom is not None and atom.kind is not EntityKind.PERSON and not atom.prefix:
@@ -442,6 +516,17 @@ def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
             add_owner(title, atom, prep in _LOOSE_LINKS, prep)
     title.last = end
     return PersonFind(person, titles)
+
+
+def _opens_named_holder(ctx: Context, k: int) -> bool:
+    """After a title that runs on past what the grammar reads ("رئيس تحرير صحيفة ...",
+    "مراسل القناة"), a known first name that is no everyday word opening a full name that a
+    boundary closes is the holder's name, with no comma before it."""
+    word = ctx.block.toks[k].norm
+    if word not in first_names() or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+        return False
+    person = name_at(ctx, k)
+    return person is not None and person.key is None and ends_name(ctx, person.last)
 
 
 def _words(person: Cand) -> int:
@@ -523,6 +608,9 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
     ):
         title = read_title(ctx, after) if ctx.covered[after] is None else None
         if title is not None and not title.prefix and (title.owners or title.owner_key):
+            return PersonFind(person, [title])
+        if title is not None and toks[after].sep & COMMA and _definite_title(toks[after]):
+            # "وقال فلان، السفير والممثل الدائم لبنما": the office is named further on
             return PersonFind(person, [title])
     if (
         person.tokens[0] in first_names()

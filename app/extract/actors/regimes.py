@@ -15,11 +15,13 @@ from app.extract.actors.lexicon import words
 from app.extract.actors.matcher import name_tokens
 from app.extract.actors.titles import title_head
 from app.extract.model import EntityKind
-from app.extract.tokens import SPACE, Block, bare, readings
+from app.extract.tokens import COMMA, SPACE, Block, bare, readings
+from app.text.normalize import normalize
 
 _HEADS = words("نظام حكومة إدارة")
 _CLITICS = frozenset({"", "و", "ل", "ب", "ف", "ول", "وب"})
 _BETWEEN = 3  # title words and a demonym between the head noun and the name
+_FORMER = (normalize("السابق"),)
 
 
 def governments_by_head(results: list[BlockResult], gazetteer: Gazetteer) -> None:
@@ -41,8 +43,11 @@ def _government(block: Block, person: Cand, gazetteer: Gazetteer) -> Cand | None
     prefix, head = head_at[1], head_at[2]
     country = _country(gazetteer, person.key or "")
     key = gazetteer.national.get((head, country)) if country else None
-    if key is None or len(name_tokens(gazetteer.entries[key].name)) != 2:
-        return None  # "الإدارة الذاتية": no government named after a head noun and adjective
+    tokens = name_tokens(gazetteer.entries[key].name) if key is not None else ()
+    if key is None or len(tokens) - (tokens[-1:] == _FORMER) != 2:
+        # "الإدارة الذاتية": no government named after a head noun and adjective (the
+        # regime of a past head keeps "السابق": النظام الليبي السابق)
+        return None
     toks = block.toks
     return Cand(
         block,
@@ -60,7 +65,8 @@ def _head_before(block: Block, first: int) -> tuple[int, str, str] | None:
     """(index, proclitic, bare head) of "نظام"/"حكومة"/"إدارة" a few title words before."""
     toks = block.toks
     k = first - 1
-    while k >= 0 and first - k <= _BETWEEN + 1 and toks[k + 1].sep == SPACE:
+    # "حكومة الرئيس التركي، رجب طيب أردوغان": the name may stand in apposition
+    while k >= 0 and first - k <= _BETWEEN + 1 and _joined(toks[k + 1].sep, k + 1 == first):
         for prefix, stem in readings(toks[k].norm):
             if prefix in _CLITICS and stem in _HEADS:
                 return k, prefix, bare(stem)
@@ -68,6 +74,10 @@ def _head_before(block: Block, first: int) -> tuple[int, str, str] | None:
             return None
         k -= 1
     return None
+
+
+def _joined(sep: int, before_name: bool) -> bool:
+    return sep == SPACE or (before_name and sep == COMMA)
 
 
 def _adjective(word: str) -> bool:

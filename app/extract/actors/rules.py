@@ -31,12 +31,14 @@ from app.extract.actors.gazetteer import Gazetteer, Ref, load_gazetteer
 from app.extract.actors.matcher import Match
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
+    domain_adjective,
     find_orgs,
     minister_title,
     names_un,
     quoted_media,
     short_forms,
     un_adjectives,
+    un_in_vague_chains,
 )
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import (
@@ -93,13 +95,19 @@ class RuleActorRecognizer:
         _drop_titled_adjectives(results)
         title_headed_governments(results)
         resolve(results, self.gazetteer, on.year if on else None)
+        un_in_vague_chains(results, self.gazetteer)
         governments_by_head(results, self.gazetteer)
         missions_by_seat(results, self.gazetteer)
         return assemble(results, self.gazetteer)
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
         gaz, uncued = self._gazetteer_matches(block)
-        gaz = [c for c in gaz if c.kind is not _ORG or not minister_title(block, c.first)]
+        gaz = [
+            c
+            for c in gaz
+            if c.kind is not _ORG
+            or not (minister_title(block, c.first) or domain_adjective(block, c.first))
+        ]
         by_first = {c.first: c for c in gaz}
         media = (
             quoted_media(block, self.gazetteer.media_tails, self.gazetteer.cited_tails)
@@ -122,6 +130,7 @@ class RuleActorRecognizer:
             self.gazetteer.un_id,
             self.gazetteer.eu_id,
             self.gazetteer.surnames,
+            self.gazetteer.foreign_surnames,
         )
         finds, roles = find_persons(ctx)
         persons = [f.person for f in finds if f.person not in selected]

@@ -31,7 +31,8 @@ ROLES = _lemmas("""
     مساعد مفوض/مفوضة مقرر/مقررة مندوب/مندوبة قاضي/قاضية مدعي مسؤول/مسؤولة قائم/قائمة
     قيادي/قيادية ناشط/ناشطة صحفي/صحفية كاتب/كاتبة باحث/باحثة محلل/محللة خبير/خبيرة
     مراسل/مراسلة محامي/محامية مؤسس/مؤسسة موفد/موفدة مرشح/مرشحة إعلامي/إعلامية
-    نظير/نظيرة
+    نظير/نظيرة أكاديمي/أكاديمية مغرد/مغردة مدون/مدونة أسير/أسيرة متهم/متهمة مفكر/مفكرة
+    داعية روائي/روائية
 """)
 HONORIFICS = _lemmas("""
     سيد/سيدة دكتور/دكتورة مهندس/مهندسة أستاذ/أستاذة شيخ لواء عميد عقيد جنرال رائد نقيب
@@ -52,25 +53,38 @@ CLERICAL_DEGREES = words("العظمى")
 NEEDS_ARTICLE = words("""
     لواء عميد رائد نقيب مقدم فريق مشير امام ملك ملكه امين امينه قائم قائمه مسوول مسووله
     شيخ سيد سيده نظير راحل راحله مرحوم مرحومه فقيد فقيده شهيد شهيده
+    متهم متهمه اسير اسيره داعيه مدون مدونه مغرد مغرده مفكر مفكره
 """)
 
 # Roles that are relational adjectives too: after an indefinite noun they qualify it
 # ("لقاء إعلامي", "مؤتمر صحفي", "مصدر قيادي"), they name no one.
-ADJECTIVE_ROLES = words("صحفي صحفية إعلامي إعلامية قيادي قيادية")
+ADJECTIVE_ROLES = words("صحفي صحفية إعلامي إعلامية قيادي قيادية أكاديمي أكاديمية روائي روائية")
 
 # The accusative of a role noun: "تعيين X رئيساً" (رييسا once tanween is folded away).
 ACCUSATIVE_ROLES = frozenset(r + "ا" for r in ROLES if r not in HONORIFICS)
 
+
 # Several holders at once, with the article: "الوزيران سامر ... ونبيل ...", "النواب هيبت
 # ... وعامر ...". They open a list of names, never a title phrase of one holder: elsewhere
 # they are words of a body's name (مجلس النواب، مجلس الوزراء).
+def _several(roles: dict[str, str]) -> frozenset[str]:
+    """The dual and sound plural of each role: "الباحثون", "الناشطين", "الصحفيتان",
+    "المراسلات"; a role's broken plural is listed by hand."""
+    out: set[str] = set()
+    for form, lemma in roles.items():
+        if form == lemma:
+            out.update(form + end for end in ("ان", "ين", "ون"))
+        elif form.endswith("ه"):
+            out.update(form[:-1] + end for end in ("تان", "تين", "ات"))
+    return frozenset(out)
+
+
 GROUP_TITLES = frozenset(
     "ال" + word
     for word in words("""
-        وزيران وزيرين سفيران سفيرين مبعوثان مبعوثين ممثلان ممثلين مندوبان مندوبين
-        رئيسان رئيسين نائبان نائبين قائدان قائدين زعيمان زعيمين
-        نواب وزراء سفراء رؤساء قادة زعماء أعضاء
+        نواب وزراء سفراء رؤساء قادة زعماء أعضاء خبراء قضاة أسرى محامون محامين
     """)
+    | _several(ROLES)
 ) | words("وزراء")  # "وزراء خارجية فرنسا ...": bare before the domain it heads
 
 # Words inside a title phrase: modifiers and the domains of a ministry or a command.
@@ -83,7 +97,7 @@ MODIFIERS = words("""
     المستقل المستقلة المقيم المقيمة المنتخب المنتخبة المناوب المناوبة
     المسجون المسجونة المعتقل المعتقلة المعزول المعزولة المخلوع المخلوعة الراحل الراحلة
     المحتمل المحتملة الفائز الفائزة المتقاعد المتقاعدة الموقوف الموقوفة
-    أول الركن ركن الطيار
+    أول الركن ركن الطيار آنذاك حينذاك وقتذاك وقتئذ حينئذ يومئذ
 """)
 DOMAINS = words("""
     الخارجية الدفاع الداخلية العدل المالية الاقتصاد الصحة التربية التعليم الإعلام النفط
@@ -103,13 +117,20 @@ LINK_PREPOSITIONS = words("إلى الى لدى في عن")  # "النائب ع�
 # The proclitics a role noun may carry: "ووزير", "لرئيس", "للأمين".
 _TITLE_PREFIXES = ("و", "ف", "ل", "لل", "ب")
 # Possessive suffixes a role noun takes when its owner was just named: "مندوبها في جنيف".
-_POSSESSIVES = ("هما", "هم", "ها")
+_POSSESSIVES = ("هما", "هم", "ها", "نا")  # "مراسلنا في غزة": the outlet's own reporter
+
+
+def _owned(role: str) -> str:
+    """The stem a possessive joins: the feminine ة is written ت before it (مراسلتها)."""
+    return role[:-1] + "ت" if role.endswith("ه") and ROLES.get(role) != role else role
+
+
 # Every token `title_head` may accept: a role or honorific, with or without the article,
 # or a role with a possessive.
 TITLE_FORMS = written_forms(
     [
         *(article + noun for noun in (*ROLES, *HONORIFICS) for article in ("", "ال")),
-        *(role + suffix for role in ROLES for suffix in _POSSESSIVES),
+        *(_owned(role) + suffix for role in ROLES for suffix in _POSSESSIVES),
     ],
     _TITLE_PREFIXES,
 )
@@ -141,5 +162,8 @@ def _possessed_role(stem: str) -> str | None:
         return None
     for suffix in _POSSESSIVES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
-            return ROLES.get(stem[: -len(suffix)])
+            base = stem[: -len(suffix)]
+            if base.endswith("ت") and base[:-1] + "ه" in ROLES:
+                return ROLES[base[:-1] + "ه"]
+            return ROLES.get(base)
     return None

@@ -24,6 +24,7 @@ from app.extract.tokens import SPACE, Block, Tok, readings
 _INTERNATIONAL = "international"
 # "نظام الأمم المتحدة لحقوق الإنسان": the system of bodies, no body of its own
 _NO_BODY_HEADS = frozenset({"نظام"})
+_BETWEEN = "بين"
 _LONGEST_PURPOSE = 5  # words after ل: "لمساعدة المرحلة الانتقالية في السودان"
 
 
@@ -48,15 +49,21 @@ def purpose_body(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
         return None
     end = j + 1
     k = end
+    between = False
     while k < len(toks) and toks[k].sep == SPACE and k - j <= _LONGEST_PURPOSE:
         known = gaz.get(k)
         if known is not None:
-            if known.kind is not EntityKind.PLACE or known.prefix:
+            # "... بين العراق والكويت": the second of two places takes و
+            joined = known.prefix == "و" and between
+            if known.kind is not EntityKind.PLACE or (known.prefix and not joined):
                 break
             k = end = known.last
+            if joined:
+                break  # the pair closes the name
             continue
         word = toks[k].norm
-        if word == IN and k + 1 < len(toks) and k + 1 in gaz:
+        if word in (IN, _BETWEEN) and k + 1 < len(toks) and k + 1 in gaz:
+            between = word == _BETWEEN
             k += 1  # "... في السودان": the place closes the name
             continue
         if word in PARTICLES or word in TIME_WORDS or is_verb(word) or not word.isalpha():

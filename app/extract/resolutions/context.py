@@ -46,7 +46,13 @@ class ArticleBodies:
 
     def antecedent(self, stem: str, seq: int, start: int) -> Hint | None:
         """The body the short form with `stem` at (block seq, offset start) points back at."""
-        entries = self._index().get(stem, [])
+        if stem == lex.ANY_BODY:
+            entries = sorted(
+                (e for named in self._index().values() for e in named),
+                key=lambda e: (e.seq, e.start),
+            )
+        else:
+            entries = self._index().get(stem, [])
         before = [e for e in entries if (e.seq, e.start) < (seq, start)]
         pick = before[-1] if before else (entries[0] if entries else None)
         return pick.hint if pick is not None else None

@@ -7,11 +7,26 @@ Rules, in the order they apply:
   ("بقرار «الاتحاد من أجل السلام» رقم 377"), or after a plural noun a focus phrase
   ("القرارات الدولية ذات الصلة، ولا سيما 2254"), the number it bears ("القرار، الذي حمل
   الرقم 2118"، "قراراً يحمل الرقم 2728"), or the council named back ("قرار المجلس 2254", which
-  takes the body "المجلس" points at). Any other word ends the search, so "قرار
-  وزاري رقم 25", "المرسوم رقم 16" or "منذ العام 2011" never become citations.
+  takes the body "المجلس" points at), how and when it was adopted up to a number marker
+  ("الذي اتخذه مجلس الأمن بالإجماع في كانون الأول/ديسمبر 2015 تحت رقم 2254"), a short topic
+  after a named organ ("قرار مجلس الأمن حول اليمن 2216"), or a name of two or three words
+  ("قرار حق العودة رقم 194"), kept only when the table knows the number and the year or a
+  UN word agrees. Any other word ends the search, so "قرار وزاري رقم 25", "المرسوم رقم 16"
+  or "منذ العام 2011" never become citations.
+- A possessive (قراره، قراراتها) takes the body named shortly before it; in a preamble clause
+  ("وإذ يشير إلى قراراته 687 (1991) المؤرخ ...") the body the article last named in full.
+- A citation a line break cut in two ("قرار مجلس الأمن رقم⏎2254") is read across the break
+  when the first block stops mid-sentence; its span is the part in the second block.
+- Brackets turned around by a right-to-left copy ("القرار 2011) 1970)") are read as
+  "1970 (2011)".
 - Every number of a list is a citation of its own ("القرارين 242 و338"), so are both ends of a
   range ("القرارات من 2216 إلى 2722"; two years are a period), and every occurrence counts.
   A number that counts something ("2254 شخصاً") or is a date is not one.
+- A number the table knows names its resolution without the noun after a word of applying
+  it ("تنفيذ 2254"، "وفقاً لـ2216") in a story that speaks of the UN, when no indefinite noun
+  follows it ("تنفيذ 242 مشروعاً" counts).
+- In an article that cites resolutions, a number right after "its predecessor" ("مثل سابقه
+  2703") is one.
 - Once the article has cited a resolution with its noun, its bare number names it again
   ("لن يتخلى عن 2254"), unless it could be a year, is below 100, or counts or ranks something
   ("نحو 2254"، "المادة 140"، "2254 شخصاً").
@@ -34,7 +49,8 @@ Rules, in the order they apply:
   8. the body the sentence names, in full or by such a short form ("وتبنى مجلس الأمن القرار
      2728"، "وطالب المجلس في القرار 55/28"): the nearest before the citation, else the only
      one after it; a council, assembly or university of a state makes it a state's decision;
-  9. a session number from the 31st on: UNGA;
+  9. a session number: the Assembly or the Human Rights Council when the article names
+     that one body alone, else from the 31st session on UNGA;
   10. what rules 3-9 gave the other numbers of its list, if they agree ("القرارات 1696
       و1737 و1747");
   11. what rules 3-10 gave another citation of the same number in the article;
@@ -54,7 +70,8 @@ Rules, in the order they apply:
 - A number with no body is dropped when a state organ issues it ("أصدر وزير الداخلية القرار
   رقم 25", "... الصادر عن وزارة الصحة"), when it is below 100, when it is dated "لسنة", or
   when it stays unknown while written formally ("القرار رقم 1234 لعام 2023"), in each of the
-  last three cases only if its sentence has no UN word (الأمم المتحدة، الدولي، مجلس...).
+  last three cases only if its sentence has no UN word (الأمم المتحدة، الدولي، مجلس...);
+  and when it stays unknown and could be a year ("القرار 2024 سيكون عام الحسم").
 - Year: "(2015)", "لعام 2015", "الصادر ... 2015"; else the table; else the HRC session's
   year; else a bare "عام 2015" after the number; else None. The title comes from the table
   (Arabic, else English) when the table holds that body and number.
@@ -89,6 +106,19 @@ _CLOSERS = frozenset("».،,؛;:!?؟\"”')’]")
 # A short form pointing at a state's council or assembly: a national decision, not cited.
 _NATIONAL: None = None
 
+# "تنفيذ 2254"، "وفقا لـ2254"، "بموجب الـ1701": a word of applying a resolution, then its number
+_APPLIED = re.compile(
+    r"(?<!\w)[وف]?[بل]?(?:"
+    + "|".join(sorted(lex.APPLYING_WORDS, key=len, reverse=True))
+    + r")\s+(?:ل|ال|لل|بال)?\s*(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
+)
+# "مثل سابقه 2703": the resolution before the one cited, by its number
+_PREDECESSOR = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(sorted(lex.PREDECESSOR_WORDS, key=len, reverse=True))
+    + r")\s+(\d{3,4})(?![\w/.-])(?:\s+([^\W\d_]+))?"
+)
+_BROKEN_REACH = 120  # characters before a block's end where a cut citation may begin
 # Plain numbers read as the Council's in a story about the UN (see _council_sized).
 _COUNCIL_RANGE = (1000, 3000)
 
@@ -108,10 +138,14 @@ def find_citations(
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
         if "قرار" in nt.text or "res/" in nt.text or _special_in(nt.text):
             found.extend(_scan_block(block, nt, seq))
+            if seq + 1 < len(blocks) and _open_at_end(nt):
+                found.extend(_across_break(blocks, texts, seq))
+    context = ArticleBodies(texts)
+    found = _with_applied_numbers(blocks, texts, found, table, context)
     if not found:
         return []
     found = _with_bare_repeats(blocks, texts, found)
-    context = ArticleBodies(texts)
+    found = _with_predecessors(blocks, texts, found)
     written: dict[Key, set[Hint]] = defaultdict(set)
     for f in found:
         if f.hint in EXPLICIT:
@@ -148,7 +182,7 @@ def _with_bare_repeats(
     }
     if not cited:
         return found
-    taken = {(f.seq, f.start, f.end) for f in found}
+    taken = {f.cover or (f.seq, f.start, f.end) for f in found}
     pattern = re.compile(r"(?<![\d./-])(?:" + "|".join(sorted(cited)) + r")(?![\d./-])")
     extra: list[Found] = []
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
@@ -164,6 +198,91 @@ def _with_bare_repeats(
     if not extra:
         return found
     return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _with_predecessors(
+    blocks: Sequence[TextBlock], texts: Sequence[NormText], found: list[Found]
+) -> list[Found]:
+    """ "فالنص الجديد، مثل سابقه 2703": in an article that cites resolutions, a number right
+    after "its predecessor" is the resolution the cited one followed."""
+    extra: list[Found] = []
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        for m in _PREDECESSOR.finditer(nt.text):
+            number = int(m.group(1))
+            if number < 100 or is_year(number) or m.group(2) not in (None, *lex.AFTER_A_NAME):
+                continue
+            if any(f.seq == seq and f.start <= m.start(1) < f.end for f in found):
+                continue
+            view = nt.only([nt.sentence_at(m.start(1))])
+            before = Found(block, view, m.start(1), m.end(1), number)
+            before.seq = seq
+            extra.append(before)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _open_at_end(nt: NormText) -> bool:
+    """Whether the block stops in the middle of a sentence that holds the noun قرار."""
+    text = nt.text.rstrip()
+    if not text or text[-1] in lex.SENTENCE_END or text[-1] in ".:؛;":
+        return False
+    return text.find("قرار", max(len(text) - _BROKEN_REACH, 0)) >= 0
+
+
+def _across_break(blocks: Sequence[TextBlock], texts: Sequence[NormText], seq: int) -> list[Found]:
+    """ "قرار مجلس الأمن رقم⏎2254": a citation the line break cut in two, read over the two
+    blocks joined and kept when it runs into the second; its span is the second's part."""
+    first, second = blocks[seq], blocks[seq + 1]
+    shift = len(first.text) + 1
+    joined = TextBlock(first.part, first.index, first.text + " " + second.text)
+    crossing: list[Found] = []
+    for f in _scan_block(joined, texts_of([joined])[0], seq + 1):
+        start, end = f.nt.to_display(f.start, f.end)
+        if start < len(first.text) and end > shift:
+            f.origin, f.shift = second, shift
+            f.cover = (seq + 1, 0, texts[seq + 1].from_display(end - shift))
+            crossing.append(f)
+    return crossing
+
+
+def _with_applied_numbers(
+    blocks: Sequence[TextBlock],
+    texts: Sequence[NormText],
+    found: list[Found],
+    table: ResolutionTable,
+    context: ArticleBodies,
+) -> list[Found]:
+    """ "تنفيذ 2254"، "وفقاً لـ2254": a resolution the table knows, named by its bare number
+    after a word of applying it, in a story that speaks of the UN, needs no noun."""
+    extra: list[Found] = []
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        for m in _APPLIED.finditer(nt.text):
+            number = int(m.group(1))
+            if is_year(number) or table.unique(number) is None or not _names_alone(m.group(2)):
+                continue
+            if any(f.seq == seq and f.start <= m.start(1) < f.end for f in found):
+                continue
+            if not context.speaks_of_un():
+                return found
+            view = nt.only([nt.sentence_at(m.start(1))])
+            applied = Found(block, view, m.start(1), m.end(1), number)
+            applied.seq = seq
+            extra.append(applied)
+    if not extra:
+        return found
+    return sorted(found + extra, key=lambda f: (f.seq, f.start))
+
+
+def _names_alone(after: str | None) -> bool:
+    """Whether the word after a bare number lets it stand alone: nothing, a definite word
+    ("2254 الصادر") or a particle; a count is followed by its indefinite noun ("242 مشروعاً")."""
+    if after is None or after in lex.AFTER_A_NAME:
+        return True
+    if after.startswith("و") and not after.startswith("وال"):
+        return False  # "1500 وحدة"
+    word = after[1:] if after.startswith("وال") else after
+    return word.startswith("ال") and word not in lex.UNITS
 
 
 def _bare_reference(nt: NormText, k: int) -> bool:
@@ -261,6 +380,8 @@ def _from_symbol(block: TextBlock, nt: NormText, m: re.Match[str]) -> Found:
 
 
 def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> Citation | None:
+    if f.titled and not _known_by_name(f, table):
+        return None
     if f.hint is None and not _in_table_as_dated(f, table):
         un_cue = lex.has_un_cue(_WORD.findall(_sentence(f)))
         if (
@@ -273,13 +394,30 @@ def _resolve(f: Found, body: ResolutionBody | None, table: ResolutionTable) -> C
             return None  # "بحسب القرار رقم 1234 لعام 2023": a state's decision, most likely
     if body is None:
         body = _UNKNOWN
+    if body is _UNKNOWN and f.session is None and is_year(f.number):
+        return None  # "القرار 2024 سيكون عام الحسم": a year, unless a body or the table says
     record = table.get(body, f.number, f.session, f.special)
     year = f.year or (record.year if record else None) or _hrc_year(body, f) or f.weak_year
     start, end = f.nt.to_display(f.start, f.end)
-    span = Span(f.block.part, f.block.index, start, end)
+    block = f.block
+    if f.origin is not None:  # read across a line break: the part in the second block
+        block, start, end = f.origin, max(start - f.shift, 0), end - f.shift
+    span = Span(block.part, block.index, start, end)
     title = (record.title_ar or record.title_en or None) if record else None
-    surface = f.block.text[start:end]
+    surface = block.text[start:end]
     return Citation(body, f.number, year, surface, span, title, session=f.session)
+
+
+def _known_by_name(f: Found, table: ResolutionTable) -> bool:
+    """ "قرار حق العودة رقم 194 لسنة 1948": a resolution cited by a name of several words is
+    kept when the table holds its number, and its year or a UN word in the sentence agrees."""
+    year = f.year or f.weak_year
+    record = table.unique(f.number, f.session, f.special, year)
+    if record is None:
+        return False
+    if year is not None:
+        return record.year == year
+    return lex.has_un_cue(_WORD.findall(_sentence(f)))
 
 
 def _in_table_as_dated(f: Found, table: ResolutionTable) -> bool:
@@ -318,8 +456,12 @@ def _body(
     hint = issuer or context.in_sentence(f)
     if hint is not None:
         return ResolutionBody(str(hint)) if hint in EXPLICIT else _NATIONAL
-    if f.session is not None and f.session >= 31 and not f.special:
-        return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named
+    if f.session is not None and not f.special:
+        only = context.only_body()  # "46/22" in a story about the Council in Geneva
+        if only is Hint.HRC or only is Hint.UNGA:
+            return ResolutionBody(str(only))
+        if f.session >= 31:
+            return ResolutionBody.UNGA  # GA numbers by session since its 31st; HRC is named
     return _UNKNOWN
 
 

@@ -33,16 +33,18 @@ def _phrases(text: str) -> list[tuple[str, ...]]:
 
 
 # The noun that opens a citation, with its clitics and number: قرار، القرار، للقرار، بالقرار،
-# القرارين، قراري، القرارات... and a possessive (قراره، قرارها: the body is named before it).
-ANCHOR = re.compile(r"^([وف])?(?:بال|لل|كال|ال|ب|ل|ك)?قرار(ات|ين|ان|ي|ا|ه|ها|هم)?$")
-PLURAL_SUFFIXES = frozenset({"ات", "ين", "ان", "ي"})
-POSSESSIVE_SUFFIXES = frozenset({"ه", "ها", "هم"})
+# القرارين، قراري، القرارات... and a possessive (قراره، قرارها، قراراته: the body is named
+# before it).
+ANCHOR = re.compile(r"^([وف])?(?:بال|لل|كال|ال|ب|ل|ك)?قرار(ات|ين|ان|ي|ا|ه|ها|هم|اته|اتها|اتهم)?$")
+PLURAL_SUFFIXES = frozenset({"ات", "ين", "ان", "ي", "اته", "اتها", "اتهم"})
+POSSESSIVE_SUFFIXES = frozenset({"ه", "ها", "هم", "اته", "اتها", "اتهم"})
 
 _BODY_PHRASES: dict[Hint, str] = {
     Hint.UNSC: "مجلس الأمن|مجلس الأمن الدولي|مجلس الأمن الأممي|مجلس الأمن التابع للأمم المتحدة"
-    "|مجلس الأمن الدولي التابع للأمم المتحدة",
+    "|مجلس الأمن الدولي التابع للأمم المتحدة|مجلس الأمن التابع لهيئة الأمم المتحدة"
+    "|مجلس الأمن لهيئة الأمم المتحدة",
     Hint.UNGA: "الجمعية العامة|الجمعية العامة للأمم المتحدة|الجمعية العامة الأممية"
-    "|الجمعية العامة التابعة للأمم المتحدة",
+    "|الجمعية العامة التابعة للأمم المتحدة|الجمعية العامة لهيئة الأمم المتحدة",
     Hint.HRC: "مجلس حقوق الإنسان|مجلس حقوق الإنسان الأممي|مجلس حقوق الإنسان الدولي"
     "|مجلس حقوق الإنسان التابع للأمم المتحدة",
     Hint.OTHER: "الجامعة العربية|جامعة الدول العربية|مجلس الجامعة|مجلس الجامعة العربية"
@@ -55,7 +57,8 @@ _BODY_PHRASES: dict[Hint, str] = {
     "|منظمة الصحة العالمية|اليونسكو|مجلس التعاون الخليجي|مجلس التعاون لدول الخليج العربية"
     "|لجنة حقوق الإنسان",
     Hint.UN: "الأممي|الأممية|الأمميين|الأمميان|الدولي|الدولية|الدوليين|الدوليان|الأمم المتحدة"
-    "|الشرعية الدولية|الأمم المتحدة ذات الصلة|المنظمة الدولية|المنظمة الأممية",
+    "|الشرعية الدولية|الأمم المتحدة ذات الصلة|المنظمة الدولية|المنظمة الأممية"
+    "|هيئة الأمم المتحدة",
 }
 
 
@@ -83,6 +86,7 @@ HEAD_FILLERS = _words(
     "المذكور المذكورة الأساسي الجديد أرقام الأرقام بالأرقام ذوات برقم تحت"
     # how the press qualifies a famous resolution: "القرار التاريخي 2334"، "الملزم"
     " التاريخي التاريخية الملزم الملزمة المهم الهام السابق السابقة الأول الأممي الدولي"
+    " المسمى باسم"
 )
 # "القرار الـ2254": the article (or a preposition with it) written onto the number.
 GLUED_ARTICLES = _words("ال بال لل")
@@ -97,6 +101,12 @@ FOCUS_PHRASES = _phrases(
     "|بما في ذلك|ومنها|منها|مثل|ومن بينها|من بينها|وفي مقدمتها|في مقدمتها|وعلى رأسها|على رأسها"
     "|وفي مقدمها|في مقدمها|وفي طليعتها|في طليعتها"  # مقدَّمها: the Levantine spelling
     "|هما|وهما|هي|وأهمها|أهمها|وأبرزها|أبرزها|وتحديدا|تحديدا|وهي|أي|وبالأخص|بالأخص|وآخرها|آخرها"
+)
+
+# "قرار مجلس الجامعة على المستوى الوزاري رقم 8914": the level a body met at, after its name.
+LEVEL_PHRASES = _phrases(
+    "على المستوى الوزاري|على مستوى القمة|على مستوى وزراء الخارجية|على مستوى المندوبين"
+    "|على مستوى المندوبين الدائمين|على المستوى الوزاري العربي"
 )
 
 # "قرار مجلس الأمن بشأن سوريا رقم 2254": a short topic is skipped only up to a number marker.
@@ -124,6 +134,8 @@ ISSUED_WORDS = _words(
     "الصادر الصادرة صدر صدرت المتخذ المتخذة اتخذ اتخذه اتخذته المعتمد المعتمدة اعتمد اعتمده "
     "اعتمدته تبناه تبنته المتبنى أصدره أصدرته الذي التي"
 )
+# "قراره 687 (1991) المؤرخ 3 نيسان/أبريل 1991": the date of adoption, as the UN writes it.
+DATED_WORDS = _words("المؤرخ المؤرخة المؤرخين المؤرختين بتاريخ")
 BY_WORDS = _words("عن أصدره أصدرته تبناه تبنته اعتمده اعتمدته اتخذه اتخذته")
 # After "اعتمده" or "الصادر عن": how, when and in which session it was adopted, not who
 # adopted it ("الصادر عن دورته الاستثنائية الثلاثين").
@@ -131,7 +143,13 @@ MANNER_WORDS = _words(
     "بالإجماع بإجماع بأغلبية بغالبية بأكثرية بتأييد بموافقة في يوم أمس اليوم مؤخرا سابقا قبل بعد"
     " دورته دورتها دورة الدورة جلسته جلستها جلسة الجلسة اجتماعه اجتماعها"
 )
-TAIL_WORDS = ISSUED_WORDS | _words("عن في عام العام سنة من بالإجماع يوم") | {"/", "-", ","}
+# Between a body and the number marker: how and when it adopted the resolution.
+WHEN_WORDS = MANNER_WORDS | WEAK_YEAR_WORDS | DATED_WORDS | _words("خلال الماضي الفائت")
+# "القرار المعروف بـ2254"
+KNOWN_AS = _words("المعروف المعروفة الشهير الشهيرة المسمى")
+TAIL_WORDS = (
+    ISSUED_WORDS | DATED_WORDS | _words("عن في عام العام سنة من بالإجماع يوم") | {"/", "-", ","}
+)
 MONTHS = _words(
     "يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر "
     "كانون الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الأول "
@@ -144,8 +162,20 @@ UNITS = _words(
     "دينار ريال مليون مليار ألف آلاف عنصر عناصر مقاتل مقاتلا قتيل قتيلا قتلى جريح جرحى طفل "
     "طفلا أطفال امرأة كيلومتر كيلومترا كلم كم متر مترا طن طنا بالمئة بالمائة المئة المائة "
     "سنة سنوات عاما أعوام يوما أيام ساعة ساعات شهرا أشهر مرة مرات صوتا أصوات قرارا قرارات "
-    "دولة دول منزل معتقل معتقلا معتقلين"
+    "دولة دول منزل معتقل معتقلا معتقلين مدني مدنيا مدنيين"
 ) | {"%", "٪"}
+
+# "تنفيذ 2254": words of applying a resolution, which a famous one's bare number may follow.
+APPLYING_WORDS = _words("تنفيذ تطبيق بموجب وفق وفقا بحسب حسب احترام بنود مندرجات مقتضيات")
+
+# "مثل سابقه 2703": the resolution before (or after) the one cited, named by its number.
+PREDECESSOR_WORDS = _words("سابقه سابقها سلفه لاحقه سابقيه")
+
+# Words that may follow a resolution's bare number (a count is followed by its noun).
+AFTER_A_NAME = _words(
+    "كاملا بالكامل بكامل بحذافيره بكل بكافة بجميع بشأن حول في على عن من إلى هو هي الذي التي"
+    " و أو ثم لا لم لن"
+)
 
 # Before a bare number, these make it a count, a rank or an article of a law, not a resolution
 # named again: "نحو 2500"، "المادة 140"، "أكثر من 300".
@@ -181,6 +211,11 @@ def has_un_cue(words: list[str]) -> bool:
 # each with the stem its full names are built on ("مجلس الأمن"، "مجلس النواب").
 ANAPHOR_STEMS = {normalize(a): normalize(s) for a, s in
                  {"المجلس": "مجلس", "الجمعية": "جمعية", "الجامعة": "جامعة"}.items()}  # fmt: skip
+# "إن مجلس الأمن، إذ يشير إلى قراراته 1267 (1999)...": the clauses of a resolution's preamble
+# open with "إذ" and leave their subject, the body, to the document's opening words.
+PREAMBLE_OPENERS = _words("إذ وإذ")
+# The anaphor of such a clause: whatever body the article last named in full.
+ANY_BODY = "*"
 # Adjectives besides the nisba ones that turn a short form into a name: "المجلس الأعلى".
 NAME_ADJECTIVES = _words("الأعلى العام العامة الموحد الانتقالي المحلي")
 

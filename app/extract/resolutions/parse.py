@@ -10,12 +10,22 @@ from dataclasses import dataclass
 from app.extract.resolutions import lexicon as lex
 from app.extract.resolutions.bodies import anaphor_at, body_at
 from app.extract.resolutions.lexicon import Hint
-from app.extract.resolutions.numbers import day_at, range_at, read_number, special_at, year_at
+from app.extract.resolutions.numbers import (
+    day_at,
+    parse_number,
+    range_at,
+    read_number,
+    special_at,
+    year_at,
+)
 from app.extract.tokens import Kind, NormText, Tok
 from app.ingest.model import TextBlock
 
 _MAX_HEAD = 14  # tokens between the noun and its number
 _MAX_SEEK = 15  # tokens a plural noun may look ahead for "ولا سيما"
+_MAX_TOPIC = 4  # words of "حول اليمن" between a named organ's resolution and its number
+_MAX_WHEN = 10  # tokens of "بالإجماع في 18 كانون الأول/ديسمبر 2015"
+_MAX_PREAMBLE = 6  # tokens from "وإذ" to its possessive noun
 _MAX_TAIL = 14  # tokens of "الصادر عن مجلس الأمن في 18 كانون الأول/ديسمبر 2015"
 EXPLICIT = frozenset({Hint.UNSC, Hint.UNGA, Hint.HRC, Hint.OTHER})
 
@@ -41,6 +51,12 @@ class Found:
     seq: int = 0  # the block's place in the article, to find what a short form points back at
     group: int | None = None  # the noun a list hangs on: "القرارات 1696 و1737 و1747"
     own_body: bool = False  # "قراري الجمعية العامة 194 ومجلس الأمن 242": named for itself
+    titled: bool = False  # "قرار حق العودة رقم 194": known by a name of several words
+    # read over two blocks a line break split ("رقم⏎2254"): the second block, where it begins
+    # in the joined text, and the (block, start, end) it covers there
+    origin: TextBlock | None = None
+    shift: int = 0
+    cover: tuple[int, int, int] | None = None
 
 
 def parse_at(
@@ -57,9 +73,12 @@ def parse_at(
     if suffix in lex.POSSESSIVE_SUFFIXES:
         hint = _hint_before(toks, i)
         anaphor = _anaphor_before(toks, i) if hint is None else None
+        if hint is None and anaphor is None and _in_preamble(toks, i):
+            anaphor = lex.ANY_BODY
         if hint is None and anaphor is None:
             return []
-    j, steps, focused, ranged = i + 1, 0, False, False
+    j, steps, focused, ranged, titled = i + 1, 0, False, False, False
+    head_year: int | None = None
     while j < len(toks) and steps < _MAX_HEAD:
         steps += 1
         tok = toks[j]
@@ -99,6 +118,16 @@ def parse_at(
         if j == i + 1 and _named_before_marker(toks, j):
             j += 1  # "قرار التقسيم رقم 181": the name a resolution is known by
             continue
+        if j == i + 1 and _named_before_clause(toks, j):
+            j, titled = j + 1, True  # "قرار التقسيم الصادر عن ...": held to the table below
+            continue
+        if _known_as(toks, j):
+            j += 1  # "القرار المعروف بـ2254"
+            continue
+        name = _long_name(toks, j) if j == i + 1 else 0
+        if name:
+            j, titled = j + name, True  # "قرار حق العودة رقم 194": held to the table below
+            continue
         if lex.ANCHOR.match(tok.norm):
             if plural and hint is not None:
                 inherited[j] = hint
@@ -113,8 +142,17 @@ def parse_at(
                 return []
             j += body[1]
             continue
+        when = _when_before_marker(toks, j)
+        if when:
+            # "الذي اتخذه مجلس الأمن بالإجماع في كانون الأول/ديسمبر 2015 تحت رقم 2254"
+            j, head_year = j + when[0], when[1] or head_year
+            continue
         if tok.norm in lex.HEAD_FILLERS:
             j += 1
+            continue
+        level = _phrase_len(toks, j, lex.LEVEL_PHRASES) if hint is not None else 0
+        if level:
+            j += level  # "قرار مجلس الجامعة على المستوى الوزاري رقم 8914"
             continue
         short = anaphor_at(toks, j) if hint is None else None
         if short is not None:
@@ -122,7 +160,8 @@ def parse_at(
             j += 1
             continue
         nxt = _focus_len(toks, j) if plural else 0
-        nxt = nxt or (_skip_topic(toks, j) if tok.norm in lex.TOPIC_WORDS else 0)
+        topic = tok.norm in lex.TOPIC_WORDS
+        nxt = nxt or (_skip_topic(toks, j, named=hint in EXPLICIT) if topic else 0)
         nxt = nxt or (_seek_focus(toks, j) if plural else 0)
         if not nxt:
             return []
@@ -147,6 +186,8 @@ def parse_at(
         item.issued_nationally = hint is None and _issued_nationally(toks, i)
         item.formal = marked or item.year is not None or item.sanah
         item.anaphor = item.anaphor or anaphor
+        item.titled = titled
+        item.year = item.year or head_year
     return items
 
 
@@ -162,11 +203,12 @@ def _number_list(
         if read is None:
             break
         number, session, slash_year, special, end_tok = read
-        if _text(toks, end_tok) == ")" and _text(toks, k - 1) == "(":
+        mirrored = _mirrored(toks, k, end_tok)
+        if mirrored:
+            number, slash_year, end_tok = mirrored
+        elif _text(toks, end_tok) == ")" and _text(toks, k - 1) == "(":
             end_tok += 1
-        if _text(toks, end_tok) in lex.UNITS or (
-            _text(toks, end_tok) == "في" and _text(toks, end_tok + 1) in lex.UNITS
-        ):
+        if _counts(toks, end_tok):
             break
         item = Found(block, nt, start if not items else toks[k].nstart, 0, number, session)
         item.special = special
@@ -196,6 +238,29 @@ def _number_list(
     return items
 
 
+def _mirrored(toks: list[Tok], k: int, end: int) -> tuple[int, int, int] | None:
+    """ "القرار 2011) 1970)": "1970 (2011)" with its brackets turned around, as text copied
+    out of a right-to-left PDF comes; (number, year, index after it)."""
+    year = year_at(toks, k)
+    if not year or end != k + 1 or _text(toks, k - 1) == "(" or _text(toks, end) != ")":
+        return None
+    number = parse_number(_text(toks, end + 1)) if end + 1 < len(toks) else None
+    if number is None or number[1] is not None or _text(toks, end + 2) != ")":
+        return None
+    return number[0], year, end + 3
+
+
+def _counts(toks: list[Tok], k: int) -> bool:
+    """ "2254 شخصاً"، "2500 في المئة": the number before k counts something; "2254 سنة 2015"
+    does not (a year follows the word for year)."""
+    word = _text(toks, k)
+    if word == "في":
+        word = _text(toks, k + 1)
+    elif word in lex.WEAK_YEAR_WORDS and _year_at(toks, k + 1)[0]:
+        return False
+    return word in lex.UNITS
+
+
 def _coordinated_body(toks: list[Tok], k: int) -> tuple[Hint, int] | None:
     """ "... 46/182 ومجلس الأمن 2642": a list member that names its own body after و."""
     if not _text(toks, k).startswith("و"):
@@ -212,6 +277,50 @@ def _issuing_clause(toks: list[Tok], j: int) -> int:
     return k + 1 - j if body_at(toks, k + 1) is not None else 0
 
 
+def _named_before_clause(toks: list[Tok], j: int) -> bool:
+    """A one-word name before an issuing clause: "قرار التقسيم الصادر عن الجمعية العامة"."""
+    word = _text(toks, j)
+    return (
+        toks[j].kind is Kind.WORD
+        and _text(toks, j + 1) in lex.ISSUED_WORDS
+        and _text(toks, j + 1) not in lex.RELATIVES
+        and not word.endswith(("ي", "يه"))
+        and word not in lex.NATIONAL_WORDS
+        and word not in lex.HEAD_FILLERS
+        and body_at(toks, j) is None
+    )
+
+
+def _known_as(toks: list[Tok], j: int) -> bool:
+    """ "المعروف بـ2254": the preposition written onto the number after "known as"."""
+    return (
+        _text(toks, j) == "ب"
+        and _text(toks, j - 1) in lex.KNOWN_AS
+        and j + 1 < len(toks)
+        and toks[j + 1].kind is Kind.NUMBER
+        and toks[j + 1].sentence == toks[j].sentence
+    )
+
+
+def _when_before_marker(toks: list[Tok], j: int) -> tuple[int, int | None] | None:
+    """(tokens, year) of how and when a resolution was adopted, read up to its number marker:
+    "بالإجماع في كانون الأول/ديسمبر 2015 تحت رقم"، "عام 1947 برقم"."""
+    year: int | None = None
+    for m in range(j, min(j + _MAX_WHEN, len(toks))):
+        tok = toks[m]
+        if tok.sentence != toks[j].sentence:
+            return None
+        if tok.norm in lex.NUMBER_MARKERS or (tok.norm == "تحت" and m > j):
+            return (m - j, year) if m > j else None
+        if year_at(toks, m):
+            year = year_at(toks, m)
+        elif not (
+            tok.norm in lex.WHEN_WORDS or tok.norm in lex.MONTHS or tok.norm == "/" or day_at(tok)
+        ):
+            return None
+    return None
+
+
 def _named_before_marker(toks: list[Tok], j: int) -> bool:
     """A one-word name between the noun and "رقم" ("قرار التقسيم رقم 181"); not an adjective
     of a state's decision ("قرار وزاري رقم 25"، "قرار جمهوري")."""
@@ -224,12 +333,37 @@ def _named_before_marker(toks: list[Tok], j: int) -> bool:
     )
 
 
+_MAX_NAME = 3  # "قرار وقف إطلاق النار رقم 2728"
+
+
+def _long_name(toks: list[Tok], j: int) -> int:
+    """Tokens of a name of two or three words between the noun and "رقم" ("قرار حق العودة
+    رقم 194"), none a state's organ, an adjective or a body; the citation it opens must then
+    be one the table knows, since "قرار هيئة الاستثمار رقم 1234" reads the same."""
+    for n in range(2, _MAX_NAME + 1):
+        if _text(toks, j + n) not in lex.NUMBER_MARKERS:
+            continue
+        words = toks[j : j + n]
+        if all(
+            t.kind is Kind.WORD
+            and t.sentence == toks[j].sentence
+            and not t.norm.endswith(("ي", "يه"))
+            and t.norm not in lex.NATIONAL_WORDS
+            and body_at(toks, j + x) is None
+            for x, t in enumerate(words)
+        ):
+            return n
+    return 0
+
+
 def _glued_article(toks: list[Tok], j: int) -> bool:
+    """ "الـ2254", and "الـ 2254" with a space after the tatweel: an article standing alone
+    before a number has nothing else to attach to."""
     return (
         toks[j].norm in lex.GLUED_ARTICLES
         and j + 1 < len(toks)
         and toks[j + 1].kind is Kind.NUMBER
-        and toks[j + 1].nstart == toks[j].nend
+        and toks[j + 1].sentence == toks[j].sentence
     )
 
 
@@ -264,16 +398,18 @@ def _quoted_title(toks: list[Tok], j: int) -> int:
 def _tail(toks: list[Tok], k: int, item: Found) -> int:
     """Read the year and the body that follow a number; return the index after them."""
     first = _text(toks, k)
+    year, after = _year_at(toks, k + 1)
     if first == "(" and year_at(toks, k + 1) and _text(toks, k + 2) == ")":
         item.year, k = year_at(toks, k + 1), k + 3
-    elif first in lex.STRONG_YEAR_WORDS and year_at(toks, k + 1):
-        item.year, item.sanah, k = year_at(toks, k + 1), first in {"لسنه"}, k + 2
-    elif first in lex.WEAK_YEAR_WORDS and year_at(toks, k + 1):
-        item.weak_year, k = year_at(toks, k + 1), k + 2
+    elif first in lex.STRONG_YEAR_WORDS and year:
+        item.year, item.sanah, k = year, first in {"لسنه"}, after
+    elif first in lex.WEAK_YEAR_WORDS and year:
+        item.weak_year, k = year, after
     body = body_at(toks, k) if _text(toks, k).startswith("ل") else None
     if body is not None:
         item.hint, k = body[0], k + body[1]
-    if _text(toks, k) not in lex.ISSUED_WORDS:
+    dated = _text(toks, k) in lex.DATED_WORDS
+    if not dated and _text(toks, k) not in lex.ISSUED_WORDS:
         return k
     m, useful, limit = k, k, k + _MAX_TAIL
     while m < min(len(toks), limit):
@@ -300,10 +436,19 @@ def _tail(toks: list[Tok], k: int, item: Found) -> int:
         year = year_at(toks, m)
         if year and item.year is None:
             item.year, useful = year, m + 1
+        elif year and dated:
+            useful = m + 1  # "2254 (2015) المؤرخ 18 كانون الأول/ديسمبر 2015": the date read
         elif not (tok.norm in lex.TAIL_WORDS or tok.norm in lex.MONTHS or day_at(tok)):
             break
         m += 1
     return useful
+
+
+def _year_at(toks: list[Tok], k: int) -> tuple[int | None, int]:
+    """The year at token k, bare or in brackets ("لسنة (1948)"), and the index after it."""
+    if _text(toks, k) == "(" and _text(toks, k + 2) == ")":
+        return year_at(toks, k + 1), k + 3
+    return year_at(toks, k), k + 1
 
 
 def _anaphor_before(toks: list[Tok], i: int) -> str | None:
@@ -315,6 +460,30 @@ def _anaphor_before(toks: list[Tok], i: int) -> str | None:
         if short is not None:
             return short
     return None
+
+
+def _in_preamble(toks: list[Tok], i: int) -> bool:
+    """ "وإذ يعيد تأكيد قراره 687": a preamble clause of a resolution, whose possessive points
+    at the body that adopts it; no state's organ named in between."""
+    m = i - 1
+    while m >= 0 and toks[m].sentence == toks[i].sentence:
+        if toks[m].norm in lex.NATIONAL_WORDS:
+            return False
+        if toks[m].norm in lex.PREAMBLE_OPENERS:
+            # the clause's own opener, or the sentence's: "- وإذ يشير إلى قراراته ..."
+            return i - m <= _MAX_PREAMBLE or _opens_sentence(toks, m)
+        m -= 1
+    return False
+
+
+def _opens_sentence(toks: list[Tok], m: int) -> bool:
+    """Whether only punctuation or a paragraph's number comes before token m in its sentence."""
+    k = m - 1
+    while k >= 0 and toks[k].sentence == toks[m].sentence:
+        if toks[k].kind is Kind.WORD:
+            return False
+        k -= 1
+    return True
 
 
 def _merge(old: Hint | None, new: Hint | None) -> Hint | None:
@@ -332,27 +501,42 @@ def _focus_len(toks: list[Tok], j: int) -> int:
     """The length in tokens of the focus phrase ("ولا سيما", "بما في ذلك") at token j, or 0."""
     if _text(toks, j) not in _FOCUS_FIRST_WORDS:
         return 0  # most words open no phrase
-    for phrase in lex.FOCUS_PHRASES:
-        if all(_text(toks, j + x) == word for x, word in enumerate(phrase)):
-            return len(phrase)
-    return 0
+    return _phrase_len(toks, j, lex.FOCUS_PHRASES)
+
+
+def _phrase_len(toks: list[Tok], j: int, phrases: list[tuple[str, ...]]) -> int:
+    """The length of the longest of `phrases` that starts at token j, or 0."""
+    best = 0
+    for phrase in phrases:
+        if len(phrase) > best and all(_text(toks, j + x) == w for x, w in enumerate(phrase)):
+            best = len(phrase)
+    return best
 
 
 _FOCUS_FIRST_WORDS = frozenset(phrase[0] for phrase in lex.FOCUS_PHRASES if phrase)
 
 
-def _skip_topic(toks: list[Tok], j: int) -> int:
+def _skip_topic(toks: list[Tok], j: int, *, named: bool) -> int:
     """ "بشأن سوريا رقم 2254"، "الخاصة باليمن، من 2216 إلى 2722": skip the topic when a
-    number marker or a range follows within six words."""
+    number marker or a range follows within six words; after a named organ, a short topic
+    may lead to the number itself ("قرار مجلس الأمن حول اليمن 2216"), not to a year or a
+    count."""
     for m in range(j + 1, min(j + 7, len(toks))):
         tok = toks[m]
         if tok.sentence != toks[j].sentence:
             return 0
         if tok.norm in lex.NUMBER_MARKERS or (tok.norm in lex.RANGE_FROM and range_at(toks, m + 1)):
             return m - j
+        if tok.kind is Kind.NUMBER and named and m - j <= _MAX_TOPIC:
+            return m - j if _plain_resolution_number(toks, m) else 0
         if tok.kind is not Kind.WORD and tok.norm not in {",", "،"}:
             return 0
     return 0
+
+
+def _plain_resolution_number(toks: list[Tok], m: int) -> bool:
+    parsed = parse_number(toks[m].norm)
+    return not (parsed is None or parsed[0] < 100 or year_at(toks, m) or _counts(toks, m + 1))
 
 
 def _seek_focus(toks: list[Tok], j: int) -> int:

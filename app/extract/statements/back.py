@@ -18,12 +18,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from app.extract.model import Affiliation, EntityKind
+from app.extract.model import Affiliation, EntityKind, Mention
 from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker
 from app.text.normalize import normalize
 
 _MAX_WORDS = 3  # "الدول الأعضاء الخمس": longer subjects name someone of their own
+Where = tuple[int, int]  # a block's place in the article, a display offset in it
 
 
 class BackRefs:
@@ -31,9 +32,20 @@ class BackRefs:
         self._kinds = kinds
         self._group: Speaker | None = None
         self._body: str | None = None
+        self._persons: list[tuple[Where, str]] = []  # person mentions in reading order
 
-    def refer(self, speaker: Speaker) -> Speaker:
-        """`speaker` with the actor its pointing word refers back to, when it has none."""
+    def saw(self, seq: int, mentions: Sequence[Mention]) -> None:
+        """Record the persons block `seq` names, before its statements are read."""
+        found = [
+            ((seq, m.span.start), m.entity_key)
+            for m in mentions
+            if self._kinds.get(m.entity_key) is EntityKind.PERSON
+        ]
+        self._persons += sorted(found)
+
+    def refer(self, speaker: Speaker, at: Where) -> Speaker:
+        """`speaker` with the actor its pointing word refers back to, when it has none; `at`
+        is where the statement is said (block, display offset)."""
         if speaker.key is not None:
             return speaker
         words = normalize(speaker.surface).split()
@@ -42,10 +54,25 @@ class BackRefs:
         head = words[0][1:] if words[0].startswith("و") and len(words[0]) > 4 else words[0]
         found: Speaker | None = None
         if head in w.GROUP_WORDS:
-            found = self._group
+            found = self._group or self._pair(at)
         elif head in w.MEMBERS and self._body is not None:
             found = Speaker(self._body, "")
+        elif len(words) == 1 and _dual_title(head):
+            found = self._pair(at)
         return speaker if found is None else replace(found, surface=speaker.surface)
+
+    def _pair(self, at: Where) -> Speaker | None:
+        """ "التقى الوزير X نظيره Y. وأكد الوزيران": the two persons named last, in this
+        block or the one before it."""
+        pair: list[str] = []
+        for where, key in reversed(self._persons):
+            if where >= at:
+                continue
+            if where[0] < at[0] - 1 or len(pair) == 2:
+                break
+            if key not in pair:
+                pair.append(key)
+        return Speaker(pair[1], "", (pair[0],)) if len(pair) == 2 else None
 
     def spoke(self, speaker: Speaker) -> None:
         if speaker.key is None:
@@ -75,6 +102,12 @@ class Holders:
         titles = self._by_actor[actor]
         found = {p for h, persons in titles.items() if _same(h, head) for p in persons}
         return next(iter(found)) if len(found) == 1 else None
+
+
+def _dual_title(word: str) -> bool:
+    """ "الوزيران"، "الرئيسان"، "المسؤولان": two holders of a title."""
+    bare = word[2:] if word.startswith("ال") else word
+    return bare.endswith("ان") and w.has_stem(bare[:-2], w.TITLE_STEMS)
 
 
 def _head(word: str) -> str:

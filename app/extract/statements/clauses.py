@@ -182,6 +182,7 @@ class ClauseReader(BlockView):
             w.definite(tok.norm)
             or self.index.covering[q] is not None
             or tok.norm in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
+            or w.is_title(tok.norm)  # "وأكد ولي العهد"، "وقال نائب رئيس الوزراء"
         )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has

@@ -81,10 +81,11 @@ def find_statements(
     last: Speaker | None = None
     part: Part | None = None
     frame: Speaker | None = None
-    for block, nt in zip(blocks, texts, strict=True):
+    for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
         if block.part != part:
             part, last = block.part, None  # "وأضاف" never reaches back into the summary
         mentions = by_block[(block.part, block.index)]
+        back.saw(seq, mentions)
         frame = frame_of(nt, mentions, kinds, frame)
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b)]
         if not said:
@@ -94,7 +95,8 @@ def find_statements(
         index = MentionIndex(nt, mentions, kinds)
         reader = Reader(block, nt, index, last, cities, frame)
         for statement, speaker, lemma in reader.read():
-            spoken = _per_speaker(statement, back.refer(speaker), short, holders)
+            referred = back.refer(speaker, (seq, statement.span.start))
+            spoken = _per_speaker(statement, referred, short, holders)
             keys = [s.speaker_key for s in spoken if s.speaker_key]
             for key in keys:
                 short.spoke(key)
@@ -124,6 +126,11 @@ def _per_speaker(
     """One statement for each actor that speaks; none for an unnamed or anonymous speaker."""
     span = statement.span
     key = speaker.key or short.resolve(speaker.surface, span.part, span.index, span.start)
+    if key is None and _spokesman(speaker.surface):
+        # "المتحدث باسم الأمين العام": the spokesman of an office-holder the article names
+        # speaks for him
+        served = speaker.surface.split("باسم", 1)[-1].strip()
+        key = short.resolve(served, span.part, span.index, span.start) if served else None
     if key is None and speaker.served is not None:
         key = holders.holder(speaker.surface, speaker.served)
     if key is None and speaker.fallback is not None:

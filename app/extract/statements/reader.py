@@ -33,6 +33,10 @@ _NEGATIONS = frozenset(normalize("لم ولم لن ولن لا ولا ما وم�
 _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
+_BAYYANA = "بيّن"
+_OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
+_WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
+_MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
 
 
 Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
@@ -94,6 +98,8 @@ class Reader(SubjectReader, ClauseReader):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
+        if vf.verb.lemma == _BAYYANA and vf.bare and "\u0651" not in self._written(i):
+            return False  # "بين العراق والأمم المتحدة": "between", unless written بيّن
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
             return False  # "حرصها على حث الأمم المتحدة": the verbal noun
         if vf.verb.lemma in WEAK and not conj and not self._opens_sentence(i):
@@ -102,8 +108,10 @@ class Reader(SubjectReader, ClauseReader):
             if conj or self.text(i - 1) in {"،", ","}:
                 return True
             # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:": the content follows at once (after
-            # a reporting verb, "وتابع قائلاً" is one statement, the verb's)
+            # a reporting verb, "وتابع قائلاً" is one statement, the verb's); so does its own
+            # preposition where the press leaves the comma out ("قدم شرحاً مشيراً إلى")
             opens = self.text(i + 1) == ":" or self.text(i + 1) in w.COMPLEMENTIZERS
+            opens = opens or (i + 1 < len(self.toks) and self.is_prep(i + 1, i, vf.verb))
             return opens and self.text(i - 1) not in WORDS
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
@@ -178,9 +186,13 @@ class Reader(SubjectReader, ClauseReader):
             relative = not conj and before in w.RELATIVES and not vf.suffixed
             about = self.text(p) in w.ABOUT_IT or self.text(p) in w.BARE_THAT
             if relative and (resumed or not about):
+                # "التصريحات التي أدلى بها السفير، والتي قال فيها": said by whoever made them
+                owner = self._speech_owner(i) if resumed else None
+                if owner is not None:
+                    return self._fronted(i, conj, p, vf, owner)
                 self.described[self.toks[i].sentence] = i
                 # "القرار الذي طالب الجماعة": a document's, not the object's; "التصريحات التي
-                # قال فيها": said by whoever made them, not by the sentence's subject
+                # قال فيها" with no one named: not the sentence's subject's
                 return None
             if vf.form is Form.PRESENT and not conj and not resumed and self._inside_clause(i):
                 self.described[self.toks[i].sentence] = i
@@ -230,14 +242,16 @@ class Reader(SubjectReader, ClauseReader):
             subject_end = p
         has_subject = any(self.toks[k].kind is Kind.WORD for k in range(p, subject_end))
         named = has_subject and self.names_speaker(p, subject_end)
+        particle = self.text(i - 1) in w.LEADING_PARTICLES  # "كما حث"، "ثم طالب"
         if vf.bare and verb.strict and not named and (kind not in _STRONG or verb.named):
             # "طالب جامعي"، "نفي الخبر"، "بين الطرفين": not the verb, unless a resumptive
             # pronoun or a statement it is coordinated with says so ("أكد ...، وطالب"), or
-            # it opens a sentence with its conjunction ("وطالب المجتمع الدولي بـ")
+            # it opens a sentence with its conjunction ("وطالب المجتمع الدولي بـ"), or a
+            # particle only a verb follows stands before it ("كما حث الأطراف على")
             sentence = self.toks[i].sentence
             opens = i == 0 or self.toks[i - 1].sentence != sentence
             coordinated = bool(conj) and (sentence in self.in_sentence or opens)
-            if not (resumed or coordinated):
+            if not (resumed or coordinated or particle):
                 return None
         # "يؤكد أن ...، ويدعو الدول الغربية إلى": a coordinated verb whose words name no
         # speaker has the subject of the clause it is coordinated with
@@ -248,7 +262,8 @@ class Reader(SubjectReader, ClauseReader):
         continued = continued or (calls_on and not participle)
         if has_subject and not continued:
             speaker: Speaker | None = self.choose(p, subject_end)
-            if verb.addressee and conj and not named and self.text(p) not in w.DOCUMENT_SUBJECTS:
+            called = verb.addressee and (conj or particle) and not named
+            if called and self.text(p) not in w.DOCUMENT_SUBJECTS:
                 # "وطالب المجتمع الدولي بممارسة الضغط": a noun that is no actor of the
                 # article, after a verb that takes whom it calls on, may be that object; if
                 # so, the one speaking is the speaker before
@@ -257,9 +272,13 @@ class Reader(SubjectReader, ClauseReader):
         else:
             speaker = self._implicit_speaker(i, conj, vf)
         if speaker is None and resumed:
-            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter
+            # "أرسل الوزير رسالة، يدعو فيها إلى": the sender speaks through his letter;
+            # "في كلمة ألقاها الوزير، أكد فيها": so does who gave the speech
             sentence = self.toks[i].sentence
-            speaker = self.in_sentence.get(sentence) or self.opening_subject(i)
+            speaker = self.in_sentence.get(sentence) or self._speech_owner(i)
+            speaker = speaker or self.opening_subject(i)
+        elif speaker is None and self.text(i - 1) in _WHERE_IN_IT:
+            speaker = self._speech_owner(i)  # "من كلمة الوزير الصفدي، حيث أوضح أن"
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)
@@ -279,6 +298,25 @@ class Reader(SubjectReader, ClauseReader):
         if content is None or self.sentence_of(content) != self.toks[i].sentence:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _speech_owner(self, i: int) -> Speaker | None:
+        """The actor whose speech, statement or letter the sentence names before the verb at i
+        ("كلمة وزير الخارجية أيمن الصفدي"، "كلمة ألقاها الوزير", "بيان أصدرته الوزارة"), the
+        nearest one; None if it names none."""
+        sentence = self.toks[i].sentence
+        for k in range(i - 2, max(i - _MAX_SPEECH, -1), -1):
+            if self.toks[k].sentence != sentence:
+                return None
+            if not w.has_stem(self.toks[k].norm, w.SPEECH_STEMS):
+                continue
+            for q in range(k + 1, min(k + 6, i)):  # over the verb that gave it: "التي أدلى بها"
+                end = self.subject(q)
+                if end > q and self.names_speaker(q, end):
+                    return self.choose(q, self.to_person(q, end, i))
+                word = self.toks[q].norm
+                if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
+                    break  # "رسالة إلى مجلس الأمن": whom it was sent to
+        return None
 
     def _opens_sentence(self, i: int) -> bool:
         """Whether token i opens its sentence, or follows an outlet's tag ("إيران تلكس - رفض")."""
@@ -347,6 +385,9 @@ class Reader(SubjectReader, ClauseReader):
         placed = self.index.starting[p] if p < len(self.toks) else None
         if placed is None or placed.after_clitic(self.nt):
             return False
+        head = self.toks[placed.first].norm
+        if placed.first == placed.last and w.definite(head) and head.endswith(_OBLIQUE_PLURAL):
+            return True  # "طالب الحوثيين بوقف القتال": the subject would be "الحوثيون"
         if vf.feminine:
             head = self.toks[placed.first].norm
             return placed.kind is EntityKind.ORGANIZATION and head in w.MASCULINE_HEADS

@@ -32,10 +32,10 @@ from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
 
 Where = tuple[int, int]  # the block's place in the article, a normalized offset in it
-_MAX_TITLE = 7  # words of a title around a name
+_MAX_TITLE = 10  # tokens of a title around a name ("المندوب الدائم لجمهورية السودان لدى الأمم")
 _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 _MINISTRY = normalize("وزارة")
-_OFFICIAL = frozenset(normalize("مسؤول مسؤولة دبلوماسي دبلوماسية").split())
+_OFFICIAL = frozenset(normalize("مسؤول مسؤولة مسئول مسئولة دبلوماسي دبلوماسية").split())
 _ABD = normalize("عبد")
 _ABD_SPACE = re.compile(rf"(?<!\S){_ABD} (?=\S)")
 
@@ -155,11 +155,11 @@ class ShortForms:
             if entity.kind is EntityKind.ORGANIZATION and len(words) > 1:
                 # the name only: aliases from the gazetteer ("هيئة الأمم المتحدة") are not
                 # how this article shortens it
-                heads[entity.key] = [_bare(words[0])]
+                heads[entity.key] = [_unprefixed(words[0])]
                 if normalize(entity.name).startswith(_MINISTRY):
                     # "وقالت الخارجية" for "وزارة الخارجية القطرية": a ministry goes by its
                     # portfolio
-                    heads[entity.key].append(_bare(words[1]))
+                    heads[entity.key].append(_unprefixed(words[1]))
                 # "الديمقراطي الكوردستاني" for "الحزب الديمقراطي الكوردستاني"
                 self._tails[" ".join(words[1:])].add(entity.key)
             if entity.kind is EntityKind.PERSON:
@@ -271,16 +271,23 @@ def _title_words(toks: list[Tok], order: range) -> set[str]:
     """The words of a title read in `order` from a name, up to punctuation or a verb; one
     comma right next to the name is an apposition's and is passed."""
     words: set[str] = set()
+    commas = 0
     for n, k in enumerate(order):
         tok = toks[k]
         if tok.sentence != toks[order[0]].sentence:
             break
         if tok.kind is not Kind.WORD:
-            if n == 0 and tok.norm in {"،", ","}:
+            # "المندوب الدائم للسودان، السفير الحارث"، "المبعوث إلى اليمن، السويدي، هانز":
+            # an honorific, or a demonym set off by commas, may stand between the title's
+            # comma and the name (not "غوتيريش، البريطاني مارتن": that title is another's)
+            honorific = all(word in w.HONORIFICS for word in words)
+            set_off = commas == 1 and all(word in w.HONORIFICS or w.nisba(word) for word in words)
+            if tok.norm in {"،", ","} and (n == 0 or honorific or set_off) and commas < 2:
+                commas += 1
                 continue
             break
-        if tok.norm in WORDS or tok.norm in w.COMPLEMENTIZERS:
-            break
+        if tok.norm in WORDS or tok.norm in w.COMPLEMENTIZERS or tok.norm in w.NOT_APPOSITION:
+            break  # "خلال لقائه نظيره الروسي، سيرغي لافروف": another's title, not his
         words.add(tok.norm)
     return words
 
@@ -291,6 +298,12 @@ def _bare(word: str) -> str:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             return word[len(prefix) :]
     return word
+
+
+def _unprefixed(word: str) -> str:
+    """A word of a name without its article only: its first letter may be و or ب of the root
+    ("وزارة"، "وكالة"، "بعثة"), never a clitic, as it is in a subject ("الوزارة" -> "وزاره")."""
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _skeleton(name: str) -> str:

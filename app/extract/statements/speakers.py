@@ -154,6 +154,8 @@ class SpeakerChooser(BlockView):
             first += 1  # 'قالت "هيئة التفاوض"'
         if w.has_stem(self.toks[first].norm, w.ANONYMOUS_STEMS):
             return Speaker(None, surface)  # "مصادر في الخارجية الروسية"
+        if self.toks[first].norm in w.DOCUMENT_SUBJECTS and head.first > first:
+            return Speaker(None, surface)  # "المشروع البريطاني": a document, not Britain
         if head.first > first and not self._speaks_for(head, first):
             # "رئيس الهيئة": the head of the body, unnamed
             return Speaker(None, surface, served=head.mention.entity_key)

@@ -19,6 +19,7 @@ from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker, SpeakerChooser
 from app.extract.statements.verbs import WORDS
 from app.extract.tokens import Kind
+from app.ingest.model import Part
 from app.text.normalize import normalize
 
 
@@ -34,6 +35,7 @@ _ASIDE = frozenset(_words("إذ وهو وهي وهم الذي التي في خل
 _MAX_FRAME = 30  # tokens from كان or أما to the verb
 _MAX_TITLE = 7  # words of a title before the name it goes with
 _MAX_REPORTED = 10  # tokens from أن to the verb of the speaker it reports
+_MAX_TITLED_REPORTED = 20  # the same, for a title with its name set off by commas
 _MAX_CLAUSE = 20  # tokens from أن to the coordinated verb that goes on from its clause
 
 
@@ -66,8 +68,8 @@ class SubjectReader(SpeakerChooser):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
             q = head.last + 1
-        elif w.has_stem(word, w.SPEAKER_STEMS) or word in w.HONORIFICS:
-            q = p + 1  # "المتحدث"، "معالي الشيخ محمد"
+        elif w.has_stem(word, w.SPEAKER_STEMS) or word in w.HONORIFICS or w.is_title(word):
+            q = p + 1  # "المتحدث"، "معالي الشيخ محمد"، "ولي العهد"
         else:
             return p
         self._head = p
@@ -203,6 +205,9 @@ class SubjectReader(SpeakerChooser):
                 return None  # "الدول الأعضاء في المجلس التي أكدت": the states, not the body
         elif self.text(k) in _COMMAS:
             k = self._before_aside(k)
+            topic = self._relative_topic(i) if k < 0 else None
+            if topic is not None:
+                return topic
         placed = self.index.covering[k] if k >= 0 else None
         if placed is None or placed.last != k:
             return self._reported_subject(i) or self._title_subject(k, i)
@@ -216,23 +221,70 @@ class SubjectReader(SpeakerChooser):
             self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
 
+    def _relative_topic(self, i: int) -> Speaker | None:
+        """ "العريضي الذي شغل موقع العميد في جامعة دمشق، يعتبر أن": the actor the sentence
+        opens with, described by a relative clause that a comma closes before the verb at i."""
+        sentence = self.toks[i].sentence
+        first = self.nt.token_at(self.nt.sentences[sentence][0]) if self.nt.sentences else None
+        if first is None:
+            return None
+        first = self._after_opener(first, i)
+        placed = self.index.starting[first] if first < i else None
+        if placed is not None and placed.after_clitic(self.nt):
+            return None
+        if placed is None and not w.is_title(self.text(first)):
+            return None
+        end = self.subject(first)
+        if end >= i or self.text(end) not in w.RELATIVES or not self.names_speaker(first, end):
+            return None
+        if any(self.toks[m].norm in WORDS for m in range(end, i)):
+            return None  # another verb of speech in between has its own subject
+        return self.choose(first, end)
+
     def _reported_subject(self, i: int) -> Speaker | None:
         """ "قال الوزير إن التحالف الدولي لتنفيذ حل الدولتين أكد": a speaker quoted by
         another, an actor opening the reported clause and its words up to the verb."""
         sentence = self.toks[i].sentence
-        for c in range(i - 1, max(i - _MAX_REPORTED, -1), -1):
+        punctuated = False
+        for c in range(i - 1, max(i - _MAX_TITLED_REPORTED, -1), -1):
             tok = self.toks[c]
-            if tok.sentence != sentence or tok.kind is not Kind.WORD or tok.norm in WORDS:
-                return None
-            if tok.norm in w.RELATIVES:
+            if tok.sentence != sentence or tok.norm in WORDS or tok.norm in w.RELATIVES:
                 return None  # "أن قطر متفائلة بالخطة التي أعلن عنها": a relative's verb
-            if tok.norm in w.COMPLEMENTIZERS:
+            if tok.kind is not Kind.WORD:
+                if tok.norm not in _COMMAS:
+                    return None
+                punctuated = True
+            elif tok.norm in w.COMPLEMENTIZERS:
                 head = self.index.starting[c + 1]
-                if head is None or head.after_clitic(self.nt) or head.last >= i - 1:
+                if head is None or head.after_clitic(self.nt):
+                    return self._reported_title(c + 1, i)
+                if head.last >= i - 1 or i - c >= _MAX_TITLED_REPORTED:
+                    return None
+                end = i
+                if punctuated:
+                    # "وأضافت أن إيران، إلى جانب روسيا والصين، ترى أنه": an aside between
+                    # the actor and its verb
+                    aside = self.text(head.last + 1) in _COMMAS and self.text(i - 1) in _COMMAS
+                    if not aside:
+                        return None
+                    end = head.last + 1
+                elif i - c >= _MAX_REPORTED:
                     return None
                 self.reported = i
-                return self.choose(c + 1, i)
+                return self.choose(c + 1, end)
         return None
+
+    def _reported_title(self, first: int, i: int) -> Speaker | None:
+        """ "أفادت الوزارة بأن المندوب الدائم لتونس، طارق الأدب، أكد": a title opening the
+        reported clause, with the name set off after it, is the speaker it quotes."""
+        if not w.has_stem(self.text(first), w.TITLE_STEMS):
+            return None
+        end = self.to_person(first, self.subject(first), i)
+        end += self.text(end) in _COMMAS
+        if end != i or self.index.covering[end - 1 - (self.text(end - 1) in _COMMAS)] is None:
+            return None
+        self.reported = i
+        return self.choose(first, end)
 
     def clause_subject(self, i: int) -> Speaker | None:
         """ "اقتحم الحوثيون صنعاء، إلا أن الرئيس هادي تمكن من الفرار، ودعا": the actor that
@@ -374,7 +426,11 @@ class SubjectReader(SpeakerChooser):
         if not self._fronts(first):
             return None
         end = self.subject(first)
-        if first < end < i and self.toks[end].kind is Kind.WORD:
+        if not first < end < i:
+            return None
+        # "إيران: لا مجال لاستمرار القرار وتدعو إلى": a headline names who speaks, then a colon
+        headline = self.toks[end].norm == ":" and self.block.part is Part.TITLE
+        if self.toks[end].kind is Kind.WORD or headline:
             return self.choose(first, self.to_person(first, end, i))
         return None
 

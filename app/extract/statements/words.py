@@ -54,8 +54,11 @@ ADDRESSING = _words("مخاطبا مخاطبة مخاطبين متوجها مت�
 # Heads that name someone by function and take the body they serve as a genitive.
 TITLE_STEMS = _stems(
     "رئيس نائب وزير مبعوث سفير ممثل مندوب أمين متحدث ناطق قائد زعيم مدير مستشار عضو منسق مراقب "
-    "مسؤول موفد مساعد مفوض ملك أمير وكيل سكرتير حاكم محافظ قاض قاضي مدعي نقيب كبير قائم"
+    "مسؤول مسئول موفد مساعد مفوض ملك أمير وكيل سكرتير حاكم محافظ قاض قاضي مدعي نقيب كبير قائم "
+    "خادم"
 )
+# Titles whose letters begin other words too (ولي العهد; وليد، وليام), so matched whole.
+TITLE_WORDS = _words("ولي وولي")
 INSTITUTION_STEMS = _stems(
     "وزارة مكتب مجلس قيادة هيئة لجنة منظمة وكالة رئاسة حكومة خارجية دائرة مديرية"
 )
@@ -86,6 +89,10 @@ DOCUMENT_SUBJECTS = _words(
 )
 # "بيان لمجلس الأمن"، "رسالة الرئيس": the body speaks through its statement or letter.
 DOCUMENT_STEMS = _stems("بيان رسالة بلاغ")
+# What a speaker gives, that a verb after it may report: "في كلمة ألقاها الوزير، أكد فيها".
+SPEECH_STEMS = DOCUMENT_STEMS + _stems(
+    "كلمة كلمت خطاب تصريح مداخلة مداخلت إحاطة إحاطت مقابلة مقابلت تغريدة تغريدت حديث"
+)
 # "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": what opens a clause naming the source.
 SOURCE_OPENERS = _words("وفق وفقا وفقاً حسب بحسب طبقا طبقاً حسبما وفقما بحسبما طبقما مثلما")
 WHAT = _words("ما")
@@ -122,7 +129,10 @@ CLAUSE_OPENERS = _words(
     "لكن ولكن لكنه بينما فيما حين كما بل ثم إذ حيث وإن وأن أن إن وقد بعدما فيما بعد وقت وقتما عندما"
 )
 # Phrases that open a sentence before its verb: "في المقابل،"، "من جهته،"، "بدوره،".
-DISCOURSE_OPENERS = _words("في وفي من ومن بدوره بدورها بدورهم وبدوره وبدورها على وعلى")
+DISCOURSE_OPENERS = _words(
+    "في وفي من ومن بدوره بدورها بدورهم وبدوره وبدورها على وعلى خلال وخلال عقب وعقب إثر وإثر "
+    "بعد وبعد"
+)
 PREPOSITIONS = _words("في من إلى على عن مع لدى حول")
 # Before the verb that opens a sentence: "كما جدد المجلس"، "وقد أعلن".
 LEADING_PARTICLES = _words("كما وكما ثم قد وقد كذلك")
@@ -199,6 +209,11 @@ def has_stem(word: str, stems: tuple[str, ...]) -> bool:
 
 
 _STEM_CACHE: dict[int, tuple[tuple[str, ...], dict[str, bool]]] = {}
+
+
+def is_title(word: str) -> bool:
+    """Whether a word heads a title: "الوزير"، "ومبعوث"، "ولي" (العهد)."""
+    return word in TITLE_WORDS or has_stem(word, TITLE_STEMS)
 
 
 def definite(word: str) -> bool:

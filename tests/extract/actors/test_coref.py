@@ -254,3 +254,12 @@ def test_a_bare_role_before_what_may_be_a_name_is_not_a_role_alone() -> None:
         "وقال الوزير على الصادق إن الزيارة ناجحة.",
     )
     assert "الوزير" not in surfaces(result, "سالم الحمد")[1:]
+
+
+def test_a_first_name_joined_to_the_fathers_name_is_the_person_named_in_full() -> None:
+    result = run(
+        "وقال وزير الخارجية سامر سالم ولد حداد إن بلاده تدعم الحل.",
+        "وشدد الوزير سامرسالم حداد على وحدة الموقف.",
+    )
+    assert names(result, PERSON) == {"سامر سالم ولد حداد"}
+    assert "سامرسالم حداد" in surfaces(result, "سامر سالم ولد حداد")

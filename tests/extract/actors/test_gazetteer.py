@@ -157,3 +157,11 @@ def test_a_surname_that_is_an_everyday_word_is_not_indexed_alone(tmp_path: Path)
     assert "شكر" not in gazetteer.surnames
     assert gazetteer.surnames["اردوغان"] == "person:b"
     assert _ids(tmp_path, "وقال فؤاد شكر إن") == ["person:a"]  # the full name still is
+
+
+def test_the_surnames_said_alone_are_those_of_foreigners_shaped_like_no_word() -> None:
+    lone = load_gazetteer(DATA_DIR).foreign_surnames
+    assert lone["غريفيث"] == "person:martin-griffiths"  # a UN envoy
+    assert "رييسي" not in lone  # Iran's president: an Arabic adjective too (main)
+    assert "بلير" not in lone  # short: a word or a shared name as often
+    assert "كارتر" not in lone  # two known men bear it

@@ -107,3 +107,20 @@ def test_a_bare_ministry_fitting_two_named_ministers_stays_unkeyed() -> None:
         data_dir=SHIPPED,
     )
     assert names(result, ORG) == set()
+
+
+def test_a_ministry_statement_names_its_own_country_by_name() -> None:
+    # Palestine is reached through adjectives and a city more often than Jordan by name;
+    # the statement's own country is the one named by name
+    result = run(
+        "أكد الأردن رفضه الاستيطان في الأراضي الفلسطينية وحذر من التصعيد في غزة.",
+        "وقالت وزارة الخارجية إن الأردن يدعم الشعب الفلسطيني، وإن الأردن سيواصل جهوده.",
+        "ودعت إلى حماية المدنيين الفلسطينيين في غزة.",
+        data_dir=SHIPPED,
+    )
+    assert "وزارة الخارجية الأردنية" in names(result, ORG)
+
+
+def test_a_bare_cabinet_is_no_home_body() -> None:
+    result = run(*LEBANON, "وقرر مجلس الوزراء تأجيل البحث في الموازنة.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()

@@ -360,3 +360,142 @@ def test_a_head_in_lam_after_lam_is_definite() -> None:
     """ل + اللجنة is written للجنة: with a definite adjective it is no indefinite head."""
     result = run("وقدم الوفد تقريره للجنة الدولية ثم غادر.", data_dir=None)
     assert names(result, ORG) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وأكدت السفارة السعودية لدى اليمن استمرار الدعم.", "السفارة السعودية لدى اليمن"),
+        ("وحذرت سفارة الولايات المتحدة لدى العراق رعاياها.", "سفارة الولايات المتحدة لدى العراق"),
+        (
+            "واستقبل وفد الأردن الدائم لدى الأمم المتحدة المبعوث.",
+            "وفد الأردن الدائم لدى الأمم المتحدة",
+        ),
+    ],
+)
+def test_an_embassy_or_delegation_is_a_body_when_named_with_where_it_is_accredited(
+    text: str, body: str
+) -> None:
+    assert names(run(text, data_dir=None), ORG) == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وشكر الوزير البعثة الدبلوماسية المغربية في نيويورك.", "المغرب"),
+        ("وطالبت البعثة الفلسطينية بمقعد كامل.", "فلسطين"),
+        ("وانتشرت القوات الأمنية العراقية في الشوارع.", "العراق"),
+        ("ووصل وفد سوريا إلى جنيف للمحادثات.", "سوريا"),
+    ],
+)
+def test_a_mission_forces_or_delegation_named_by_the_country_alone_is_the_country(
+    text: str, country: str
+) -> None:
+    result = run(text, data_dir=None)
+    assert names(result, ORG) == set()
+    assert country in names(result, PLACE)
+
+
+def test_the_un_named_by_its_adjective_on_a_generic_head() -> None:
+    result = run("وأيدت المنظمة الأممية الطلب، فيما رفضته الهيئة الأممية سابقا.", data_dir=None)
+    assert names(result, ORG) == {"الأمم المتحدة"}
+    assert surfaces(result, "الأمم المتحدة") == ["المنظمة الأممية", "الهيئة الأممية"]
+
+
+def test_an_unresolved_vague_un_chain_still_names_the_un_by_its_adjective() -> None:
+    result = run("وانتشرت القوات الأممية على طول الحدود.", data_dir=None)
+    assert names(result, ORG) == {"الأمم المتحدة"}
+    assert surfaces(result, "الأمم المتحدة") == ["الأممية"]
+
+
+def test_a_vague_un_chain_is_the_one_un_body_of_its_head_the_article_names() -> None:
+    result = run(
+        "مدد مجلس الأمن ولاية بعثة الأمم المتحدة لمساعدة العراق.",
+        "وقالت البعثة الأممية إنها ستواصل عملها.",
+        data_dir=None,
+    )
+    assert "الأمم المتحدة" not in names(result, ORG)
+    assert "البعثة الأممية" in surfaces(result, "بعثة الأمم المتحدة لمساعدة العراق")
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وجدد المجلس ولاية لجنة العقوبات الخاصة باليمن.", "لجنة العقوبات الخاصة باليمن"),
+        ("والتقى الوزير فريق خبراء العقوبات في الخرطوم.", "فريق خبراء العقوبات"),
+        ("وفاز التحالف الثلاثي بأغلبية المقاعد.", "التحالف الثلاثي"),
+        ("وطالبت اللجنة الدولية المستقلة للتحقيق بالوصول.", "اللجنة الدولية المستقلة للتحقيق"),
+    ],
+)
+def test_names_of_subsidiary_bodies_and_alliances(text: str, body: str) -> None:
+    assert body in names(run(text, data_dir=None), ORG)
+
+
+def test_a_lieutenant_general_is_a_rank_not_a_team() -> None:
+    result = run("وقال الفريق أول ركن عبد الفتاح البرهان إن الجيش مستعد.", data_dir=None)
+    assert names(result, ORG) == set()
+    assert names(result, EntityKind.PERSON) == {"عبد الفتاح البرهان"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتولى نائبه رئاسة اليمن لفترة انتقالية.",  # the office, not a body
+        "وعرضت المنظمة المشاركة في إدارة ميناء الحديدة.",  # managing a port
+        "وكتب المقال فريق التحرير في الصحيفة.",  # a team of any kind
+        "وأكد أن التطبيع غير وارد في السياسة الخارجية اللبنانية.",  # foreign policy
+    ],
+)
+def test_verbal_nouns_teams_and_adjectives_are_no_bodies(text: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقالت بعثة قطر في مجلس الأمن إن النص متوازن.", "بعثة قطر في مجلس الأمن"),
+        ("وقال الوزير لقناة العربية للأخبار إن الاتفاق قريب.", "قناة العربية للأخبار"),
+        ("ونقلت وكالة الأنباء السودانية الرسمية الخبر.", "وكالة الأنباء السودانية"),
+    ],
+)
+def test_a_mission_to_a_body_a_news_channel_and_an_agency_without_its_label(
+    text: str, body: str
+) -> None:
+    assert body in names(run(text, data_dir=None), ORG)
+
+
+def test_the_uns_team_in_a_country_names_the_un_and_is_no_rank() -> None:
+    result = run(
+        "ويتواصل العمل عبر الفريق الأممي المقيم في بغداد، وبما يخدم العراق.", data_dir=None
+    )
+    assert names(result, ORG) == {"الأمم المتحدة"}
+    assert names(result, EntityKind.PERSON) == set()
+
+
+def test_a_government_named_through_its_head_in_apposition() -> None:
+    text = "وجاء القرار صدمة لحكومة الرئيس التركي، رجب طيب أردوغان، الداعمة للطرف الآخر."
+    result = run(text, data_dir=None)
+    assert "الحكومة التركية" in names(result, ORG)
+    assert names(result, EntityKind.PERSON) == {"رجب طيب أردوغان"}
+
+
+def test_the_regime_of_a_past_head_is_his_countrys_former_regime() -> None:
+    result = run("وفرض المجلس عقوبات على نظام معمر القذافي عام 2011.", data_dir=None)
+    assert "النظام الليبي السابق" in names(result, ORG)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وقال المبعوث عبر فضائية «ليبيا الأحرار» إن الحوار مستمر.", "ليبيا الأحرار"),
+        ("وذكر راديو «صوت الساحل» أن الطريق أغلق.", "صوت الساحل"),
+    ],
+)
+def test_a_satellite_channel_or_radio_before_a_quoted_name(text: str, surface: str) -> None:
+    result = run(text, data_dir=None)
+    assert [m.surface for m in result.mentions if m.entity_key.startswith("new:org")] == [surface]
+
+
+def test_a_un_body_named_by_its_purpose_between_two_countries() -> None:
+    result = run("وأنجزت لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر عملها.", data_dir=None)
+    assert "لجنة الأمم المتحدة لترسيم الحدود بين السودان ومصر" in names(result, ORG)

@@ -506,6 +506,9 @@ def test_a_surname_after_the_martyr_is_not_the_living_namesake() -> None:
         ("وقال الحاخام يتسحاق برنر إن القرار مرفوض.", "يتسحاق برنر"),
         ("وقالت النائبة بولا حداد إن البرلمان مقصر.", "بولا حداد"),
         ("وقال السيناتور ليندسي كارتر إن الكونغرس سيتحرك.", "ليندسي كارتر"),
+        # a first name shaped like a verb (تـ) opens a name after a speech verb
+        ("وقال تامير حداد إن الجيش غير مستعد.", "تامير حداد"),
+        ("وأكد أوليغ سميرنوف أن موسكو لن تتراجع.", "أوليغ سميرنوف"),
     ],
 )
 def test_listed_foreign_first_names_open_a_name(text: str, person: str) -> None:
@@ -604,3 +607,133 @@ def test_after_members_a_noun_phrase_is_no_list_of_names() -> None:
 def test_a_global_adjective_is_no_surname() -> None:
     result = run("وأشاد بإنشاء مركز الملك سامر العالمي للتسامح.")
     assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال المطران جاد الله حنا إن الكنيسة مفتوحة للجميع.", "جاد الله حنا"),
+        ("وقال المطران جادالله حنا إن الكنيسة مفتوحة للجميع.", "جادالله حنا"),
+    ],
+)
+def test_a_compound_first_name_in_allah_goes_on_to_the_surname(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_pious_phrase_run_together_is_no_name() -> None:
+    assert names(run("وقال الوزير إنشاءالله نصل إلى اتفاق."), PERSON) == set()
+
+
+def test_the_mauritanian_son_of_link_inside_a_name() -> None:
+    result = run("وقال وزير الخارجية سامر سالم ولد حداد إن بلاده تدعم الحل.")
+    assert names(result, PERSON) == {"سامر سالم ولد حداد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال مراسل القناة وائل حداد إن القصف مستمر منذ الصباح.", "وائل حداد"),
+        ("وقالت القائمة بأعمال السفارة الكندية ريتا حداد إن بلادها ملتزمة.", "ريتا حداد"),
+        ("وقالت رئيسة بعثة الاتحاد الأوروبي إلى اليمن ماريون كلود إن الحل سياسي.", "ماريون كلود"),
+    ],
+)
+def test_a_title_running_on_past_its_grammar_then_a_full_name_with_no_comma(
+    text: str, person: str
+) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_after_a_title_that_runs_on_an_everyday_first_name_opens_no_name() -> None:
+    result = run("وأكد رئيس الوزراء التزام الحكومة حسن النية في المفاوضات.")
+    assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وشارك في الندوة الباحثون سامر حداد ونبيل عبود.", {"سامر حداد", "نبيل عبود"}),
+        ("وتحدثت الصحفيتان ليلى خوري وهالة الخطيب في المؤتمر.", {"ليلى خوري", "هالة الخطيب"}),
+    ],
+)
+def test_a_plural_or_dual_of_any_role_opens_a_list_of_names(text: str, persons: set[str]) -> None:
+    assert names(run(text), PERSON) == persons
+
+
+def test_a_plural_role_before_a_noun_phrase_opens_no_list() -> None:
+    assert names(run("واجتمع المراسلون مساء أمس في النادي."), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("واعتقلت القوات الأسير المحرر سامر حداد من منزله.", "سامر حداد"),
+        ("وأصدرت المحكمة حكمها على المتهم نبيل عبود أمس.", "نبيل عبود"),
+        ("وتحدث الأكاديمي المصري كمال الخطيب عن الأزمة.", "كمال الخطيب"),
+    ],
+)
+def test_roles_of_people_in_the_news_beyond_office(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_an_everyday_adjective_shaped_like_a_role_needs_the_article() -> None:
+    result = run("وأعلنت الوزارة إدراج الشركة على قائمة العقوبات، متهمة الجماعة بتمويلها.")
+    assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقال مراسلنا في غزة وائل حداد إن القصف مستمر.", "وائل حداد"),
+        ("وقالت مراسلتنا في بيروت سامية خوري إن الوضع هادئ.", "سامية خوري"),
+    ],
+)
+def test_the_outlets_own_reporter(text: str, person: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {person}
+
+
+def test_a_verbal_noun_after_a_preposition_ends_the_name() -> None:
+    result = run("وطالب رئيس البلدية سامر حداد بتدخل الدولة لإنقاذ المدينة.")
+    assert names(result, PERSON) == {"سامر حداد"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتضمنت خطة غوتيريش ثلاث مراحل للتهدئة.",
+        "ويرى الكاتب أن غوتيريش أخفق في مهمته.",
+        "وعاد الوفد بعد لقاء وغوتيريش يواصل مشاوراته.",
+    ],
+)
+def test_a_known_foreigners_surname_said_alone(text: str) -> None:
+    result = run(text)
+    assert {e.key for e in result.entities if e.kind is PERSON} == {"person:antonio-guterres"}
+
+
+def test_a_foreign_surname_after_another_first_name_is_another_man() -> None:
+    result = run("وحضر اللقاء كارلوس غريفيث ممثلا عن الشركة.", data_dir=None)
+    assert "person:martin-griffiths" not in {e.key for e in result.entities}
+
+
+def test_a_name_after_a_speech_verb_then_a_definite_office_named_further_on() -> None:
+    result = run("وقال إيلوي ألفارو دي ألبا، السفير والممثل الدائم لبلاده، إن المجلس منقسم.")
+    assert names(result, PERSON) == {"إيلوي ألفارو دي ألبا"}
+
+
+def test_then_qualifies_the_title_and_names_no_one() -> None:
+    result = run("وبعث رئيس الوزراء آنذاك رسالة إلى الحاكم.")
+    assert names(result, PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وقال السفير على الصادق المتحدث باسم الوزارة إن القرار مرفوض.", {"على الصادق"}),
+        ("وقال السفير على الصادق، إن القرار مرفوض.", {"على الصادق"}),
+        ("وشدد الوزير على الصادق من الوعود.", set()),
+        ("وأكد السفير على حسن العلاقات بين البلدين.", set()),
+    ],
+)
+def test_the_name_ali_typed_as_the_preposition_right_after_a_title(
+    text: str, persons: set[str]
+) -> None:
+    assert names(run(text), PERSON) == persons

@@ -498,7 +498,9 @@ def test_a_cited_number_named_again_bare_counts_again() -> None:
 
 
 def test_a_bare_number_that_could_be_a_year_is_not_a_citation() -> None:
-    citations = cite_blocks("وأشار إلى القرار 1973 بشأن ليبيا.", "وكانت الحرب قد اندلعت في 1973.")
+    citations = cite_blocks(
+        "وأشار إلى قرار مجلس الأمن 1973 بشأن ليبيا.", "وكانت الحرب قد اندلعت في 1973."
+    )
     assert len(citations) == 1
 
 

@@ -1016,8 +1016,22 @@ def test_persons_joined_by_and_each_speak() -> None:
         # what someone said in his remarks is his, not the sentence's subject's
         (
             "ودانت فرنسا التصريحات التي أدلى بها لافروف، والتي قال فيها إن الهدنة انتهت.",
-            [("france", "دانت")],
+            [("france", "دانت"), ("lavrov", "قال")],
         ),
+        # and no one's when the remarks are no one's the sentence names
+        ("ودانت فرنسا التصريحات التي قال فيها إن الهدنة انتهت.", [("france", "دانت")]),
+        # a verb after حيث reports the speech the sentence names
+        (
+            "وتناولت الجلسة الجزء الأكبر من كلمة غير بيدرسن، حيث أوضح أن الجولة حاسمة.",
+            [("pedersen", "أوضح")],
+        ),
+        # who gave the speech speaks through the verb that points into it
+        (
+            "جاء ذلك في كلمة ألقاها هادي البحرة أمام الهيئة، أكد فيها أن الحل سياسي.",
+            [("bahra", "أكد")],
+        ),
+        # whom a letter is sent to does not speak through it
+        ("وجاء ذلك في رسالة إلى مجلس الأمن، يدعو فيها إلى حماية المدنيين.", []),
     ],
 )
 def test_whose_clause_it_is(text: str, expected: list[tuple[str, str]]) -> None:
@@ -1319,8 +1333,12 @@ def test_a_resolution_text_on_one_line() -> None:
 
 
 def test_a_body_in_reported_speech_opens_no_resolution_text() -> None:
-    found = statements("وقال البحرة إن مجلس الأمن، بعد سنوات من العجز، يطالب بالحل.")
-    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال")]
+    found = statements(
+        "وقال البحرة إن مجلس الأمن، بعد سنوات من العجز، يطالب بالحل.", "يدعو إلى الحوار."
+    )
+    # the body's own verb nests in what Bahra said (GUIDELINES §7); the line after it is no
+    # clause of a resolution the body opened
+    assert [(s.speaker_key, s.verb) for s in found] == [("bahra", "قال"), ("unsc", "يطالب")]
 
 
 def test_a_participle_after_a_document_describing_clause_is_the_document() -> None:
@@ -1363,3 +1381,140 @@ def test_a_weak_verb_opening_a_sentence_gives_the_floor_to_its_subject() -> None
 def test_a_quoted_speaker_whose_name_ends_at_his_verb_leaves_the_floor_to_the_quoting() -> None:
     found = statements("قال البحرة إن هيئة التفاوض أكدت التزامها بالحل، مشيراً إلى أن الوفد جاهز.")
     assert keyed(found) == [("bahra", "قال"), ("snc", "أكدت"), ("bahra", "مشيراً")]
+
+
+# -- speakers named by a short form, a title, a pair ----------------------------------------
+
+
+def test_a_body_whose_name_opens_with_waw_is_named_again_by_its_head() -> None:
+    # و of وزارة and وكالة is a root letter, not the conjunction
+    ministry = {"وزارة الشؤون الخارجية والتعاون": ("وزارة الشؤون الخارجية والتعاون", ORG)}
+    found = statements(
+        "أصدرت وزارة الشؤون الخارجية والتعاون بياناً حول الجولة.",
+        "وأكدت الوزارة، في بيانها، أن الحوار هو الطريق الوحيد.",
+        extra=ministry,
+    )
+    assert keyed(found) == [("وزارة الشؤون الخارجية والتعاون", "أكدت")]
+
+
+def test_a_strict_verb_after_kama_goes_on_with_the_speaker_of_the_sentence() -> None:
+    text = "رحب مجلس الأمن بالجولة الجديدة في جنيف كما حث الأطراف على الانخراط فيها بجدية."
+    assert keyed(statements(text)) == [("unsc", "حث")]
+
+
+def test_a_title_with_its_name_between_commas_opens_the_clause_another_speaker_reports() -> None:
+    found = statements(
+        "وأفادت الخارجية الروسية، في بلاغ لها، بأن نائب المندوب الروسي لدى الأمم المتحدة، "
+        "سيرغي لافروف، أكد في كلمته على ضرورة الحل السياسي."
+    )
+    assert keyed(found) == [("mfa_russia", "أفادت"), ("lavrov", "أكد")]
+
+
+def test_a_title_that_opens_with_an_indefinite_noun_is_the_subject_not_the_object() -> None:
+    extra = {"محمد بن سلمان": ("mbs", PER)}
+    found = statements("وأكد ولي العهد الأمير محمد بن سلمان دعم بلاده للحل السياسي.", extra=extra)
+    assert keyed(found) == [("mbs", "أكد")]
+
+
+def test_two_holders_of_a_title_are_the_two_persons_named_just_before() -> None:
+    found = statements(
+        "التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو في إسطنبول.",
+        "وأكد الوزيران ضرورة العودة إلى المفاوضات.",
+    )
+    assert sorted(keyed(found)) == [("cavusoglu", "أكد"), ("lavrov", "أكد")]
+
+
+def test_two_sides_with_no_group_that_spoke_are_the_two_persons_named_just_before() -> None:
+    found = statements(
+        "اجتمع هادي البحرة مع غير بيدرسن في جنيف، وشدد الجانبان على أهمية الحل السياسي."
+    )
+    assert sorted(keyed(found)) == [("bahra", "شدد"), ("pedersen", "شدد")]
+
+
+def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
+    found = statements(
+        "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
+        "وتناول اللقاء العلاقات الثنائية.",
+        "وأكد الوزيران ضرورة العودة إلى المفاوضات.",
+    )
+    assert found == []
+
+
+def test_an_official_in_the_spelling_with_ya_hamza_is_the_person_who_spoke_last() -> None:
+    found = statements(
+        "وقال غير بيدرسن إن الجولة المقبلة حاسمة. وأضاف المسئول الأممي أن الأطراف وافقت."
+    )
+    assert keyed(found) == [("pedersen", "قال"), ("pedersen", "أضاف")]
+
+
+def test_a_participle_with_its_preposition_needs_no_comma_before_it() -> None:
+    found = statements("وقال البحرة إن الوفد جاهز للجولة مشيراً إلى أن الموعد لم يحدد.")
+    assert keyed(found) == [("bahra", "قال"), ("bahra", "مشيراً")]
+
+
+def test_a_participle_after_a_sentence_opened_by_a_time_phrase_is_its_subjects() -> None:
+    found = statements("وخلال اللقاء، قدم غير بيدرسن عرضاً للخطة، مؤكداً أن الجولة قريبة.")
+    assert keyed(found) == [("pedersen", "مؤكداً")]
+
+
+def test_a_title_read_back_from_a_name_passes_the_comma_before_an_honorific() -> None:
+    # the title is that of the name after "، السفير", so its short form names him later
+    found = statements(
+        "التقى الممثل الدائم لسوريا لدى الأمم المتحدة، السفير غير بيدرسن، وفداً من الهيئة.",
+        "وقال الممثل الدائم لسوريا إن الوفد جاهز.",
+    )
+    assert keyed(found) == [("pedersen", "قال")]
+
+
+def test_a_title_read_back_from_a_name_stops_at_a_meeting_with_another() -> None:
+    found = statements(
+        "اجتمع رئيس هيئة التفاوض في إسطنبول مع نظيره الروسي، سيرغي لافروف، لساعتين.",
+        "وقال رئيس هيئة التفاوض إن الوفد جاهز.",
+    )
+    assert "lavrov" not in {s.speaker_key for s in found}
+
+
+def test_bayna_without_its_shadda_is_between_and_takes_no_floor() -> None:
+    found = statements(
+        "وأوضح البحرة أن الحوار بين فرنسا وتركيا مستمر.", "وأشار إلى أن الجولة قريبة."
+    )
+    assert keyed(found) == [("bahra", "أوضح"), ("bahra", "أشار")]
+
+
+def test_a_plural_nisba_in_the_oblique_case_after_the_verb_is_its_object() -> None:
+    extra = {"الحوثيين": ("houthis", ORG)}
+    text = "يشمل القرار حظر السلاح، كما طالب الحوثيين بالانسحاب من المدن."
+    assert statements(text, extra=extra) == []
+
+
+def test_a_document_described_by_a_demonym_speaks_for_no_country() -> None:
+    text = "ودعا المشروع الفرنسي الأطراف إلى وقف القتال."
+    assert statements(text) == []
+
+
+def test_the_spokesman_of_an_office_holder_the_article_names_speaks_for_him() -> None:
+    found = statements(
+        "التقى الأمين العام للأمم المتحدة أنطونيو غوتيريش، الفرنسي هادي البحرة في جنيف.",
+        "وقال المتحدث باسم الأمين العام إن اللقاء كان مثمراً.",
+    )
+    # the demonym after the comma is the second man's, so the title stays Guterres's
+    assert keyed(found) == [("guterres", "قال")]
+
+
+def test_an_actor_in_reported_speech_keeps_its_verb_across_an_aside() -> None:
+    found = statements("وأضاف البحرة أن فرنسا، إلى جانب تركيا، ترى أن الحل سياسي.")
+    assert keyed(found) == [("bahra", "أضاف"), ("france", "ترى")]
+
+
+def test_a_headline_that_names_its_speaker_before_a_colon_gives_him_its_verbs() -> None:
+    blocks = [
+        TextBlock(Part.TITLE, 0, "الائتلاف: لا حل دون القرار 2254 ويدعو إلى جولة جديدة"),
+        TextBlock(Part.SECTION, 0, "عقد الائتلاف اجتماعاً في إسطنبول."),
+    ]
+    found = find_statements(blocks, actors_for(blocks))
+    assert keyed(found) == [("coalition", "يدعو")]
+
+
+def test_an_actor_opening_a_sentence_before_a_relative_clause_is_the_subject_after_it() -> None:
+    text = "بدر جاموس الذي ترأس الهيئة في جنيف، قبل عامين، يعتبر أن الحل سياسي."
+    assert keyed(statements(text)) == [("jamous", "يعتبر")]
