@@ -51,6 +51,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.reads
 	$(BIN)/python -m bench.jobs
+	$(BIN)/python -m bench.asgi_loop
 	$(BIN)/python -m bench.http $(BENCH_ARGS)
 
 migrate: $(STAMP)

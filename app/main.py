@@ -15,12 +15,14 @@ from sqlalchemy import Engine
 from app import __version__
 from app.api.caching import ETagMiddleware
 from app.api.errors import install_error_handlers
+from app.api.front import Front
 from app.api.guards import GuardMiddleware
 from app.api.http import EXPOSED_HEADERS, install_http
-from app.api.observe import ObserveMiddleware
+from app.api.observe import ObserveMiddleware, Recorder
 from app.api.openapi import install_openapi
 from app.api.queue import handle as queue_handle
-from app.api.ratelimit import RateLimitMiddleware
+from app.api.ratelimit import Limiter, RateLimitMiddleware
+from app.api.response_cache import ResponseCache
 from app.api.routes import (
     article_reads,
     articles,
@@ -81,7 +83,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             expose_headers=EXPOSED_HEADERS,
         )
     install_error_handlers(app)
-    app.add_middleware(ETagMiddleware, cache_seconds=settings.response_cache_seconds)
+    app.state.response_cache = ResponseCache(settings.response_cache_seconds)
+    app.add_middleware(ETagMiddleware, cache=app.state.response_cache)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     # Each request is matched against the included routers in turn: probes first, since
     # load balancers call them most, then the most read resources.
@@ -91,9 +94,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     install_http(app)
     install_openapi(app)
     app.add_middleware(GuardMiddleware, body_timeout=settings.body_timeout_seconds)
-    app.add_middleware(RateLimitMiddleware, settings=settings)
+    app.state.limiter = Limiter(settings)
+    app.add_middleware(RateLimitMiddleware, limiter=app.state.limiter)
     app.state.metrics = HttpMetrics(app.state.engine)
-    app.add_middleware(ObserveMiddleware, metrics=app.state.metrics)  # outermost of these
+    app.state.recorder = Recorder(app.state.metrics)
+    app.add_middleware(ObserveMiddleware, recorder=app.state.recorder)
+    # The hottest GETs are answered in front of all of the above (app/api/front.py);
+    # `app.state.hot = False` sends them through the stack too (the tests compare both).
+    app.state.hot = True
+    app.add_middleware(Front, owner=app)
     return app
 
 

@@ -20,33 +20,25 @@ import tempfile
 from contextlib import ExitStack
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
 from sqlalchemy.engine import make_url
 
-from app.store import models as m
 from bench import servers
-from bench.archive import RARE
 from bench.build import Built, build
 from bench.inprocess import LIMIT_MS, time_paths
 from bench.servers import Load
-from bench.targets import P99_LIMIT_MS, TARGET_PATHS, Subjects, check, khabar_paths
-
-DEEP_PAGE = 500
+from bench.targets import (
+    DEEP_PAGE,
+    P99_LIMIT_MS,
+    TARGET_PATHS,
+    Subjects,
+    check,
+    khabar_paths,
+    subject_ids,
+)
 
 
 def subjects(url: str, base: str) -> Subjects:
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        popular = connection.scalar(
-            select(m.Entity.id).order_by(m.Entity.article_count.desc()).limit(1)
-        )
-        least = select(m.Entity.id).where(m.Entity.article_count > 0)
-        rare = connection.scalar(select(m.Entity.id).where(m.Entity.name == RARE)) or (
-            connection.scalar(least.order_by(m.Entity.article_count).limit(1))
-        )
-        article = connection.scalar(select(m.Article.id).order_by(m.Article.id.desc()).limit(1))
-    engine.dispose()
-    assert popular and rare and article, "the archive lacks the benchmark's actors"
+    popular, rare, article = subject_ids(url)
     cursor, depth = "", 1
     while depth < DEEP_PAGE:
         after = f"&cursor={cursor}" if cursor else ""

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from sqlalchemy import create_engine, select
+
+from app.store import models as m
+from bench.archive import RARE
 from bench.servers import Load
+
+DEEP_PAGE = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +23,23 @@ class Subjects:
     article: int
     deep_cursor: str
     deep_page: int
+
+
+def subject_ids(url: str) -> tuple[int, int, int]:
+    """The most named actor, the rare one, the newest article."""
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        popular = connection.scalar(
+            select(m.Entity.id).order_by(m.Entity.article_count.desc()).limit(1)
+        )
+        least = select(m.Entity.id).where(m.Entity.article_count > 0)
+        rare = connection.scalar(select(m.Entity.id).where(m.Entity.name == RARE)) or (
+            connection.scalar(least.order_by(m.Entity.article_count).limit(1))
+        )
+        article = connection.scalar(select(m.Article.id).order_by(m.Article.id.desc()).limit(1))
+    engine.dispose()
+    assert popular and rare and article, "the archive lacks the benchmark's actors"
+    return popular, rare, article
 
 
 def khabar_paths(s: Subjects) -> dict[str, str]:

@@ -30,10 +30,15 @@ _UNCACHED_PREFIXES = (
 _DROPPED = {b"content-length", b"etag", b"cache-control"}
 
 
+def tagged_path(path: str) -> bool:
+    """A GET of this path is answered with an ETag (and may be kept)."""
+    return not path.startswith(_UNCACHED_PREFIXES)
+
+
 class ETagMiddleware:
-    def __init__(self, app: ASGIApp, cache_seconds: float = 0.0) -> None:
+    def __init__(self, app: ASGIApp, *, cache: ResponseCache) -> None:
         self.app = app
-        self.cache = ResponseCache(cache_seconds)
+        self.cache = cache
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -41,11 +46,11 @@ class ETagMiddleware:
             return
         if scope["method"] not in ("GET", "HEAD"):
             self.cache.clear()  # a write through this process is seen at once
-        if scope["method"] != "GET" or scope["path"].startswith(_UNCACHED_PREFIXES):
+        if scope["method"] != "GET" or not tagged_path(scope["path"]):
             await self.app(scope, receive, send)
             return
-        key = _key(scope)
-        if_none_match = _if_none_match(scope)
+        key = cache_key(scope)
+        if_none_match = parse_if_none_match(scope)
         cached = self.cache.get(key)
         if cached is not None:
             await _answer(send, cached.headers, cached.body, cached.tag, if_none_match)
@@ -78,7 +83,7 @@ class _Tagger:
         self._chunks.append(message.get("body", b""))
         if not message.get("more_body", False):
             body = b"".join(self._chunks)
-            tag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+            tag = strong_tag(body)
             headers: list[Any] = [
                 (k, v) for k, v in self._start.get("headers", []) if k.lower() not in _DROPPED
             ]
@@ -86,27 +91,35 @@ class _Tagger:
             await _answer(self._send, headers, body, tag, self._if_none_match)
 
 
+def strong_tag(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def tagged(
+    headers: list[Any], body: bytes, tag: str, if_none_match: set[str]
+) -> tuple[int, list[Any], bytes]:
+    """A 200's headers (less its length and caching ones) and body -> what is sent: the
+    same with the ETag, or a bare 304 when the client holds that tag."""
+    caching = [(b"etag", tag.encode()), (b"cache-control", CACHE_CONTROL)]
+    if tag in if_none_match:
+        return 304, caching, b""
+    return 200, [*headers, *caching, (b"content-length", str(len(body)).encode())], body
+
+
 async def _answer(
     send: Send, headers: list[Any], body: bytes, tag: str, if_none_match: set[str]
 ) -> None:
-    caching = [(b"etag", tag.encode()), (b"cache-control", CACHE_CONTROL)]
-    if tag in if_none_match:
-        await send({"type": "http.response.start", "status": 304, "headers": caching})
-        await send({"type": "http.response.body", "body": b""})
-        return
-    length = [(b"content-length", str(len(body)).encode())]
-    await send(
-        {"type": "http.response.start", "status": 200, "headers": [*headers, *caching, *length]}
-    )
-    await send({"type": "http.response.body", "body": body})
+    status, sent, content = tagged(headers, body, tag, if_none_match)
+    await send({"type": "http.response.start", "status": status, "headers": sent})
+    await send({"type": "http.response.body", "body": content})
 
 
-def _key(scope: Scope) -> Key:
+def cache_key(scope: Scope) -> Key:
     origin = next((v for k, v in scope["headers"] if k == b"origin"), b"")
     return (scope["path"], scope["query_string"], origin)
 
 
-def _if_none_match(scope: Scope) -> set[str]:
+def parse_if_none_match(scope: Scope) -> set[str]:
     for key, value in scope["headers"]:
         if key == b"if-none-match":
             header: str = value.decode("latin-1")

@@ -22,44 +22,16 @@ _PREFIX = uuid.uuid4().hex[:16]
 _SEQUENCE = itertools.count(1)
 
 
-class ObserveMiddleware:
-    def __init__(self, app: ASGIApp, *, metrics: HttpMetrics) -> None:
-        self.app = app
+class Recorder:
+    """Counts and latency by method, route template and status."""
+
+    def __init__(self, metrics: HttpMetrics) -> None:
         self.metrics = metrics
         # labels() takes a lock and builds a key: the labelled children are kept here
         self._counts: dict[tuple[str, str, int], Any] = {}
         self._timers: dict[tuple[str, str], Any] = {}
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if scope["path"] == METRICS_PATH and scope["method"] == "GET":
-            await self._serve_metrics(send)
-            return
-        request_id = _request_id(scope)
-        token = REQUEST_ID.set(request_id)
-        started = time.perf_counter()
-        status = 500
-        header = (b"x-request-id", request_id.encode())
-
-        async def send_with_id(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                message["headers"] = [*message.get("headers", ()), header]
-            await send(message)
-
-        try:
-            await self.app(scope, receive, send_with_id)
-        finally:
-            self._record(scope, status, time.perf_counter() - started)
-            REQUEST_ID.reset(token)
-
-    def _record(self, scope: Scope, status: int, seconds: float) -> None:
-        route = scope.get("route")
-        template: str = getattr(route, "path_format", None) or "unmatched"
-        method: str = scope["method"]
+    def record(self, method: str, template: str, status: int, seconds: float) -> None:
         count = self._counts.get((method, template, status))
         if count is None:
             count = self.metrics.requests.labels(method, template, str(status))
@@ -70,6 +42,35 @@ class ObserveMiddleware:
             timer = self._timers[(method, template)] = self.metrics.latency.labels(method, template)
         timer.observe(seconds)
 
+
+class ObserveMiddleware:
+    def __init__(self, app: ASGIApp, *, recorder: Recorder) -> None:
+        self.app = app
+        self.recorder = recorder
+        self.metrics = recorder.metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["path"] == METRICS_PATH and scope["method"] == "GET":
+            await self._serve_metrics(send)
+            return
+        request_id = make_request_id(scope)
+        token = REQUEST_ID.set(request_id)
+        started = time.perf_counter()
+        sender = IdSender(send, request_id)
+        try:
+            await self.app(scope, receive, sender)
+        finally:
+            self._record(scope, sender.status, time.perf_counter() - started)
+            REQUEST_ID.reset(token)
+
+    def _record(self, scope: Scope, status: int, seconds: float) -> None:
+        route = scope.get("route")
+        template: str = getattr(route, "path_format", None) or "unmatched"
+        self.recorder.record(scope["method"], template, status, seconds)
+
     async def _serve_metrics(self, send: Send) -> None:
         body = generate_latest(self.metrics.registry)
         headers = [(b"content-type", CONTENT_TYPE_LATEST.encode())]
@@ -77,7 +78,22 @@ class ObserveMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
-def _request_id(scope: Scope) -> str:
+class IdSender:
+    """`send` adding the request id to the response's headers, noting its status."""
+
+    def __init__(self, send: Send, request_id: str) -> None:
+        self.send = send
+        self.header = (b"x-request-id", request_id.encode())
+        self.status = 500
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+            message["headers"] = [*message.get("headers", ()), self.header]
+        await self.send(message)
+
+
+def make_request_id(scope: Scope) -> str:
     for name, value in scope["headers"]:
         if name == b"x-request-id" and _SANE_ID.fullmatch(value):
             return bytes(value).decode()

@@ -23,9 +23,14 @@ log = logging.getLogger(__name__)
 _EXEMPT = frozenset({"/health", "/ready", "/metrics"})
 
 
-class RateLimitMiddleware:
-    def __init__(self, app: ASGIApp, *, settings: Settings) -> None:
-        self.app = app
+# Set by app/api/front.py on a request it counted and then handed to the app.
+COUNTED = "khabar.rate_counted"
+
+
+class Limiter:
+    """One count per request, whichever layer takes it."""
+
+    def __init__(self, settings: Settings) -> None:
         self.per_client: RateLimitItem = parse(settings.rate_limit_per_client)
         self.per_key: RateLimitItem = parse(settings.rate_limit_per_key)
         self.keys = [key.encode() for key in settings.api_keys]
@@ -36,21 +41,18 @@ class RateLimitMiddleware:
         storage = storage_from_string(uri, **options)
         self.limiter = SlidingWindowCounterRateLimiter(storage)
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in _EXEMPT:
-            await self.app(scope, receive, send)
-            return
+    async def admit(self, scope: Scope, send: Send) -> bool:
+        """Count the request; False when it is past its limit, after answering it 429."""
         item, identity = self._bucket(scope)
         try:
             allowed = await self.limiter.hit(item, identity)
         except Exception:  # the shared store is down: serve rather than refuse everyone
             log.warning("rate limiter unavailable; request let through", exc_info=True)
             allowed = True
-        if allowed:
-            await self.app(scope, receive, send)
-            return
-        reset_at, _ = await self.limiter.get_window_stats(item, identity)
-        await _too_many(scope, send, max(1, math.ceil(reset_at - time.time())))
+        if not allowed:
+            reset_at, _ = await self.limiter.get_window_stats(item, identity)
+            await _too_many(scope, send, max(1, math.ceil(reset_at - time.time())))
+        return allowed
 
     def _bucket(self, scope: Scope) -> tuple[RateLimitItem, str]:
         key = dict(scope["headers"]).get(b"x-api-key")
@@ -58,6 +60,23 @@ class RateLimitMiddleware:
             return self.per_key, "key:" + hashlib.sha256(key).hexdigest()[:16]
         client = scope.get("client")
         return self.per_client, f"client:{client[0] if client else 'unknown'}"
+
+
+def exempt(path: str) -> bool:
+    return path in _EXEMPT
+
+
+class RateLimitMiddleware:
+    def __init__(self, app: ASGIApp, *, limiter: Limiter) -> None:
+        self.app = app
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or exempt(scope["path"]) or scope.get(COUNTED):
+            await self.app(scope, receive, send)
+            return
+        if await self.limiter.admit(scope, send):
+            await self.app(scope, receive, send)
 
 
 async def _too_many(scope: Scope, send: Send, retry_after: int) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Dialect, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import Ambiguous, NotFound
 from app.store.models import Entity, EntityAlias, Resolution, Source
+from app.store.reads.driver import driver_plan, fetch_all
 from app.store.reads.refs import entity_ref
 from app.store.sources import outlet_key
 from app.text.clitics import clitic_splits
@@ -119,6 +121,16 @@ def find_resolution_ids(
     if body:
         params["body"] = body
     return list(session.connection().scalars(query, params).all())
+
+
+def driver_resolution_ids(dbapi_connection: Any, dialect: Dialect, number: int) -> list[int]:
+    """find_resolution_ids of a bare number (no body, no session) on a DB-API connection of
+    the engine's pool: app/api/hot.py's lookup behind /articles?resolution=."""
+    plan = driver_plan(dialect, "resolution ids", lambda: _RESOLUTION_IDS)
+    return [
+        row[0]
+        for row in fetch_all(dbapi_connection, dialect, plan, {"number": number, "un_session": 0})
+    ]
 
 
 def find_source_ids(*, session: Session, texts: tuple[str, ...]) -> dict[str, int]:

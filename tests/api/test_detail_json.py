@@ -1,6 +1,7 @@
 """`/articles/{id}` sends the bytes FastAPI would write for the ArticleDetail model built
 through the ORM (unset fields left out), with and without mentions, for the reference
-article and the read archive's articles, on both engines."""
+article and the read archive's articles, on both engines; the front's read of it
+(app/api/front.py, default fields) too."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from read_seed import seed_archive
 from sqlalchemy.orm import Session
 from test_reference_article import ingest_reference
 
-from app.store.reads.detail_json import article_detail_json
+from app.store.reads.detail_json import article_detail_json, driver_article_json
 
 pytestmark = pytest.mark.anyio
 
@@ -32,6 +33,15 @@ def test_the_archive_bytes_are_the_models_json(session: Session, include: frozen
     for article_id in seed_archive(session):
         expected = model_bytes(session, article_id, include)
         assert article_detail_json(session, article_id, include) == expected
+
+
+def test_the_driver_path_writes_the_models_json_without_the_model(session: Session) -> None:
+    """app/api/front.py's read: JSON values in the models' field order, no validation."""
+    connection = session.connection()
+    dbapi = connection.connection.dbapi_connection
+    for article_id in seed_archive(session):
+        written = driver_article_json(dbapi, connection.dialect, article_id)
+        assert written == model_bytes(session, article_id, frozenset())
 
 
 async def test_the_reference_article_is_served_as_the_models_json(

@@ -83,9 +83,11 @@ def test_only_a_lone_entity_or_resolution_is_a_sole_link() -> None:
 
 
 def sqlalchemys_rows(session: Session, sole: SoleLink, newest: bool, **params: object) -> list:
-    """The prebuilt statement as SQLAlchemy runs it, for comparison."""
+    """The prebuilt statement as SQLAlchemy runs it, for comparison (item_json as bytes on
+    SQLite, as the driver path reads it)."""
     after = "after_at" in params
-    statement = link_pages._page_statement(sole.link, newest, after)
+    blob = session.connection().dialect.name == "sqlite"
+    statement = link_pages._page_statement(sole.link, newest, after, blob)
     found = session.connection().execute(statement, {"lead": sole.row_id, **params}).all()
     return [(row._fields, tuple(row)) for row in found]
 

@@ -20,13 +20,13 @@ _PROBES = ThreadPoolExecutor(max_workers=2, thread_name_prefix="khabar-ready")
 
 
 # Serialized once: load balancers call this many times a second.
-_HEALTH = Health(status="ok", version=__version__).model_dump_json().encode()
+HEALTH_BODY = Health(status="ok", version=__version__).model_dump_json().encode()
 
 
 @router.get("/health", response_model=Health, operation_id="getHealth", summary="The process is up")
 async def health() -> Response:
     # async: answered on the event loop, never queued behind routes waiting on the database
-    return Response(_HEALTH, media_type="application/json")
+    return Response(HEALTH_BODY, media_type="application/json")
 
 
 @router.get(

@@ -1,17 +1,17 @@
-"""Statements built once, compiled once per dialect and run on the session's DBAPI cursor.
+"""Core statements compiled once per dialect and run on the DB-API cursor.
 
-For a small read, SQLAlchemy's ORM and its execution context cost many times the query:
-building a select and its cache key, an execution context, a result and a row object per
-row. A statement here is Core (table columns, no ORM entity), built at first use by its
-caller (a `functools.cache` function); its compiled SQL, parameter order and the column
-types' converters are kept by dialect, and each run is one cursor execute and fetchall, the
-values converted by the same processors SQLAlchemy would apply."""
+For the most read pages SQLAlchemy's execution context and result wrapping cost as much as
+the query itself. A DriverPlan keeps what SQLAlchemy would work out per execution (the SQL
+string, the parameters' order, the column types' processors) and applies it the same way,
+so the values are those SQLAlchemy would give. Errors are raised as SQLAlchemy raises them
+(DBAPIError), so the app's error handlers answer them as before."""
 
 from __future__ import annotations
 
 from collections import namedtuple
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Dialect, Select
@@ -23,65 +23,61 @@ Processor = Callable[[Any], Any] | None
 
 @dataclass(frozen=True, slots=True)
 class DriverPlan:
-    """A statement compiled for one dialect, with the converters of its parameters and
-    columns."""
-
     sql: str
     order: tuple[str, ...] | None  # the parameters' positions, for a positional paramstyle
     defaults: dict[str, Any]  # the statement's own values (SQLite's OFFSET 0), by name
     binds: Mapping[str, Processor]
     results: tuple[tuple[int, Callable[[Any], Any]], ...]  # the columns to convert
-    make: Callable[[Iterable[Any]], Any]  # a named tuple of the columns, as SQLAlchemy's rows
+    names: tuple[str, ...]  # the selected columns' keys
 
     def parameters(self, params: Mapping[str, Any]) -> Any:
         given = {**self.defaults, **params}
         bound = {k: (f(x) if (f := self.binds[k]) else x) for k, x in given.items()}
         return bound if self.order is None else [bound[k] for k in self.order]
 
-    def row(self, values: tuple[Any, ...]) -> Any:
-        if not self.results:
-            return self.make(values)
+    def row(self, values: tuple[Any, ...]) -> list[Any]:
         converted = list(values)
         for i, f in self.results:
             converted[i] = f(converted[i])
-        return self.make(converted)
+        return converted
 
 
-# By the dialect's name and driver, not its instance (each engine has its own), and by the
-# statement's identity: callers build each statement once and keep it.
-_PLANS: dict[tuple[str, str, int], tuple[Select[Any], DriverPlan]] = {}
+_PLANS: dict[tuple[str, str, Any], DriverPlan] = {}
 
 
-def driver_plan(dialect: Dialect, statement: Select[Any]) -> DriverPlan:
-    key = (dialect.name, dialect.driver, id(statement))
-    found = _PLANS.get(key)
-    if found is None or found[0] is not statement:
-        found = _PLANS[key] = (statement, _compile(dialect, statement))
-    return found[1]
+def driver_plan(dialect: Dialect, key: Any, statement: Callable[[], Select[Any]]) -> DriverPlan:
+    """The plan of `statement()` (built only the first time) for this dialect. Kept by the
+    dialect's name and driver, not its instance: each engine has its own."""
+    found = _PLANS.get((dialect.name, dialect.driver, key))
+    if found is None:
+        found = _PLANS[(dialect.name, dialect.driver, key)] = _compile(dialect, statement())
+    return found
 
 
 def driver_rows(session: Session, statement: Select[Any], params: Mapping[str, Any]) -> list[Any]:
-    """Every row of `statement` with `params`, as named tuples of converted values. A
-    database error is raised as SQLAlchemy would raise it (DBAPIError and its kinds)."""
+    """Every row of `statement` on the session's connection, as named tuples of converted
+    values. Callers build each statement once and keep it (a `functools.cache` function), so
+    the statement's id keys its plan; `_HELD` keeps the statement alive so that the id is
+    never reused by another."""
     connection = session.connection()
-    plan = driver_plan(connection.dialect, statement)
+    dialect = connection.dialect
+    _HELD.setdefault(id(statement), statement)
+    plan = driver_plan(dialect, ("statement", id(statement)), lambda: statement)
     dbapi = connection.connection.dbapi_connection
     assert dbapi is not None
-    cursor = dbapi.cursor()
-    try:
-        cursor.execute(plan.sql, plan.parameters(params))
-        found = cursor.fetchall()
-    except connection.dialect.loaded_dbapi.Error as exc:
-        raise DBAPIError.instance(
-            plan.sql,
-            dict(params),
-            exc,
-            connection.dialect.loaded_dbapi.Error,
-            dialect=connection.dialect,
-        ) from exc
-    finally:
-        cursor.close()
-    return [plan.row(values) for values in found]
+    make = row_shape(plan.names)
+    return [make(values) for values in fetch_all(dbapi, dialect, plan, params)]
+
+
+_HELD: dict[int, Select[Any]] = {}
+
+
+@cache
+def row_shape(names: tuple[str, ...]) -> Callable[[list[Any]], Any]:
+    """A named tuple of the columns, as SQLAlchemy's rows."""
+    shape: Any = namedtuple("DriverRow", names, rename=True)  # type: ignore[misc]
+    make: Callable[[list[Any]], Any] = shape._make
+    return make
 
 
 def _compile(dialect: Dialect, statement: Select[Any]) -> DriverPlan:
@@ -97,5 +93,29 @@ def _compile(dialect: Dialect, statement: Select[Any]) -> DriverPlan:
     columns = list(statement.selected_columns)
     processors = (c.type.dialect_impl(dialect).result_processor(dialect, None) for c in columns)
     results = tuple((i, f) for i, f in enumerate(processors) if f is not None)
-    shape = namedtuple("DriverRow", [c.key for c in columns], rename=True)  # type: ignore[misc]
-    return DriverPlan(compiled.string, order, defaults, binds, results, shape._make)
+    keys = tuple(str(c.key) for c in columns)
+    return DriverPlan(compiled.string, order, defaults, binds, results, keys)
+
+
+def fetch_all(
+    dbapi_connection: Any, dialect: Dialect, plan: DriverPlan, params: Mapping[str, Any]
+) -> list[list[Any]]:
+    """The rows of `plan` run with `params`, each a list of converted values."""
+    return [plan.row(values) for values in fetch_raw(dbapi_connection, dialect, plan, params)]
+
+
+def fetch_raw(
+    dbapi_connection: Any, dialect: Dialect, plan: DriverPlan, params: Mapping[str, Any]
+) -> list[tuple[Any, ...]]:
+    """The rows as the driver gives them: `plan.row` converts those the caller reads."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(plan.sql, plan.parameters(params))
+        found = cursor.fetchall()
+    except dialect.loaded_dbapi.Error as exc:  # as SQLAlchemy would raise it
+        raise DBAPIError.instance(
+            plan.sql, dict(params), exc, dialect.loaded_dbapi.Error, dialect=dialect
+        ) from exc
+    finally:
+        cursor.close()
+    return list(found)

@@ -1,0 +1,174 @@
+"""The most requested GETs in their common form, recognized from the raw scope: /health, one
+entity's or one resolution's articles (/articles?entity=, ?resolution=,
+/entities/{id}/articles) and one article with its default fields.
+
+`match` says how to answer such a request without Starlette's router, FastAPI's parameter
+solving or an ORM session, or None for anything else: a parameter this module does not
+read, one written unusually (percent-escapes, repeats, leading zeros, names rather than
+ids), an entity not yet seen to exist. Those go to the routes, which answer everything,
+errors included; so a request either gets the answer a route would give or is one of them.
+The reads themselves are store functions on a DB-API connection (app/store)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from sqlalchemy import Dialect
+from starlette.datastructures import URL
+from starlette.types import Scope
+
+from app.api.routes.health import HEALTH_BODY
+from app.store.cursor import CURSOR_PATTERN
+from app.store.lookup import KnownEntities, driver_resolution_ids
+from app.store.reads.articles import driver_link_page_json
+from app.store.reads.detail_json import driver_article_json
+from app.store.reads.link_pages import Link, SoleLink
+
+JSON = (b"content-type", b"application/json")
+_ID = r"[1-9][0-9]{0,8}"  # below the INT32 ids' bound; no leading zero
+_VALUES = {
+    "entity": re.compile(_ID),
+    "resolution": re.compile(r"[1-9][0-9]{0,5}"),  # a bare number, as SYMBOL_PATTERN bounds it
+    "cursor": re.compile(CURSOR_PATTERN.strip("^$")),
+    "limit": re.compile(r"[1-9][0-9]?|100"),
+}
+_DETAIL = re.compile(rf"/articles/({_ID})")
+_ENTITY_ARTICLES = re.compile(rf"/entities/({_ID})/articles")
+DEFAULT_LIMIT = 20
+
+Read = Callable[[Any, Dialect], "Found | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    body: bytes
+    link: bytes | None = None  # the Link header's value
+
+
+@dataclass(frozen=True, slots=True)
+class Hot:
+    template: str  # the route's path, as metrics name it
+    read: Read | None  # None: a body known beforehand
+    body: bytes = b""
+
+    @property
+    def tagged(self) -> bool:
+        """Answered with an ETag (every read; /health is not)."""
+        return self.read is not None
+
+
+HEALTH = Hot("/health", None, HEALTH_BODY)
+
+
+def match(scope: Scope, known: KnownEntities) -> Hot | None:
+    path: str = scope["path"]
+    if path == "/health":
+        return HEALTH
+    if path == "/articles":
+        return _article_list(scope, known)
+    found = _DETAIL.fullmatch(path)
+    if found:
+        return _detail(scope, int(found[1]))
+    found = _ENTITY_ARTICLES.fullmatch(path)
+    if found and int(found[1]) in known:
+        pairs = _pairs(scope["query_string"], ("cursor", "limit"))
+        if pairs is not None:
+            sole = SoleLink(Link.ENTITY, int(found[1]))
+            return Hot("/entities/{entity_id}/articles", _list_read(scope, pairs, lambda *_: sole))
+    return None
+
+
+def _article_list(scope: Scope, known: KnownEntities) -> Hot | None:
+    pairs = _pairs(scope["query_string"], ("entity", "resolution", "cursor", "limit"))
+    if pairs is None:
+        return None
+    given = dict(pairs)
+    if ("entity" in given) == ("resolution" in given):
+        return None
+    if "entity" in given:
+        if int(given["entity"]) not in known:
+            return None  # the route looks it up, and remembers it
+        sole = SoleLink(Link.ENTITY, int(given["entity"]))
+        return Hot("/articles", _list_read(scope, pairs, lambda *_: sole))
+    number = int(given["resolution"])
+
+    def resolution(dbapi: Any, dialect: Dialect) -> SoleLink | None:
+        ids = driver_resolution_ids(dbapi, dialect, number)
+        return SoleLink(Link.RESOLUTION, ids[0]) if len(ids) == 1 else None
+
+    return Hot("/articles", _list_read(scope, pairs, resolution))
+
+
+def _list_read(
+    scope: Scope, pairs: list[tuple[str, str]], link: Callable[[Any, Dialect], SoleLink | None]
+) -> Read:
+    given = dict(pairs)
+    limit = int(given.get("limit", DEFAULT_LIMIT))
+
+    def read(dbapi: Any, dialect: Dialect) -> Found | None:
+        sole = link(dbapi, dialect)
+        if sole is None:
+            return None
+        page = driver_link_page_json(dbapi, dialect, sole, cursor=given.get("cursor"), limit=limit)
+        if page is None:
+            return None
+        return Found(page.body, _link_next(scope, pairs, page.next_cursor))
+
+    return read
+
+
+def _detail(scope: Scope, article_id: int) -> Hot | None:
+    if scope["query_string"]:
+        return None
+
+    def read(dbapi: Any, dialect: Dialect) -> Found:
+        return Found(driver_article_json(dbapi, dialect, article_id))
+
+    return Hot("/articles/{article_id}", read)
+
+
+def _pairs(query: bytes, names: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """The query's parameters when each is one of `names`, given once, plainly written
+    (no escapes) and well formed; else None."""
+    if not query:
+        return []
+    if b"%" in query or b"+" in query:
+        return None
+    pairs: list[tuple[str, str]] = []
+    for part in query.decode("latin-1").split("&"):
+        name, equals, value = part.partition("=")
+        if not equals or name not in names or any(name == n for n, _ in pairs):
+            return None
+        if not _VALUES[name].fullmatch(value):
+            return None
+        pairs.append((name, value))
+    return pairs
+
+
+def _link_next(scope: Scope, pairs: list[tuple[str, str]], next_cursor: str | None) -> bytes | None:
+    """The Link header app/api/routes/common.py's link_next writes: Starlette's URL of the
+    request, its query replaced (for these fixed paths, the URL without a query, then it)."""
+    if not next_cursor:
+        return None
+    kept = [(k, v) for k, v in pairs if k != "cursor"]
+    query = urlencode([*kept, ("cursor", next_cursor)])
+    return f'<{_url_base(scope)}?{query}>; rel="next"'.encode("latin-1")
+
+
+_BASES: dict[tuple[Any, ...], str] = {}
+_MAX_BASES = 256  # the Host header is the client's: a bounded few are kept
+
+
+def _url_base(scope: Scope) -> str:
+    host = next((v for k, v in scope["headers"] if k == b"host"), None)
+    key = (scope.get("scheme"), scope.get("server"), host, scope.get("root_path"), scope["path"])
+    base = _BASES.get(key)
+    if base is None:
+        base = str(URL(scope={**scope, "query_string": b""}))
+        if len(_BASES) < _MAX_BASES:
+            _BASES[key] = base
+    return base
