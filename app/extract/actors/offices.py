@@ -124,7 +124,10 @@ def _covers(start: int | None, end: int | None, year: int) -> bool:
     return (start is None or start <= year) and (end is None or year <= end)
 
 
+# Per gazetteer (by id: it is not hashable) and role text. The gazetteer is kept beside its
+# entries so that its id cannot be reused by a later one while they are cached.
 _ROLE_WORDS: dict[tuple[int, str], tuple[frozenset[str], frozenset[str], str | None]] = {}
+_ROLE_GAZETTEERS: dict[int, Gazetteer] = {}
 
 
 def _role_words(
@@ -132,6 +135,7 @@ def _role_words(
 ) -> tuple[frozenset[str], frozenset[str], str | None]:
     """A role's office: the words a title must have (the office before where it is held,
     its qualifiers aside), every word it may have, and its country."""
+    _ROLE_GAZETTEERS.setdefault(id(gazetteer), gazetteer)
     cached = _ROLE_WORDS.get((id(gazetteer), text))
     if cached is not None:
         return cached
