@@ -88,6 +88,7 @@ _BY_DEMONYM_ONLY = words("قوات قيادة بعثة وفد سفارة")
 # ... and heads that so only describe some body of the country ("شركة روسية" indefinite is
 # a description already)
 _DESCRIBED_BY_DEMONYM = words("مؤسسة شركة جمعية مركز")
+_NAMED_BY_COUNTRY = _BY_DEMONYM_ONLY | _DESCRIBED_BY_DEMONYM
 _DESCRIBING = words("""
     الدبلوماسية الدبلوماسي الأمنية الأمني العسكرية العسكري الحكومية الحكومي الرسمية الرسمي
 """)
@@ -260,7 +261,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
             # describes one
             generic_only = generic_only and stem in DESCRIPTIVE
-        if not (lemma in _BY_DEMONYM_ONLY | _DESCRIBED_BY_DEMONYM and word in _DESCRIBING):
+        if not (lemma in _NAMED_BY_COUNTRY and word in _DESCRIBING):
             demonym_only = False
         tokens.append(word)
         j += 1
