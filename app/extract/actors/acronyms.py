@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from app.extract.actors.candidates import Cand
 from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
-from app.extract.actors.org_lexicon import HEADS, SOCIAL_NETWORKS, org_head
+from app.extract.actors.org_lexicon import HEADS, NOT_PROPER, SOCIAL_NETWORKS, org_head
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, bracket_end
 
@@ -35,6 +35,8 @@ def bracketed_acronyms(block: Block, selected: list[Cand]) -> list[Cand]:
             len(toks[k].norm) < 2 or toks[k].norm in SOCIAL_NETWORKS or toks[k].norm in TIME_WORDS
         ):
             continue  # "(ب)": a lettered clause; "منصة (إكس)": a network; "(أبريل)": a month
+        if close == k + 1 and _describing(toks[k].norm):
+            continue  # "صحيفة الأهرام (حكومية)": what the body is, not its acronym
         inner = [c for c in selected if k <= c.first < close]
         if inner and (len(inner) > 1 or inner[0].kind is not ORG or inner[0].last != close):
             continue  # the brackets hold something else: a place, a person, two names
@@ -56,6 +58,12 @@ def bracketed_acronyms(block: Block, selected: list[Cand]) -> list[Cand]:
         phrase.weak = False
         selected.append(acronym)
     return sorted(selected, key=lambda c: c.first)
+
+
+def _describing(word: str) -> bool:
+    """A feminine nisba (حكومية، اللاإنسانية) or a describing participle (معارض، مستقل)
+    says what the body before it is; acronyms are words of their own (يونامي، أونروا)."""
+    return (word.endswith("يه") and len(word) > 4) or word in NOT_PROPER
 
 
 def _headed_phrase(block: Block, k: int) -> Cand | None:

@@ -31,16 +31,23 @@ from app.extract.actors.org_lexicon import (
     DEFINITE_L,
     DESCRIPTIVE,
     DESCRIPTORS,
+    FLOWS,
     GENERIC,
     HEADS,
+    HIRAK,
     L_GENITIVES,
     LEADING,
+    MEDIA_GENERIC,
+    MEDIA_HEADS,
+    MEDIA_LOANWORDS,
     MINISTRY,
+    MOVEMENT,
     NAMED_ADJECTIVES,
     NEEDS_PLACE,
     NEEDS_PLACE_WHEN_DEFINITE,
     NEEDS_SPECIFIC,
     NOT_PROPER,
+    POPULAR,
     PROPER_HEADS,
     UN_NISBAS,
     VAGUE,
@@ -69,12 +76,19 @@ INDEFINITE_ADJECTIVES = words("""
     مسلحة عربي عربية غربي غربية أممي أممية وطني وطنية مشترك مشتركة جديد جديدة كبير كبيرة
 """)
 FORCES = "قوات"
+# Heads that, named by what they do to the writer's side, describe troops (`_described`)
+_ARMIES = words("قوات جيش")
+MISSION = normalize("بعثة")
 REGIME = "نظام"
 FORUM = "منبر"
 # Heads that with only a demonym ("القوات التركية", "البعثة الفلسطينية", "السفارة
 # الإيرانية") name the country, not a body; descriptive adjectives between do not change
 # that ("البعثة الدبلوماسية الجزائرية", "القوات الأمنية الصومالية").
 _BY_DEMONYM_ONLY = words("قوات قيادة بعثة وفد سفارة")
+# ... and heads that so only describe some body of the country ("شركة روسية" indefinite is
+# a description already)
+_DESCRIBED_BY_DEMONYM = words("مؤسسة شركة جمعية مركز")
+_NAMED_BY_COUNTRY = _BY_DEMONYM_ONLY | _DESCRIBED_BY_DEMONYM
 _DESCRIBING = words("""
     الدبلوماسية الدبلوماسي الأمنية الأمني العسكرية العسكري الحكومية الحكومي الرسمية الرسمي
 """)
@@ -115,6 +129,7 @@ CONCERNED = words("المعني المعنية")  # "المعنية بـ": conce
 _SPECIAL_TO = words("الخاص الخاصة")
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
 _OCCUPIERS = words("الاحتلال العدو")
+_NAMED_LIKE_BODIES = words("وزارة حزب")
 
 
 class _Description(Exception):
@@ -165,6 +180,10 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         if known is not None:
             if not _place_fits(known, j == i + 1, definite, seen_definite):
                 break
+            if not has_place and _describes_outlet(lemma, tokens, known):
+                # "صحيفة أثير العمانية": the outlet's name, then where it is from
+                end, specific = j, True
+                break
             tokens.extend(toks[k].norm for k in range(j, known.last))
             specific = has_place = seen_definite = after_place = True
             demonym_only = demonym_only and known.form is Form.DEMONYM
@@ -201,6 +220,10 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             if closed and not _adjective(word[1:], lemma):
                 break  # "منصة القاهرة والمستقلين": the place ended the name
             used_and = True
+        if lemma in MEDIA_HEADS and word in MEDIA_LOANWORDS and j > i + 1:
+            j = end = _loanword_tail(toks, j, tokens)  # "إذاعة موزاييك إف إم"
+            specific = True
+            break
         stem = word[1:] if coordinated else word
         after = toks[j + 1].norm if j + 1 < len(toks) and toks[j + 1].sep == SPACE else ""
         if _stops_chain(stem, lemma, first=j == i + 1, before=after) or toks[j].latin:
@@ -220,7 +243,10 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             after_l = False
             seen_definite = True
             unit = lemma in UNIT_HEADS and stem in ORDINALS
-            specific = specific or unit or (stem in NAMED_ADJECTIVES and stem not in VAGUE)
+            naming = stem in NAMED_ADJECTIVES and stem not in VAGUE
+            if lemma == HIRAK and stem in POPULAR:
+                naming = False  # "الحراك الشعبي": the street's protests, no body
+            specific = specific or unit or naming
             generic_only = generic_only and stem in GENERIC and not unit
             proper += stem not in GENERIC
             end = j + 1
@@ -235,7 +261,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
             # describes one
             generic_only = generic_only and stem in DESCRIPTIVE
-        if not (lemma in _BY_DEMONYM_ONLY and word in _DESCRIBING):
+        if not (lemma in _NAMED_BY_COUNTRY and word in _DESCRIBING):
             demonym_only = False
         tokens.append(word)
         j += 1
@@ -255,12 +281,21 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     if lemma in _ACCREDITED_ONLY and accredited == j:
         return None  # "وفد سوريا", "السفارة الإيرانية": a delegation, the country's embassy
     by_demonym = definite and demonym_only and has_place and accredited == j
+    if lemma in _DESCRIBED_BY_DEMONYM and by_demonym:
+        return None  # "الشركة الروسية", "المؤسسة الأمريكية الأمنية": which one, nobody says
     if lemma in _BY_DEMONYM_ONLY and by_demonym:
         # "القوات التركية": the country's troops, "القيادة الفلسطينية": its leaders (GUIDELINES
         # §7), each a mention of the country
         return None
-    if lemma == FORCES and _described(tokens[: len(tokens) - (j - end)]):
-        return None  # "قوات الاحتلال الإسرائيلي": troops described, not a body named
+    named_tokens = tokens[: len(tokens) - (j - end)]
+    if lemma == MISSION and _peacekeeping(named_tokens):
+        return None  # "بعثة حفظ السلام": a mission named by its task, whoever sends it
+    if lemma in _ARMIES and _described(named_tokens):
+        return None  # "قوات الاحتلال الإسرائيلي", "جيش الاحتلال": troops described, no body
+    if lemma == FORCES and _led_by(named_tokens):
+        return None  # "قوات القذافي": troops named by the man who leads them
+    if lemma == MOVEMENT and len(named_tokens) > 1 and named_tokens[1] in FLOWS:
+        return None  # "حركة الأفراد والبضائع", "حركة النزوح": traffic, not a movement
     if lemma == REGIME and ((definite and not demonym_only) or tokens[-1] in STATUTE):
         return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
     if lemma == GROUP and definite and len(tokens) == 2 and tokens[1].endswith(("ي", "يه")):
@@ -358,15 +393,49 @@ def _participle_clause(word: str, after: str) -> bool:
     return after in _CLAUSE_PREPOSITIONS or (after[:1] == "ل" and len(after) > 3)
 
 
+def _peacekeeping(tokens: list[str]) -> bool:
+    return tuple(tokens[1:3]) == _PEACEKEEPING and len(tokens) <= 4
+
+
 def _described(tokens: list[str]) -> bool:
     """ "قوات الاحتلال", "قوات العدو الصهيوني": forces named by what they do to the
     writer's side, with at most an adjective of their country; "قوات حفظ السلام": troops
     named by their task, whoever sends them."""
-    if tuple(tokens[1:3]) == _PEACEKEEPING and len(tokens) <= 4:
+    if _peacekeeping(tokens):
         return True
     if len(tokens) < 2 or tokens[1] not in _OCCUPIERS or len(tokens) > 3:
         return False
     return len(tokens) == 2 or tokens[2].endswith(("ي", "يه"))
+
+
+def _describes_outlet(lemma: str, tokens: list[str], known: Cand) -> bool:
+    """A singular demonym after an outlet's own name ("صحيفة الأهرام المصرية", "قناة
+    الجزيرة القطرية") says where it is from; after words that only say what it is
+    ("وكالة الأنباء السعودية", "التلفزيون السوري") the demonym is the name, and so it is
+    after a place ("وكالة أنباء فارس الإيرانية"), which the caller leaves alone."""
+    if lemma not in MEDIA_HEADS or known.form is not Form.DEMONYM:
+        return False
+    if not known.tokens[-1].endswith(("ي", "يه")):
+        return False  # a plural demonym is a genitive: "... اللاجئين الفلسطينيين"
+    return any(w not in GENERIC and w not in MEDIA_GENERIC for w in tokens[1:])
+
+
+def _loanword_tail(toks: Sequence[Tok], j: int, tokens: list[str]) -> int:
+    """The English words an outlet's name ends with ("ديلي بريس", "إف إم") go on with it."""
+    while j < len(toks) and toks[j].sep == SPACE and toks[j].norm in MEDIA_LOANWORDS:
+        tokens.append(toks[j].norm)
+        j += 1
+    return j
+
+
+def _led_by(tokens: list[str]) -> bool:
+    """ "قوات القذافي", "قوات الحوثي": troops and one definite word shaped like a masculine
+    nisba. An adjective of قوات agrees in the feminine (الجوية، الخاصة), so the word cannot
+    qualify them: it is the family name of whoever commands them."""
+    if len(tokens) != 2 or not tokens[1].startswith("ال"):
+        return False
+    word = tokens[1]
+    return word.endswith("ي") and word not in GENERIC and word not in ADJECTIVES
 
 
 def _definite_next(toks: Sequence[Tok], j: int) -> bool:
@@ -450,8 +519,9 @@ def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> boo
         return False
     if word in _GENERAL and before not in TIME_WORDS:
         return False  # "للأمن العام": "general", not "the year" (العام الماضي)
-    # "وزارة الإدارة المحلية": a ministry's domain may be a head noun itself
-    head_noun = bare(word) in HEADS and not (first and lemma == MINISTRY)
+    # "وزارة الإدارة المحلية": a ministry's domain may be a head noun itself, and a party
+    # may be named like another body ("حزب الحركة الشعبية", "حزب الاتحاد الدستوري")
+    head_noun = bare(word) in HEADS and not (first and lemma in _NAMED_LIKE_BODIES)
     return (
         word in DESCRIPTORS
         or word in PARTICLES

@@ -54,6 +54,27 @@ GENERIC = words("""
     نفسها نفسه ذاتها ذاته المسلحة المسلح الموالية الموالي الأخرى الثانية الأولى
     الأعمال الإقليم الولاية الاستخبارات المخابرات
 """)
+# What a حركة may be the movement *of* rather than a movement: people, goods, traffic
+# ("حركة الأفراد والبضائع", "حركة النزوح", "حركة الملاحة"), none of them a body's name.
+FLOWS = words("""
+    الأفراد المواد البضائع السلع النزوح اللجوء الهجرة العودة السير المرور الملاحة النقل
+    التنقل العبور الطيران السفن الشاحنات القطارات الركاب المسافرين التجارة الأموال
+    الأسواق الأسعار التداول الأسهم البيع الشراء السكان المواطنين النازحين اللاجئين
+    الاحتجاجات الاحتجاج الاستثمار الإعمار البناء
+""")
+MOVEMENT = normalize("حركة")
+# A movement named only as popular is the street's protest, not a body: "الحراك الشعبي".
+HIRAK = normalize("حراك")
+POPULAR = words("الشعبي الشعبية الاحتجاجي الاحتجاجية الجماهيري الجماهيرية السلمي السلمية")
+# Heads of outlets: after the outlet's own name, a demonym or a word on who owns it
+# describes it ("صحيفة الأهرام المصرية", "صحيفة أثير العمانية").
+MEDIA_HEADS = words("صحيفة قناة تلفزيون إذاعة وكالة شبكة")
+# Words of an outlet's name that say what it is, not which one it is: "وكالة الأنباء
+# السعودية" needs its demonym to name anything.
+MEDIA_GENERIC = words("الأنباء أنباء الأخبار الإخبارية الفضائية الإذاعة التلفزيون الإعلام")
+# English words outlets end their Arabic names with: "وكالة العرب ديلي بريس", "راديو
+# موزاييك إف إم"; after an outlet's head they go on with its name.
+MEDIA_LOANWORDS = words("ديلي بريس برس نيوز بوست تايمز تايم تريبيون إف أف إم تي في أونلاين")
 # Construct nouns that describe a body's state, not name it: "حكومة تصريف الأعمال".
 DESCRIPTIVE = words("تصريف")
 # Adjectives that make a chain a proper name: "المجلس الوطني الكردي", "الجيش الحر".
@@ -105,6 +126,8 @@ MERGEABLE = words(
     # how outlets qualify an armed group they name: "مليشيا الحوثي الانقلابية"
     " الجهادي الجهادية المتشدد المتشددة الإرهابي الإرهابية الانقلابي الانقلابية المتمرد"
     " المتمردة المتطرف المتطرفة"
+    # who owns an outlet: "وكالة الأنباء السعودية الحكومية" is the known agency
+    " الحكومي الحكومية"
 )
 # ل-genitives lexicalized inside names: "الشبكة السورية لحقوق الإنسان", "مركز جسور للدراسات".
 L_GENITIVES = words("""
@@ -112,7 +135,7 @@ L_GENITIVES = words("""
     للعدالة للثقافة للسياسات للتخطيط للديمقراطية للحريات للمصالحة للتعليم للتعاون
     للأمن للنفط للدولة للمفاوضات للانتخابات للإحصاء للاستثمار للطاقة للأنباء للطفولة
     للهجرة للتجارة للاتصالات للطيران للمقاومة للتحرير للإصلاح للتغيير للإنقاذ للشغل
-    للتحقيق للأخبار لنصرة
+    للتحقيق للأخبار لنصرة للحقوق
 """)
 DEFINITE_L = frozenset(w for w in L_GENITIVES if w.startswith("لل"))
 # Heads that take a bare proper name: "حركة حماس", "وكالة رويترز", "صحيفة الغارديان".

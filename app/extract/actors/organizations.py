@@ -14,12 +14,13 @@ from functools import lru_cache
 
 from app.extract.actors.candidates import BlockResult, Cand, Form
 from app.extract.actors.gazetteer import Gazetteer
-from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, words
+from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.actors.org_chain import chain
 from app.extract.actors.org_lexicon import (
     CITING,
     HEADS,
     LEADING,
+    MEDIA_HEADS,
     MERGEABLE,
     MINISTRY,
     MINISTRY_DOMAINS,
@@ -29,6 +30,7 @@ from app.extract.actors.org_lexicon import (
     QUOTED_HEADS,
     SOCIAL_NETWORKS,
     UN_NISBAS,
+    has_preposition,
     org_head,
 )
 from app.extract.actors.un_bodies import purpose_body
@@ -132,11 +134,56 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
         elif found is None:
             found = purpose_body(block, i, gaz) if head is not None else None
             found = found or _ministry(block, i, gaz) or _quoted(block, i, gaz)
+        if head is not None and (found is None or found.key is None):
+            found = _whole_quote(block, i, head, found)
         if found is not None and not _social_network(block, found):
             out.append(found)
         if found is not None:
             i = found.last
     return out
+
+
+_QUOTE_OPENERS = frozenset('"«“')
+# Heads of bodies named after people ("كتائب زيد بن علي", "حزب عمر المختار")
+_NAMED_AFTER_PEOPLE = frozenset(("armed_group", "party"))
+# Prepositions that make a quote a phrase; not على, which is spelled like the name علي
+_PHRASE_WORDS = words("من في إلى الى عن مع ضد بدل")
+_LONGEST_QUOTED = 5
+
+
+def _whole_quote(
+    block: Block, i: int, head: tuple[str, str, bool], found: Cand | None
+) -> Cand | None:
+    """ "«لواء أبو الفضل العباس»", "«كتائب زيد بن علي»": a name quoted from its head noun
+    on is the whole name, however far its chain would have read (a kunya, a man's name)."""
+    toks = block.toks
+    if i == 0 or not toks[i].sep & QUOTE:
+        return found
+    if _QUOTE_OPENERS.isdisjoint(block.source.text[toks[i - 1].end : toks[i].start]):
+        return found
+    k = i + 1
+    while k < len(toks) and toks[k].sep == SPACE and k - i <= _LONGEST_QUOTED:
+        k += 1
+    closed = (
+        toks[k].sep & QUOTE if k < len(toks) else QUOTE_AFTER.match(block.source.text, toks[-1].end)
+    )
+    if not closed or k - i > _LONGEST_QUOTED or k == i + 1:
+        return found
+    if found is not None and found.last >= k:
+        return found
+    prefix, lemma, definite = head
+    if found is None and HEADS[lemma] not in _NAMED_AFTER_PEOPLE:
+        return found  # "«منبر جدة»": the chain said why it is no body
+    if found is not None and found.weak:
+        return found  # "«إدارة الأزمة بدل حلها»": no name to complete
+    rest = block.norms[i + 1 : k]
+    if any(w in _PHRASE_WORDS or has_preposition(w) or is_verb(w) for w in rest):
+        return found  # "«الاتحاد من أجل السلام»", "«إدارة الأزمة بدل حلها»": a phrase
+    if all(w.endswith(("ي", "يه", "ه")) and not w.startswith("ال") for w in rest):
+        return found  # "«جماعة إرهابية»", "«حكومة موحدة»": a designation, the head described
+    cand = Cand(block, EntityKind.ORGANIZATION, i, k, prefix, subkind=HEADS[lemma], head=lemma)
+    cand.tokens = (("ال" if definite else "") + lemma, *rest)
+    return cand
 
 
 def _after_verb_particle(block: Block, i: int) -> bool:
@@ -374,9 +421,11 @@ def _vague_un_chain(cand: Cand) -> bool:
 
 
 # Words after which a quoted or bracketed name is the outlet that reported: "قال مراسل
-# (بغداد اليوم)", "بحسب بيان تلقاه (تاق برس)", "في حديثه الذي رصدته «أثير»".
+# (بغداد اليوم)", "بحسب بيان تلقاه (تاق برس)", "في حديثه الذي رصدته «أثير»", "التقرير
+# الذي توصلت «النبأ» بنسخة منه", "في بيان ترجمته «الوسط»".
 _MEDIA_CUES = words("""
     مراسل لمراسل مراسلة لمراسلة تابعته تابعتها رصدته رصدتها تلقاه تلقته تلقتها
+    توصلت توصل ترجمته ترجمتها نشرته نشرتها أوردته أوردتها
 """)
 _OPENERS = frozenset('"«“(')
 _CLOSERS = frozenset('"»”)')
@@ -411,12 +460,21 @@ _EDITIONS = words("عربي عربية العربية")  # "سبوتنيك عر�
 def media_credit(block: Block, cand: Cand) -> bool:
     """ "... على الثقة. 19.10.2025, سبوتنيك عربي": an outlet named after a date at the end
     of a paragraph is the page's credit line, not an actor of the story."""
+    if cand.kind is EntityKind.ORGANIZATION and _credit_line(block, cand):
+        return True
     if cand.subkind != "media" or cand.first == 0 or cand.prefix:
         return False
     if not block.norms[cand.first - 1].isdigit():
         return False
     rest = block.norms[cand.last :]
     return not rest or (len(rest) == 1 and rest[0] in _EDITIONS)
+
+
+def _credit_line(block: Block, cand: Cand) -> bool:
+    """ "وكالة ليبيا الرقمية" alone on its line under a headline: the outlet credited for
+    the story, like a byline, not an actor of it."""
+    whole = cand.first == 0 and cand.last == len(block.toks) and not cand.prefix
+    return whole and (cand.subkind == "media" or cand.head in MEDIA_HEADS)
 
 
 def quoted_media(

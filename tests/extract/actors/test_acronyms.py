@@ -61,3 +61,13 @@ def test_an_acronym_spelled_like_a_common_word_is_not_looked_for_elsewhere() -> 
         "وكان الوفد قد غادر أمس.",
     )
     assert surfaces(result, "هيئة البث العامة") == ["هيئة البث العامة", "كان"]
+
+
+def test_a_describing_adjective_in_brackets_is_no_acronym() -> None:
+    result = run("ونشرت صحيفة الثورة اليمنية (رسمية) نص البيان.", data_dir=None)
+    assert "رسمية" not in {m.surface for m in result.mentions}
+
+
+def test_a_describing_participle_in_brackets_is_no_acronym() -> None:
+    result = run("وحصل حزب التقدم (معارض) على عشرة مقاعد.", data_dir=None)
+    assert "معارض" not in {m.surface for m in result.mentions}

@@ -545,3 +545,130 @@ def test_a_committee_of_several_portfolios_is_one_name() -> None:
 def test_the_libyan_joint_military_commission_by_its_numbers() -> None:
     result = run("واجتمعت لجنة 5+5 في جنيف لبحث وقف النار.", data_dir=None)
     assert "اللجنة العسكرية المشتركة 5+5" in names(result, ORG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأطلق جيش الاحتلال النار على المحتجين قرب القرية.",
+        "وانسحب جيش العدو من التلة بعد الظهر.",
+        "وتقدمت قوات القذافي نحو المدينة فجرا.",  # troops named by whoever leads them
+    ],
+)
+def test_troops_named_by_what_they_do_or_who_leads_them_are_no_body(text: str) -> None:
+    assert names(run(text), ORG) == set()
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+def test_troops_named_by_a_noun_keep_their_name() -> None:
+    assert names(run("وانتشرت قوات الصاعقة في الميناء."), ORG) == {"قوات الصاعقة"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتحسنت حركة الأفراد والبضائع بين البلدين.",
+        "وتتواصل حركة النزوح من الأحياء الشرقية.",
+        "وعادت حركة الملاحة في الميناء إلى طبيعتها.",
+        "وطالب الحراك الشعبي برحيل الحكومة.",  # the street's protests
+    ],
+)
+def test_a_movement_of_people_goods_or_protest_is_no_body(text: str) -> None:
+    assert names(run(text), ORG) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "surface"),
+    [
+        ("ونقلت صحيفة النهار اللبنانية عن مصدر أن الجلسة أرجئت.", "صحيفة النهار", "صحيفة النهار"),
+        ("وقالت قناة الغد المصرية إن الوفد وصل.", "قناة الغد", "قناة الغد"),
+        # the demonym is all a generic outlet is named by
+        ("وقالت وكالة الأنباء التونسية إن الوفد وصل.", None, "وكالة الأنباء التونسية"),
+    ],
+)
+def test_a_demonym_after_an_outlets_own_name_says_where_it_is_from(
+    text: str, outlet: str | None, surface: str
+) -> None:
+    result = run(text, data_dir=SHIPPED)
+    orgs = [e for e in result.entities if e.kind is ORG]
+    assert len(orgs) == 1
+    assert [m.surface for m in result.mentions if m.entity_key == orgs[0].key] == [surface]
+    if outlet is not None:
+        assert orgs[0].name == outlet
+
+
+def test_an_owner_word_after_a_known_agency_is_the_agency() -> None:
+    plain = run("ونشرت وكالة الأنباء السعودية النص.", data_dir=SHIPPED)
+    owned = run("ونشرت وكالة الأنباء السعودية الحكومية النص.", data_dir=SHIPPED)
+    assert {e.key for e in owned.entities} == {e.key for e in plain.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("وقال الوزير لإذاعة شمس إف إم إن الحوار مستمر.", "إذاعة شمس إف إم"),
+        ("وصرح لوكالة الرافدين ديلي نيوز بأن الوفد غادر.", "وكالة الرافدين ديلي نيوز"),
+    ],
+)
+def test_an_outlets_name_goes_on_over_its_english_words(text: str, outlet: str) -> None:
+    assert names(run(text), ORG) == {outlet}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("وبحسب التقرير الذي توصلت «النبأ برس» بنسخة منه، فإن الطريق مغلق.", "النبأ برس"),
+        ("وأوضح في بيان ترجمته «الأفق» أن التمديد مؤقت.", "الأفق"),
+    ],
+)
+def test_an_outlet_that_received_or_translated_the_text(text: str, outlet: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == {outlet}
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("وحل حزب الحركة الوطنية ثالثا في الاقتراع.", "حزب الحركة الوطنية"),
+        ("وانسحب حزب الاتحاد الدستوري من التحالف.", "حزب الاتحاد الدستوري"),
+    ],
+)
+def test_a_party_may_be_named_like_another_body(text: str, party: str) -> None:
+    assert names(run(text), ORG) == {party}
+
+
+def test_a_peacekeeping_mission_named_by_its_task_is_no_body() -> None:
+    assert names(run("وانضمت الكتيبة إلى بعثة حفظ السلام قبل عامين."), ORG) == set()
+
+
+def test_a_body_of_the_rights_named_with_a_definite_l_genitive() -> None:
+    result = run("وقالت الجمعية الوطنية للحقوق والحريات إن المعتقلين مرضى.")
+    assert names(result, ORG) == {"الجمعية الوطنية للحقوق والحريات"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ووقعت الشركة الروسية عقد التنقيب أمس.",
+        "وطالبوا بملاحقة المؤسسة الأمريكية الأمنية التي توزع المساعدات.",
+    ],
+)
+def test_a_company_or_institution_named_by_its_country_alone_is_no_body(text: str) -> None:
+    result = run(text, data_dir=SHIPPED)
+    assert names(result, ORG) == set()
+    assert len(names(result, PLACE)) == 1  # the demonym still names the country
+
+
+def test_a_name_quoted_from_its_head_on_is_the_whole_name() -> None:
+    result = run("وقاتلت «كتائب عمر بن الخطاب» و«لواء أبو الفضل العباس» إلى جانب الجيش.")
+    assert names(result, ORG) == {"كتائب عمر بن الخطاب", "لواء أبو الفضل العباس"}
+
+
+def test_a_quoted_designation_is_no_name() -> None:
+    assert names(run("وصنفت الحكومة الحركة «جماعة إرهابية» الشهر الماضي."), ORG) == set()
+
+
+def test_an_outlet_alone_on_its_line_is_the_credit_not_an_actor() -> None:
+    result = run(
+        "وكالة الرافدين الرقمية", "ونقلت وكالة الأنباء العراقية عن الوزير أن الطريق مفتوح."
+    )
+    assert names(result, ORG) == {"وكالة الأنباء العراقية"}
