@@ -52,6 +52,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
             cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    _merge_fuller_names(cands, gazetteer)
     _merge_respelled_names(cands)
     _surnames_of_the_article(cands)
     cands = _drop_two_surnames(results, cands)
@@ -201,6 +202,52 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
     for cand in cands:
         while cand.key in redirect:
             cand.key = redirect[cand.key]
+
+
+def _merge_fuller_names(cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """ "محمد يونس المنفي", "بدر بن حمد البوسعيدي" after "محمد المنفي", "بدر البوسعيدي":
+    a new name that adds middle names (a father's, a grandfather's) to another person's
+    first name and surname is that person; so is "محمد منفي", the surname without its
+    article. Only when exactly one person of the article fits."""
+    forms = _forms(cands, gazetteer, EntityKind.PERSON)
+    for cand in cands:
+        key = cand.key
+        if cand.kind is not EntityKind.PERSON or cand.form is not Form.NAME or not key:
+            continue
+        if not key.startswith("new:") or len(cand.tokens) < 2:
+            continue
+        fits = {
+            other
+            for other, variants in forms.items()
+            if other != key and any(_fuller(cand.tokens, v) for v in variants)
+        }
+        if len(fits) == 1:
+            target = next(iter(fits))
+            for same in cands:
+                if same.key == key:
+                    same.key = target
+
+
+def _first_unit(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The first name with its link: "عبد الرحمن", "أبو بكر", or one word."""
+    n = 0
+    while n < len(tokens) - 1 and tokens[n] in NAME_LINKS:
+        n += 1
+    return tokens[: n + 1]
+
+
+def _fuller(name: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """`name` is `other` with middle names added, or `other` with its surname bare."""
+    if len(other) < 2 or name == other:
+        return False
+    first = _first_unit(other)
+    if _first_unit(name) != first or len(first) >= len(other):
+        return False
+    if bare(name[-1]) != bare(other[-1]) or other[-1] in NAME_LINKS:
+        return False
+    if len(name) == len(other):
+        return name[-1] != other[-1] and name[:-1] == other[:-1]  # "محمد منفي"
+    return len(name) > len(other) and other[-1] == name[-1] and len(other) == len(first) + 1
 
 
 def _merge_respelled_names(cands: list[Cand]) -> None:

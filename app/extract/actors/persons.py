@@ -57,11 +57,13 @@ from app.extract.model import EntityKind
 from app.extract.tokens import (
     COMMA,
     QUOTE,
+    QUOTES,
     SPACE,
     STOP,
     Tok,
     bracket_end,
     comma_gap,
+    gap,
     soft_gap,
 )
 from app.ingest.model import Part
@@ -339,6 +341,8 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     j = title.last
     while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
         bracketed = _bracketed_name(ctx, j) if toks[j].sep & STOP else None
+        if bracketed is None and toks[j].sep & QUOTE:
+            bracketed = _quoted_name(ctx, j)
         if bracketed is not None:
             return PersonFind(bracketed, titles)
         if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
@@ -439,6 +443,30 @@ def _bracketed_name(ctx: Context, j: int) -> Cand | None:
         return _bracketed_first_name(ctx, j)
     person = name_at(ctx, j, strict=False)
     return person if person is not None and person.last == close else None
+
+
+def _quoted_name(ctx: Context, j: int) -> Cand | None:
+    """'الناشطة «ليلى حسن»', 'الوزير بالوكالة "كريم الحداد"': quotes that open on token j
+    right after a title and close right after a name of name words hold the holder's name."""
+    toks = ctx.block.toks
+    if not _opens_quote(gap(ctx.block, j)) or toks[j].norm.startswith("ال"):
+        return None
+    for n in range(j + 1, min(j + _LONGEST_NAME, len(toks)) + 1):
+        after = gap(ctx.block, n) if n < len(toks) else ctx.block.source.text[toks[n - 1].end :]
+        if after[:1] in QUOTES:
+            break
+        if n == len(toks) or toks[n].sep != SPACE:
+            return None
+    else:
+        return None
+    if not all(name_token(ctx, k, first=k == j, strict=False) for k in range(j, n)):
+        return None
+    return name_span(ctx, j, n)
+
+
+def _opens_quote(between: str) -> bool:
+    """A quote mark right before the word, with only spaces before it."""
+    return between[-1:] in QUOTES and not between[:-1].strip()
 
 
 def _bracketed_first_name(ctx: Context, j: int) -> Cand | None:
