@@ -816,3 +816,39 @@ def test_two_brothers_of_one_family_stay_two() -> None:
 )
 def test_foreign_first_names_after_a_title(text: str, person: str) -> None:
     assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وأصيب الشاب كريم ناصر الحداد برصاص الدورية.", "كريم ناصر الحداد"),
+        ("واعتقلت الشرطة المواطن سامر عادل الخطيب من منزله.", "سامر عادل الخطيب"),
+        ("وقتل الطفل يوسف عمر حمدان في القصف.", "يوسف عمر حمدان"),
+        ("وألقي القبض على المدعو ماهر سليم الخطيب في المدينة.", "ماهر سليم الخطيب"),
+        ("وطالبت بمصير الصحفي الكندي المفقود نبيل سامر عبود منذ سنوات.", "نبيل سامر عبود"),
+    ],
+)
+def test_victims_and_people_in_the_news_after_a_noun_of_who_they_are(
+    text: str, person: str
+) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المواطن إن الوضع صعب.",
+        "وأصيب الشاب الفلسطيني برصاص الدورية.",
+        "يعاني المواطن العادي من الغلاء.",
+    ],
+)
+def test_such_a_noun_without_a_name_names_nobody(text: str) -> None:
+    assert names(run(text), PERSON) == set()
+
+
+def test_a_list_of_names_goes_on_past_a_title_set_off_by_commas() -> None:
+    text = (
+        "والتقى الوزير نبيل عبود، وعماد سالم، رئيس جهاز المخابرات العامة المكلف، وطارق حسن"
+        " القائم بأعمال السفارة."
+    )
+    assert names(run(text), PERSON) == {"نبيل عبود", "عماد سالم", "طارق حسن"}
