@@ -209,23 +209,34 @@ def _merge_fuller_names(cands: list[Cand], gazetteer: Gazetteer) -> None:
     a new name that adds middle names (a father's, a grandfather's) to another person's
     first name and surname is that person; so is "محمد منفي", the surname without its
     article. Only when exactly one person of the article fits."""
-    forms = _forms(cands, gazetteer, EntityKind.PERSON)
+    fresh = [
+        c
+        for c in cands
+        if c.kind is EntityKind.PERSON
+        and c.form is Form.NAME
+        and (c.key or "").startswith("new:")
+        and len(c.tokens) >= 2
+    ]
+    if not fresh:
+        return
+    # two-part names (a first name, a surname) by their first name and bare surname
+    by_ends: dict[tuple[tuple[str, ...], str], dict[str, set[tuple[str, ...]]]] = {}
+    for key, variants in _forms(cands, gazetteer, EntityKind.PERSON).items():
+        for variant in variants:
+            first = _first_unit(variant)
+            if len(variant) == len(first) + 1 and variant[-1] not in NAME_LINKS:
+                by_ends.setdefault((first, bare(variant[-1])), {}).setdefault(key, set()).add(
+                    variant
+                )
+    redirect: dict[str, str] = {}
+    for cand in fresh:
+        named = by_ends.get((_first_unit(cand.tokens), bare(cand.tokens[-1])), {})
+        fits = {k for k, vs in named.items() if k != cand.key and _fuller(cand.tokens, vs)}
+        if len(fits) == 1 and cand.key is not None:
+            redirect[cand.key] = next(iter(fits))
     for cand in cands:
-        key = cand.key
-        if cand.kind is not EntityKind.PERSON or cand.form is not Form.NAME or not key:
-            continue
-        if not key.startswith("new:") or len(cand.tokens) < 2:
-            continue
-        fits = {
-            other
-            for other, variants in forms.items()
-            if other != key and any(_fuller(cand.tokens, v) for v in variants)
-        }
-        if len(fits) == 1:
-            target = next(iter(fits))
-            for same in cands:
-                if same.key == key:
-                    same.key = target
+        if cand.key in redirect:
+            cand.key = redirect[cand.key]
 
 
 def _first_unit(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -236,18 +247,16 @@ def _first_unit(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tokens[: n + 1]
 
 
-def _fuller(name: tuple[str, ...], other: tuple[str, ...]) -> bool:
-    """`name` is `other` with middle names added, or `other` with its surname bare."""
-    if len(other) < 2 or name == other:
-        return False
-    first = _first_unit(other)
-    if _first_unit(name) != first or len(first) >= len(other):
-        return False
-    if bare(name[-1]) != bare(other[-1]) or other[-1] in NAME_LINKS:
-        return False
-    if len(name) == len(other):
-        return name[-1] != other[-1] and name[:-1] == other[:-1]  # "محمد منفي"
-    return len(name) > len(other) and other[-1] == name[-1] and len(other) == len(first) + 1
+def _fuller(name: tuple[str, ...], shorter: set[tuple[str, ...]]) -> bool:
+    """`name` adds middle names to a two-part name of `shorter`, or bares its surname."""
+    for other in shorter:
+        if name == other:
+            return False
+        if len(name) > len(other) and name[-1] == other[-1]:
+            return True
+        if len(name) == len(other) and name[:-1] == other[:-1] and name[-1] != other[-1]:
+            return True  # "محمد منفي"
+    return False
 
 
 def _merge_respelled_names(cands: list[Cand]) -> None:
