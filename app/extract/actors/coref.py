@@ -52,6 +52,7 @@ def resolve(results: list[BlockResult], gazetteer: Gazetteer, year: int | None =
             cand.key = known or new_key(cand.kind, cand.tokens)
     _merge_into_longer(cands, gazetteer, EntityKind.ORGANIZATION)
     _merge_into_longer(cands, gazetteer, EntityKind.PERSON)
+    _merge_fuller_names(cands, gazetteer)
     _merge_respelled_names(cands)
     _surnames_of_the_article(cands)
     cands = _drop_two_surnames(results, cands)
@@ -201,6 +202,61 @@ def _merge_into_longer(cands: list[Cand], gazetteer: Gazetteer, kind: EntityKind
     for cand in cands:
         while cand.key in redirect:
             cand.key = redirect[cand.key]
+
+
+def _merge_fuller_names(cands: list[Cand], gazetteer: Gazetteer) -> None:
+    """ "محمد يونس المنفي", "بدر بن حمد البوسعيدي" after "محمد المنفي", "بدر البوسعيدي":
+    a new name that adds middle names (a father's, a grandfather's) to another person's
+    first name and surname is that person; so is "محمد منفي", the surname without its
+    article. Only when exactly one person of the article fits."""
+    fresh = [
+        c
+        for c in cands
+        if c.kind is EntityKind.PERSON
+        and c.form is Form.NAME
+        and (c.key or "").startswith("new:")
+        and len(c.tokens) >= 2
+    ]
+    if not fresh:
+        return
+    # two-part names (a first name, a surname) by their first name and bare surname
+    by_ends: dict[tuple[tuple[str, ...], str], dict[str, set[tuple[str, ...]]]] = {}
+    for key, variants in _forms(cands, gazetteer, EntityKind.PERSON).items():
+        for variant in variants:
+            first = _first_unit(variant)
+            if len(variant) == len(first) + 1 and variant[-1] not in NAME_LINKS:
+                by_ends.setdefault((first, bare(variant[-1])), {}).setdefault(key, set()).add(
+                    variant
+                )
+    redirect: dict[str, str] = {}
+    for cand in fresh:
+        named = by_ends.get((_first_unit(cand.tokens), bare(cand.tokens[-1])), {})
+        fits = {k for k, vs in named.items() if k != cand.key and _fuller(cand.tokens, vs)}
+        if len(fits) == 1 and cand.key is not None:
+            redirect[cand.key] = next(iter(fits))
+    for cand in cands:
+        if cand.key in redirect:
+            cand.key = redirect[cand.key]
+
+
+def _first_unit(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The first name with its link: "عبد الرحمن", "أبو بكر", or one word."""
+    n = 0
+    while n < len(tokens) - 1 and tokens[n] in NAME_LINKS:
+        n += 1
+    return tokens[: n + 1]
+
+
+def _fuller(name: tuple[str, ...], shorter: set[tuple[str, ...]]) -> bool:
+    """`name` adds middle names to a two-part name of `shorter`, or bares its surname."""
+    for other in shorter:
+        if name == other:
+            return False
+        if len(name) > len(other) and name[-1] == other[-1]:
+            return True
+        if len(name) == len(other) and name[:-1] == other[:-1] and name[-1] != other[-1]:
+            return True  # "محمد منفي"
+    return False
 
 
 def _merge_respelled_names(cands: list[Cand]) -> None:

@@ -33,6 +33,7 @@ _KUNYA = words("أبو أم")
 _ALLAH = "الله"
 _AL = "ال"  # the family word آل once folded, not the article
 _SON_OF = "ولد"  # "محمد سالم ولد مرزوق": the link of Mauritanian names, not و + a word
+_SON_LINKS = words("بن ابن ولد")
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
 _HAMZA_MODIFIERS = words("الفائز الفائزة")
 _TANWEEN_FATH = "\u064b"
@@ -158,6 +159,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False
     if verb_shaped:
         return False
+    if _after_son_of(ctx, k, first=first):
+        return True  # "محمد ولد الشيخ أحمد", "سعد بن الشيخ": a father named by his title
     if title_head(word) is not None or org_head(word) is not None or word in ACCUSATIVE_ROLES:
         return False
     if word.startswith("ال") if first else word.startswith(("و", "بال", "كال", "لل", "فال")):
@@ -173,6 +176,16 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     if shown.endswith("يه") and len(word) >= 5 and word not in PARTICLES:
         return True  # هيرفيه، دوسيه، بارنييه: French names in -é, -ier, not a pronoun
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _after_son_of(ctx: Context, k: int, *, first: bool) -> bool:
+    """Right after بن or ولد inside a name, a role word with the article (الشيخ، الأمير) is
+    the father's name or his honorific, part of the name: the link calls for a name."""
+    toks = ctx.block.toks
+    if first or k == 0 or toks[k].sep != SPACE or toks[k - 1].norm not in _SON_LINKS:
+        return False
+    head = title_head(toks[k].norm)
+    return head is not None and head[0] == "" and toks[k].norm.startswith("ال")
 
 
 def _joined_allah(word: str) -> bool:

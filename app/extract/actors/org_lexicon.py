@@ -181,9 +181,15 @@ def verb_with_object(word: str) -> bool:
     return word[:1] == "ي" and word.endswith(("ها", "هم", "هما")) and len(word) > 5
 
 
+# "بالوكالة", "بالإنابة": a title's "acting", which ب + الوكالة would read as an agency.
+ACTING = frozenset(normalize(w) for w in ("بالوكالة", "بالإنابة"))
+
+
 @lru_cache(maxsize=65536)
 def org_head(token: str) -> tuple[str, str, bool] | None:
     """(proclitic, head lemma, definite) when the token is an organization head noun."""
+    if token in ACTING:
+        return None  # "الوزير بالوكالة": acting in office, no agency
     for prefix, stem in readings(token):
         lemma = bare(stem)
         if lemma in HEADS:

@@ -17,6 +17,7 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.actors.org_chain import chain
 from app.extract.actors.org_lexicon import (
+    ACTING,
     CITING,
     HEADS,
     LEADING,
@@ -99,6 +100,8 @@ def _quoted(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
 
 @lru_cache(maxsize=65536)
 def _quoted_head(token: str) -> tuple[str, str] | None:
+    if token in ACTING:
+        return None  # 'الوزير بالوكالة "..."': the name of the acting minister follows
     return next(((p, s) for p, s in readings(token) if s in QUOTED_HEADS), None)
 
 

@@ -50,6 +50,7 @@ from app.extract.actors.titles import (
     DECEASED,
     DOMAINS,
     GROUP_TITLES,
+    PEOPLE_NOUNS,
     TITLE_FORMS,
     title_head,
 )
@@ -57,11 +58,13 @@ from app.extract.model import EntityKind
 from app.extract.tokens import (
     COMMA,
     QUOTE,
+    QUOTES,
     SPACE,
     STOP,
     Tok,
     bracket_end,
     comma_gap,
+    gap,
     soft_gap,
 )
 from app.ingest.model import Part
@@ -145,7 +148,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             found = _before_title(ctx, title, floor) or _after_title(ctx, title)
         if found is not None:
             finds.append(found)
-            finds += [PersonFind(other) for other in coordinated_names(ctx, found.person.last)]
+            finds += [PersonFind(other) for other in _coordinated_after(ctx, found)]
             floor = finds[-1].person.last
             i = max([i + 1, floor, *(t.last for t in found.titles)])
         elif title is not None:
@@ -153,6 +156,16 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 roles.append(title)
             i = title.last
     return finds, roles
+
+
+def _coordinated_after(ctx: Context, found: PersonFind) -> list[Cand]:
+    """Names joined by و right after a found name, or after the title set off after it:
+    "عماد سالم، رئيس الجهاز، وطارق حسن القائم بالأعمال"."""
+    others = coordinated_names(ctx, found.person.last)
+    end = max((t.last for t in found.titles), default=0)
+    if others or end <= found.person.last:
+        return others
+    return coordinated_names(ctx, end) if ctx.block.toks[found.person.last].sep & COMMA else []
 
 
 def _opening_surname(ctx: Context) -> PersonFind | None:
@@ -292,6 +305,9 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
     toks, out = ctx.block.toks, []
     while k < len(toks) and toks[k].sep in (SPACE, COMMA):
         country = ctx.atoms.get(k)
+        if country is not None and country.kind is EntityKind.PERSON and country.prefix == "و":
+            k = _past_apposed_title(ctx, country.last)  # a known man of the list, found already
+            continue
         if country is not None:
             # "وزراء خارجية فرنسا لوران فابيوس وبريطانيا وليم هيغ": each country, its man
             person = _after_coordinated_country(ctx, country)
@@ -313,8 +329,20 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
         person.prefix = "و"
         person.tokens = (word[1:], *person.tokens[1:])
         out.append(person)
-        k = person.last
+        k = _past_apposed_title(ctx, person.last)
     return out
+
+
+def _past_apposed_title(ctx: Context, k: int) -> int:
+    """ "وعماد سالم، رئيس الجهاز، وطارق حسن": a title set off by commas after a name of a
+    list; the list goes on after it."""
+    toks = ctx.block.toks
+    if k >= len(toks) or not toks[k].sep & COMMA or ctx.covered[k] is not None:
+        return k
+    title = read_title(ctx, k) if title_head(toks[k].norm) is not None else None
+    if title is None or title.prefix or title.last >= len(toks):
+        return k
+    return title.last if toks[title.last].sep & COMMA else k
 
 
 def _after_coordinated_country(ctx: Context, country: Cand) -> Cand | None:
@@ -339,6 +367,8 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     j = title.last
     while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
         bracketed = _bracketed_name(ctx, j) if toks[j].sep & STOP else None
+        if bracketed is None and toks[j].sep & QUOTE:
+            bracketed = _quoted_name(ctx, j)
         if bracketed is not None:
             return PersonFind(bracketed, titles)
         if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
@@ -366,9 +396,16 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         _closing_waw_word(ctx, person)
     if person.key is None and not name_is_credible(ctx, person):
         return None
+    if person.key is None and _after_a_people_noun(titles, person):
+        return None
     if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
         return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
+
+
+def _after_a_people_noun(titles: list[Title], person: Cand) -> bool:
+    """After الشاب، المواطن، الطفل... only a name a known first name opens is one."""
+    return person.tokens[0] not in first_names() and any(t.head in PEOPLE_NOUNS for t in titles)
 
 
 def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
@@ -439,6 +476,30 @@ def _bracketed_name(ctx: Context, j: int) -> Cand | None:
         return _bracketed_first_name(ctx, j)
     person = name_at(ctx, j, strict=False)
     return person if person is not None and person.last == close else None
+
+
+def _quoted_name(ctx: Context, j: int) -> Cand | None:
+    """'الناشطة «ليلى حسن»', 'الوزير بالوكالة "كريم الحداد"': quotes that open on token j
+    right after a title and close right after a name of name words hold the holder's name."""
+    toks = ctx.block.toks
+    if not _opens_quote(gap(ctx.block, j)) or toks[j].norm.startswith("ال"):
+        return None
+    for n in range(j + 1, min(j + _LONGEST_NAME, len(toks)) + 1):
+        after = gap(ctx.block, n) if n < len(toks) else ctx.block.source.text[toks[n - 1].end :]
+        if after[:1] in QUOTES:
+            break
+        if n == len(toks) or toks[n].sep != SPACE:
+            return None
+    else:
+        return None
+    if not all(name_token(ctx, k, first=k == j, strict=False) for k in range(j, n)):
+        return None
+    return name_span(ctx, j, n)
+
+
+def _opens_quote(between: str) -> bool:
+    """A quote mark right before the word, with only spaces before it."""
+    return between[-1:] in QUOTES and not between[:-1].strip()
 
 
 def _bracketed_first_name(ctx: Context, j: int) -> Cand | None:

@@ -14,6 +14,7 @@ from app.extract.tokens.lexer import (
     bracket_end,
     clean_display,
     comma_gap,
+    gap,
     has_quotes,
     lex,
     reading_stems,
@@ -24,11 +25,12 @@ from app.extract.tokens.lexer import (
 )
 from app.extract.tokens.normtext import NormText, texts_of
 from app.extract.tokens.tok import COMMA, QUOTE, SPACE, STOP, Kind, Tok, is_mark
-from app.extract.tokens.words import WORD_RE
+from app.extract.tokens.words import QUOTES, WORD_RE
 
 __all__ = [
     "COMMA",
     "QUOTE",
+    "QUOTES",
     "SPACE",
     "STOP",
     "WORD_RE",
@@ -40,6 +42,7 @@ __all__ = [
     "bracket_end",
     "clean_display",
     "comma_gap",
+    "gap",
     "has_quotes",
     "is_mark",
     "lex",

@@ -755,3 +755,100 @@ def test_a_name_after_a_present_tense_or_written_speech_verb(text: str, person: 
 def test_a_kunya_on_a_first_name_after_a_speech_verb() -> None:
     result = run("وقال أبو محمد الحلبي، وهو قيادي في الفصيل، إن الهجوم صد.")
     assert names(result, PERSON) == {"أبو محمد الحلبي"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ('استقبل وزير الداخلية بالوكالة "كريم ناصر الحداد" وفدا من النقابة.', "كريم ناصر الحداد"),
+        ("وطالبت الجمعية بالإفراج عن الناشطة «ليلى حسن» قبل العيد.", "ليلى حسن"),
+        ("وقال الشهود إن القتيل (خالد العمري) كان أعزل.", "خالد العمري"),
+    ],
+)
+def test_a_name_in_quotes_or_brackets_right_after_a_title(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_a_quoted_phrase_after_a_title_is_no_name() -> None:
+    assert names(run('وقال الوزير "الحكومة باقية" أمام الصحفيين.'), PERSON) == set()
+
+
+def test_acting_in_office_opens_no_agency() -> None:
+    result = run('وصل الوزير بالوكالة "نبيل سامر عبود" إلى العاصمة.')
+    assert names(result, PERSON) == {"نبيل سامر عبود"}
+    assert names(result, EntityKind.ORGANIZATION) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("كان الرئيس محمد ولد الشيخ أحمد أول رئيس منتخب.", "محمد ولد الشيخ أحمد"),
+        ("وقال الوزير سعد بن الشيخ حمد إن الاتفاق قريب.", "سعد بن الشيخ حمد"),
+    ],
+)
+def test_a_role_word_after_son_of_stays_in_the_name(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل رئيس المجلس الرئاسي الليبي محمد يونس المنفي إلى القاهرة. وقال محمد المنفي إنها مهمة.",
+        "وصل رئيس المجلس الرئاسي الليبي محمد المنفي إلى القاهرة. وكان محمد منفي سفيرا في أثينا.",
+    ],
+)
+def test_a_fuller_or_bare_surname_form_is_the_same_person(text: str) -> None:
+    result = run(text, data_dir=None)
+    assert len([e for e in result.entities if e.kind is PERSON]) == 1
+
+
+def test_two_brothers_of_one_family_stay_two() -> None:
+    result = run("وحضر الوزير كريم ناصر الحداد، والنائب سامر الحداد، ثم غادرا.", data_dir=None)
+    assert names(result, PERSON) == {"كريم ناصر الحداد", "سامر الحداد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وهنأت السفيرة ألينا ماركوفا، الحكومة الجديدة.", "ألينا ماركوفا"),
+        ("استقبل المطران سيزار خوري الوفد.", "سيزار خوري"),
+    ],
+)
+def test_foreign_first_names_after_a_title(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وأصيب الشاب كريم ناصر الحداد برصاص الدورية.", "كريم ناصر الحداد"),
+        ("واعتقلت الشرطة المواطن سامر عادل الخطيب من منزله.", "سامر عادل الخطيب"),
+        ("وقتل الطفل يوسف عمر حمدان في القصف.", "يوسف عمر حمدان"),
+        ("وألقي القبض على المدعو ماهر سليم الخطيب في المدينة.", "ماهر سليم الخطيب"),
+        ("وطالبت بمصير الصحفي الكندي المفقود نبيل سامر عبود منذ سنوات.", "نبيل سامر عبود"),
+    ],
+)
+def test_victims_and_people_in_the_news_after_a_noun_of_who_they_are(
+    text: str, person: str
+) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال المواطن إن الوضع صعب.",
+        "وأصيب الشاب الفلسطيني برصاص الدورية.",
+        "يعاني المواطن العادي من الغلاء.",
+    ],
+)
+def test_such_a_noun_without_a_name_names_nobody(text: str) -> None:
+    assert names(run(text), PERSON) == set()
+
+
+def test_a_list_of_names_goes_on_past_a_title_set_off_by_commas() -> None:
+    text = (
+        "والتقى الوزير نبيل عبود، وعماد سالم، رئيس جهاز المخابرات العامة المكلف، وطارق حسن"
+        " القائم بأعمال السفارة."
+    )
+    assert names(run(text), PERSON) == {"نبيل عبود", "عماد سالم", "طارق حسن"}
