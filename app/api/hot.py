@@ -26,6 +26,7 @@ from app.store.cursor import CURSOR_PATTERN
 from app.store.lookup import KnownEntities, driver_resolution_ids
 from app.store.reads.articles import driver_link_page_json
 from app.store.reads.detail_json import driver_article_json
+from app.store.reads.item_cache import ItemCache
 from app.store.reads.link_pages import Link, SoleLink
 
 JSON = (b"content-type", b"application/json")
@@ -36,6 +37,8 @@ _VALUES = {
     "cursor": re.compile(CURSOR_PATTERN.strip("^$")),
     "limit": re.compile(r"[1-9][0-9]?|100"),
 }
+# What urlencode leaves as it is: the names and values `_VALUES` lets through, and cursors.
+_UNESCAPED = re.compile(r"[A-Za-z0-9_.~=&-]*")
 _DETAIL = re.compile(rf"/articles/({_ID})")
 _ENTITY_ARTICLES = re.compile(rf"/entities/({_ID})/articles")
 DEFAULT_LIMIT = 20
@@ -64,12 +67,13 @@ class Hot:
 HEALTH = Hot("/health", None, HEALTH_BODY)
 
 
-def match(scope: Scope, known: KnownEntities) -> Hot | None:
+def match(scope: Scope, known: KnownEntities, items: ItemCache) -> Hot | None:
+    """`items`: the list items kept for this app's database."""
     path: str = scope["path"]
     if path == "/health":
         return HEALTH
     if path == "/articles":
-        return _article_list(scope, known)
+        return _article_list(scope, known, items)
     found = _DETAIL.fullmatch(path)
     if found:
         return _detail(scope, int(found[1]))
@@ -78,11 +82,12 @@ def match(scope: Scope, known: KnownEntities) -> Hot | None:
         pairs = _pairs(scope["query_string"], ("cursor", "limit"))
         if pairs is not None:
             sole = SoleLink(Link.ENTITY, int(found[1]))
-            return Hot("/entities/{entity_id}/articles", _list_read(scope, pairs, lambda *_: sole))
+            read = _list_read(scope, pairs, lambda *_: sole, items)
+            return Hot("/entities/{entity_id}/articles", read)
     return None
 
 
-def _article_list(scope: Scope, known: KnownEntities) -> Hot | None:
+def _article_list(scope: Scope, known: KnownEntities, items: ItemCache) -> Hot | None:
     pairs = _pairs(scope["query_string"], ("entity", "resolution", "cursor", "limit"))
     if pairs is None:
         return None
@@ -93,18 +98,21 @@ def _article_list(scope: Scope, known: KnownEntities) -> Hot | None:
         if int(given["entity"]) not in known:
             return None  # the route looks it up, and remembers it
         sole = SoleLink(Link.ENTITY, int(given["entity"]))
-        return Hot("/articles", _list_read(scope, pairs, lambda *_: sole))
+        return Hot("/articles", _list_read(scope, pairs, lambda *_: sole, items))
     number = int(given["resolution"])
 
     def resolution(dbapi: Any, dialect: Dialect) -> SoleLink | None:
         ids = driver_resolution_ids(dbapi, dialect, number)
         return SoleLink(Link.RESOLUTION, ids[0]) if len(ids) == 1 else None
 
-    return Hot("/articles", _list_read(scope, pairs, resolution))
+    return Hot("/articles", _list_read(scope, pairs, resolution, items))
 
 
 def _list_read(
-    scope: Scope, pairs: list[tuple[str, str]], link: Callable[[Any, Dialect], SoleLink | None]
+    scope: Scope,
+    pairs: list[tuple[str, str]],
+    link: Callable[[Any, Dialect], SoleLink | None],
+    items: ItemCache,
 ) -> Read:
     given = dict(pairs)
     limit = int(given.get("limit", DEFAULT_LIMIT))
@@ -113,7 +121,9 @@ def _list_read(
         sole = link(dbapi, dialect)
         if sole is None:
             return None
-        page = driver_link_page_json(dbapi, dialect, sole, cursor=given.get("cursor"), limit=limit)
+        page = driver_link_page_json(
+            dbapi, dialect, sole, cursor=given.get("cursor"), limit=limit, items=items
+        )
         if page is None:
             return None
         return Found(page.body, _link_next(scope, pairs, page.next_cursor))
@@ -155,7 +165,9 @@ def _link_next(scope: Scope, pairs: list[tuple[str, str]], next_cursor: str | No
     if not next_cursor:
         return None
     kept = [(k, v) for k, v in pairs if k != "cursor"]
-    query = urlencode([*kept, ("cursor", next_cursor)])
+    query = "&".join(f"{k}={v}" for k, v in [*kept, ("cursor", next_cursor)])
+    if not _UNESCAPED.fullmatch(query):  # as urlencode would write it, so never here
+        query = urlencode([*kept, ("cursor", next_cursor)])
     return f'<{_url_base(scope)}?{query}>; rel="next"'.encode("latin-1")
 
 
