@@ -26,8 +26,8 @@ from app.store.cursor import CURSOR_PATTERN
 from app.store.lookup import KnownEntities, driver_resolution_ids
 from app.store.reads.articles import driver_link_page_json
 from app.store.reads.detail_json import driver_article_json
-from app.store.reads.item_cache import ItemCache
 from app.store.reads.link_pages import Link, SoleLink
+from app.store.reads.versions import Kept, VersionCache
 
 JSON = (b"content-type", b"application/json")
 _ID = r"[1-9][0-9]{0,8}"  # below the INT32 ids' bound; no leading zero
@@ -67,27 +67,27 @@ class Hot:
 HEALTH = Hot("/health", None, HEALTH_BODY)
 
 
-def match(scope: Scope, known: KnownEntities, items: ItemCache) -> Hot | None:
-    """`items`: the list items kept for this app's database."""
+def match(scope: Scope, known: KnownEntities, kept: Kept) -> Hot | None:
+    """`kept`: the list items and details kept for this app's database."""
     path: str = scope["path"]
     if path == "/health":
         return HEALTH
     if path == "/articles":
-        return _article_list(scope, known, items)
+        return _article_list(scope, known, kept.items)
     found = _DETAIL.fullmatch(path)
     if found:
-        return _detail(scope, int(found[1]))
+        return _detail(scope, int(found[1]), kept.details)
     found = _ENTITY_ARTICLES.fullmatch(path)
     if found and int(found[1]) in known:
         pairs = _pairs(scope["query_string"], ("cursor", "limit"))
         if pairs is not None:
             sole = SoleLink(Link.ENTITY, int(found[1]))
-            read = _list_read(scope, pairs, lambda *_: sole, items)
+            read = _list_read(scope, pairs, lambda *_: sole, kept.items)
             return Hot("/entities/{entity_id}/articles", read)
     return None
 
 
-def _article_list(scope: Scope, known: KnownEntities, items: ItemCache) -> Hot | None:
+def _article_list(scope: Scope, known: KnownEntities, items: VersionCache) -> Hot | None:
     pairs = _pairs(scope["query_string"], ("entity", "resolution", "cursor", "limit"))
     if pairs is None:
         return None
@@ -112,7 +112,7 @@ def _list_read(
     scope: Scope,
     pairs: list[tuple[str, str]],
     link: Callable[[Any, Dialect], SoleLink | None],
-    items: ItemCache,
+    items: VersionCache,
 ) -> Read:
     given = dict(pairs)
     limit = int(given.get("limit", DEFAULT_LIMIT))
@@ -131,12 +131,12 @@ def _list_read(
     return read
 
 
-def _detail(scope: Scope, article_id: int) -> Hot | None:
+def _detail(scope: Scope, article_id: int, details: VersionCache) -> Hot | None:
     if scope["query_string"]:
         return None
 
     def read(dbapi: Any, dialect: Dialect) -> Found:
-        return Found(driver_article_json(dbapi, dialect, article_id))
+        return Found(driver_article_json(dbapi, dialect, article_id, details))
 
     return Hot("/articles/{article_id}", read)
 

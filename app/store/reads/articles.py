@@ -24,7 +24,6 @@ from app.store.reads.article_items import ITEM_FIELDS, build_items, item_bytes
 from app.store.reads.article_query import ArticleFilters, filtered
 from app.store.reads.driver import row_shape
 from app.store.reads.facets import Toggle, facet_counts
-from app.store.reads.item_cache import ItemCache, item_from_row
 from app.store.reads.link_pages import (
     SoleLink,
     link_count,
@@ -40,6 +39,7 @@ from app.store.reads.search_pages import (
     relevance_scores,
     serial_plan,
 )
+from app.store.reads.versions import VersionCache, item_from_row
 
 
 class Sort(StrEnum):
@@ -130,7 +130,7 @@ def driver_link_page_json(
     *,
     cursor: str | None,
     limit: int,
-    items: ItemCache,
+    items: VersionCache,
 ) -> JsonPage | None:
     """`list_articles_json` of one entity's or resolution's articles, newest first, default
     fields, on a DB-API connection of the engine's pool: one statement reads the page's
@@ -155,7 +155,7 @@ def driver_link_page_json(
 
 
 def _read_item(
-    dbapi_connection: Any, dialect: Dialect, article_id: int, items: ItemCache
+    dbapi_connection: Any, dialect: Dialect, article_id: int, items: VersionCache
 ) -> bytes | None:
     plan, values = raw_item_row(dbapi_connection, dialect, article_id)
     if values is None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.store import models as m
 from app.store.reads.article_query import ArticleFilters
 from app.store.reads.driver import DriverPlan, driver_plan, fetch_raw, row_shape
+from app.store.reads.versions import VERSION_COLUMNS
 
 
 class Link(StrEnum):
@@ -79,10 +80,10 @@ def _page_statement(link: Link, newest: bool, after: bool, blob_items: bool = Fa
 
 @cache
 def _version_statement(link: Link, after: bool) -> Select[Any]:
-    """A page newest first as its articles' versions (app/store/reads/item_cache.py): ids,
+    """A page newest first as its articles' versions (app/store/reads/versions.py): ids,
     `updated_at` and `source_id`, no article column to decode (a third of the full page's
     statement)."""
-    query = select(_ARTICLES.id, _ARTICLES.updated_at, _ARTICLES.source_id)
+    query = select(*(_ARTICLES[name] for name in VERSION_COLUMNS))
     return _paged(query, link, True, after)
 
 
