@@ -141,15 +141,17 @@ def driver_link_page_json(
     plan, found = raw_link_versions(dbapi_connection, dialect, sole, after=after, size=limit + 1)
     if not found:
         return None
-    parts = []
-    for values in found[:limit]:
-        item = items.get(values[:3]) or _read_item(dbapi_connection, dialect, values[0], items)
-        if item is None:
-            return None
-        parts.append(item)
+    kept = items.get
+    read = [
+        kept(values[:3]) or _read_item(dbapi_connection, dialect, values[0], items)
+        for values in found[:limit]
+    ]
+    parts = [item for item in read if item is not None]
+    if len(parts) < len(read):
+        return None
     last = plan.row(found[limit - 1]) if len(found) > limit else None
-    next_cursor = encode_cursor(last[-1], last[0]) if last else None
-    n = int(found[0][3])
+    next_cursor = encode_cursor(last[-1], last[0]) if last else None  # sort_at, id
+    n = int(found[0][plan.names.index("link_total")])
     total = n if n <= TOTAL_CAP else None
     return JsonPage(b"".join(_joined_page(parts, next_cursor, total)), next_cursor)
 
