@@ -164,15 +164,20 @@ def raw_link_rows(
 ) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
     """link_rows on a DB-API connection of the engine's pool, with no session around it:
     the rows as the driver returns them, with the plan that converts them."""
-    params: dict[str, Any] = {"lead": sole.row_id, "size": size}
-    if after is not None:
-        params |= {"after_at": after[0], "after_id": after[1]}
+    params = _page_params(sole, after, size)
     key = ("link page", sole.link, newest, after is not None)
     blob = dialect.name == "sqlite"
     plan = driver_plan(
         dialect, key, lambda: _page_statement(sole.link, newest, after is not None, blob)
     )
     return plan, fetch_raw(dbapi_connection, dialect, plan, params)
+
+
+def _page_params(sole: SoleLink, after: tuple[datetime, int] | None, size: int) -> dict[str, Any]:
+    params: dict[str, Any] = {"lead": sole.row_id, "size": size}
+    if after is not None:
+        params |= {"after_at": after[0], "after_id": after[1]}
+    return params
 
 
 def link_count(session: Session, sole: SoleLink) -> int:
@@ -191,9 +196,7 @@ def raw_link_versions(
 ) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
     """Up to `size` rows of a page newest first, as the driver returns them: `id`,
     `updated_at`, `source_id`, `link_total`, `sort_at`."""
-    params: dict[str, Any] = {"lead": sole.row_id, "size": size}
-    if after is not None:
-        params |= {"after_at": after[0], "after_id": after[1]}
+    params = _page_params(sole, after, size)
     key = ("link versions", sole.link, after is not None)
     plan = driver_plan(dialect, key, lambda: _version_statement(sole.link, after is not None))
     return plan, fetch_raw(dbapi_connection, dialect, plan, params)
