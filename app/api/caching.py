@@ -8,9 +8,9 @@ the rest of a small read. Here only a successful GET's body is held, to hash it.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
+import xxhash
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.api.response_cache import Key, ResponseCache
@@ -92,7 +92,10 @@ class _Tagger:
 
 
 def strong_tag(body: bytes) -> str:
-    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    """The body's 128-bit xxh3: a tag only has to change when the body does, which a fast
+    non-cryptographic hash of 128 bits does for any body not crafted to collide. SHA-256
+    of a page of articles (~36 KB) was ~40 µs of a ~500 µs request; this is ~2."""
+    return '"' + xxhash.xxh3_128_hexdigest(body) + '"'
 
 
 def tagged(

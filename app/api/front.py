@@ -39,6 +39,7 @@ from app.api.observe import IdSender, Recorder, make_request_id
 from app.api.ratelimit import COUNTED, Limiter, exempt
 from app.api.response_cache import ResponseCache
 from app.logs import REQUEST_ID
+from app.store.reads.versions import Kept
 
 log = logging.getLogger(__name__)
 _UNMATCHED = "unmatched"  # what metrics name a request the router never saw
@@ -56,6 +57,7 @@ class Front:
         engine: Engine = state.read_session_factory.kw["bind"]
         self.engine = engine
         self.inline = engine.dialect.name == "sqlite"
+        self.kept = Kept()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         hot = self._hot(scope) if scope["type"] == "http" else None
@@ -82,7 +84,7 @@ class Front:
         provider = self.owner.dependency_overrides.get(get_session)
         if provider is not None and inspect.signature(provider).parameters:
             return None
-        return match(scope, self.owner.state.known_entities)
+        return match(scope, self.owner.state.known_entities, self.kept)
 
     async def _answer(self, scope: Scope, sender: IdSender, hot: Hot, started: float) -> bool:
         """Send the answer and record it; False when the routes should answer instead."""

@@ -27,6 +27,7 @@ from app.store.lookup import KnownEntities, driver_resolution_ids
 from app.store.reads.articles import driver_link_page_json
 from app.store.reads.detail_json import driver_article_json
 from app.store.reads.link_pages import Link, SoleLink
+from app.store.reads.versions import Kept, VersionCache
 
 JSON = (b"content-type", b"application/json")
 _ID = r"[1-9][0-9]{0,8}"  # below the INT32 ids' bound; no leading zero
@@ -36,6 +37,8 @@ _VALUES = {
     "cursor": re.compile(CURSOR_PATTERN.strip("^$")),
     "limit": re.compile(r"[1-9][0-9]?|100"),
 }
+# What urlencode leaves as it is: the names and values `_VALUES` lets through, and cursors.
+_UNESCAPED = re.compile(r"[A-Za-z0-9_.~=&-]*")
 _DETAIL = re.compile(rf"/articles/({_ID})")
 _ENTITY_ARTICLES = re.compile(rf"/entities/({_ID})/articles")
 DEFAULT_LIMIT = 20
@@ -64,25 +67,27 @@ class Hot:
 HEALTH = Hot("/health", None, HEALTH_BODY)
 
 
-def match(scope: Scope, known: KnownEntities) -> Hot | None:
+def match(scope: Scope, known: KnownEntities, kept: Kept) -> Hot | None:
+    """`kept`: the list items and details kept for this app's database."""
     path: str = scope["path"]
     if path == "/health":
         return HEALTH
     if path == "/articles":
-        return _article_list(scope, known)
+        return _article_list(scope, known, kept.items)
     found = _DETAIL.fullmatch(path)
     if found:
-        return _detail(scope, int(found[1]))
+        return _detail(scope, int(found[1]), kept.details)
     found = _ENTITY_ARTICLES.fullmatch(path)
     if found and int(found[1]) in known:
         pairs = _pairs(scope["query_string"], ("cursor", "limit"))
         if pairs is not None:
             sole = SoleLink(Link.ENTITY, int(found[1]))
-            return Hot("/entities/{entity_id}/articles", _list_read(scope, pairs, lambda *_: sole))
+            read = _list_read(scope, pairs, lambda *_: sole, kept.items)
+            return Hot("/entities/{entity_id}/articles", read)
     return None
 
 
-def _article_list(scope: Scope, known: KnownEntities) -> Hot | None:
+def _article_list(scope: Scope, known: KnownEntities, items: VersionCache) -> Hot | None:
     pairs = _pairs(scope["query_string"], ("entity", "resolution", "cursor", "limit"))
     if pairs is None:
         return None
@@ -93,18 +98,21 @@ def _article_list(scope: Scope, known: KnownEntities) -> Hot | None:
         if int(given["entity"]) not in known:
             return None  # the route looks it up, and remembers it
         sole = SoleLink(Link.ENTITY, int(given["entity"]))
-        return Hot("/articles", _list_read(scope, pairs, lambda *_: sole))
+        return Hot("/articles", _list_read(scope, pairs, lambda *_: sole, items))
     number = int(given["resolution"])
 
     def resolution(dbapi: Any, dialect: Dialect) -> SoleLink | None:
         ids = driver_resolution_ids(dbapi, dialect, number)
         return SoleLink(Link.RESOLUTION, ids[0]) if len(ids) == 1 else None
 
-    return Hot("/articles", _list_read(scope, pairs, resolution))
+    return Hot("/articles", _list_read(scope, pairs, resolution, items))
 
 
 def _list_read(
-    scope: Scope, pairs: list[tuple[str, str]], link: Callable[[Any, Dialect], SoleLink | None]
+    scope: Scope,
+    pairs: list[tuple[str, str]],
+    link: Callable[[Any, Dialect], SoleLink | None],
+    items: VersionCache,
 ) -> Read:
     given = dict(pairs)
     limit = int(given.get("limit", DEFAULT_LIMIT))
@@ -113,7 +121,9 @@ def _list_read(
         sole = link(dbapi, dialect)
         if sole is None:
             return None
-        page = driver_link_page_json(dbapi, dialect, sole, cursor=given.get("cursor"), limit=limit)
+        page = driver_link_page_json(
+            dbapi, dialect, sole, cursor=given.get("cursor"), limit=limit, items=items
+        )
         if page is None:
             return None
         return Found(page.body, _link_next(scope, pairs, page.next_cursor))
@@ -121,12 +131,12 @@ def _list_read(
     return read
 
 
-def _detail(scope: Scope, article_id: int) -> Hot | None:
+def _detail(scope: Scope, article_id: int, details: VersionCache) -> Hot | None:
     if scope["query_string"]:
         return None
 
     def read(dbapi: Any, dialect: Dialect) -> Found:
-        return Found(driver_article_json(dbapi, dialect, article_id))
+        return Found(driver_article_json(dbapi, dialect, article_id, details))
 
     return Hot("/articles/{article_id}", read)
 
@@ -155,7 +165,9 @@ def _link_next(scope: Scope, pairs: list[tuple[str, str]], next_cursor: str | No
     if not next_cursor:
         return None
     kept = [(k, v) for k, v in pairs if k != "cursor"]
-    query = urlencode([*kept, ("cursor", next_cursor)])
+    query = "&".join(f"{k}={v}" for k, v in [*kept, ("cursor", next_cursor)])
+    if not _UNESCAPED.fullmatch(query):  # as urlencode would write it, so never here
+        query = urlencode([*kept, ("cursor", next_cursor)])
     return f'<{_url_base(scope)}?{query}>; rel="next"'.encode("latin-1")
 
 

@@ -1,7 +1,8 @@
-"""Rate limits per client address, or per API key when a valid one is sent, with the `limits`
-library: in memory by default (one process), in Redis when KHABAR_REDIS_URL is set (shared by
-every replica). Pure ASGI. Probes are never limited; a limiter that cannot reach Redis lets
-requests through (logged) rather than failing them."""
+"""Rate limits per client address, or per API key when a valid one is sent, by a sliding
+window counter: in memory by default (one process; app/api/window_counter.py), in Redis
+through the `limits` library when KHABAR_REDIS_URL is set (shared by every replica). Pure
+ASGI. Probes are never limited; a limiter that cannot reach Redis lets requests through
+(logged) rather than failing them."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.api.window_counter import WindowCounter
 from app.config import Settings
 
 log = logging.getLogger(__name__)
@@ -34,12 +36,12 @@ class Limiter:
         self.per_client: RateLimitItem = parse(settings.rate_limit_per_client)
         self.per_key: RateLimitItem = parse(settings.rate_limit_per_key)
         self.keys = [key.encode() for key in settings.api_keys]
-        uri = f"async+{settings.redis_url}" if settings.redis_url else "async+memory://"
-        options: dict[str, float | str | bool] = {}
+        self.limiter: SlidingWindowCounterRateLimiter | WindowCounter = WindowCounter()
         if settings.redis_url:
-            options = {"implementation": "redispy", "socket_timeout": 0.5}
-        storage = storage_from_string(uri, **options)
-        self.limiter = SlidingWindowCounterRateLimiter(storage)
+            storage = storage_from_string(
+                f"async+{settings.redis_url}", implementation="redispy", socket_timeout=0.5
+            )
+            self.limiter = SlidingWindowCounterRateLimiter(storage)
 
     async def admit(self, scope: Scope, send: Send) -> bool:
         """Count the request; False when it is past its limit, after answering it 429."""
@@ -55,7 +57,8 @@ class Limiter:
         return allowed
 
     def _bucket(self, scope: Scope) -> tuple[RateLimitItem, str]:
-        key = dict(scope["headers"]).get(b"x-api-key")
+        # the last one, as a dict of the headers would keep
+        key = next((v for k, v in reversed(scope["headers"]) if k == b"x-api-key"), None)
         if key and any(hmac.compare_digest(key, k) for k in self.keys):
             return self.per_key, "key:" + hashlib.sha256(key).hexdigest()[:16]
         client = scope.get("client")

@@ -6,10 +6,11 @@ limit count each request once, whichever answers it."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
-from factories import article, extraction_naming
+from factories import article, extraction_naming, person
 from fastapi import FastAPI
 from read_seed import COUNCIL, SYRIA, seed_archive
 from sqlalchemy import Engine, select, update
@@ -234,6 +235,28 @@ async def test_a_new_article_shows_at_once(
     session.flush()
     fast, general = await both(app, target)
     assert fast == general and dict(fast[1])[b"etag"] != dict(before)[b"etag"]
+
+
+async def test_an_entity_named_later_in_english_shows_in_the_items_and_details_naming_it(
+    app: FastAPI, session: Session
+) -> None:
+    """The front keeps items and details by article version; filling in an actor's English
+    name rewrites the items naming it, so their versions, and the answers, change."""
+    unnamed = person("سمير الأحمد", key="person:samir")
+    first = save_article(session=session, parsed=article(1), extraction=extraction_naming(unnamed))
+    first_id = first.article_id
+    session.flush()
+    samir = entity_id(session, "person:samir")
+    app.state.known_entities.add(samir)
+    targets = [f"/articles?entity={samir}", f"/articles/{first_id}"]
+    before = [await call(app, target) for target in targets]
+    named = replace(unnamed, english_name="Samir al-Ahmad")
+    save_article(session=session, parsed=article(2), extraction=extraction_naming(named))
+    session.flush()
+    for target, (_, _, old) in zip(targets, before, strict=True):
+        fast, general = await both(app, target)
+        assert fast == general and fast[0] == 200, target
+        assert b"Samir al-Ahmad" in fast[2] and b"Samir al-Ahmad" not in old, target
 
 
 async def test_a_read_that_fails_is_answered_by_the_routes(

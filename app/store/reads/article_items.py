@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -88,56 +87,11 @@ def item_bytes(
         if q:
             values["highlights"] = found.get(row.id, [])
         head = to_json(values)
-        out.append(head[:-1] + b"," + _utf8(stored)[1:] if stored else head)
+        out.append(head[:-1] + b"," + utf8(stored)[1:] if stored else head)
     return out
 
 
-def stored_items(
-    rows: Sequence[tuple[Any, ...]], at: int, convert: Callable[[tuple[Any, ...]], Any]
-) -> list[tuple[bytes, memoryview]] | None:
-    """`item_bytes` with every field and no `q`, of rows as the driver returns them: the
-    article columns, then item_json at `at` (`convert` gives a row as SQLAlchemy would).
-    Each item in two parts, its head and its stored extras, for the page to join once.
-    None when an item is not stored (item_bytes reads it from the tables)."""
-    if not all(values[at] for values in rows):
-        return None
-    return [
-        (_HEADS.head(values[:at], values, convert), memoryview(_utf8(values[at]))[1:])
-        for values in rows
-    ]
-
-
-class _Heads:
-    """Each item's JSON up to its stored extras, by the article columns it is written from:
-    a page of a popular actor shows the same articles to every client, and writing a head
-    (the local time of its date among them) was most of a page's Python. Keyed by the
-    columns' values themselves, so an edited article simply makes a new entry. Bounded."""
-
-    def __init__(self, size: int = 20_000) -> None:
-        self.size = size
-        self._heads: dict[tuple[Any, ...], bytes] = {}
-        self._adding = threading.Lock()  # the PostgreSQL reads run on the thread pool
-
-    def head(
-        self,
-        key: tuple[Any, ...],
-        values: tuple[Any, ...],
-        convert: Callable[[tuple[Any, ...]], Any],
-    ) -> bytes:
-        found = self._heads.get(key)
-        if found is None:
-            found = to_json(_basic(convert(values), ITEM_FIELDS))[:-1] + b","
-            with self._adding:
-                self._heads[key] = found
-                if len(self._heads) > self.size:
-                    del self._heads[next(iter(self._heads))]
-        return found
-
-
-_HEADS = _Heads()
-
-
-def _utf8(item: str | bytes) -> bytes:
+def utf8(item: str | bytes) -> bytes:
     """A stored item as the page reads it: bytes on SQLite (app/store/reads/link_pages.py)."""
     return item if isinstance(item, bytes) else item.encode()
 
@@ -155,7 +109,7 @@ def _stored(session: Session, rows: Sequence[Any]) -> dict[int, str]:
     return kept
 
 
-def _basic(row: Any, fields: frozenset[str]) -> dict[str, Any]:
+def item_head(row: Any, fields: frozenset[str]) -> dict[str, Any]:
     values: dict[str, Any] = {"id": row.id}
     for name in _BASIC:
         if name in fields:
@@ -166,7 +120,7 @@ def _basic(row: Any, fields: frozenset[str]) -> dict[str, Any]:
 
 
 def _basic_reader(first: Any, fields: frozenset[str]) -> Callable[[Any], dict[str, Any]]:
-    """`_basic` for every row shaped like `first`: the columns picked by position once for
+    """`item_head` for every row shaped like `first`: the columns picked by position once for
     the page, rather than by name on each row."""
     columns = first._fields  # built anew on each access
     names = ("id", *(name for name in _BASIC if name in fields))
@@ -222,7 +176,7 @@ def default_extras(session: Session, ids: list[int]) -> dict[int, dict[str, Any]
 def _item(
     row: Any, fields: frozenset[str], extras: dict[str, Any], found: list[v.Highlight] | None
 ) -> v.ArticleItem:
-    values = _basic(row, fields)
+    values = item_head(row, fields)
     for name in MATERIALIZED:
         if name in fields:
             values[name] = extras.get(name, _EMPTY[name])

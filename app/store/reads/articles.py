@@ -8,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from pydantic_core import to_json
 from sqlalchemy import Dialect, null, select, tuple_
 from sqlalchemy.orm import Session
 
@@ -19,7 +20,7 @@ from app.store.cursor import (
     encode_cursor,
     encode_offset_cursor,
 )
-from app.store.reads.article_items import ITEM_FIELDS, build_items, item_bytes, stored_items
+from app.store.reads.article_items import ITEM_FIELDS, build_items, item_bytes
 from app.store.reads.article_query import ArticleFilters, filtered
 from app.store.reads.driver import row_shape
 from app.store.reads.facets import Toggle, facet_counts
@@ -27,7 +28,8 @@ from app.store.reads.link_pages import (
     SoleLink,
     link_count,
     link_rows,
-    raw_link_rows,
+    raw_item_row,
+    raw_link_versions,
     sole_link,
 )
 from app.store.reads.paging import TOTAL_CAP, bounded_count
@@ -37,6 +39,7 @@ from app.store.reads.search_pages import (
     relevance_scores,
     serial_plan,
 )
+from app.store.reads.versions import VersionCache, item_from_row
 
 
 class Sort(StrEnum):
@@ -127,28 +130,52 @@ def driver_link_page_json(
     *,
     cursor: str | None,
     limit: int,
+    items: VersionCache,
 ) -> JsonPage | None:
     """`list_articles_json` of one entity's or resolution's articles, newest first, default
-    fields, on a DB-API connection of the engine's pool: one statement, the stored items
-    spliced in, each item's head (its article's columns) written once per process. None
-    when the page is empty or an item is not stored yet: the general path answers those
-    (a count of its own, items read from the tables)."""
+    fields, on a DB-API connection of the engine's pool: one statement reads the page's
+    article versions, and each item is the one `items` keeps for that version or is
+    written from its article's row. None when the page is empty or an item is not stored
+    yet: the general path answers those (a count of its own, items read from the tables)."""
     after = decode_cursor(cursor) if cursor else None
-    plan, found = raw_link_rows(
-        dbapi_connection, dialect, sole, newest=True, after=after, size=limit + 1
-    )
+    plan, found = raw_link_versions(dbapi_connection, dialect, sole, after=after, size=limit + 1)
     if not found:
+        return None
+    kept = items.get
+    read = [
+        kept(values[:3]) or _read_item(dbapi_connection, dialect, values[0], items)
+        for values in found[:limit]
+    ]
+    parts = [item for item in read if item is not None]
+    if len(parts) < len(read):
+        return None
+    last = plan.row(found[limit - 1]) if len(found) > limit else None
+    next_cursor = encode_cursor(last[-1], last[0]) if last else None  # sort_at, id
+    n = int(found[0][plan.names.index("link_total")])
+    total = n if n <= TOTAL_CAP else None
+    return JsonPage(b"".join(_joined_page(parts, next_cursor, total)), next_cursor)
+
+
+def _read_item(
+    dbapi_connection: Any, dialect: Dialect, article_id: int, items: VersionCache
+) -> bytes | None:
+    plan, values = raw_item_row(dbapi_connection, dialect, article_id)
+    if values is None:
         return None
     shape = row_shape(plan.names)
     at = plan.names.index("item_json")
-    items = stored_items(found[:limit], at, lambda values: shape(plan.row(values)))
-    if items is None:
-        return None
-    last = shape(plan.row(found[limit - 1])) if len(found) > limit else None
-    next_cursor = encode_cursor(last[-1], last.id) if last else None
-    n = int(found[0][plan.names.index("link_total")])
-    page = _Rows([], next_cursor, n if n <= TOTAL_CAP else None, None)
-    return JsonPage(_page_body(items, page), next_cursor)
+    item = item_from_row(values, at, lambda row: shape(plan.row(row)))
+    if item is not None:
+        items.put(values[0:1] + values[-2:], item)  # id, updated_at, source_id
+    return item
+
+
+def _joined_page(items: list[bytes], next_cursor: str | None, total: int | None) -> list[bytes]:
+    """The parts of the page's JSON, as ArticlePage writes it with no facets."""
+    cursor = b"null" if next_cursor is None else to_json(next_cursor)
+    count = b"null" if total is None else str(total).encode()
+    tail = b'],"next_cursor":' + cursor + b',"total":' + count + b',"facets":null}'
+    return [b'{"items":[', b",".join(items), tail]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from app.errors import NotFound
 from app.store import models as m
 from app.store import views as v
-from app.store.reads.driver import driver_plan, fetch_all
+from app.store.reads.driver import driver_plan, fetch_all, fetch_raw
 from app.store.reads.refs import document_order
+from app.store.reads.versions import VERSION_COLUMNS, VersionCache
 
 _A = m.Article.__table__.c
 _ENTITY = m.Entity.__table__
@@ -37,18 +38,30 @@ def article_detail_json(
     return article_detail(session, article_id, include).model_dump_json(exclude_unset=True).encode()
 
 
-def driver_article_json(dbapi_connection: Any, dialect: Dialect, article_id: int) -> bytes:
-    """article_detail_json (default fields) on a DB-API connection of the engine's pool, each
-    statement run as a DriverPlan: no session, no SQLAlchemy execution context per statement
-    (eight of them were most of the request). The values are written as they are, in the
-    model's field order, rather than validated into an ArticleDetail first: the same JSON
-    (held to it by tests/store/test_detail_json.py) for half the CPU."""
+def driver_article_json(
+    dbapi_connection: Any, dialect: Dialect, article_id: int, details: VersionCache
+) -> bytes:
+    """article_detail_json (default fields) on a DB-API connection of the engine's pool: the
+    detail `details` keeps for the article's version (app/store/reads/versions.py), else
+    written from its rows, each statement run as a DriverPlan (no session, no SQLAlchemy
+    execution context per statement: eight of them were most of the request). The values
+    are written as they are, in the model's field order, rather than validated into an
+    ArticleDetail first: the same JSON (held to it by tests/store/test_detail_json.py)."""
 
     def run(name: str, params: dict[str, Any]) -> list[list[Any]]:
         plan = driver_plan(dialect, ("article detail", name), lambda: _statements()[name])
         return fetch_all(dbapi_connection, dialect, plan, params)
 
-    return to_json(_detail_data(run, article_id, frozenset()))
+    plan = driver_plan(dialect, ("article detail", "version"), _version_statement)
+    found = fetch_raw(dbapi_connection, dialect, plan, {"article": article_id})
+    if not found:
+        raise NotFound(f"no article with id {article_id}")
+    body = details.get(found[0])
+    if body is None:
+        # read after the version: a write in between is cached under a key no longer read
+        body = to_json(_detail_data(run, article_id, frozenset()))
+        details.put(found[0], body)
+    return body
 
 
 def article_detail(
@@ -164,6 +177,12 @@ def _statement(row: Any, article_id: int) -> dict[str, Any]:
 
 def _columns(table: Any, names: tuple[str, ...]) -> list[Any]:
     return [table.c[name] for name in names]
+
+
+@cache
+def _version_statement() -> Select[Any]:
+    columns = (_A[name] for name in VERSION_COLUMNS)
+    return select(*columns).where(_A.id == bindparam("article"))
 
 
 @cache

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.store import models as m
 from app.store.reads.article_query import ArticleFilters
 from app.store.reads.driver import DriverPlan, driver_plan, fetch_raw, row_shape
+from app.store.reads.versions import VERSION_COLUMNS
 
 
 class Link(StrEnum):
@@ -72,18 +73,31 @@ def _page_statement(link: Link, newest: bool, after: bool, blob_items: bool = Fa
     """`blob_items`: item_json read as the bytes SQLite keeps (a BLOB cast), which the page
     splices in as they are: decoding each item to text and encoding it again was a third
     of the query's CPU. PostgreSQL would read a text cast to bytea as escapes: text there."""
+    columns = _COLUMNS if not blob_items else (*_COLUMNS[:-1], _blob_items())
+    query = _paged(select(*columns), link, newest, after)
+    return query.outerjoin(m.Source.__table__, _SOURCES.id == _ARTICLES.source_id)
+
+
+@cache
+def _version_statement(link: Link, after: bool) -> Select[Any]:
+    """A page newest first as its articles' versions (app/store/reads/versions.py): ids,
+    `updated_at` and `source_id`, no article column to decode (a third of the full page's
+    statement)."""
+    query = select(*(_ARTICLES[name] for name in VERSION_COLUMNS))
+    return _paged(query, link, True, after)
+
+
+def _paged(query: Select[Any], link: Link, newest: bool, after: bool) -> Select[Any]:
+    """`query` on the link's rows of one entity or resolution (`lead`), `size` of them from
+    the cursor (`after_at`, `after_id`), then `link_total` and the link's sort_at last."""
     table = (m.ArticleEntity if link is Link.ENTITY else m.ArticleResolution).__table__
     lead = table.c.entity_id if link is Link.ENTITY else table.c.resolution_id
     sort_at, article_id = table.c.sort_at, table.c.article_id
     total = _count_statement(link).scalar_subquery().label("link_total")
-    columns = _COLUMNS
-    if blob_items:
-        columns = (*_COLUMNS[:-1], cast(_ARTICLES.item_json, LargeBinary).label("item_json"))
     query = (
-        select(*columns, total, sort_at)
+        query.add_columns(total, sort_at)
         .select_from(table)
         .join(m.Article.__table__, _ARTICLES.id == article_id)
-        .outerjoin(m.Source.__table__, _SOURCES.id == _ARTICLES.source_id)
         .where(lead == bindparam("lead"))
     )
     if after:
@@ -94,6 +108,23 @@ def _page_statement(link: Link, newest: bool, after: bool, blob_items: bool = Fa
         query = query.where(key < bound if newest else key > bound)
     order = (sort_at.desc(), article_id.desc()) if newest else (sort_at, article_id)
     return query.order_by(*order).limit(bindparam("size", type_=Integer))
+
+
+def _blob_items() -> Any:
+    return cast(_ARTICLES.item_json, LargeBinary).label("item_json")
+
+
+@cache
+def _item_statement(blob_items: bool) -> Select[Any]:
+    """One article's list columns (as the page's), then its version: `updated_at`,
+    `source_id`."""
+    columns = _COLUMNS if not blob_items else (*_COLUMNS[:-1], _blob_items())
+    return (
+        select(*columns, _ARTICLES.updated_at, _ARTICLES.source_id)
+        .select_from(m.Article.__table__)
+        .outerjoin(m.Source.__table__, _SOURCES.id == _ARTICLES.source_id)
+        .where(_ARTICLES.id == bindparam("article"))
+    )
 
 
 @cache
@@ -133,9 +164,7 @@ def raw_link_rows(
 ) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
     """link_rows on a DB-API connection of the engine's pool, with no session around it:
     the rows as the driver returns them, with the plan that converts them."""
-    params: dict[str, Any] = {"lead": sole.row_id, "size": size}
-    if after is not None:
-        params |= {"after_at": after[0], "after_id": after[1]}
+    params = _page_params(sole, after, size)
     key = ("link page", sole.link, newest, after is not None)
     blob = dialect.name == "sqlite"
     plan = driver_plan(
@@ -144,7 +173,41 @@ def raw_link_rows(
     return plan, fetch_raw(dbapi_connection, dialect, plan, params)
 
 
+def _page_params(sole: SoleLink, after: tuple[datetime, int] | None, size: int) -> dict[str, Any]:
+    params: dict[str, Any] = {"lead": sole.row_id, "size": size}
+    if after is not None:
+        params |= {"after_at": after[0], "after_id": after[1]}
+    return params
+
+
 def link_count(session: Session, sole: SoleLink) -> int:
     """The counter kept at ingest: the entity's or resolution's number of articles."""
     found = session.connection().scalar(_count_statement(sole.link), {"lead": sole.row_id})
     return int(found or 0)
+
+
+def raw_link_versions(
+    dbapi_connection: Any,
+    dialect: Dialect,
+    sole: SoleLink,
+    *,
+    after: tuple[datetime, int] | None,
+    size: int,
+) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
+    """Up to `size` rows of a page newest first, as the driver returns them: `id`,
+    `updated_at`, `source_id`, `link_total`, `sort_at`."""
+    params = _page_params(sole, after, size)
+    key = ("link versions", sole.link, after is not None)
+    plan = driver_plan(dialect, key, lambda: _version_statement(sole.link, after is not None))
+    return plan, fetch_raw(dbapi_connection, dialect, plan, params)
+
+
+def raw_item_row(
+    dbapi_connection: Any, dialect: Dialect, article_id: int
+) -> tuple[DriverPlan, tuple[Any, ...] | None]:
+    """One article's row as a page reads it (item_json as bytes on SQLite), then
+    `updated_at` and `source_id`; None when there is no such article."""
+    blob = dialect.name == "sqlite"
+    plan = driver_plan(dialect, ("list item", blob), lambda: _item_statement(blob))
+    found = fetch_raw(dbapi_connection, dialect, plan, {"article": article_id})
+    return plan, found[0] if found else None
