@@ -98,7 +98,7 @@ def find_statements(
             continue  # no reporting verb: nothing said here, and the speaker carries over
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
-        index = MentionIndex(nt, mentions, kinds)
+        index = MentionIndex(nt, mentions, kinds, short.first_names)
         reader = Reader(block, nt, index, last, cities, frame)
         for statement, speaker, lemma in reader.read():
             referred = back.refer(speaker, (seq, statement.span.start))

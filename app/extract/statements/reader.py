@@ -34,11 +34,22 @@ _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 _BAYYANA = "بيّن"
+_TABI3 = "تابع"
+# Verbs whose active present opens with a fatha (يَقول، يَعتبر، يَرى): a damma on the prefix
+# writes the passive (يُقال، يُعتبر، يُرى). Forms II-IV (يُؤكد، يُشير) take the damma active.
+_OPEN_PREFIX = frozenset(
+    str.split(
+        "قال ذكر دعا اعتبر رأى نفى كشف لفت حث زعم كتب ختم اختتم انتقد اتهم استنكر تساءل تحدث "
+        "تطرق رفض"
+    )
+)
+_DAMMA = "\u064f"
 _ABBAR = normalize("عبر")
 _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
+_MAX_GIVER = 7  # tokens from a name back to the speech noun it gave ("... وزير الخارجية اتصالاً")
 
 
 Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
@@ -102,8 +113,14 @@ class Reader(SubjectReader, ClauseReader):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
-        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and self.text(i - 1) not in w.WHAT:
-            return False  # "أكده" reports only as "ما أكده": "وأكده الوزير" confirms a fact
+        if vf.form is Form.PRESENT and vf.verb.lemma in _OPEN_PREFIX and self._passive(i, conj):
+            return False  # "الذي يُعتبر ثاني حزب": is considered, no one speaks
+        if vf.verb.lemma == _TABI3 and vf.bare and not conj and self.text(i + 1)[:1] == "ل":
+            return False  # "مقر تابع لـ"، "لواء تابع للجيش": affiliated to, not "went on"
+        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and not self._what_before(i):
+            # "أكده" reports only as "ما أكده" or "المبادرة التي أعلنها الملك": "وأكده الوزير"
+            # confirms a fact
+            return False
         if vf.verb.lemma == _BAYYANA and vf.bare and "\u0651" not in self._written(i):
             return False  # "بين العراق والأمم المتحدة": "between", unless written بيّن
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
@@ -127,6 +144,24 @@ class Reader(SubjectReader, ClauseReader):
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True
+
+    def _what_before(self, i: int) -> bool:
+        """ "ما أكده"، "المبادرة التي أعلنها": what was said stands before the verb."""
+        before = self.text(i - 1)
+        return before in w.WHAT or (before in w.RELATIVES and i > 1 and self._noun(i - 2))
+
+    def _noun(self, k: int) -> bool:
+        return self.toks[k].kind is Kind.WORD and self.index.covering[k] is None
+
+    def _announced(self, i: int, conj: str) -> tuple[Statement, Speaker] | None:
+        """ "المبادرة التي أعلنها الملك حمد": the antecedent is what its subject, after the
+        verb, said."""
+        p = i + 1
+        end = self.to_person(p, self.subject(p), len(self.toks))
+        if end == p or not self.names_speaker(p, end):
+            return None
+        span = (self.toks[i - 1].nstart, self.toks[end - 1].nend)
+        return self._emit(i, conj, self.choose(p, end), self.toks[i - 2].nstart, span)
 
     def _sourced(self, i: int) -> bool:
         """ "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": the verb names the source of what
@@ -178,6 +213,8 @@ class Reader(SubjectReader, ClauseReader):
     def _verb(self, i: int, conj: str, vf: VerbForm) -> tuple[Statement, Speaker] | None:
         if not conj and (self._sourced(i) or self._what_said(i)):
             return self._source(i, conj)
+        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and self.text(i - 1) in w.RELATIVES:
+            return self._announced(i, conj)
         p = i + 1
         if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
             return self._fronted(i, conj, p, vf, self.frame)  # "وإذ يعرب عن قلقه"
@@ -376,6 +413,24 @@ class Reader(SubjectReader, ClauseReader):
                 word = self.toks[q].norm
                 if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
                     break  # "رسالة إلى مجلس الأمن": whom it was sent to
+            giver = self._giver(k)
+            if giver is not None:
+                return giver
+        return None
+
+    def _giver(self, k: int) -> Speaker | None:
+        """ "أجرى الوزير بدر البوسعيدي اتصالاً مع نظيره، أعرب فيه": the actor just before the
+        speech noun at k (a title after his name allowed) is the subject that gave it."""
+        for m in range(k - 1, max(k - _MAX_GIVER, -1), -1):
+            if self.toks[m].kind is not Kind.WORD:
+                return None
+            placed = self.index.covering[m]
+            if placed is None or placed.kind is EntityKind.PLACE:
+                continue
+            before = self.text(placed.first - 1)
+            if placed.after_clitic(self.nt) or before in w.PREPOSITIONS or before in WORDS:
+                return None  # "مع الوزير"، "قال الوزير": not the one who gave it
+            return self.choose(placed.first, placed.last + 1)
         return None
 
     def _opens_sentence(self, i: int) -> bool:
@@ -564,6 +619,11 @@ class Reader(SubjectReader, ClauseReader):
             Span(self.block.part, self.block.index, s_start, s_end),
         )
         return statement, speaker
+
+    def _passive(self, i: int, conj: str) -> bool:
+        """Whether the present verb at i is written with a damma on its prefix: "يُعتبر"."""
+        written = self._written(i)[len(conj) :].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0652")
+        return len(written) > 1 and written[0] in "يت" and written[1] == _DAMMA
 
     def _abbara(self, i: int) -> bool:
         """ "خلال اللقاء، عبّر الوزير عن": عبر written with its shadda is the verb, not "via"."""
