@@ -146,7 +146,8 @@ def _per_speaker(
     if speaker.key is not None and not speaker.others and _spokesman(speaker.surface):
         # the spokesman of a body, named elsewhere in the article, speaks for himself
         key = short.holder(speaker.surface, span.part, span.index, span.start) or key
-    keys = [k for k in (key, *speaker.others) if k is not None]
+    also = [short.resolve(surface, span.part, span.index, span.start) for surface in speaker.also]
+    keys = [k for k in (key, *speaker.others, *also) if k is not None]
     return [
         statement if k == statement.speaker_key else replace(statement, speaker_key=k)
         for k in dict.fromkeys(keys)

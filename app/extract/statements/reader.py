@@ -35,6 +35,8 @@ _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 _BAYYANA = "بيّن"
 _TABI3 = "تابع"
+# Verbs that go on with the speaker's own words: after a speaker he quotes, still his.
+_GOES_ON = frozenset(str.split("أضاف تابع أردف ختم اختتم"))
 # Verbs whose active present opens with a fatha (يَقول، يَعتبر، يَرى): a damma on the prefix
 # writes the passive (يُقال، يُعتبر، يُرى). Forms II-IV (يُؤكد، يُشير) take the damma active.
 _OPEN_PREFIX = frozenset(
@@ -49,6 +51,7 @@ _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "�
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
+_MAX_PAIR = 20  # tokens from a clause's opening to the dual verb after its two subjects
 _MAX_GIVER = 7  # tokens from a name back to the speech noun it gave ("... وزير الخارجية اتصالاً")
 
 
@@ -76,6 +79,8 @@ class Reader(SubjectReader, ClauseReader):
         # the block stops mid-sentence: an excerpt cut short, a line broken before the content
         self.open_end = bool(ending) and ending[-1] not in _FINAL
         self.in_sentence: dict[int, Speaker] = {}
+        # per sentence, the speaker quoted by another, when the last statement read is his
+        self.quoted: dict[int, Speaker] = {}
         # per sentence, the last verb of a clause that describes a noun, and the last verb read
         self.described: dict[int, int] = {}
         self.said_at: dict[int, int] = {}
@@ -163,6 +168,53 @@ class Reader(SubjectReader, ClauseReader):
         span = (self.toks[i - 1].nstart, self.toks[end - 1].nend)
         return self._emit(i, conj, self.choose(p, end), self.toks[i - 2].nstart, span)
 
+    def _pair_before(self, i: int) -> Speaker | None:
+        """ "أن سمو الأمير، والرئيس إيمانويل ماكرون، أكدا": the two joined subjects a dual
+        verb follows, from the clause's opening (its "أن" or the sentence's head)."""
+        sentence, k = self.toks[i].sentence, i - 1
+        while k >= 0 and self.toks[k].sentence == sentence and i - k <= _MAX_PAIR:
+            if self.toks[k].norm in w.BARE_COMPLEMENTIZERS:
+                break
+            if self.toks[k].norm in WORDS:
+                return None  # another verb's clause
+            k -= 1
+        else:
+            if k >= 0 and self.toks[k].sentence == sentence:
+                return None  # too far
+        joints = [
+            m
+            for m in range(k + 2, i)
+            if self.toks[m].norm.startswith("و") and self.text(m - 1) in {"،", ","}
+        ]
+        if len(joints) != 1:
+            return None
+        sides = [self._side(k + 1, joints[0]), self._side(joints[0], i)]
+        if any(side is None for side in sides):
+            return None
+        first, second = (side for side in sides if side is not None)
+        if first.key is None and second.key is not None:
+            first, second = second, first
+        if second.key is not None:
+            return replace(first, others=(second.key,))
+        return replace(first, also=(second.surface,))
+
+    def _side(self, first: int, end: int) -> Speaker | None:
+        """One of two joined subjects, without its و, its commas and its honorifics."""
+        while end > first and self.toks[end - 1].kind is Kind.PUNCT:
+            end -= 1
+        start: int | None = None
+        if self.toks[first].norm.startswith("و") and self.index.starting[first] is None:
+            start = self.toks[first].nstart + 1  # "والرئيس"
+        while (
+            first < end
+            and not w.is_title(self.text(first))
+            and (self.text(first) in w.HONORIFICS or self.text(first) in w.HONORIFIC_PARTS)
+        ):
+            first, start = first + 1, None
+        if first >= end or not self.names_speaker(first, end):
+            return None
+        return self.choose(first, end, start)
+
     def _sourced(self, i: int) -> bool:
         """ "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": the verb names the source of what
         the sentence said before it."""
@@ -215,6 +267,9 @@ class Reader(SubjectReader, ClauseReader):
             return self._source(i, conj)
         if vf.suffixed and vf.verb.lemma in _SAID_WHAT and self.text(i - 1) in w.RELATIVES:
             return self._announced(i, conj)
+        pair = self._pair_before(i) if vf.dual and not conj else None
+        if pair is not None:
+            return self._fronted(i, conj, i + 1, vf, pair)  # "أن الأمير، والرئيس ماكرون، أكدا"
         p = i + 1
         if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
             return self._fronted(i, conj, p, vf, self.frame)  # "وإذ يعرب عن قلقه"
@@ -562,6 +617,9 @@ class Reader(SubjectReader, ClauseReader):
             return found
         if vf.form is Form.PRESENT and not conj:
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
+        if conj == "و" and sentence in self.quoted and vf.verb.lemma not in _GOES_ON:
+            # "أوضح الوزير أن مجلس الوزراء أكد ...، وأعرب عن": the council goes on
+            return self.quoted[sentence]
         if sentence in self.in_sentence:
             return self.in_sentence[sentence]  # "قال البحرة إن ...، لكنه شدد على"
         opening = self.clause_subject(i) if conj == "و" else None
@@ -609,6 +667,9 @@ class Reader(SubjectReader, ClauseReader):
         if self.reported != i:  # a quoted speaker leaves the sentence to the one quoting him
             self.in_sentence[self.toks[i].sentence] = speaker
             self.said_at[self.toks[i].sentence] = i
+            self.quoted.pop(self.toks[i].sentence, None)
+        else:
+            self.quoted[self.toks[i].sentence] = speaker
         self.reach = max(content_end, span[1])
         display = self.nt.display
         statement = Statement(

@@ -58,6 +58,7 @@ class Speaker:
     others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
     served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
     fallback: Speaker | None = None  # the speaker if this one turns out to name no one
+    also: tuple[str, ...] = ()  # coordinated speakers named by a title only, to resolve
 
 
 def _longest_first(mention: Mention) -> int:

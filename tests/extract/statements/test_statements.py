@@ -1689,3 +1689,31 @@ def test_a_court_style_before_a_name_is_part_of_the_subject() -> None:
     extra = {"حمد بن عيسى آل خليفة": ("hamad", PER)}
     text = "وأكد حضرة صاحب الجلالة الملك حمد بن عيسى آل خليفة دعم المبادرة."
     assert keyed(statements(text, extra=extra)) == [("hamad", "أكد")]
+
+
+def test_a_verb_after_a_quoted_speaker_goes_on_with_him_but_adding_is_the_quoting_ones() -> None:
+    text = "وأوضح هادي البحرة أن الائتلاف الوطني السوري أكد دعمه للجولة، وأعرب عن أمله في نجاحها."
+    assert keyed(statements(text)) == [
+        ("bahra", "أوضح"),
+        ("coalition", "أكد"),
+        ("coalition", "أعرب"),
+    ]
+    text = "وقال هادي البحرة إن الائتلاف الوطني السوري أكد دعمه للجولة، وأضاف أن الموعد قريب."
+    assert keyed(statements(text)) == [("bahra", "قال"), ("coalition", "أكد"), ("bahra", "أضاف")]
+
+
+def test_a_dual_verb_after_two_joined_subjects_gives_each_a_statement() -> None:
+    text = (
+        "وأشارت الخارجية الروسية إلى أن سيرغي لافروف، والوزير مولود جاويش أوغلو، أكدا ضرورة الحل."
+    )
+    assert keyed(statements(text)) == [
+        ("mfa_russia", "أشارت"),
+        ("lavrov", "أكدا"),
+        ("cavusoglu", "أكدا"),
+    ]
+    # a side named by a title only is the person the article gave that title
+    found = statements(
+        "استقبل رئيس هيئة التفاوض، بدر جاموس، في جنيف المبعوث غير بيدرسن.",
+        "وقالت الهيئة إن رئيس الهيئة، والمبعوث غير بيدرسن، أكدا أهمية الجولة.",
+    )
+    assert keyed(found) == [("snc", "قالت"), ("pedersen", "أكدا"), ("jamous", "أكدا")]
