@@ -290,9 +290,15 @@ def unquote(text: str) -> str:
     return text
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
+def quotations(text: str, carried: str = "") -> list[tuple[int, int]]:
     """The spans of the quotations of a text: a verb inside one is quoted, not reported
-    ("«تكشف عزوف التونسيين عن مسار يرفضونه»")."""
+    ("«تكشف عزوف التونسيين عن مسار يرفضونه»"). `carried`: the mark of a quotation the line
+    before opened and left open, which this text closes first."""
+    if carried:
+        end = _closing_mark(text, carried, w.CLOSE_QUOTE.get(carried, carried), 0)
+        if end >= 0:
+            rest = quotations(text[end + 1 :])
+            return [(-1, end), *((a + end + 1, b + end + 1) for a, b in rest)]
     spans: list[tuple[int, int]] = []
     closed: set[int] = set()  # straight quotes that closed a curly one
     for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
@@ -313,6 +319,14 @@ def quotations(text: str) -> list[tuple[int, int]]:
             while at in closed:
                 at = text.find(opener, at + 1)
     return spans
+
+
+def left_open(text: str) -> str:
+    """The mark of a quotation `text` opens and does not close ("" if none)."""
+    for opener, closer in (("«", "»"), ("“", "”")):
+        if text.count(opener) > text.count(closer):
+            return opener
+    return '"' if text.count('"') % 2 else ""
 
 
 def _closing_mark(text: str, opener: str, closer: str, start: int) -> int:

@@ -44,8 +44,9 @@ from app.extract.model import Mention, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import words as w
 from app.extract.statements.back import BackRefs, Holders
+from app.extract.statements.clauses import left_open
 from app.extract.statements.frames import frame_of
-from app.extract.statements.reader import Reader
+from app.extract.statements.reader import Reader, unfinished
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.verbs import TRIGGERS
@@ -99,7 +100,11 @@ def find_statements(
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
         index = MentionIndex(nt, mentions, kinds, short.first_names)
-        reader = Reader(block, nt, index, last, cities, frame)
+        # a line the page broke mid-sentence: "، مضيفاً" opening this one goes on from it
+        before = blocks[seq - 1].text if seq > 0 and blocks[seq - 1].part == block.part else ""
+        broken = unfinished(before)
+        carried = left_open(before) if broken else ""
+        reader = Reader(block, nt, index, last, cities, frame, broken=broken, carried=carried)
         for statement, speaker, lemma in reader.read():
             referred = back.refer(speaker, (seq, statement.span.start))
             spoken = _per_speaker(statement, referred, short, holders)

@@ -69,15 +69,18 @@ class Reader(SubjectReader, ClauseReader):
         last: Speaker | None,
         cities: frozenset[str] = frozenset(),
         frame: Speaker | None = None,
+        *,
+        broken: bool = False,
+        carried: str = "",
     ) -> None:
         super().__init__(block, nt, index)
+        self.broken = broken  # the block goes on with a sentence the block before broke off
         self.last = last
         self.frame = frame  # the body whose resolution text this block is (statements.frames)
         self.cities = cities  # keys of the cities among the article's places (feminine nouns)
         self.reach = 0  # normalized offset where the last statement of this block ends
-        ending = nt.text.rstrip()
         # the block stops mid-sentence: an excerpt cut short, a line broken before the content
-        self.open_end = bool(ending) and ending[-1] not in _FINAL
+        self.open_end = unfinished(nt.text)
         self.in_sentence: dict[int, Speaker] = {}
         # per sentence, the speaker quoted by another, when the last statement read is his
         self.quoted: dict[int, Speaker] = {}
@@ -85,7 +88,7 @@ class Reader(SubjectReader, ClauseReader):
         self.described: dict[int, int] = {}
         self.said_at: dict[int, int] = {}
         self.triggers: list[tuple[int, str, VerbForm]] = []
-        quoted = quotations(nt.text)
+        quoted = quotations(nt.text, carried)  # a quotation the line before left open
         for i, tok in enumerate(self.toks):
             trigger = tok.norm in TRIGGERS or (tok.norm == _ABBAR and self._abbara(i))
             if trigger and not inside(quoted, tok.nstart):
@@ -609,6 +612,8 @@ class Reader(SubjectReader, ClauseReader):
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
             found = self.in_sentence.get(sentence) or self.opening_subject(i)
+            if found is None and self.broken and sentence == 0:
+                return self.last  # 'منذ 22 فيفري\nالماضي"، مضيفاً أن': the line before's
             known = found is not None and found.key is not None
             if known and self.toks[i].norm.endswith("ه") and not self._feminine(found):
                 # "صوت مجلس الأمن ...، بمعارضة من الحكومة الصومالية، قائلة إن": a feminine
@@ -702,6 +707,12 @@ class Reader(SubjectReader, ClauseReader):
         while d_end < len(display) and _mark(display[d_end]):
             d_end += 1
         return d_start, d_end
+
+
+def unfinished(text: str) -> bool:
+    """Whether a block stops mid-sentence (no full stop, closing quote... at its end)."""
+    ending = text.rstrip()
+    return bool(ending) and ending[-1] not in _FINAL
 
 
 def conj_free(word: str) -> str:

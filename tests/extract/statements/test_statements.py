@@ -1717,3 +1717,15 @@ def test_a_dual_verb_after_two_joined_subjects_gives_each_a_statement() -> None:
         "وقالت الهيئة إن رئيس الهيئة، والمبعوث غير بيدرسن، أكدا أهمية الجولة.",
     )
     assert keyed(found) == [("snc", "قالت"), ("pedersen", "أكدا"), ("jamous", "أكدا")]
+
+
+def test_a_participle_on_a_line_the_page_broke_goes_on_from_the_line_before() -> None:
+    found = statements(
+        "وقال هادي البحرة إن الجولة قريبة.",
+        'كما وجه البحرة "التحية للشعب السوري منذ 22',
+        'شباط الماضي"، مضيفاً أن "الحل سياسي".',
+    )
+    assert keyed(found) == [("bahra", "قال"), ("bahra", "مضيفاً")]
+    # a line that opens a sentence of its own does not
+    found = statements("وقال هادي البحرة إن الجولة قريبة.", "الماضي، مضيفاً أن الحل سياسي.")
+    assert keyed(found) == [("bahra", "قال")]
