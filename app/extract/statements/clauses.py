@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.extract.model import EntityKind
 from app.extract.statements import words as w
 from app.extract.statements.speakers import BlockView
 from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm, lookup
@@ -19,6 +20,7 @@ from app.text.normalize import normalize
 
 _MAX_REGION = 40  # tokens between a verb and its content
 _MAX_QUOTE = 1500  # characters of one quotation
+_MAX_DESCRIPTION = 6  # tokens of a description before the person it describes
 _ALA, _ILA = normalize("على"), normalize("إلى")
 TRIM = " \t\n،,.؛;:"
 # "في وقت لاحق"، "في وقت سابق": "لاحق" is no "لـ" + noun, and the object comes after it.
@@ -216,6 +218,7 @@ class ClauseReader(BlockView):
             or tok.norm in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
             or w.is_title(tok.norm)  # "وأكد ولي العهد"، "وقال نائب رئيس الوزراء"
             or w.nominative_plural(tok.norm)  # "واعتبر متابعون": who considered, unnamed
+            or self._described_person(q)  # "ودعا مقاول البناء محمد علي إلى"
         )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has
@@ -224,6 +227,18 @@ class ClauseReader(BlockView):
         if self.is_prep(q, q, vf.verb) or self.circumstantial(q):
             return False
         return tok.norm not in WORDS
+
+    def _described_person(self, q: int) -> bool:
+        """Whether the words from q run, with no mark or preposition, into a person's name:
+        a description before it ("مقاول البناء والممثل المصري محمد علي") makes its subject."""
+        for k in range(q + 1, min(q + _MAX_DESCRIPTION, len(self.toks))):
+            tok = self.toks[k]
+            if tok.kind is not Kind.WORD or tok.norm in w.PREPOSITIONS or tok.norm in WORDS:
+                return False
+            placed = self.index.starting[k]
+            if placed is not None and not self.is_demonym(placed):  # "والممثل المصري"
+                return placed.kind is EntityKind.PERSON and not placed.after_clitic(self.nt)
+        return False
 
     def content_start(self, at: int, kind: Intro) -> int | None:
         tok = self.toks[at]
@@ -296,7 +311,10 @@ def quotations(text: str, carried: str = "") -> list[tuple[int, int]]:
     before opened and left open, which this text closes first."""
     if carried:
         end = _closing_mark(text, carried, w.CLOSE_QUOTE.get(carried, carried), 0)
-        if end >= 0:
+        after = text[end + 1 : end + 2]
+        # a closing mark ends a word ('الماضي"،'); one that opens the next word ('"مغامرات')
+        # opens a quotation of its own, and the line before's was never closed
+        if end > 0 and text[end - 1].isalnum() and not after.isalnum():
             rest = quotations(text[end + 1 :])
             return [(-1, end), *((a + end + 1, b + end + 1) for a, b in rest)]
     spans: list[tuple[int, int]] = []

@@ -46,7 +46,7 @@ from app.extract.statements import words as w
 from app.extract.statements.back import BackRefs, Holders
 from app.extract.statements.clauses import left_open
 from app.extract.statements.frames import frame_of
-from app.extract.statements.reader import Reader, unfinished
+from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.verbs import TRIGGERS
@@ -102,7 +102,7 @@ def find_statements(
         index = MentionIndex(nt, mentions, kinds, short.first_names)
         # a line the page broke mid-sentence: "، مضيفاً" opening this one goes on from it
         before = blocks[seq - 1].text if seq > 0 and blocks[seq - 1].part == block.part else ""
-        broken = unfinished(before)
+        broken = before.rstrip()[-1:].isalnum()  # not after "،" or ":", which open a line
         carried = left_open(before) if broken else ""
         reader = Reader(block, nt, index, last, cities, frame, broken=broken, carried=carried)
         for statement, speaker, lemma in reader.read():

@@ -1729,3 +1729,27 @@ def test_a_participle_on_a_line_the_page_broke_goes_on_from_the_line_before() ->
     # a line that opens a sentence of its own does not
     found = statements("وقال هادي البحرة إن الجولة قريبة.", "الماضي، مضيفاً أن الحل سياسي.")
     assert keyed(found) == [("bahra", "قال")]
+
+
+def test_a_description_running_into_a_name_after_the_verb_is_its_subject() -> None:
+    found = statements(
+        "وقال هادي البحرة إن الجولة قريبة.",
+        "ودعا رجل الأعمال والناشط الفرنسي بدر جاموس إلى مظاهرة في إسطنبول.",
+    )
+    assert keyed(found) == [("bahra", "قال"), ("jamous", "دعا")]
+    # an object that is no person's name leaves the verb to the speaker before
+    found = statements("وقال هادي البحرة إن الجولة قريبة.", "ودعا رجال الأعمال إلى التبرع.")
+    assert keyed(found) == [("bahra", "قال"), ("bahra", "دعا")]
+
+
+def test_a_quotation_a_line_never_closed_does_not_hide_the_next_line() -> None:
+    found = statements(
+        'وقال هادي البحرة إن "الحل سياسي',
+        'وشدد البحرة على أن الائتلاف لن يقبل "مغامرات" جديدة.',
+    )
+    assert keyed(found) == [("bahra", "قال"), ("bahra", "شدد")]
+
+
+def test_a_line_after_a_colon_is_no_broken_sentence() -> None:
+    found = statements("وقال هادي البحرة إن الجولة قريبة، وفيما يلي نص البيان:", "مشدداً على الحل.")
+    assert keyed(found) == [("bahra", "قال")]
