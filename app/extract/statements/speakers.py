@@ -208,6 +208,8 @@ class SpeakerChooser(BlockView):
             titled = titled or word in w.COUNTERPARTS  # "ونظيره المصري"
             if p.first != k and not titled:
                 break
+            if p.first == k and not p.after_clitic(self.nt):
+                break  # "البوسعيدي وزير الخارجية": the و of وزير is no conjunction
             if any(self.toks[m].kind is not Kind.WORD for m in range(k, p.first)):
                 break
             group.append(p)
@@ -224,8 +226,9 @@ class SpeakerChooser(BlockView):
                 self.toks[k].norm in w.RELATIVES for k in range(own.last + 1, p.first)
             ):
                 break
-            if p.kind is EntityKind.PERSON:
-                own = p
+            apposed = own is not None and p.first == own.last + 1 and w.is_title(self.text(p.first))
+            if p.kind is EntityKind.PERSON and not apposed:
+                own = p  # not the title set after his name ("جاموس وزير الخارجية")
         return own
 
     def _speaks_for(self, head: Placed, first: int) -> bool:

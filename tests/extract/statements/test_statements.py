@@ -1753,3 +1753,11 @@ def test_a_quotation_a_line_never_closed_does_not_hide_the_next_line() -> None:
 def test_a_line_after_a_colon_is_no_broken_sentence() -> None:
     found = statements("وقال هادي البحرة إن الجولة قريبة، وفيما يلي نص البيان:", "مشدداً على الحل.")
     assert keyed(found) == [("bahra", "قال")]
+
+
+def test_a_title_after_a_name_that_starts_with_waw_joins_no_one() -> None:
+    # "وزير" is no "و" + a second person, even when the title itself is a mention
+    extra = {"وزير الخارجية التركي": ("other", PER)}
+    text = "أكد بدر جاموس وزير الخارجية التركي أن الحل سياسي."
+    # the name speaks, not the title set after it (whomever the recognizer linked it to)
+    assert keyed(statements(text, extra=extra)) == [("jamous", "أكد")]
