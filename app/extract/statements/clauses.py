@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.extract.model import EntityKind
 from app.extract.statements import words as w
 from app.extract.statements.speakers import BlockView
 from app.extract.statements.verbs import WORDS, Form, Verb, VerbForm, lookup
@@ -19,8 +20,11 @@ from app.text.normalize import normalize
 
 _MAX_REGION = 40  # tokens between a verb and its content
 _MAX_QUOTE = 1500  # characters of one quotation
+_MAX_DESCRIPTION = 6  # tokens of a description before the person it describes
 _ALA, _ILA = normalize("على"), normalize("إلى")
 TRIM = " \t\n،,.؛;:"
+# "في وقت لاحق"، "في وقت سابق": "لاحق" is no "لـ" + noun, and the object comes after it.
+_WHEN_ADJECTIVES = frozenset(normalize("لاحق سابق متأخر مبكر").split())
 
 
 class Intro(StrEnum):
@@ -89,6 +93,23 @@ class ClauseReader(BlockView):
                 return None
         return None
 
+    def _opens(self, q: int) -> bool:
+        """Whether the quote mark at q opens a quotation: a straight one closes the quotation
+        its sentence opened before it."""
+        tok = self.toks[q]
+        if tok.norm not in w.CLOSE_QUOTE.values():
+            return True
+        start = self.nt.sentences[tok.sentence][0] if self.nt.sentences else 0
+        return self.nt.text.count(tok.norm, start, tok.nstart) % 2 == 0
+
+    def _names_an_actor(self, q: int) -> bool:
+        """'منظمة «هيومن رايتس ووتش»': the quotation opened at q holds one actor's name."""
+        close = w.CLOSE_QUOTE.get(self.toks[q].norm, "")
+        for k in range(q + 1, min(q + 8, len(self.toks))):
+            if self.toks[k].norm == close:
+                return k > q + 1 and self._one_actor(q + 1, k)
+        return False
+
     def _one_actor(self, first: int, end: int) -> bool:
         """'الممثل الخاص في سوريا "ستيفان دي ميستورا"، بتقديم': tokens [first, end) are all
         one actor's name."""
@@ -143,7 +164,8 @@ class ClauseReader(BlockView):
         # "قبل أيام"، "في بيان"، "خلال الاتصال"
         if word in w.CIRCUMSTANTIAL and not own and self._noun_at(q + 1):
             q += 2
-            while w.definite(self.text(q)) and w.nisba(self.text(q)):
+            indefinite = not w.definite(self.text(q - 1))
+            while self._adjective_of(self.text(q), indefinite):
                 q += 1
         if self.text(q) in {"،", ","} and q + 1 < len(self.toks):
             # "أكد مجلس الأمن الدولي، التزامه"، "أدان الأعضاء اليوم، الهجوم": a comma the
@@ -152,6 +174,14 @@ class ClauseReader(BlockView):
             if nxt.kind is Kind.WORD and nxt.sentence == self.toks[q].sentence:
                 q += 1
         return q
+
+    @staticmethod
+    def _adjective_of(word: str, indefinite: bool) -> bool:
+        """Whether `word` describes the noun of a circumstance before it: "في البيان الرسمي",
+        "في وقت لاحق", "في بيان صحفي"."""
+        if indefinite:
+            return not w.definite(word) and (w.nisba(word) or word in _WHEN_ADJECTIVES)
+        return w.definite(word) and w.nisba(word)
 
     def _noun_at(self, q: int) -> bool:
         if q >= len(self.toks) or self.toks[q].kind is not Kind.WORD:
@@ -174,6 +204,10 @@ class ClauseReader(BlockView):
         if q >= len(self.toks) or self.toks[q].sentence != self.toks[i].sentence:
             return False
         tok = self.toks[q]
+        if tok.norm in w.OPEN_QUOTES and tok.kind is Kind.PUNCT:
+            # "وأعلن الرئيس “حرباً شاملة” على": after its subject, a quotation is the
+            # object, however short; right after the verb it may be the subject's name
+            return (fronted or q > i + 1) and self._opens(q) and not self._names_an_actor(q)
         if tok.kind is not Kind.WORD or tok.norm in w.COMPLEMENTIZERS or tok.norm in w.SKIP:
             return False
         if tok.norm in w.PREPOSITIONS:
@@ -183,6 +217,8 @@ class ClauseReader(BlockView):
             or self.index.covering[q] is not None
             or tok.norm in w.DOCUMENT_SUBJECTS  # "كما أكد قرار مجلس الأمن": its subject
             or w.is_title(tok.norm)  # "وأكد ولي العهد"، "وقال نائب رئيس الوزراء"
+            or w.nominative_plural(tok.norm)  # "واعتبر متابعون": who considered, unnamed
+            or self._described_person(q)  # "ودعا مقاول البناء محمد علي إلى"
         )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has
@@ -191,6 +227,18 @@ class ClauseReader(BlockView):
         if self.is_prep(q, q, vf.verb) or self.circumstantial(q):
             return False
         return tok.norm not in WORDS
+
+    def _described_person(self, q: int) -> bool:
+        """Whether the words from q run, with no mark or preposition, into a person's name:
+        a description before it ("مقاول البناء والممثل المصري محمد علي") makes its subject."""
+        for k in range(q + 1, min(q + _MAX_DESCRIPTION, len(self.toks))):
+            tok = self.toks[k]
+            if tok.kind is not Kind.WORD or tok.norm in w.PREPOSITIONS or tok.norm in WORDS:
+                return False
+            placed = self.index.starting[k]
+            if placed is not None and not self.is_demonym(placed):  # "والممثل المصري"
+                return placed.kind is EntityKind.PERSON and not placed.after_clitic(self.nt)
+        return False
 
     def content_start(self, at: int, kind: Intro) -> int | None:
         tok = self.toks[at]
@@ -257,12 +305,24 @@ def unquote(text: str) -> str:
     return text
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
+def quotations(text: str, carried: str = "") -> list[tuple[int, int]]:
     """The spans of the quotations of a text: a verb inside one is quoted, not reported
-    ("«تكشف عزوف التونسيين عن مسار يرفضونه»")."""
+    ("«تكشف عزوف التونسيين عن مسار يرفضونه»"). `carried`: the mark of a quotation the line
+    before opened and left open, which this text closes first."""
+    if carried:
+        end = _closing_mark(text, carried, w.CLOSE_QUOTE.get(carried, carried), 0)
+        after = text[end + 1 : end + 2]
+        # a closing mark ends a word ('الماضي"،'); one that opens the next word ('"مغامرات')
+        # opens a quotation of its own, and the line before's was never closed
+        if end > 0 and text[end - 1].isalnum() and not after.isalnum():
+            rest = quotations(text[end + 1 :])
+            return [(-1, end), *((a + end + 1, b + end + 1) for a, b in rest)]
     spans: list[tuple[int, int]] = []
+    closed: set[int] = set()  # straight quotes that closed a curly one
     for opener, closer in (("«", "»"), ("“", "”"), ('"', '"')):
         at = text.find(opener)
+        while at in closed:
+            at = text.find(opener, at + 1)
         while at >= 0:
             end = _closing_mark(text, opener, closer, at + 1)
             if end < 0:
@@ -271,18 +331,38 @@ def quotations(text: str) -> list[tuple[int, int]]:
                     spans.append((at, len(text)))
                 break
             spans.append((at, end))
+            if text[end] == '"' and opener != '"':
+                closed.add(end)
             at = text.find(opener, end + 1)
+            while at in closed:
+                at = text.find(opener, at + 1)
     return spans
 
 
+def left_open(text: str) -> str:
+    """The mark of a quotation `text` opens and does not close ("" if none)."""
+    for opener, closer in (("«", "»"), ("“", "”")):
+        if text.count(opener) > text.count(closer):
+            return opener
+    return '"' if text.count('"') % 2 else ""
+
+
 def _closing_mark(text: str, opener: str, closer: str, start: int) -> int:
-    """Where the quotation opened before `start` closes: a straight quote the press closes
-    with a curly one too ('"... 2025”.وأضاف')."""
+    """Where the quotation opened before `start` closes: the press closes a straight quote
+    with a curly one ('"... 2025”.وأضاف') and a curly one with a straight one ('“..."')."""
     end = text.find(closer, start)
     if opener == '"':
         curly = text.find("”", start)
         if curly >= 0 and (end < 0 or curly < end):
             return curly
+    if opener == "“":
+        # only when its own closer does not come before the next opening one: a straight
+        # quotation inside a curly one ('“قال "نعم" للقرار”') leaves it open
+        following = text.find("“", start)
+        if end < 0 or (0 <= following < end):
+            straight = text.find('"', start)
+            if straight >= 0 and (following < 0 or straight < following):
+                return straight
     return end
 
 

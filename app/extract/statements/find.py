@@ -44,6 +44,7 @@ from app.extract.model import Mention, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import words as w
 from app.extract.statements.back import BackRefs, Holders
+from app.extract.statements.clauses import left_open
 from app.extract.statements.frames import frame_of
 from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
@@ -98,8 +99,12 @@ def find_statements(
             continue  # no reporting verb: nothing said here, and the speaker carries over
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
-        index = MentionIndex(nt, mentions, kinds)
-        reader = Reader(block, nt, index, last, cities, frame)
+        index = MentionIndex(nt, mentions, kinds, short.first_names)
+        # a line the page broke mid-sentence: "، مضيفاً" opening this one goes on from it
+        before = blocks[seq - 1].text if seq > 0 and blocks[seq - 1].part == block.part else ""
+        broken = before.rstrip()[-1:].isalnum()  # not after "،" or ":", which open a line
+        carried = left_open(before) if broken else ""
+        reader = Reader(block, nt, index, last, cities, frame, broken=broken, carried=carried)
         for statement, speaker, lemma in reader.read():
             referred = back.refer(speaker, (seq, statement.span.start))
             spoken = _per_speaker(statement, referred, short, holders)
@@ -146,7 +151,8 @@ def _per_speaker(
     if speaker.key is not None and not speaker.others and _spokesman(speaker.surface):
         # the spokesman of a body, named elsewhere in the article, speaks for himself
         key = short.holder(speaker.surface, span.part, span.index, span.start) or key
-    keys = [k for k in (key, *speaker.others) if k is not None]
+    also = [short.resolve(surface, span.part, span.index, span.start) for surface in speaker.also]
+    keys = [k for k in (key, *speaker.others, *also) if k is not None]
     return [
         statement if k == statement.speaker_key else replace(statement, speaker_key=k)
         for k in dict.fromkeys(keys)

@@ -34,11 +34,25 @@ _CLAUSE_MARKS = frozenset("،,؛;-.)")
 _TAG_MARKS = frozenset("-–:")
 _FINAL = '.!?؟…»"”'  # a block that ends with these is finished
 _BAYYANA = "بيّن"
+_TABI3 = "تابع"
+# Verbs that go on with the speaker's own words: after a speaker he quotes, still his.
+_GOES_ON = frozenset(str.split("أضاف تابع أردف ختم اختتم"))
+# Verbs whose active present opens with a fatha (يَقول، يَعتبر، يَرى): a damma on the prefix
+# writes the passive (يُقال، يُعتبر، يُرى). Forms II-IV (يُؤكد، يُشير) take the damma active.
+_OPEN_PREFIX = frozenset(
+    str.split(
+        "قال ذكر دعا اعتبر رأى نفى كشف لفت حث زعم كتب ختم اختتم انتقد اتهم استنكر تساءل تحدث "
+        "تطرق رفض"
+    )
+)
+_DAMMA = "\u064f"
 _ABBAR = normalize("عبر")
 _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
+_MAX_PAIR = 20  # tokens from a clause's opening to the dual verb after its two subjects
+_MAX_GIVER = 7  # tokens from a name back to the speech noun it gave ("... وزير الخارجية اتصالاً")
 
 
 Said = tuple[Statement, Speaker, str]  # the statement, who said it, the verb's lemma
@@ -55,21 +69,26 @@ class Reader(SubjectReader, ClauseReader):
         last: Speaker | None,
         cities: frozenset[str] = frozenset(),
         frame: Speaker | None = None,
+        *,
+        broken: bool = False,
+        carried: str = "",
     ) -> None:
         super().__init__(block, nt, index)
+        self.broken = broken  # the block goes on with a sentence the block before broke off
         self.last = last
         self.frame = frame  # the body whose resolution text this block is (statements.frames)
         self.cities = cities  # keys of the cities among the article's places (feminine nouns)
         self.reach = 0  # normalized offset where the last statement of this block ends
-        ending = nt.text.rstrip()
         # the block stops mid-sentence: an excerpt cut short, a line broken before the content
-        self.open_end = bool(ending) and ending[-1] not in _FINAL
+        self.open_end = unfinished(nt.text)
         self.in_sentence: dict[int, Speaker] = {}
+        # per sentence, the speaker quoted by another, when the last statement read is his
+        self.quoted: dict[int, Speaker] = {}
         # per sentence, the last verb of a clause that describes a noun, and the last verb read
         self.described: dict[int, int] = {}
         self.said_at: dict[int, int] = {}
         self.triggers: list[tuple[int, str, VerbForm]] = []
-        quoted = quotations(nt.text)
+        quoted = quotations(nt.text, carried)  # a quotation the line before left open
         for i, tok in enumerate(self.toks):
             trigger = tok.norm in TRIGGERS or (tok.norm == _ABBAR and self._abbara(i))
             if trigger and not inside(quoted, tok.nstart):
@@ -102,8 +121,14 @@ class Reader(SubjectReader, ClauseReader):
             return False  # a word inside a name
         if vf.verb.lemma == "ذكر" and "\u0651" in self._written(i):
             return False  # "ذكّر": to remind, not to state
-        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and self.text(i - 1) not in w.WHAT:
-            return False  # "أكده" reports only as "ما أكده": "وأكده الوزير" confirms a fact
+        if vf.form is Form.PRESENT and vf.verb.lemma in _OPEN_PREFIX and self._passive(i, conj):
+            return False  # "الذي يُعتبر ثاني حزب": is considered, no one speaks
+        if vf.verb.lemma == _TABI3 and vf.bare and not conj and self.text(i + 1)[:1] == "ل":
+            return False  # "مقر تابع لـ"، "لواء تابع للجيش": affiliated to, not "went on"
+        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and not self._what_before(i):
+            # "أكده" reports only as "ما أكده" or "المبادرة التي أعلنها الملك": "وأكده الوزير"
+            # confirms a fact
+            return False
         if vf.verb.lemma == _BAYYANA and vf.bare and "\u0651" not in self._written(i):
             return False  # "بين العراق والأمم المتحدة": "between", unless written بيّن
         if vf.bare and not conj and self.text(i - 1) in w.PREPOSITIONS:
@@ -127,6 +152,71 @@ class Reader(SubjectReader, ClauseReader):
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True
+
+    def _what_before(self, i: int) -> bool:
+        """ "ما أكده"، "المبادرة التي أعلنها": what was said stands before the verb."""
+        before = self.text(i - 1)
+        return before in w.WHAT or (before in w.RELATIVES and i > 1 and self._noun(i - 2))
+
+    def _noun(self, k: int) -> bool:
+        return self.toks[k].kind is Kind.WORD and self.index.covering[k] is None
+
+    def _announced(self, i: int, conj: str) -> tuple[Statement, Speaker] | None:
+        """ "المبادرة التي أعلنها الملك حمد": the antecedent is what its subject, after the
+        verb, said."""
+        p = i + 1
+        end = self.to_person(p, self.subject(p), len(self.toks))
+        if end == p or not self.names_speaker(p, end):
+            return None
+        span = (self.toks[i - 1].nstart, self.toks[end - 1].nend)
+        return self._emit(i, conj, self.choose(p, end), self.toks[i - 2].nstart, span)
+
+    def _pair_before(self, i: int) -> Speaker | None:
+        """ "أن سمو الأمير، والرئيس إيمانويل ماكرون، أكدا": the two joined subjects a dual
+        verb follows, from the clause's opening (its "أن" or the sentence's head)."""
+        sentence, k = self.toks[i].sentence, i - 1
+        while k >= 0 and self.toks[k].sentence == sentence and i - k <= _MAX_PAIR:
+            if self.toks[k].norm in w.BARE_COMPLEMENTIZERS:
+                break
+            if self.toks[k].norm in WORDS:
+                return None  # another verb's clause
+            k -= 1
+        else:
+            if k >= 0 and self.toks[k].sentence == sentence:
+                return None  # too far
+        joints = [
+            m
+            for m in range(k + 2, i)
+            if self.toks[m].norm.startswith("و") and self.text(m - 1) in {"،", ","}
+        ]
+        if len(joints) != 1:
+            return None
+        sides = [self._side(k + 1, joints[0]), self._side(joints[0], i)]
+        if any(side is None for side in sides):
+            return None
+        first, second = (side for side in sides if side is not None)
+        if first.key is None and second.key is not None:
+            first, second = second, first
+        if second.key is not None:
+            return replace(first, others=(second.key,))
+        return replace(first, also=(second.surface,))
+
+    def _side(self, first: int, end: int) -> Speaker | None:
+        """One of two joined subjects, without its و, its commas and its honorifics."""
+        while end > first and self.toks[end - 1].kind is Kind.PUNCT:
+            end -= 1
+        start: int | None = None
+        if self.toks[first].norm.startswith("و") and self.index.starting[first] is None:
+            start = self.toks[first].nstart + 1  # "والرئيس"
+        while (
+            first < end
+            and not w.is_title(self.text(first))
+            and (self.text(first) in w.HONORIFICS or self.text(first) in w.HONORIFIC_PARTS)
+        ):
+            first, start = first + 1, None
+        if first >= end or not self.names_speaker(first, end):
+            return None
+        return self.choose(first, end, start)
 
     def _sourced(self, i: int) -> bool:
         """ "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": the verb names the source of what
@@ -178,6 +268,11 @@ class Reader(SubjectReader, ClauseReader):
     def _verb(self, i: int, conj: str, vf: VerbForm) -> tuple[Statement, Speaker] | None:
         if not conj and (self._sourced(i) or self._what_said(i)):
             return self._source(i, conj)
+        if vf.suffixed and vf.verb.lemma in _SAID_WHAT and self.text(i - 1) in w.RELATIVES:
+            return self._announced(i, conj)
+        pair = self._pair_before(i) if vf.dual and not conj else None
+        if pair is not None:
+            return self._fronted(i, conj, i + 1, vf, pair)  # "أن الأمير، والرئيس ماكرون، أكدا"
         p = i + 1
         if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
             return self._fronted(i, conj, p, vf, self.frame)  # "وإذ يعرب عن قلقه"
@@ -376,6 +471,24 @@ class Reader(SubjectReader, ClauseReader):
                 word = self.toks[q].norm
                 if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
                     break  # "رسالة إلى مجلس الأمن": whom it was sent to
+            giver = self._giver(k)
+            if giver is not None:
+                return giver
+        return None
+
+    def _giver(self, k: int) -> Speaker | None:
+        """ "أجرى الوزير بدر البوسعيدي اتصالاً مع نظيره، أعرب فيه": the actor just before the
+        speech noun at k (a title after his name allowed) is the subject that gave it."""
+        for m in range(k - 1, max(k - _MAX_GIVER, -1), -1):
+            if self.toks[m].kind is not Kind.WORD:
+                return None
+            placed = self.index.covering[m]
+            if placed is None or placed.kind is EntityKind.PLACE:
+                continue
+            before = self.text(placed.first - 1)
+            if placed.after_clitic(self.nt) or before in w.PREPOSITIONS or before in WORDS:
+                return None  # "مع الوزير"، "قال الوزير": not the one who gave it
+            return self.choose(placed.first, placed.last + 1)
         return None
 
     def _opens_sentence(self, i: int) -> bool:
@@ -499,6 +612,8 @@ class Reader(SubjectReader, ClauseReader):
             if sentence not in self.in_sentence and self.reach > self.nt.sentences[sentence][0]:
                 return self.last  # the quotation before it held a full stop: one sentence still
             found = self.in_sentence.get(sentence) or self.opening_subject(i)
+            if found is None and self.broken and sentence == 0:
+                return self.last  # 'منذ 22 فيفري\nالماضي"، مضيفاً أن': the line before's
             known = found is not None and found.key is not None
             if known and self.toks[i].norm.endswith("ه") and not self._feminine(found):
                 # "صوت مجلس الأمن ...، بمعارضة من الحكومة الصومالية، قائلة إن": a feminine
@@ -507,6 +622,9 @@ class Reader(SubjectReader, ClauseReader):
             return found
         if vf.form is Form.PRESENT and not conj:
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
+        if conj == "و" and sentence in self.quoted and vf.verb.lemma not in _GOES_ON:
+            # "أوضح الوزير أن مجلس الوزراء أكد ...، وأعرب عن": the council goes on
+            return self.quoted[sentence]
         if sentence in self.in_sentence:
             return self.in_sentence[sentence]  # "قال البحرة إن ...، لكنه شدد على"
         opening = self.clause_subject(i) if conj == "و" else None
@@ -554,6 +672,9 @@ class Reader(SubjectReader, ClauseReader):
         if self.reported != i:  # a quoted speaker leaves the sentence to the one quoting him
             self.in_sentence[self.toks[i].sentence] = speaker
             self.said_at[self.toks[i].sentence] = i
+            self.quoted.pop(self.toks[i].sentence, None)
+        else:
+            self.quoted[self.toks[i].sentence] = speaker
         self.reach = max(content_end, span[1])
         display = self.nt.display
         statement = Statement(
@@ -564,6 +685,11 @@ class Reader(SubjectReader, ClauseReader):
             Span(self.block.part, self.block.index, s_start, s_end),
         )
         return statement, speaker
+
+    def _passive(self, i: int, conj: str) -> bool:
+        """Whether the present verb at i is written with a damma on its prefix: "يُعتبر"."""
+        written = self._written(i)[len(conj) :].lstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0652")
+        return len(written) > 1 and written[0] in "يت" and written[1] == _DAMMA
 
     def _abbara(self, i: int) -> bool:
         """ "خلال اللقاء، عبّر الوزير عن": عبر written with its shadda is the verb, not "via"."""
@@ -581,6 +707,12 @@ class Reader(SubjectReader, ClauseReader):
         while d_end < len(display) and _mark(display[d_end]):
             d_end += 1
         return d_start, d_end
+
+
+def unfinished(text: str) -> bool:
+    """Whether a block stops mid-sentence (no full stop, closing quote... at its end)."""
+    ending = text.rstrip()
+    return bool(ending) and ending[-1] not in _FINAL
 
 
 def conj_free(word: str) -> str:

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from app.extract.model import Entity, EntityKind, Mention
 from app.extract.statements import words as w
+from app.extract.statements.speakers import misread
 from app.extract.statements.verbs import WORDS
 from app.extract.tokens import Kind, NormText, Tok
 from app.ingest.model import Part, TextBlock
@@ -37,6 +38,7 @@ _PREFIXES = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 _MINISTRY = normalize("وزارة")
 _OFFICIAL = frozenset(normalize("مسؤول مسؤولة مسئول مسئولة دبلوماسي دبلوماسية").split())
 _ABD = normalize("عبد")
+_COMPOUND_OPENERS = frozenset(normalize("عبد أبو أبي أبا ابن بن آل أم").split())
 _ABD_SPACE = re.compile(rf"(?<!\S){_ABD} (?=\S)")
 
 
@@ -67,6 +69,8 @@ class ShortForms:
         self._tails: dict[str, set[str]] = defaultdict(set)  # ends of person names
         self._skeletons: dict[str, set[str]] = defaultdict(set)  # surnames without long vowels
         self.recent: list[str] = []  # speakers so far, in reading order
+        self._firsts = _first_names(entities)
+        self.first_names = frozenset(self._firsts)
 
     def resolve(self, surface: str, part: Part, index: int, offset: int) -> str | None:
         """The key of the actor `surface` shortens, said at display `offset` of a block."""
@@ -75,6 +79,8 @@ class ShortForms:
         words = normalize(surface).split()
         if not words or w.has_stem(words[0], w.ANONYMOUS_STEMS):
             return None
+        if words[0] in w.UNNAMED_OFFICIALS:
+            return None  # "مسؤول بمكتب الرئيس": an anonymous source, not the president
         if words[0] in w.DOCUMENT_SUBJECTS:
             return None  # "ويطالب القرار حزب الله": a document, and whom it addresses
         at = self._where(part, index, offset)
@@ -91,7 +97,10 @@ class ShortForms:
                 found = None  # "المدير العام للوكالة الدولية للطاقة الذرية": its holder
         if found is None and titled:
             found = self._titled(words, at)
-        if found is None and _bare(words[0]) in _OFFICIAL and all(map(w.nisba, words[1:])):
+        if found is None and len(words) == 1:
+            found = self._firsts.get(words[0])  # "وقال قيس" for "قيس سعيد"
+        official = w.definite(words[0]) and _bare(words[0]) in _OFFICIAL  # not "مسؤول أمريكي"
+        if found is None and official and all(map(w.nisba, words[1:])):
             found = self._last_person()
         return found
 
@@ -187,7 +196,7 @@ class ShortForms:
             if mentions:
                 full = self._texts[seq]
                 for mention in mentions:
-                    if kinds.get(mention.entity_key) is kind:
+                    if kinds.get(mention.entity_key) is kind and not misread(mention, kind):
                         yield seq, full, mention
 
     def _parts_table(self) -> dict[str, list[_Seen]]:
@@ -217,6 +226,20 @@ class ShortForms:
             titles.sort(key=lambda e: e.where)
             self._titles = titles
         return self._titles
+
+
+def _first_names(entities: Sequence[Entity]) -> dict[str, str]:
+    """The first word of each person's full name, for the one person it opens ("قيس" ->
+    "قيس سعيد"); not a word that opens a compound (عبد الله، أبو محمد) nor a shared one."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.kind is not EntityKind.PERSON:
+            continue
+        for name in {entity.name, *entity.aliases}:
+            words = normalize(name).split()
+            if len(words) > 1 and len(words[0]) > 2 and words[0] not in _COMPOUND_OPENERS:
+                owners[words[0]].add(entity.key)
+    return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
 
 
 def _part_of(nt: NormText, start: int) -> str | None:

@@ -58,17 +58,30 @@ class Speaker:
     others: tuple[str, ...] = ()  # coordinated speakers: "أعلنت روسيا وتركيا"
     served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
     fallback: Speaker | None = None  # the speaker if this one turns out to name no one
+    also: tuple[str, ...] = ()  # coordinated speakers named by a title only, to resolve
 
 
 def _longest_first(mention: Mention) -> int:
     return mention.span.start - mention.span.end
 
 
+def misread(mention: Mention, kind: EntityKind | None) -> bool:
+    """A person "named" by a verb's own preposition and its "that" ("وشدد الرئيس على أن":
+    "علي أن"): the words of the sentence, not a name."""
+    if kind is not EntityKind.PERSON:
+        return False
+    return normalize(mention.surface.rsplit(maxsplit=1)[-1]) in w.COMPLEMENTIZERS
+
+
 class MentionIndex:
     """Which mention covers, or starts at, each token of a block."""
 
     def __init__(
-        self, nt: NormText, mentions: Sequence[Mention], kinds: dict[str, EntityKind]
+        self,
+        nt: NormText,
+        mentions: Sequence[Mention],
+        kinds: dict[str, EntityKind],
+        first_names: frozenset[str] = frozenset(),
     ) -> None:
         toks, starts = nt.tokens, nt.starts
         n = len(toks)
@@ -76,6 +89,8 @@ class MentionIndex:
         starting: list[Placed | None] = [None] * n
         from_display, bisect_left = nt.from_display, bisect.bisect_left
         for mention in sorted(mentions, key=_longest_first):
+            if misread(mention, kinds.get(mention.entity_key)):
+                continue
             span = mention.span
             start = from_display(span.start)
             first = bisect_left(starts, start)
@@ -94,6 +109,8 @@ class MentionIndex:
             if starting[first] is None:
                 starting[first] = placed
         self.covering, self.starting, self.kinds = covering, starting, kinds
+        # the first words of the article's persons' full names: "وقال قيس" for "قيس سعيد"
+        self.first_names = first_names
 
 
 class BlockView:
@@ -138,9 +155,12 @@ class SpeakerChooser(BlockView):
     def choose(self, first: int, end: int, start: int | None = None) -> Speaker:
         """The speaker named by tokens [first, end): a person, else the phrase's own actor.
         `start` overrides where the surface begins (after a clitic: "وفقاً للمرصد")."""
+        end = next((k for k in range(first + 1, end) if self.text(k) in w.RECEIVED), end)
         placed = [p for i in range(first, end) if (p := self.index.starting[i]) is not None]
         surface = self._surface(first, end, start)
         person = self._own_person(placed, first)
+        if self._unnamed_official(first, person):
+            return Speaker(None, surface)  # "مسؤول بمكتب ماكرون": not Macron
         if person is not None:
             group = self._coordinated([p for p in placed if p.kind is EntityKind.PERSON])
             if len(group) > 1 and person in group:
@@ -161,6 +181,20 @@ class SpeakerChooser(BlockView):
             return Speaker(None, surface, served=head.mention.entity_key)
         return Speaker(head.mention.entity_key, surface, self._joined(head, placed))
 
+    def _unnamed_official(self, first: int, person: Placed | None) -> bool:
+        """Whether the subject is an indefinite official ("مسؤول في الخارجية") whom no name
+        set off after a comma identifies ("مسؤول في الخارجية، جون كيربي")."""
+        while first < len(self.toks) and self.toks[first].kind is Kind.PUNCT:
+            first += 1
+        if self.text(first) not in w.UNNAMED_OFFICIALS:
+            return False
+        body = self.index.starting[first + 1] if first + 1 < len(self.toks) else None
+        if body is not None and not body.after_clitic(self.nt):
+            return False  # "مسؤول برنامج الأغذية العالمي": a post, as "مدير البرنامج"
+        return person is None or all(
+            self.toks[k].norm not in _COMMAS for k in range(first, person.first)
+        )
+
     def _coordinated(self, persons: list[Placed]) -> list[Placed]:
         """The persons joined by و from the first one: "الرئيس الفرنسي إيمانويل ماكرون
         والمستشار الألماني فريدريش ميرتس" (a title may come between و and the name)."""
@@ -174,6 +208,8 @@ class SpeakerChooser(BlockView):
             titled = titled or word in w.COUNTERPARTS  # "ونظيره المصري"
             if p.first != k and not titled:
                 break
+            if p.first == k and not p.after_clitic(self.nt):
+                break  # "البوسعيدي وزير الخارجية": the و of وزير is no conjunction
             if any(self.toks[m].kind is not Kind.WORD for m in range(k, p.first)):
                 break
             group.append(p)
@@ -190,8 +226,9 @@ class SpeakerChooser(BlockView):
                 self.toks[k].norm in w.RELATIVES for k in range(own.last + 1, p.first)
             ):
                 break
-            if p.kind is EntityKind.PERSON:
-                own = p
+            apposed = own is not None and p.first == own.last + 1 and w.is_title(self.text(p.first))
+            if p.kind is EntityKind.PERSON and not apposed:
+                own = p  # not the title set after his name ("جاموس وزير الخارجية")
         return own
 
     def _speaks_for(self, head: Placed, first: int) -> bool:
@@ -298,7 +335,7 @@ class SpeakerChooser(BlockView):
                 return True
             if w.has_stem(self.toks[k].norm, w.SPEAKER_STEMS):
                 return True
-        return False
+        return end == first + 1 and self.text(first) in self.index.first_names
 
     def _surface(self, first: int, end: int, begin: int | None) -> str:
         while end > first and self.toks[end - 1].kind is Kind.PUNCT:

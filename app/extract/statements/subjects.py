@@ -39,6 +39,7 @@ _MAX_TITLED_REPORTED = 20  # the same, for a title with its name set off by comm
 _MAX_CLAUSE = 20  # tokens from أن to the coordinated verb that goes on from its clause
 
 
+_STYLED = w.HONORIFIC_PARTS | w.HONORIFICS  # heads a court style goes on from
 _PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
 _PLURAL_NOUN = ("ون", "ين", "ان", "تان", "تين", "ات")
 
@@ -68,8 +69,12 @@ class SubjectReader(SpeakerChooser):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
             q = head.last + 1
-        elif w.has_stem(word, w.SPEAKER_STEMS) or word in w.HONORIFICS or w.is_title(word):
-            q = p + 1  # "المتحدث"، "معالي الشيخ محمد"، "ولي العهد"
+        elif word in w.HONORIFICS or word in w.HONORIFIC_PARTS or w.is_title(word):
+            q = p + 1  # "معالي الشيخ محمد"، "صاحب السمو الأمير"، "ولي العهد"
+        elif w.has_stem(word, w.SPEAKER_STEMS):
+            q = p + 1  # "المتحدث"، "مصادر"
+        elif w.has_stem(word, w.BODY_HEADS) and self._body_at(p + 1):
+            q = p + 1  # "قوات بعثة الاتحاد الأفريقي": the body's forces speak for it
         else:
             return p
         self._head = p
@@ -79,6 +84,14 @@ class SubjectReader(SpeakerChooser):
                 break
             q += step
         return q
+
+    def _body_at(self, k: int) -> bool:
+        placed = self.index.starting[k] if k < len(self.toks) else None
+        return (
+            placed is not None
+            and placed.kind is EntityKind.ORGANIZATION
+            and not placed.after_clitic(self.nt)
+        )
 
     def _listed(self, p: int) -> int | None:
         """ "أربع عشرة دولة، هي بلجيكا وكندا ...": a count of states set off by a list of
@@ -116,6 +129,8 @@ class SubjectReader(SpeakerChooser):
             return post.last + 1 - q if post is not None else 0  # "المبعوث الأممي إلى اليمن"
         if (w.has_stem(word, w.TITLE_STEMS) or word in w.HONORIFICS) and self.person_at(q + 1):
             return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
+        if word in w.HONORIFIC_PARTS and self.text(self._head) in _STYLED:
+            return 1  # "حضرة صاحب الجلالة الملك حمد"
         if placed is not None and after_name and self._joined_actor(q):
             return placed.last + 1 - q  # "أعلنت روسيا وتركيا"
         if word in w.COUNTERPARTS and after_name:

@@ -37,6 +37,7 @@ class VerbForm:
     masculine: bool = False  # 3rd person masculine singular: "قال"، "يقول"
     feminine: bool = False  # 3rd person feminine singular: "قالت"، "تقول"
     suffixed: bool = False  # carries its object as a pronoun: "اعتبرته أربيل «مسيساً»"
+    dual: bool = False  # "أكدا"، "يؤكدان": two speakers
 
 
 def _past(stem: str) -> list[str]:
@@ -134,7 +135,7 @@ _SUFFIXED = {
     # and after ما, what was said as the object: "وهو ما أكده الوزير"، "هذا ما قاله الرئيس"
     "قال": "قاله قالته قالوه",
     "أكد": "أكده أكدته أكدوه أكدها أكدتها",
-    "أعلن": "أعلنه أعلنته أعلنوه",
+    "أعلن": "أعلنه أعلنته أعلنوه أعلنها أعلنتها أعلنوها",
     "أوضح": "أوضحه أوضحته أوضحوه",
     "ذكر": "ذكره ذكرته ذكروه",
     "كشف": "كشفه كشفته كشفوه",
@@ -163,8 +164,10 @@ def _build() -> dict[str, VerbForm]:
                 singular = i == 0 and form is not Form.PARTICIPLE
                 feminine = i == 1 and form is not Form.PARTICIPLE
                 bare = form is Form.PAST and i == 0
+                dual = form is not Form.PARTICIPLE and i in (2, 3)
                 table.setdefault(
-                    key, VerbForm(verb, form, bare, masculine=singular, feminine=feminine)
+                    key,
+                    VerbForm(verb, form, bare, masculine=singular, feminine=feminine, dual=dual),
                 )
         for word, of in _CONJ_ONLY.items():
             if of == lemma:

@@ -91,7 +91,7 @@ DOCUMENT_SUBJECTS = _words(
 DOCUMENT_STEMS = _stems("بيان رسالة بلاغ")
 # What a speaker gives, that a verb after it may report: "في كلمة ألقاها الوزير، أكد فيها".
 SPEECH_STEMS = DOCUMENT_STEMS + _stems(
-    "كلمة كلمت خطاب تصريح مداخلة مداخلت إحاطة إحاطت مقابلة مقابلت تغريدة تغريدت حديث"
+    "كلمة كلمت خطاب تصريح مداخلة مداخلت إحاطة إحاطت مقابلة مقابلت تغريدة تغريدت حديث اتصال مؤتمر"
 )
 # "وفق ما أعلن الأمين العام"، "حسبما قالت الوزارة": what opens a clause naming the source.
 SOURCE_OPENERS = _words("وفق وفقا وفقاً حسب بحسب طبقا طبقاً حسبما وفقما بحسبما طبقما مثلما")
@@ -102,7 +102,25 @@ ABOUT = _words("به بها عنه عنها")
 EACH = _words("كل")
 # "أوضح معاليه": a courtesy title as a pronoun, the one who spoke before.
 COURTESY_PRONOUNS = _words("معاليه سموه فخامته سيادته سعادته دولته")
+# "بيان عن البعثة تلقته الصحيفة": who received the statement, named after these, is not
+# who speaks.
+RECEIVED = _words(
+    "تلقته تلقاه تلقتها تلقاها تلقت تلقى تسلمته تسلمه تسلمت حصلت حصل اطلعت اطلع وصل وصلت"
+)
 ENVOY_STEMS = _stems("مبعوث سفير مندوب ممثل موفد")
+# An official left unnamed ("قال مسؤول بمكتب الرئيس"، "ذكر دبلوماسي غربي"): an anonymous
+# source, even when the office he works in names its head.
+UNNAMED_OFFICIALS = _words(
+    "مسؤول مسؤولة مسئول مسئولة مسؤولون مسؤولين دبلوماسي دبلوماسية دبلوماسيون موظف موظفون"
+)
+
+
+def nominative_plural(word: str) -> bool:
+    """An indefinite sound plural in the nominative ("مراقبون"، "متتبعون"): after a verb, its
+    subject, never its object; 6 letters at least, as "قانون" and "مليون" are singular."""
+    return len(word) >= 6 and word.endswith("ون") and not definite(word)
+
+
 # Heads of unnamed, unnameable speakers: no statement is theirs to count.
 # Figures are no speaker either: "وتشير تقديرات الوكالة إلى" reports numbers, not words.
 ANONYMOUS_STEMS = _stems(
@@ -121,6 +139,8 @@ HONORIFICS = _words(
     "العقيد الفريق المشير المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة "
     "الجنرال الحاخام"
 )
+# The words of a court style before a name: "حضرة صاحب الجلالة الملك"، "صاحب السمو الملكي".
+HONORIFIC_PARTS = _words("صاحب الجلالة السمو الملكي الفخامة المعالي السعادة الدولة")
 # Between a title and the name set off after it, these say the name is someone else's:
 # "قال الوزير خلال لقائه نظيره الروسي، سيرغي لافروف، إن".
 NOT_APPOSITION = CIRCUMSTANTIAL - _words("في من لدى") | _words(
