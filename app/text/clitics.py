@@ -28,6 +28,12 @@ _PREFIXES = (
 )
 # The same without repeats, in the order readings are tried.
 PREFIXES: tuple[str, ...] = tuple(dict.fromkeys(_PREFIXES))
+# The prefixes by their first letter, in that order: a token is tried only against the
+# prefixes its first letter may begin (most tokens begin none).
+_BY_INITIAL: dict[str, tuple[str, ...]] = {
+    initial: tuple(p for p in PREFIXES if p[0] == initial)
+    for initial in dict.fromkeys(p[0] for p in PREFIXES)
+}
 
 
 def clitic_splits(token: str) -> list[tuple[str, str]]:
@@ -36,7 +42,7 @@ def clitic_splits(token: str) -> list[tuple[str, str]]:
     "لل" stands for ل + ال, so its stem gets the article back: للهيئه -> (لل, الهيئه).
     """
     readings = [("", token)]
-    for prefix in PREFIXES:
+    for prefix in _BY_INITIAL.get(token[:1], ()):
         if len(token) - len(prefix) < 2 or not token.startswith(prefix):
             continue
         stem = token[len(prefix) :]

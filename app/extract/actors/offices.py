@@ -72,6 +72,12 @@ _MASCULINE = {bare(w): bare(w)[:-1] for w in MODIFIERS if w.endswith("ه") and w
 _INDEXES: dict[int, tuple[Gazetteer, dict[Office, list[_Term]]]] = {}
 
 
+def prepare(gazetteer: Gazetteer) -> None:
+    """Build the office index of `gazetteer` now rather than in the first article that
+    names an office without its holder."""
+    _index(gazetteer)
+
+
 def _index(gazetteer: Gazetteer) -> dict[Office, list[_Term]]:
     built = _INDEXES.get(id(gazetteer))
     if built is None:

@@ -23,6 +23,7 @@ statute ("نظام روما الأساسي") and a verbal noun ("تنظيم ال
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from app.extract.actors.candidates import Cand, Form
 from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
@@ -519,16 +520,23 @@ def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> boo
         return False
     if word in _GENERAL and before not in TIME_WORDS:
         return False  # "للأمن العام": "general", not "the year" (العام الماضي)
+    if _ends_chains(word):
+        return True
     # "وزارة الإدارة المحلية": a ministry's domain may be a head noun itself, and a party
     # may be named like another body ("حزب الحركة الشعبية", "حزب الاتحاد الدستوري")
-    head_noun = bare(word) in HEADS and not (first and lemma in _NAMED_LIKE_BODIES)
+    return bare(word) in HEADS and not (first and lemma in _NAMED_LIKE_BODIES)
+
+
+@lru_cache(maxsize=65536)
+def _ends_chains(word: str) -> bool:
+    """A word no chain goes on through, whatever its head (cached: chains read the same
+    words again and again)."""
     return (
         word in DESCRIPTORS
         or word in PARTICLES
         or word in TIME_WORDS
         or is_verb(word)
         or word.isdigit()
-        or head_noun
         # "المكتب الإعلامي": a role noun that is also an adjective may qualify a body
         or (title_head(word) is not None and word not in MODIFIERS)
     )

@@ -65,6 +65,12 @@ def _holder_by_surname(gazetteer: Gazetteer, body: str, surname: str) -> str | N
 _HOLDERS: dict[int, tuple[Gazetteer, dict[tuple[str, str], set[str]]]] = {}
 
 
+def prepare(gazetteer: Gazetteer) -> None:
+    """Build the holders index of `gazetteer` now rather than in the first article that
+    needs it."""
+    _holders(gazetteer)
+
+
 def _holders(gazetteer: Gazetteer) -> dict[tuple[str, str], set[str]]:
     built = _HOLDERS.get(id(gazetteer))
     if built is None:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from app.extract.actors import offices, transliteration
 from app.extract.actors.acronyms import bracketed_acronyms
 from app.extract.actors.assemble import assemble
 from app.extract.actors.candidates import BlockResult, Cand, Form
@@ -51,6 +52,7 @@ from app.extract.actors.places import (
     spelled_otherwise,
 )
 from app.extract.actors.positions import title_headed_governments
+from app.extract.actors.regime_heads import prepare as regime_heads_index
 from app.extract.actors.regime_heads import regime_heads
 from app.extract.actors.regimes import governments_by_head
 from app.extract.actors.seats import missions_by_seat
@@ -72,6 +74,10 @@ class RuleActorRecognizer:
         self, gazetteer: Gazetteer | None = None, *, data_dir: Path | str | None = None
     ) -> None:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(data_dir)
+        # The indexes derived from the gazetteer are built with it, once, not by whichever
+        # article first needs one.
+        for prepare in (offices.prepare, transliteration.prepare, regime_heads_index):
+            prepare(self.gazetteer)
 
     def recognize(
         self,

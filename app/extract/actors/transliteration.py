@@ -65,6 +65,12 @@ def transliterated(gazetteer: Gazetteer, tokens: tuple[str, ...]) -> str | None:
 _INDEXES: dict[int, tuple[Gazetteer, dict[Skeleton, tuple[str, ...]]]] = {}
 
 
+def prepare(gazetteer: Gazetteer) -> None:
+    """Build the skeleton index of `gazetteer` now rather than in the first article that
+    needs it."""
+    _index(gazetteer)
+
+
 def _index(gazetteer: Gazetteer) -> dict[Skeleton, tuple[str, ...]]:
     built = _INDEXES.get(id(gazetteer))
     if built is None:

@@ -41,7 +41,7 @@ def _opening(
         if kinds.get(mention.entity_key) is not EntityKind.ORGANIZATION:
             continue
         start, end = nt.from_display(mention.span.start), nt.from_display(mention.span.end)
-        before = text[:start].split()
+        before = text[:start].rsplit(maxsplit=2)  # the two words before it are enough
         if before[-1:] != [INNA] or (len(before) > 1 and not before[-2].endswith(":")):
             continue  # "قال إن مجلس الأمن": reported speech about the body
         if text[end:].lstrip()[:1] in _AFTER_BODY:

@@ -89,8 +89,11 @@ class Reader(SubjectReader, ClauseReader):
         self.said_at: dict[int, int] = {}
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text, carried)  # a quotation the line before left open
-        for i, tok in enumerate(self.toks):
-            trigger = tok.norm in TRIGGERS or (tok.norm == _ABBAR and self._abbara(i))
+        # the few tokens that may be a verb, picked in one pass before any is looked at
+        maybe = [k for k, tok in enumerate(self.toks) if tok.norm in TRIGGERS or tok.norm == _ABBAR]
+        for i in maybe:
+            tok = self.toks[i]
+            trigger = tok.norm in TRIGGERS or self._abbara(i)
             if trigger and not inside(quoted, tok.nstart):
                 found = lookup(tok.norm)
                 if found is not None and self._trigger(i, *found):
