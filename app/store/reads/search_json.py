@@ -9,6 +9,10 @@ give the total (exact up to TOTAL_CAP), where a date page ends and which matches
 ranks, which the general path found with two walks. The page's articles, their stored
 items and their highlights are read as the link pages read theirs.
 
+A walk, a ranking (BM25 of the candidates: most of a relevance page's CPU) and an article's
+highlights are remembered per connection while SQLite's change counters say that nothing
+was written (`_memo`): a query asked again costs its page's rows and no full-text work.
+
 None means "not here": another sort with a cursor, a q with no word, no match, an item not
 stored yet, or more matches in one minute than the walk holds (their exact order needs the
 dates). The general path answers those, the same way as before."""
