@@ -58,16 +58,20 @@ async def measure(url: str, seconds: float, cold: bool) -> dict[str, float]:
 
 def _other(folder: str, url: str, seconds: float, cold: bool) -> dict[str, float]:
     python = str(Path(folder) / ".venv" / "bin" / "python")
+    # This file loaded by its path: `app` and `bench` stay the other checkout's own.
     code = (
-        f"import sys, json, asyncio; sys.path.insert(0, {_HERE!r}); "
-        "from bench.search_cpu import measure; "
-        f"print(json.dumps(asyncio.run(measure({url!r}, {seconds!r}, {cold!r}))))"
+        "import json, asyncio, importlib.util, app; "
+        f"spec = importlib.util.spec_from_file_location('search_cpu', {__file__!r}); "
+        "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+        f"found = asyncio.run(module.measure({url!r}, {seconds!r}, {cold!r})); "
+        "print(json.dumps(found | {'app': app.__file__}))"
     )
     done = subprocess.run(
         [python, "-c", code], cwd=folder, check=True, capture_output=True, text=True
     )
-    found: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return found
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found.pop("app").startswith(str(Path(folder).resolve())), "another checkout's app"
+    return {name: float(us) for name, us in found.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
