@@ -150,3 +150,36 @@ async def test_a_read_that_fails_is_answered_by_the_routes(
     monkeypatch.setattr("app.api.hot_search.driver_search_json", broken)
     fast, general = await both(app, f"/search?q={Q}")
     assert fast == general and fast[0] == 200
+
+
+async def test_a_server_that_gives_its_address_as_a_list_gets_the_front_answer(
+    app: FastAPI, searched: None, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starlette's TestClient does: the next link's base was keyed by it, unhashable, and
+    every page with a next link went to the routes."""
+    answered = Answered(monkeypatch)
+    path, query = "/search", f"q={Q}&limit=3"
+    scope: dict[str, Any] = {
+        "type": "http",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ["testclient", 50000],
+        "server": ["testserver", 80],
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    headers = dict(sent[0]["headers"])
+    assert sent[0]["status"] == 200 and b"cursor=3" in headers[b"link"]
+    assert answered.count == (1 if engine.dialect.name == "sqlite" else 0)
