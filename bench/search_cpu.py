@@ -38,7 +38,7 @@ async def measure(url: str, seconds: float, cold: bool) -> dict[str, float]:
         try:
             from app.store.reads import search_json
 
-            search_json._MEMO_ENTRIES = 0
+            search_json._MEMO_WEIGHT = 0
         except ImportError:  # a checkout without it
             pass
     settings = Settings(

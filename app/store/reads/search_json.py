@@ -23,7 +23,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -138,7 +138,7 @@ Page = tuple[DriverPlan, list[tuple[Any, ...]], str | None]
 
 
 def _by_relevance(
-    run: Run, memo: _Found, match: str, keys: tuple[int, ...], offset: int, limit: int
+    run: Run, memo: _Memo, match: str, keys: tuple[int, ...], offset: int, limit: int
 ) -> Page | None:
     """The RELEVANCE_CANDIDATES newest matches ranked by BM25, as search_pages ranks them:
     the walk's keys say where they end, unless the next match shares the last one's minute
@@ -192,9 +192,10 @@ def _walk_keys(run: Run, match: str) -> tuple[int, ...]:
 # connection's data_version moves when another connection commits, its total_changes when
 # it writes itself, schema_version when a table changes. A memo holds the connection it
 # belongs to, so a new connection at a freed address never reads an old one's.
-_Found = OrderedDict[tuple[Any, ...], Any]
-_MEMO_ENTRIES = 2048  # walks, rankings, an article's highlights: a few hundred pages
-_MEMO_CONNECTIONS = 32
+# Bounded by weight: a walk or a ranking weighs its keys (up to 1,001), an article's
+# highlights their bytes / 32: ~50 walks or rankings, ~1.5 MB, per connection.
+_MEMO_WEIGHT = 50_000
+_MEMO_CONNECTIONS = 16
 _VERSION = "SELECT data_version, schema_version FROM pragma_data_version, pragma_schema_version"
 
 
@@ -202,47 +203,53 @@ _VERSION = "SELECT data_version, schema_version FROM pragma_data_version, pragma
 class _Memo:
     connection: Any
     version: tuple[int, ...]
-    found: _Found
+    found: OrderedDict[tuple[Any, ...], Any] = field(default_factory=OrderedDict)
+    weight: int = 0
 
 
 _MEMOS: OrderedDict[int, _Memo] = OrderedDict()
 _MEMOS_LOCK = threading.Lock()
 
 
-def _memo(dbapi_connection: Any) -> _Found:
+def _memo(dbapi_connection: Any) -> _Memo:
     """This connection's memo, emptied if the database changed since it was filled. A
     pooled connection serves one request at a time: its memo needs no lock of its own.
     Inside a transaction (a test's session, a writer's) the counters do not see a rollback:
     a throwaway memo there."""
     if dbapi_connection.in_transaction:
-        return OrderedDict()
+        return _Memo(None, ())
     version = (*dbapi_connection.execute(_VERSION).fetchone(), dbapi_connection.total_changes)
     key = id(dbapi_connection)
     with _MEMOS_LOCK:
         memo = _MEMOS.get(key)
         if memo is None or memo.connection is not dbapi_connection or memo.version != version:
-            memo = _MEMOS[key] = _Memo(dbapi_connection, version, OrderedDict())
+            memo = _MEMOS[key] = _Memo(dbapi_connection, version)
         _MEMOS.move_to_end(key)
         while len(_MEMOS) > _MEMO_CONNECTIONS:
             _MEMOS.popitem(last=False)
-    return memo.found
+    return memo
 
 
-def _remembered(found: _Found, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    hit = found.get(key)
-    return _remember(found, key, compute()) if hit is None else hit
+def _remembered(memo: _Memo, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    hit = memo.found.get(key)
+    return _remember(memo, key, compute()) if hit is None else hit
 
 
-def _remember(found: _Found, key: tuple[Any, ...], value: Any) -> Any:
-    found[key] = value
-    while len(found) > _MEMO_ENTRIES:
-        found.popitem(last=False)
+def _remember(memo: _Memo, key: tuple[Any, ...], value: Any) -> Any:
+    memo.found[key] = value
+    memo.weight += _weight(value)
+    while memo.weight > _MEMO_WEIGHT and memo.found:
+        memo.weight -= _weight(memo.found.popitem(last=False)[1])
     return value
+
+
+def _weight(value: Any) -> int:
+    return 1 + (len(value) // 32 if isinstance(value, bytes) else len(value))
 
 
 def _items(
     run: Run,
-    memo: _Found,
+    memo: _Memo,
     plan: DriverPlan,
     rows: list[tuple[Any, ...]],
     groups: list[list[str]],
@@ -259,7 +266,7 @@ def _items(
     titles: dict[int, str] = {}
     for values in rows:
         article_id = int(values[0])
-        known = memo.get(("highlights", query, article_id))
+        known = memo.found.get(("highlights", query, article_id))
         if known is None:
             titles[article_id] = str(values[1])
         else:
