@@ -177,7 +177,10 @@ _MAX_BASES = 256  # the Host header is the client's: a bounded few are kept
 
 def _url_base(scope: Scope) -> str:
     host = next((v for k, v in scope["headers"] if k == b"host"), None)
-    key = (scope.get("scheme"), scope.get("server"), host, scope.get("root_path"), scope["path"])
+    # A list in some servers' scopes (Starlette's TestClient): unhashable, which made every
+    # page with a next link pass on to the routes there.
+    server = tuple(scope.get("server") or ())
+    key = (scope.get("scheme"), server, host, scope.get("root_path"), scope["path"])
     base = _BASES.get(key)
     if base is None:
         base = str(URL(scope={**scope, "query_string": b""}))

@@ -58,12 +58,12 @@ def term_groups(session: Session, q: str) -> list[list[str]]:
     session: the page, its total and its highlights ask for the same q."""
     memo: dict[str, list[list[str]]] = session.info.setdefault("khabar_term_groups", {})
     if q not in memo:
-        groups = [_forms(term) for term in query_terms(q)]
+        groups = [term_forms(term) for term in query_terms(q)]
         memo[q] = _with_entity_spellings(session, groups)
     return memo[q]
 
 
-def _forms(term: str) -> list[str]:
+def term_forms(term: str) -> list[str]:
     forms = [term]
     for _prefix, stem in clitic_splits(term)[1:]:
         if len(stem) >= 3:
@@ -83,6 +83,11 @@ def _with_entity_spellings(session: Session, groups: list[list[str]]) -> list[li
             EntityAlias.entity_id.in_(named), EntityAlias.normalized.not_like("% %")
         )
     ).all()
+    return with_spellings(groups, [(int(e), str(a)) for e, a in rows])
+
+
+def with_spellings(groups: list[list[str]], rows: list[tuple[int, str]]) -> list[list[str]]:
+    """`groups` with the one-word aliases (entity id, alias) of the entities they name."""
     spellings: dict[int, set[str]] = {}
     for entity_id, alias in rows:
         spellings.setdefault(entity_id, set()).add(alias)
@@ -116,7 +121,7 @@ def fts_match(session: Session, q: str) -> ColumnElement[bool]:
     if q not in memo:
         groups = term_groups(session, q)
         memo[q] = (
-            FTS.c.article_search_fts.op("MATCH")(_fts_query(groups))
+            FTS.c.article_search_fts.op("MATCH")(fts_query(groups))
             if groups
             else literal_column("1") == literal_column("0")
         )
@@ -183,7 +188,7 @@ def _tsquery(groups: list[list[str]]) -> Any:
     return query
 
 
-def _fts_query(groups: list[list[str]]) -> str:
+def fts_query(groups: list[list[str]]) -> str:
     # FTS5 syntax is escaped by quoting every form: user input is never query syntax.
     def quoted(form: str) -> str:
         return '"' + form.replace('"', '""') + '"'

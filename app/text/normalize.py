@@ -159,7 +159,7 @@ def to_ascii_digits(text: str) -> str:
     return text.translate(_DIGIT_TABLE)
 
 
-def span_to_original(origin: list[int], start: int, end: int) -> tuple[int, int]:
+def span_to_original(origin: Sequence[int], start: int, end: int) -> tuple[int, int]:
     """Map a [start, end) span of normalized text back to the original text."""
     return origin[start], origin[end - 1] + 1
 

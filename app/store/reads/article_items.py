@@ -148,12 +148,23 @@ def _page_highlights(
     normalized every block of the page's articles: a third of its CPU)."""
     if not rows or not q:
         return {}
-    terms = term_groups(session, q)
-    found = {row.id: highlights([Block("title", 0, row.title)], terms) for row in rows}
+    titles = {row.id: row.title for row in rows}
+    return page_highlights(
+        titles, term_groups(session, q), lambda ids: _blocks(session, ids, titles)
+    )
+
+
+def page_highlights(
+    titles: dict[int, str],
+    terms: list[list[str]],
+    blocks: Callable[[list[int]], dict[int, list[Block]]],
+) -> dict[int, list[v.Highlight]]:
+    """Highlights by article from the titles, and from `blocks` of the articles whose title
+    lacks a word of the query."""
+    found = {i: highlights([Block("title", 0, title)], terms) for i, title in titles.items()}
     rest = [i for i, hits in found.items() if len(hits) < len(terms)]
     if rest:
-        blocks = _blocks(session, rest, {row.id: row.title for row in rows})
-        found.update({i: highlights(b, terms) for i, b in blocks.items()})
+        found.update({i: highlights(b, terms) for i, b in blocks(rest).items()})
     return found
 
 

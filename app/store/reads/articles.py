@@ -107,6 +107,13 @@ def list_articles_json(
     return JsonPage(_page_body([(item,) for item in items], page), page.next_cursor)
 
 
+def page_json(
+    items: Sequence[Sequence[bytes | memoryview]], next_cursor: str | None, total: int | None
+) -> JsonPage:
+    """A page of items already written, in the envelope of a list without facets."""
+    return JsonPage(_page_body(items, _Rows([], next_cursor, total, None)), next_cursor)
+
+
 def _page_body(items: Sequence[Sequence[bytes | memoryview]], page: _Rows) -> bytes:
     """The page's JSON: each item from its parts, the rest as the page's model writes it;
     joined once (a page of 20 items is tens of kilobytes)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from app.store import views as v
-from app.text.normalize import normalize_with_map, span_to_original
+from app.text.normalize import fold_with_map, span_to_original
 
 SNIPPET_RADIUS = 60
 
@@ -24,7 +24,8 @@ def highlights(blocks: list[Block], groups: list[list[str]]) -> list[v.Highlight
     for order, block in enumerate(blocks):
         if not pending:
             break
-        normalized, origin = normalize_with_map(block.text)
+        # The map as a range when nothing was dropped: most blocks, and no list to build.
+        normalized, origin = fold_with_map(block.text)
         for group in list(pending):
             at, form = _first(normalized, group)
             if at < 0:

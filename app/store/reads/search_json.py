@@ -1,0 +1,388 @@
+"""A page of `q` with no other filter, default fields, on SQLite, as the bytes
+`list_articles_json` writes, from a few statements on a DB-API connection of the pool.
+
+The general path (articles.py, search_pages.py) builds each statement per request and runs
+it through an ORM session: for /search of a word in every article that was ~8 ms of a
+~14 ms page on this machine, around ~5 ms of SQL. Here every statement is built once
+(driver.py) and the full-text index is walked once: the keys of up to 1,001 newest matches
+give the total (exact up to TOTAL_CAP), where a date page ends and which matches relevance
+ranks, which the general path found with two walks. The page's articles, their stored
+items and their highlights are read as the link pages read theirs.
+
+A walk, a ranking (BM25 of the candidates: most of a relevance page's CPU) and an article's
+highlights are remembered per connection while SQLite's change counters say that nothing
+was written (`_memo`): a query asked again costs its page's rows and no full-text work.
+
+None means "not here": another sort with a cursor, a q with no word, no match, an item not
+stored yet, or more matches in one minute than the walk holds (their exact order needs the
+dates). The general path answers those, the same way as before."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from pydantic_core import to_json
+from sqlalchemy import (
+    BigInteger,
+    Dialect,
+    Integer,
+    LargeBinary,
+    Select,
+    String,
+    bindparam,
+    cast,
+    func,
+    literal_column,
+    select,
+)
+
+from app.store import models as m
+from app.store.cursor import decode_offset_cursor, encode_cursor, encode_offset_cursor
+from app.store.reads.article_items import ITEM_FIELDS, item_head, page_highlights, utf8
+from app.store.reads.articles import JsonPage, Sort, page_json
+from app.store.reads.driver import DriverPlan, driver_plan, fetch_raw, row_shape
+from app.store.reads.highlights import Block
+from app.store.reads.paging import TOTAL_CAP
+from app.store.reads.search_pages import RELEVANCE_CANDIDATES
+from app.store.search import (
+    FTS,
+    ID_MASK,
+    fts_article_id,
+    fts_query,
+    minute_start,
+    query_terms,
+    term_forms,
+    with_spellings,
+)
+
+# One walk serves the total (TOTAL_CAP + 1 keys tell "more than the cap") and relevance
+# (the key after the last candidate tells whether their minute goes on).
+_WALK = max(TOTAL_CAP, RELEVANCE_CANDIDATES) + 1
+_A = m.Article.__table__.c
+_S = m.Source.__table__.c
+# The link pages' columns in their order (link_pages.py), so both share the items' heads.
+_COLUMNS = (
+    _A.id,
+    _A.title,
+    _A.published_at,
+    _A.timezone,
+    _A.utc_offset,
+    _A.url,
+    _A.language,
+    _A.byline_place,
+    _S.name.label("outlet"),
+    cast(_A.item_json, LargeBinary).label("item_json"),
+)
+_ITEM_AT = len(_COLUMNS) - 1
+
+Run = Callable[[str, dict[str, Any]], tuple[DriverPlan, list[tuple[Any, ...]]]]
+
+
+def driver_search_json(
+    dbapi_connection: Any,
+    dialect: Dialect,
+    q: str,
+    *,
+    sort: Sort,
+    limit: int,
+    cursor: str | None,
+) -> JsonPage | None:
+    """`list_articles_json` of `ArticleFilters(q=q)` with default fields, or None (above)."""
+    if dialect.name != "sqlite" or limit < 1 or sort is Sort.OLDEST:
+        return None
+    if cursor is not None and sort is not Sort.RELEVANCE:
+        return None
+
+    def run(name: str, params: dict[str, Any]) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
+        plan = driver_plan(dialect, ("search json", name), _STATEMENTS[name])
+        return plan, fetch_raw(dbapi_connection, dialect, plan, params)
+
+    groups = _term_groups(run, q)
+    if not groups:
+        return None
+    match = fts_query(groups)
+    memo = _memo(dbapi_connection)
+    keys: tuple[int, ...] = _remembered(memo, ("walk", match), lambda: _walk_keys(run, match))
+    if not keys:
+        return None
+    total = len(keys) if len(keys) <= TOTAL_CAP else None
+    if sort is Sort.RELEVANCE:
+        offset = decode_offset_cursor(cursor)[0] if cursor else 0
+        page = _by_relevance(run, memo, match, keys, offset, limit)
+    else:
+        page = _newest(run, keys, limit)
+    if page is None:
+        return None
+    plan, rows, next_cursor = page
+    items = _items(run, memo, plan, rows, groups)
+    return None if items is None else page_json(items, next_cursor, total)
+
+
+def _term_groups(run: Run, q: str) -> list[list[str]]:
+    """app.store.search.term_groups, its alias lookup run as a driver plan."""
+    groups = [term_forms(term) for term in query_terms(q)]
+    words = sorted({form for group in groups for form in group})
+    if not words:
+        return groups
+    _, rows = run("spellings", {"words": json.dumps(words)})
+    return with_spellings(groups, [(int(e), str(a)) for e, a in rows])
+
+
+Page = tuple[DriverPlan, list[tuple[Any, ...]], str | None]
+
+
+def _by_relevance(
+    run: Run, memo: _Memo, match: str, keys: tuple[int, ...], offset: int, limit: int
+) -> Page | None:
+    """The RELEVANCE_CANDIDATES newest matches ranked by BM25, as search_pages ranks them:
+    the walk's keys say where they end, unless the next match shares the last one's minute
+    (keys order by minute, then id: their order by date needs the dates)."""
+    if len(keys) > RELEVANCE_CANDIDATES:
+        last, after = keys[RELEVANCE_CANDIDATES - 1], keys[RELEVANCE_CANDIDATES]
+        if minute_start(after) == minute_start(last):
+            return None
+        edge = last
+    else:
+        edge = keys[-1]
+
+    def rank() -> tuple[int, ...]:
+        return tuple(int(i) for i, _score in run("ranked", {"match": match, "edge": edge})[1])
+
+    ranked: tuple[int, ...] = _remembered(memo, ("ranked", match, edge), rank)
+    page = ranked[offset : offset + limit + 1]
+    plan, found = run("articles", {"ids": json.dumps(page)})
+    by_id = {int(values[0]): values for values in found}
+    rows = [by_id[i] for i in page if i in by_id]
+    if len(rows) != len(page):
+        return None  # an article gone since: the general path reads afresh
+    more = len(rows) > limit
+    return plan, rows[:limit], encode_offset_cursor(offset + limit) if more else None
+
+
+def _newest(run: Run, keys: tuple[int, ...], limit: int) -> Page | None:
+    """Newest first: the page is sorted exactly among the matches from the minute of its
+    row limit + 1 on (search_pages.date_page_matches)."""
+    held, whole = keys, len(keys) < _WALK
+    if len(keys) > limit:
+        low = minute_start(keys[limit])
+        held = tuple(key for key in keys if key >= low)
+    if len(held) == len(keys) and not whole:
+        return None  # the page's last minute may go on past the walk
+    ids = json.dumps([key & ID_MASK for key in held])
+    plan, rows = run("dated", {"ids": ids, "size": limit + 1})
+    if len(rows) <= limit:
+        return plan, rows, None
+    last = row_shape(plan.names)(plan.row(rows[limit - 1]))
+    return plan, rows[:limit], encode_cursor(last.sort_at, last.id)
+
+
+def _walk_keys(run: Run, match: str) -> tuple[int, ...]:
+    return tuple(key for (key,) in run("walk", {"match": match, "size": _WALK})[1])
+
+
+# Walks and rankings of recent queries, by SQLite connection, while the database is as it
+# was: BM25 of a word found in every article was most of a search's CPU, and readers ask
+# the same few queries. Valid exactly as long as SQLite's own counters stand still: the
+# connection's data_version moves when another connection commits, its total_changes when
+# it writes itself, schema_version when a table changes. A memo holds the connection it
+# belongs to, so a new connection at a freed address never reads an old one's.
+# Bounded by weight: a walk or a ranking weighs its keys (up to 1,001), an article's
+# highlights their bytes / 32: ~50 walks or rankings, ~1.5 MB, per connection.
+_MEMO_WEIGHT = 50_000
+_MEMO_CONNECTIONS = 16
+_VERSION = "SELECT data_version, schema_version FROM pragma_data_version, pragma_schema_version"
+
+
+@dataclass(slots=True)
+class _Memo:
+    connection: Any
+    version: tuple[int, ...]
+    found: OrderedDict[tuple[Any, ...], Any] = field(default_factory=OrderedDict)
+    weight: int = 0
+
+
+_MEMOS: OrderedDict[int, _Memo] = OrderedDict()
+_MEMOS_LOCK = threading.Lock()
+
+
+def _memo(dbapi_connection: Any) -> _Memo:
+    """This connection's memo, emptied if the database changed since it was filled. A
+    pooled connection serves one request at a time: its memo needs no lock of its own.
+    Inside a transaction (a test's session, a writer's) the counters do not see a rollback:
+    a throwaway memo there."""
+    if dbapi_connection.in_transaction:
+        return _Memo(None, ())
+    version = (*dbapi_connection.execute(_VERSION).fetchone(), dbapi_connection.total_changes)
+    key = id(dbapi_connection)
+    with _MEMOS_LOCK:
+        memo = _MEMOS.get(key)
+        if memo is None or memo.connection is not dbapi_connection or memo.version != version:
+            memo = _MEMOS[key] = _Memo(dbapi_connection, version)
+        _MEMOS.move_to_end(key)
+        while len(_MEMOS) > _MEMO_CONNECTIONS:
+            _MEMOS.popitem(last=False)
+    return memo
+
+
+def _remembered(memo: _Memo, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    hit = memo.found.get(key)
+    return _remember(memo, key, compute()) if hit is None else hit
+
+
+def _remember(memo: _Memo, key: tuple[Any, ...], value: Any) -> Any:
+    memo.found[key] = value
+    memo.weight += _weight(value)
+    while memo.weight > _MEMO_WEIGHT and memo.found:
+        memo.weight -= _weight(memo.found.popitem(last=False)[1])
+    return value
+
+
+def _weight(value: Any) -> int:
+    return 1 + (len(value) // 32 if isinstance(value, bytes) else len(value))
+
+
+def _items(
+    run: Run,
+    memo: _Memo,
+    plan: DriverPlan,
+    rows: list[tuple[Any, ...]],
+    groups: list[list[str]],
+) -> list[tuple[bytes, ...]] | None:
+    """Each item as `item_bytes` writes it with `q`: its head, its highlights, its stored
+    extras; None when an item is not stored yet. Highlights are remembered by article and
+    query with the walks (normalizing the blocks they are found in was half of a page)."""
+    if not all(values[_ITEM_AT] for values in rows):
+        return None  # not stored yet: the routes read it from the tables
+    shape = row_shape(plan.names)
+
+    def convert(values: tuple[Any, ...]) -> Any:
+        return shape(plan.row(values))
+
+    parts = [
+        (
+            _head(memo, values, convert),
+            memoryview(utf8(values[_ITEM_AT]))[1:],
+        )
+        for values in rows
+    ]
+    query = fts_query(groups)
+    written: dict[int, bytes] = {}
+    titles: dict[int, str] = {}
+    for values in rows:
+        article_id = int(values[0])
+        known = memo.found.get(("highlights", query, article_id))
+        if known is None:
+            titles[article_id] = str(values[1])
+        else:
+            written[article_id] = known
+    if titles:
+        found = page_highlights(titles, groups, lambda ids: _blocks(run, ids, titles))
+        for article_id in titles:
+            written[article_id] = _remember(
+                memo, ("highlights", query, article_id), to_json(found.get(article_id, []))
+            )
+    return [
+        (head, b'"highlights":', written[int(values[0])], b",", bytes(extras))
+        for (head, extras), values in zip(parts, rows, strict=True)
+    ]
+
+
+def _head(memo: _Memo, values: tuple[Any, ...], convert: Callable[[tuple[Any, ...]], Any]) -> bytes:
+    """An item's JSON up to its stored extras, remembered by the article columns it is
+    written from (writing the head, its local date among them, was most of a page's Python)."""
+    key = ("head", values[:_ITEM_AT])
+    known = memo.found.get(key)
+    if known is not None:
+        return bytes(known)
+    head = to_json(item_head(convert(values), ITEM_FIELDS))[:-1] + b","
+    _remember(memo, key, head)
+    return head
+
+
+def _blocks(run: Run, ids: list[int], titles: dict[int, str]) -> dict[int, list[Block]]:
+    """article_items._blocks: title, summary points, sections, in reading order."""
+    found: dict[int, list[Block]] = {i: [Block("title", 0, titles[i])] for i in ids}
+    for name, part in (("points", "summary"), ("sections", "section")):
+        for article_id, position, text in run(name, {"ids": json.dumps(ids)})[1]:
+            found[int(article_id)].append(Block(part, int(position), str(text)))
+    return found
+
+
+def _ids(name: str = "ids") -> Any:
+    """The values of a JSON array parameter: one statement for any number of them."""
+    return select(literal_column("value")).select_from(
+        func.json_each(bindparam(name, type_=String))
+    )
+
+
+@cache
+def _walk() -> Select[Any]:
+    match = FTS.c.article_search_fts.op("MATCH")(bindparam("match", type_=String))
+    query = select(FTS.c.rowid).where(match).order_by(FTS.c.rowid.desc())
+    return query.limit(bindparam("size", type_=Integer))
+
+
+@cache
+def _ranked() -> Select[Any]:
+    """Every candidate's score, best first, ties newest id first (search_pages)."""
+    match = FTS.c.article_search_fts.op("MATCH")(bindparam("match", type_=String))
+    score = (-func.bm25(literal_column(FTS.name))).label("score")
+    article_id = fts_article_id().label("article_id")
+    return (
+        select(article_id, score)
+        .where(match, FTS.c.rowid >= bindparam("edge", type_=BigInteger))
+        .order_by(score.desc(), article_id.desc())
+    )
+
+
+@cache
+def _articles() -> Select[Any]:
+    query = select(*_COLUMNS).outerjoin(m.Source.__table__, _S.id == _A.source_id)
+    return query.where(_A.id.in_(_ids()))
+
+
+@cache
+def _dated() -> Select[Any]:
+    return (
+        select(*_COLUMNS, _A.sort_at)
+        .outerjoin(m.Source.__table__, _S.id == _A.source_id)
+        .where(_A.id.in_(_ids()))
+        .order_by(_A.sort_at.desc(), _A.id.desc())
+        .limit(bindparam("size", type_=Integer))
+    )
+
+
+@cache
+def _spellings() -> Select[Any]:
+    alias = m.EntityAlias.__table__.c
+    named = select(alias.entity_id).where(alias.normalized.in_(_ids("words")))
+    return select(alias.entity_id, alias.normalized).where(
+        alias.entity_id.in_(named), alias.normalized.not_like("% %")
+    )
+
+
+def _part_rows(table: Any) -> Callable[[], Select[Any]]:
+    @cache
+    def statement() -> Select[Any]:
+        c = table.c
+        query = select(c.article_id, c.position, c.text).where(c.article_id.in_(_ids()))
+        return query.order_by(c.article_id, c.position)
+
+    return statement
+
+
+_STATEMENTS: dict[str, Callable[[], Select[Any]]] = {
+    "walk": _walk,
+    "ranked": _ranked,
+    "articles": _articles,
+    "dated": _dated,
+    "spellings": _spellings,
+    "points": _part_rows(m.SummaryPoint.__table__),
+    "sections": _part_rows(m.ArticleSection.__table__),
+}

@@ -1,0 +1,185 @@
+"""Searches answered in front of the stack (app/api/hot_search.py, on SQLite) get the answer
+the routes give, byte for byte: /search and /articles with q, every sort, page sizes, offset
+cursors, gzip and HEAD, and with the candidate and total caps lowered so that the walk's
+edges and a minute shared by many matches are crossed. Every other form is passed on."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from factories import BASE_TIME, article, extraction_naming
+from fastapi import FastAPI
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from test_front import GZIP, Answered, both
+
+from app.store.reads import articles, search_json, search_pages
+from app.store.writes import save_article
+
+pytestmark = pytest.mark.anyio
+WORD = "جنيف"
+SHORT = f"التقى الوفدان في {WORD}."
+OFTEN = f"في {WORD} التقى الوفدان، وفي {WORD} اتفقا، ومن {WORD} عادا."
+ELSEWHERE = "التقى الوفدان في فيينا لبحث الهدنة."
+Q = quote(WORD)
+
+
+def save(session: Session, n: int, seconds: int, body: str, title: str | None = None) -> int:
+    parsed = replace(
+        article(n, url=f"https://example.test/{n}", body=body),
+        published_at=BASE_TIME + timedelta(seconds=seconds),
+    )
+    if title is not None:
+        parsed = replace(parsed, title=title)
+    return save_article(session=session, parsed=parsed, extraction=extraction_naming()).article_id
+
+
+@pytest.fixture
+def searched(app: FastAPI, session: Session) -> None:
+    """Eight matches, four of them in one minute (ids against their seconds), the word in
+    some titles only; two articles without it."""
+    for n in range(4):
+        save(session, n, 50 - 10 * n, OFTEN if n % 2 else SHORT)
+    for n in range(4, 8):
+        save(session, n, 600 * n, SHORT, title=f"خبر {n}" if n % 2 else None)
+    save(session, 8, 30, ELSEWHERE)
+    save(session, 9, 9000, ELSEWHERE)
+    session.commit()
+
+
+def answered_here() -> list[str]:
+    return [
+        f"/search?q={Q}",
+        f"/articles?q={Q}",
+        f"/articles?q={Q}&sort=relevance",
+        f"/search?q={Q}&limit=3",
+        f"/search?limit=3&q={Q}&cursor=3",
+        f"/search?q={Q}&limit=3&cursor=6",
+        f"/search?q={Q}&cursor=40",  # past the end: an empty page
+        f"/articles?q={Q}&limit=1",
+        f"/articles?q={Q}&limit=3",
+        f"/articles?q=+{Q}+",  # spaces around q, as `+`
+        f"/search?q={quote('وفي ' + WORD)}",  # two words, one of them with a clitic
+    ]
+
+
+def passed_on() -> list[str]:
+    return [
+        f"/articles?q={Q}&sort=oldest",
+        f"/articles?q={Q}&cursor=1709283600000000_3",
+        f"/articles?q={Q}&fields=title",
+        f"/articles?q={Q}&facet=source",
+        f"/articles?q={Q}&entity=1",
+        f"/articles?q={Q}&limit=0",
+        f"/articles?q={Q}&limit=05",
+        f"/articles?q={Q}&limit=101",  # 422
+        f"/articles?q={Q}&q={Q}",  # 422
+        f"/articles?q={Q}&sort=Relevance",  # 422
+        f"/search?q={Q}&cursor=x",  # 422
+        f"/search?q={Q}&bogus=1",  # 422
+        "/search?q=",  # 422
+        "/search?q=%20",  # 422
+        f"/search?q={quote('ب' * 201)}",  # 422: too long
+        "/articles?q=",
+        f"/search?q={quote('فيينا الهدنة والقاهرة')}",  # no match
+        "/search?q=%21%21",  # no word
+    ]
+
+
+async def test_searches_are_answered_in_front_as_the_routes_answer_them(
+    app: FastAPI, searched: None, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On PostgreSQL the routes answer them all (the front has no search of its own there)."""
+    answered = Answered(monkeypatch)
+    for target in answered_here():
+        for options in ({}, {"headers": GZIP}, {"method": "HEAD"}):
+            fast, general = await both(app, target, **options)
+            assert fast == general, (target, options)
+            assert fast[0] == 200
+    here = engine.dialect.name == "sqlite"
+    assert answered.count == (3 * len(answered_here()) if here else 0)
+
+
+async def test_other_searches_are_left_to_the_routes(
+    app: FastAPI, searched: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answered = Answered(monkeypatch)
+    statuses = set()
+    for target in passed_on():
+        fast, general = await both(app, target)
+        assert fast == general, target
+        statuses.add(fast[0])
+    assert answered.count == 0
+    assert statuses == {200, 422}
+
+
+@pytest.mark.parametrize(("candidates", "cap"), [(2, 3), (3, 1), (4, 4), (5, 2), (6, 8)])
+async def test_past_the_caps_the_answers_are_the_routes(
+    app: FastAPI, searched: None, monkeypatch: pytest.MonkeyPatch, candidates: int, cap: int
+) -> None:
+    """The 2nd, 3rd and 4th newest matches share a minute: with 2 or 3 candidates the last
+    one's minute goes on and the routes answer; past it the front does, and the same."""
+    for module in (articles, search_pages, search_json):
+        monkeypatch.setattr(module, "TOTAL_CAP", cap)
+    for module in (search_pages, search_json):
+        monkeypatch.setattr(module, "RELEVANCE_CANDIDATES", candidates)
+    monkeypatch.setattr(search_json, "_WALK", max(cap, candidates) + 1)
+    for target in answered_here():
+        fast, general = await both(app, target)
+        assert fast == general, target
+
+
+async def test_a_new_match_shows_at_once(app: FastAPI, searched: None, session: Session) -> None:
+    (_, _, before), _ = await both(app, f"/search?q={Q}")
+    added = save(session, 10, 99_000, OFTEN)
+    session.commit()
+    fast, general = await both(app, f"/search?q={Q}")
+    assert fast == general and fast[2] != before and str(added).encode() in fast[2]
+
+
+async def test_a_read_that_fails_is_answered_by_the_routes(
+    app: FastAPI, searched: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: Any, **__: Any) -> None:
+        raise RuntimeError("the driver path failed")
+
+    monkeypatch.setattr("app.api.hot_search.driver_search_json", broken)
+    fast, general = await both(app, f"/search?q={Q}")
+    assert fast == general and fast[0] == 200
+
+
+async def test_a_server_that_gives_its_address_as_a_list_gets_the_front_answer(
+    app: FastAPI, searched: None, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starlette's TestClient does: the next link's base was keyed by it, unhashable, and
+    every page with a next link went to the routes."""
+    answered = Answered(monkeypatch)
+    path, query = "/search", f"q={Q}&limit=3"
+    scope: dict[str, Any] = {
+        "type": "http",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(b"host", b"testserver")],
+        "client": ["testclient", 50000],
+        "server": ["testserver", 80],
+    }
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    headers = dict(sent[0]["headers"])
+    assert sent[0]["status"] == 200 and b"cursor=3" in headers[b"link"]
+    assert answered.count == (1 if engine.dialect.name == "sqlite" else 0)
