@@ -34,6 +34,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.api.caching import cache_key, parse_if_none_match, strong_tag, tagged
 from app.api.deps import get_session
 from app.api.hot import JSON, Found, Hot, match
+from app.api.hot_pages import match_page
 from app.api.http import accepts_gzip, compressed
 from app.api.observe import IdSender, Recorder, make_request_id
 from app.api.ratelimit import COUNTED, Limiter, exempt
@@ -82,7 +83,7 @@ class Front:
         provider = self.owner.dependency_overrides.get(get_session)
         if provider is not None and inspect.signature(provider).parameters:
             return None
-        return match(scope, self.owner.state.known_entities)
+        return match(scope, self.owner.state.known_entities) or match_page(scope)
 
     async def _answer(self, scope: Scope, sender: IdSender, hot: Hot, started: float) -> bool:
         """Send the answer and record it; False when the routes should answer instead."""

@@ -11,13 +11,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Dialect, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
 from app.store import models as m
 from app.store import views as v
-from app.store.reads.driver import driver_rows
+from app.store.reads.driver import Rows, dbapi_rows, session_rows
 
 RELATED_LIMIT = 20
 _ENTITY = m.Entity.__table__
@@ -25,23 +25,27 @@ ENTITY_FIELDS = ("id", "name", "kind", "subkind", "english_name", "wikidata_id")
 
 
 def entity_page_json(session: Session, entity_id: int) -> bytes:
-    return entity_page(session, entity_id).model_dump_json().encode()
+    return _page(session_rows(session), entity_id).model_dump_json().encode()
 
 
-def entity_page(session: Session, entity_id: int) -> v.EntityDetail:
+def driver_entity_page_json(dbapi_connection: Any, dialect: Dialect, entity_id: int) -> bytes:
+    """The same bytes read on a DB-API connection (app/api/front.py); NotFound likewise."""
+    return _page(dbapi_rows(dbapi_connection, dialect), entity_id).model_dump_json().encode()
+
+
+def _page(rows: Rows, entity_id: int) -> v.EntityDetail:
     statements = _statements()
     params = {"entity": entity_id}
-    head = driver_rows(session, statements["head"], params)
+    head = rows(statements["head"], params)
     if not head:
         raise NotFound(f"no entity with id {entity_id}")
     row = head[0]
     data = {**entity_fields(row), "article_count": row.article_count}
-    data["aliases"] = [r[0] for r in driver_rows(session, statements["aliases"], params)]
+    data["aliases"] = [r[0] for r in rows(statements["aliases"], params)]
     data["first_seen"], data["last_seen"] = row.first_seen, row.last_seen
-    data["roles"] = [_role_span(r) for r in driver_rows(session, statements["roles"], params)]
+    data["roles"] = [_role_span(r) for r in rows(statements["roles"], params)]
     data["related"] = [
-        {"entity": entity_fields(r), "count": r.shared}
-        for r in driver_rows(session, statements["related"], params)
+        {"entity": entity_fields(r), "count": r.shared} for r in rows(statements["related"], params)
     ]
     data["resolutions"] = [
         {
@@ -53,7 +57,7 @@ def entity_page(session: Session, entity_id: int) -> v.EntityDetail:
             },
             "count": r.article_count,
         }
-        for r in driver_rows(session, statements["resolutions"], params)
+        for r in rows(statements["resolutions"], params)
     ]
     return v.EntityDetail.model_validate(data)
 
