@@ -97,18 +97,13 @@ def remove_roles(connection: Connection, article_id: int) -> None:
     """Take the article's roles away, before its affiliations are deleted."""
     spans = spans_of(connection.execute(_rows(), {"ids": [article_id]}).all())
     for key in sorted(spans):
-        span = spans[key]
-        stored = connection.execute(
-            _SPANS.update()
-            .where(*_at(key))
-            .values(article_count=_SPANS.c.article_count - 1)
-            .returning(*_HELD)
-        ).one_or_none()
+        at = dict(zip(("b_person", "b_organization", "b_title"), key, strict=True))
+        stored = connection.execute(_decrement(), at).one_or_none()
         if stored is None:
             continue
         if stored.article_count <= 0:
-            connection.execute(delete(_SPANS).where(*_at(key)))
-        elif _held(span, stored):
+            connection.execute(_emptied(), at)
+        elif _held(spans[key], stored):
             _recompute(connection, key, article_id)
 
 
@@ -136,6 +131,25 @@ def _at(key: Key) -> tuple[Any, ...]:
         _SPANS.c.organization_id == organization,
         _SPANS.c.title_key == title_key,
     )
+
+
+_KEY = (
+    _SPANS.c.person_id == bindparam("b_person"),
+    _SPANS.c.organization_id == bindparam("b_organization"),
+    _SPANS.c.title_key == bindparam("b_title"),
+)
+
+
+@cache
+def _decrement() -> Executable:
+    """One article fewer for a role: the stored values, to see whether it held them."""
+    count = _SPANS.c.article_count - 1
+    return update(_SPANS).where(*_KEY).values(article_count=count).returning(*_HELD)
+
+
+@cache
+def _emptied() -> Executable:
+    return delete(_SPANS).where(*_KEY, _SPANS.c.article_count <= 0)
 
 
 def _recompute(connection: Connection, key: Key, removed: int) -> None:
