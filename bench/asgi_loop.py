@@ -84,7 +84,7 @@ async def _lifespan(app: Any) -> Any:
     return stack
 
 
-async def run(url: str, seconds: float, profile: str | None) -> None:
+async def run(url: str, seconds: float, profile: str | None, only: list[str] | None = None) -> None:
     from app.config import Settings
     from app.main import create_app
 
@@ -93,7 +93,7 @@ async def run(url: str, seconds: float, profile: str | None) -> None:
     )
     stack = await _lifespan(app)
     ids = await _subjects(app, url)
-    paths = {k: v for k, v in khabar_paths(ids).items() if k in _HOT}
+    paths = {k: v for k, v in khabar_paths(ids).items() if k in (only or _HOT)}
     if profile:
         await _profile(app, paths[profile], seconds)
     else:
@@ -131,6 +131,10 @@ _HOT = (
     "article",
     "entity articles",
     "deep page",
+    "entity page",
+    "entity list",
+    "autocomplete",
+    "resolution list",
 )
 
 
@@ -151,10 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--seconds", type=float, default=2.0)
     parser.add_argument("--profile", choices=_HOT)
+    parser.add_argument("--only", nargs="+", choices=_HOT, help="time these requests only")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     built = build("sqlite", args.articles)
-    asyncio.run(run(built.url, args.seconds, args.profile))
+    asyncio.run(run(built.url, args.seconds, args.profile, args.only))
     return 0
 
 

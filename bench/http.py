@@ -161,7 +161,12 @@ def _before(
     command = servers.uvicorn("app.main:create_app", port, factory=True, app_dir=folder)
     stack.enter_context(servers.running(command, port, env=env))
     base = f"http://127.0.0.1:{port}"
-    return {f"before: {name}": base + paths[name] for name in TARGET_PATHS}
+    names = [*TARGET_PATHS, *_SLOW_PAGES]
+    return {f"before: {name}": base + paths[name] for name in names}
+
+
+# Not in a ratio target, but held to p99 < 50 ms: compared with the earlier checkout too.
+_SLOW_PAGES = ("entity page", "entity list", "autocomplete", "resolution list")
 
 
 def _report_build(built: Built) -> None:

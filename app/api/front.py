@@ -34,6 +34,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from app.api.caching import cache_key, parse_if_none_match, strong_tag, tagged
 from app.api.deps import get_session
 from app.api.hot import JSON, Found, Hot, match
+from app.api.hot_pages import match_page
 from app.api.hot_search import match_search
 from app.api.http import accepts_gzip, compressed
 from app.api.observe import IdSender, Recorder, make_request_id
@@ -86,8 +87,9 @@ class Front:
         if provider is not None and inspect.signature(provider).parameters:
             return None
         # Searches are matched apart (hot_search.py): q takes percent-escapes, which
-        # hot.py's plain forms never do.
-        return match(scope, self.owner.state.known_entities, self.kept) or match_search(scope)
+        # hot.py's plain forms never do; so are the entity and resolution pages (hot_pages.py).
+        known = self.owner.state.known_entities
+        return match(scope, known, self.kept) or match_search(scope) or match_page(scope)
 
     async def _answer(self, scope: Scope, sender: IdSender, hot: Hot, started: float) -> bool:
         """Send the answer and record it; False when the routes should answer instead."""

@@ -31,13 +31,13 @@ from app.store.reads.versions import Kept, VersionCache
 
 JSON = (b"content-type", b"application/json")
 _ID = r"[1-9][0-9]{0,8}"  # below the INT32 ids' bound; no leading zero
-_VALUES = {
+VALUES = {
     "entity": re.compile(_ID),
     "resolution": re.compile(r"[1-9][0-9]{0,5}"),  # a bare number, as SYMBOL_PATTERN bounds it
     "cursor": re.compile(CURSOR_PATTERN.strip("^$")),
     "limit": re.compile(r"[1-9][0-9]?|100"),
 }
-# What urlencode leaves as it is: the names and values `_VALUES` lets through, and cursors.
+# What urlencode leaves as it is: the names and values `VALUES` lets through, and cursors.
 _UNESCAPED = re.compile(r"[A-Za-z0-9_.~=&-]*")
 _DETAIL = re.compile(rf"/articles/({_ID})")
 _ENTITY_ARTICLES = re.compile(rf"/entities/({_ID})/articles")
@@ -126,7 +126,7 @@ def _list_read(
         )
         if page is None:
             return None
-        return Found(page.body, _link_next(scope, pairs, page.next_cursor))
+        return Found(page.body, link_next(scope, pairs, page.next_cursor))
 
     return read
 
@@ -153,13 +153,13 @@ def _pairs(query: bytes, names: tuple[str, ...]) -> list[tuple[str, str]] | None
         name, equals, value = part.partition("=")
         if not equals or name not in names or any(name == n for n, _ in pairs):
             return None
-        if not _VALUES[name].fullmatch(value):
+        if not VALUES[name].fullmatch(value):
             return None
         pairs.append((name, value))
     return pairs
 
 
-def _link_next(scope: Scope, pairs: list[tuple[str, str]], next_cursor: str | None) -> bytes | None:
+def link_next(scope: Scope, pairs: list[tuple[str, str]], next_cursor: str | None) -> bytes | None:
     """The Link header app/api/routes/common.py's link_next writes: Starlette's URL of the
     request, its query replaced (for these fixed paths, the URL without a query, then it)."""
     if not next_cursor:

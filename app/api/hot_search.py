@@ -16,7 +16,7 @@ from sqlalchemy import Dialect
 from starlette.datastructures import QueryParams
 from starlette.types import Scope
 
-from app.api.hot import Found, Hot, _link_next
+from app.api.hot import Found, Hot, link_next
 from app.store.cursor import CURSOR_PATTERN
 from app.store.reads.articles import Sort
 from app.store.reads.search_json import driver_search_json
@@ -52,6 +52,6 @@ def match_search(scope: Scope) -> Hot | None:
         )
         if page is None:
             return None
-        return Found(page.body, _link_next(scope, pairs, page.next_cursor))
+        return Found(page.body, link_next(scope, pairs, page.next_cursor))
 
     return Hot(path, read)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Integer, String
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base
@@ -33,6 +35,28 @@ class EntityResolution(Base):
     resolution_id: Mapped[int] = mapped_column(
         ForeignKey("resolutions.id", ondelete="CASCADE"), primary_key=True
     )
+    article_count: Mapped[int] = mapped_column(Integer)
+
+
+class RoleSpan(Base):
+    """One title a person holds, as the entity page shows it (app/store/role_spans.py): its
+    spellings merged by their normalized form, with or without an organization (0: none).
+    The shown spelling is the first in article order (`first_sort_at`, then the
+    affiliation's id, which also orders the roles); the dates are the first and last
+    publication dates of the articles saying it."""
+
+    __tablename__ = "role_spans"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True
+    )
+    organization_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title_key: Mapped[str] = mapped_column(Text, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    first_sort_at: Mapped[datetime]
+    first_affiliation_id: Mapped[int] = mapped_column(Integer)
+    first_seen: Mapped[datetime | None]
+    last_seen: Mapped[datetime | None]
     article_count: Mapped[int] = mapped_column(Integer)
 
 

@@ -1,5 +1,6 @@
 """Counts the read path would otherwise aggregate per request: articles per entity, articles
-and citations per resolution, articles per pair of entities and per (entity, resolution).
+and citations per resolution, articles per pair of entities and per (entity, resolution),
+a person's roles (app/store/role_spans.py).
 
 They follow an article's link rows (article_entities, article_resolutions): `count_article`
 with +1 once the links are written (`count_new_articles`: a batch of new articles at once),
@@ -32,6 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from app.store import models as m
+from app.store.role_spans import count_new_roles, recount_roles, remove_roles
 from app.store.scope_counters import count_new_scopes, count_scopes, recount_scopes
 
 _ARTICLE: BindParameter[int] = bindparam("article_id", type_=Integer)
@@ -44,6 +46,7 @@ def count_article(connection: Connection, article_id: int, sign: int) -> None:
         return
     for statement in _removed():
         connection.execute(statement, {"article_id": article_id})
+    remove_roles(connection, article_id)
     count_scopes(connection, article_id, sign)
 
 
@@ -54,6 +57,7 @@ def count_new_articles(connection: Connection, article_ids: list[int]) -> None:
     time, and a popular pair cost more and more through a batch)."""
     for statement in _added(connection.dialect.name):
         connection.execute(statement, {"ids": article_ids})
+    count_new_roles(connection, article_ids)
     count_new_scopes(connection, article_ids)
 
 
@@ -219,4 +223,5 @@ def recount_all(connection: Connection) -> None:
     (a bulk copy, a restore). The migration that added the counters does the same."""
     for statement in _RECOUNT:
         connection.execute(text(statement))
+    recount_roles(connection)
     recount_scopes(connection)

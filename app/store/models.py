@@ -314,6 +314,7 @@ from app.store.counter_models import (  # noqa: E402
     EntityPair,
     EntityResolution,
     FacetCount,
+    RoleSpan,
 )
 from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
 
@@ -325,4 +326,5 @@ __all__ = [
     "Feed",
     "Host",
     "JobOutcome",
+    "RoleSpan",
 ]

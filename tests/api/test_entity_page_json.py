@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from app.extract.model import Affiliation, Entity, EntityKind
 from app.store import models as m
+from app.store.delete import delete_article
 from app.store.reads.entity_page import entity_page_json
+from app.store.role_spans import recount_roles
 from app.store.writes import save_article
 
 pytestmark = pytest.mark.anyio
@@ -44,19 +46,38 @@ def model_bytes(session: Session, entity_id: int) -> bytes:
     return bytes(JSONResponse(detail.model_dump(mode="json")).body)
 
 
+def save_roles(
+    session: Session,
+    n: int,
+    hours: int | None,
+    held: list[tuple[str, str | None]],
+    replace_id: int | None = None,
+) -> int:
+    """The envoy's article n, saying `held`; its id."""
+    envoy = person("بدر جاموس")
+    parsed = article(hours if hours is not None else 0, url=f"https://example.org/roles/{n}")
+    if hours is None:
+        parsed = replace(parsed, published_at=None)
+    affiliations = [Affiliation(envoy.key, title, org, "جملة") for title, org in held]
+    found = replace(extraction_naming(envoy, COUNCIL, syria()), affiliations=affiliations)
+    saved = save_article(session=session, parsed=parsed, extraction=found, replace_id=replace_id)
+    return saved.article_id
+
+
 def seed_roles(session: Session) -> int:
     envoy = person("بدر جاموس")
     for n, (hours, held) in enumerate(ROLES):
-        parsed = article(hours if hours is not None else 0, url=f"https://example.org/roles/{n}")
-        if hours is None:
-            parsed = replace(parsed, published_at=None)
-        affiliations = [Affiliation(envoy.key, title, org, "جملة") for title, org in held]
-        found = replace(extraction_naming(envoy, COUNCIL, syria()), affiliations=affiliations)
-        save_article(session=session, parsed=parsed, extraction=found)
+        save_roles(session, n, hours, held)
     session.flush()
     found_id = session.scalar(select(m.Entity.id).where(m.Entity.name == envoy.name))
     assert found_id is not None
     return found_id
+
+
+def article_id(session: Session, n: int) -> int:
+    found = session.scalar(select(m.Article.id).where(m.Article.url.endswith(f"/roles/{n}")))
+    assert found is not None
+    return found
 
 
 def all_entities(session: Session) -> list[int]:
@@ -80,6 +101,43 @@ def test_role_spans_are_the_models_json(session: Session) -> None:
     assert merged.last_seen == BASE_TIME + timedelta(hours=30)  # not the undated one
     for entity_id in all_entities(session):
         assert entity_page_json(session, entity_id) == model_bytes(session, entity_id)
+
+
+def test_roles_kept_at_ingest_follow_changed_reextracted_and_deleted_articles(
+    session: Session,
+) -> None:
+    """The roles are counted at ingest (app/store/role_spans.py): each change below takes
+    away an article that gave a role its first spelling, its first date or its last."""
+    envoy = seed_roles(session)
+    ids = {n: article_id(session, n) for n in range(len(ROLES))}
+    # article 1 (10 h) gave "رئيس هيئة التفاوض" its spelling and first date; now it
+    # gives only the other spelling, later than every other article
+    first = save_roles(session, 1, 50, [("رئيس هيئه التفاوض", COUNCIL.key)])
+    assert entity_page_json(session, envoy) == model_bytes(session, envoy)
+    # article 5 (40 h) was the only one saying its title: extracted again, it says others
+    held = [("رئيس الوفد", None), ("رئيس الوفد", COUNCIL.key)]
+    save_roles(session, 5, 40, held, replace_id=ids[5])
+    assert entity_page_json(session, envoy) == model_bytes(session, envoy)
+    save_article(
+        session=session,
+        parsed=article(3, url="https://example.org/roles/1"),
+        extraction=extraction_naming(syria()),
+        replace_id=first,
+    )
+    assert entity_page_json(session, envoy) == model_bytes(session, envoy)
+    for n in (0, 4):  # the last date of one role, the first of another
+        delete_article(session=session, article_id=ids[n])
+        assert entity_page_json(session, envoy) == model_bytes(session, envoy)
+    roles = get_entity(session=session, entity_id=envoy).roles
+    assert sorted(r.article_count for r in roles) == [1, 2, 2]
+    kept = stored_roles(session)
+    recount_roles(session.connection())  # as the migration fills an existing archive
+    assert stored_roles(session) == kept
+
+
+def stored_roles(session: Session) -> list[tuple[object, ...]]:
+    spans = m.RoleSpan.__table__
+    return [tuple(row) for row in session.execute(select(spans).order_by(*spans.primary_key))]
 
 
 async def test_the_route_sends_the_page_and_a_problem_for_an_unknown_id(

@@ -126,6 +126,23 @@ def common(ids: dict[str, int]) -> list[str]:
         f"/entities/{syria}/articles",
         f"/entities/{syria}/articles?limit=1",
         f"/articles/{article_id}",
+        *pages(ids),
+    ]
+
+
+def pages(ids: dict[str, int]) -> list[str]:
+    """The entity page and the lists of entities and resolutions (app/api/hot_pages.py)."""
+    return [
+        f"/entities/{ids['syria']}",
+        f"/entities/{ids['council']}",
+        "/entities",
+        "/entities?limit=2",
+        "/entities?q=%D8%B3%D9%88",  # a browser's escapes of two Arabic letters
+        "/entities?limit=1&q=syr",
+        "/entities?q=%D9%87%D9%8A%D8%A6%D8%A9+%D8%A7%D9%84",  # "+": a space
+        "/entities?q=zzz",  # nothing matches: an empty page
+        "/resolutions",
+        "/resolutions?limit=1",
     ]
 
 
@@ -153,6 +170,17 @@ def passed_on(ids: dict[str, int]) -> list[str]:
         "/articles",
         f"/articles?entity={syria}%00",  # the guard's 422
         "/articles/0",
+        "/entities/999999",  # 404
+        f"/entities/{syria}?limit=1",  # 422: unknown parameter
+        "/entities?kind=place",
+        "/entities?q=",
+        "/entities?q=%FF",  # not UTF-8
+        "/entities?q=a&q=b",
+        "/entities?q=" + "a" * 201,  # 422
+        "/entities?limit=101",  # 422
+        "/resolutions?body=UNSC",
+        "/resolutions?symbol=2254",
+        "/resolutions?cursor=x",  # 422
     ]
 
 
@@ -199,6 +227,20 @@ async def test_the_next_link_is_the_routes(app: FastAPI, archive: dict[str, int]
     cursor = link.split("cursor=")[1].split(">")[0]
     fast, general = await both(app, f"{target}&cursor={cursor}")
     assert fast == general and fast[0] == 200
+
+
+@pytest.mark.parametrize("target", ["/entities?q=%D8%B9&limit=1", "/resolutions?limit=1"])
+async def test_the_next_link_of_a_list_is_the_routes(
+    app: FastAPI, archive: dict[str, int], target: str
+) -> None:
+    seen = 0
+    while target:
+        fast, general = await both(app, target)
+        assert fast == general and fast[0] == 200, target
+        link = dict(fast[1]).get(b"link", b"").decode()
+        target = link[len("<http://khabar.test") : link.find(">")] if link else ""
+        seen += 1
+    assert seen >= 2
 
 
 async def test_everything_else_is_left_to_the_routes_and_answered_as_before(

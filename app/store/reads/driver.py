@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 from sqlalchemy import Dialect, Select
@@ -55,18 +55,36 @@ def driver_plan(dialect: Dialect, key: Any, statement: Callable[[], Select[Any]]
 
 
 def driver_rows(session: Session, statement: Select[Any], params: Mapping[str, Any]) -> list[Any]:
-    """Every row of `statement` on the session's connection, as named tuples of converted
-    values. Callers build each statement once and keep it (a `functools.cache` function), so
-    the statement's id keys its plan; `_HELD` keeps the statement alive so that the id is
-    never reused by another."""
+    """Every row of `statement` on the session's connection (see `statement_rows`)."""
     connection = session.connection()
-    dialect = connection.dialect
-    _HELD.setdefault(id(statement), statement)
-    plan = driver_plan(dialect, ("statement", id(statement)), lambda: statement)
     dbapi = connection.connection.dbapi_connection
     assert dbapi is not None
+    return statement_rows(dbapi, connection.dialect, statement, params)
+
+
+def statement_rows(
+    dbapi_connection: Any, dialect: Dialect, statement: Select[Any], params: Mapping[str, Any]
+) -> list[Any]:
+    """Every row of `statement`, as named tuples of converted values. Callers build each
+    statement once and keep it (a `functools.cache` function), so the statement's id keys
+    its plan; `_HELD` keeps the statement alive so that the id is never reused by another."""
+    _HELD.setdefault(id(statement), statement)
+    plan = driver_plan(dialect, ("statement", id(statement)), lambda: statement)
     make = row_shape(plan.names)
-    return [make(values) for values in fetch_all(dbapi, dialect, plan, params)]
+    return [make(values) for values in fetch_all(dbapi_connection, dialect, plan, params)]
+
+
+Rows = Callable[[Select[Any], Mapping[str, Any]], list[Any]]
+
+
+def session_rows(session: Session) -> Rows:
+    """`driver_rows` on this session: for store functions that run on either."""
+    return partial(driver_rows, session)
+
+
+def dbapi_rows(dbapi_connection: Any, dialect: Dialect) -> Rows:
+    """`statement_rows` on a DB-API connection (the front's reads, app/api/front.py)."""
+    return partial(statement_rows, dbapi_connection, dialect)
 
 
 _HELD: dict[int, Select[Any]] = {}

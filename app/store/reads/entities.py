@@ -10,13 +10,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, or_, select, tuple_
+from sqlalchemy import Dialect, Integer, bindparam, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
-from app.store.reads.driver import driver_rows
+from app.store.reads.driver import Rows, dbapi_rows, session_rows
 from app.store.reads.entity_page import ENTITY_FIELDS, entity_fields
 from app.store.reads.paging import TOTAL_CAP, capped_count
 from app.store.typing import AnySelect
@@ -35,6 +35,24 @@ def list_entities(
     limit: int,
     cursor: str | None,
 ) -> v.Page[v.EntityItem]:
+    return entity_list(session_rows(session), kind, q, wikidata, limit, cursor)
+
+
+def driver_list_entities(
+    dbapi_connection: Any, dialect: Dialect, *, q: str | None, limit: int, cursor: str | None
+) -> v.Page[v.EntityItem]:
+    """The same page read on a DB-API connection (app/api/front.py)."""
+    return entity_list(dbapi_rows(dbapi_connection, dialect), None, q, None, limit, cursor)
+
+
+def entity_list(
+    rows_of: Rows,
+    kind: str | None,
+    q: str | None,
+    wikidata: str | None,
+    limit: int,
+    cursor: str | None,
+) -> v.Page[v.EntityItem]:
     where: dict[str, Any] = {}
     if kind:
         where["kind"] = kind
@@ -48,8 +66,8 @@ def list_entities(
         last_n, last_id = decode_offset_cursor(cursor)
         page["after_n"], page["after_id"] = -last_n, int(last_id)
     shape = (bool(kind), bool(wikidata), "prefix" in where)
-    rows = driver_rows(session, _page_statement(*shape, bool(cursor)), where | page)
-    n = rows[0].list_total if rows else driver_rows(session, _count_statement(*shape), where)[0][0]
+    rows = rows_of(_page_statement(*shape, bool(cursor)), where | page)
+    n = rows[0].list_total if rows else rows_of(_count_statement(*shape), where)[0][0]
     items = [{**entity_fields(row), "article_count": row.article_count} for row in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = encode_offset_cursor(last.article_count, str(last.id)) if last else None

@@ -11,14 +11,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Dialect, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
 from app.store import models as m
 from app.store import views as v
-from app.store.reads.driver import driver_rows
-from app.text.normalize import normalize
+from app.store.reads.driver import Rows, dbapi_rows, session_rows
 
 RELATED_LIMIT = 20
 _ENTITY = m.Entity.__table__
@@ -26,23 +25,27 @@ ENTITY_FIELDS = ("id", "name", "kind", "subkind", "english_name", "wikidata_id")
 
 
 def entity_page_json(session: Session, entity_id: int) -> bytes:
-    return entity_page(session, entity_id).model_dump_json().encode()
+    return _page(session_rows(session), entity_id).model_dump_json().encode()
 
 
-def entity_page(session: Session, entity_id: int) -> v.EntityDetail:
+def driver_entity_page_json(dbapi_connection: Any, dialect: Dialect, entity_id: int) -> bytes:
+    """The same bytes read on a DB-API connection (app/api/front.py); NotFound likewise."""
+    return _page(dbapi_rows(dbapi_connection, dialect), entity_id).model_dump_json().encode()
+
+
+def _page(rows: Rows, entity_id: int) -> v.EntityDetail:
     statements = _statements()
     params = {"entity": entity_id}
-    head = driver_rows(session, statements["head"], params)
+    head = rows(statements["head"], params)
     if not head:
         raise NotFound(f"no entity with id {entity_id}")
     row = head[0]
     data = {**entity_fields(row), "article_count": row.article_count}
-    data["aliases"] = [r[0] for r in driver_rows(session, statements["aliases"], params)]
+    data["aliases"] = [r[0] for r in rows(statements["aliases"], params)]
     data["first_seen"], data["last_seen"] = row.first_seen, row.last_seen
-    data["roles"] = _role_spans(driver_rows(session, statements["roles"], params))
+    data["roles"] = [_role_span(r) for r in rows(statements["roles"], params)]
     data["related"] = [
-        {"entity": entity_fields(r), "count": r.shared}
-        for r in driver_rows(session, statements["related"], params)
+        {"entity": entity_fields(r), "count": r.shared} for r in rows(statements["related"], params)
     ]
     data["resolutions"] = [
         {
@@ -54,7 +57,7 @@ def entity_page(session: Session, entity_id: int) -> v.EntityDetail:
             },
             "count": r.article_count,
         }
-        for r in driver_rows(session, statements["resolutions"], params)
+        for r in rows(statements["resolutions"], params)
     ]
     return v.EntityDetail.model_validate(data)
 
@@ -64,29 +67,17 @@ def entity_fields(row: Any, at: int = 0) -> dict[str, Any]:
     return dict(zip(ENTITY_FIELDS, row[at : at + len(ENTITY_FIELDS)], strict=True))
 
 
-def _role_spans(rows: list[Any]) -> list[dict[str, Any]]:
-    """A title said in many articles is one role, with the first and last article saying
-    it. Rows come in article order: title, the organization's fields, published_at and
-    article id last."""
-    spans: dict[tuple[str, int | None], dict[str, Any]] = {}
-    for row in rows:
-        title, organization, published, article_id = row[0], row[1], row[-2], row[-1]
-        key = (normalize(title), organization)
-        span = spans.get(key)
-        if span is None:
-            span = spans[key] = {
-                "title": title,
-                "organization": entity_fields(row, 1) if organization is not None else None,
-                "first_seen": published,
-                "last_seen": None,
-                "articles": set(),
-            }
-        span["first_seen"] = span["first_seen"] or published
-        span["last_seen"] = published or span["last_seen"]
-        span["articles"].add(article_id)
-    for span in spans.values():
-        span["article_count"] = len(span.pop("articles"))
-    return list(spans.values())
+def _role_span(row: Any) -> dict[str, Any]:
+    """A role as role_spans keeps it (app/store/role_spans.py): title, the organization's
+    fields, then the dates and the count."""
+    title, organization = row[0], row[1]
+    return {
+        "title": title,
+        "organization": entity_fields(row, 1) if organization is not None else None,
+        "first_seen": row.first_seen,
+        "last_seen": row.last_seen,
+        "article_count": row.article_count,
+    }
 
 
 @cache
@@ -128,18 +119,15 @@ def _aliases(entity: Any) -> Select[Any]:
 
 
 def _roles(entity: Any) -> Select[Any]:
-    affiliations = m.Affiliation.__table__.c
-    articles = m.Article.__table__.c
+    """The person's roles from the spans kept at ingest, in the order they first appear."""
+    spans = m.RoleSpan.__table__.c
     org = _ENTITY.alias("org")
     return (
-        select(affiliations.title, *(org.c[name] for name in ENTITY_FIELDS))
-        .add_columns(articles.published_at, affiliations.article_id)
-        .join_from(
-            m.Affiliation.__table__, m.Article.__table__, articles.id == affiliations.article_id
-        )
-        .outerjoin(org, org.c.id == affiliations.organization_id)
-        .where(affiliations.person_id == entity)
-        .order_by(articles.sort_at, affiliations.id)
+        select(spans.title, *(org.c[name] for name in ENTITY_FIELDS))
+        .add_columns(spans.first_seen, spans.last_seen, spans.article_count)
+        .outerjoin_from(m.RoleSpan.__table__, org, org.c.id == spans.organization_id)
+        .where(spans.person_id == entity)
+        .order_by(spans.first_sort_at, spans.first_affiliation_id)
     )
 
 

@@ -4,12 +4,13 @@ the one known body that has that number, so a list row says what its page says."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select, tuple_
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Integer, and_, bindparam, case, func, or_, select
 
 from app.store import models as m
+from app.store.reads.driver import Rows
 from app.store.typing import AnySelect
 
 UNKNOWN = "unknown"
@@ -54,17 +55,34 @@ def merged_rows() -> AnySelect:
     )
 
 
-def shared_articles(session: Session, rows: Sequence[Any]) -> dict[int, int]:
+def shared_articles(rows_of: Rows, rows: Sequence[Any]) -> dict[int, int]:
     """Articles citing a row both with its body and without, by row id: one statement for
     the page when a row of it has such a family, whatever it holds; none otherwise."""
     pairs = [(row.id, row.vague_id) for row in rows if row.vague_id is not None]
     if not pairs:
         return {}
-    known, vague = aliased(m.ArticleResolution), aliased(m.ArticleResolution)
-    query = (
-        select(known.resolution_id, func.count())
-        .join(vague, vague.article_id == known.article_id)
-        .where(tuple_(known.resolution_id, vague.resolution_id).in_(pairs))
-        .group_by(known.resolution_id)
+    params = {f"known_{i}": k for i, (k, _) in enumerate(pairs)}
+    params |= {f"vague_{i}": x for i, (_, x) in enumerate(pairs)}
+    return {int(rid): int(n) for rid, n in rows_of(_shared_statement(len(pairs)), params)}
+
+
+@cache
+def _shared_statement(pairs: int) -> AnySelect:
+    """Built once per number of pairs (a page holds at most 100), so the driver plans it once."""
+    link = m.ArticleResolution.__table__
+    known, vague = link.alias("known"), link.alias("vague")
+    held = or_(
+        *(
+            and_(
+                known.c.resolution_id == bindparam(f"known_{i}", type_=Integer),
+                vague.c.resolution_id == bindparam(f"vague_{i}", type_=Integer),
+            )
+            for i in range(pairs)
+        )
     )
-    return {int(rid): int(n) for rid, n in session.execute(query)}
+    return (
+        select(known.c.resolution_id, func.count())
+        .join_from(known, vague, vague.c.article_id == known.c.article_id)
+        .where(held)
+        .group_by(known.c.resolution_id)
+    )

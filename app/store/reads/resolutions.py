@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, func, select, tuple_
+from sqlalchemy import Dialect, Integer, bindparam, func, select, tuple_
 from sqlalchemy.orm import Session
 
 from app.errors import InvalidParameter, NotFound
@@ -13,7 +13,7 @@ from app.store import models as m
 from app.store import views as v
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
 from app.store.reads.dated import publication_span
-from app.store.reads.driver import driver_rows
+from app.store.reads.driver import Rows, dbapi_rows, session_rows
 from app.store.reads.highlights import Block, snippet
 from app.store.reads.paging import TOTAL_CAP, capped_count
 from app.store.reads.refs import article_ref, entity_ref, location
@@ -49,6 +49,23 @@ def list_resolutions(
     symbol: tuple[int | None, int] | None = None,
 ) -> v.Page[v.ResolutionItem]:
     """Most cited first (citations, then id). `symbol` is (session, number)."""
+    return resolution_list(session_rows(session), body, limit, cursor, symbol)
+
+
+def driver_list_resolutions(
+    dbapi_connection: Any, dialect: Dialect, *, limit: int, cursor: str | None
+) -> v.Page[v.ResolutionItem]:
+    """The same page read on a DB-API connection (app/api/front.py)."""
+    return resolution_list(dbapi_rows(dbapi_connection, dialect), None, limit, cursor, None)
+
+
+def resolution_list(
+    rows_of: Rows,
+    body: str | None,
+    limit: int,
+    cursor: str | None,
+    symbol: tuple[int | None, int] | None,
+) -> v.Page[v.ResolutionItem]:
     where: dict[str, Any] = {}
     if body:
         where["body"] = body
@@ -59,9 +76,9 @@ def list_resolutions(
         last_n, last_id = decode_offset_cursor(cursor)
         page["after_n"], page["after_id"] = -last_n, int(last_id)
     shape = (bool(body), bool(symbol))
-    rows = driver_rows(session, _page_statement(*shape, bool(cursor)), where | page)
-    n = rows[0].list_total if rows else driver_rows(session, _count_statement(*shape), where)[0][0]
-    shared = shared_articles(session, rows[:limit])
+    rows = rows_of(_page_statement(*shape, bool(cursor)), where | page)
+    n = rows[0].list_total if rows else rows_of(_count_statement(*shape), where)[0][0]
+    shared = shared_articles(rows_of, rows[:limit])
     items = [_item_fields(row, shared) for row in rows[:limit]]
     last = rows[limit - 1] if len(rows) > limit else None
     next_cursor = encode_offset_cursor(int(last.citations), str(last.id)) if last else None
