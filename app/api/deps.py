@@ -20,6 +20,10 @@ from app.config import Settings
 from app.errors import Forbidden, Unauthorized
 from app.store.db import open_session
 
+# Set by the front (app/api/front.py) when its own read found the database down: the route
+# then answers the same 503 at once rather than wait on the database a second time.
+DATABASE_DOWN = "khabar.database_down"
+
 
 async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
@@ -29,6 +33,9 @@ async def get_settings_dep(request: Request) -> Settings:
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """Commit when the route returns, roll back when it raises. Reads go to the read
     replica when one is configured."""
+    down = request.scope.get(DATABASE_DOWN)
+    if down is not None:
+        raise down
     factory: sessionmaker[Session] = request.app.state.read_session_factory
     session = open_session(factory, write=False)
     try:

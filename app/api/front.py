@@ -28,11 +28,13 @@ from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import Dialect, Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.caching import cache_key, parse_if_none_match, strong_tag, tagged
-from app.api.deps import get_session
+from app.api.deps import DATABASE_DOWN, get_session
 from app.api.hot import JSON, Found, Hot, match
 from app.api.hot_pages import match_page
 from app.api.hot_search import match_search
@@ -126,7 +128,7 @@ class Front:
         cached = self.cache.get(key)
         if cached is not None:
             return tagged(cached.headers, cached.body, cached.tag, if_none_match)
-        found = await self._read(hot.read)
+        found = await self._read(scope, hot.read)
         if found is None:
             return None
         headers = [JSON] if found.link is None else [JSON, (b"link", found.link)]
@@ -134,16 +136,32 @@ class Front:
         self.cache.put(key, headers, found.body, tag)
         return tagged(headers, found.body, tag, if_none_match)
 
-    async def _read(self, read: Callable[[Any, Dialect], Found | None]) -> Found | None:
+    async def _read(
+        self, scope: Scope, read: Callable[[Any, Dialect], Found | None]
+    ) -> Found | None:
         def run() -> Found | None:
             with self._connection() as (dbapi, dialect):
                 return read(dbapi, dialect)
 
         try:
             return run() if self.inline else await run_in_threadpool(run)
-        except Exception:  # the routes answer it, as a problem if it is one
+        except Exception as exc:  # the routes answer it, as a problem if it is one
             log.debug("hot read passed on to the routes", exc_info=True)
+            down = None if self.inline else self._unavailable(exc)
+            if down is not None:
+                scope[DATABASE_DOWN] = down
             return None
+
+    def _unavailable(self, exc: Exception) -> Exception | None:
+        """The error the routes' 503 handler knows, when `exc` says the server database is
+        down, frozen or busy (app/api/errors.py); None for any other error. Not on SQLite:
+        there an OperationalError may be a query the route words otherwise (full text)."""
+        if isinstance(exc, (OperationalError, PoolTimeout)):
+            return exc
+        dbapi_error = getattr(self.engine.dialect.dbapi, "OperationalError", None)
+        if dbapi_error is not None and isinstance(exc, dbapi_error):
+            return OperationalError(None, None, exc)
+        return None
 
     @contextmanager
     def _connection(self) -> Iterator[tuple[Any, Dialect]]:
