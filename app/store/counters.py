@@ -12,15 +12,20 @@ are built once per engine kind: building them cost more than running them."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import permutations, product
 from typing import Any
 
 from sqlalchemy import (
     BindParameter,
+    ColumnElement,
     Connection,
     Executable,
     Integer,
     Select,
+    any_,
     bindparam,
     delete,
     func,
@@ -29,12 +34,18 @@ from sqlalchemy import (
     tuple_,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 
 from app.store import models as m
 from app.store.role_spans import count_new_roles, recount_roles, remove_roles
-from app.store.scope_counters import count_new_scopes, count_scopes, recount_scopes
+from app.store.scope_counters import (
+    batch_tags,
+    count_new_scopes,
+    count_scopes,
+    ids_array,
+    recount_scopes,
+)
+from app.store.upsert import add_counts
 
 _ARTICLE: BindParameter[int] = bindparam("article_id", type_=Integer)
 _IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
@@ -54,11 +65,37 @@ def count_new_articles(connection: Connection, article_ids: list[int]) -> None:
     """Add articles whose links were just written, a batch in one statement per counter:
     each counter row is then updated once a batch, not once an article (on PostgreSQL an
     update a transaction repeats on one row leaves a version behind to step over each
-    time, and a popular pair cost more and more through a batch)."""
+    time, and a popular pair cost more and more through a batch). The pairs are counted
+    here from the batch's tags, as the facets are: grouping them cost the database a
+    temporary B-tree."""
     for statement in _added(connection.dialect.name):
         connection.execute(statement, {"ids": article_ids})
     count_new_roles(connection, article_ids)
-    count_new_scopes(connection, article_ids)
+    tags = batch_tags(connection, article_ids)
+    _add_pairs(connection, tags)
+    count_new_scopes(connection, article_ids, tags)
+
+
+def _add_pairs(connection: Connection, tags: Sequence[tuple[int, str, int]]) -> None:
+    """entity_pairs and entity_resolutions, +1 for each pair an article holds."""
+    entities: dict[int, list[int]] = {}
+    resolutions: dict[int, list[int]] = {}
+    for article_id, dim, id_ in tags:
+        if dim == "entity":
+            entities.setdefault(article_id, []).append(id_)
+        elif dim == "resolution":
+            resolutions.setdefault(article_id, []).append(id_)
+    pairs: Counter[tuple[int, int]] = Counter()
+    with_resolutions: Counter[tuple[int, int]] = Counter()
+    for article_id, held in entities.items():
+        pairs.update(permutations(held, 2))  # an article's links are distinct entities
+        with_resolutions.update(product(held, resolutions.get(article_id, ())))
+    for model, key, counts in (
+        (m.EntityPair, ("entity_id", "other_id"), pairs),
+        (m.EntityResolution, ("entity_id", "resolution_id"), with_resolutions),
+    ):
+        rows = [(*k, n) for k, n in sorted(counts.items())]  # key order: no deadlock
+        add_counts(connection, model, rows, key=key)
 
 
 @cache
@@ -89,50 +126,38 @@ def _removed() -> tuple[Executable, ...]:
     )
 
 
+def _batch_of(dialect: str) -> Callable[[Any], ColumnElement[bool]]:
+    """`column IN :ids`; on PostgreSQL `column = ANY(:ids)`, one array: an expanded list is
+    a new statement text every batch, which psycopg parses again in Python."""
+    if dialect == "postgresql":
+        array = ids_array()
+        return lambda column: column == any_(array)
+    return lambda column: column.in_(_IDS)
+
+
 @cache
 def _added(dialect: str) -> tuple[Executable, ...]:
-    links, cites = m.ArticleEntity, m.ArticleResolution
+    links = m.ArticleEntity
+    in_batch = _batch_of(dialect)
     entity_counts = (
         select(func.count())
-        .where(links.entity_id == m.Entity.id, links.article_id.in_(_IDS))
+        .where(links.entity_id == m.Entity.id, in_batch(links.article_id))
         .scalar_subquery()
     )
     entities = (
         update(m.Entity)
-        .where(m.Entity.id.in_(select(links.entity_id).where(links.article_id.in_(_IDS))))
+        .where(m.Entity.id.in_(select(links.entity_id).where(in_batch(links.article_id))))
         .values(article_count=m.Entity.article_count + entity_counts)
     )
-    mine, other = aliased(links), aliased(links)
-    pairs = (
-        select(mine.entity_id, other.entity_id, func.count())
-        .join(other, other.article_id == mine.article_id)
-        .where(mine.article_id.in_(_IDS), other.entity_id != mine.entity_id)
-        .group_by(mine.entity_id, other.entity_id)
-        .order_by(mine.entity_id, other.entity_id)
-    )
-    with_resolutions = (
-        select(links.entity_id, cites.resolution_id, func.count())
-        .join(cites, cites.article_id == links.article_id)
-        .where(links.article_id.in_(_IDS))
-        .group_by(links.entity_id, cites.resolution_id)
-        .order_by(links.entity_id, cites.resolution_id)
-    )
-    pair_key = (m.EntityPair.entity_id, m.EntityPair.other_id)
-    with_key = (m.EntityResolution.entity_id, m.EntityResolution.resolution_id)
-    return (
-        entities,
-        _resolutions_added(),
-        _pairs_added(dialect, m.EntityPair, pair_key, pairs),
-        _pairs_added(dialect, m.EntityResolution, with_key, with_resolutions),
-    )
+    return entities, _resolutions_added(in_batch)
 
 
-def _resolutions_added() -> Executable:
+def _resolutions_added(in_batch: Callable[[Any], ColumnElement[bool]]) -> Executable:
     link = m.ArticleResolution
-    mine = (link.resolution_id == m.Resolution.id, link.article_id.in_(_IDS))
+    mine = (link.resolution_id == m.Resolution.id, in_batch(link.article_id))
     articles = select(func.count()).where(*mine).scalar_subquery()
     citations = select(func.coalesce(func.sum(link.citation_count), 0)).where(*mine)
-    linked = select(link.resolution_id).where(link.article_id.in_(_IDS))
+    linked = select(link.resolution_id).where(in_batch(link.article_id))
     return (
         update(m.Resolution)
         .where(m.Resolution.id.in_(linked))
@@ -140,21 +165,6 @@ def _resolutions_added() -> Executable:
             article_count=m.Resolution.article_count + articles,
             citation_count=m.Resolution.citation_count + citations.scalar_subquery(),
         )
-    )
-
-
-def _pairs_added(
-    dialect: str,
-    table: type[m.EntityPair] | type[m.EntityResolution],
-    key: tuple[Any, Any],
-    rows: Select[int, int, int],
-) -> Executable:
-    keys = [column.key for column in key]
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(table).from_select([*keys, "article_count"], rows)
-    return statement.on_conflict_do_update(
-        index_elements=keys,
-        set_={"article_count": table.article_count + statement.excluded.article_count},
     )
 
 

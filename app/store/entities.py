@@ -13,7 +13,7 @@ from sqlalchemy.sql.functions import coalesce
 
 from app.extract import model as ex
 from app.store.models import Entity, EntityAlias, EntityWord, Resolution
-from app.store.upsert import insert_ignoring_conflicts
+from app.store.upsert import insert_ignoring_conflicts, insert_rows
 from app.text.normalize import collapse_spaces, normalize
 
 
@@ -125,9 +125,7 @@ def alias_rows(entities: list[tuple[int, ex.Entity]]) -> dict[tuple[int, str], d
 
 def insert_aliases(connection: Connection, rows: dict[tuple[int, str], dict[str, object]]) -> None:
     ordered = [rows[key] for key in sorted(rows)]
-    insert_ignoring_conflicts(
-        connection, EntityAlias, ordered, conflict=["entity_id", "normalized"]
-    )
+    insert_rows(connection, EntityAlias, ordered, ignoring=("entity_id", "normalized"))
 
 
 @lru_cache(maxsize=65536)
@@ -172,8 +170,7 @@ def insert_words(
     connection: Connection, rows: dict[tuple[str, int, str], dict[str, object]]
 ) -> None:
     ordered = [rows[key] for key in sorted(rows)]
-    conflict = ["word", "entity_id", "alias"]
-    insert_ignoring_conflicts(connection, EntityWord, ordered, conflict=conflict)
+    insert_rows(connection, EntityWord, ordered, ignoring=("word", "entity_id", "alias"))
 
 
 def resolution_key(citation: ex.Citation) -> tuple[str, int, int]:

@@ -58,17 +58,20 @@ def yearless(session: Session, citations: Sequence[Citation]) -> list[int]:
 def unnamed(session: Session, entities: Sequence[Entity]) -> list[int]:
     """Archived entities these give an English name or Wikidata id they lack: once the
     article is written, the items of every article naming them need rewriting."""
-    english = [e.key for e in entities if e.english_name]
-    qids = [e.key for e in entities if e.wikidata_id]
+    english = sorted({e.key for e in entities if e.english_name})
+    qids = sorted({e.key for e in entities if e.wikidata_id})
     if not english and not qids:
         return []
-    found = select(m.Entity.id).where(
-        or_(
-            m.Entity.key.in_(english) & m.Entity.english_name.is_(None),
-            m.Entity.key.in_(qids) & m.Entity.wikidata_id.is_(None),
-        )
+    return list(session.scalars(_UNNAMED, {"english": english, "qids": qids}).all())
+
+
+# Built once: built per call, with a batch's keys as literals, it cost more than running it.
+_UNNAMED = select(m.Entity.id).where(
+    or_(
+        m.Entity.key.in_(bindparam("english", expanding=True)) & m.Entity.english_name.is_(None),
+        m.Entity.key.in_(bindparam("qids", expanding=True)) & m.Entity.wikidata_id.is_(None),
     )
-    return list(session.scalars(found).all())
+)
 
 
 def naming(session: Session, entity_ids: Sequence[int]) -> list[int]:

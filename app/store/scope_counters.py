@@ -14,8 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from itertools import product
+from typing import Any
 
-from sqlalchemy import BindParameter, Connection, TextClause, bindparam, text
+from sqlalchemy import ARRAY, BindParameter, Connection, Integer, TextClause, bindparam, text
+
+from app.store.counter_models import FacetCount
+from app.store.upsert import add_counts
 
 # Facet values are integers; a kind is coded, in the order of the kind names, so that ties
 # sort as the general path sorts them (by name).
@@ -142,57 +147,76 @@ def _grouped(dialect: str, only_batch: bool) -> tuple[str, str]:
     return facets, days
 
 
-def count_new_scopes(connection: Connection, article_ids: list[int]) -> None:
-    """+1 for a batch of new articles, each counter row touched once a batch (as
-    counters.count_new_articles does for the other counters). The database gives the
-    articles' tags; their pairs are counted here: grouping the ~350 pairs an article makes
-    cost SQLite a temporary B-tree, ~1 ms an article."""
-    tags, days, facets = _batch_added(connection.dialect.name)
-    counts = facet_counts(connection.execute(tags, {"ids": article_ids}).all())
-    if counts:
-        connection.execute(facets, [dict(zip("abcdn", (*k, n), strict=True)) for k, n in counts])
+def batch_tags(connection: Connection, article_ids: list[int]) -> list[tuple[int, str, int]]:
+    """(article_id, dim, id): the tags of a batch of articles, as `_TAGS` gives one's."""
+    tags, _ = _batch_added(connection.dialect.name)
+    return [(a, dim, id_) for a, dim, id_ in connection.execute(tags, {"ids": article_ids})]
+
+
+def count_new_scopes(
+    connection: Connection, article_ids: list[int], tags: list[tuple[int, str, int]]
+) -> None:
+    """+1 for a batch of new articles whose `tags` are given, each counter row touched once
+    a batch (as counters.count_new_articles does for the other counters). Their pairs are
+    counted here: grouping the ~350 pairs an article makes cost SQLite a temporary B-tree,
+    ~1 ms an article."""
+    _, days = _batch_added(connection.dialect.name)
+    rows = [(*key, n) for key, n in facet_counts(tags)]
+    add_counts(connection, FacetCount, rows, key=("scope", "scope_id", "facet", "value"))
     connection.execute(days, {"ids": article_ids})
 
 
 FacetKey = tuple[str, int, str, int]
+_Tag = tuple[str, int]
 
 
 def facet_counts(tags: Iterable[tuple[int, str, int]]) -> list[tuple[FacetKey, int]]:
     """(scope, scope_id, facet, value) -> articles, in key order, from (article_id, dim,
-    id) tags: the rows `_pairs` gives, grouped."""
-    by_article: dict[int, list[tuple[str, int]]] = {}
+    id) tags: the rows `_pairs` gives, grouped. The pairs are counted by Counter over
+    itertools.product, in C: a Python loop over them cost more than the rest of the store."""
+    by_article: dict[int, list[_Tag]] = {}
     for article_id, dim, id_ in tags:
         by_article.setdefault(article_id, []).append((dim, id_))
-    counts: Counter[FacetKey] = Counter()
+    counts: Counter[tuple[_Tag, _Tag]] = Counter()
     for held in by_article.values():
         facets = [t for t in held if t[0] not in ("all", "stripe")]
         kinds = [t for t in facets if t[0] == "kind"]
-        for scope, scope_id in held:
-            if scope == "stripe":
-                counts.update(("all", scope_id, "kind", value) for _, value in kinds)
-            elif scope != "kind":
-                skip = "entity" if scope == "entity" else "kind" if scope == "all" else ""
-                counts.update((scope, scope_id, f, v) for f, v in facets if f != skip)
-    return sorted(counts.items())
+        scopes = [t for t in facets if t[0] not in ("kind", "entity")]
+        entities = [t for t in facets if t[0] == "entity"]
+        counts.update(product(entities, [t for t in facets if t[0] != "entity"]))
+        counts.update(product(scopes, facets))
+        for dim, id_ in held:
+            if dim == "all":
+                counts.update(product([(dim, id_)], [t for t in facets if t[0] != "kind"]))
+            elif dim == "stripe":  # the whole archive's kinds, striped
+                counts.update(product([("all", id_)], kinds))
+    return sorted(((s, s_id, f, v), n) for ((s, s_id), (f, v)), n in counts.items())
 
 
 @cache
-def _batch_added(dialect: str) -> tuple[TextClause, TextClause, TextClause]:
-    """The tags of a batch's articles, their day counters' upsert, and the facet counters'
-    upsert of one grouped row."""
+def _batch_added(dialect: str) -> tuple[TextClause, TextClause]:
+    """The tags of a batch's articles, and their day counters' upsert."""
     _, days = _grouped(dialect, only_batch=True)
-    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
     days += (
         " ON CONFLICT (scope, scope_id, day) DO UPDATE SET "
         "article_count = day_counts.article_count + excluded.article_count"
     )
-    facets = (
-        "INSERT INTO facet_counts (scope, scope_id, facet, value, article_count) "
-        "VALUES (:a, :b, :c, :d, :n) ON CONFLICT (scope, scope_id, facet, value) "
-        "DO UPDATE SET article_count = facet_counts.article_count + excluded.article_count"
-    )
     select_tags = f"WITH {_all_tags(only_batch=True)} SELECT article_id, dim, id FROM tags"
-    return text(select_tags).bindparams(ids), text(days).bindparams(ids), text(facets)
+    return _with_ids(dialect, select_tags), _with_ids(dialect, days)
+
+
+def _with_ids(dialect: str, statement: str) -> TextClause:
+    """`IN :ids` as one array on PostgreSQL: an expanded list is a new statement text for
+    every batch (200 placeholders, seven times), which psycopg parses in Python each time."""
+    if dialect == "postgresql":
+        return text(statement.replace("IN :ids", "= ANY(:ids)")).bindparams(ids_array())
+    ids: BindParameter[list[int]] = bindparam("ids", expanding=True)
+    return text(statement).bindparams(ids)
+
+
+def ids_array() -> BindParameter[Any]:
+    """The batch's article ids as one PostgreSQL array parameter."""
+    return bindparam("ids", type_=ARRAY(Integer()))
 
 
 def _recount(dialect: str) -> list[str]:

@@ -39,9 +39,19 @@ class _Names:
 
     connection: Connection
     chunks: list[list[tuple[int, ex.Entity]]] = field(default_factory=list)
+    seen: set[tuple[int, str, tuple[str, ...], str | None]] = field(default_factory=set)
 
     def add(self, chunk: list[tuple[int, ex.Entity]]) -> None:
-        self.chunks.append(chunk)
+        """An entity the batch gave already, under the same id and names, is left out: its
+        rows are all in (the earlier ones win), and a batch names popular actors hundreds
+        of times."""
+        fresh = []
+        for entity_id, entity in chunk:
+            names = (entity_id, entity.name, tuple(entity.aliases), entity.english_name)
+            if names not in self.seen:
+                self.seen.add(names)
+                fresh.append((entity_id, entity))
+        self.chunks.append(fresh)
 
     def write(self) -> None:
         aliases: dict[tuple[int, str], dict[str, object]] = {}

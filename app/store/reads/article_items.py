@@ -203,15 +203,19 @@ def _ledes(session: Session, ids: list[int]) -> dict[int, str]:
             m.SummaryPoint.article_id.in_(ids), m.SummaryPoint.position == 0
         )
     ).all()
-    section = aliased(m.ArticleSection)
-    first_position = (
-        select(func.min(section.position))
-        .where(section.article_id == m.ArticleSection.article_id, section.kind == "paragraph")
-        .scalar_subquery()
+    # The first paragraphs' positions grouped once, not a correlated subquery per section
+    # row: PostgreSQL ran that for every section of the page's articles.
+    first = (
+        select(m.ArticleSection.article_id, func.min(m.ArticleSection.position).label("position"))
+        .where(m.ArticleSection.article_id.in_(ids), m.ArticleSection.kind == "paragraph")
+        .group_by(m.ArticleSection.article_id)
+        .subquery()
     )
     paragraphs = session.execute(
-        select(m.ArticleSection.article_id, m.ArticleSection.text).where(
-            m.ArticleSection.article_id.in_(ids), m.ArticleSection.position == first_position
+        select(m.ArticleSection.article_id, m.ArticleSection.text).join(
+            first,
+            (first.c.article_id == m.ArticleSection.article_id)
+            & (first.c.position == m.ArticleSection.position),
         )
     ).all()
     ledes = {a: _first_sentence(t) for a, t in paragraphs}
