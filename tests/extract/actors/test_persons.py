@@ -852,3 +852,40 @@ def test_a_list_of_names_goes_on_past_a_title_set_off_by_commas() -> None:
         " القائم بأعمال السفارة."
     )
     assert names(run(text), PERSON) == {"نبيل عبود", "عماد سالم", "طارق حسن"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # Maghreb, Gulf, Yemeni, Coptic, Kurdish and foreign first names, and a compound
+        # written as one word: each opens a name after a speech verb with no title
+        ("وقال رمطان بوزيد إن الحوار متعثر.", "رمطان بوزيد"),
+        ("وأكد عيدروس سالم أن الاتفاق صامد.", "عيدروس سالم"),
+        ("وقالت لمياء الخطيب إن المعبر مغلق.", "لمياء الخطيب"),
+        ("وأضاف عبدالرحيم الحسني أن اللجنة ستجتمع.", "عبدالرحيم الحسني"),
+        ("وقال تواضروس جرجس إن الكنيسة تدين الهجوم.", "تواضروس جرجس"),
+        ("وقال كوسرت أحمد إن الإقليم ملتزم بالاتفاق.", "كوسرت أحمد"),
+        ("وقال يورغن مولر إن برلين تدعم الهدنة.", "يورغن مولر"),
+    ],
+)
+def test_a_widely_listed_first_name_opens_a_name_after_a_speech_verb(
+    text: str, person: str
+) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+def test_widely_listed_first_names_open_each_name_of_a_list() -> None:
+    result = run("وحضر اللقاء النواب سامر الخطيب ورعد حداد وتيمور سليمان.")
+    assert names(result, PERSON) == {"سامر الخطيب", "رعد حداد", "تيمور سليمان"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال كامل أعضاء الوفد إن الحل سياسي.",
+        "وأكد صائب الرأي أن الحل سياسي.",
+        "وعبر الأمين العام عن فائق التقدير لجهود الوسطاء.",
+    ],
+)
+def test_a_word_that_is_also_a_name_but_mostly_an_adjective_opens_none(text: str) -> None:
+    assert names(run(text), PERSON) == set()
