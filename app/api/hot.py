@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import unquote_to_bytes, urlencode
 
 from sqlalchemy import Dialect
 from starlette.datastructures import URL
@@ -42,6 +42,7 @@ _UNESCAPED = re.compile(r"[A-Za-z0-9_.~=&-]*")
 _DETAIL = re.compile(rf"/articles/({_ID})")
 _ENTITY_ARTICLES = re.compile(rf"/entities/({_ID})/articles")
 DEFAULT_LIMIT = 20
+_Q_MAX = 200  # the routes' max_length of q
 
 Read = Callable[[Any, Dialect], "Found | None"]
 
@@ -79,7 +80,7 @@ def match(scope: Scope, known: KnownEntities, kept: Kept) -> Hot | None:
         return _detail(scope, int(found[1]), kept.details)
     found = _ENTITY_ARTICLES.fullmatch(path)
     if found and int(found[1]) in known:
-        pairs = _pairs(scope["query_string"], ("cursor", "limit"))
+        pairs = query_pairs(scope["query_string"], ("cursor", "limit"))
         if pairs is not None:
             sole = SoleLink(Link.ENTITY, int(found[1]))
             read = _list_read(scope, pairs, lambda *_: sole, kept.items)
@@ -88,7 +89,7 @@ def match(scope: Scope, known: KnownEntities, kept: Kept) -> Hot | None:
 
 
 def _article_list(scope: Scope, known: KnownEntities, items: VersionCache) -> Hot | None:
-    pairs = _pairs(scope["query_string"], ("entity", "resolution", "cursor", "limit"))
+    pairs = query_pairs(scope["query_string"], ("entity", "resolution", "cursor", "limit"))
     if pairs is None:
         return None
     given = dict(pairs)
@@ -141,22 +142,31 @@ def _detail(scope: Scope, article_id: int, details: VersionCache) -> Hot | None:
     return Hot("/articles/{article_id}", read)
 
 
-def _pairs(query: bytes, names: tuple[str, ...]) -> list[tuple[str, str]] | None:
-    """The query's parameters when each is one of `names`, given once, plainly written
-    (no escapes) and well formed; else None."""
+def query_pairs(query: bytes, names: tuple[str, ...]) -> list[tuple[str, str]] | None:
+    """The query's parameters when each is one of `names`, given once and well formed; else
+    None. Only q's value may be escaped: it is read as the route reads it (UTF-8, "+" a
+    space), and passed on when it is not strict UTF-8, is empty or too long. The others
+    must match `VALUES`, which no escape, "+" or space does."""
     if not query:
         return []
-    if b"%" in query or b"+" in query:
-        return None
     pairs: list[tuple[str, str]] = []
     for part in query.decode("latin-1").split("&"):
         name, equals, value = part.partition("=")
         if not equals or name not in names or any(name == n for n, _ in pairs):
             return None
-        if not VALUES[name].fullmatch(value):
+        text = _decoded(value) if name == "q" else value
+        if text is None or (name != "q" and not VALUES[name].fullmatch(text)):
             return None
-        pairs.append((name, value))
+        pairs.append((name, text))
     return pairs
+
+
+def _decoded(value: str) -> str | None:
+    try:
+        text = unquote_to_bytes(value.replace("+", " ")).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text if 0 < len(text) <= _Q_MAX and text.isprintable() else None
 
 
 def link_next(scope: Scope, pairs: list[tuple[str, str]], next_cursor: str | None) -> bytes | None:

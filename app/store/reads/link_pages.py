@@ -114,6 +114,11 @@ def _blob_items() -> Any:
     return cast(_ARTICLES.item_json, LargeBinary).label("item_json")
 
 
+# The page's columns with item_json as SQLite's bytes: search's front reads the same (its
+# items share the heads written from them).
+BLOB_COLUMNS = (*_COLUMNS[:-1], _blob_items())
+
+
 @cache
 def _item_statement(blob_items: bool) -> Select[Any]:
     """One article's list columns (as the page's), then its version: `updated_at`,

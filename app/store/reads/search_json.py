@@ -32,11 +32,9 @@ from sqlalchemy import (
     BigInteger,
     Dialect,
     Integer,
-    LargeBinary,
     Select,
     String,
     bindparam,
-    cast,
     func,
     literal_column,
     select,
@@ -48,6 +46,7 @@ from app.store.reads.article_items import ITEM_FIELDS, item_head, page_highlight
 from app.store.reads.articles import JsonPage, Sort, page_json
 from app.store.reads.driver import DriverPlan, driver_plan, fetch_raw, row_shape
 from app.store.reads.highlights import Block
+from app.store.reads.link_pages import BLOB_COLUMNS
 from app.store.reads.paging import TOTAL_CAP
 from app.store.reads.search_pages import RELEVANCE_CANDIDATES
 from app.store.search import (
@@ -66,19 +65,7 @@ from app.store.search import (
 _WALK = max(TOTAL_CAP, RELEVANCE_CANDIDATES) + 1
 _A = m.Article.__table__.c
 _S = m.Source.__table__.c
-# The link pages' columns in their order (link_pages.py), so both share the items' heads.
-_COLUMNS = (
-    _A.id,
-    _A.title,
-    _A.published_at,
-    _A.timezone,
-    _A.utc_offset,
-    _A.url,
-    _A.language,
-    _A.byline_place,
-    _S.name.label("outlet"),
-    cast(_A.item_json, LargeBinary).label("item_json"),
-)
+_COLUMNS = BLOB_COLUMNS  # the link pages' (link_pages.py): both share the items' heads
 _ITEM_AT = len(_COLUMNS) - 1
 
 Run = Callable[[str, dict[str, Any]], tuple[DriverPlan, list[tuple[Any, ...]]]]
