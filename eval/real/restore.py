@@ -3,7 +3,9 @@
 Each ANSWER.json is the search tool's answer to an annotation's recorded `query` (pages
 corpus), saved as returned: {"results": [{"url": ..., "excerpt": ...}, ...]}. A result whose
 url is an annotation's url and whose excerpt has the recorded sha256 is written to
-`.cache/<id>.txt`; anything else is reported and left alone. `--list` prints each query still to
+`.cache/<id>.txt`; anything else is reported and left alone. The tool may return a long url
+cut short: such a result restores the annotation whose url it begins, but only when its text
+is exactly the recorded one. `--list` prints each query still to
 run, with the ids whose text it restores.
 """
 
@@ -52,13 +54,26 @@ def results_of(answer: Any) -> list[tuple[str, str]]:
     ]
 
 
+def shortened_matches(
+    by_url: dict[str, list[Annotation]], url: str, excerpt: str
+) -> list[Annotation]:
+    """Annotations whose longer url starts with `url` and whose recorded text is `excerpt`."""
+    return [
+        annotation
+        for full, annotations in by_url.items()
+        if full.startswith(url) and full != url
+        for annotation in annotations
+        if cache_problem(annotation, excerpt) is None
+    ]
+
+
 def restore(answers: list[Any], root: Path = REAL_DIR) -> Restored:
     by_url = annotations_by_url(root)
     done = Restored()
     cache_dir(root).mkdir(exist_ok=True)
     for answer in answers:
         for url, excerpt in results_of(answer):
-            for annotation in by_url.get(url, []):
+            for annotation in by_url.get(url) or shortened_matches(by_url, url, excerpt):
                 if cache_problem(annotation, excerpt) is not None:
                     done.mismatched.append(annotation.id)
                     continue

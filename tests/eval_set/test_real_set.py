@@ -197,6 +197,22 @@ def test_restore_writes_only_texts_whose_hash_matches(tmp_path: Path) -> None:
     assert not (tmp_path / ".cache" / "r002.txt").exists()
 
 
+def test_restore_accepts_a_shortened_url_only_with_the_recorded_text(tmp_path: Path) -> None:
+    long_one = {"url": "https://example.org/news/a-very-long-slug-of-the-story"}
+    _write(tmp_path, _annotation("r001", **long_one), text=None)
+    other = _annotation(
+        "r003", text=TEXT + "!!", url="https://example.org/news/a-very-long-slug-of"
+    )
+    _write(tmp_path, other, text=None)
+    answer = {"results": [
+        {"url": "https://example.org/news/a-very-long-slug", "excerpt": TEXT},
+        {"url": "https://example.org/news/a-very-long-slug-of", "excerpt": TEXT + "!"},
+    ]}  # fmt: skip
+    done = restore([answer], tmp_path)
+    assert (done.written, done.mismatched) == (["r001"], ["r003"])
+    assert (tmp_path / ".cache" / "r001.txt").read_text(encoding="utf-8") == TEXT
+
+
 def test_restore_lists_each_missing_query_once_with_its_ids(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
