@@ -14,7 +14,7 @@ the resolver may map to the person holding that role in the article.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from app.extract.actors.candidates import Cand, Form, PersonFind, Title
 from app.extract.actors.lexicon import (
@@ -25,7 +25,9 @@ from app.extract.actors.lexicon import (
     is_verb,
     words,
 )
+from app.extract.actors.name_shapes import surname_like
 from app.extract.actors.names import (
+    COMMON_FIRST_NAMES,
     Context,
     ends_name,
     is_boundary_word,
@@ -39,6 +41,7 @@ from app.extract.actors.names import (
 from app.extract.actors.person_cues import (
     KNOWN_AS,
     LEADER_FORMS,
+    after_demonym,
     after_leader_cue,
     before_accusative_role,
     before_known_as,
@@ -72,13 +75,6 @@ from app.ingest.model import Part
 _LOOSE_LINKS = words("عن في لدى من إلى الى")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
-# First names that are everyday words too: "حسن النية", "سلام الشجعان", and علي, which
-# outlets also write for the preposition على.
-_COMMON_FIRST_NAMES = words("""
-    حسن سلام أمل نصر نور جمال عادل كريم أمين صالح سعيد هادي رشيد فرح منى عزيز بشرى وفاء
-    إيمان أمان شريف كمال فاضل ماجد نبيل سامي عالي فؤاد حكيم مجد عز رضا علا هدى سعد
-    رمضان أسماء علي
-""")
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
@@ -108,11 +104,17 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     i = 0  # the first token not read yet
     firsts = first_names()
     openers = _opening_words(ctx.lone_surnames)
-    for at in [k for k, w in enumerate(norms) if w in openers]:
+    for at in _positions(ctx, norms, openers):
         if at < i:
             continue
         i = at
         word = norms[i]
+        if word not in openers:  # a nationality as a noun: "للكاميرونية كليمنتين ..."
+            after = after_demonym(ctx, i)
+            if after is not None:
+                finds.append(after)
+                floor = i = after.person.last
+            continue
         if word not in _OPENERS and word not in firsts:
             surname = _lone_surname(ctx, i)
             if surname is not None:
@@ -156,6 +158,13 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 roles.append(title)
             i = title.last
     return finds, roles
+
+
+def _positions(ctx: Context, norms: Sequence[str], openers: frozenset[str]) -> list[int]:
+    """The tokens a pattern may open on: an opener word, or a definite nationality."""
+    at = [k for k, w in enumerate(norms) if w in openers]
+    demonyms = {k for k, c in ctx.atoms.items() if c.form is Form.DEMONYM}
+    return sorted(demonyms.union(at)) if demonyms else at
 
 
 def _coordinated_after(ctx: Context, found: PersonFind) -> list[Cand]:
@@ -250,7 +259,7 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     announce it, between a clause boundary and a name boundary."""
     toks = ctx.block.toks
     word = toks[i].norm
-    if word in _COMMON_FIRST_NAMES:
+    if word in COMMON_FIRST_NAMES:
         return None
     # after a word that ends a phrase (على، مع، إن، a verb) or a noun of meeting whose
     # object is the person (استقبال، لقاء): a line's or a colon's first words are bylines
@@ -404,8 +413,11 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
 
 
 def _after_a_people_noun(titles: list[Title], person: Cand) -> bool:
-    """After الشاب، المواطن، الطفل... only a name a known first name opens is one."""
-    return person.tokens[0] not in first_names() and any(t.head in PEOPLE_NOUNS for t in titles)
+    """After الشاب، المواطن، الطفل... only a name a known first name opens, or one a family
+    name ends ("المواطن جمال العتيبي"), is one."""
+    if person.tokens[0] in first_names() or surname_like(person.tokens[-1]):
+        return False
+    return any(t.head in PEOPLE_NOUNS for t in titles)
 
 
 def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
@@ -416,7 +428,7 @@ def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
         return None
     k = j + 1
     word = toks[k].norm
-    if toks[k].sep != SPACE or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+    if toks[k].sep != SPACE or word in COMMON_FIRST_NAMES or ctx.covered[k] is not None:
         return None
     if word not in first_names() and word not in ctx.surnames:
         return None
@@ -596,10 +608,21 @@ def _opens_named_holder(ctx: Context, k: int) -> bool:
     "مراسل القناة"), a known first name that is no everyday word opening a full name that a
     boundary closes is the holder's name, with no comma before it."""
     word = ctx.block.toks[k].norm
-    if word not in first_names() or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+    named = word in first_names() or word in COMMON_FIRST_NAMES
+    if not named or ctx.covered[k] is not None:
         return False
     person = name_at(ctx, k)
-    return person is not None and person.key is None and ends_name(ctx, person.last)
+    if person is None or person.key is not None or not ends_name(ctx, person.last):
+        return False
+    # "سفير السلام حسن الشمري": a first name that is an everyday word too opens a name only
+    # when a family name or a name link (ولد، بن) shows the words are a name
+    return word not in COMMON_FIRST_NAMES or _named_for_sure(person)
+
+
+def _named_for_sure(person: Cand) -> bool:
+    """Past an opening word that may be an everyday one: a link or a family name."""
+    rest = person.tokens[1:]
+    return any(t in NAME_LINKS for t in rest) or surname_like(person.tokens[-1])
 
 
 def _words(person: Cand) -> int:
@@ -687,6 +710,7 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
             return PersonFind(person, [title])
     opener = person.tokens[0]
     kunya = opener in _KUNYA and len(person.tokens) > 2 and person.tokens[1] in first_names()
-    if (opener in first_names() or kunya) and opener != _ALI and ends_name(ctx, person.last):
+    known = opener in first_names() or kunya or _named_for_sure(person)
+    if known and opener != _ALI and ends_name(ctx, person.last):
         return PersonFind(person)  # "وقال أبو محمد الحلبي، وهو قيادي ...": a kunya too
     return None

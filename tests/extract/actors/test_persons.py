@@ -889,3 +889,69 @@ def test_widely_listed_first_names_open_each_name_of_a_list() -> None:
 )
 def test_a_word_that_is_also_a_name_but_mostly_an_adjective_opens_none(text: str) -> None:
     assert names(run(text), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # an everyday word that is a first name too, then a family name, after a title
+        # that runs on past what the grammar reads
+        ("ثم تحدث سفير النوايا الحسنة جمال العتيبي الذي دعا إلى الحوار.", "جمال العتيبي"),
+        ("وقالت رئيسة جمعية الحي أمل الحربي إن المياه مقطوعة.", "أمل الحربي"),
+        # or after a noun of who someone is in the story
+        ("واعتقلت الشرطة المواطن كمال الشمري من منزله.", "كمال الشمري"),
+        # a family name after a speech verb closes a name no known first name opens
+        ("وقال عواد الدليمي إن الطريق مقطوع.", "عواد الدليمي"),
+    ],
+)
+def test_a_family_name_shows_the_words_before_it_are_a_name(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ثم تحدث سفير النوايا حسن النية في الحوار الذي دعا إليه.",
+        "وقال سلام الشجعان ليس استسلاما.",
+    ],
+)
+def test_an_everyday_word_with_no_family_name_after_it_opens_none(text: str) -> None:
+    assert names(run(text), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقالت السفيرة تثيرو باكو، إن البلدين صديقان.", "تثيرو باكو"),
+        ("وأكد السفير نيمال تشاندراسيكارا أن بلاده تدعم القرار.", "نيمال تشاندراسيكارا"),
+        ("وحضر السفير الأذربيجاني رامز حسنوف حفل الافتتاح.", "رامز حسنوف"),
+    ],
+)
+def test_a_foreign_surname_is_read_by_its_shape(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وحضر الدكتور سامر الأمين نائب رئيس اللجنة.", "سامر الأمين"),
+        ("وحضر الدكتور عبد الله السيد و الأستاذ نبيل حداد.", "عبد الله السيد"),
+        ("ورافقه مفتي المدينة الشيخ محمد طارق إمام، ثم غادر.", "محمد طارق إمام"),
+    ],
+)
+def test_a_role_word_or_imam_can_be_a_family_name(text: str, person: str) -> None:
+    assert person in names(run(text), PERSON)
+
+
+def test_a_role_word_that_goes_on_into_a_title_is_no_family_name() -> None:
+    result = run("وقال سامر حداد الأمين العام للحزب إن الحوار متعثر.")
+    assert names(result, PERSON) == {"سامر حداد"}
+
+
+def test_a_nationality_as_a_noun_is_the_title_of_the_name_after_it() -> None:
+    result = run("وجاء التعيين خلفا للفرنسية كليمنتين سلامي في المنصب.")
+    assert names(result, PERSON) == {"كليمنتين سلامي"}
+
+
+def test_a_nationality_before_a_common_noun_names_nobody() -> None:
+    assert names(run("وقال الجيش السوري إن الوضع هادئ."), PERSON) == set()
