@@ -23,7 +23,12 @@ from app.extract.actors.lexicon import (
     looks_like_verb,
     words,
 )
-from app.extract.actors.name_shapes import foreign_shaped, surname_ending, surname_like
+from app.extract.actors.name_shapes import (
+    family_names,
+    foreign_shaped,
+    surname_ending,
+    surname_like,
+)
 from app.extract.actors.org_lexicon import GENERIC, HEADS, QUOTED_HEADS, org_head
 from app.extract.actors.titles import ACCUSATIVE_ROLES, DOMAINS, MODIFIERS, title_head
 from app.extract.model import EntityKind
@@ -192,6 +197,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False
     if word in first_names() or _joined_allah(word) or (word == _SON_OF and not first):
         return True
+    if not first and word in family_names():
+        return True  # "دانييل ويليامز": a family name in و is no و + a word
     if word in GENERIC:
         return False
     # a first-person plural verb (نـ) hardly follows a title in reported prose, while

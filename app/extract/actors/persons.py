@@ -157,7 +157,24 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             if not title.honorific and (title.owners or title.owner_key or _bare(title)):
                 roles.append(title)
             i = title.last
+            others = _list_past_a_known_man(ctx, title)
+            if others:
+                finds += [PersonFind(other) for other in others]
+                floor = i = others[-1].last
     return finds, roles
+
+
+def _list_past_a_known_man(ctx: Context, title: Title) -> list[Cand]:
+    """ "وحضر عماد الطرابلسي، رئيس الجهاز، وطارق حسن": a list goes on past the title
+    set off by commas after a man the gazetteer knows."""
+    toks = ctx.block.toks
+    first, last = title.first, title.last
+    if first == 0 or not toks[first].sep & COMMA or last >= len(toks):
+        return []
+    before = ctx.covered[first - 1]
+    if before is None or before.kind is not EntityKind.PERSON or before.key is None:
+        return []
+    return coordinated_names(ctx, last) if toks[last].sep & COMMA else []
 
 
 def _positions(ctx: Context, norms: Sequence[str], openers: frozenset[str]) -> list[int]:
@@ -644,12 +661,29 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     start = max(start, floor)
     while start < end and not name_token(ctx, start, first=True, strict=False):
         start += 1
-    if start >= end or (
-        start > 0 and toks[start].sep == SPACE and not is_boundary_word(toks[start - 1].norm)
+    if start >= end:
+        return None
+    # the name opens its clause, or a known first name opens it: "وكان بين المعتقلين
+    # سامر حداد، باحث المنظمة"
+    person = name_span(ctx, start, end)
+    if person is None:
+        return None
+    mid_clause = start > 0 and toks[start].sep == SPACE
+    if (
+        mid_clause
+        and not is_boundary_word(toks[start - 1].norm)
+        and not (_surely_a_name(person) and ctx.covered[start - 1] is None)
     ):
         return None
-    person = name_span(ctx, start, end)
-    return PersonFind(person, [title]) if person is not None else None
+    return PersonFind(person, [title])
+
+
+def _surely_a_name(person: Cand) -> bool:
+    """A known first name that is no everyday word opens it, or a family name ends it."""
+    opener = person.tokens[0]
+    if opener in first_names() and opener not in COMMON_FIRST_NAMES:
+        return True
+    return surname_like(person.tokens[-1])
 
 
 def _after_abbreviation(ctx: Context, i: int) -> PersonFind | None:

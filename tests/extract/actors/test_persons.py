@@ -955,3 +955,25 @@ def test_a_nationality_as_a_noun_is_the_title_of_the_name_after_it() -> None:
 
 def test_a_nationality_before_a_common_noun_names_nobody() -> None:
     assert names(run("وقال الجيش السوري إن الوضع هادئ."), PERSON) == set()
+
+
+def test_a_known_first_name_opens_a_name_an_apposed_title_follows_mid_clause() -> None:
+    text = "وكان بين المعتقلين سامر حداد، باحث منظمة العفو الدولية، ثم أفرج عنه."
+    assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
+
+
+def test_a_family_name_in_waw_stays_in_the_name() -> None:
+    text = "وكان بين المعتقلين دانييل ويليامز، باحث منظمة العفو الدولية، ثم أفرج عنه."
+    assert names(run(text, data_dir=None), PERSON) == {"دانييل ويليامز"}
+
+
+def test_a_known_first_name_ends_the_name_of_a_body_before_it() -> None:
+    result = run("وحضر رئيس بلدية مجدلا محمد الأسمر، ثم غادر.", data_dir=None)
+    assert names(result, PERSON) == {"محمد الأسمر"}
+    assert "بلدية مجدلا محمد الأسمر" not in names(result)
+
+
+def test_a_list_goes_on_past_the_title_of_a_man_the_gazetteer_knows() -> None:
+    text = "وحضر عماد الطرابلسي، رئيس جهاز المخابرات، وطارق حسن القائم بأعمال السفارة."
+    result = run(text, data_dir=None)
+    assert {"عماد الطرابلسي", "طارق حسن"} <= names(result, PERSON)
