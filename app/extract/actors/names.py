@@ -66,6 +66,7 @@ class Context:
     eu_id: str | None = None
     surnames: Mapping[str, str] = field(default_factory=dict)  # gazetteer last name -> id
     lone_surnames: Mapping[str, str] = field(default_factory=dict)  # said alone, no cue
+    sovereigns: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (rank, first)
 
 
 def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:

@@ -46,6 +46,7 @@ from app.extract.actors.person_cues import (
     before_accusative_role,
     before_known_as,
 )
+from app.extract.actors.sovereigns import RANK_OF_TITLE
 from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import (
     ACCUSATIVE_ROLES,
@@ -75,6 +76,12 @@ from app.ingest.model import Part
 _LOOSE_LINKS = words("عن في لدى من إلى الى")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
+# What is named after a monarch: "مطار الملك خالد", "جائزة السلطان قابوس".
+NAMED_AFTER_HEADS = words("""
+    جامعة مطار شارع مسجد جائزة ميناء قاعة جسر مدينة قصر ملعب مستشفى مركز كلية مدرسة مجمع
+    مؤسسة معهد مكتبة حديقة طريق قاعدة ساحة مبنى برنامج صندوق وسام جامع دار
+    وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
+""")
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
@@ -413,6 +420,11 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
+    if titles[0].head in RANK_OF_TITLE and _named_after(ctx, titles[0].first):
+        return None  # "جامعة السلطان قابوس": a body named after a monarch
+    sovereign = _sovereign(ctx, titles[-1], j)
+    if sovereign is not None:
+        return PersonFind(sovereign, titles)
     person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or _ali_as_ala(ctx, j)
     if person is None and titles[-1].head not in DECEASED:
         person = known_surname(ctx, j)
@@ -427,6 +439,33 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
         return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
+
+
+def _sovereign(ctx: Context, title: Title, j: int) -> Cand | None:
+    """ "الملك سلمان", "السلطان هيثم": a monarch's rank, then his first name alone."""
+    rank = RANK_OF_TITLE.get(title.head)
+    toks = ctx.block.toks
+    if rank is None or ctx.covered[j] is not None or toks[j].sep != SPACE:
+        return None
+    word = toks[j].norm
+    key = ctx.sovereigns.get((rank, word))
+    if key is None:
+        return None
+    # "السلطان هيثم برقية": the object follows; "الملك حسين بن طلال": a fuller name does
+    if j + 1 < len(toks) and toks[j + 1].sep == SPACE and toks[j + 1].norm in NAME_LINKS:
+        return None
+    return Cand(
+        ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT_FORM, key=key, tokens=(word,)
+    )
+
+
+def _named_after(ctx: Context, first: int) -> bool:
+    """A noun of what is named after someone right before the title: "جامعة", "مطار"."""
+    toks = ctx.block.toks
+    if first == 0 or toks[first].sep != SPACE:
+        return False
+    before = toks[first - 1].norm
+    return before in NAMED_AFTER_HEADS
 
 
 def _after_a_people_noun(titles: list[Title], person: Cand) -> bool:

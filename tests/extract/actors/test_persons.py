@@ -977,3 +977,27 @@ def test_a_list_goes_on_past_the_title_of_a_man_the_gazetteer_knows() -> None:
     text = "وحضر عماد الطرابلسي، رئيس جهاز المخابرات، وطارق حسن القائم بأعمال السفارة."
     result = run(text, data_dir=None)
     assert {"عماد الطرابلسي", "طارق حسن"} <= names(result, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وهنأ الملك سلمان الرئيس المنتخب بالفوز.", "سلمان بن عبد العزيز"),
+        ("وبعث السلطان هيثم برقية تهنئة إلى الرئيس.", "هيثم بن طارق"),
+        ("وقال الشيخ تميم إن الحوار ضروري.", "تميم بن حمد آل ثاني"),
+    ],
+)
+def test_a_monarch_named_by_rank_and_first_name(text: str, person: str) -> None:
+    assert person in names(run(text, data_dir=None), PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودرس في جامعة السلطان قابوس قبل سفره.",
+        "وهبطت الطائرة في مطار الملك خالد الدولي.",
+        "والتقى الشيخ محمد الوفد.",
+    ],
+)
+def test_a_place_named_after_a_monarch_or_a_shared_first_name_names_none(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
