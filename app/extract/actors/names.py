@@ -281,9 +281,16 @@ def _preposition_phrase(word: str) -> bool:
             continue
         if prefix[-1] == "ل" and stem not in first_names():
             return True
+        if prefix == "ب" and stem not in first_names() and (_verbal_noun(stem) or _ifaal(stem)):
+            return True  # "بإهدار المال", "بتعزيز": ب on a verbal noun
         if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
             return True
     return False
+
+
+def _ifaal(stem: str) -> bool:
+    """إفعال (إهدار، إطلاق، إعلان): the verbal noun of a form-IV verb."""
+    return len(stem) == 5 and stem[0] == "ا" and stem[3] == "ا"
 
 
 def _bi_on_a_b_word(word: str) -> bool:

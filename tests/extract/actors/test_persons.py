@@ -1001,3 +1001,15 @@ def test_a_monarch_named_by_rank_and_first_name(text: str, person: str) -> None:
 )
 def test_a_place_named_after_a_monarch_or_a_shared_first_name_names_none(text: str) -> None:
     assert names(run(text, data_dir=None), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأبدى المبعوث الخاص مخاوف جدية من التصعيد في المنطقة.",
+        "ونقل السفير تحيات القيادة إلى الرئيس في اللقاء.",
+        "واتهم النائب الحكومة بإهدار المال العام في المشروع.",
+    ],
+)
+def test_a_common_noun_after_a_title_is_the_object_not_a_name(text: str) -> None:
+    assert names(run(text), PERSON) == set()
