@@ -663,16 +663,20 @@ def _opens_named_holder(ctx: Context, k: int) -> bool:
     """After a title that runs on past what the grammar reads ("رئيس تحرير صحيفة ...",
     "مراسل القناة"), a known first name that is no everyday word opening a full name that a
     boundary closes is the holder's name, with no comma before it."""
-    word = ctx.block.toks[k].norm
+    toks = ctx.block.toks
+    word = toks[k].norm
     named = word in first_names() or word in COMMON_FIRST_NAMES
-    if not named or ctx.covered[k] is not None:
+    # "سفير جمهورية كينيا موانغي كاماو،": an unknown word before a foreign-shaped or
+    # family name, the pair closed by a boundary
+    shaped = not named and k + 1 < len(toks) and surname_like(toks[k + 1].norm)
+    if not (named or shaped) or ctx.covered[k] is not None:
         return False
     person = name_at(ctx, k)
     if person is None or person.key is not None or not ends_name(ctx, person.last):
         return False
     # "سفير السلام حسن الشمري": a first name that is an everyday word too opens a name only
     # when a family name or a name link (ولد، بن) shows the words are a name
-    return word not in COMMON_FIRST_NAMES or _named_for_sure(person)
+    return shaped or word not in COMMON_FIRST_NAMES or _named_for_sure(person)
 
 
 def _named_for_sure(person: Cand) -> bool:

@@ -1013,3 +1013,8 @@ def test_a_place_named_after_a_monarch_or_a_shared_first_name_names_none(text: s
 )
 def test_a_common_noun_after_a_title_is_the_object_not_a_name(text: str) -> None:
     assert names(run(text), PERSON) == set()
+
+
+def test_an_unknown_name_a_foreign_surname_ends_after_a_title_that_runs_on() -> None:
+    text = "وتسلم أوراق اعتماد سفير جمهورية كينيا موانغي كاماو، ثم غادر."
+    assert names(run(text, data_dir=None), PERSON) == {"موانغي كاماو"}
