@@ -31,6 +31,9 @@ _ENDINGS = (
     ("وتشي", 6),
     ("يان", 7),  # باشينيان، ساركيسيان; بيان، كيان، عصيان are shorter
     ("سون", 6),  # جونسون، أندرسون; مؤسسون، ممارسون open on م
+    ("مان", 7),  # هارتمان، ليبرمان; برلمان، سليمان are shorter
+    ("شفيلي", 7),  # ساكاشفيلي
+    ("زاده", 6),  # عليزاده; زاده alone is "his provisions"
 )
 _FOREIGN_LETTERS = frozenset("پچژگڤ")
 _LONGEST_ARABIC_WORD = 9  # letters: longer bare words are transliterations (تشاندراسيكارا)

@@ -19,6 +19,9 @@ from app.text.normalize import normalize
         "تثيرو",
         "فرناندو",
         "ڤلاديمير",
+        "هارتمان",
+        "ساكاشفيلي",
+        "عليزاده",
     ],
 )
 def test_transliterated_names_have_the_shape(word: str) -> None:
@@ -44,6 +47,8 @@ def test_transliterated_names_have_the_shape(word: str) -> None:
         "استراتيجية",
         "سورياواليمن",
         "الجونسون",
+        "برلمان",
+        "سليمان",
     ],
 )
 def test_arabic_words_and_words_run_together_have_not(word: str) -> None:
