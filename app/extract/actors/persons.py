@@ -352,18 +352,29 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
         if ctx.covered[k] is not None:
             break
         word = toks[k].norm
-        if word[:1] != "و" or word[1:] not in first_names() or word in first_names():
+        if word[:1] != "و" or word in first_names() or not _opens_a_conjunct(ctx, k):
             break
         if word[1:] == _ALI and not ctx.block.text(toks[k].start, toks[k].end).endswith("ي"):
             break  # "وعلى": the preposition
         person = name_at(ctx, k, strict=False)
         if person is None or person.key is not None or not ends_name(ctx, person.last):
             break
+        if word[1:] not in first_names() and person.size != 2:
+            break  # an unknown word and its surname: the pair, nothing past it
         person.prefix = "و"
         person.tokens = (word[1:], *person.tokens[1:])
         out.append(person)
         k = _past_apposed_title(ctx, person.last)
     return out
+
+
+def _opens_a_conjunct(ctx: Context, k: int) -> bool:
+    """و on a known first name, or on an unknown word a foreign or family surname follows
+    ("وموانغي كاماو")."""
+    toks = ctx.block.toks
+    if toks[k].norm[1:] in first_names():
+        return True
+    return k + 1 < len(toks) and toks[k + 1].sep == SPACE and surname_like(toks[k + 1].norm)
 
 
 def _past_apposed_title(ctx: Context, k: int) -> int:

@@ -1018,3 +1018,8 @@ def test_a_common_noun_after_a_title_is_the_object_not_a_name(text: str) -> None
 def test_an_unknown_name_a_foreign_surname_ends_after_a_title_that_runs_on() -> None:
     text = "وتسلم أوراق اعتماد سفير جمهورية كينيا موانغي كاماو، ثم غادر."
     assert names(run(text, data_dir=None), PERSON) == {"موانغي كاماو"}
+
+
+def test_a_list_goes_on_with_an_unknown_name_a_foreign_surname_ends() -> None:
+    result = run("وحضر الوزير سامر حداد، وموانغي كاماو، حفل الافتتاح.", data_dir=None)
+    assert names(result, PERSON) == {"سامر حداد", "موانغي كاماو"}
