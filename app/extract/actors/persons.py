@@ -129,7 +129,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 floor = i = surname.last
             continue
         if word not in _OPENERS:
-            bare_name = _bare_name(ctx, i) if covered[i] is None else None
+            bare_name = _bare_name(ctx, i) or _subject(ctx, i) if covered[i] is None else None
             if bare_name is not None:
                 finds.append(PersonFind(bare_name))
                 finds += [PersonFind(other) for other in coordinated_names(ctx, bare_name.last)]
@@ -301,6 +301,20 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     tokens = [t for t in person.tokens if t not in NAME_LINKS]
     family = tokens[-1].startswith("ال") and tokens[-1] not in first_names()
     return person if len(tokens) >= 3 or family else None
+
+
+def _subject(ctx: Context, i: int) -> Cand | None:
+    """ "سامر حداد قال إن ...": at a sentence's start, a name a known first name opens
+    (no everyday word), then a verb: the name is its subject."""
+    toks = ctx.block.toks
+    word = toks[i].norm
+    if word in COMMON_FIRST_NAMES or (i > 0 and not toks[i].sep & STOP):
+        return None
+    person = name_at(ctx, i)
+    if person is None or person.key is not None or person.last >= len(toks):
+        return None
+    after = toks[person.last]
+    return person if after.sep == SPACE and is_verb(after.norm) else None
 
 
 def _qualifies(ctx: Context, i: int) -> bool:

@@ -1023,3 +1023,15 @@ def test_an_unknown_name_a_foreign_surname_ends_after_a_title_that_runs_on() -> 
 def test_a_list_goes_on_with_an_unknown_name_a_foreign_surname_ends() -> None:
     result = run("وحضر الوزير سامر حداد، وموانغي كاماو، حفل الافتتاح.", data_dir=None)
     assert names(result, PERSON) == {"سامر حداد", "موانغي كاماو"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وصل الوفد. سامر حداد قال إن الحل سياسي.", "سامر حداد يزور دمشق غدا في زيارة رسمية."],
+)
+def test_a_name_opening_a_sentence_before_its_verb_is_the_subject(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
+
+
+def test_an_everyday_first_name_opening_a_sentence_before_a_verb_names_none() -> None:
+    assert names(run("وصل الوفد. أمل الجميع قال إن الحل سياسي.", data_dir=None), PERSON) == set()
