@@ -92,7 +92,8 @@ SPEECH_VERB_FORMS = frozenset(p + v for v in SPEECH_VERBS for p in ("", "و", "�
 # Tokens that link parts of one name and do not count toward its length.
 NAME_LINKS = words("عبد أبو أبي ابن بن بنت آل ولد دي دو دا فون فان لا ال ذو")
 
-# Words that never start or continue a name even though nothing else rules them out.
+# Words that never start or continue a name even though nothing else rules them out; the
+# nouns of the last lines are objects a title's holder acts on ("أبدى الوزير مخاوف ...").
 NOT_NAMES = words("""
     بلاده بلادها بلادهم بلدها بلده دولة الدولة حكومة الحكومة الشعب شعب الجانب جانب
     الطرف طرف المسؤول المسؤولة المسؤولين المسؤولون المسؤولان مسؤول مسؤولون مسؤولين
@@ -111,6 +112,10 @@ NOT_NAMES = words("""
     رفيع رفيعة رفيعي كبير كبار بارز بارزة ولاية ولايته ولايتها نسبة منصب
     سلطات السلطات السلطة سلطة العدو عدو الاحتلال احتلال البلاد بلاد المؤمنين
     العالمي العالمية الدولي الدولية
+    حقوق مشاعر مواقف مخاوف تطلعات قلق شكر تقدير تحيات تهاني تهنئة رسالة رسائل برقية أوراق
+    مهام تقرير تقارير ملفات قضايا أوضاع أزمات مستجدات تطورات سبل آفاق علاقات أواصر روابط
+    مجالات فرص خطط برامج مقترح مقترحات وثيقة تعازي تعزية شهادة جائزة تقلب إهدار انتقادات
+    اتهامات تهديدات تحذيرات مطالب مطالبات شروط ضمانات التزامات أعمال آليات
 """)
 
 

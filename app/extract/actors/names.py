@@ -23,6 +23,12 @@ from app.extract.actors.lexicon import (
     looks_like_verb,
     words,
 )
+from app.extract.actors.name_shapes import (
+    family_names,
+    foreign_shaped,
+    surname_ending,
+    surname_like,
+)
 from app.extract.actors.org_lexicon import GENERIC, HEADS, QUOTED_HEADS, org_head
 from app.extract.actors.titles import ACCUSATIVE_ROLES, DOMAINS, MODIFIERS, title_head
 from app.extract.model import EntityKind
@@ -31,6 +37,16 @@ from app.extract.tokens import SPACE, Block, Tok, bare, readings
 _ALI = "علي"
 _KUNYA = words("أبو أم")
 _ALLAH = "الله"
+# First names that are everyday words too: "حسن النية", "سلام الشجعان", and علي, which
+# outlets also write for the preposition على.
+COMMON_FIRST_NAMES = words("""
+    حسن سلام أمل نصر نور جمال عادل كريم أمين صالح سعيد هادي رشيد فرح منى عزيز بشرى وفاء
+    إيمان أمان شريف كمال فاضل ماجد نبيل سامي عالي فؤاد حكيم مجد عز رضا علا هدى سعد
+    رمضان أسماء علي
+""")
+# Role words that are family names too: "أحمد الأمين", "عبد الله السيد", "خليل الوزير".
+_ROLE_SURNAMES = words("الأمين الأمير الشيخ السيد الإمام القاضي الوزير العميد النقيب المفتي")
+_IMAM = "امام"  # إمام the name or the cleric, أمام the preposition: one word once folded
 _AL = "ال"  # the family word آل once folded, not the article
 _SON_OF = "ولد"  # "محمد سالم ولد مرزوق": the link of Mauritanian names, not و + a word
 _SON_LINKS = words("بن ابن ولد")
@@ -50,6 +66,7 @@ class Context:
     eu_id: str | None = None
     surnames: Mapping[str, str] = field(default_factory=dict)  # gazetteer last name -> id
     lone_surnames: Mapping[str, str] = field(default_factory=dict)  # said alone, no cue
+    sovereigns: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (rank, first)
 
 
 def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
@@ -71,9 +88,13 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
             if not demonym_surname or atom.prefix:
                 break
         elif not name_token(ctx, k, first=False) and not (counted == 1 and waw_surname(ctx, j, k)):
+            if role_surname(ctx, j, k):
+                k += 1  # "أحمد الأمين نائب رئيس اللجنة": the role word is his family name
             break
         elif k > j + 1 and _after_surname(toks, k):
             break  # "بقيادة حسان العلي مواقع الجيش": "مواقع" heads the object
+        elif k > j + 1 and _after_family_name(toks, k):
+            break  # "رامز حسنوف حفل الافتتاح": a family name is a name's last word
         counted += toks[k].norm not in NAME_LINKS
         k += 1
     while k > j + 1 and toks[k - 1].norm in NAME_LINKS:
@@ -81,6 +102,26 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
     if counted >= 3 and _plural_object(toks[k - 1].norm):
         k -= 1  # "نفى المندوب محمد أبو شهاب الاتهامات": the verb's object, not a surname
     return name_span(ctx, j, k)
+
+
+def role_surname(ctx: Context, j: int, k: int) -> bool:
+    """ "أحمد الأمين، نائب رئيس", "عبد الله السيد و...": a role word that is a family name
+    too, right after a first name, ends the name where no title phrase goes on from it
+    (not "محمد الأمين العام", "سامر الشيخ محمد")."""
+    toks = ctx.block.toks
+    if toks[k].norm not in _ROLE_SURNAMES or ctx.covered[k] is not None:
+        return False
+    opener = toks[j].norm
+    if k - j > 2 or not (opener in first_names() or opener in NAME_LINKS):
+        return False
+    nxt = k + 1
+    if nxt >= len(toks) or toks[nxt].sep != SPACE:
+        return True
+    word = toks[nxt].norm
+    if word in MODIFIERS or word in DOMAINS or word.startswith("ال"):
+        return False
+    head = title_head(word)
+    return (head is not None and not head[0]) or is_boundary_word(word) or word == "و"
 
 
 def _patronymic(ctx: Context, j: int, atom: Cand) -> bool:
@@ -115,6 +156,13 @@ def _after_surname(toks: Sequence[Tok], k: int) -> bool:
     return word not in NAME_LINKS and word not in first_names()
 
 
+def _after_family_name(toks: Sequence[Tok], k: int) -> bool:
+    """A listed or foreign-shaped surname ends a name, unless another follows it
+    (a Sinhalese or Spanish name of several such words)."""
+    last, word = toks[k - 1].norm, toks[k].norm
+    return surname_ending(last) and not surname_like(word)
+
+
 def name_span(ctx: Context, first: int, last: int) -> Cand | None:
     toks = ctx.block.toks
     counted = sum(toks[k].norm not in NAME_LINKS for k in range(first, last))
@@ -144,10 +192,14 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return True  # علي the name, not على the preposition: both normalize to علي
     if word == _ALLAH:
         return not first  # عبد الله، العبد الله
+    if word == _IMAM and shown.startswith("إ"):
+        return not first  # "محمد طارق إمام": the hamza below writes the name, not أمام
     if word in PARTICLES or word in TIME_WORDS or word in NOT_NAMES:
         return False
     if word in first_names() or _joined_allah(word) or (word == _SON_OF and not first):
         return True
+    if not first and word in family_names():
+        return True  # "دانييل ويليامز": a family name in و is no و + a word
     if word in GENERIC:
         return False
     # a first-person plural verb (نـ) hardly follows a title in reported prose, while
@@ -157,8 +209,10 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     verb_shaped = looks_like_verb(word) if shaped else is_verb(word)
     if (word in MODIFIERS and not _surname_spelling(word, shown)) or word in DOMAINS:
         return False
-    if verb_shaped:
-        return False
+    if first and word[:1] == "و" and word.endswith("نا") and len(word) >= 5:
+        return False  # "، وتباحثنا": و on a verb of "we", never a name opening after a comma
+    if verb_shaped and not foreign_shaped(word):
+        return False  # "تثيرو"، "تشاندراسيكارا": no verb is spelled so
     if _after_son_of(ctx, k, first=first):
         return True  # "محمد ولد الشيخ أحمد", "سعد بن الشيخ": a father named by his title
     if title_head(word) is not None or org_head(word) is not None or word in ACCUSATIVE_ROLES:
@@ -227,9 +281,16 @@ def _preposition_phrase(word: str) -> bool:
             continue
         if prefix[-1] == "ل" and stem not in first_names():
             return True
+        if prefix == "ب" and stem not in first_names() and (_verbal_noun(stem) or _ifaal(stem)):
+            return True  # "بإهدار المال", "بتعزيز": ب on a verbal noun
         if stem in NOT_NAMES or stem in PARTICLES or is_verb(stem):
             return True
     return False
+
+
+def _ifaal(stem: str) -> bool:
+    """إفعال (إهدار، إطلاق، إعلان): the verbal noun of a form-IV verb."""
+    return len(stem) == 5 and stem[0] == "ا" and stem[3] == "ا"
 
 
 def _bi_on_a_b_word(word: str) -> bool:
@@ -296,9 +357,10 @@ def definite_l_genitive(word: str) -> bool:
 
 def name_is_credible(ctx: Context, person: Cand) -> bool:
     """A title then a name: credible when it opens with a first name (or a kunya on one:
-    "أبو عمر") or a boundary closes it."""
+    "أبو عمر"), ends on a family name or a foreign surname's shape, or a boundary closes
+    it."""
     tokens = person.tokens
-    if tokens[0] in first_names() or ends_name(ctx, person.last):
+    if tokens[0] in first_names() or ends_name(ctx, person.last) or surname_like(tokens[-1]):
         return True
     return tokens[0] in _KUNYA and len(tokens) > 1 and tokens[1] in first_names()
 

@@ -4,6 +4,9 @@
 - NAME ROLE-ACCUSATIVE: "تعيين ناجي عيسى محافظاً للمصرف"، "انتخاب X رئيساً": the role a
   person is appointed to follows the name in the accusative (رئيساً، نائباً، مبعوثاً).
 
+- NATIONALITY NAME: "خلفاً للكاميرونية كليمنتين سلامي": a nationality with the article,
+  standing as a noun, then a name.
+
 - NAME، KNOWN-AS ...: "علي محمد علي عبد الرحمن، المعروف بعلي كوشيب": whoever is "known
   as" someone is a person.
 
@@ -12,9 +15,17 @@ All need a credible name: a known first name, or a clear cue right before it.
 
 from __future__ import annotations
 
-from app.extract.actors.candidates import Cand, PersonFind
+from app.extract.actors.candidates import Cand, Form, PersonFind
 from app.extract.actors.lexicon import NAME_LINKS, first_names, words
-from app.extract.actors.names import Context, ends_name, name_at, name_span, name_token
+from app.extract.actors.name_shapes import surname_like
+from app.extract.actors.names import (
+    COMMON_FIRST_NAMES,
+    Context,
+    ends_name,
+    name_at,
+    name_span,
+    name_token,
+)
 from app.extract.actors.titles import ACCUSATIVE_ROLES
 from app.extract.model import EntityKind
 from app.extract.tokens import COMMA, SPACE
@@ -107,3 +118,29 @@ def before_known_as(ctx: Context, i: int, floor: int) -> PersonFind | None:
         return None
     person = name_span(ctx, best, i)
     return PersonFind(person) if person is not None else None
+
+
+def after_demonym(ctx: Context, i: int) -> PersonFind | None:
+    """ "للكاميرونية كليمنتين سلامي", "الأمريكي جون سميث": a nationality with the article,
+    then a name that a known first name opens (no everyday word) or a family name ends,
+    closed by a boundary."""
+    toks = ctx.block.toks
+    atom = ctx.atoms[i]
+    if atom.form is not Form.DEMONYM or atom.size != 1 or not _definite(toks[i].norm):
+        return None
+    j = atom.last
+    if j >= len(toks) or toks[j].sep != SPACE or ctx.covered[j] is not None:
+        return None
+    opener = toks[j].norm
+    if opener in COMMON_FIRST_NAMES:
+        return None
+    person = name_at(ctx, j)
+    if person is None or person.key is not None or not ends_name(ctx, person.last):
+        return None
+    if opener in first_names() or surname_like(person.tokens[-1]):
+        return PersonFind(person)
+    return None
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "لل", "بال", "وال"))

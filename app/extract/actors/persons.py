@@ -14,7 +14,7 @@ the resolver may map to the person holding that role in the article.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from app.extract.actors.candidates import Cand, Form, PersonFind, Title
 from app.extract.actors.lexicon import (
@@ -25,7 +25,9 @@ from app.extract.actors.lexicon import (
     is_verb,
     words,
 )
+from app.extract.actors.name_shapes import surname_like
 from app.extract.actors.names import (
+    COMMON_FIRST_NAMES,
     Context,
     ends_name,
     is_boundary_word,
@@ -39,10 +41,12 @@ from app.extract.actors.names import (
 from app.extract.actors.person_cues import (
     KNOWN_AS,
     LEADER_FORMS,
+    after_demonym,
     after_leader_cue,
     before_accusative_role,
     before_known_as,
 )
+from app.extract.actors.sovereigns import RANK_OF_TITLE
 from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import (
     ACCUSATIVE_ROLES,
@@ -72,12 +76,11 @@ from app.ingest.model import Part
 _LOOSE_LINKS = words("عن في لدى من إلى الى")
 _LONGEST_NAME = 6  # tokens, links included: "عبد الله بن عبد العزيز آل سعود"
 _LOOSE_UNITS = 7  # words (a named entity counts as one) a title may run on before its name
-# First names that are everyday words too: "حسن النية", "سلام الشجعان", and علي, which
-# outlets also write for the preposition على.
-_COMMON_FIRST_NAMES = words("""
-    حسن سلام أمل نصر نور جمال عادل كريم أمين صالح سعيد هادي رشيد فرح منى عزيز بشرى وفاء
-    إيمان أمان شريف كمال فاضل ماجد نبيل سامي عالي فؤاد حكيم مجد عز رضا علا هدى سعد
-    رمضان أسماء علي
+# What is named after a monarch: "مطار الملك خالد", "جائزة السلطان قابوس".
+NAMED_AFTER_HEADS = words("""
+    جامعة مطار شارع مسجد جائزة ميناء قاعة جسر مدينة قصر ملعب مستشفى مركز كلية مدرسة مجمع
+    مؤسسة معهد مكتبة حديقة طريق قاعدة ساحة مبنى برنامج صندوق وسام جامع دار
+    وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
 """)
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
@@ -108,11 +111,17 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
     i = 0  # the first token not read yet
     firsts = first_names()
     openers = _opening_words(ctx.lone_surnames)
-    for at in [k for k, w in enumerate(norms) if w in openers]:
+    for at in _positions(ctx, norms, openers):
         if at < i:
             continue
         i = at
         word = norms[i]
+        if word not in openers:  # a nationality as a noun: "للكاميرونية كليمنتين ..."
+            after = after_demonym(ctx, i)
+            if after is not None:
+                finds.append(after)
+                floor = i = after.person.last
+            continue
         if word not in _OPENERS and word not in firsts:
             surname = _lone_surname(ctx, i)
             if surname is not None:
@@ -120,7 +129,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 floor = i = surname.last
             continue
         if word not in _OPENERS:
-            bare_name = _bare_name(ctx, i) if covered[i] is None else None
+            bare_name = _bare_name(ctx, i) or _subject(ctx, i) if covered[i] is None else None
             if bare_name is not None:
                 finds.append(PersonFind(bare_name))
                 finds += [PersonFind(other) for other in coordinated_names(ctx, bare_name.last)]
@@ -155,7 +164,31 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             if not title.honorific and (title.owners or title.owner_key or _bare(title)):
                 roles.append(title)
             i = title.last
+            others = _list_past_a_known_man(ctx, title)
+            if others:
+                finds += [PersonFind(other) for other in others]
+                floor = i = others[-1].last
     return finds, roles
+
+
+def _list_past_a_known_man(ctx: Context, title: Title) -> list[Cand]:
+    """ "وحضر عماد الطرابلسي، رئيس الجهاز، وطارق حسن": a list goes on past the title
+    set off by commas after a man the gazetteer knows."""
+    toks = ctx.block.toks
+    first, last = title.first, title.last
+    if first == 0 or not toks[first].sep & COMMA or last >= len(toks):
+        return []
+    before = ctx.covered[first - 1]
+    if before is None or before.kind is not EntityKind.PERSON or before.key is None:
+        return []
+    return coordinated_names(ctx, last) if toks[last].sep & COMMA else []
+
+
+def _positions(ctx: Context, norms: Sequence[str], openers: frozenset[str]) -> list[int]:
+    """The tokens a pattern may open on: an opener word, or a definite nationality."""
+    at = [k for k, w in enumerate(norms) if w in openers]
+    demonyms = {k for k, c in ctx.atoms.items() if c.form is Form.DEMONYM}
+    return sorted(demonyms.union(at)) if demonyms else at
 
 
 def _coordinated_after(ctx: Context, found: PersonFind) -> list[Cand]:
@@ -250,7 +283,7 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     announce it, between a clause boundary and a name boundary."""
     toks = ctx.block.toks
     word = toks[i].norm
-    if word in _COMMON_FIRST_NAMES:
+    if word in COMMON_FIRST_NAMES:
         return None
     # after a word that ends a phrase (على، مع، إن، a verb) or a noun of meeting whose
     # object is the person (استقبال، لقاء): a line's or a colon's first words are bylines
@@ -268,6 +301,20 @@ def _bare_name(ctx: Context, i: int) -> Cand | None:
     tokens = [t for t in person.tokens if t not in NAME_LINKS]
     family = tokens[-1].startswith("ال") and tokens[-1] not in first_names()
     return person if len(tokens) >= 3 or family else None
+
+
+def _subject(ctx: Context, i: int) -> Cand | None:
+    """ "سامر حداد قال إن ...": at a sentence's start, a name a known first name opens
+    (no everyday word), then a verb: the name is its subject."""
+    toks = ctx.block.toks
+    word = toks[i].norm
+    if word in COMMON_FIRST_NAMES or (i > 0 and not toks[i].sep & STOP):
+        return None
+    person = name_at(ctx, i)
+    if person is None or person.key is not None or person.last >= len(toks):
+        return None
+    after = toks[person.last]
+    return person if after.sep == SPACE and is_verb(after.norm) else None
 
 
 def _qualifies(ctx: Context, i: int) -> bool:
@@ -319,18 +366,29 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
         if ctx.covered[k] is not None:
             break
         word = toks[k].norm
-        if word[:1] != "و" or word[1:] not in first_names() or word in first_names():
+        if word[:1] != "و" or word in first_names() or not _opens_a_conjunct(ctx, k):
             break
         if word[1:] == _ALI and not ctx.block.text(toks[k].start, toks[k].end).endswith("ي"):
             break  # "وعلى": the preposition
         person = name_at(ctx, k, strict=False)
         if person is None or person.key is not None or not ends_name(ctx, person.last):
             break
+        if word[1:] not in first_names() and person.size != 2:
+            break  # an unknown word and its surname: the pair, nothing past it
         person.prefix = "و"
         person.tokens = (word[1:], *person.tokens[1:])
         out.append(person)
         k = _past_apposed_title(ctx, person.last)
     return out
+
+
+def _opens_a_conjunct(ctx: Context, k: int) -> bool:
+    """و on a known first name, or on an unknown word a foreign or family surname follows
+    ("وموانغي كاماو")."""
+    toks = ctx.block.toks
+    if toks[k].norm[1:] in first_names():
+        return True
+    return k + 1 < len(toks) and toks[k + 1].sep == SPACE and surname_like(toks[k + 1].norm)
 
 
 def _past_apposed_title(ctx: Context, k: int) -> int:
@@ -387,6 +445,11 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if _coordinated_name(toks[j].norm):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
+    if titles[0].head in RANK_OF_TITLE and _named_after(ctx, titles[0].first):
+        return None  # "جامعة السلطان قابوس": a body named after a monarch
+    sovereign = _sovereign(ctx, titles[-1], j)
+    if sovereign is not None:
+        return PersonFind(sovereign, titles)
     person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or _ali_as_ala(ctx, j)
     if person is None and titles[-1].head not in DECEASED:
         person = known_surname(ctx, j)
@@ -403,9 +466,39 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     return PersonFind(person, titles)
 
 
+def _sovereign(ctx: Context, title: Title, j: int) -> Cand | None:
+    """ "الملك سلمان", "السلطان هيثم": a monarch's rank, then his first name alone."""
+    rank = RANK_OF_TITLE.get(title.head)
+    toks = ctx.block.toks
+    if rank is None or ctx.covered[j] is not None or toks[j].sep != SPACE:
+        return None
+    word = toks[j].norm
+    key = ctx.sovereigns.get((rank, word))
+    if key is None:
+        return None
+    # "السلطان هيثم برقية": the object follows; "الملك حسين بن طلال": a fuller name does
+    if j + 1 < len(toks) and toks[j + 1].sep == SPACE and toks[j + 1].norm in NAME_LINKS:
+        return None
+    return Cand(
+        ctx.block, EntityKind.PERSON, j, j + 1, form=Form.SHORT_FORM, key=key, tokens=(word,)
+    )
+
+
+def _named_after(ctx: Context, first: int) -> bool:
+    """A noun of what is named after someone right before the title: "جامعة", "مطار"."""
+    toks = ctx.block.toks
+    if first == 0 or toks[first].sep != SPACE:
+        return False
+    before = toks[first - 1].norm
+    return before in NAMED_AFTER_HEADS
+
+
 def _after_a_people_noun(titles: list[Title], person: Cand) -> bool:
-    """After الشاب، المواطن، الطفل... only a name a known first name opens is one."""
-    return person.tokens[0] not in first_names() and any(t.head in PEOPLE_NOUNS for t in titles)
+    """After الشاب، المواطن، الطفل... only a name a known first name opens, or one a family
+    name ends ("المواطن جمال العتيبي"), is one."""
+    if person.tokens[0] in first_names() or surname_like(person.tokens[-1]):
+        return False
+    return any(t.head in PEOPLE_NOUNS for t in titles)
 
 
 def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
@@ -416,7 +509,7 @@ def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
         return None
     k = j + 1
     word = toks[k].norm
-    if toks[k].sep != SPACE or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+    if toks[k].sep != SPACE or word in COMMON_FIRST_NAMES or ctx.covered[k] is not None:
         return None
     if word not in first_names() and word not in ctx.surnames:
         return None
@@ -595,11 +688,26 @@ def _opens_named_holder(ctx: Context, k: int) -> bool:
     """After a title that runs on past what the grammar reads ("رئيس تحرير صحيفة ...",
     "مراسل القناة"), a known first name that is no everyday word opening a full name that a
     boundary closes is the holder's name, with no comma before it."""
-    word = ctx.block.toks[k].norm
-    if word not in first_names() or word in _COMMON_FIRST_NAMES or ctx.covered[k] is not None:
+    toks = ctx.block.toks
+    word = toks[k].norm
+    named = word in first_names() or word in COMMON_FIRST_NAMES
+    # "سفير جمهورية كينيا موانغي كاماو،": an unknown word before a foreign-shaped or
+    # family name, the pair closed by a boundary
+    shaped = not named and k + 1 < len(toks) and surname_like(toks[k + 1].norm)
+    if not (named or shaped) or ctx.covered[k] is not None:
         return False
     person = name_at(ctx, k)
-    return person is not None and person.key is None and ends_name(ctx, person.last)
+    if person is None or person.key is not None or not ends_name(ctx, person.last):
+        return False
+    # "سفير السلام حسن الشمري": a first name that is an everyday word too opens a name only
+    # when a family name or a name link (ولد، بن) shows the words are a name
+    return shaped or word not in COMMON_FIRST_NAMES or _named_for_sure(person)
+
+
+def _named_for_sure(person: Cand) -> bool:
+    """Past an opening word that may be an everyday one: a link or a family name."""
+    rest = person.tokens[1:]
+    return any(t in NAME_LINKS for t in rest) or surname_like(person.tokens[-1])
 
 
 def _words(person: Cand) -> int:
@@ -621,12 +729,29 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     start = max(start, floor)
     while start < end and not name_token(ctx, start, first=True, strict=False):
         start += 1
-    if start >= end or (
-        start > 0 and toks[start].sep == SPACE and not is_boundary_word(toks[start - 1].norm)
+    if start >= end:
+        return None
+    # the name opens its clause, or a known first name opens it: "وكان بين المعتقلين
+    # سامر حداد، باحث المنظمة"
+    person = name_span(ctx, start, end)
+    if person is None:
+        return None
+    mid_clause = start > 0 and toks[start].sep == SPACE
+    if (
+        mid_clause
+        and not is_boundary_word(toks[start - 1].norm)
+        and not (_surely_a_name(person) and ctx.covered[start - 1] is None)
     ):
         return None
-    person = name_span(ctx, start, end)
-    return PersonFind(person, [title]) if person is not None else None
+    return PersonFind(person, [title])
+
+
+def _surely_a_name(person: Cand) -> bool:
+    """A known first name that is no everyday word opens it, or a family name ends it."""
+    opener = person.tokens[0]
+    if opener in first_names() and opener not in COMMON_FIRST_NAMES:
+        return True
+    return surname_like(person.tokens[-1])
 
 
 def _after_abbreviation(ctx: Context, i: int) -> PersonFind | None:
@@ -687,6 +812,7 @@ def _after_speech_verb(ctx: Context, i: int) -> PersonFind | None:
             return PersonFind(person, [title])
     opener = person.tokens[0]
     kunya = opener in _KUNYA and len(person.tokens) > 2 and person.tokens[1] in first_names()
-    if (opener in first_names() or kunya) and opener != _ALI and ends_name(ctx, person.last):
+    known = opener in first_names() or kunya or _named_for_sure(person)
+    if known and opener != _ALI and ends_name(ctx, person.last):
         return PersonFind(person)  # "وقال أبو محمد الحلبي، وهو قيادي ...": a kunya too
     return None

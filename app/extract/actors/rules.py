@@ -56,6 +56,7 @@ from app.extract.actors.regime_heads import prepare as regime_heads_index
 from app.extract.actors.regime_heads import regime_heads
 from app.extract.actors.regimes import governments_by_head
 from app.extract.actors.seats import missions_by_seat
+from app.extract.actors.sovereigns import sovereigns
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import SPACE, Block, NormText, is_mark, lex, stem_of, texts_of
@@ -140,6 +141,7 @@ class RuleActorRecognizer:
             self.gazetteer.eu_id,
             self.gazetteer.surnames,
             self.gazetteer.foreign_surnames,
+            sovereigns(self.gazetteer),
         )
         finds, roles = find_persons(ctx)
         persons = [f.person for f in finds if f.person not in selected]

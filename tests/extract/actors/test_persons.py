@@ -889,3 +889,149 @@ def test_widely_listed_first_names_open_each_name_of_a_list() -> None:
 )
 def test_a_word_that_is_also_a_name_but_mostly_an_adjective_opens_none(text: str) -> None:
     assert names(run(text), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # an everyday word that is a first name too, then a family name, after a title
+        # that runs on past what the grammar reads
+        ("ثم تحدث سفير النوايا الحسنة جمال العتيبي الذي دعا إلى الحوار.", "جمال العتيبي"),
+        ("وقالت رئيسة جمعية الحي أمل الحربي إن المياه مقطوعة.", "أمل الحربي"),
+        # or after a noun of who someone is in the story
+        ("واعتقلت الشرطة المواطن كمال الشمري من منزله.", "كمال الشمري"),
+        # a family name after a speech verb closes a name no known first name opens
+        ("وقال عواد الدليمي إن الطريق مقطوع.", "عواد الدليمي"),
+    ],
+)
+def test_a_family_name_shows_the_words_before_it_are_a_name(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ثم تحدث سفير النوايا حسن النية في الحوار الذي دعا إليه.",
+        "وقال سلام الشجعان ليس استسلاما.",
+    ],
+)
+def test_an_everyday_word_with_no_family_name_after_it_opens_none(text: str) -> None:
+    assert names(run(text), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وقالت السفيرة تثيرو باكو، إن البلدين صديقان.", "تثيرو باكو"),
+        ("وأكد السفير نيمال تشاندراسيكارا أن بلاده تدعم القرار.", "نيمال تشاندراسيكارا"),
+        ("وحضر السفير الأذربيجاني رامز حسنوف حفل الافتتاح.", "رامز حسنوف"),
+    ],
+)
+def test_a_foreign_surname_is_read_by_its_shape(text: str, person: str) -> None:
+    assert names(run(text), PERSON) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وحضر الدكتور سامر الأمين نائب رئيس اللجنة.", "سامر الأمين"),
+        ("وحضر الدكتور عبد الله السيد و الأستاذ نبيل حداد.", "عبد الله السيد"),
+        ("ورافقه مفتي المدينة الشيخ محمد طارق إمام، ثم غادر.", "محمد طارق إمام"),
+    ],
+)
+def test_a_role_word_or_imam_can_be_a_family_name(text: str, person: str) -> None:
+    assert person in names(run(text), PERSON)
+
+
+def test_a_role_word_that_goes_on_into_a_title_is_no_family_name() -> None:
+    result = run("وقال سامر حداد الأمين العام للحزب إن الحوار متعثر.")
+    assert names(result, PERSON) == {"سامر حداد"}
+
+
+def test_a_nationality_as_a_noun_is_the_title_of_the_name_after_it() -> None:
+    result = run("وجاء التعيين خلفا للفرنسية كليمنتين سلامي في المنصب.")
+    assert names(result, PERSON) == {"كليمنتين سلامي"}
+
+
+def test_a_nationality_before_a_common_noun_names_nobody() -> None:
+    assert names(run("وقال الجيش السوري إن الوضع هادئ."), PERSON) == set()
+
+
+def test_a_known_first_name_opens_a_name_an_apposed_title_follows_mid_clause() -> None:
+    text = "وكان بين المعتقلين سامر حداد، باحث منظمة العفو الدولية، ثم أفرج عنه."
+    assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
+
+
+def test_a_family_name_in_waw_stays_in_the_name() -> None:
+    text = "وكان بين المعتقلين دانييل ويليامز، باحث منظمة العفو الدولية، ثم أفرج عنه."
+    assert names(run(text, data_dir=None), PERSON) == {"دانييل ويليامز"}
+
+
+def test_a_known_first_name_ends_the_name_of_a_body_before_it() -> None:
+    result = run("وحضر رئيس بلدية مجدلا محمد الأسمر، ثم غادر.", data_dir=None)
+    assert names(result, PERSON) == {"محمد الأسمر"}
+    assert "بلدية مجدلا محمد الأسمر" not in names(result)
+
+
+def test_a_list_goes_on_past_the_title_of_a_man_the_gazetteer_knows() -> None:
+    text = "وحضر عماد الطرابلسي، رئيس جهاز المخابرات، وطارق حسن القائم بأعمال السفارة."
+    result = run(text, data_dir=None)
+    assert {"عماد الطرابلسي", "طارق حسن"} <= names(result, PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وهنأ الملك سلمان الرئيس المنتخب بالفوز.", "سلمان بن عبد العزيز"),
+        ("وبعث السلطان هيثم برقية تهنئة إلى الرئيس.", "هيثم بن طارق"),
+        ("وقال الشيخ تميم إن الحوار ضروري.", "تميم بن حمد آل ثاني"),
+    ],
+)
+def test_a_monarch_named_by_rank_and_first_name(text: str, person: str) -> None:
+    assert person in names(run(text, data_dir=None), PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودرس في جامعة السلطان قابوس قبل سفره.",
+        "وهبطت الطائرة في مطار الملك خالد الدولي.",
+        "والتقى الشيخ محمد الوفد.",
+    ],
+)
+def test_a_place_named_after_a_monarch_or_a_shared_first_name_names_none(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأبدى المبعوث الخاص مخاوف جدية من التصعيد في المنطقة.",
+        "ونقل السفير تحيات القيادة إلى الرئيس في اللقاء.",
+        "واتهم النائب الحكومة بإهدار المال العام في المشروع.",
+    ],
+)
+def test_a_common_noun_after_a_title_is_the_object_not_a_name(text: str) -> None:
+    assert names(run(text), PERSON) == set()
+
+
+def test_an_unknown_name_a_foreign_surname_ends_after_a_title_that_runs_on() -> None:
+    text = "وتسلم أوراق اعتماد سفير جمهورية كينيا موانغي كاماو، ثم غادر."
+    assert names(run(text, data_dir=None), PERSON) == {"موانغي كاماو"}
+
+
+def test_a_list_goes_on_with_an_unknown_name_a_foreign_surname_ends() -> None:
+    result = run("وحضر الوزير سامر حداد، وموانغي كاماو، حفل الافتتاح.", data_dir=None)
+    assert names(result, PERSON) == {"سامر حداد", "موانغي كاماو"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["وصل الوفد. سامر حداد قال إن الحل سياسي.", "سامر حداد يزور دمشق غدا في زيارة رسمية."],
+)
+def test_a_name_opening_a_sentence_before_its_verb_is_the_subject(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
+
+
+def test_an_everyday_first_name_opening_a_sentence_before_a_verb_names_none() -> None:
+    assert names(run("وصل الوفد. أمل الجميع قال إن الحل سياسي.", data_dir=None), PERSON) == set()
