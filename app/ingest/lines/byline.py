@@ -14,6 +14,7 @@ from app.ingest.lines.credit import (
     AGENCIES,
     MAX_NAME_WORDS,
     NAME_SPLIT,
+    NO_NAME,
     OUTLETS,
     Byline,
     bare,
@@ -44,6 +45,8 @@ _LABEL = re.compile(
 # "(رويترز)", "— (سانا)", "/أ ش أ/": the agency closing a wire story
 _PAREN_CREDIT = re.compile(r"^[-–—\s]*(?:\(([^()]{1,30})\)|/([^()/]{1,30})/)$")
 _MAX_BYLINE_WORDS = 12
+# "د. جمال علي", "د . جمال علي": a doctor's title marks the credited source as a writer
+_DOCTOR = re.compile(r"^\s*(?:د|أ\.?د)\s?\.\s*")
 
 
 def _authors(names: str) -> Byline | None:
@@ -94,6 +97,9 @@ def _two_sides(line: str, *, strict: bool) -> Byline | None:
     left, right = parts
     if is_known_source(left) and is_known_source(right):
         return credit(f"{left}، {right}")  # "الجزيرة نت/ وكالات": an outlet and its agency
+    if bare(left) in NO_NAME and not any(ch.isdigit() for ch in right):
+        # "متابعة ـ منصة السودان ـ", "خاص - موقع الشرق": the outlet's tag over its story
+        return credit(right)
     if is_city(left) and not is_city(right):
         place, source = left, right
     elif is_city(right) and not is_city(left):
@@ -104,7 +110,8 @@ def _two_sides(line: str, *, strict: bool) -> Byline | None:
         return None
     if strict and not is_known_source(source):
         return None
-    found = credit(source)
+    doctor = _DOCTOR.match(source)
+    found = _authors(source[doctor.end() :]) if doctor else credit(source)
     if found is None or word_count(place) > 3:
         return None
     found.place = bare(place)

@@ -18,6 +18,7 @@ class Block(Enum):
     SUMMARY = "summary"  # bullet points follow
     LINKS = "links"  # linked headlines follow ("اقرأ أيضاً", "مواضيع ذات صلة")
     TAGS = "tags"  # one-to-three-word tags follow
+    COMMENTS = "comments"  # readers' comments and the comment form: the story is over
 
 
 def _keys(*phrases: str) -> frozenset[str]:
@@ -98,6 +99,13 @@ _TAGS = _keys(
     "الوسوم", "وسوم", "الكلمات المفتاحية", "كلمات مفتاحية", "الكلمات الدالة", "كلمات دالة",
     "مواضيع", "الموضوعات", "المواضيع", "تاغ", "هاشتاغ", "tags", "topics",
 )
+# Headings of the comment section, not the comment buttons of a share bar ("أضف تعليق",
+# "شارك برأيك"), which a page may print above its story too.
+_COMMENTS = _keys(
+    "تعليقات القراء", "تعليقات الزوار", "آراء القراء", "اكتب تعليقا", "اكتب تعليقاً",
+    "أكتب تعليقا", "اكتب تعليقك", "أكتب تعليقك", "اترك رداً", "اترك ردا", "أضف تعليقاً",
+    "إضافة تعليق", "leave a comment", "leave a reply", "post a comment",
+)
 # fmt: on
 # "اقرأ أيضاً" with no colon, often run into the linked headline by a lost line break
 _READ_ALSO = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد)\s+(?:أيضاً|أيضا|ايضا|ايضاً|كذلك)\s*\S")
@@ -162,7 +170,13 @@ def _is_breadcrumb(line: str) -> bool:
 def block_marker(line: str) -> tuple[Block, bool] | None:
     """A block marker and whether it stands alone (True) or carries its content inline."""
     key = match_key(line)
-    for block, keys in ((Block.SUMMARY, _SUMMARY), (Block.LINKS, _LINKS), (Block.TAGS, _TAGS)):
+    markers = (
+        (Block.SUMMARY, _SUMMARY),
+        (Block.LINKS, _LINKS),
+        (Block.TAGS, _TAGS),
+        (Block.COMMENTS, _COMMENTS),
+    )
+    for block, keys in markers:
         if key in keys:
             return block, True
     labelled = _LABELLED.match(line)

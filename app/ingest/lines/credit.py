@@ -47,8 +47,8 @@ NO_NAME = frozenset({
 NAME_SPLIT = re.compile(r"\s*[،,+&]\s*|\s+و(?=وكالات)")
 MAX_NAME_WORDS = 4
 _QUOTES = "«»\"“”'"
-# "«الحياة»:", "— (سانا)", "/أ ش أ/": marks around a name, never part of it
-_STRAY_MARKS = ".:：*٭-–—/()|"
+# "«الحياة»:", "— (سانا)", "/أ ش أ/", "منصة السودان ـ": marks around a name, never part of it
+_STRAY_MARKS = ".:：*٭-–—ـ/()|"
 
 
 @dataclass(slots=True)
