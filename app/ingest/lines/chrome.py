@@ -76,6 +76,12 @@ _HASHTAG_LINE = re.compile(r"^(?:#[^\W_]\w*[\s,،|·•]*)+$")
 _BREADCRUMB = re.compile(r"\s[>»›]\s|^الرييسيه\s*[/|>»›]")
 _PATH_STEP = re.compile(r"\s[/|]\s")
 _GUILLEMETS = re.compile(r"«[^«»]*»")
+# Weather and currency tickers, figure first or last: "24°عمّان", "3.7دولار", "0.71 دينار
+# أردني", "رام الله29.2°" (a decimal or a degree: "القرار 2254" may head a section)
+_TICKER = re.compile(
+    r"^-?\d+(?:[.,]\d+\s?°?|\s?°)\s?[^\d\s]+(?:\s[^\d\s]+)?$"
+    r"|^[^\d\s]+(?:\s[^\d\s]+)?\s?-?\d+(?:[.,]\d+\s?°?|\s?°)$"
+)
 # A link or an image address alone on a line: "https://cdn.img.example/1106.jpg"
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _SHORT_RULE_WORDS = 12
@@ -124,7 +130,7 @@ def is_chrome(line: str) -> bool:
     if not has_letters(line):
         return True
     key = match_key(line)
-    if key in _CHROME_LINES or _is_breadcrumb(line) or _URL_LINE.match(line):
+    if key in _CHROME_LINES or _is_breadcrumb(line) or _URL_LINE.match(line) or _TICKER.match(line):
         return True
     words = key.split()
     if words and all(word in _SHARE_WORDS for word in words):

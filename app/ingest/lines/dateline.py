@@ -53,10 +53,14 @@ _OPENERS = [
         re.compile(
             rf"^(?P<place>{_PLACE})(?:\s*[،,]\s*(?P<country>{_PLACE}))?"
             r"(?:\s*[،,]?\s+(?=[^()]*\d)[^()]{1,40}?)?"
-            r"\s*(?:\((?P<src>[^()]{1,30})\)|/(?P<slashed>[^()/]{1,30})/)\s*(?P<sep>[-–—ـ:]*)\s*"
+            r"\s*(?:\((?P<src>[^()]{1,30})\)|/(?P<slashed>[^()/]{1,30})/)"
+            # "الخرطوم (وكالة النيل) 13 ديسمبر 2025 —": the date after the source
+            r"(?P<after>\s+[^()\-–—ـ:«»]{0,30}?\d{4})?\s*(?P<sep>[-–—ـ:]*)\s*"
         ),
         _Rule.PAREN,
     ),
+    # "(نيويورك) - قالت المنظمة ...": the city in brackets
+    (re.compile(rf"^\((?P<place>{_PLACE})\)\s*[-–—]+\s*"), _Rule.PLACE),
     # "القاهرة - كتب محمد علي - ", "كتبت سارة حسن: ": the writer's credit run into the story
     (
         re.compile(
@@ -157,16 +161,23 @@ def whole_dateline(line: str) -> Byline | None:
     found = opener.match(line)
     if found is None or found.end() != len(line):
         return None
-    return _read_opener(found.groupdict(), rule)
+    return _read_opener(found.groupdict(), rule, whole=True)
 
 
-def _read_opener(parts: dict[str, str | None], rule: _Rule) -> Byline | None:
+def _read_opener(
+    parts: dict[str, str | None], rule: _Rule, *, whole: bool = False
+) -> Byline | None:
+    """The byline an opener's parts make under its rule; `whole` when nothing follows them,
+    so a bracket after a city cannot be a gloss the sentence goes on from."""
     place, source = parts.get("place"), parts.get("src") or parts.get("slashed")
+    after = parts.get("after")
+    if after and (not parts.get("sep") or not is_date_phrase(after)):
+        return None  # a date after the source must be one, and a dash must close it
     if place:
         place = _DATE_LINK.sub("", place)  # "القاهرة في 5 مارس": في links the date
     if parts.get("country") and not is_territory(parts["country"] or ""):
         return None  # "أبوظبي، الإمارات العربية المتحدة (CNN)": a city, then its country
-    if rule is _Rule.PAREN and not parts.get("sep") and not known_credit(source or ""):
+    if rule is _Rule.PAREN and not (whole or parts.get("sep")) and not known_credit(source or ""):
         return None  # "القاهرة (مصر) شهدت ...": a gloss, then the sentence goes on
     known_place = cities(place) if place else None
     if place and _PLACE_SPLIT.search(place) and known_place is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.ingest.lines import read_byline, split_dateline
+from app.ingest.lines import is_chrome, read_byline, split_dateline
 from app.ingest.scraped import parse_scraped_text
 
 _TITLE = "وزير الخارجية يبحث مع نظيره الزائر ملف المياه"
@@ -125,3 +125,33 @@ def test_a_subheading_and_a_cut_paragraph_are_no_headlines(last: str) -> None:
 def test_one_unfinished_line_after_the_story_stays() -> None:
     text = "\n".join([_TITLE, _STORY, _STORY_2, "الوزير يعود إلى العاصمة مساء اليوم"]) + "\n"
     assert _texts(text)[-1] == "الوزير يعود إلى العاصمة مساء اليوم"
+
+
+@pytest.mark.parametrize(
+    "line", ["31.5°حلب", "طرابلس 27°", "2.9دينار ليبي", "يورو1.12", "0.38 ريال عماني"]
+)
+def test_weather_and_currency_tickers_are_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize("line", ["القرار 2254", "الجولة 21", "3 قتلى في قصف على حلب"])
+def test_a_number_in_a_short_heading_is_no_ticker(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_a_city_in_brackets_before_a_dash_is_a_dateline() -> None:
+    found = split_dateline("(جنيف) - " + _STORY)
+    assert found is not None
+    assert (found[0].place, found[1]) == ("جنيف", _STORY)
+
+
+def test_a_wire_dateline_may_date_the_story_after_its_source() -> None:
+    found = split_dateline("الخرطوم (وكالة الوادي) 3 مارس 2025 —" + _STORY)
+    assert found is not None
+    assert (found[0].place, found[0].outlet, found[1]) == ("الخرطوم", "وكالة الوادي", _STORY)
+
+
+def test_a_city_and_its_source_alone_on_a_line_are_a_byline() -> None:
+    found = read_byline("عمّان (صحيفة الوادي)")
+    assert found is not None
+    assert found.outlet == "صحيفة الوادي"
