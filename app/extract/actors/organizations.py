@@ -146,6 +146,32 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
     return out
 
 
+def own_demonyms(
+    orgs: list[Cand], gaz: Mapping[int, Cand], country_of: Mapping[str, str | None]
+) -> list[Cand]:
+    """ "فيلق القدس الإيراني", "حكومة الوفاق الوطني الليبية": a known body followed by the
+    demonym of its own country is that body, not a new one. Another country's demonym may
+    make another body ("حزب الله العراقي"), so it stays a chain."""
+    out: list[Cand] = []
+    for cand in orgs:
+        known = gaz.get(cand.first)
+        demonym = gaz.get(known.last) if known is not None else None
+        if (
+            known is not None
+            and demonym is not None
+            and cand.key is None
+            and known.kind is EntityKind.ORGANIZATION
+            and demonym.form is Form.DEMONYM
+            and demonym.last == cand.last
+            and known.key is not None
+            and demonym.key == country_of.get(known.key)
+        ):
+            known.last = cand.last
+            cand = known
+        out.append(cand)
+    return out
+
+
 _QUOTE_OPENERS = frozenset('"«“')
 # Heads of bodies named after people ("كتائب زيد بن علي", "حزب عمر المختار")
 _NAMED_AFTER_PEOPLE = frozenset(("armed_group", "party"))

@@ -38,6 +38,7 @@ from app.extract.actors.organizations import (
     media_credit,
     minister_title,
     names_un,
+    own_demonyms,
     quoted_media,
     short_forms,
     un_adjectives,
@@ -78,6 +79,13 @@ class RuleActorRecognizer:
         # article first needs one.
         for prepare in (offices.prepare, transliteration.prepare, regime_heads_index):
             prepare(self.gazetteer)
+        countries = self.gazetteer.countries
+        # a body's own country, for "فيلق القدس الإيراني" (organizations.own_demonyms)
+        self._country_of: dict[str, str | None] = {
+            e.id: countries.get(e.country)
+            for e in self.gazetteer.entries.values()
+            if e.kind is _ORG and e.country
+        }
 
     def recognize(
         self,
@@ -123,7 +131,7 @@ class RuleActorRecognizer:
             else []
         )
         features = find_features(block, by_first)
-        orgs = find_orgs(block, by_first)
+        orgs = own_demonyms(find_orgs(block, by_first), by_first, self._country_of)
         # "صحيفة «الخليج»": the head says what the quoted name is, whatever else it names
         quoted = [c for c in orgs if c.quoted] + cued_media(block)
         selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])

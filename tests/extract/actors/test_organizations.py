@@ -672,3 +672,14 @@ def test_an_outlet_alone_on_its_line_is_the_credit_not_an_actor() -> None:
         "وكالة الرافدين الرقمية", "ونقلت وكالة الأنباء العراقية عن الوزير أن الطريق مفتوح."
     )
     assert names(result, ORG) == {"وكالة الأنباء العراقية"}
+
+
+def test_a_known_body_followed_by_its_own_countrys_demonym_is_that_body() -> None:
+    result = run("والتقى الوفد قائد فيلق القدس الإيراني في بغداد أمس.", data_dir=None)
+    assert names(result, ORG) == {"فيلق القدس"}
+    assert surfaces(result, "فيلق القدس") == ["فيلق القدس الإيراني"]
+
+
+def test_a_known_body_followed_by_another_countrys_demonym_is_another_body() -> None:
+    result = run("وتبنى حزب الله العراقي الهجوم على القاعدة أمس.", data_dir=None)
+    assert "حزب الله" not in names(result, ORG)
