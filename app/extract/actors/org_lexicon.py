@@ -107,7 +107,11 @@ ADJECTIVES = (
 )
 # Heads written before a quoted name, with the display form the canonical name uses.
 QUOTED_HEAD_WORDS = """صحيفة وكالة موقع قناة منظمة حركة فريق شبكة مركز مؤسسة جمعية تجمع
-    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار فضائية راديو"""
+    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار فضائية راديو مليشيا
+    ميليشيا مليشيات ميليشيات"""
+# Heads that describe what the quoted name is rather than open it: "مليشيا «بدر»" is the
+# group بدر, however a text calls it (مليشيات، ميليشيا).
+DESCRIBING_HEADS = words("مليشيا ميليشيا مليشيات ميليشيات")
 QUOTED_HEADS = {normalize(w): w for w in QUOTED_HEAD_WORDS.split()}
 # The networks a statement is posted on: "منصة «إكس»" is a channel, not a body (منصة
 # موسكو is one).

@@ -19,6 +19,7 @@ from app.extract.actors.org_chain import chain
 from app.extract.actors.org_lexicon import (
     ACTING,
     CITING,
+    DESCRIBING_HEADS,
     HEADS,
     LEADING,
     MEDIA_HEADS,
@@ -79,10 +80,16 @@ def quoted_name(block: Block, i: int) -> Cand | None:
     if not closing or k - i > 4:
         return None
     cand = Cand(block, EntityKind.ORGANIZATION, i + 1, k, subkind=HEADS.get(head[1], "other"))
-    cand.tokens = (head[1], *(t.norm for t in toks[i + 1 : k]))
+    name = tuple(t.norm for t in toks[i + 1 : k])
     cand.head = head[1]
-    cand.canonical = f"{QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
     cand.quoted = True
+    if head[1] not in DESCRIBING_HEADS:
+        cand.tokens = (head[1], *name)
+        cand.canonical = f"{QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
+        return cand
+    if len(name) == 1 and name[0].startswith("ال") and name[0].endswith(("ي", "يه")):
+        return None  # 'مليشيا "الانتقالي"': an adjective standing for a body named in full
+    cand.tokens, cand.subkind = name, "armed_group"
     return cand
 
 

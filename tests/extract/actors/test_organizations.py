@@ -683,3 +683,13 @@ def test_a_known_body_followed_by_its_own_countrys_demonym_is_that_body() -> Non
 def test_a_known_body_followed_by_another_countrys_demonym_is_another_body() -> None:
     result = run("وتبنى حزب الله العراقي الهجوم على القاعدة أمس.", data_dir=None)
     assert "حزب الله" not in names(result, ORG)
+
+
+def test_a_quoted_name_after_militia_is_the_group_whatever_the_head() -> None:
+    result = run('وقال قيادي في مليشيات "بدر" إن مليشيا "بدر" لن تنسحب من المدينة.')
+    assert names(result, ORG) == {"بدر"}
+
+
+def test_an_adjective_quoted_after_militia_names_no_body_of_its_own() -> None:
+    result = run('واتهم البيان مليشيا "الانتقالي" بمهاجمة المدينة.')
+    assert names(result, ORG) == set()
