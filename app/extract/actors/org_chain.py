@@ -93,6 +93,9 @@ _NAMED_BY_COUNTRY = _BY_DEMONYM_ONLY | _DESCRIBED_BY_DEMONYM
 _DESCRIBING = words("""
     الدبلوماسية الدبلوماسي الأمنية الأمني العسكرية العسكري الحكومية الحكومي الرسمية الرسمي
 """)
+# "قوات الأمن العراقية" says what "القوات الأمنية العراقية" says: the genitive describes the
+# troops, and the construct is as definite as the article would make it.
+_SECURITY = words("الأمن")
 GROUP = normalize("مجموعة")
 _PEACEKEEPING = tuple(normalize("حفظ السلام").split())
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
@@ -262,7 +265,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
             # describes one
             generic_only = generic_only and stem in DESCRIPTIVE
-        if not (lemma in _NAMED_BY_COUNTRY and word in _DESCRIBING):
+        security = lemma == FORCES and j == i + 1 and word in _SECURITY
+        if not (lemma in _NAMED_BY_COUNTRY and word in _DESCRIBING) and not security:
             demonym_only = False
         tokens.append(word)
         j += 1
@@ -281,7 +285,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         accredited = _accredited_to(toks, gaz, j, tokens, state=lemma in _TO_A_STATE)
     if lemma in _ACCREDITED_ONLY and accredited == j:
         return None  # "وفد سوريا", "السفارة الإيرانية": a delegation, the country's embassy
-    by_demonym = definite and demonym_only and has_place and accredited == j
+    security = lemma == FORCES and i + 1 < len(toks) and toks[i + 1].norm in _SECURITY
+    by_demonym = (definite or security) and demonym_only and has_place and accredited == j
     if lemma in _DESCRIBED_BY_DEMONYM and by_demonym:
         return None  # "الشركة الروسية", "المؤسسة الأمريكية الأمنية": which one, nobody says
     if lemma in _BY_DEMONYM_ONLY and by_demonym:

@@ -693,3 +693,14 @@ def test_a_quoted_name_after_militia_is_the_group_whatever_the_head() -> None:
 def test_an_adjective_quoted_after_militia_names_no_body_of_its_own() -> None:
     result = run('واتهم البيان مليشيا "الانتقالي" بمهاجمة المدينة.')
     assert names(result, ORG) == set()
+
+
+def test_security_forces_named_by_their_country_are_a_mention_of_it() -> None:
+    result = run("واشتبكت قوات الأمن العراقية مع المسلحين قرب الحدود.", data_dir=None)
+    assert names(result, ORG) == set()
+    assert names(result, EntityKind.PLACE) == {"العراق"}
+
+
+def test_security_forces_with_a_name_of_their_own_are_a_body() -> None:
+    result = run("وانتشرت قوات الأمن الداخلي اللبنانية في المدينة.", data_dir=None)
+    assert names(result, ORG) == {"قوات الأمن الداخلي اللبنانية"}
