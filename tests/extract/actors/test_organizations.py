@@ -704,3 +704,36 @@ def test_security_forces_named_by_their_country_are_a_mention_of_it() -> None:
 def test_security_forces_with_a_name_of_their_own_are_a_body() -> None:
     result = run("وانتشرت قوات الأمن الداخلي اللبنانية في المدينة.", data_dir=None)
     assert names(result, ORG) == {"قوات الأمن الداخلي اللبنانية"}
+
+
+def test_a_committee_of_common_nouns_in_a_members_title_is_named_by_the_title_only() -> None:
+    result = run("وضم الوفد رئيس لجنة الطعون والتأديب الشيخ سامي فهمي.", data_dir=None)
+    named = {m.entity_key for m in result.mentions if m.form is MentionForm.NAME}
+    assert not any(e.name == "لجنة الطعون والتأديب" and e.key in named for e in result.entities)
+    assert names(result, EntityKind.PERSON) == {"سامي فهمي"}
+
+
+def test_a_committee_of_common_nouns_named_on_its_own_is_a_body() -> None:
+    result = run(
+        "وضم الوفد رئيس لجنة الطعون والتأديب الشيخ سامي فهمي.",
+        "وأصدرت لجنة الطعون والتأديب قرارها أمس.",
+        data_dir=None,
+    )
+    committee = entity(result, "لجنة الطعون والتأديب")
+    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == committee.key}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال رئيس لجنة تنسيق إعادة الانتشار إن العمل مستمر.",  # a construct of its own
+        "وقال رئيس اللجنة الدستورية السورية إن العمل مستمر.",  # a naming adjective
+    ],
+)
+def test_a_committee_with_a_name_of_its_own_in_a_title_stays_a_named_body(text: str) -> None:
+    result = run(text, data_dir=None)
+    assert any(
+        m.form is MentionForm.NAME
+        for m in result.mentions
+        if m.entity_key.startswith(("org:", "new:organization"))
+    )
