@@ -214,14 +214,25 @@ def test_a_government_after_its_heads_title_is_named_by_the_title_only() -> None
     assert any(a.organization_key == government.key for a in result.affiliations)
 
 
-def test_a_government_named_on_its_own_stays_a_named_body() -> None:
-    result = run(
-        "وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.",
-        "وأقرت الحكومة اللبنانية الخطة بالإجماع.",
-        data_dir=None,
-    )
-    government = entity(result, "الحكومة اللبنانية")
-    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == government.key}
+@pytest.mark.parametrize(
+    ("titled", "free", "body"),
+    [
+        (
+            "وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.",
+            "وأقرت الحكومة اللبنانية الخطة بالإجماع.",
+            "الحكومة اللبنانية",
+        ),
+        (
+            "وضم الوفد رئيس لجنة الطعون والتأديب الشيخ سامي فهمي.",
+            "وأصدرت لجنة الطعون والتأديب قرارها أمس.",
+            "لجنة الطعون والتأديب",
+        ),
+    ],
+)
+def test_a_body_named_on_its_own_stays_a_named_body(titled: str, free: str, body: str) -> None:
+    result = run(titled, free, data_dir=None)
+    found = entity(result, body)
+    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == found.key}
 
 
 def test_a_government_with_a_name_of_its_own_is_a_body_even_in_a_title() -> None:
@@ -711,16 +722,6 @@ def test_a_committee_of_common_nouns_in_a_members_title_is_named_by_the_title_on
     named = {m.entity_key for m in result.mentions if m.form is MentionForm.NAME}
     assert not any(e.name == "لجنة الطعون والتأديب" and e.key in named for e in result.entities)
     assert names(result, EntityKind.PERSON) == {"سامي فهمي"}
-
-
-def test_a_committee_of_common_nouns_named_on_its_own_is_a_body() -> None:
-    result = run(
-        "وضم الوفد رئيس لجنة الطعون والتأديب الشيخ سامي فهمي.",
-        "وأصدرت لجنة الطعون والتأديب قرارها أمس.",
-        data_dir=None,
-    )
-    committee = entity(result, "لجنة الطعون والتأديب")
-    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == committee.key}
 
 
 @pytest.mark.parametrize(
