@@ -26,6 +26,7 @@ from app.extract.actors.org_lexicon import (
     MERGEABLE,
     MINISTRY,
     MINISTRY_DOMAINS,
+    NAMED_ADJECTIVES,
     NO_SHORT_FORM,
     PLATFORM,
     QUOTE_AFTER,
@@ -146,6 +147,8 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
             found = found or _ministry(block, i, gaz) or _quoted(block, i, gaz)
         if head is not None and (found is None or found.key is None):
             found = _whole_quote(block, i, head, found)
+        if found is not None and found.key is None and found.head in _PURPOSE_HEADS:
+            _purpose_tail(block, found, gaz)
         if found is not None and not _social_network(block, found):
             out.append(found)
         if found is not None:
@@ -177,6 +180,61 @@ def own_demonyms(
             cand = known
         out.append(cand)
     return out
+
+
+# Committees and bodies named by what they are for: "اللجنة العليا للتعامل مع الأمم
+# المتحدة", "الهيئة الإسلامية المسيحية لنصرة القدس والمقدسات", "اللجنة الدولية لمتابعة تنفيذ
+# الاتفاق". Only after a definite name with an adjective that names (الوطنية، العليا، الدولية):
+# "دعا الحكومة السورية للانخراط" is the sentence's purpose, not the government's name.
+_PURPOSE_HEADS = frozenset(normalize(w) for w in ("لجنة", "هيئة", "منسقية", "مفوضية", "مركز"))
+_PURPOSE_NAMING = NAMED_ADJECTIVES | words("العليا الأعلى")
+_WITH = normalize("مع")
+_LONGEST_PURPOSE = 4  # words from the verbal noun on: "لمتابعة تنفيذ الاتفاق"
+
+
+def _purpose_tail(block: Block, cand: Cand, gaz: Mapping[int, Cand]) -> None:
+    """Carry a named body on through its ل-purpose phrase, in place."""
+    toks, j = block.toks, cand.last
+    if not cand.tokens or not cand.tokens[0].startswith("ال") or cand.quoted:
+        return
+    if not any(word in _PURPOSE_NAMING for word in cand.tokens[1:]):
+        return
+    if j >= len(toks) or toks[j].sep != SPACE or not _purpose_word(toks[j].norm):
+        return
+    end, k = 0, j + 1  # the name ends on a definite word or a known name
+    while k < len(toks) and toks[k - 1].sep == SPACE and k - j <= _LONGEST_PURPOSE:
+        word, known = toks[k].norm, gaz.get(k)
+        if word == _WITH and k + 1 in gaz and toks[k].sep == SPACE:
+            end = gaz[k + 1].last  # "... للتعامل مع الأمم المتحدة": whom it deals with
+            break
+        if known is not None:
+            if known.prefix not in ("", "و"):
+                break
+            end = k = known.last
+            continue
+        stem = word[1:] if word.startswith("وال") else word
+        if stem in PARTICLES or stem in TIME_WORDS or has_preposition(stem) or is_verb(stem):
+            break
+        if not stem.startswith("ال") and (end or not stem.isalpha()):
+            break  # "لمتابعة تنفيذ الاتفاق": one construct noun, then definite words only
+        k += 1
+        end = k if stem.startswith("ال") else end
+    if not end:
+        return
+    cand.last, cand.weak = end, False  # "اللجنة العليا" names nothing, its purpose does
+    cand.tokens = (*cand.tokens, *(t.norm for t in toks[j:end]))
+
+
+def _purpose_word(word: str) -> bool:
+    """ "لنصرة", "للتعامل", "لمتابعة": ل on a verbal noun, no article."""
+    return any(
+        p == "ل"
+        and len(s) >= 4
+        and not s.startswith("ال")
+        and s not in PARTICLES
+        and not is_verb(s)
+        for p, s in readings(word)
+    )
 
 
 _QUOTE_OPENERS = frozenset('"«“')

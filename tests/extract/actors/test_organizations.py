@@ -738,3 +738,25 @@ def test_a_committee_with_a_name_of_its_own_in_a_title_stays_a_named_body(text: 
         for m in result.mentions
         if m.entity_key.startswith(("org:", "new:organization"))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "وقال رئيس اللجنة الوطنية لمتابعة ملف المفقودين إن العمل مستمر.",
+            "اللجنة الوطنية لمتابعة ملف المفقودين",
+        ),
+        (
+            "واجتمعت اللجنة العليا للتعامل مع الاتحاد الأوروبي أمس.",
+            "اللجنة العليا للتعامل مع الاتحاد الأوروبي",
+        ),
+    ],
+)
+def test_a_named_committee_goes_on_through_its_purpose(text: str, body: str) -> None:
+    assert body in names(run(text, data_dir=None), ORG)
+
+
+def test_a_purpose_after_a_government_is_the_sentences_not_its_name() -> None:
+    result = run("ودعا المبعوث الحكومة السورية للانخراط في العملية السياسية.", data_dir=None)
+    assert not any("للانخراط" in name for name in names(result, ORG))
