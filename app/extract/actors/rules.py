@@ -44,6 +44,7 @@ from app.extract.actors.organizations import (
     un_adjectives,
     un_in_vague_chains,
 )
+from app.extract.actors.palaces import presidencies
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import (
     find_cued_places,
@@ -110,6 +111,7 @@ class RuleActorRecognizer:
             _confirm_homographs(results, waiting)
         _drop_titled_adjectives(results)
         title_headed_governments(results)
+        presidencies(results, self.gazetteer)
         resolve(results, self.gazetteer, on.year if on else None)
         un_in_vague_chains(results, self.gazetteer)
         governments_by_head(results, self.gazetteer)
