@@ -760,3 +760,22 @@ def test_a_named_committee_goes_on_through_its_purpose(text: str, body: str) -> 
 def test_a_purpose_after_a_government_is_the_sentences_not_its_name() -> None:
     result = run("ودعا المبعوث الحكومة السورية للانخراط في العملية السياسية.", data_dir=None)
     assert not any("للانخراط" in name for name in names(result, ORG))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقالت الشرطة الإسرائيلية إن المشتبه به اعتقل.", "الشرطة الإسرائيلية"),
+        ("وأعلن الديوان الملكي السعودي وفاة الأمير.", "الديوان الملكي السعودي"),
+        ("وقال ديوان المحاسبة إن الوزارة أهدرت المال العام.", "ديوان المحاسبة"),
+    ],
+)
+def test_a_police_or_a_court_named_with_its_country_or_domain_is_a_body(
+    text: str, body: str
+) -> None:
+    assert names(run(text, data_dir=None), ORG) == {body}
+
+
+@pytest.mark.parametrize("text", ["وقالت الشرطة إن المشتبه به اعتقل.", "وقرأ الشاعر من ديوانه."])
+def test_a_bare_police_or_a_poets_diwan_is_no_body(text: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == set()
