@@ -42,6 +42,12 @@ _CHROME_LINES = _keys(
     "محتوى إعلاني", "article information", "معلومات عن الكاتب", "معلومات المقال", "انتهى",
     "نهاية", "عاجل", "شارك برأيك", "أضف تعليق", "أضف تعليقك", "اترك تعليقاً", "لا توجد تعليقات",
     "التعليقات", "تعليقات", "المزيد", "صور", "فيديو", "شاهد الفيديو", "الأكثر شعبية",
+    # image placeholders, skip links, ad slots, back-to-top buttons, load-more buttons
+    "صورة الخبر", "صورة أرشيفية", "صورة تعبيرية", "أرشيفية", "bookmark", "مساحة إعلانية",
+    "مانع الإعلانات", "أظهر المزيد", "عرض المزيد", "تحميل المزيد", "المزيد من المشاركات",
+    "روابط سريعة", "التخطي إلى المحتوى", "تخطي إلى المحتوى", "انتقل إلى المحتوى",
+    "جدول المحتوى", "جدول المحتويات", "زر الذهاب إلى الأعلى", "الذهاب إلى الأعلى",
+    "العودة إلى الأعلى", "skip to content",
 )
 # fmt: on
 _CHROME_PATTERNS = [
@@ -56,8 +62,14 @@ _CHROME_PATTERNS = [
         r"|min read",
         r"(?:اضغط|انقر) (?:هنا|علي)|حمل تطبيق|تحميل التطبيق|^تخط[يى] (?:الي|الاعلان|البودكاست)",
         r"^role ",
+        # a cookie notice: "هذا الموقع يستخدم ملفات تعريف الارتباط"
+        r"(?:يستخدم|نستخدم) (?:\S+ ){0,2}(?:ملفات |ملف )?(?:تعريف )?(?:الارتباط|كوكيز|cookies?)",
     )
 ]
+# A masthead's staff, a name at most after the post: "رئيس التحرير: فلان", "مدير التحرير فلان"
+# (not a headline about one: "رئيس التحرير يعتذر للقراء عن الخطأ")
+_MASTHEAD = re.compile(r"^(?:رييس|مدير|سكرتير|نايب رييس) (?:التحرير|مجلس الاداره)(?: |$)")
+_MASTHEAD_WORDS = 7
 # Footers that run long: copyright notices, and wire credits in parentheses
 # "(إعداد فلان للنشرة العربية - تحرير فلان)"
 _LONG_FOOTER = re.compile(r"جميع الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|^copyright")
@@ -144,6 +156,8 @@ def is_chrome(line: str) -> bool:
         return True
     if word_count(line) > _SHORT_RULE_WORDS:
         return False
+    if _MASTHEAD.match(key) and (":" in line or word_count(line) <= _MASTHEAD_WORDS - 2):
+        return word_count(line) <= _MASTHEAD_WORDS
     return any(pattern.search(key) for pattern in _CHROME_PATTERNS)
 
 

@@ -40,7 +40,7 @@ OUTLETS = _keys(
 # reporter, not outlets named خاص or مراسلنا.
 NO_NAME = frozenset({
     "خاص", "خاص بالموقع", "متابعات", "متابعة", "مراسلنا", "مراسلتنا", "مراسلونا", "مراسل",
-    "مراسلة",
+    "مراسلة", "رصد", "فريق التحرير", "هيئة التحرير", "التحرير",
 })
 # fmt: on
 # " و" joins names too, but splitting there would also split وليد and وائل

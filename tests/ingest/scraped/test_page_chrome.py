@@ -155,3 +155,59 @@ def test_a_city_and_its_source_alone_on_a_line_are_a_byline() -> None:
     found = read_byline("عمّان (صحيفة الوادي)")
     assert found is not None
     assert found.outlet == "صحيفة الوادي"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "صورة الخبر",
+        "مساحة إعلانية",
+        "التخطي إلى المحتوى",
+        "زر الذهاب إلى الأعلى",
+        "نحن نستخدم ملفات تعريف الارتباط لنمنحك أفضل تجربة. موافق",
+        "رئيس التحرير: سامي فهمي",
+        "مدير التحرير ليلى حداد",
+    ],
+)
+def test_page_furniture_cookie_notices_and_masthead_staff_are_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["رئيس التحرير يعتذر للقراء عن الخطأ في عدد الأمس", "وقال رئيس التحرير إن الصحيفة ستغلق."],
+)
+def test_a_story_about_an_editor_is_no_masthead(line: str) -> None:
+    assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("صوت الوادي/ خاص", "صوت الوادي"),  # the tag word on the right
+        ("موقع الضفة – رصد", "موقع الضفة"),
+        ("نبض الشمال _ حلب", "نبض الشمال"),  # an underscore for a dash
+        ("شبكة الوادي/", "شبكة الوادي"),  # the tag alone, its story run on below
+    ],
+)
+def test_outlet_tags_in_their_many_shapes_are_bylines(line: str, outlet: str) -> None:
+    found = read_byline(line)
+    assert found is not None
+    assert found.outlet == outlet
+
+
+def test_a_city_and_an_exclusive_keep_the_city_as_the_place() -> None:
+    found = read_byline("حلب - خاص")
+    assert found is not None
+    assert (found.place, found.outlet) == ("حلب", None)
+
+
+def test_the_wires_end_mark_is_no_outlet() -> None:
+    found = read_byline("انتهى/")
+    assert found is None or found.outlet is None
+
+
+def test_an_interviewers_credit_is_a_byline() -> None:
+    found = read_byline("حاورته: ليلى حداد")
+    assert found is not None
+    assert found.authors == ["ليلى حداد"]
