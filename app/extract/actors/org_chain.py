@@ -26,7 +26,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from app.extract.actors.candidates import Cand, Form
-from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
+from app.extract.actors.lexicon import (
+    NAME_LINKS,
+    PARTICLES,
+    TIME_WORDS,
+    first_names,
+    is_verb,
+    words,
+)
 from app.extract.actors.org_lexicon import (
     ADJECTIVES,
     DEFINITE_L,
@@ -134,6 +141,17 @@ _SPECIAL_TO = words("الخاص الخاصة")
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
 _OCCUPIERS = words("الاحتلال العدو")
 _NAMED_LIKE_BODIES = words("وزارة حزب")
+_PEOPLES_BODIES = frozenset(("armed_group", "party"))  # heads of bodies named after people
+
+
+def _man_after_name(toks: Sequence[Tok], i: int, j: int, lemma: str) -> bool:
+    """A first name after the body's own name is a man's: "بلدية مجدلا محمد الأسمر". Right
+    after the head ("مؤسسة محمد بن راشد"), after a title ("مركز الملك حمد") or a name link,
+    and in the names of armed groups and parties ("كتائب زيد بن علي"), it names the body."""
+    if j <= i + 1 or toks[j].norm not in first_names() or HEADS.get(lemma) in _PEOPLES_BODIES:
+        return False
+    before = toks[j - 1].norm
+    return not before.startswith("ال") and before not in NAME_LINKS
 
 
 class _Description(Exception):
@@ -195,6 +213,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             continue
         closed, after_place = after_place, False  # a place closes a construct name
         word = toks[j].norm
+        if _man_after_name(toks, i, j, lemma):
+            break  # "رئيس بلدية مجدلا محمد الأسمر": the holder's name after the body's
         if toks[j - 1].norm in CONCERNED and word[:1] == "ب" and len(word) > 3:
             # "المؤسسة المستقلة المعنية بالمفقودين في سوريا": what the body deals with
             tokens.append(word)
