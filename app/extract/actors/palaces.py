@@ -16,7 +16,10 @@ from app.extract.actors.matcher import name_tokens
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block
 
-_PALACES = frozenset({"place:white-house", "place:kremlin", "place:elysee"})
+_PALACES = frozenset({
+    "place:white-house", "place:kremlin", "place:elysee", "place:carthage-palace",
+    "place:baabda-palace", "place:el-mouradia-palace", "place:al-ittihadiya-palace",
+})  # fmt: skip
 _PRESIDENCY = "الرئاسة"
 # fmt: off
 _SPEAKS = words("""

@@ -45,3 +45,9 @@ def test_the_palace_and_the_presidency_written_out_are_one_body() -> None:
 def test_a_palace_where_something_happens_is_a_place(text: str) -> None:
     result = run(text, data_dir=None)
     assert not any(name.startswith("الرئاسة") for name in names(result, ORG))
+
+
+def test_an_arab_presidential_palace_is_a_place_not_a_mans_name() -> None:
+    result = run("واستقبل الرئيس رئيسة الحكومة اليوم بقصر قرطاج.", data_dir=None)
+    assert "قصر قرطاج" in names(result, PLACE)
+    assert names(result, EntityKind.PERSON) == set()
