@@ -101,6 +101,9 @@ _NAMED_BY_COUNTRY = _BY_DEMONYM_ONLY | _DESCRIBED_BY_DEMONYM
 _DESCRIBING = words("""
     الدبلوماسية الدبلوماسي الأمنية الأمني العسكرية العسكري الحكومية الحكومي الرسمية الرسمي
 """)
+# "قوات الأمن العراقية" says what "القوات الأمنية العراقية" says: the genitive describes the
+# troops, and the construct is as definite as the article would make it.
+_SECURITY = words("الأمن")
 GROUP = normalize("مجموعة")
 _PEACEKEEPING = tuple(normalize("حفظ السلام").split())
 STATUTE = words("الأساسي")  # "النظام الأساسي": the statute of a body
@@ -139,6 +142,17 @@ _SPECIAL_TO = words("الخاص الخاصة")
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
 _OCCUPIERS = words("الاحتلال العدو")
 _NAMED_LIKE_BODIES = words("وزارة حزب")
+_PEOPLES_BODIES = frozenset(("armed_group", "party"))  # heads of bodies named after people
+
+
+def _man_after_name(toks: Sequence[Tok], i: int, j: int, lemma: str) -> bool:
+    """A first name after the body's own name is a man's: "بلدية مجدلا محمد الأسمر". Right
+    after the head ("مؤسسة محمد بن راشد"), after a title ("مركز الملك حمد") or a name link,
+    and in the names of armed groups and parties ("كتائب زيد بن علي"), it names the body."""
+    if j <= i + 1 or toks[j].norm not in first_names() or HEADS.get(lemma) in _PEOPLES_BODIES:
+        return False
+    before = toks[j - 1].norm
+    return not before.startswith("ال") and before not in NAME_LINKS
 
 
 class _Description(Exception):
@@ -200,6 +214,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             continue
         closed, after_place = after_place, False  # a place closes a construct name
         word = toks[j].norm
+        if _man_after_name(toks, i, j, lemma):
+            break  # "رئيس بلدية مجدلا محمد الأسمر": the holder's name after the body's
         if toks[j - 1].norm in CONCERNED and word[:1] == "ب" and len(word) > 3:
             # "المؤسسة المستقلة المعنية بالمفقودين في سوريا": what the body deals with
             tokens.append(word)
@@ -272,7 +288,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             # "هيئة تحرير الشام": a construct chain names a body; "حكومة تصريف الأعمال"
             # describes one
             generic_only = generic_only and stem in DESCRIPTIVE
-        if not (lemma in _NAMED_BY_COUNTRY and word in _DESCRIBING):
+        security = lemma == FORCES and j == i + 1 and word in _SECURITY
+        if not (lemma in _NAMED_BY_COUNTRY and word in _DESCRIBING) and not security:
             demonym_only = False
         tokens.append(word)
         j += 1
@@ -291,7 +308,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         accredited = _accredited_to(toks, gaz, j, tokens, state=lemma in _TO_A_STATE)
     if lemma in _ACCREDITED_ONLY and accredited == j:
         return None  # "وفد سوريا", "السفارة الإيرانية": a delegation, the country's embassy
-    by_demonym = definite and demonym_only and has_place and accredited == j
+    security = lemma == FORCES and i + 1 < len(toks) and toks[i + 1].norm in _SECURITY
+    by_demonym = (definite or security) and demonym_only and has_place and accredited == j
     if lemma in _DESCRIBED_BY_DEMONYM and by_demonym:
         return None  # "الشركة الروسية", "المؤسسة الأمريكية الأمنية": which one, nobody says
     if lemma in _BY_DEMONYM_ONLY and by_demonym:

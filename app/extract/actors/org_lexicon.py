@@ -10,7 +10,7 @@ from app.extract.tokens import bare, readings
 from app.text.normalize import normalize
 
 HEAD_GROUPS = {
-    "government": "وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز فرع",
+    "government": "وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز فرع ديوان شرطة",
     "party": "حزب تيار حراك",
     "armed_group": "جيش قوات فصيل فيلق لواء كتائب كتيبة ألوية فرقة حرس",
     "media": "صحيفة قناة تلفزيون إذاعة",
@@ -37,8 +37,11 @@ NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "إد
 # named adjective ("جهاز الأمن الوطني"), not by its field alone ("جهاز التكييف" is a
 # device): they need a named adjective, a place or two proper words.
 NEEDS_SPECIFIC = frozenset(normalize(w) for w in ["حراك", "جهاز"])
+# ... and so do a court (ديوان) and a police (شرطة): "الديوان الأميري" is Qatar's only in a
+# Qatari story, "الشرطة" any country's
 NEEDS_PLACE_WHEN_DEFINITE = frozenset(
-    normalize(w) for w in ["حكومة", "نظام", "جيش", "برلمان", "قيادة", "قوات", "حرس"]
+    normalize(w)
+    for w in ["حكومة", "نظام", "جيش", "برلمان", "قيادة", "قوات", "حرس", "ديوان", "شرطة"]
 )
 
 # Definite words of a chain that on their own name nothing: a chain of only these is weak.
@@ -107,7 +110,11 @@ ADJECTIVES = (
 )
 # Heads written before a quoted name, with the display form the canonical name uses.
 QUOTED_HEAD_WORDS = """صحيفة وكالة موقع قناة منظمة حركة فريق شبكة مركز مؤسسة جمعية تجمع
-    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار فضائية راديو"""
+    تحالف حملة منصة إذاعة تلفزيون مجلة جماعة تنظيم فصيل حزب تيار فضائية راديو مليشيا
+    ميليشيا مليشيات ميليشيات"""
+# Heads that describe what the quoted name is rather than open it: "مليشيا «بدر»" is the
+# group بدر, however a text calls it (مليشيات، ميليشيا).
+DESCRIBING_HEADS = words("مليشيا ميليشيا مليشيات ميليشيات")
 QUOTED_HEADS = {normalize(w): w for w in QUOTED_HEAD_WORDS.split()}
 # The networks a statement is posted on: "منصة «إكس»" is a channel, not a body (منصة
 # موسكو is one).

@@ -19,12 +19,14 @@ from app.extract.actors.org_chain import chain
 from app.extract.actors.org_lexicon import (
     ACTING,
     CITING,
+    DESCRIBING_HEADS,
     HEADS,
     LEADING,
     MEDIA_HEADS,
     MERGEABLE,
     MINISTRY,
     MINISTRY_DOMAINS,
+    NAMED_ADJECTIVES,
     NO_SHORT_FORM,
     PLATFORM,
     QUOTE_AFTER,
@@ -79,10 +81,16 @@ def quoted_name(block: Block, i: int) -> Cand | None:
     if not closing or k - i > 4:
         return None
     cand = Cand(block, EntityKind.ORGANIZATION, i + 1, k, subkind=HEADS.get(head[1], "other"))
-    cand.tokens = (head[1], *(t.norm for t in toks[i + 1 : k]))
+    name = tuple(t.norm for t in toks[i + 1 : k])
     cand.head = head[1]
-    cand.canonical = f"{QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
     cand.quoted = True
+    if head[1] not in DESCRIBING_HEADS:
+        cand.tokens = (head[1], *name)
+        cand.canonical = f"{QUOTED_HEADS[head[1]]} {clean_display(cand.surface)}"
+        return cand
+    if len(name) == 1 and name[0].startswith("ال") and name[0].endswith(("ي", "يه")):
+        return None  # 'مليشيا "الانتقالي"': an adjective standing for a body named in full
+    cand.tokens, cand.subkind = name, "armed_group"
     return cand
 
 
@@ -139,11 +147,94 @@ def find_orgs(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
             found = found or _ministry(block, i, gaz) or _quoted(block, i, gaz)
         if head is not None and (found is None or found.key is None):
             found = _whole_quote(block, i, head, found)
+        if found is not None and found.key is None and found.head in _PURPOSE_HEADS:
+            _purpose_tail(block, found, gaz)
         if found is not None and not _social_network(block, found):
             out.append(found)
         if found is not None:
             i = found.last
     return out
+
+
+def own_demonyms(
+    orgs: list[Cand], gaz: Mapping[int, Cand], country_of: Mapping[str, str | None]
+) -> list[Cand]:
+    """ "فيلق القدس الإيراني", "حكومة الوفاق الوطني الليبية": a known body followed by the
+    demonym of its own country is that body, not a new one. Another country's demonym may
+    make another body ("حزب الله العراقي"), so it stays a chain."""
+    out: list[Cand] = []
+    for cand in orgs:
+        known = gaz.get(cand.first)
+        demonym = gaz.get(known.last) if known is not None else None
+        if (
+            known is not None
+            and demonym is not None
+            and cand.key is None
+            and known.kind is EntityKind.ORGANIZATION
+            and demonym.form is Form.DEMONYM
+            and demonym.last == cand.last
+            and known.key is not None
+            and demonym.key == country_of.get(known.key)
+        ):
+            known.last = cand.last
+            cand = known
+        out.append(cand)
+    return out
+
+
+# Committees and bodies named by what they are for: "اللجنة العليا للتعامل مع الأمم
+# المتحدة", "الهيئة الإسلامية المسيحية لنصرة القدس والمقدسات", "اللجنة الدولية لمتابعة تنفيذ
+# الاتفاق". Only after a definite name with an adjective that names (الوطنية، العليا، الدولية):
+# "دعا الحكومة السورية للانخراط" is the sentence's purpose, not the government's name.
+_PURPOSE_HEADS = frozenset(normalize(w) for w in ("لجنة", "هيئة", "منسقية", "مفوضية", "مركز"))
+_PURPOSE_NAMING = NAMED_ADJECTIVES | words("العليا الأعلى")
+_WITH = normalize("مع")
+_LONGEST_PURPOSE = 4  # words from the verbal noun on: "لمتابعة تنفيذ الاتفاق"
+
+
+def _purpose_tail(block: Block, cand: Cand, gaz: Mapping[int, Cand]) -> None:
+    """Carry a named body on through its ل-purpose phrase, in place."""
+    toks, j = block.toks, cand.last
+    if not cand.tokens or not cand.tokens[0].startswith("ال") or cand.quoted:
+        return
+    if not any(word in _PURPOSE_NAMING for word in cand.tokens[1:]):
+        return
+    if j >= len(toks) or toks[j].sep != SPACE or not _purpose_word(toks[j].norm):
+        return
+    end, k = 0, j + 1  # the name ends on a definite word or a known name
+    while k < len(toks) and toks[k - 1].sep == SPACE and k - j <= _LONGEST_PURPOSE:
+        word, known = toks[k].norm, gaz.get(k)
+        if word == _WITH and k + 1 in gaz and toks[k].sep == SPACE:
+            end = gaz[k + 1].last  # "... للتعامل مع الأمم المتحدة": whom it deals with
+            break
+        if known is not None:
+            if known.prefix not in ("", "و"):
+                break
+            end = k = known.last
+            continue
+        stem = word[1:] if word.startswith("وال") else word
+        if stem in PARTICLES or stem in TIME_WORDS or has_preposition(stem) or is_verb(stem):
+            break
+        if not stem.startswith("ال") and (end or not stem.isalpha()):
+            break  # "لمتابعة تنفيذ الاتفاق": one construct noun, then definite words only
+        k += 1
+        end = k if stem.startswith("ال") else end
+    if not end:
+        return
+    cand.last, cand.weak = end, False  # "اللجنة العليا" names nothing, its purpose does
+    cand.tokens = (*cand.tokens, *(t.norm for t in toks[j:end]))
+
+
+def _purpose_word(word: str) -> bool:
+    """ "لنصرة", "للتعامل", "لمتابعة": ل on a verbal noun, no article."""
+    return any(
+        p == "ل"
+        and len(s) >= 4
+        and not s.startswith("ال")
+        and s not in PARTICLES
+        and not is_verb(s)
+        for p, s in readings(word)
+    )
 
 
 _QUOTE_OPENERS = frozenset('"«“')

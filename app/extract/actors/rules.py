@@ -38,11 +38,13 @@ from app.extract.actors.organizations import (
     media_credit,
     minister_title,
     names_un,
+    own_demonyms,
     quoted_media,
     short_forms,
     un_adjectives,
     un_in_vague_chains,
 )
+from app.extract.actors.palaces import presidencies
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import (
     find_cued_places,
@@ -79,6 +81,13 @@ class RuleActorRecognizer:
         # article first needs one.
         for prepare in (offices.prepare, transliteration.prepare, regime_heads_index):
             prepare(self.gazetteer)
+        countries = self.gazetteer.countries
+        # a body's own country, for "فيلق القدس الإيراني" (organizations.own_demonyms)
+        self._country_of: dict[str, str | None] = {
+            e.id: countries.get(e.country)
+            for e in self.gazetteer.entries.values()
+            if e.kind is _ORG and e.country
+        }
 
     def recognize(
         self,
@@ -103,6 +112,7 @@ class RuleActorRecognizer:
             _confirm_homographs(results, waiting)
         _drop_titled_adjectives(results)
         title_headed_governments(results)
+        presidencies(results, self.gazetteer)
         resolve(results, self.gazetteer, on.year if on else None)
         un_in_vague_chains(results, self.gazetteer)
         governments_by_head(results, self.gazetteer)
@@ -124,7 +134,7 @@ class RuleActorRecognizer:
             else []
         )
         features = find_features(block, by_first)
-        orgs = find_orgs(block, by_first)
+        orgs = own_demonyms(find_orgs(block, by_first), by_first, self._country_of)
         # "صحيفة «الخليج»": the head says what the quoted name is, whatever else it names
         quoted = [c for c in orgs if c.quoted] + cued_media(block)
         selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])

@@ -100,6 +100,8 @@ def _read_body(story: Story, blocks: list[Block]) -> None:
         marker = block_marker(text)
         if marker:
             kind, alone = marker
+            if kind is Marker.COMMENTS and not story.sections:
+                continue  # a comment heading above the story closes nothing yet
             if alone:
                 i = (
                     _take_summary(story, blocks, i)
@@ -157,7 +159,9 @@ def _take_summary(story: Story, blocks: list[Block], i: int) -> int:
 
 
 def _skip(blocks: list[Block], i: int, kind: Marker) -> int:
-    """Past the related links or tags a marker owns."""
+    """Past the related links or tags a marker owns; a comment section ends the story."""
+    if kind is Marker.COMMENTS:
+        return len(blocks)
     while i < len(blocks):
         block = blocks[i]
         if block.kind is Kind.HEADING or (block.text and block_marker(block.text)):

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from app.ingest.lines.chrome import is_chrome
 from app.ingest.lines.credit import (
     AGENCIES,
     MAX_NAME_WORDS,
     NAME_SPLIT,
+    NO_NAME,
     OUTLETS,
     Byline,
     bare,
@@ -35,8 +37,11 @@ __all__ = [
     "split_dateline",
 ]
 
-_SEPARATOR = re.compile(r"\s+ـ+\s+|\s*[\-–—|/]\s*")
-_COLON_LABELS = r"كتب|كتبت|كتبه|كتابة|تقرير|تحرير|إعداد|اعداد|المحرر|الكاتب|مراسل|مراسلة"
+_SEPARATOR = re.compile(r"\s+[ـ_]+\s+|\s*[\-–—|/]\s*")
+_COLON_LABELS = (
+    r"كتب|كتبت|كتبه|كتابة|تقرير|تحرير|إعداد|اعداد|المحرر|الكاتب|مراسل|مراسلة|حوار|حاوره|حاورته"
+    r"|حاورها|أجرى الحوار|اجرى الحوار"
+)
 _LABEL = re.compile(
     rf"^(?:(?:{_COLON_LABELS})\s*[:：]|(?:بقلم|بواسطة|author|by)\s*[:：,،]?)\s*(?P<names>.+)$",
     re.IGNORECASE,
@@ -44,6 +49,9 @@ _LABEL = re.compile(
 # "(رويترز)", "— (سانا)", "/أ ش أ/": the agency closing a wire story
 _PAREN_CREDIT = re.compile(r"^[-–—\s]*(?:\(([^()]{1,30})\)|/([^()/]{1,30})/)$")
 _MAX_BYLINE_WORDS = 12
+_MAX_TAG_WORDS = 3
+# "د. جمال علي", "د . جمال علي": a doctor's title marks the credited source as a writer
+_DOCTOR = re.compile(r"^\s*(?:د|أ\.?د)\s?\.\s*")
 
 
 def _authors(names: str) -> Byline | None:
@@ -68,6 +76,8 @@ def read_byline(line: str, *, strict: bool = False) -> Byline | None:
     labelled = _LABEL.match(line)
     if labelled:
         return _authors(labelled.group("names"))
+    if _outlet_tag(line):
+        return credit(line)  # "أمد/": the outlet's tag over its story, run-in text lost
     credit_only = _PAREN_CREDIT.match(line)
     if credit_only:
         source = credit_only.group(1) or credit_only.group(2)
@@ -85,6 +95,14 @@ def read_byline(line: str, *, strict: bool = False) -> Byline | None:
     return _two_sides(line, strict=strict)
 
 
+def _outlet_tag(line: str) -> bool:
+    """ "أمد/", "يمن مونيتور/": one short name and a slash; not "انتهى/", the wire's end."""
+    name = line.strip().removesuffix("/")
+    if not line.strip().endswith("/") or not name or word_count(name) > _MAX_TAG_WORDS:
+        return False
+    return not _SEPARATOR.search(name) and not is_chrome(name)
+
+
 def _two_sides(line: str, *, strict: bool) -> Byline | None:
     """ "تلفزيون سوريا ـ إسطنبول", "بيروت - أ ف ب": a place and a source, either order (or
     two sources)."""
@@ -94,6 +112,13 @@ def _two_sides(line: str, *, strict: bool) -> Byline | None:
     left, right = parts
     if is_known_source(left) and is_known_source(right):
         return credit(f"{left}، {right}")  # "الجزيرة نت/ وكالات": an outlet and its agency
+    for tag, outlet in ((left, right), (right, left)):
+        if is_city(outlet) or any(ch.isdigit() for ch in outlet):
+            continue  # "بيروت - خاص": a place and an exclusive, read below
+        if bare(tag) in NO_NAME and bare(outlet):
+            # "متابعة ـ منصة السودان ـ", "صوت العاصمة/ خاص", "قاسيون – رصد": the outlet's
+            # tag over its story
+            return credit(outlet)
     if is_city(left) and not is_city(right):
         place, source = left, right
     elif is_city(right) and not is_city(left):
@@ -104,7 +129,8 @@ def _two_sides(line: str, *, strict: bool) -> Byline | None:
         return None
     if strict and not is_known_source(source):
         return None
-    found = credit(source)
+    doctor = _DOCTOR.match(source)
+    found = _authors(source[doctor.end() :]) if doctor else credit(source)
     if found is None or word_count(place) > 3:
         return None
     found.place = bare(place)

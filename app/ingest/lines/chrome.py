@@ -18,6 +18,7 @@ class Block(Enum):
     SUMMARY = "summary"  # bullet points follow
     LINKS = "links"  # linked headlines follow ("اقرأ أيضاً", "مواضيع ذات صلة")
     TAGS = "tags"  # one-to-three-word tags follow
+    COMMENTS = "comments"  # readers' comments and the comment form: the story is over
 
 
 def _keys(*phrases: str) -> frozenset[str]:
@@ -41,6 +42,12 @@ _CHROME_LINES = _keys(
     "محتوى إعلاني", "article information", "معلومات عن الكاتب", "معلومات المقال", "انتهى",
     "نهاية", "عاجل", "شارك برأيك", "أضف تعليق", "أضف تعليقك", "اترك تعليقاً", "لا توجد تعليقات",
     "التعليقات", "تعليقات", "المزيد", "صور", "فيديو", "شاهد الفيديو", "الأكثر شعبية",
+    # image placeholders, skip links, ad slots, back-to-top buttons, load-more buttons
+    "صورة الخبر", "صورة أرشيفية", "صورة تعبيرية", "أرشيفية", "bookmark", "مساحة إعلانية",
+    "مانع الإعلانات", "أظهر المزيد", "عرض المزيد", "تحميل المزيد", "المزيد من المشاركات",
+    "روابط سريعة", "التخطي إلى المحتوى", "تخطي إلى المحتوى", "انتقل إلى المحتوى",
+    "جدول المحتوى", "جدول المحتويات", "زر الذهاب إلى الأعلى", "الذهاب إلى الأعلى",
+    "العودة إلى الأعلى", "skip to content",
 )
 # fmt: on
 _CHROME_PATTERNS = [
@@ -55,8 +62,14 @@ _CHROME_PATTERNS = [
         r"|min read",
         r"(?:اضغط|انقر) (?:هنا|علي)|حمل تطبيق|تحميل التطبيق|^تخط[يى] (?:الي|الاعلان|البودكاست)",
         r"^role ",
+        # a cookie notice: "هذا الموقع يستخدم ملفات تعريف الارتباط"
+        r"(?:يستخدم|نستخدم) (?:\S+ ){0,2}(?:ملفات |ملف )?(?:تعريف )?(?:الارتباط|كوكيز|cookies?)",
     )
 ]
+# A masthead's staff, a name at most after the post: "رئيس التحرير: فلان", "مدير التحرير فلان"
+# (not a headline about one: "رئيس التحرير يعتذر للقراء عن الخطأ")
+_MASTHEAD = re.compile(r"^(?:رييس|مدير|سكرتير|نايب رييس) (?:التحرير|مجلس الاداره)(?: |$)")
+_MASTHEAD_WORDS = 7
 # Footers that run long: copyright notices, and wire credits in parentheses
 # "(إعداد فلان للنشرة العربية - تحرير فلان)"
 _LONG_FOOTER = re.compile(r"جميع الحقوق محفوظه|حقوق النشر محفوظه|all rights reserved|^copyright")
@@ -75,6 +88,12 @@ _HASHTAG_LINE = re.compile(r"^(?:#[^\W_]\w*[\s,،|·•]*)+$")
 _BREADCRUMB = re.compile(r"\s[>»›]\s|^الرييسيه\s*[/|>»›]")
 _PATH_STEP = re.compile(r"\s[/|]\s")
 _GUILLEMETS = re.compile(r"«[^«»]*»")
+# Weather and currency tickers, figure first or last: "24°عمّان", "3.7دولار", "0.71 دينار
+# أردني", "رام الله29.2°" (a decimal or a degree: "القرار 2254" may head a section)
+_TICKER = re.compile(
+    r"^-?\d+(?:[.,]\d+\s?°?|\s?°)\s?[^\d\s]+(?:\s[^\d\s]+)?$"
+    r"|^[^\d\s]+(?:\s[^\d\s]+)?\s?-?\d+(?:[.,]\d+\s?°?|\s?°)$"
+)
 # A link or an image address alone on a line: "https://cdn.img.example/1106.jpg"
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _SHORT_RULE_WORDS = 12
@@ -98,6 +117,13 @@ _TAGS = _keys(
     "الوسوم", "وسوم", "الكلمات المفتاحية", "كلمات مفتاحية", "الكلمات الدالة", "كلمات دالة",
     "مواضيع", "الموضوعات", "المواضيع", "تاغ", "هاشتاغ", "tags", "topics",
 )
+# Headings of the comment section, not the comment buttons of a share bar ("أضف تعليق",
+# "شارك برأيك"), which a page may print above its story too.
+_COMMENTS = _keys(
+    "تعليقات القراء", "تعليقات الزوار", "آراء القراء", "اكتب تعليقا", "اكتب تعليقاً",
+    "أكتب تعليقا", "اكتب تعليقك", "أكتب تعليقك", "اترك رداً", "اترك ردا", "أضف تعليقاً",
+    "إضافة تعليق", "leave a comment", "leave a reply", "post a comment",
+)
 # fmt: on
 # "اقرأ أيضاً" with no colon, often run into the linked headline by a lost line break
 _READ_ALSO = re.compile(r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد)\s+(?:أيضاً|أيضا|ايضا|ايضاً|كذلك)\s*\S")
@@ -116,7 +142,7 @@ def is_chrome(line: str) -> bool:
     if not has_letters(line):
         return True
     key = match_key(line)
-    if key in _CHROME_LINES or _is_breadcrumb(line) or _URL_LINE.match(line):
+    if key in _CHROME_LINES or _is_breadcrumb(line) or _URL_LINE.match(line) or _TICKER.match(line):
         return True
     words = key.split()
     if words and all(word in _SHARE_WORDS for word in words):
@@ -130,6 +156,8 @@ def is_chrome(line: str) -> bool:
         return True
     if word_count(line) > _SHORT_RULE_WORDS:
         return False
+    if _MASTHEAD.match(key) and (":" in line or word_count(line) <= _MASTHEAD_WORDS - 2):
+        return word_count(line) <= _MASTHEAD_WORDS
     return any(pattern.search(key) for pattern in _CHROME_PATTERNS)
 
 
@@ -162,7 +190,13 @@ def _is_breadcrumb(line: str) -> bool:
 def block_marker(line: str) -> tuple[Block, bool] | None:
     """A block marker and whether it stands alone (True) or carries its content inline."""
     key = match_key(line)
-    for block, keys in ((Block.SUMMARY, _SUMMARY), (Block.LINKS, _LINKS), (Block.TAGS, _TAGS)):
+    markers = (
+        (Block.SUMMARY, _SUMMARY),
+        (Block.LINKS, _LINKS),
+        (Block.TAGS, _TAGS),
+        (Block.COMMENTS, _COMMENTS),
+    )
+    for block, keys in markers:
         if key in keys:
             return block, True
     labelled = _LABELLED.match(line)

@@ -40,15 +40,15 @@ OUTLETS = _keys(
 # reporter, not outlets named خاص or مراسلنا.
 NO_NAME = frozenset({
     "خاص", "خاص بالموقع", "متابعات", "متابعة", "مراسلنا", "مراسلتنا", "مراسلونا", "مراسل",
-    "مراسلة",
+    "مراسلة", "رصد", "فريق التحرير", "هيئة التحرير", "التحرير",
 })
 # fmt: on
 # " و" joins names too, but splitting there would also split وليد and وائل
 NAME_SPLIT = re.compile(r"\s*[،,+&]\s*|\s+و(?=وكالات)")
 MAX_NAME_WORDS = 4
 _QUOTES = "«»\"“”'"
-# "«الحياة»:", "— (سانا)", "/أ ش أ/": marks around a name, never part of it
-_STRAY_MARKS = ".:：*٭-–—/()|"
+# "«الحياة»:", "— (سانا)", "/أ ش أ/", "منصة السودان ـ": marks around a name, never part of it
+_STRAY_MARKS = ".:：*٭-–—ـ/()|"
 
 
 @dataclass(slots=True)

@@ -3,7 +3,8 @@
 A dateline is a city the time-zone table knows (or several: "الموصل/أربيل"), a separator,
 then something the rules can vouch for and another separator: a known agency or outlet
 ("عمّان - بترا -"), a «quoted» or (parenthesised) name ("نيويورك (الأمم المتحدة) -"),
-"خاص", or a date ("الخرطوم، 12 آذار (رويترز) -", "جنيف، نيسان/أبريل 2024 -"). A city and
+"خاص", or a date ("الخرطوم، 12 آذار (رويترز) -", "جنيف، نيسان/أبريل 2024 -"), or the
+writer ("القاهرة - كتب محمد علي -"). A city and
 a dash alone are cut too, but in "القاهرة - قال وزير الخارجية: ..." only the city: the
 words after it are the story, and "دمشق تستضيف ..." (a city, then a verb) is no dateline.
 """
@@ -41,17 +42,32 @@ class _Rule(Enum):
     NAMED = "named"  # a known city, then a known, «quoted» or (parenthesised) source
     DATED = "dated"  # a known city, then a date
     PLACE = "place"  # known cities alone
+    AUTHOR = "author"  # "كتب" and a name of two to four words, after a known city if any
 
 
 _OPENERS = [
     # "بيروت (رويترز) - ", "القاهرة 14 نوفمبر تشرين الثاني (رويترز) - ", "القاهرة في 5
-    # مارس /أ ش أ/ " (a known agency needs no dash after it; other names do)
+    # مارس /أ ش أ/ ", "أبوظبي، الإمارات العربية المتحدة (CNN)-- " (a known agency needs no
+    # dash after it; other names do)
     (
         re.compile(
-            rf"^(?P<place>{_PLACE})(?:\s*[،,]?\s+(?=[^()]*\d)[^()]{{1,40}}?)?"
-            r"\s*(?:\((?P<src>[^()]{1,30})\)|/(?P<slashed>[^()/]{1,30})/)\s*(?P<sep>[-–—ـ:]*)\s*"
+            rf"^(?P<place>{_PLACE})(?:\s*[،,]\s*(?P<country>{_PLACE}))?"
+            r"(?:\s*[،,]?\s+(?=[^()]*\d)[^()]{1,40}?)?"
+            r"\s*(?:\((?P<src>[^()]{1,30})\)|/(?P<slashed>[^()/]{1,30})/)"
+            # "الخرطوم (وكالة النيل) 13 ديسمبر 2025 —": the date after the source
+            r"(?P<after>\s+[^()\-–—ـ:«»]{0,30}?\d{4})?\s*(?P<sep>[-–—ـ:]*)\s*"
         ),
         _Rule.PAREN,
+    ),
+    # "(نيويورك) - قالت المنظمة ...": the city in brackets
+    (re.compile(rf"^\((?P<place>{_PLACE})\)\s*[-–—]+\s*"), _Rule.PLACE),
+    # "القاهرة - كتب محمد علي - ", "كتبت سارة حسن: ": the writer's credit run into the story
+    (
+        re.compile(
+            rf"^(?:(?P<place>{_PLACES})\s*[-–—]\s*)?(?:كتب|كتبت)\s*[:：]?\s+"
+            r"(?P<author>[^\d\-–—ـ:：.،,()«»\"]{3,40}?)\s*[-–—:：]\s*"
+        ),
+        _Rule.AUTHOR,
     ),
     # "دمشق - رويترز: ", "أنقرة/ الأناضول: "
     (
@@ -93,6 +109,8 @@ _NOT_A_NAME_START = frozenset(match_key(w) for w in (
     "التي", "الذي", "الذين", "اللذين", "اللتين", "حيث", "وهي", "وهو", "أي", "في", "من", "على",
     "عن", "إلى", "مع", "بعد", "قبل", "منذ", "قال", "قالت",
 ))
+# Words no name holds after its first word: "كتب وزير الخارجية على حسابه:" is a sentence
+_NAME_BREAKS = frozenset(match_key(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "أن", "إن"))
 # fmt: on
 
 
@@ -143,18 +161,29 @@ def whole_dateline(line: str) -> Byline | None:
     found = opener.match(line)
     if found is None or found.end() != len(line):
         return None
-    return _read_opener(found.groupdict(), rule)
+    return _read_opener(found.groupdict(), rule, whole=True)
 
 
-def _read_opener(parts: dict[str, str | None], rule: _Rule) -> Byline | None:
+def _read_opener(
+    parts: dict[str, str | None], rule: _Rule, *, whole: bool = False
+) -> Byline | None:
+    """The byline an opener's parts make under its rule; `whole` when nothing follows them,
+    so a bracket after a city cannot be a gloss the sentence goes on from."""
     place, source = parts.get("place"), parts.get("src") or parts.get("slashed")
+    after = parts.get("after")
+    if after and (not parts.get("sep") or not is_date_phrase(after)):
+        return None  # a date after the source must be one, and a dash must close it
     if place:
         place = _DATE_LINK.sub("", place)  # "القاهرة في 5 مارس": في links the date
-    if rule is _Rule.PAREN and not parts.get("sep") and not known_credit(source or ""):
+    if parts.get("country") and not is_territory(parts["country"] or ""):
+        return None  # "أبوظبي، الإمارات العربية المتحدة (CNN)": a city, then its country
+    if rule is _Rule.PAREN and not (whole or parts.get("sep")) and not known_credit(source or ""):
         return None  # "القاهرة (مصر) شهدت ...": a gloss, then the sentence goes on
     known_place = cities(place) if place else None
     if place and _PLACE_SPLIT.search(place) and known_place is None:
         return None  # "دمشق، أكد مصدر" is no list of cities
+    if rule is _Rule.AUTHOR:
+        return _author_credit(parts.get("author") or "", place, known_place)
     if rule is _Rule.PLACE or rule is _Rule.DATED:
         if known_place is None or (rule is _Rule.DATED and not is_date_phrase(parts["when"] or "")):
             return None
@@ -170,6 +199,16 @@ def _read_opener(parts: dict[str, str | None], rule: _Rule) -> Byline | None:
         return None  # "قال الوزير (رويترز) -"
     found.place = known_place or (bare(place) if place else None)
     return found
+
+
+def _author_credit(author: str, place: str | None, known_place: str | None) -> Byline | None:
+    """ "كتب محمد نسيم": a writer's name of two to four words, after a known city if any."""
+    if (place and known_place is None) or not 2 <= word_count(author) <= MAX_NAME_WORDS:
+        return None
+    first, *rest = match_key(author).split()
+    if first.startswith("ال") or first in _NOT_A_NAME_START or _NAME_BREAKS.intersection(rest):
+        return None  # "كتب الوزير على حسابه:", "كتب في مقاله -": the sentence goes on
+    return Byline(place=known_place, authors=[bare(author)])
 
 
 def _plausible_place(place: str) -> bool:

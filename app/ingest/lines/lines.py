@@ -32,7 +32,8 @@ _PARAGRAPH_OPENERS = frozenset(normalize(word) for word in (
     "وتابع", "أوضح", "وأوضح", "ذكر", "وذكر", "لفت", "ولفت", "شدد", "وشدد", "اعتبر", "واعتبر",
     "أعلن", "وأعلن", "أعلنت", "وأعلنت", "أفاد", "وأفاد", "أفادت", "وأفادت", "كان", "وكان",
     "كانت", "وكانت", "وفي", "ومن", "وعلى", "وهو", "وهي", "وهذا", "وذلك", "ولم", "ولا", "وقد",
-    "وبحسب", "ووفق", "وبين",
+    "وبحسب", "ووفق", "وبين", "وأكدت", "وأشارت", "وتابعت", "وأوضحت", "وذكرت", "ولفتت", "وشددت",
+    "واعتبرت", "وأضافت", "وعن", "كما", "فيما", "بينما",
 ))
 # fmt: on
 
@@ -80,11 +81,16 @@ def is_paragraph_like(line: str) -> bool:
     return ends_sentence(line) or word_count(line) >= _PARAGRAPH_MIN_WORDS
 
 
+def opens_paragraph(line: str) -> bool:
+    """Whether the line opens with a reporting verb or a connective: story text going on."""
+    return bool(line.split()) and normalize(line.split()[0]) in _PARAGRAPH_OPENERS
+
+
 def is_heading_shaped(line: str) -> bool:
     """Short and unfinished: a subheading if body text follows it ("؟" allowed)."""
     if not line or word_count(line) > _HEADING_MAX_WORDS or is_bullet(line):
         return False
-    if normalize(line.split()[0]) in _PARAGRAPH_OPENERS:
+    if opens_paragraph(line):
         return False
     return line[-1] in "؟?" or not ends_sentence(line)
 

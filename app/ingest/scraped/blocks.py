@@ -79,13 +79,16 @@ def _summary_end(lines: list[str], j: int) -> tuple[int, list[str]]:
 def block_end(lines: list[str], i: int, block: Block, alone: bool) -> tuple[int, list[str]]:
     """Where the block opened at line i ends, and the lines it owns.
 
-    A marker with its content inline ("اقرأ أيضاً: ...") owns nothing more. Links own the
+    A marker with its content inline ("اقرأ أيضاً: ...") owns nothing more; a comment
+    section's heading owns the rest of the page. Links own the
     headline-like lines after them; a blank line followed by a subheading of the story
     ends them early, so "اقرأ أيضاً / linked headline / (blank) / subheading / paragraph"
     keeps its subheading.
     """
     if not alone:
         return i + 1, []
+    if block is Block.COMMENTS:
+        return len(lines), []  # comments, the form and its rules: nothing of the story
     j = _skip_blanks(lines, i + 1)
     if block is Block.SUMMARY:
         return _summary_end(lines, j)

@@ -139,6 +139,8 @@ def _take_meta(d: _Draft, i: int, *, header: bool) -> int | None:
     if not line or line == d.title or _take_date(d, i, max_stray_words=2 if header else 0):
         return i + 1
     marker = block_marker(line)
+    if marker and marker[0] is Block.COMMENTS and not _story_started(d):
+        return i + 1  # a comment heading above the story closes nothing yet
     if marker:
         end, owned = block_end(d.lines, i, *marker)
         if marker[0] is Block.SUMMARY:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.ingest.lines import ends_sentence, match_key, word_count
+from app.ingest.lines import ends_sentence, match_key, opens_paragraph, word_count
 from app.ingest.model import Section
 from app.text.normalize import normalize
 
@@ -47,6 +47,7 @@ _DESCRIPTOR_WITHIN = 5  # a name of up to four words, then what the writer is
 _MAX_NOTE_WORDS = 40
 _MAX_TAIL_WORDS = 30
 _MAX_CRUMB_WORDS = 3
+_MIN_HEADLINES, _MIN_HEADLINE_WORDS, _MAX_HEADLINE_WORDS = 2, 4, 20
 
 # Over the match key (normalized, punctuation gone, lower case):
 _PENDING = re.compile(
@@ -96,7 +97,9 @@ def drop_tail(sections: list[Section]) -> list[str]:
         text = sections[-1].text
         note = None if _is_crumb(text) else tail_note(text)
         if note is None and not _is_crumb(text):
-            break
+            if not _drop_headlines(sections):
+                break
+            continue
         sections.pop()
         if note and note.author and note.author not in authors:
             authors.insert(0, note.author)
@@ -104,6 +107,29 @@ def drop_tail(sections: list[Section]) -> list[str]:
         if is_author_note(section.text):
             sections[index] = Section(section.kind, _STAR.sub("", section.text, count=1))
     return authors
+
+
+def _drop_headlines(sections: list[Section]) -> bool:
+    """Drop the headlines of other stories that close a page: two or more short lines that
+    finish no sentence, after a paragraph that does ("... في غزة." then "الأونروا: 23 طفلا
+    ..." and "تفاصيل حالة الطقس ..."). One such line may be a cut-off paragraph."""
+    run = 0
+    while run < len(sections) and _is_headline(sections[-1 - run].text):
+        run += 1
+    if run < _MIN_HEADLINES or run == len(sections):
+        return False
+    if not ends_sentence(sections[-1 - run].text):
+        return False
+    del sections[-run:]
+    return True
+
+
+def _is_headline(text: str) -> bool:
+    """Short, unfinished, and not opened like a paragraph going on ("وأضاف ...", "كما ..."):
+    a subheading and the cut-off paragraph under it are no run of headlines."""
+    if not _MIN_HEADLINE_WORDS <= word_count(text) <= _MAX_HEADLINE_WORDS:
+        return False
+    return not ends_sentence(text.rstrip("…")) and not opens_paragraph(text)
 
 
 def _is_crumb(text: str) -> bool:

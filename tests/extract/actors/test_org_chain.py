@@ -213,3 +213,14 @@ def test_the_parent_a_body_belongs_to_is_named_too() -> None:
 def test_a_dual_adjective_of_two_conjuncts_is_not_part_of_the_second_name() -> None:
     result = run("وسيجري تشكيل الحكومة والمجلس الاستشاري الانتقاليين خلال شهر.", data_dir=SHIPPED)
     assert not any(name.endswith("الانتقاليين") for name in names(result, ORG))
+
+
+def test_a_first_name_after_the_bodys_own_name_is_its_holders() -> None:
+    result = run("وحضر رئيس بلدية مجدلا محمد الأسمر.", data_dir=None)
+    assert not any("محمد" in name for name in names(result, EntityKind.ORGANIZATION))
+    assert "محمد الأسمر" in names(result, EntityKind.PERSON)
+
+
+def test_a_first_name_in_the_name_of_a_party_stays_in_it() -> None:
+    result = run("وقال رئيس حزب عمر المختار إن الانتخابات قريبة.", data_dir=None)
+    assert names(result, EntityKind.ORGANIZATION) == {"حزب عمر المختار"}

@@ -214,14 +214,25 @@ def test_a_government_after_its_heads_title_is_named_by_the_title_only() -> None
     assert any(a.organization_key == government.key for a in result.affiliations)
 
 
-def test_a_government_named_on_its_own_stays_a_named_body() -> None:
-    result = run(
-        "وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.",
-        "وأقرت الحكومة اللبنانية الخطة بالإجماع.",
-        data_dir=None,
-    )
-    government = entity(result, "الحكومة اللبنانية")
-    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == government.key}
+@pytest.mark.parametrize(
+    ("titled", "free", "body"),
+    [
+        (
+            "وقال رئيس الحكومة اللبنانية نواف سلام إن الخطة تمضي.",
+            "وأقرت الحكومة اللبنانية الخطة بالإجماع.",
+            "الحكومة اللبنانية",
+        ),
+        (
+            "وضم الوفد رئيس لجنة الطعون والتأديب الشيخ سامي فهمي.",
+            "وأصدرت لجنة الطعون والتأديب قرارها أمس.",
+            "لجنة الطعون والتأديب",
+        ),
+    ],
+)
+def test_a_body_named_on_its_own_stays_a_named_body(titled: str, free: str, body: str) -> None:
+    result = run(titled, free, data_dir=None)
+    found = entity(result, body)
+    assert MentionForm.NAME in {m.form for m in result.mentions if m.entity_key == found.key}
 
 
 def test_a_government_with_a_name_of_its_own_is_a_body_even_in_a_title() -> None:
@@ -672,3 +683,99 @@ def test_an_outlet_alone_on_its_line_is_the_credit_not_an_actor() -> None:
         "وكالة الرافدين الرقمية", "ونقلت وكالة الأنباء العراقية عن الوزير أن الطريق مفتوح."
     )
     assert names(result, ORG) == {"وكالة الأنباء العراقية"}
+
+
+def test_a_known_body_followed_by_its_own_countrys_demonym_is_that_body() -> None:
+    result = run("والتقى الوفد قائد فيلق القدس الإيراني في بغداد أمس.", data_dir=None)
+    assert names(result, ORG) == {"فيلق القدس"}
+    assert surfaces(result, "فيلق القدس") == ["فيلق القدس الإيراني"]
+
+
+def test_a_known_body_followed_by_another_countrys_demonym_is_another_body() -> None:
+    result = run("وتبنى حزب الله العراقي الهجوم على القاعدة أمس.", data_dir=None)
+    assert "حزب الله" not in names(result, ORG)
+
+
+def test_a_quoted_name_after_militia_is_the_group_whatever_the_head() -> None:
+    result = run('وقال قيادي في مليشيات "بدر" إن مليشيا "بدر" لن تنسحب من المدينة.')
+    assert names(result, ORG) == {"بدر"}
+
+
+def test_an_adjective_quoted_after_militia_names_no_body_of_its_own() -> None:
+    result = run('واتهم البيان مليشيا "الانتقالي" بمهاجمة المدينة.')
+    assert names(result, ORG) == set()
+
+
+def test_security_forces_named_by_their_country_are_a_mention_of_it() -> None:
+    result = run("واشتبكت قوات الأمن العراقية مع المسلحين قرب الحدود.", data_dir=None)
+    assert names(result, ORG) == set()
+    assert names(result, EntityKind.PLACE) == {"العراق"}
+
+
+def test_security_forces_with_a_name_of_their_own_are_a_body() -> None:
+    result = run("وانتشرت قوات الأمن الداخلي اللبنانية في المدينة.", data_dir=None)
+    assert names(result, ORG) == {"قوات الأمن الداخلي اللبنانية"}
+
+
+def test_a_committee_of_common_nouns_in_a_members_title_is_named_by_the_title_only() -> None:
+    result = run("وضم الوفد رئيس لجنة الطعون والتأديب الشيخ سامي فهمي.", data_dir=None)
+    named = {m.entity_key for m in result.mentions if m.form is MentionForm.NAME}
+    assert not any(e.name == "لجنة الطعون والتأديب" and e.key in named for e in result.entities)
+    assert names(result, EntityKind.PERSON) == {"سامي فهمي"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال رئيس لجنة تنسيق إعادة الانتشار إن العمل مستمر.",  # a construct of its own
+        "وقال رئيس اللجنة الدستورية السورية إن العمل مستمر.",  # a naming adjective
+    ],
+)
+def test_a_committee_with_a_name_of_its_own_in_a_title_stays_a_named_body(text: str) -> None:
+    result = run(text, data_dir=None)
+    assert any(
+        m.form is MentionForm.NAME
+        for m in result.mentions
+        if m.entity_key.startswith(("org:", "new:organization"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "وقال رئيس اللجنة الوطنية لمتابعة ملف المفقودين إن العمل مستمر.",
+            "اللجنة الوطنية لمتابعة ملف المفقودين",
+        ),
+        (
+            "واجتمعت اللجنة العليا للتعامل مع الاتحاد الأوروبي أمس.",
+            "اللجنة العليا للتعامل مع الاتحاد الأوروبي",
+        ),
+    ],
+)
+def test_a_named_committee_goes_on_through_its_purpose(text: str, body: str) -> None:
+    assert body in names(run(text, data_dir=None), ORG)
+
+
+def test_a_purpose_after_a_government_is_the_sentences_not_its_name() -> None:
+    result = run("ودعا المبعوث الحكومة السورية للانخراط في العملية السياسية.", data_dir=None)
+    assert not any("للانخراط" in name for name in names(result, ORG))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقالت الشرطة الإسرائيلية إن المشتبه به اعتقل.", "الشرطة الإسرائيلية"),
+        ("وأعلن الديوان الملكي السعودي وفاة الأمير.", "الديوان الملكي السعودي"),
+        ("وقال ديوان المحاسبة إن الوزارة أهدرت المال العام.", "ديوان المحاسبة"),
+    ],
+)
+def test_a_police_or_a_court_named_with_its_country_or_domain_is_a_body(
+    text: str, body: str
+) -> None:
+    assert names(run(text, data_dir=None), ORG) == {body}
+
+
+@pytest.mark.parametrize("text", ["وقالت الشرطة إن المشتبه به اعتقل.", "وقرأ الشاعر من ديوانه."])
+def test_a_bare_police_or_a_poets_diwan_is_no_body(text: str) -> None:
+    assert names(run(text, data_dir=None), ORG) == set()

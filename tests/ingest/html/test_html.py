@@ -177,6 +177,20 @@ def test_a_printed_dateline_dates_a_page_without_metadata() -> None:
     assert "2024.02.01" not in all_text(article)
 
 
+def test_the_comment_section_ends_the_story() -> None:
+    story = (
+        "<p>أقر البرلمان بالأغلبية مشروع قانون الموازنة العامة للعام المقبل، بعد جلسة طويلة.</p>"
+        "<p>وقال وزير المالية إن الموازنة الجديدة تحافظ على الإنفاق الاجتماعي وتخفض العجز.</p>"
+    )
+    comments = (
+        "<h3>تعليقات القراء</h3><p>لن ينشر أي تعليق يسيء إلى وزارة المالية أو إلى أي جهة"
+        " أخرى، ونرجو من القراء الالتزام بآداب الحوار.</p><p>الاسم :</p>"
+    )
+    article = parse_html(_page(body=story + comments))
+    assert len(article.sections) == 2
+    assert "وزارة المالية" not in all_text(article)
+
+
 def test_a_time_element_dates_the_article() -> None:
     html = _page().replace("</h1>", '</h1><time datetime="2024-02-01T09:00:00+03:00">الخميس</time>')
     assert parse_html(html).published_at == datetime(2024, 2, 1, 6, 0, tzinfo=UTC)
