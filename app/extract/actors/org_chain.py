@@ -34,7 +34,6 @@ from app.extract.actors.lexicon import (
     is_verb,
     words,
 )
-from app.extract.actors.names import COMMON_FIRST_NAMES
 from app.extract.actors.org_lexicon import (
     ADJECTIVES,
     DEFINITE_L,
@@ -279,8 +278,6 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             break  # not looks_like_verb: ت-nouns are common here (تحرير، تنظيم)
         elif stem.endswith(_POSSESSED):
             break  # "حكومة موازية مقرها نيالا": a noun with a pronoun is no construct link
-        elif j > i + 1 and _opens_a_person(stem, toks[j - 1].norm):
-            break  # "رئيس بلدية مجدلا محمد الأسمر": the body's name ended, its head's began
         elif j == i + 1 and (stem in INDEFINITE_ADJECTIVES or adjective_alone(stem, after)):
             return None  # "منظمة محلية", "مجلس عسكري", "حكومة موازية": a description
         else:
@@ -420,12 +417,6 @@ def _participle_clause(word: str, after: str) -> bool:
     if not (shape and word.startswith("ال") and (len(word) == 6 or word[6] == "ه")):
         return False
     return after in _CLAUSE_PREPOSITIONS or (after[:1] == "ل" and len(after) > 3)
-
-
-def _opens_a_person(word: str, before: str) -> bool:
-    """A known first name (no everyday word) past the word a body is named by, and not
-    after a name link (كتائب زيد بن علي), opens the name of a person."""
-    return word in first_names() and word not in COMMON_FIRST_NAMES and before not in NAME_LINKS
 
 
 def _peacekeeping(tokens: list[str]) -> bool:
