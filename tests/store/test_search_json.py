@@ -103,3 +103,34 @@ def test_a_write_of_the_same_connection_is_seen_and_so_is_its_rollback(engine: E
         assert sorted(ids(dbapi, engine)) == sorted(first[1:])
     finally:
         raw.close()
+
+
+def test_on_postgresql_the_walk_is_planned_serial_and_custom_until_the_transaction_ends(
+    own_database: str,
+) -> None:
+    """The front's PostgreSQL search plans its walk as search_pages.serial_plan does, for
+    its own words; the settings are the transaction's, which the pool's rollback ends."""
+    if not own_database.startswith("postgresql"):
+        pytest.skip("PostgreSQL's planner settings")
+    engine = make_engine(own_database)
+    first = [add(engine, n) for n in range(3)]
+    raw = engine.raw_connection()
+    cursor = raw.dbapi_connection.cursor()
+    settings = (
+        "SELECT current_setting('max_parallel_workers_per_gather'),"
+        " current_setting('plan_cache_mode')"
+    )
+    try:
+        cursor.execute(settings)
+        before = cursor.fetchone()
+        assert before[0] != "0" and before[1] == "auto"
+        assert ids(raw.dbapi_connection, engine) == sorted(first, reverse=True)
+        cursor.execute(settings)
+        assert cursor.fetchone() == ("0", "force_custom_plan")
+        raw.dbapi_connection.rollback()
+        cursor.execute(settings)
+        assert cursor.fetchone() == before
+    finally:
+        cursor.close()
+        raw.close()
+        engine.dispose()
