@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="an archive's database URL (default: the grown one)")
     parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--before", metavar="DIR", help="another checkout, with its .venv")
-    parser.add_argument("--only", help="paths whose name holds this text")
+    parser.add_argument("--only", help="paths whose name holds one of these texts (a|b)")
     parser.add_argument("--load", action="store_true", help="over HTTP with wrk instead")
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=16)
@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     url = args.url or archive_url(args.engine, args.articles)
     paths = read_paths(asyncio.run(subjects(url)))
     if args.only:
-        paths = {k: v for k, v in paths.items() if args.only in k}
+        paths = {k: v for k, v in paths.items() if any(t in k for t in args.only.split("|"))}
     print(f"{make_url(url).get_backend_name()}, {args.articles} articles")
     if args.load:
         under_load(url, paths, seconds=args.seconds, connections=args.connections)
