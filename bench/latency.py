@@ -220,38 +220,52 @@ def in_process(url: str, paths: dict[str, str], repeat: int, before: str | None)
         print(f"| {name} | " + " | ".join(cells) + " |")
 
 
-def under_load(url: str, paths: dict[str, str], *, seconds: int, connections: int) -> None:
+def under_load(
+    url: str, paths: dict[str, str], before: str | None, *, seconds: int, connections: int
+) -> None:
+    """Each path on this checkout's server (and the other's, in turn), a bare endpoint
+    first; the server's RSS at start, its peak through the run and after it."""
     env = {
         "KHABAR_DATABASE_URL": url,
         "KHABAR_LOG_LEVEL": "WARNING",
         "KHABAR_RATE_LIMIT_PER_CLIENT": "1000000000/minute",
     }
-    port, bare_port = servers.free_port(), servers.free_port()
-    khabar = servers.uvicorn("app.main:create_app", port, factory=True)
-    bare = servers.uvicorn("bench.bare:app", bare_port)
+    ports = {side: servers.free_port() for side in ("after", "before", "bare")}
+    commands = {"after": servers.uvicorn("app.main:create_app", ports["after"], factory=True)}
+    if before:
+        commands["before"] = servers.uvicorn(
+            "app.main:create_app", ports["before"], factory=True, app_dir=before
+        )
     with ExitStack() as stack:
-        server = stack.enter_context(servers.running(khabar, port, env=env))
-        stack.enter_context(servers.running(bare, bare_port))
-        print(f"server RSS at start: {servers.rss_mb(server.pid):.0f} MB")
-        loads = {
-            "bare FastAPI": servers.wrk(
-                f"http://127.0.0.1:{bare_port}/", seconds=seconds, connections=connections
-            )
+        pids = {
+            side: stack.enter_context(servers.running(command, ports[side], env=env)).pid
+            for side, command in commands.items()
         }
-        peak = 0.0
+        bare = servers.uvicorn("bench.bare:app", ports["bare"])
+        stack.enter_context(servers.running(bare, ports["bare"]))
+        start = {side: servers.rss_mb(pid) for side, pid in pids.items()}
+        bare_url = f"http://127.0.0.1:{ports['bare']}/"
+        loads = {"bare FastAPI": servers.wrk(bare_url, seconds=seconds, connections=connections)}
+        peak = dict.fromkeys(pids, 0.0)
         for name, path in paths.items():
-            loads[name] = servers.wrk(
-                f"http://127.0.0.1:{port}{path}", seconds=seconds, connections=connections
-            )
-            peak = max(peak, servers.rss_mb(server.pid))
-        after = servers.rss_mb(server.pid)
+            for side, pid in pids.items():
+                target = f"http://127.0.0.1:{ports[side]}{path}"
+                loads[f"{side}: {name}"] = servers.wrk(
+                    target, seconds=seconds, connections=connections
+                )
+                peak[side] = max(peak[side], servers.rss_mb(pid))
+        after = {side: servers.rss_mb(pid) for side, pid in pids.items()}
     print("| request | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|")
     for name, load in loads.items():
         print(
             f"| {name} | {load.requests_per_second:,.0f} | {load.p50_ms:.1f} | "
             f"{load.p99_ms:.1f} | {load.errors} |"
         )
-    print(f"server RSS: peak {peak:.0f} MB during the load, {after:.0f} MB after")
+    for side in pids:
+        print(
+            f"{side} server RSS: {start[side]:.0f} MB at start, peak {peak[side]:.0f} MB "
+            f"during the load, {after[side]:.0f} MB after"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -275,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = {k: v for k, v in paths.items() if any(t in k for t in args.only.split("|"))}
     print(f"{make_url(url).get_backend_name()}, {args.articles} articles")
     if args.load:
-        under_load(url, paths, seconds=args.seconds, connections=args.connections)
+        under_load(url, paths, args.before, seconds=args.seconds, connections=args.connections)
     else:
         in_process(url, paths, args.repeat, args.before)
     return 0
