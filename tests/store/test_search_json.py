@@ -21,6 +21,7 @@ from app.store.db import make_engine
 from app.store.migrate import upgrade
 from app.store.reads import search_json
 from app.store.reads.articles import Sort
+from app.store.reads.search_statements import PG_WORDS
 from app.store.writes import save_article
 
 WORD = "جنيف"
@@ -132,5 +133,30 @@ def test_on_postgresql_the_walk_is_planned_serial_and_custom_until_the_transacti
         assert cursor.fetchone() == before
     finally:
         cursor.close()
+        raw.close()
+        engine.dispose()
+
+
+def test_on_postgresql_a_query_longer_than_the_kept_walks_is_left_to_the_routes(
+    own_database: str,
+) -> None:
+    """A walk's plan is kept per shape of q: past PG_WORDS words the general path answers."""
+    if not own_database.startswith("postgresql"):
+        pytest.skip("the walks are kept per shape on PostgreSQL only")
+    engine = make_engine(own_database)
+    add(engine, 0)
+    raw = engine.raw_connection()
+    try:
+        for words, answered in ((PG_WORDS, True), (PG_WORDS + 1, False)):
+            page = search_json.driver_search_json(
+                raw.dbapi_connection,
+                engine.dialect,
+                " ".join([WORD] * words),
+                sort=Sort.RELEVANCE,
+                limit=20,
+                cursor=None,
+            )
+            assert (page is not None) == answered, words
+    finally:
         raw.close()
         engine.dispose()

@@ -34,9 +34,10 @@ _S = m.Source.__table__.c
 # as escapes.
 COLUMNS = BLOB_COLUMNS
 ITEM_AT = len(COLUMNS) - 1
-# The PostgreSQL walk is built per shape of q (words, forms of each word): bounded, so
-# that the plans kept per shape stay few.
-PG_WORDS, PG_FORMS = 4, 8
+# The PostgreSQL walk is built per shape of q (words, forms of each word) and its plan
+# kept for good (driver.py): bounded, so that any q keeps at most 6 + 6^2 + 6^3 + 6^4
+# plans (a few MB); longer queries take the general path. A word has 1-4 forms here.
+PG_WORDS, PG_FORMS = 4, 6
 
 
 def statement(name: Any, dialect: str) -> Select[Any]:
