@@ -1,5 +1,5 @@
-"""A speaker with many statements is read through the articles naming it, newest first
-(statements.DENSE_SPEAKER): its pages are the sorted path's, page by page, whatever the
+"""On SQLite a speaker with many statements is read through the articles naming it, newest
+first (statements.DENSE_SPEAKER): its pages are the sorted path's, page by page, whatever the
 cursor splits (an article's statements over two pages), with articles naming the speaker
 without a statement of it, and statements of another speaker in the same articles."""
 
