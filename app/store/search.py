@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -157,7 +158,7 @@ def matches(session: Session, q: str) -> ColumnElement[bool]:
     if not groups:
         return literal_column("1") == literal_column("0")
     if session.get_bind().dialect.name == "postgresql":
-        found = PG_SEARCH.c.document_tsv.op("@@")(_tsquery(groups))
+        found = PG_SEARCH.c.document_tsv.op("@@")(pg_tsquery(groups))
         return Article.id.in_(select(PG_SEARCH.c.article_id).where(found))
     return Article.id.in_(select(fts_article_id()).where(fts_match(session, q)))
 
@@ -167,17 +168,18 @@ def pg_match(session: Session, q: str) -> ColumnElement[bool]:
     groups = term_groups(session, q)
     if not groups:
         return literal_column("1") == literal_column("0")
-    return PG_SEARCH.c.document_tsv.op("@@")(_tsquery(groups))
+    return PG_SEARCH.c.document_tsv.op("@@")(pg_tsquery(groups))
 
 
 def pg_rank(session: Session, q: str) -> ColumnElement[float]:
     """ts_rank of an article whose PG_SEARCH row is in the query, against q."""
     groups = term_groups(session, q) or [[""]]
-    return func.ts_rank(PG_SEARCH.c.document_tsv, _tsquery(groups))
+    return func.ts_rank(PG_SEARCH.c.document_tsv, pg_tsquery(groups))
 
 
-def _tsquery(groups: list[list[str]]) -> Any:
-    """(a | b) & c, each form through plainto_tsquery: user input is never query syntax."""
+def pg_tsquery(groups: Sequence[Sequence[Any]]) -> Any:
+    """(a | b) & c, each form through plainto_tsquery: user input is never query syntax.
+    Forms are strings, or bound parameters in a statement built once (search_statements)."""
     query: Any = None
     for group in groups:
         alternatives: Any = None

@@ -1,4 +1,4 @@
-"""Searches answered in front of the stack (app/api/hot_search.py, on SQLite) get the answer
+"""Searches answered in front of the stack (app/api/hot_search.py) get the answer
 the routes give, byte for byte: /search and /articles with q, every sort, page sizes, offset
 cursors, gzip and HEAD, and with the candidate and total caps lowered so that the walk's
 edges and a minute shared by many matches are crossed. Every other form is passed on."""
@@ -13,7 +13,6 @@ from urllib.parse import quote
 import pytest
 from factories import BASE_TIME, article, extraction_naming
 from fastapi import FastAPI
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 from test_front import GZIP, Answered, both
 
@@ -91,17 +90,15 @@ def passed_on() -> list[str]:
 
 
 async def test_searches_are_answered_in_front_as_the_routes_answer_them(
-    app: FastAPI, searched: None, engine: Engine, monkeypatch: pytest.MonkeyPatch
+    app: FastAPI, searched: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """On PostgreSQL the routes answer them all (the front has no search of its own there)."""
     answered = Answered(monkeypatch)
     for target in answered_here():
         for options in ({}, {"headers": GZIP}, {"method": "HEAD"}):
             fast, general = await both(app, target, **options)
             assert fast == general, (target, options)
             assert fast[0] == 200
-    here = engine.dialect.name == "sqlite"
-    assert answered.count == (3 * len(answered_here()) if here else 0)
+    assert answered.count == 3 * len(answered_here())
 
 
 async def test_other_searches_are_left_to_the_routes(
@@ -153,7 +150,7 @@ async def test_a_read_that_fails_is_answered_by_the_routes(
 
 
 async def test_a_server_that_gives_its_address_as_a_list_gets_the_front_answer(
-    app: FastAPI, searched: None, engine: Engine, monkeypatch: pytest.MonkeyPatch
+    app: FastAPI, searched: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Starlette's TestClient does: the next link's base was keyed by it, unhashable, and
     every page with a next link went to the routes."""
@@ -182,4 +179,4 @@ async def test_a_server_that_gives_its_address_as_a_list_gets_the_front_answer(
     await app(scope, receive, send)
     headers = dict(sent[0]["headers"])
     assert sent[0]["status"] == 200 and b"cursor=3" in headers[b"link"]
-    assert answered.count == (1 if engine.dialect.name == "sqlite" else 0)
+    assert answered.count == 1

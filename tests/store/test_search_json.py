@@ -21,6 +21,7 @@ from app.store.db import make_engine
 from app.store.migrate import upgrade
 from app.store.reads import search_json
 from app.store.reads.articles import Sort
+from app.store.reads.search_statements import PG_WORDS
 from app.store.writes import save_article
 
 WORD = "جنيف"
@@ -103,3 +104,59 @@ def test_a_write_of_the_same_connection_is_seen_and_so_is_its_rollback(engine: E
         assert sorted(ids(dbapi, engine)) == sorted(first[1:])
     finally:
         raw.close()
+
+
+def test_on_postgresql_the_walk_is_planned_serial_and_custom_until_the_transaction_ends(
+    own_database: str,
+) -> None:
+    """The front's PostgreSQL search plans its walk as search_pages.serial_plan does, for
+    its own words; the settings are the transaction's, which the pool's rollback ends."""
+    if not own_database.startswith("postgresql"):
+        pytest.skip("PostgreSQL's planner settings")
+    engine = make_engine(own_database)
+    first = [add(engine, n) for n in range(3)]
+    raw = engine.raw_connection()
+    cursor = raw.dbapi_connection.cursor()
+    settings = (
+        "SELECT current_setting('max_parallel_workers_per_gather'),"
+        " current_setting('plan_cache_mode')"
+    )
+    try:
+        cursor.execute(settings)
+        before = cursor.fetchone()
+        assert before[0] != "0" and before[1] == "auto"
+        assert ids(raw.dbapi_connection, engine) == sorted(first, reverse=True)
+        cursor.execute(settings)
+        assert cursor.fetchone() == ("0", "force_custom_plan")
+        raw.dbapi_connection.rollback()
+        cursor.execute(settings)
+        assert cursor.fetchone() == before
+    finally:
+        cursor.close()
+        raw.close()
+        engine.dispose()
+
+
+def test_on_postgresql_a_query_longer_than_the_kept_walks_is_left_to_the_routes(
+    own_database: str,
+) -> None:
+    """A walk's plan is kept per shape of q: past PG_WORDS words the general path answers."""
+    if not own_database.startswith("postgresql"):
+        pytest.skip("the walks are kept per shape on PostgreSQL only")
+    engine = make_engine(own_database)
+    add(engine, 0)
+    raw = engine.raw_connection()
+    try:
+        for words, answered in ((PG_WORDS, True), (PG_WORDS + 1, False)):
+            page = search_json.driver_search_json(
+                raw.dbapi_connection,
+                engine.dialect,
+                " ".join([WORD] * words),
+                sort=Sort.RELEVANCE,
+                limit=20,
+                cursor=None,
+            )
+            assert (page is not None) == answered, words
+    finally:
+        raw.close()
+        engine.dispose()

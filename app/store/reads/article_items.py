@@ -56,7 +56,9 @@ def build_items(
     if fields.intersection(MATERIALIZED):
         kept = _stored(session, rows)
         stored = {i: json.loads(item) for i, item in kept.items()}
-        stored.update(default_extras(session, [row.id for row in rows if row.id not in kept]))
+        missing = [row.id for row in rows if row.id not in kept]
+        if missing:  # else five statements that find nothing (a round trip each)
+            stored.update(default_extras(session, missing))
     found = _page_highlights(session, rows, q)
     return [_item(row, fields, stored.get(row.id, {}), found.get(row.id)) for row in rows]
 

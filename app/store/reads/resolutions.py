@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.errors import InvalidParameter, NotFound
 from app.store import models as m
 from app.store import views as v
+from app.store.counter_models import FacetCount
 from app.store.cursor import decode_offset_cursor, encode_offset_cursor
 from app.store.reads.dated import publication_span
 from app.store.reads.driver import Rows, dbapi_rows, session_rows
@@ -156,16 +157,23 @@ def family(session: Session, resolution_id: int) -> list[int]:
 
 def get_resolution(*, session: Session, resolution_id: int) -> v.ResolutionDetail:
     ids = family(session, resolution_id)
+    r = session.get_one(m.Resolution, resolution_id)
     link = m.ArticleResolution
-    articles, citations = session.execute(
-        select(func.count(func.distinct(link.article_id)), _CITATIONS).where(
-            link.resolution_id.in_(ids)
-        )
-    ).one()
+    if len(ids) == 1:
+        # Counted at ingest (app/store/counters.py, scope_counters.py): aggregating the
+        # citing articles' actors took 0.8 s for a resolution cited in 36,000 articles.
+        articles, citations = r.article_count, r.citation_count
+        actors = _counted_actors(session, resolution_id)
+    else:  # a family: an article citing two of its rows is counted once
+        articles, citations = session.execute(
+            select(func.count(func.distinct(link.article_id)), _CITATIONS).where(
+                link.resolution_id.in_(ids)
+            )
+        ).one()
+        actors = _actors(session, ids)
     first, last = publication_span(
         session, link.sort_at, link.article_id, link.resolution_id.in_(ids)
     )
-    r = session.get_one(m.Resolution, resolution_id)
     return v.ResolutionDetail(
         body=r.body,
         number=r.number,
@@ -176,9 +184,28 @@ def get_resolution(*, session: Session, resolution_id: int) -> v.ResolutionDetai
         citation_count=int(citations),
         first_cited=first,
         last_cited=last,
-        actors=_actors(session, ids),
+        actors=actors,
         passages=_passages(session, ids),
     )
+
+
+def _counted_actors(session: Session, resolution_id: int) -> list[v.Related]:
+    """_actors of one resolution, from the articles counted per entity beside it (the
+    facet counters of its scope): the same counts, ties by entity id."""
+    count = FacetCount.article_count
+    rows = session.execute(
+        select(m.Entity, count)
+        .join(FacetCount, FacetCount.value == m.Entity.id)
+        .where(
+            FacetCount.scope == "resolution",
+            FacetCount.scope_id == resolution_id,
+            FacetCount.facet == "entity",
+            count > 0,
+        )
+        .order_by(count.desc(), m.Entity.id)
+        .limit(ACTORS)
+    ).all()
+    return [v.Related(entity=entity_ref(e), count=c) for e, c in rows]
 
 
 def _actors(session: Session, ids: list[int]) -> list[v.Related]:

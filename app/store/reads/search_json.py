@@ -22,37 +22,24 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import (
-    BigInteger,
-    Dialect,
-    Integer,
-    Select,
-    String,
-    bindparam,
-    func,
-    literal_column,
-    select,
-)
+from sqlalchemy import Dialect
 
-from app.store import models as m
 from app.store.cursor import decode_offset_cursor, encode_cursor, encode_offset_cursor
 from app.store.reads.article_items import ITEM_FIELDS, item_head, page_highlights, utf8
 from app.store.reads.articles import JsonPage, Sort, page_json
 from app.store.reads.driver import DriverPlan, driver_plan, fetch_raw, row_shape
 from app.store.reads.highlights import Block
-from app.store.reads.link_pages import BLOB_COLUMNS
 from app.store.reads.paging import TOTAL_CAP
 from app.store.reads.search_pages import RELEVANCE_CANDIDATES
+from app.store.reads.search_statements import ITEM_AT as _ITEM_AT
+from app.store.reads.search_statements import PG_FORMS, PG_WORDS, statement
 from app.store.search import (
-    FTS,
     ID_MASK,
-    fts_article_id,
     fts_query,
     minute_start,
     query_terms,
@@ -63,12 +50,9 @@ from app.store.search import (
 # One walk serves the total (TOTAL_CAP + 1 keys tell "more than the cap") and relevance
 # (the key after the last candidate tells whether their minute goes on).
 _WALK = max(TOTAL_CAP, RELEVANCE_CANDIDATES) + 1
-_A = m.Article.__table__.c
-_S = m.Source.__table__.c
-_COLUMNS = BLOB_COLUMNS  # the link pages' (link_pages.py): both share the items' heads
-_ITEM_AT = len(_COLUMNS) - 1
 
-Run = Callable[[str, dict[str, Any]], tuple[DriverPlan, list[tuple[Any, ...]]]]
+Run = Callable[[Any, dict[str, Any]], tuple[DriverPlan, list[tuple[Any, ...]]]]
+_DIALECTS = ("sqlite", "postgresql")
 
 
 def driver_search_json(
@@ -81,18 +65,23 @@ def driver_search_json(
     cursor: str | None,
 ) -> JsonPage | None:
     """`list_articles_json` of `ArticleFilters(q=q)` with default fields, or None (above)."""
-    if dialect.name != "sqlite" or limit < 1 or sort is Sort.OLDEST:
+    if dialect.name not in _DIALECTS or limit < 1 or sort is Sort.OLDEST:
         return None
     if cursor is not None and sort is not Sort.RELEVANCE:
         return None
 
-    def run(name: str, params: dict[str, Any]) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
-        plan = driver_plan(dialect, ("search json", name), _STATEMENTS[name])
+    def run(name: Any, params: dict[str, Any]) -> tuple[DriverPlan, list[tuple[Any, ...]]]:
+        def build() -> Any:
+            return statement(name, dialect.name)
+
+        plan = driver_plan(dialect, ("search json", name), build)
         return plan, fetch_raw(dbapi_connection, dialect, plan, params)
 
     groups = _term_groups(run, q)
     if not groups:
         return None
+    if dialect.name == "postgresql":
+        return _pg_search(run, groups, sort=sort, limit=limit, cursor=cursor)
     match = fts_query(groups)
     memo = _memo(dbapi_connection)
     keys: tuple[int, ...] = _remembered(memo, ("walk", match), lambda: _walk_keys(run, match))
@@ -124,6 +113,37 @@ def _term_groups(run: Run, q: str) -> list[list[str]]:
 Page = tuple[DriverPlan, list[tuple[Any, ...]], str | None]
 
 
+def _pg_search(
+    run: Run, groups: list[list[str]], *, sort: Sort, limit: int, cursor: str | None
+) -> JsonPage | None:
+    """PostgreSQL: one walk down the date order gives the total (exact up to TOTAL_CAP),
+    the newest page and the RELEVANCE_CANDIDATES newest matches with their ts_rank, where
+    the general path read the matches' ids, then walked again to rank them (search_pages).
+    Nothing is remembered: a PostgreSQL connection has no counter of others' commits."""
+    shape = tuple(len(group) for group in groups)
+    if len(shape) > PG_WORDS or max(shape) > PG_FORMS:
+        return None
+    forms = {f"f{i}_{j}": form for i, group in enumerate(groups) for j, form in enumerate(group)}
+    run("pg serial", {})
+    # Enough for the total, the candidates and a newest page: only tests lower _WALK so far.
+    found = run(("pg walk", shape), {**forms, "size": max(_WALK, limit + 1)})[1]
+    if not found:
+        return None
+    total = len(found) if len(found) <= TOTAL_CAP else None
+    if sort is Sort.RELEVANCE:
+        offset = decode_offset_cursor(cursor)[0] if cursor else 0
+        # Best first, ties newest id first, as search_pages.relevance_scores orders them.
+        scored = sorted(found[:RELEVANCE_CANDIDATES], key=lambda row: (-row[1], -row[0]))
+        page = _ranked_page(run, [int(i) for i, _ in scored], offset, limit)
+    else:
+        page = _dated_page(run, [int(i) for i, _ in found[: limit + 1]], limit)
+    if page is None:
+        return None
+    plan, rows, next_cursor = page
+    items = _items(run, _Memo(None, ()), plan, rows, groups)
+    return None if items is None else page_json(items, next_cursor, total)
+
+
 def _by_relevance(
     run: Run, memo: _Memo, match: str, keys: tuple[int, ...], offset: int, limit: int
 ) -> Page | None:
@@ -142,7 +162,12 @@ def _by_relevance(
         return tuple(int(i) for i, _score in run("ranked", {"match": match, "edge": edge})[1])
 
     ranked: tuple[int, ...] = _remembered(memo, ("ranked", match, edge), rank)
-    page = ranked[offset : offset + limit + 1]
+    return _ranked_page(run, ranked, offset, limit)
+
+
+def _ranked_page(run: Run, ranked: Sequence[int], offset: int, limit: int) -> Page | None:
+    """The page of `ranked` (article ids, best first) from `offset`, with its next cursor."""
+    page = list(ranked[offset : offset + limit + 1])
     plan, found = run("articles", {"ids": json.dumps(page)})
     by_id = {int(values[0]): values for values in found}
     rows = [by_id[i] for i in page if i in by_id]
@@ -161,8 +186,12 @@ def _newest(run: Run, keys: tuple[int, ...], limit: int) -> Page | None:
         held = tuple(key for key in keys if key >= low)
     if len(held) == len(keys) and not whole:
         return None  # the page's last minute may go on past the walk
-    ids = json.dumps([key & ID_MASK for key in held])
-    plan, rows = run("dated", {"ids": ids, "size": limit + 1})
+    return _dated_page(run, [key & ID_MASK for key in held], limit)
+
+
+def _dated_page(run: Run, ids: list[int], limit: int) -> Page:
+    """The newest limit + 1 of `ids` by date, exactly; the page is the first `limit`."""
+    plan, rows = run("dated", {"ids": json.dumps(ids), "size": limit + 1})
     if len(rows) <= limit:
         return plan, rows, None
     last = row_shape(plan.names)(plan.row(rows[limit - 1]))
@@ -299,77 +328,3 @@ def _blocks(run: Run, ids: list[int], titles: dict[int, str]) -> dict[int, list[
         for article_id, position, text in run(name, {"ids": json.dumps(ids)})[1]:
             found[int(article_id)].append(Block(part, int(position), str(text)))
     return found
-
-
-def _ids(name: str = "ids") -> Any:
-    """The values of a JSON array parameter: one statement for any number of them."""
-    return select(literal_column("value")).select_from(
-        func.json_each(bindparam(name, type_=String))
-    )
-
-
-@cache
-def _walk() -> Select[Any]:
-    match = FTS.c.article_search_fts.op("MATCH")(bindparam("match", type_=String))
-    query = select(FTS.c.rowid).where(match).order_by(FTS.c.rowid.desc())
-    return query.limit(bindparam("size", type_=Integer))
-
-
-@cache
-def _ranked() -> Select[Any]:
-    """Every candidate's score, best first, ties newest id first (search_pages)."""
-    match = FTS.c.article_search_fts.op("MATCH")(bindparam("match", type_=String))
-    score = (-func.bm25(literal_column(FTS.name))).label("score")
-    article_id = fts_article_id().label("article_id")
-    return (
-        select(article_id, score)
-        .where(match, FTS.c.rowid >= bindparam("edge", type_=BigInteger))
-        .order_by(score.desc(), article_id.desc())
-    )
-
-
-@cache
-def _articles() -> Select[Any]:
-    query = select(*_COLUMNS).outerjoin(m.Source.__table__, _S.id == _A.source_id)
-    return query.where(_A.id.in_(_ids()))
-
-
-@cache
-def _dated() -> Select[Any]:
-    return (
-        select(*_COLUMNS, _A.sort_at)
-        .outerjoin(m.Source.__table__, _S.id == _A.source_id)
-        .where(_A.id.in_(_ids()))
-        .order_by(_A.sort_at.desc(), _A.id.desc())
-        .limit(bindparam("size", type_=Integer))
-    )
-
-
-@cache
-def _spellings() -> Select[Any]:
-    alias = m.EntityAlias.__table__.c
-    named = select(alias.entity_id).where(alias.normalized.in_(_ids("words")))
-    return select(alias.entity_id, alias.normalized).where(
-        alias.entity_id.in_(named), alias.normalized.not_like("% %")
-    )
-
-
-def _part_rows(table: Any) -> Callable[[], Select[Any]]:
-    @cache
-    def statement() -> Select[Any]:
-        c = table.c
-        query = select(c.article_id, c.position, c.text).where(c.article_id.in_(_ids()))
-        return query.order_by(c.article_id, c.position)
-
-    return statement
-
-
-_STATEMENTS: dict[str, Callable[[], Select[Any]]] = {
-    "walk": _walk,
-    "ranked": _ranked,
-    "articles": _articles,
-    "dated": _dated,
-    "spellings": _spellings,
-    "points": _part_rows(m.SummaryPoint.__table__),
-    "sections": _part_rows(m.ArticleSection.__table__),
-}
