@@ -153,6 +153,8 @@ class SubjectReader(SpeakerChooser):
             return 0
         if word == "باسم" or (not after_name and not w.definite(prev) and w.definite(word)):
             return 1
+        if self._portfolio(word, prev) and not after_name:
+            return 1  # "وزيرة الاستثمار والتعاون الدولي"، "وزير الخارجية والمغتربين"
         if w.nisba(word) and w.definite(word) == w.definite(prev) and _agrees(prev, word):
             return 1
         if w.definite(word) and word in w.ADJECTIVES:
@@ -160,6 +162,18 @@ class SubjectReader(SpeakerChooser):
         if not after_name and not w.definite(prev) and w.has_stem(prev, w.TITLE_STEMS):
             return 1  # "رئيس هيئة التفاوض"
         return 0
+
+    def _portfolio(self, word: str, prev: str) -> bool:
+        """Whether `word` joins a second portfolio to a title's first ("الخارجية
+        والمغتربين"): "وال" after a definite word, in a subject a title heads, and no title or
+        speaking noun of its own ("والرئيس"، "والمتحدث": a second subject)."""
+        return (
+            word.startswith("وال")
+            and w.definite(prev)
+            and self._titled()
+            and not w.has_stem(word, w.TITLE_STEMS)
+            and not w.has_stem(word, w.SPEAKER_STEMS)
+        )
 
     def _counterpart(self, q: int) -> int:
         """Tokens from "ونظيره" at q through the counterpart's name, or 0 if none follows."""
@@ -192,10 +206,14 @@ class SubjectReader(SpeakerChooser):
         k = q + 1
         while self.text(k) in w.HONORIFICS:
             k += 1
-        placed = self.person_at(k)
+        quoted = self.text(k) in w.CLOSE_QUOTE  # "وزيرة الاستثمار، «سحر نصر»، توقيع"
+        placed = self.person_at(k + quoted)
         if placed is None:
             return 0
-        return placed.last + 2 - q if self.text(placed.last + 1) in _COMMAS else 0
+        end = placed.last + 1
+        if quoted and self.text(end) == w.CLOSE_QUOTE[self.text(k)]:
+            end += 1
+        return end + 1 - q if self.text(end) in _COMMAS else 0
 
     # -- the subject before the verb ------------------------------------------------------
 

@@ -1761,3 +1761,30 @@ def test_a_title_after_a_name_that_starts_with_waw_joins_no_one() -> None:
     text = "أكد بدر جاموس وزير الخارجية التركي أن الحل سياسي."
     # the name speaks, not the title set after it (whomever the recognizer linked it to)
     assert keyed(statements(text, extra=extra)) == [("jamous", "أكد")]
+
+
+def test_a_name_in_quotes_set_off_by_commas_joins_its_title() -> None:
+    extra = {"نجلاء المنقوش": ("mangoush", PER)}
+    text = "وأعلنت وزيرة الاستثمار الفرنسية، «نجلاء المنقوش»، تأجيل الاجتماع."
+    assert keyed(statements(text, extra=extra)) == [("mangoush", "أعلنت")]
+
+
+def test_a_title_with_two_portfolios_keeps_its_second_one() -> None:
+    extra = {"نجلاء المنقوش": ("mangoush", PER)}
+    text = "وأعلنت وزيرة الاستثمار والتعاون الدولي الفرنسية، «نجلاء المنقوش»، تأجيل الاجتماع."
+    assert keyed(statements(text, extra=extra)) == [("mangoush", "أعلنت")]
+    # a second title after و is a second subject, not a portfolio
+    found = statements("وأكد وزير الخارجية والمتحدث باسم الهيئة أن الجولة قريبة.", extra=extra)
+    assert all(s.speaker_key != "mangoush" for s in found)
+
+
+def test_an_unnamed_title_with_its_article_is_the_person_introduced_without_it() -> None:
+    # "وزيرة" opens with the root's و, not the conjunction: "الوزيرة" is the same title
+    extra = {"نجلاء المنقوش": ("mangoush", PER), "سامح شكري": ("shoukry", PER)}
+    found = statements(
+        "وأعلنت وزيرة الخارجية الليبية، «نجلاء المنقوش»، تأجيل الاجتماع.",
+        "وصرحت الوزيرة بأن الموعد الجديد سيحدد لاحقاً.",
+        "والتقى وزير الخارجية المصري سامح شكري وفد الهيئة في القاهرة.",
+        extra=extra,
+    )
+    assert ("mangoush", "صرحت") in keyed(found)
