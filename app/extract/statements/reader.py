@@ -50,7 +50,8 @@ _ABBAR = normalize("عبر")
 _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
-_MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
+_ISSUED_BY = frozenset(normalize("صادر الصادر صادرة الصادرة عن مكتب").split())
+_MAX_SPEECH = 30  # tokens from a speech noun to the verb that reports it
 _MAX_PAIR = 20  # tokens from a clause's opening to the dual verb after its two subjects
 _MAX_GIVER = 7  # tokens from a name back to the speech noun it gave ("... وزير الخارجية اتصالاً")
 
@@ -472,6 +473,8 @@ class Reader(SubjectReader, ClauseReader):
                 if end > q and self.names_speaker(q, end):
                     return self.choose(q, self.to_person(q, end, i))
                 word = self.toks[q].norm
+                if word in _ISSUED_BY:
+                    continue  # "بيان صادر عن مكتب الوزير": who issued it
                 if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
                     break  # "رسالة إلى مجلس الأمن": whom it was sent to
             giver = self._giver(k)

@@ -375,7 +375,7 @@ class SubjectReader(SpeakerChooser):
         elif self.toks[i].norm.startswith("ف"):
             frames, end = _AMMA, i
         else:
-            return False
+            return self._was_before(i)
         sentence = self.toks[i].sentence
         for k in range(end - 1, max(end - _MAX_FRAME, -1), -1):
             if self.toks[k].sentence != sentence:
@@ -388,6 +388,21 @@ class SubjectReader(SpeakerChooser):
                 # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
                 # never the previous speaker
                 return self.choose(k + 1, end)
+        return False
+
+    def _was_before(self, i: int) -> Speaker | bool:
+        """ "وكان رئيس المجلس، الفريق البرهان، طالب": the pluperfect without قد, كان then
+        the whole subject up to the verb at i (a comma allowed); False when it is not that."""
+        sentence = self.toks[i].sentence
+        for k in range(i - 2, max(i - _MAX_FRAME, -1), -1):
+            tok = self.toks[k]
+            if tok.sentence != sentence or tok.norm in WORDS or tok.norm in w.RELATIVES:
+                return False
+            if tok.norm in _WAS:
+                end = self.subject(k + 1)
+                if end == k + 1 or end + (self.text(end) in _COMMAS) != i:
+                    return False
+                return self.choose(k + 1, end) if self.names_speaker(k + 1, end) else False
         return False
 
     def _before_aside(self, k: int) -> int:

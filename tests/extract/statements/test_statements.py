@@ -1788,3 +1788,16 @@ def test_an_unnamed_title_with_its_article_is_the_person_introduced_without_it()
         extra=extra,
     )
     assert ("mangoush", "صرحت") in keyed(found)
+
+
+def test_the_pluperfect_without_qad_keeps_its_subject_before_the_verb() -> None:
+    found = statements("وكان رئيس هيئة التفاوض، بدر جاموس، طالب بتأجيل الجولة.")
+    assert keyed(found) == [("jamous", "طالب")]
+
+
+def test_a_statement_issued_by_an_office_speaks_for_its_holder() -> None:
+    text = (
+        "وجاء ذلك في بيان صادر عن مكتب رئيس هيئة التفاوض بدر جاموس، نشر على موقع الهيئة "
+        "مساء الأحد الماضي (أول أيام الجولة)، نفى فيه الأنباء عن استقالته."
+    )
+    assert keyed(statements(text)) == [("jamous", "نفى")]
