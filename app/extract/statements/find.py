@@ -91,7 +91,7 @@ def find_statements(
         if block.part != part:
             part, last = block.part, None  # "وأضاف" never reaches back into the summary
         mentions = by_block[(block.part, block.index)]
-        back.saw(seq, mentions)
+        back.saw(seq, mentions, block.text)
         frame = frame_of(nt, mentions, kinds, frame)
         marked = "\u0651" in block.text and _ABBARA.search(block.text) is not None
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]

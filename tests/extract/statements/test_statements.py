@@ -1801,3 +1801,15 @@ def test_a_statement_issued_by_an_office_speaks_for_its_holder() -> None:
         "مساء الأحد الماضي (أول أيام الجولة)، نفى فيه الأنباء عن استقالته."
     )
     assert keyed(statements(text)) == [("jamous", "نفى")]
+
+
+def test_those_states_are_the_states_just_listed() -> None:
+    text = (
+        "وأفادت وكالة سانا بأن دولاً، منها فرنسا وتركيا وروسيا، عارضت المشروع، "
+        "إذ قالت تلك الدول إن القرار غير واقعي."
+    )
+    said = [key for key, verb in keyed(statements(text)) if verb == "قالت"]
+    assert said == ["france", "turkey", "russia"]
+    # with no list before it, "تلك الدول" names no one
+    found = statements("وقالت تلك الدول إن القرار غير واقعي.")
+    assert keyed(found) == []
