@@ -19,6 +19,7 @@ from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
 _MAX_REGION = 40  # tokens between a verb and its content
+_MAX_COLON = 50  # more tokens before a colon that opens it
 _MAX_QUOTE = 1500  # characters of one quotation
 _MAX_DESCRIPTION = 6  # tokens of a description before the person it describes
 _ALA, _ILA = normalize("على"), normalize("إلى")
@@ -68,6 +69,17 @@ class ClauseReader(BlockView):
                 if circ is None and self.circumstantial(q):
                     circ = q
             q += 1
+        return self._far_colon(q, sentence, circ)
+
+    def _far_colon(self, q: int, sentence: int, circ: int | None) -> tuple[int, Intro, int | None] | None:
+        """ "وقال السفير، الذي تتولى بلاده ...، بشأن ... (...): لا توجد": a colon closing a
+        long aside still opens the content, when no other verb of speech comes first."""
+        for k in range(q, min(q + _MAX_COLON, len(self.toks))):
+            tok = self.toks[k]
+            if tok.sentence != sentence or tok.norm in WORDS:
+                return None
+            if tok.norm == ":":
+                return k, Intro.COLON, circ
         return None
 
     def _manner(self, q: int) -> bool:

@@ -1813,3 +1813,17 @@ def test_those_states_are_the_states_just_listed() -> None:
     # with no list before it, "تلك الدول" names no one
     found = statements("وقالت تلك الدول إن القرار غير واقعي.")
     assert keyed(found) == []
+
+
+def test_a_colon_after_a_long_aside_still_opens_the_content() -> None:
+    aside = (
+        "الذي تتولى هيئته رئاسة الجولة الحالية من المحادثات في مدينة جنيف السويسرية منذ بداية "
+        "الشهر الماضي، بشأن مستقبل المفاوضات المتعثرة وإمكانية استئنافها في موعد قريب بعد "
+        "العطلة (وهي عطلة تمتد عادة أسبوعين كاملين في فصل الصيف من كل عام)"
+    )
+    found = statements(f"وقال هادي البحرة، {aside}: لا موعد حتى الآن للجولة المقبلة.")
+    assert keyed(found) == [("bahra", "قال")]
+    assert found[0].content == "لا موعد حتى الآن للجولة المقبلة"
+    # another verb of speech before the colon has its own content
+    found = statements(f"وقال هادي البحرة، {aside}، وأكد بدر جاموس: لا موعد للجولة.")
+    assert keyed(found) == [("jamous", "أكد")]
