@@ -35,10 +35,13 @@ class Intro(StrEnum):
     PREP = "prep"  # the verb's own preposition
 
 
+Found = tuple[int, Intro, int | None]  # where the content opens, how, where circumstances begin
+
+
 class ClauseReader(BlockView):
     cuts: list[int]  # normalized offsets where a later statement of a sentence begins
 
-    def find_intro(self, p: int, verb: Verb) -> tuple[int, Intro, int | None] | None:
+    def find_intro(self, p: int, verb: Verb) -> Found | None:
         """The token that opens the content, its kind, and where the circumstances begin."""
         circ: int | None = None
         sentence = self.toks[p - 1].sentence
@@ -71,7 +74,7 @@ class ClauseReader(BlockView):
             q += 1
         return self._far_colon(q, sentence, circ)
 
-    def _far_colon(self, q: int, sentence: int, circ: int | None) -> tuple[int, Intro, int | None] | None:
+    def _far_colon(self, q: int, sentence: int, circ: int | None) -> Found | None:
         """ "وقال السفير، الذي تتولى بلاده ...، بشأن ... (...): لا توجد": a colon closing a
         long aside still opens the content, when no other verb of speech comes first."""
         for k in range(q, min(q + _MAX_COLON, len(self.toks))):
