@@ -118,6 +118,8 @@ class SubjectReader(SpeakerChooser):
         word, prev = self.toks[q].norm, self.toks[q - 1].norm
         if self.toks[q].kind is not Kind.WORD:
             return self._apposition(q)
+        if word in w.RELATIVES:
+            return 0  # "العريضي الذي": a clause describing the subject, no nisba of it
         after_name = self.index.covering[q - 1] is not None
         placed = self.index.starting[q]
         if prev == "باسم":

@@ -1827,3 +1827,9 @@ def test_a_colon_after_a_long_aside_still_opens_the_content() -> None:
     # another verb of speech before the colon has its own content
     found = statements(f"وقال هادي البحرة، {aside}، وأكد بدر جاموس: لا موعد للجولة.")
     assert keyed(found) == [("jamous", "أكد")]
+
+
+def test_a_relative_pronoun_ends_the_subject_it_describes() -> None:
+    # "الذي" ends in ي like a nisba, but describes the name, it is no adjective of it
+    text = "البحرة الذي شغل منصب رئيس الهيئة، قبل الجولة الأخيرة، يعتبر أن الحل سياسي."
+    assert keyed(statements(text)) == [("bahra", "يعتبر")]
