@@ -182,6 +182,8 @@ class ClauseReader(BlockView):
             indefinite = not w.definite(self.text(q - 1))
             while self._adjective_of(self.text(q), indefinite):
                 q += 1
+            while self.text(q) in w.TIME_WORDS:
+                q += 1  # "في بيان أمس، فوز الحزب": when the statement came
         if self.text(q) in {"،", ","} and q + 1 < len(self.toks):
             # "أكد مجلس الأمن الدولي، التزامه"، "أدان الأعضاء اليوم، الهجوم": a comma the
             # press sets between the subject and the object

@@ -1833,3 +1833,8 @@ def test_a_relative_pronoun_ends_the_subject_it_describes() -> None:
     # "الذي" ends in ي like a nisba, but describes the name, it is no adjective of it
     text = "البحرة الذي شغل منصب رئيس الهيئة، قبل الجولة الأخيرة، يعتبر أن الحل سياسي."
     assert keyed(statements(text)) == [("bahra", "يعتبر")]
+
+
+def test_a_day_after_the_statement_it_came_in_is_part_of_the_circumstance() -> None:
+    s = one("أعلنت هيئة التفاوض في بيان أمس، تأجيل الجولة المقبلة.")
+    assert (s.speaker_key, s.content) == ("snc", "تأجيل الجولة المقبلة")
