@@ -251,6 +251,8 @@ class SubjectReader(SpeakerChooser):
         first = self._title_before(placed.first)
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
+            if self.text(first - 1) in w.NOT_APPOSITION:
+                return self._reported_subject(i)  # "أن رئيسي خلال لقائه الوزير شدد"
             return None  # "التقى بفرنسا تؤكد": no subject
         if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
             self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
@@ -304,7 +306,11 @@ class SubjectReader(SpeakerChooser):
                         return None
                     end = head.last + 1
                 elif i - c >= _MAX_REPORTED:
-                    return None
+                    # "أن الرئيس رئيسي خلال لقائه وزير الخارجية شدد": the subject, then when it
+                    # spoke, and whom it met is no subject
+                    end = self.subject(c + 1)
+                    if end >= i or self.text(end) not in w.NOT_APPOSITION:
+                        return None
                 self.reported = i
                 return self.choose(c + 1, end)
         return None
@@ -315,7 +321,11 @@ class SubjectReader(SpeakerChooser):
         if not w.has_stem(self.text(first), w.TITLE_STEMS):
             return None
         end = self.to_person(first, self.subject(first), i)
+        met = end < i and self.text(end) in w.NOT_APPOSITION  # "خلال لقائه الوزير"
         end += self.text(end) in _COMMAS
+        if met and self.index.covering[end - 1] is not None:
+            self.reported = i  # "أن الرئيس X خلال لقائه وزير الخارجية شدد": not whom he met
+            return self.choose(first, end)
         if end != i or self.index.covering[end - 1 - (self.text(end - 1) in _COMMAS)] is None:
             return None
         self.reported = i
@@ -362,6 +372,8 @@ class SubjectReader(SpeakerChooser):
             tok = self.toks[k]
             if tok.kind is not Kind.WORD or tok.norm in w.WORDS_THAT_END_A_TITLE:
                 break
+            if tok.norm in w.NOT_APPOSITION:
+                break  # "رئيسي خلال لقائه وزير الخارجية": whom he met, not one title
             if w.has_stem(tok.norm, w.TITLE_STEMS) or tok.norm in w.HONORIFICS:
                 start = k
             k -= 1

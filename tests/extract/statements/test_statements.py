@@ -1838,3 +1838,19 @@ def test_a_relative_pronoun_ends_the_subject_it_describes() -> None:
 def test_a_day_after_the_statement_it_came_in_is_part_of_the_circumstance() -> None:
     s = one("أعلنت هيئة التفاوض في بيان أمس، تأجيل الجولة المقبلة.")
     assert (s.speaker_key, s.content) == ("snc", "تأجيل الجولة المقبلة")
+
+
+def test_whom_the_speaker_met_before_the_verb_is_not_the_speaker() -> None:
+    found = statements(
+        "وأفادت وكالة سانا أن بدر جاموس خلال لقائه المبعوث غير بيدرسن في جنيف صباح أمس "
+        "شدد على أهمية الجولة."
+    )
+    assert ("jamous", "شدد") in keyed(found)
+    assert ("pedersen", "شدد") not in keyed(found)
+    found = statements(
+        "وأفادت وكالة سانا أن رئيس الهيئة الرئيسي بدر جاموس خلال لقائه وزير الخارجية التركي "
+        "شدد على أهمية الجولة.",
+        extra={"وزير الخارجية التركي": ("cavusoglu", PER)},
+    )
+    assert ("jamous", "شدد") in keyed(found)
+    assert ("cavusoglu", "شدد") not in keyed(found)
