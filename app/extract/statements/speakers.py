@@ -255,6 +255,8 @@ class SpeakerChooser(BlockView):
         if self.part_of_body(first, head):
             return True  # "الدائرة الإعلامية لمجلس النواب": a part speaks for its body
         if self.is_demonym(head):
+            if any(w.has_stem(self.text(m), w.NON_STATE_STEMS) for m in range(first, head.first)):
+                return False  # "فصائل المقاومة الفلسطينية": not the state
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
             # التركي" are one man, unnamed
             single = self.toks[head.first].norm.endswith(_SINGULAR_NISBA)

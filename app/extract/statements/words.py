@@ -126,6 +126,12 @@ def nominative_plural(word: str) -> bool:
 ANONYMOUS_STEMS = _stems(
     "مصدر مصادر أوساط شاهد شهود سكان أهالي خبراء مراقبون مراقبين تقديرات إحصاءات إحصائيات"
 )
+# Groups that are not the state their adjective names: "فصائل المقاومة الفلسطينية"، "المعارضة
+# السورية" do not speak for Palestine or Syria.
+NON_STATE_STEMS = _stems(
+    "فصائل فصيل الفصائل الفصيل مقاومة المقاومة معارضة المعارضة قوى القوى ميليشيات مليشيات "
+    "الميليشيات المليشيات جماعات الجماعات عشائر العشائر متظاهر المتظاهر محتج المحتج"
+)
 # Nouns that head a body's name, so that "منظمة «هيومن رايتس ووتش»" is the body speaking.
 BODY_HEADS = INSTITUTION_STEMS + _stems(
     "منظمة جمعية حركة وفد حزب جماعة قوات تنظيم مؤسسة شركة صحيفة قناة موقع برنامج مركز "

@@ -1854,3 +1854,11 @@ def test_whom_the_speaker_met_before_the_verb_is_not_the_speaker() -> None:
     )
     assert ("jamous", "شدد") in keyed(found)
     assert ("cavusoglu", "شدد") not in keyed(found)
+
+
+def test_factions_named_by_a_demonym_do_not_speak_for_the_state() -> None:
+    assert keyed(statements("وقالت فصائل المقاومة الفرنسية إن الحل سياسي.")) == []
+    assert keyed(statements("وقالت المعارضة الفرنسية إن الحل سياسي.")) == []
+    # officials named by it still do
+    found = statements("وقال المسؤولان الفرنسيان إن الحل سياسي.")
+    assert keyed(found) == [("france", "قال")]
