@@ -44,6 +44,7 @@ from app.extract.model import Mention, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import words as w
 from app.extract.statements.back import BackRefs, Holders
+from app.extract.statements.broken import joined, lead_verb, unjoined
 from app.extract.statements.clauses import left_open
 from app.extract.statements.frames import frame_of
 from app.extract.statements.reader import Reader
@@ -93,6 +94,12 @@ def find_statements(
         mentions = by_block[(block.part, block.index)]
         back.saw(seq, mentions, block.text)
         frame = frame_of(nt, mentions, kinds, frame)
+        # a line the page broke mid-sentence: "، مضيفاً" opening this one goes on from it
+        before = blocks[seq - 1].text if seq > 0 and blocks[seq - 1].part == block.part else ""
+        lead = lead_verb(before)  # "وقال" ending the line before: this line is its clause
+        if lead:
+            block, mentions = joined(lead, block, mentions)
+            nt = NormText(block.text)
         marked = "\u0651" in block.text and _ABBARA.search(block.text) is not None
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
         if not said:
@@ -100,12 +107,11 @@ def find_statements(
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
         index = MentionIndex(nt, mentions, kinds, short.first_names)
-        # a line the page broke mid-sentence: "، مضيفاً" opening this one goes on from it
-        before = blocks[seq - 1].text if seq > 0 and blocks[seq - 1].part == block.part else ""
         broken = before.rstrip()[-1:].isalnum()  # not after "،" or ":", which open a line
         carried = left_open(before) if broken else ""
         reader = Reader(block, nt, index, last, cities, frame, broken=broken, carried=carried)
         for statement, speaker, lemma in reader.read():
+            statement = unjoined(statement, lead) if lead else statement
             referred = back.refer(speaker, (seq, statement.span.start))
             spoken = _per_speaker(statement, referred, short, holders)
             keys = [s.speaker_key for s in spoken if s.speaker_key]

@@ -1862,3 +1862,15 @@ def test_factions_named_by_a_demonym_do_not_speak_for_the_state() -> None:
     # officials named by it still do
     found = statements("وقال المسؤولان الفرنسيان إن الحل سياسي.")
     assert keyed(found) == [("france", "قال")]
+
+
+def test_a_verb_the_page_left_at_the_end_of_a_line_opens_the_next() -> None:
+    found = statements(
+        "وقال", "رئيس هيئة التفاوض، بدر جاموس، لوكالة سانا، إن الجولة المقبلة", "قريبة."
+    )
+    assert keyed(found) == [("jamous", "قال")]
+    # the span is the second line's own: its start up to the end of the content
+    assert found[0].span.index == 1 and found[0].span.start == 0
+    assert found[0].content == "الجولة المقبلة"
+    # a line that closed its sentence leaves the next one alone
+    assert keyed(statements("وقال.", "رئيس هيئة التفاوض، بدر جاموس، إن الجولة قريبة.")) == []
