@@ -236,6 +236,7 @@ class ClauseReader(BlockView):
             or w.is_title(tok.norm)  # "وأكد ولي العهد"، "وقال نائب رئيس الوزراء"
             or w.nominative_plural(tok.norm)  # "واعتبر متابعون": who considered, unnamed
             or self._described_person(q)  # "ودعا مقاول البناء محمد علي إلى"
+            or tok.norm in self.index.lone_names  # "وأوضح عبدالسلام أن": a name alone
         )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has

@@ -106,7 +106,7 @@ def find_statements(
             continue  # no reporting verb: nothing said here, and the speaker carries over
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
-        index = MentionIndex(nt, mentions, kinds, short.first_names)
+        index = MentionIndex(nt, mentions, kinds, short.lone_names)
         broken = before.rstrip()[-1:].isalnum()  # not after "،" or ":", which open a line
         carried = left_open(before) if broken else ""
         reader = Reader(block, nt, index, last, cities, frame, broken=broken, carried=carried)

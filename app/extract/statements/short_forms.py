@@ -71,7 +71,7 @@ class ShortForms:
         self._skeletons: dict[str, set[str]] = defaultdict(set)  # surnames without long vowels
         self.recent: list[str] = []  # speakers so far, in reading order
         self._firsts = _first_names(entities)
-        self.first_names = frozenset(self._firsts)
+        self.lone_names = frozenset(self._firsts) | _last_names(entities)
 
     def resolve(self, surface: str, part: Part, index: int, offset: int) -> str | None:
         """The key of the actor `surface` shortens, said at display `offset` of a block."""
@@ -241,6 +241,22 @@ def _first_names(entities: Sequence[Entity]) -> dict[str, str]:
             if len(words) > 1 and len(words[0]) > 2 and words[0] not in _COMPOUND_OPENERS:
                 owners[words[0]].add(entity.key)
     return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
+
+
+def _last_names(entities: Sequence[Entity]) -> frozenset[str]:
+    """The last word of each person's full name, and "عبدالسلام" for one ending "عبد السلام"
+    (the press writes them run together): a word that names him alone."""
+    found: set[str] = set()
+    for entity in entities:
+        if entity.kind is not EntityKind.PERSON:
+            continue
+        for name in {entity.name, *entity.aliases}:
+            words = normalize(name).split()
+            if len(words) > 1 and len(words[-1]) > 3:
+                found.add(words[-1])
+            if len(words) > 2 and words[-2] == _ABD:
+                found.add(_ABD + words[-1])
+    return frozenset(found)
 
 
 def _part_of(nt: NormText, start: int) -> str | None:

@@ -40,13 +40,13 @@ _MAX_CLAUSE = 20  # tokens from أن to the coordinated verb that goes on from i
 
 
 _STYLED = w.HONORIFIC_PARTS | w.HONORIFICS  # heads a court style goes on from
-_PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
+_PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين", "يات")
 _PLURAL_NOUN = ("ون", "ين", "ان", "تان", "تين", "ات")
 
 
 def _agrees(noun: str, adjective: str) -> bool:
     """A plural or dual nisba describes a plural or dual noun: "المسؤولان الفرنسيان", not
-    "الهيئة السوريين" (the Syrians are its object)."""
+    "الهيئة السوريين" (the Syrians are its object) nor "جاموس خلفيات" (a noun in يات)."""
     return not adjective.endswith(_PLURAL_NISBA) or noun.endswith(_PLURAL_NOUN)
 
 

@@ -1874,3 +1874,19 @@ def test_a_verb_the_page_left_at_the_end_of_a_line_opens_the_next() -> None:
     assert found[0].content == "الجولة المقبلة"
     # a line that closed its sentence leaves the next one alone
     assert keyed(statements("وقال.", "رئيس هيئة التفاوض، بدر جاموس، إن الجولة قريبة.")) == []
+
+
+def test_kashaf_and_awdah_take_a_bare_object() -> None:
+    found = statements("كشف رئيس هيئة التفاوض بدر جاموس، موعد الجولة المقبلة.")
+    assert keyed(found) == [("jamous", "كشف")]
+    assert found[0].content == "موعد الجولة المقبلة"
+    s = one("وفي كلمته أمام الهيئة، أوضح بدر جاموس خلفيات القرار.")
+    assert (s.speaker_key, s.content) == ("jamous", "خلفيات القرار")
+
+
+def test_a_name_alone_after_a_verb_with_a_bare_object_is_its_subject() -> None:
+    # "عبدالسلام" is no mention here, but it ends a person's name the article gave in full
+    name = "محمد عبد السلام"  # the entity's key is its name here
+    extra = {name: (name, PER)}
+    found = statements(f"التقى {name} وفداً في مسقط.", "وأكد عبدالسلام أن الوفد سيعود.", extra=extra)
+    assert keyed(found) == [(name, "أكد")]
