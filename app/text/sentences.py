@@ -6,8 +6,13 @@ import re
 
 # A sentence ends at . ! ? ؟ ؛ or … followed by a space or the end, or at a line break.
 # A dot between digits (2023.11.14, 3.5) does not end a sentence because it is not
-# followed by a space.
-_END = re.compile(r"(?:[.!?؟؛…]+[\"'»”)\]]*)(?=\s|$)|\n+")
+# followed by a space. Pages run sentences together ("قريب.وتقدم"): a stop between two
+# Arabic words ends one too, unless the word before is one letter ("د.محمد": Dr.).
+_END = re.compile(
+    r"(?:[.!?؟؛…]+[\"'»”)\]]*)(?=\s|$)|\n+"
+    r"|(?:(?<=[\u0621-\u064a]{2})|(?<=[\u0621-\u064a]{2}[\"'»”)\]]))"
+    r"[.!?؟؛…]+[\"'»”)\]]*(?=[\u0621-\u064a])"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -1890,3 +1890,8 @@ def test_a_name_alone_after_a_verb_with_a_bare_object_is_its_subject() -> None:
     extra = {name: (name, PER)}
     found = statements(f"التقى {name} وفداً في مسقط.", "وأكد عبدالسلام أن الوفد سيعود.", extra=extra)
     assert keyed(found) == [(name, "أكد")]
+
+
+def test_a_sentence_run_into_the_next_one_has_its_own_subject() -> None:
+    found = statements("وقال هادي البحرة إن الجولة قريبة.والتقى بدر جاموس الوفد، مؤكداً أن الحل سياسي.")
+    assert keyed(found) == [("bahra", "قال"), ("jamous", "مؤكداً")]
