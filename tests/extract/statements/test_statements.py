@@ -1893,5 +1893,6 @@ def test_a_name_alone_after_a_verb_with_a_bare_object_is_its_subject() -> None:
 
 
 def test_a_sentence_run_into_the_next_one_has_its_own_subject() -> None:
-    found = statements("وقال هادي البحرة إن الجولة قريبة.والتقى بدر جاموس الوفد، مؤكداً أن الحل سياسي.")
+    text = "وقال هادي البحرة إن الجولة قريبة.والتقى بدر جاموس الوفد، مؤكداً أن الحل سياسي."
+    found = statements(text)
     assert keyed(found) == [("bahra", "قال"), ("jamous", "مؤكداً")]
