@@ -20,6 +20,7 @@ from app.text.normalize import normalize
 
 _MAX_REGION = 40  # tokens between a verb and its content
 _MAX_COLON = 50  # more tokens before a colon that opens it
+_CLITIC_PREPS = frozenset("بل")  # a verb's own preposition written on its word
 _MAX_QUOTE = 1500  # characters of one quotation
 _MAX_DESCRIPTION = 6  # tokens of a description before the person it describes
 _ALA, _ILA = normalize("على"), normalize("إلى")
@@ -268,8 +269,8 @@ class ClauseReader(BlockView):
             if tok.norm not in w.BARE_COMPLEMENTIZERS:
                 return tok.nstart  # "إنها ستدعم": the pronoun is the content's subject
             return self.word_start(at + 1, quotes=True)
-        if tok.norm.startswith("ب") and tok.norm != "ب":
-            return tok.nstart + 1  # "بضرورة"
+        if tok.norm[:1] in _CLITIC_PREPS and len(tok.norm) > 1:
+            return tok.nstart + 1  # "بضرورة"، "دعا لتحرك": the word after its clitic
         if self.text(at + 1) in w.COMPLEMENTIZERS:
             return self.content_start(at + 1, Intro.THAT)  # "إلى أن"
         return self.word_start(at + 1, quotes=True)

@@ -628,6 +628,9 @@ class Reader(SubjectReader, ClauseReader):
             return found
         if vf.form is Form.PRESENT and not conj:
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
+        joint = self._after_joint(i) if conj == "و" else None
+        if joint is not None:
+            return joint  # "الشيباني يكشف عن رسائل.. ويدعو المجتمع الدولي"
         if conj == "و" and sentence in self.quoted and vf.verb.lemma not in _GOES_ON:
             # "أوضح الوزير أن مجلس الوزراء أكد ...، وأعرب عن": the council goes on
             return self.quoted[sentence]
@@ -640,6 +643,18 @@ class Reader(SubjectReader, ClauseReader):
         if vf.form is Form.PRESENT:
             return None  # "ويشار إلى أن": the writer speaks
         return self.last
+
+    def _after_joint(self, i: int) -> Speaker | None:
+        """ "الشيباني يكشف عن رسائل.. ويدعو": two dots join a headline's clauses, and the verb
+        opening the second goes on with the subject of the first."""
+        if i < 2 or self.toks[i - 1].norm != "." or self.toks[i - 2].norm != ".":
+            return None
+        if self.nt.text[self.toks[i - 1].nend : self.toks[i].nstart].strip():
+            return None  # a sentence left out of this view stands between
+        before = self.toks[i - 1].sentence
+        if before == self.toks[i].sentence:
+            return None
+        return self.in_sentence.get(before) or self.opening_fronted(i - 1)
 
     def _emit(
         self,

@@ -1896,3 +1896,17 @@ def test_a_sentence_run_into_the_next_one_has_its_own_subject() -> None:
     text = "وقال هادي البحرة إن الجولة قريبة.والتقى بدر جاموس الوفد، مؤكداً أن الحل سياسي."
     found = statements(text)
     assert keyed(found) == [("bahra", "قال"), ("jamous", "مؤكداً")]
+
+
+def test_two_dots_join_a_headline_and_its_second_verb_keeps_the_subject() -> None:
+    found = statements("البحرة يرفض المهل.. ويدعو المجتمع الدولي إلى التحرك فوراً")
+    assert keyed(found) == [("bahra", "يدعو")]  # (رفض holds the floor, it is not returned)
+    # one full stop ends the headline's sentence: the verb after it has no subject
+    assert ("bahra", "يدعو") not in keyed(
+        statements("البحرة يرفض المهل. ويدعو المجتمع الدولي إلى التحرك فوراً")
+    )
+
+
+def test_a_preposition_written_on_the_content_word_leaves_it_in_the_content() -> None:
+    s = one("ودعا هادي البحرة لتحرك")
+    assert (s.speaker_key, s.content) == ("bahra", "تحرك")
