@@ -233,6 +233,7 @@ class Reader(SubjectReader, ClauseReader):
         """The statement of a source clause: its subject after the verb, its content the
         sentence before the clause."""
         p = i + 1 + (self.text(i + 1) in w.ABOUT)  # "وفق ما أفادت به الوكالة"
+        p += self.text(p) in w.ALSO  # "وهو ما أكده أيضاً الوزير"
         end = self.subject(p)
         if end == p:
             end = self._phrase_end(p, self.toks[i].sentence)
@@ -280,8 +281,8 @@ class Reader(SubjectReader, ClauseReader):
         p = i + 1
         if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
             return self._fronted(i, conj, p, vf, self.frame)  # "وإذ يعرب عن قلقه"
-        while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
-            p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
+        while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.BEFORE_SUBJECT):
+            p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"، "وأكد أيضاً الوزير"
         if self.text(p) in w.COURTESY_PRONOUNS:
             p += 1  # "أوضح معاليه أن": he who spoke before
         if self.text(p) in w.EACH and self.text(p + 1) == _MIN:

@@ -1910,3 +1910,10 @@ def test_two_dots_join_a_headline_and_its_second_verb_keeps_the_subject() -> Non
 def test_a_preposition_written_on_the_content_word_leaves_it_in_the_content() -> None:
     s = one("ودعا هادي البحرة لتحرك")
     assert (s.speaker_key, s.content) == ("bahra", "تحرك")
+
+
+def test_an_adverb_between_the_verb_and_its_subject() -> None:
+    assert keyed(statements("وأكد أيضاً رئيس هيئة التفاوض بدر جاموس أن الوفد سيحضر.")) == [
+        ("jamous", "أكد")
+    ]
+    assert keyed(statements("وقالت كذلك هيئة التفاوض إن الوفد جاهز.")) == [("snc", "قالت")]
