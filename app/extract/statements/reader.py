@@ -147,12 +147,13 @@ class Reader(SubjectReader, ClauseReader):
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
                 return True
-            # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:": the content follows at once (after
-            # a reporting verb, "وتابع قائلاً" is one statement, the verb's); so does its own
-            # preposition where the press leaves the comma out ("قدم شرحاً مشيراً إلى")
-            opens = self.text(i + 1) == ":" or self.text(i + 1) in w.COMPLEMENTIZERS
-            opens = opens or (i + 1 < len(self.toks) and self.is_prep(i + 1, i, vf.verb))
-            return opens and self.text(i - 1) not in WORDS
+            # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:"، "وأضاف قائلاً «...»": the content
+            # follows at once (after a reporting verb too: "وأضاف قائلاً" reports it twice, as
+            # eval/real's annotators read it); so does its own preposition where the press
+            # leaves the comma out ("قدم شرحاً مشيراً إلى")
+            after = self.text(i + 1)
+            opens = after == ":" or after in w.COMPLEMENTIZERS or after in w.OPEN_QUOTES
+            return opens or (i + 1 < len(self.toks) and self.is_prep(i + 1, i, vf.verb))
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True

@@ -389,6 +389,11 @@ def test_followed_by_qaelan() -> None:
         "أضاف",
         "المرحلة المقبلة صعبة",
     )
+    # right after the verb, the participle reports the same words again, as it does after
+    # the verb's subject ("وتابع البحرة قائلاً إن")
+    assert keyed(found)[1:] == [("bahra", "أضاف"), ("bahra", "قائلاً")]
+    found = statements("قال البحرة إن الجولة انتهت.", "وأضاف قائلاً «المرحلة المقبلة صعبة».")
+    assert keyed(found)[1:] == [("bahra", "أضاف"), ("bahra", "قائلاً")]
 
 
 def test_span_runs_from_verb_to_end_of_content() -> None:
