@@ -50,7 +50,7 @@ from app.extract.statements.frames import frame_of
 from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
-from app.extract.statements.verbs import TRIGGERS
+from app.extract.statements.verbs import TRIGGERS, Form, lookup
 from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
@@ -104,6 +104,7 @@ def find_statements(
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
         if not said:
             continue  # no reporting verb: nothing said here, and the speaker carries over
+        said = _with_heads(nt, said)
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
         index = MentionIndex(nt, mentions, kinds, short.lone_names)
@@ -123,6 +124,19 @@ def find_statements(
                 found.extend(spoken)
         last = reader.last
     return found
+
+
+def _with_heads(nt: NormText, said: list[int]) -> list[int]:
+    """`said` with the sentence before each that opens with a participle ("... والتقاسم.
+    معتبراً أن"): the page put a full stop before it, and its subject stands there."""
+    heads = [k - 1 for k in said if k > 0 and _opens_with_participle(nt.text, *nt.sentences[k])]
+    return sorted(set(said).union(heads)) if heads else said
+
+
+def _opens_with_participle(text: str, start: int, end: int) -> bool:
+    first = w.WORD_RE.search(text, start, end)
+    found = lookup(first.group()) if first is not None else None
+    return found is not None and not found[0] and found[1].form is Form.PARTICIPLE
 
 
 def _says(text: str, start: int, end: int, marked: bool = False) -> bool:

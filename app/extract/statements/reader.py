@@ -622,6 +622,11 @@ class Reader(SubjectReader, ClauseReader):
             found = self.in_sentence.get(sentence) or self.opening_subject(i)
             if found is None and self.broken and sentence == 0:
                 return self.last  # 'منذ 22 فيفري\nالماضي"، مضيفاً أن': the line before's
+            if found is None and self._after_stop(i):
+                # "يبدي الدكتور العريضي اقتناعاً بأن .... معتبراً أن": the page put a full stop
+                # before the participle; its subject is the sentence before's
+                before = self.toks[i - 1].sentence
+                found = self.in_sentence.get(before) or self.opening_subject(i - 1)
             known = found is not None and found.key is not None
             if known and self.toks[i].norm.endswith("ه") and not self._feminine(found):
                 # "صوت مجلس الأمن ...، بمعارضة من الحكومة الصومالية، قائلة إن": a feminine
@@ -646,17 +651,20 @@ class Reader(SubjectReader, ClauseReader):
             return None  # "ويشار إلى أن": the writer speaks
         return self.last
 
+    def _after_stop(self, i: int) -> bool:
+        """Whether token i opens its sentence right after the full stop of the one before (no
+        sentence left out of this view between them)."""
+        prev = self.toks[i - 1] if i > 0 else None
+        if prev is None or prev.norm != "." or prev.sentence == self.toks[i].sentence:
+            return False
+        return not self.nt.text[prev.nend : self.toks[i].nstart].strip()
+
     def _after_joint(self, i: int) -> Speaker | None:
         """ "الشيباني يكشف عن رسائل.. ويدعو": two dots join a headline's clauses, and the verb
         opening the second goes on with the subject of the first."""
-        if i < 2 or self.toks[i - 1].norm != "." or self.toks[i - 2].norm != ".":
+        if i < 2 or not self._after_stop(i) or self.toks[i - 2].norm != ".":
             return None
-        if self.nt.text[self.toks[i - 1].nend : self.toks[i].nstart].strip():
-            return None  # a sentence left out of this view stands between
-        before = self.toks[i - 1].sentence
-        if before == self.toks[i].sentence:
-            return None
-        return self.in_sentence.get(before) or self.opening_fronted(i - 1)
+        return self.in_sentence.get(self.toks[i - 1].sentence) or self.opening_fronted(i - 1)
 
     def _emit(
         self,

@@ -1922,3 +1922,11 @@ def test_an_adverb_between_the_verb_and_its_subject() -> None:
         ("jamous", "أكد")
     ]
     assert keyed(statements("وقالت كذلك هيئة التفاوض إن الوفد جاهز.")) == [("snc", "قالت")]
+
+
+def test_a_participle_after_a_full_stop_goes_on_from_the_sentence_before() -> None:
+    text = "يبدي رئيس هيئة التفاوض بدر جاموس تفاؤلاً بالجولة. معتبراً أن الحل قريب."
+    assert keyed(statements(text)) == [("jamous", "معتبراً")]
+    # not across a sentence that names no one
+    text = "يبدي رئيس هيئة التفاوض بدر جاموس تفاؤلاً بالجولة. ويبقى الأمر معلقاً. معتبراً أنه قريب."
+    assert keyed(statements(text)) == []
