@@ -47,10 +47,12 @@ class BackRefs:
             if self._kinds.get(m.entity_key) is EntityKind.PERSON
         ]
         self._persons += sorted(found)
-        places = sorted(
-            (m for m in mentions if self._kinds.get(m.entity_key) is EntityKind.PLACE),
-            key=lambda m: m.span.start,
-        )
+        places = [m for m in mentions if self._kinds.get(m.entity_key) is EntityKind.PLACE]
+        if len(places) > 1:
+            self._list_in(seq, sorted(places, key=lambda m: m.span.start), text)
+
+    def _list_in(self, seq: int, places: list[Mention], text: str) -> None:
+        """Record the runs of two states or more that block `seq` lists, in reading order."""
         run: list[Mention] = []
         for mention in [*places, None]:
             joined = (
