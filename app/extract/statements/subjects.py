@@ -17,7 +17,7 @@ from __future__ import annotations
 from app.extract.model import EntityKind
 from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker, SpeakerChooser
-from app.extract.statements.verbs import WORDS
+from app.extract.statements.verbs import WORDS, lookup
 from app.extract.tokens import Kind
 from app.ingest.model import Part
 from app.text.normalize import normalize
@@ -28,6 +28,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _COMMAS = frozenset({"،", ","})
+_ALLADHI, _ALLATI = normalize("الذي"), normalize("التي")
 _ALREADY = frozenset(_words("قد لقد فقد"))
 _WAS = frozenset(_words("كان وكان كانت وكانت كانوا وكانوا"))
 _AMMA = frozenset(_words("أما وأما"))
@@ -234,6 +235,8 @@ class SubjectReader(SpeakerChooser):
             k -= 1
         relative = k >= 0 and self.toks[k].norm in w.RELATIVES
         if relative:
+            if self._object_relative(self.toks[k].norm, i):
+                return None  # "مشاعر القلق التي أعرب عنها": what he voiced, not who spoke
             k -= 1 + (self.text(k - 1) in _COMMAS)
             held = self.index.covering[k] if k >= 0 else None
             if held is not None and self.text(held.first - 1) in w.PREPOSITIONS:
@@ -257,6 +260,15 @@ class SubjectReader(SpeakerChooser):
         if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
             self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
+
+    def _object_relative(self, relative: str, i: int) -> bool:
+        """Whether the verb at i disagrees in gender with the relative before it, so that the
+        antecedent is its object: "التي أعرب عنها" (feminine, then a masculine verb)."""
+        found = lookup(self.toks[i].norm)
+        if found is None or found[0]:
+            return False
+        form = found[1]
+        return (relative == _ALLATI and form.masculine) or (relative == _ALLADHI and form.feminine)
 
     def _relative_topic(self, i: int) -> Speaker | None:
         """ "العريضي الذي شغل موقع العميد في جامعة دمشق، يعتبر أن": the actor the sentence

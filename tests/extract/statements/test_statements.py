@@ -1930,3 +1930,12 @@ def test_a_participle_after_a_full_stop_goes_on_from_the_sentence_before() -> No
     # not across a sentence that names no one
     text = "يبدي رئيس هيئة التفاوض بدر جاموس تفاؤلاً بالجولة. ويبقى الأمر معلقاً. معتبراً أنه قريب."
     assert keyed(statements(text)) == []
+
+
+def test_a_relative_the_verb_disagrees_with_is_its_object() -> None:
+    # "التي" then a masculine verb: the league is what he spoke of, not who spoke
+    found = statements("ويدعم هادي البحرة الجامعة العربية التي أكد أنها شريك أساسي.")
+    assert ("arab_league", "أكد") not in keyed(found)
+    # in agreement, the antecedent speaks
+    found = statements("ورحب البحرة بموقف الجامعة العربية التي أكدت أن الحل سياسي.")
+    assert ("arab_league", "أكدت") in keyed(found)
