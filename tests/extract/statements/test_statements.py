@@ -1897,12 +1897,6 @@ def test_a_name_alone_after_a_verb_with_a_bare_object_is_its_subject() -> None:
     assert keyed(found) == [(name, "أكد")]
 
 
-def test_a_sentence_run_into_the_next_one_has_its_own_subject() -> None:
-    text = "وقال هادي البحرة إن الجولة قريبة.والتقى بدر جاموس الوفد، مؤكداً أن الحل سياسي."
-    found = statements(text)
-    assert keyed(found) == [("bahra", "قال"), ("jamous", "مؤكداً")]
-
-
 def test_two_dots_join_a_headline_and_its_second_verb_keeps_the_subject() -> None:
     found = statements("البحرة يرفض المهل.. ويدعو المجتمع الدولي إلى التحرك فوراً")
     assert keyed(found) == [("bahra", "يدعو")]  # (رفض holds the floor, it is not returned)
