@@ -55,6 +55,8 @@ from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
 
+# A stop between two Arabic words with no space after it: "قريب».وتقدم".
+_RUN_ON = re.compile(r"[\u0621-\u064a][\"'»”)\]]?[.!?؟؛…]+[\"'»”)\]]*[\u0621-\u064a]")
 # "عبّر" with its shadda, between or after the vowel marks the press writes on it.
 _ABBARA = re.compile("عب[\u064b-\u0652]*\u0651[\u064b-\u0652]*ر")
 _ABBAR = normalize("عبر")
@@ -99,7 +101,11 @@ def find_statements(
         lead = lead_verb(before)  # "وقال" ending the line before: this line is its clause
         if lead:
             block, mentions = joined(lead, block, mentions)
-            nt = NormText(block.text)
+        run_on = _RUN_ON.search(block.text) is not None
+        if lead or run_on:
+            # "قريب».وتقدم الوكيل": the page ran two sentences together, and the second has
+            # a subject of its own (the other stages keep the block's plain sentences)
+            nt = NormText(block.text, run_on=run_on)
         marked = "\u0651" in block.text and _ABBARA.search(block.text) is not None
         said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
         if not said:

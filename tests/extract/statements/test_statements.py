@@ -1933,3 +1933,8 @@ def test_a_relative_the_verb_disagrees_with_is_its_object() -> None:
     # in agreement, the antecedent speaks
     found = statements("ورحب البحرة بموقف الجامعة العربية التي أكدت أن الحل سياسي.")
     assert ("arab_league", "أكدت") in keyed(found)
+
+
+def test_a_sentence_run_into_the_next_one_has_its_own_subject() -> None:
+    text = "وقال هادي البحرة إن الجولة قريبة.والتقى بدر جاموس الوفد، مؤكداً أن الحل سياسي."
+    assert keyed(statements(text)) == [("bahra", "قال"), ("jamous", "مؤكداً")]
