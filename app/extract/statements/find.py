@@ -55,8 +55,8 @@ from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
 
-# A stop between two Arabic words with no space after it: "قريب».وتقدم".
-_RUN_ON = re.compile(r"[\u0621-\u064a][\"'»”)\]]?[.!?؟؛…]+[\"'»”)\]]*[\u0621-\u064a]")
+# A stop with an Arabic letter right after it ("قريب».وتقدم"); sentence_spans decides.
+_RUN_ON = re.compile(r"[.!?؟؛…][\"'»”)\]]*[\u0621-\u064a]")
 # "عبّر" with its shadda, between or after the vowel marks the press writes on it.
 _ABBARA = re.compile("عب[\u064b-\u0652]*\u0651[\u064b-\u0652]*ر")
 _ABBAR = normalize("عبر")
@@ -101,15 +101,16 @@ def find_statements(
         lead = lead_verb(before)  # "وقال" ending the line before: this line is its clause
         if lead:
             block, mentions = joined(lead, block, mentions)
-        run_on = _RUN_ON.search(block.text) is not None
-        if lead or run_on:
-            # "قريب».وتقدم الوكيل": the page ran two sentences together, and the second has
-            # a subject of its own (the other stages keep the block's plain sentences)
-            nt = NormText(block.text, run_on=run_on)
+            nt = NormText(block.text)
         marked = "\u0651" in block.text and _ABBARA.search(block.text) is not None
-        said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
+        said = _said(nt, marked)
         if not said:
             continue  # no reporting verb: nothing said here, and the speaker carries over
+        if _RUN_ON.search(block.text) is not None:
+            # "قريب».وتقدم الوكيل": the page ran two sentences together, and the second has
+            # a subject of its own (the other stages keep the block's plain sentences)
+            nt = NormText(block.text, run_on=True)
+            said = _said(nt, marked)
         said = _with_heads(nt, said)
         if len(said) < len(nt.sentences):
             nt = nt.only(said)  # the other sentences are never tokenized
@@ -130,6 +131,11 @@ def find_statements(
                 found.extend(spoken)
         last = reader.last
     return found
+
+
+def _said(nt: NormText, marked: bool) -> list[int]:
+    """The sentences of `nt` that hold a word that may open a statement."""
+    return [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
 
 
 def _with_heads(nt: NormText, said: list[int]) -> list[int]:
