@@ -14,6 +14,7 @@ A statement or letter as subject ("وشدد البيان") is a document and spe
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -23,6 +24,8 @@ from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker
 from app.text.normalize import normalize
 
+# what may stand between two states of a list: "كينيا وأوغندا"، "كينيا، وأوغندا"
+_LIST_GAP = re.compile(r"\s*[،,]?\s*و?\s*")
 _MAX_WORDS = 3  # "الدول الأعضاء الخمس": longer subjects name someone of their own
 Where = tuple[int, int]  # a block's place in the article, a display offset in it
 
@@ -33,15 +36,37 @@ class BackRefs:
         self._group: Speaker | None = None
         self._body: str | None = None
         self._persons: list[tuple[Where, str]] = []  # person mentions in reading order
+        self._lists: list[tuple[Where, tuple[str, ...]]] = []  # states listed together
 
-    def saw(self, seq: int, mentions: Sequence[Mention]) -> None:
-        """Record the persons block `seq` names, before its statements are read."""
+    def saw(self, seq: int, mentions: Sequence[Mention], text: str = "") -> None:
+        """Record the persons block `seq` names, and the states it lists ("كينيا وأوغندا
+        وبوروندي"), before its statements are read; `text` is the block's."""
         found = [
             ((seq, m.span.start), m.entity_key)
             for m in mentions
             if self._kinds.get(m.entity_key) is EntityKind.PERSON
         ]
         self._persons += sorted(found)
+        places = [m for m in mentions if self._kinds.get(m.entity_key) is EntityKind.PLACE]
+        if len(places) > 1:
+            self._list_in(seq, sorted(places, key=lambda m: m.span.start), text)
+
+    def _list_in(self, seq: int, places: list[Mention], text: str) -> None:
+        """Record the runs of two states or more that block `seq` lists, in reading order."""
+        run: list[Mention] = []
+        for mention in [*places, None]:
+            joined = (
+                mention is not None
+                and run
+                and _LIST_GAP.fullmatch(text[run[-1].span.end : mention.span.start]) is not None
+            )
+            if joined and mention is not None:
+                run.append(mention)
+                continue
+            keys = tuple(dict.fromkeys(m.entity_key for m in run))
+            if len(keys) > 1:
+                self._lists.append(((seq, run[0].span.start), keys))
+            run = [mention] if mention is not None else []
 
     def refer(self, speaker: Speaker, at: Where) -> Speaker:
         """`speaker` with the actor its pointing word refers back to, when it has none; `at`
@@ -53,13 +78,22 @@ class BackRefs:
             return speaker
         head = words[0][1:] if words[0].startswith("و") and len(words[0]) > 4 else words[0]
         found: Speaker | None = None
-        if head in w.GROUP_WORDS:
+        if head in w.DEMONSTRATIVES and len(words) == 2 and words[1] in w.GROUP_WORDS:
+            found = self._listed(at)  # "إذ قالت تلك الدول": the states just listed
+        elif head in w.GROUP_WORDS:
             found = self._group or self._pair(at)
         elif head in w.MEMBERS and self._body is not None:
             found = Speaker(self._body, "")
         elif len(words) == 1 and _dual_title(head):
             found = self._pair(at)
         return speaker if found is None else replace(found, surface=speaker.surface)
+
+    def _listed(self, at: Where) -> Speaker | None:
+        """The states listed last before `at`, in this block or the one before it."""
+        for where, keys in reversed(self._lists):
+            if where < at:
+                return Speaker(keys[0], "", keys[1:]) if where[0] >= at[0] - 1 else None
+        return None
 
     def _pair(self, at: Where) -> Speaker | None:
         """ "التقى الوزير X نظيره Y. وأكد الوزيران": the two persons named last, in this

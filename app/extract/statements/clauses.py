@@ -19,6 +19,8 @@ from app.extract.tokens import Kind
 from app.text.normalize import normalize
 
 _MAX_REGION = 40  # tokens between a verb and its content
+_MAX_COLON = 50  # more tokens before a colon that opens it
+_CLITIC_PREPS = frozenset("بل")  # a verb's own preposition written on its word
 _MAX_QUOTE = 1500  # characters of one quotation
 _MAX_DESCRIPTION = 6  # tokens of a description before the person it describes
 _ALA, _ILA = normalize("على"), normalize("إلى")
@@ -34,10 +36,13 @@ class Intro(StrEnum):
     PREP = "prep"  # the verb's own preposition
 
 
+Found = tuple[int, Intro, int | None]  # where the content opens, how, where circumstances begin
+
+
 class ClauseReader(BlockView):
     cuts: list[int]  # normalized offsets where a later statement of a sentence begins
 
-    def find_intro(self, p: int, verb: Verb) -> tuple[int, Intro, int | None] | None:
+    def find_intro(self, p: int, verb: Verb) -> Found | None:
         """The token that opens the content, its kind, and where the circumstances begin."""
         circ: int | None = None
         sentence = self.toks[p - 1].sentence
@@ -68,6 +73,17 @@ class ClauseReader(BlockView):
                 if circ is None and self.circumstantial(q):
                     circ = q
             q += 1
+        return self._far_colon(q, sentence, circ)
+
+    def _far_colon(self, q: int, sentence: int, circ: int | None) -> Found | None:
+        """ "وقال السفير، الذي تتولى بلاده ...، بشأن ... (...): لا توجد": a colon closing a
+        long aside still opens the content, when no other verb of speech comes first."""
+        for k in range(q, min(q + _MAX_COLON, len(self.toks))):
+            tok = self.toks[k]
+            if tok.sentence != sentence or tok.norm in WORDS:
+                return None
+            if tok.norm == ":":
+                return k, Intro.COLON, circ
         return None
 
     def _manner(self, q: int) -> bool:
@@ -167,6 +183,8 @@ class ClauseReader(BlockView):
             indefinite = not w.definite(self.text(q - 1))
             while self._adjective_of(self.text(q), indefinite):
                 q += 1
+            while self.text(q) in w.TIME_WORDS:
+                q += 1  # "في بيان أمس، فوز الحزب": when the statement came
         if self.text(q) in {"،", ","} and q + 1 < len(self.toks):
             # "أكد مجلس الأمن الدولي، التزامه"، "أدان الأعضاء اليوم، الهجوم": a comma the
             # press sets between the subject and the object
@@ -219,6 +237,7 @@ class ClauseReader(BlockView):
             or w.is_title(tok.norm)  # "وأكد ولي العهد"، "وقال نائب رئيس الوزراء"
             or w.nominative_plural(tok.norm)  # "واعتبر متابعون": who considered, unnamed
             or self._described_person(q)  # "ودعا مقاول البناء محمد علي إلى"
+            or tok.norm in self.index.lone_names  # "وأوضح عبدالسلام أن": a name alone
         )
         if not fronted and q == i + 1 and subject_like and vf.form is not Form.PARTICIPLE:
             # "وأكد البحرة ...": an unrecognized subject, not an object; a participle has
@@ -250,8 +269,8 @@ class ClauseReader(BlockView):
             if tok.norm not in w.BARE_COMPLEMENTIZERS:
                 return tok.nstart  # "إنها ستدعم": the pronoun is the content's subject
             return self.word_start(at + 1, quotes=True)
-        if tok.norm.startswith("ب") and tok.norm != "ب":
-            return tok.nstart + 1  # "بضرورة"
+        if tok.norm[:1] in _CLITIC_PREPS and len(tok.norm) > 1:
+            return tok.nstart + 1  # "بضرورة"، "دعا لتحرك": the word after its clitic
         if self.text(at + 1) in w.COMPLEMENTIZERS:
             return self.content_start(at + 1, Intro.THAT)  # "إلى أن"
         return self.word_start(at + 1, quotes=True)

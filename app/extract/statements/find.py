@@ -44,16 +44,19 @@ from app.extract.model import Mention, Statement
 from app.extract.recognizer import ActorResult
 from app.extract.statements import words as w
 from app.extract.statements.back import BackRefs, Holders
+from app.extract.statements.broken import joined, lead_verb, unjoined
 from app.extract.statements.clauses import left_open
 from app.extract.statements.frames import frame_of
 from app.extract.statements.reader import Reader
 from app.extract.statements.short_forms import ShortForms
 from app.extract.statements.speakers import MentionIndex, Speaker
-from app.extract.statements.verbs import TRIGGERS
+from app.extract.statements.verbs import TRIGGERS, Form, lookup
 from app.extract.tokens import NormText, texts_of
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import normalize
 
+# A stop with an Arabic letter right after it ("قريب».وتقدم"); sentence_spans decides.
+_RUN_ON = re.compile(r"[.!?؟؛…][\"'»”)\]]*[\u0621-\u064a]")
 # "عبّر" with its shadda, between or after the vowel marks the press writes on it.
 _ABBARA = re.compile("عب[\u064b-\u0652]*\u0651[\u064b-\u0652]*ر")
 _ABBAR = normalize("عبر")
@@ -91,21 +94,32 @@ def find_statements(
         if block.part != part:
             part, last = block.part, None  # "وأضاف" never reaches back into the summary
         mentions = by_block[(block.part, block.index)]
-        back.saw(seq, mentions)
+        back.saw(seq, mentions, block.text)
         frame = frame_of(nt, mentions, kinds, frame)
-        marked = "\u0651" in block.text and _ABBARA.search(block.text) is not None
-        said = [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
-        if not said:
-            continue  # no reporting verb: nothing said here, and the speaker carries over
-        if len(said) < len(nt.sentences):
-            nt = nt.only(said)  # the other sentences are never tokenized
-        index = MentionIndex(nt, mentions, kinds, short.first_names)
         # a line the page broke mid-sentence: "، مضيفاً" opening this one goes on from it
         before = blocks[seq - 1].text if seq > 0 and blocks[seq - 1].part == block.part else ""
+        lead = lead_verb(before)  # "وقال" ending the line before: this line is its clause
+        if lead:
+            block, mentions = joined(lead, block, mentions)
+            nt = NormText(block.text)
+        marked = "\u0651" in block.text and _ABBARA.search(block.text) is not None
+        said = _said(nt, marked)
+        if not said:
+            continue  # no reporting verb: nothing said here, and the speaker carries over
+        if _RUN_ON.search(block.text) is not None:
+            # "قريب».وتقدم الوكيل": the page ran two sentences together, and the second has
+            # a subject of its own (the other stages keep the block's plain sentences)
+            nt = NormText(block.text, run_on=True)
+            said = _said(nt, marked)
+        said = _with_heads(nt, said)
+        if len(said) < len(nt.sentences):
+            nt = nt.only(said)  # the other sentences are never tokenized
+        index = MentionIndex(nt, mentions, kinds, short.lone_names)
         broken = before.rstrip()[-1:].isalnum()  # not after "،" or ":", which open a line
         carried = left_open(before) if broken else ""
         reader = Reader(block, nt, index, last, cities, frame, broken=broken, carried=carried)
         for statement, speaker, lemma in reader.read():
+            statement = unjoined(statement, lead) if lead else statement
             referred = back.refer(speaker, (seq, statement.span.start))
             spoken = _per_speaker(statement, referred, short, holders)
             keys = [s.speaker_key for s in spoken if s.speaker_key]
@@ -117,6 +131,24 @@ def find_statements(
                 found.extend(spoken)
         last = reader.last
     return found
+
+
+def _said(nt: NormText, marked: bool) -> list[int]:
+    """The sentences of `nt` that hold a word that may open a statement."""
+    return [k for k, (a, b) in enumerate(nt.sentences) if _says(nt.text, a, b, marked)]
+
+
+def _with_heads(nt: NormText, said: list[int]) -> list[int]:
+    """`said` with the sentence before each that opens with a participle ("... والتقاسم.
+    معتبراً أن"): the page put a full stop before it, and its subject stands there."""
+    heads = [k - 1 for k in said if k > 0 and _opens_with_participle(nt.text, *nt.sentences[k])]
+    return sorted(set(said).union(heads)) if heads else said
+
+
+def _opens_with_participle(text: str, start: int, end: int) -> bool:
+    first = w.WORD_RE.search(text, start, end)
+    found = lookup(first.group()) if first is not None else None
+    return found is not None and not found[0] and found[1].form is Form.PARTICIPLE
 
 
 def _says(text: str, start: int, end: int, marked: bool = False) -> bool:

@@ -50,7 +50,8 @@ _ABBAR = normalize("عبر")
 _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
-_MAX_SPEECH = 24  # tokens from a speech noun to the verb that reports it
+_ISSUED_BY = frozenset(normalize("صادر الصادر صادرة الصادرة عن مكتب").split())
+_MAX_SPEECH = 30  # tokens from a speech noun to the verb that reports it
 _MAX_PAIR = 20  # tokens from a clause's opening to the dual verb after its two subjects
 _MAX_GIVER = 7  # tokens from a name back to the speech noun it gave ("... وزير الخارجية اتصالاً")
 
@@ -146,12 +147,13 @@ class Reader(SubjectReader, ClauseReader):
         if vf.form is Form.PARTICIPLE:
             if conj or self.text(i - 1) in {"،", ","}:
                 return True
-            # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:": the content follows at once (after
-            # a reporting verb, "وتابع قائلاً" is one statement, the verb's); so does its own
-            # preposition where the press leaves the comma out ("قدم شرحاً مشيراً إلى")
-            opens = self.text(i + 1) == ":" or self.text(i + 1) in w.COMPLEMENTIZERS
-            opens = opens or (i + 1 < len(self.toks) and self.is_prep(i + 1, i, vf.verb))
-            return opens and self.text(i - 1) not in WORDS
+            # "ومضى بان قائلاً إن"، "وأضاف المدير موضحاً:"، "وأضاف قائلاً «...»": the content
+            # follows at once (after a reporting verb too: "وأضاف قائلاً" reports it twice, as
+            # eval/real's annotators read it); so does its own preposition where the press
+            # leaves the comma out ("قدم شرحاً مشيراً إلى")
+            after = self.text(i + 1)
+            opens = after == ":" or after in w.COMPLEMENTIZERS or after in w.OPEN_QUOTES
+            return opens or (i + 1 < len(self.toks) and self.is_prep(i + 1, i, vf.verb))
         if vf.form is Form.PRESENT and not conj:
             return self.text(i - 1) not in w.SUBJUNCTIVE  # "على المجلس أن يطالب"
         return True
@@ -232,6 +234,7 @@ class Reader(SubjectReader, ClauseReader):
         """The statement of a source clause: its subject after the verb, its content the
         sentence before the clause."""
         p = i + 1 + (self.text(i + 1) in w.ABOUT)  # "وفق ما أفادت به الوكالة"
+        p += self.text(p) in w.ALSO  # "وهو ما أكده أيضاً الوزير"
         end = self.subject(p)
         if end == p:
             end = self._phrase_end(p, self.toks[i].sentence)
@@ -279,8 +282,8 @@ class Reader(SubjectReader, ClauseReader):
         p = i + 1
         if self.frame is not None and vf.form is Form.PRESENT and self._opens_clause_of(i):
             return self._fronted(i, conj, p, vf, self.frame)  # "وإذ يعرب عن قلقه"
-        while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.SPOKEN_TO):
-            p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"
+        while self.text(p) in w.SKIP or (p == i + 1 and self.text(p) in w.BEFORE_SUBJECT):
+            p += 1  # "وتابع قائلاً"، "قال لي بيدرسن"، "وأكد أيضاً الوزير"
         if self.text(p) in w.COURTESY_PRONOUNS:
             p += 1  # "أوضح معاليه أن": he who spoke before
         if self.text(p) in w.EACH and self.text(p + 1) == _MIN:
@@ -472,6 +475,8 @@ class Reader(SubjectReader, ClauseReader):
                 if end > q and self.names_speaker(q, end):
                     return self.choose(q, self.to_person(q, end, i))
                 word = self.toks[q].norm
+                if word in _ISSUED_BY:
+                    continue  # "بيان صادر عن مكتب الوزير": who issued it
                 if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
                     break  # "رسالة إلى مجلس الأمن": whom it was sent to
             giver = self._giver(k)
@@ -617,6 +622,11 @@ class Reader(SubjectReader, ClauseReader):
             found = self.in_sentence.get(sentence) or self.opening_subject(i)
             if found is None and self.broken and sentence == 0:
                 return self.last  # 'منذ 22 فيفري\nالماضي"، مضيفاً أن': the line before's
+            if found is None and self._after_stop(i):
+                # "يبدي الدكتور العريضي اقتناعاً بأن .... معتبراً أن": the page put a full stop
+                # before the participle; its subject is the sentence before's
+                before = self.toks[i - 1].sentence
+                found = self.in_sentence.get(before) or self.opening_subject(i - 1)
             known = found is not None and found.key is not None
             if known and self.toks[i].norm.endswith("ه") and not self._feminine(found):
                 # "صوت مجلس الأمن ...، بمعارضة من الحكومة الصومالية، قائلة إن": a feminine
@@ -625,6 +635,9 @@ class Reader(SubjectReader, ClauseReader):
             return found
         if vf.form is Form.PRESENT and not conj:
             return None  # "يُذكر أن"، "تعديلاً يطالب بهدنة": the writer's voice, or content
+        joint = self._after_joint(i) if conj == "و" else None
+        if joint is not None:
+            return joint  # "الشيباني يكشف عن رسائل.. ويدعو المجتمع الدولي"
         if conj == "و" and sentence in self.quoted and vf.verb.lemma not in _GOES_ON:
             # "أوضح الوزير أن مجلس الوزراء أكد ...، وأعرب عن": the council goes on
             return self.quoted[sentence]
@@ -637,6 +650,21 @@ class Reader(SubjectReader, ClauseReader):
         if vf.form is Form.PRESENT:
             return None  # "ويشار إلى أن": the writer speaks
         return self.last
+
+    def _after_stop(self, i: int) -> bool:
+        """Whether token i opens its sentence right after the full stop of the one before (no
+        sentence left out of this view between them)."""
+        prev = self.toks[i - 1] if i > 0 else None
+        if prev is None or prev.norm != "." or prev.sentence == self.toks[i].sentence:
+            return False
+        return not self.nt.text[prev.nend : self.toks[i].nstart].strip()
+
+    def _after_joint(self, i: int) -> Speaker | None:
+        """ "الشيباني يكشف عن رسائل.. ويدعو": two dots join a headline's clauses, and the verb
+        opening the second goes on with the subject of the first."""
+        if i < 2 or not self._after_stop(i) or self.toks[i - 2].norm != ".":
+            return None
+        return self.in_sentence.get(self.toks[i - 1].sentence) or self.opening_fronted(i - 1)
 
     def _emit(
         self,

@@ -39,6 +39,7 @@ _MINISTRY = normalize("وزارة")
 _OFFICIAL = frozenset(normalize("مسؤول مسؤولة مسئول مسئولة دبلوماسي دبلوماسية").split())
 _ABD = normalize("عبد")
 _COMPOUND_OPENERS = frozenset(normalize("عبد أبو أبي أبا ابن بن آل أم").split())
+_QUOTE_MARKS = frozenset(w.CLOSE_QUOTE) | frozenset(w.CLOSE_QUOTE.values())
 _ABD_SPACE = re.compile(rf"(?<!\S){_ABD} (?=\S)")
 
 
@@ -70,7 +71,7 @@ class ShortForms:
         self._skeletons: dict[str, set[str]] = defaultdict(set)  # surnames without long vowels
         self.recent: list[str] = []  # speakers so far, in reading order
         self._firsts = _first_names(entities)
-        self.first_names = frozenset(self._firsts)
+        self.lone_names = frozenset(self._firsts) | _last_names(entities)
 
     def resolve(self, surface: str, part: Part, index: int, offset: int) -> str | None:
         """The key of the actor `surface` shortens, said at display `offset` of a block."""
@@ -242,6 +243,22 @@ def _first_names(entities: Sequence[Entity]) -> dict[str, str]:
     return {word: next(iter(keys)) for word, keys in owners.items() if len(keys) == 1}
 
 
+def _last_names(entities: Sequence[Entity]) -> frozenset[str]:
+    """The last word of each person's full name, and "عبدالسلام" for one ending "عبد السلام"
+    (the press writes them run together): a word that names him alone."""
+    found: set[str] = set()
+    for entity in entities:
+        if entity.kind is not EntityKind.PERSON:
+            continue
+        for name in {entity.name, *entity.aliases}:
+            words = normalize(name).split()
+            if len(words) > 1 and len(words[-1]) > 3:
+                found.add(words[-1])
+            if len(words) > 2 and words[-2] == _ABD:
+                found.add(_ABD + words[-1])
+    return frozenset(found)
+
+
 def _part_of(nt: NormText, start: int) -> str | None:
     """ "الأمانة العامة لجامعة الدول العربية": the generic head before "لـ" + the body that
     starts at normalized `start`. `nt` holds the tokens of the mention's sentence."""
@@ -272,11 +289,14 @@ def _title_of(nt: NormText, start: int, end: int) -> frozenset[str] | None:
         return None
     last = bisect.bisect_left(nt.starts, end) - 1
     words = _title_words(toks, range(first - 1, max(first - 1 - _MAX_TITLE, -1), -1))
-    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].norm in {"،", ","})
+    after = last + 1 + (last + 1 < len(toks) and toks[last + 1].norm in _QUOTE_MARKS)
+    after += after < len(toks) and toks[after].norm in {"،", ","}
     if after < len(toks) and w.has_stem(toks[after].norm, w.TITLE_STEMS):
         words |= _title_words(toks, range(after, min(after + _MAX_TITLE, len(toks))))
     if any(w.has_stem(word, w.TITLE_STEMS) for word in words):
-        return frozenset(map(_bare, words))
+        # both readings of a word that may open with و: "وزيرة" is the title, not و + "زيرة",
+        # and a subject "الوزيرة" is read bare as "وزيرة"
+        return frozenset(form for word in words for form in (_bare(word), *w.readings(word)))
     return None
 
 
@@ -300,6 +320,8 @@ def _title_words(toks: list[Tok], order: range) -> set[str]:
         if tok.sentence != toks[order[0]].sentence:
             break
         if tok.kind is not Kind.WORD:
+            if n == 0 and tok.norm in _QUOTE_MARKS:
+                continue  # "وزيرة الاستثمار، «سحر نصر»": the name in quotes
             # "المندوب الدائم للسودان، السفير الحارث"، "المبعوث إلى اليمن، السويدي، هانز":
             # an honorific, or a demonym set off by commas, may stand between the title's
             # comma and the name (not "غوتيريش، البريطاني مارتن": that title is another's)

@@ -81,7 +81,7 @@ class MentionIndex:
         nt: NormText,
         mentions: Sequence[Mention],
         kinds: dict[str, EntityKind],
-        first_names: frozenset[str] = frozenset(),
+        lone_names: frozenset[str] = frozenset(),
     ) -> None:
         toks, starts = nt.tokens, nt.starts
         n = len(toks)
@@ -109,8 +109,9 @@ class MentionIndex:
             if starting[first] is None:
                 starting[first] = placed
         self.covering, self.starting, self.kinds = covering, starting, kinds
-        # the first words of the article's persons' full names: "وقال قيس" for "قيس سعيد"
-        self.first_names = first_names
+        # words that name one of the article's persons alone: the first word of a full name
+        # ("وقال قيس" for "قيس سعيد"), its last ("وأوضح عبدالسلام" for "محمد عبد السلام")
+        self.lone_names = lone_names
 
 
 class BlockView:
@@ -255,6 +256,8 @@ class SpeakerChooser(BlockView):
         if self.part_of_body(first, head):
             return True  # "الدائرة الإعلامية لمجلس النواب": a part speaks for its body
         if self.is_demonym(head):
+            if any(w.has_stem(self.text(m), w.NON_STATE_STEMS) for m in range(first, head.first)):
+                return False  # "فصائل المقاومة الفلسطينية": not the state
             # "المسؤولان الفرنسيان" speak for France; "الدبلوماسي السنغالي" and "وزير الخارجية
             # التركي" are one man, unnamed
             single = self.toks[head.first].norm.endswith(_SINGULAR_NISBA)
@@ -335,7 +338,7 @@ class SpeakerChooser(BlockView):
                 return True
             if w.has_stem(self.toks[k].norm, w.SPEAKER_STEMS):
                 return True
-        return end == first + 1 and self.text(first) in self.index.first_names
+        return end == first + 1 and self.text(first) in self.index.lone_names
 
     def _surface(self, first: int, end: int, begin: int | None) -> str:
         while end > first and self.toks[end - 1].kind is Kind.PUNCT:

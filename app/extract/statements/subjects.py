@@ -17,7 +17,7 @@ from __future__ import annotations
 from app.extract.model import EntityKind
 from app.extract.statements import words as w
 from app.extract.statements.speakers import Speaker, SpeakerChooser
-from app.extract.statements.verbs import WORDS
+from app.extract.statements.verbs import WORDS, lookup
 from app.extract.tokens import Kind
 from app.ingest.model import Part
 from app.text.normalize import normalize
@@ -28,6 +28,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 _COMMAS = frozenset({"،", ","})
+_ALLADHI, _ALLATI = normalize("الذي"), normalize("التي")
 _ALREADY = frozenset(_words("قد لقد فقد"))
 _WAS = frozenset(_words("كان وكان كانت وكانت كانوا وكانوا"))
 _AMMA = frozenset(_words("أما وأما"))
@@ -40,13 +41,13 @@ _MAX_CLAUSE = 20  # tokens from أن to the coordinated verb that goes on from i
 
 
 _STYLED = w.HONORIFIC_PARTS | w.HONORIFICS  # heads a court style goes on from
-_PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين")
+_PLURAL_NISBA = ("يون", "يين", "يان", "يتان", "يتين", "يات")
 _PLURAL_NOUN = ("ون", "ين", "ان", "تان", "تين", "ات")
 
 
 def _agrees(noun: str, adjective: str) -> bool:
     """A plural or dual nisba describes a plural or dual noun: "المسؤولان الفرنسيان", not
-    "الهيئة السوريين" (the Syrians are its object)."""
+    "الهيئة السوريين" (the Syrians are its object) nor "جاموس خلفيات" (a noun in يات)."""
     return not adjective.endswith(_PLURAL_NISBA) or noun.endswith(_PLURAL_NOUN)
 
 
@@ -118,6 +119,8 @@ class SubjectReader(SpeakerChooser):
         word, prev = self.toks[q].norm, self.toks[q - 1].norm
         if self.toks[q].kind is not Kind.WORD:
             return self._apposition(q)
+        if word in w.RELATIVES:
+            return 0  # "العريضي الذي": a clause describing the subject, no nisba of it
         after_name = self.index.covering[q - 1] is not None
         placed = self.index.starting[q]
         if prev == "باسم":
@@ -153,6 +156,8 @@ class SubjectReader(SpeakerChooser):
             return 0
         if word == "باسم" or (not after_name and not w.definite(prev) and w.definite(word)):
             return 1
+        if self._portfolio(word, prev) and not after_name:
+            return 1  # "وزيرة الاستثمار والتعاون الدولي"، "وزير الخارجية والمغتربين"
         if w.nisba(word) and w.definite(word) == w.definite(prev) and _agrees(prev, word):
             return 1
         if w.definite(word) and word in w.ADJECTIVES:
@@ -160,6 +165,18 @@ class SubjectReader(SpeakerChooser):
         if not after_name and not w.definite(prev) and w.has_stem(prev, w.TITLE_STEMS):
             return 1  # "رئيس هيئة التفاوض"
         return 0
+
+    def _portfolio(self, word: str, prev: str) -> bool:
+        """Whether `word` joins a second portfolio to a title's first ("الخارجية
+        والمغتربين"): "وال" after a definite word, in a subject a title heads, and no title or
+        speaking noun of its own ("والرئيس"، "والمتحدث": a second subject)."""
+        return (
+            word.startswith("وال")
+            and w.definite(prev)
+            and self._titled()
+            and not w.has_stem(word, w.TITLE_STEMS)
+            and not w.has_stem(word, w.SPEAKER_STEMS)
+        )
 
     def _counterpart(self, q: int) -> int:
         """Tokens from "ونظيره" at q through the counterpart's name, or 0 if none follows."""
@@ -192,10 +209,14 @@ class SubjectReader(SpeakerChooser):
         k = q + 1
         while self.text(k) in w.HONORIFICS:
             k += 1
-        placed = self.person_at(k)
+        quoted = self.text(k) in w.CLOSE_QUOTE  # "وزيرة الاستثمار، «سحر نصر»، توقيع"
+        placed = self.person_at(k + quoted)
         if placed is None:
             return 0
-        return placed.last + 2 - q if self.text(placed.last + 1) in _COMMAS else 0
+        end = placed.last + 1
+        if quoted and self.text(end) == w.CLOSE_QUOTE[self.text(k)]:
+            end += 1
+        return end + 1 - q if self.text(end) in _COMMAS else 0
 
     # -- the subject before the verb ------------------------------------------------------
 
@@ -214,6 +235,8 @@ class SubjectReader(SpeakerChooser):
             k -= 1
         relative = k >= 0 and self.toks[k].norm in w.RELATIVES
         if relative:
+            if self._object_relative(self.toks[k].norm, i):
+                return None  # "مشاعر القلق التي أعرب عنها": what he voiced, not who spoke
             k -= 1 + (self.text(k - 1) in _COMMAS)
             held = self.index.covering[k] if k >= 0 else None
             if held is not None and self.text(held.first - 1) in w.PREPOSITIONS:
@@ -231,10 +254,21 @@ class SubjectReader(SpeakerChooser):
         first = self._title_before(placed.first)
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
+            if self.text(first - 1) in w.NOT_APPOSITION:
+                return self._reported_subject(i)  # "أن رئيسي خلال لقائه الوزير شدد"
             return None  # "التقى بفرنسا تؤكد": no subject
         if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
             self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
+
+    def _object_relative(self, relative: str, i: int) -> bool:
+        """Whether the verb at i disagrees in gender with the relative before it, so that the
+        antecedent is its object: "التي أعرب عنها" (feminine, then a masculine verb)."""
+        found = lookup(self.toks[i].norm)
+        if found is None or found[0]:
+            return False
+        form = found[1]
+        return (relative == _ALLATI and form.masculine) or (relative == _ALLADHI and form.feminine)
 
     def _relative_topic(self, i: int) -> Speaker | None:
         """ "العريضي الذي شغل موقع العميد في جامعة دمشق، يعتبر أن": the actor the sentence
@@ -284,7 +318,11 @@ class SubjectReader(SpeakerChooser):
                         return None
                     end = head.last + 1
                 elif i - c >= _MAX_REPORTED:
-                    return None
+                    # "أن الرئيس رئيسي خلال لقائه وزير الخارجية شدد": the subject, then when it
+                    # spoke, and whom it met is no subject
+                    end = self.subject(c + 1)
+                    if end >= i or self.text(end) not in w.NOT_APPOSITION:
+                        return None
                 self.reported = i
                 return self.choose(c + 1, end)
         return None
@@ -295,7 +333,11 @@ class SubjectReader(SpeakerChooser):
         if not w.has_stem(self.text(first), w.TITLE_STEMS):
             return None
         end = self.to_person(first, self.subject(first), i)
+        met = end < i and self.text(end) in w.NOT_APPOSITION  # "خلال لقائه الوزير"
         end += self.text(end) in _COMMAS
+        if met and self.index.covering[end - 1] is not None:
+            self.reported = i  # "أن الرئيس X خلال لقائه وزير الخارجية شدد": not whom he met
+            return self.choose(first, end)
         if end != i or self.index.covering[end - 1 - (self.text(end - 1) in _COMMAS)] is None:
             return None
         self.reported = i
@@ -342,6 +384,8 @@ class SubjectReader(SpeakerChooser):
             tok = self.toks[k]
             if tok.kind is not Kind.WORD or tok.norm in w.WORDS_THAT_END_A_TITLE:
                 break
+            if tok.norm in w.NOT_APPOSITION:
+                break  # "رئيسي خلال لقائه وزير الخارجية": whom he met, not one title
             if w.has_stem(tok.norm, w.TITLE_STEMS) or tok.norm in w.HONORIFICS:
                 start = k
             k -= 1
@@ -357,7 +401,7 @@ class SubjectReader(SpeakerChooser):
         elif self.toks[i].norm.startswith("ف"):
             frames, end = _AMMA, i
         else:
-            return False
+            return self._was_before(i)
         sentence = self.toks[i].sentence
         for k in range(end - 1, max(end - _MAX_FRAME, -1), -1):
             if self.toks[k].sentence != sentence:
@@ -370,6 +414,21 @@ class SubjectReader(SpeakerChooser):
                 # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
                 # never the previous speaker
                 return self.choose(k + 1, end)
+        return False
+
+    def _was_before(self, i: int) -> Speaker | bool:
+        """ "وكان رئيس المجلس، الفريق البرهان، طالب": the pluperfect without قد, كان then
+        the whole subject up to the verb at i (a comma allowed); False when it is not that."""
+        sentence = self.toks[i].sentence
+        for k in range(i - 2, max(i - _MAX_FRAME, -1), -1):
+            tok = self.toks[k]
+            if tok.sentence != sentence or tok.norm in WORDS or tok.norm in w.RELATIVES:
+                return False
+            if tok.norm in _WAS:
+                end = self.subject(k + 1)
+                if end == k + 1 or end + (self.text(end) in _COMMAS) != i:
+                    return False
+                return self.choose(k + 1, end) if self.names_speaker(k + 1, end) else False
         return False
 
     def _before_aside(self, k: int) -> int:

@@ -48,6 +48,8 @@ WHERE_AFTER_ALA = _words(
 )
 # Filler between a verb and its content: "وتابع قائلاً"، "وختم حديثه بالقول"، "لفت الانتباه إلى".
 SKIP = _words("بالقول قائلا قائلة قائلاً الانتباه النظر حديثه حديثها كلمته كلمتها")
+# "وأكد أيضاً الوزير"، "وقالت كذلك الهيئة": an adverb between a verb and its subject.
+ALSO = _words("أيضا أيضاً كذلك بدوره بدورها بدورهم")
 # "وقال مخاطباً أعضاء المجلس:": the words after these are whom he spoke to, not who spoke.
 ADDRESSING = _words("مخاطبا مخاطبة مخاطبين متوجها متوجهة متوجهين")
 
@@ -126,6 +128,12 @@ def nominative_plural(word: str) -> bool:
 ANONYMOUS_STEMS = _stems(
     "مصدر مصادر أوساط شاهد شهود سكان أهالي خبراء مراقبون مراقبين تقديرات إحصاءات إحصائيات"
 )
+# Groups that are not the state their adjective names: "فصائل المقاومة الفلسطينية"، "المعارضة
+# السورية" do not speak for Palestine or Syria.
+NON_STATE_STEMS = _stems(
+    "فصائل فصيل الفصائل الفصيل مقاومة المقاومة معارضة المعارضة قوى القوى ميليشيات مليشيات "
+    "الميليشيات المليشيات جماعات الجماعات عشائر العشائر متظاهر المتظاهر محتج المحتج"
+)
 # Nouns that head a body's name, so that "منظمة «هيومن رايتس ووتش»" is the body speaking.
 BODY_HEADS = INSTITUTION_STEMS + _stems(
     "منظمة جمعية حركة وفد حزب جماعة قوات تنظيم مؤسسة شركة صحيفة قناة موقع برنامج مركز "
@@ -167,6 +175,7 @@ TIME_WORDS = _words(
 )
 # "قال لي بيدرسن": the one spoken to, as a pronoun, before the subject.
 SPOKEN_TO = _words("لي لنا له لها لهم لهما لكم")
+BEFORE_SUBJECT = SPOKEN_TO | ALSO  # what may stand between a verb and its subject
 # "المتحدث باسم الخارجية": who speaks for a body.
 SPOKESMAN_STEMS = _stems("متحدث ناطق")
 ON_BEHALF_OF = _words("باسم")

@@ -37,11 +37,11 @@ class NormText:
     gaps between chosen sentences look like sentence boundaries, which they are.
     """
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, *, run_on: bool = False) -> None:
         self.display = display
         self.text, self._origin = fold_with_map(display)
         self._plain = isinstance(self._origin, range)  # nothing dropped: the same offsets
-        self.sentences = sentence_spans(self.text)
+        self.sentences = sentence_spans(self.text, run_on=run_on)  # (app.text.sentences)
         self._by_sentence: list[list[Tok] | None] = [None] * len(self.sentences)
 
     @cached_property

@@ -389,6 +389,11 @@ def test_followed_by_qaelan() -> None:
         "أضاف",
         "المرحلة المقبلة صعبة",
     )
+    # right after the verb, the participle reports the same words again, as it does after
+    # the verb's subject ("وتابع البحرة قائلاً إن")
+    assert keyed(found)[1:] == [("bahra", "أضاف"), ("bahra", "قائلاً")]
+    found = statements("قال البحرة إن الجولة انتهت.", "وأضاف قائلاً «المرحلة المقبلة صعبة».")
+    assert keyed(found)[1:] == [("bahra", "أضاف"), ("bahra", "قائلاً")]
 
 
 def test_span_runs_from_verb_to_end_of_content() -> None:
@@ -1761,3 +1766,175 @@ def test_a_title_after_a_name_that_starts_with_waw_joins_no_one() -> None:
     text = "أكد بدر جاموس وزير الخارجية التركي أن الحل سياسي."
     # the name speaks, not the title set after it (whomever the recognizer linked it to)
     assert keyed(statements(text, extra=extra)) == [("jamous", "أكد")]
+
+
+def test_a_name_in_quotes_set_off_by_commas_joins_its_title() -> None:
+    extra = {"نجلاء المنقوش": ("mangoush", PER)}
+    text = "وأعلنت وزيرة الاستثمار الفرنسية، «نجلاء المنقوش»، تأجيل الاجتماع."
+    assert keyed(statements(text, extra=extra)) == [("mangoush", "أعلنت")]
+
+
+def test_a_title_with_two_portfolios_keeps_its_second_one() -> None:
+    extra = {"نجلاء المنقوش": ("mangoush", PER)}
+    text = "وأعلنت وزيرة الاستثمار والتعاون الدولي الفرنسية، «نجلاء المنقوش»، تأجيل الاجتماع."
+    assert keyed(statements(text, extra=extra)) == [("mangoush", "أعلنت")]
+    # a second title after و is a second subject, not a portfolio
+    found = statements("وأكد وزير الخارجية والمتحدث باسم الهيئة أن الجولة قريبة.", extra=extra)
+    assert all(s.speaker_key != "mangoush" for s in found)
+
+
+def test_an_unnamed_title_with_its_article_is_the_person_introduced_without_it() -> None:
+    # "وزيرة" opens with the root's و, not the conjunction: "الوزيرة" is the same title
+    extra = {"نجلاء المنقوش": ("mangoush", PER), "سامح شكري": ("shoukry", PER)}
+    found = statements(
+        "وأعلنت وزيرة الخارجية الليبية، «نجلاء المنقوش»، تأجيل الاجتماع.",
+        "وصرحت الوزيرة بأن الموعد الجديد سيحدد لاحقاً.",
+        "والتقى وزير الخارجية المصري سامح شكري وفد الهيئة في القاهرة.",
+        extra=extra,
+    )
+    assert ("mangoush", "صرحت") in keyed(found)
+
+
+def test_the_pluperfect_without_qad_keeps_its_subject_before_the_verb() -> None:
+    found = statements("وكان رئيس هيئة التفاوض، بدر جاموس، طالب بتأجيل الجولة.")
+    assert keyed(found) == [("jamous", "طالب")]
+
+
+def test_a_statement_issued_by_an_office_speaks_for_its_holder() -> None:
+    text = (
+        "وجاء ذلك في بيان صادر عن مكتب رئيس هيئة التفاوض بدر جاموس، نشر على موقع الهيئة "
+        "مساء الأحد الماضي (أول أيام الجولة)، نفى فيه الأنباء عن استقالته."
+    )
+    assert keyed(statements(text)) == [("jamous", "نفى")]
+
+
+def test_those_states_are_the_states_just_listed() -> None:
+    text = (
+        "وأفادت وكالة سانا بأن دولاً، منها فرنسا وتركيا وروسيا، عارضت المشروع، "
+        "إذ قالت تلك الدول إن القرار غير واقعي."
+    )
+    said = [key for key, verb in keyed(statements(text)) if verb == "قالت"]
+    assert said == ["france", "turkey", "russia"]
+    # with no list before it, "تلك الدول" names no one
+    found = statements("وقالت تلك الدول إن القرار غير واقعي.")
+    assert keyed(found) == []
+
+
+def test_a_colon_after_a_long_aside_still_opens_the_content() -> None:
+    aside = (
+        "الذي تتولى هيئته رئاسة الجولة الحالية من المحادثات في مدينة جنيف السويسرية منذ بداية "
+        "الشهر الماضي، بشأن مستقبل المفاوضات المتعثرة وإمكانية استئنافها في موعد قريب بعد "
+        "العطلة (وهي عطلة تمتد عادة أسبوعين كاملين في فصل الصيف من كل عام)"
+    )
+    found = statements(f"وقال هادي البحرة، {aside}: لا موعد حتى الآن للجولة المقبلة.")
+    assert keyed(found) == [("bahra", "قال")]
+    assert found[0].content == "لا موعد حتى الآن للجولة المقبلة"
+    # another verb of speech before the colon has its own content
+    found = statements(f"وقال هادي البحرة، {aside}، وأكد بدر جاموس: لا موعد للجولة.")
+    assert keyed(found) == [("jamous", "أكد")]
+
+
+def test_a_relative_pronoun_ends_the_subject_it_describes() -> None:
+    # "الذي" ends in ي like a nisba, but describes the name, it is no adjective of it
+    text = "البحرة الذي شغل منصب رئيس الهيئة، قبل الجولة الأخيرة، يعتبر أن الحل سياسي."
+    assert keyed(statements(text)) == [("bahra", "يعتبر")]
+
+
+def test_a_day_after_the_statement_it_came_in_is_part_of_the_circumstance() -> None:
+    s = one("أعلنت هيئة التفاوض في بيان أمس، تأجيل الجولة المقبلة.")
+    assert (s.speaker_key, s.content) == ("snc", "تأجيل الجولة المقبلة")
+
+
+def test_whom_the_speaker_met_before_the_verb_is_not_the_speaker() -> None:
+    found = statements(
+        "وأفادت وكالة سانا أن بدر جاموس خلال لقائه المبعوث غير بيدرسن في جنيف صباح أمس "
+        "شدد على أهمية الجولة."
+    )
+    assert ("jamous", "شدد") in keyed(found)
+    assert ("pedersen", "شدد") not in keyed(found)
+    found = statements(
+        "وأفادت وكالة سانا أن رئيس الهيئة الرئيسي بدر جاموس خلال لقائه وزير الخارجية التركي "
+        "شدد على أهمية الجولة.",
+        extra={"وزير الخارجية التركي": ("cavusoglu", PER)},
+    )
+    assert ("jamous", "شدد") in keyed(found)
+    assert ("cavusoglu", "شدد") not in keyed(found)
+
+
+def test_factions_named_by_a_demonym_do_not_speak_for_the_state() -> None:
+    assert keyed(statements("وقالت فصائل المقاومة الفرنسية إن الحل سياسي.")) == []
+    assert keyed(statements("وقالت المعارضة الفرنسية إن الحل سياسي.")) == []
+    # officials named by it still do
+    found = statements("وقال المسؤولان الفرنسيان إن الحل سياسي.")
+    assert keyed(found) == [("france", "قال")]
+
+
+def test_a_verb_the_page_left_at_the_end_of_a_line_opens_the_next() -> None:
+    found = statements(
+        "وقال", "رئيس هيئة التفاوض، بدر جاموس، لوكالة سانا، إن الجولة المقبلة", "قريبة."
+    )
+    assert keyed(found) == [("jamous", "قال")]
+    # the span is the second line's own: its start up to the end of the content
+    assert found[0].span.index == 1 and found[0].span.start == 0
+    assert found[0].content == "الجولة المقبلة"
+    # a line that closed its sentence leaves the next one alone
+    assert keyed(statements("وقال.", "رئيس هيئة التفاوض، بدر جاموس، إن الجولة قريبة.")) == []
+
+
+def test_kashaf_and_awdah_take_a_bare_object() -> None:
+    found = statements("كشف رئيس هيئة التفاوض بدر جاموس، موعد الجولة المقبلة.")
+    assert keyed(found) == [("jamous", "كشف")]
+    assert found[0].content == "موعد الجولة المقبلة"
+    s = one("وفي كلمته أمام الهيئة، أوضح بدر جاموس خلفيات القرار.")
+    assert (s.speaker_key, s.content) == ("jamous", "خلفيات القرار")
+
+
+def test_a_name_alone_after_a_verb_with_a_bare_object_is_its_subject() -> None:
+    # "عبدالسلام" is no mention here, but it ends a person's name the article gave in full
+    name = "محمد عبد السلام"  # the entity's key is its name here
+    extra = {name: (name, PER)}
+    found = statements(f"التقى {name} وفداً في مسقط.", "وأكد عبدالسلام أن الوفد سيعود.", extra=extra)
+    assert keyed(found) == [(name, "أكد")]
+
+
+def test_two_dots_join_a_headline_and_its_second_verb_keeps_the_subject() -> None:
+    found = statements("البحرة يرفض المهل.. ويدعو المجتمع الدولي إلى التحرك فوراً")
+    assert keyed(found) == [("bahra", "يدعو")]  # (رفض holds the floor, it is not returned)
+    # one full stop ends the headline's sentence: the verb after it has no subject
+    assert ("bahra", "يدعو") not in keyed(
+        statements("البحرة يرفض المهل. ويدعو المجتمع الدولي إلى التحرك فوراً")
+    )
+
+
+def test_a_preposition_written_on_the_content_word_leaves_it_in_the_content() -> None:
+    s = one("ودعا هادي البحرة لتحرك")
+    assert (s.speaker_key, s.content) == ("bahra", "تحرك")
+
+
+def test_an_adverb_between_the_verb_and_its_subject() -> None:
+    assert keyed(statements("وأكد أيضاً رئيس هيئة التفاوض بدر جاموس أن الوفد سيحضر.")) == [
+        ("jamous", "أكد")
+    ]
+    assert keyed(statements("وقالت كذلك هيئة التفاوض إن الوفد جاهز.")) == [("snc", "قالت")]
+
+
+def test_a_participle_after_a_full_stop_goes_on_from_the_sentence_before() -> None:
+    text = "يبدي رئيس هيئة التفاوض بدر جاموس تفاؤلاً بالجولة. معتبراً أن الحل قريب."
+    assert keyed(statements(text)) == [("jamous", "معتبراً")]
+    # not across a sentence that names no one
+    text = "يبدي رئيس هيئة التفاوض بدر جاموس تفاؤلاً بالجولة. ويبقى الأمر معلقاً. معتبراً أنه قريب."
+    assert keyed(statements(text)) == []
+
+
+def test_a_relative_the_verb_disagrees_with_is_its_object() -> None:
+    # "التي" then a masculine verb: the league is what he spoke of, not who spoke
+    found = statements("ويدعم هادي البحرة الجامعة العربية التي أكد أنها شريك أساسي.")
+    assert ("arab_league", "أكد") not in keyed(found)
+    # in agreement, the antecedent speaks
+    found = statements("ورحب البحرة بموقف الجامعة العربية التي أكدت أن الحل سياسي.")
+    assert ("arab_league", "أكدت") in keyed(found)
+
+
+def test_a_sentence_run_into_the_next_one_has_its_own_subject() -> None:
+    text = "وقال هادي البحرة إن الجولة قريبة.والتقى بدر جاموس الوفد، مؤكداً أن الحل سياسي."
+    assert keyed(statements(text)) == [("bahra", "قال"), ("jamous", "مؤكداً")]
