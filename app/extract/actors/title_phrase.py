@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from app.extract.actors.candidates import Cand, Form, Title
 from app.extract.actors.lexicon import PARTICLES, first_names, is_verb, words
-from app.extract.actors.names import Context, definite_l_genitive
+from app.extract.actors.names import COMMON_FIRST_NAMES, Context, definite_l_genitive
 from app.extract.actors.org_lexicon import GENERIC
 from app.extract.actors.titles import (
     CLERICAL_DEGREES,
@@ -39,6 +39,8 @@ AFFAIRS = words("لشؤون للشؤون")  # "وزير الدولة لشؤون 
 _RANK_ORG, _RANK_PLACE, _RANK_AFTER, _RANK_IN_COUNTRY = 0, 1, 3, 4
 _IN = "في"
 _CLERICAL_COURTESY = words("سيد شيخ")
+_MISSIONS = words("سفاره بعثه قنصليه")  # folded: سفارة، بعثة، قنصلية
+_ENVOYS = words("سفير قنصل قايم")
 
 
 def read_title(ctx: Context, i: int) -> Title | None:
@@ -107,8 +109,52 @@ def read_title(ctx: Context, i: int) -> Title | None:
         if word in AFFAIRS:
             j = title.last = _affairs_end(toks, j)  # "لشؤون تمويل الإرهاب"
             continue
+        if _mission_noun(title, word, j) or _unlisted_country(ctx, title, j):
+            j = title.last = j + 1
+            continue
         break
     return title
+
+
+def _mission_noun(title: Title, word: str, j: int) -> bool:
+    """ "القائم بأعمال سفارة قطر": the mission an acting head runs is part of his title;
+    the country after it is its owner."""
+    return word in _MISSIONS and title.head == _STANDING and j == title.last
+
+
+def _unlisted_country(ctx: Context, title: Title, j: int) -> bool:
+    """ "سفير كازخستان رسول ...": an envoy's noun without the article is in construct,
+    so the word after it is his country (or his mission's), even one the gazetteer does
+    not know or the outlet misspells, when a known first name follows it."""
+    toks = ctx.block.toks
+    if title.owners or title.head not in _ENVOYS or j != title.last or j + 1 >= len(toks):
+        return False
+    opener = toks[j - 1].norm
+    if opener.startswith("ال") and opener not in _MISSIONS:
+        return False  # "السفير فلان": the article makes the name its apposition
+    word, nxt = toks[j].norm, toks[j + 1]
+    if ctx.covered[j] is not None or word.startswith(("ال", "و")) or word in first_names():
+        return False
+    if not word.isalpha() or len(word) < 4 or word in PARTICLES or is_verb(word):
+        return False
+    if nxt.sep != SPACE or nxt.norm in COMMON_FIRST_NAMES or ctx.covered[j + 1] is not None:
+        return False
+    if nxt.norm in first_names():
+        return True
+    after = j + 2  # an unknown word on: two bare words that a boundary closes
+    return (
+        after < len(toks)
+        and toks[after].sep == SPACE
+        and ctx.covered[after] is None
+        and not toks[after].norm.startswith("ال")
+        and _bare_word(nxt.norm)
+        and _bare_word(toks[after].norm)
+        and (after + 1 >= len(toks) or toks[after + 1].sep != SPACE)
+    )
+
+
+def _bare_word(word: str) -> bool:
+    return word.isalpha() and word not in PARTICLES and not is_verb(word)
 
 
 def _clerical_rank(ctx: Context, title: Title) -> Title | None:
