@@ -46,6 +46,7 @@ from app.extract.actors.person_cues import (
     before_accusative_role,
     before_known_as,
 )
+from app.extract.actors.place_names import place_first_name
 from app.extract.actors.sovereigns import RANK_OF_TITLE
 from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import (
@@ -479,7 +480,11 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     sovereign = _sovereign(ctx, titles[-1], j)
     if sovereign is not None:
         return PersonFind(sovereign, titles)
-    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or _ali_as_ala(ctx, j)
+    person = (
+        name_at(ctx, j, strict=not toks[j].sep & COMMA)
+        or _ali_as_ala(ctx, j)
+        or place_first_name(ctx, j)
+    )
     if person is None and titles[-1].head not in DECEASED:
         person = known_surname(ctx, j)
     if person is None:

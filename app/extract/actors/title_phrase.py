@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from app.extract.actors.candidates import Cand, Form, Title
 from app.extract.actors.lexicon import PARTICLES, first_names, is_verb, words
 from app.extract.actors.names import COMMON_FIRST_NAMES, Context, definite_l_genitive
+from app.extract.actors.place_names import place_first_name
 from app.extract.actors.org_lexicon import GENERIC
 from app.extract.actors.titles import (
     CLERICAL_DEGREES,
@@ -62,6 +63,8 @@ def read_title(ctx: Context, i: int) -> Title | None:
             at_body = atom.prefix == "ب" and atom.kind is EntityKind.ORGANIZATION
             if atom.kind is EntityKind.PERSON or not (atom.prefix in ("", "ل", "لل") or at_body):
                 break
+            if j > i + 1 and place_first_name(ctx, j) is not None:
+                break  # "رئيسة الحكومة الإيطالية جورجيا ميلوني": her name, not a 2nd owner
             add_owner(title, atom, after_prep)
             j = title.last = atom.last
             continue
