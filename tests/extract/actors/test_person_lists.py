@@ -1,0 +1,66 @@
+"""Names in lists and after envoys' titles: commas alone between names after a plural
+title, an acting head's mission, a country the gazetteer does not know, and a place
+that is a given name too."""
+
+from app.extract.model import EntityKind
+
+from tests.extract.actors.actor_support import names, run
+
+PERSON = EntityKind.PERSON
+
+
+def persons(*paragraphs: str) -> set[str]:
+    return names(run(*paragraphs, data_dir=None), PERSON)
+
+
+def test_a_plural_title_lists_names_parted_by_commas_alone() -> None:
+    found = persons("وحضر اللقاء النواب سامر حداد، نبيل خوري، كريم سلطان، ووليد عطار.")
+    assert {"سامر حداد", "نبيل خوري", "كريم سلطان", "وليد عطار"} <= found
+
+
+def test_the_plural_title_may_carry_waw() -> None:
+    found = persons("وشارك وزير المالية ماهر عيسى والنواب سامر حداد، نبيل خوري.")
+    assert {"ماهر عيسى", "سامر حداد", "نبيل خوري"} <= found
+
+
+def test_a_comma_list_ends_on_a_word_that_opens_no_name() -> None:
+    found = persons("وحضر النواب سامر حداد، نبيل خوري، على أن تعقد جلسة ثانية غدا.")
+    assert found == {"سامر حداد", "نبيل خوري"}
+
+
+def test_a_comma_list_takes_no_common_noun_pair() -> None:
+    found = persons("وناقش النواب سامر حداد، مشروع قانون الموازنة العامة.")
+    assert found == {"سامر حداد"}
+
+
+def test_an_acting_head_of_an_embassy_is_named_after_the_country() -> None:
+    found = persons(
+        "وحضر القائم بأعمال سفارة العراق أمين الربيعي، والقائم بأعمال سفارة قطر علي "
+        "المهندي."
+    )
+    assert {"أمين الربيعي", "علي المهندي"} <= found
+
+
+def test_a_bare_envoy_noun_takes_an_unknown_country_before_the_name() -> None:
+    found = persons("وشارك في الحفل سفير كازاخستانيا رسول تيميروف.")
+    assert "رسول تيميروف" in found
+    assert not any(name.startswith("كازاخستانيا") for name in found)
+
+
+def test_an_unknown_country_before_two_bare_words() -> None:
+    found = persons("وحضر سفير ليتوانيا بيلار كوستا.")
+    assert "بيلار كوستا" in found
+
+
+def test_a_place_that_is_a_given_name_opens_the_name_after_a_full_title() -> None:
+    result = run(
+        "وصلت إلى العاصمة رئيسة الحكومة الإيطالية جورجيا بانيني في زيارة.", data_dir=None
+    )
+    assert "جورجيا بانيني" in names(result, PERSON)
+    assert "جورجيا" not in names(result, EntityKind.PLACE)
+
+
+def test_the_place_stays_a_place_after_a_bare_title() -> None:
+    result = run("ووصل رئيس جورجيا سامر حداد إلى العاصمة.", data_dir=None)
+    assert "سامر حداد" in names(result, PERSON)
+    assert "جورجيا" in names(result, EntityKind.PLACE)
