@@ -64,3 +64,16 @@ def test_the_place_stays_a_place_after_a_bare_title() -> None:
     result = run("ووصل رئيس جورجيا سامر حداد إلى العاصمة.", data_dir=None)
     assert "سامر حداد" in names(result, PERSON)
     assert "جورجيا" in names(result, EntityKind.PLACE)
+
+
+def test_each_item_of_a_nationality_list_is_a_name() -> None:
+    found = persons(
+        "والتقى الوزير بكل من الكندية ميريام كارتون، الفرنسي ألكسندر دوبوا، والسفير "
+        "الياباني كينجي ساتو."
+    )
+    assert {"ميريام كارتون", "ألكسندر دوبوا"} <= found
+
+
+def test_a_nationality_before_an_unknown_pair_outside_a_list_names_nobody() -> None:
+    found = persons("وأشاد الخبير الفرنسي بقرار الحكومة، والمستثمر الأمريكي عرض خطته.")
+    assert found == set()
