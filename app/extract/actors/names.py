@@ -77,7 +77,9 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
         return None
     toks = ctx.block.toks
     k, counted = j + 1, 1
-    while k < len(toks) and toks[k].sep == SPACE and counted < 4:
+    # "عبد الحكيم حاج محمود فقي": a link opening the name (عبد، أبو) is no name word
+    most = 4 + (toks[j].norm in NAME_LINKS)
+    while k < len(toks) and toks[k].sep == SPACE and counted < most:
         atom = ctx.atoms.get(k)
         if atom is not None:
             if counted == 1 and _patronymic(ctx, j, atom):

@@ -77,3 +77,8 @@ def test_each_item_of_a_nationality_list_is_a_name() -> None:
 def test_a_nationality_before_an_unknown_pair_outside_a_list_names_nobody() -> None:
     found = persons("وأشاد الخبير الفرنسي بقرار الحكومة، والمستثمر الأمريكي عرض خطته.")
     assert found == set()
+
+
+def test_a_name_opening_on_abd_holds_four_name_words_after_it() -> None:
+    found = persons("ووصل وزير الدفاع عبد الكريم حاج سالم نور أمس إلى المدينة.")
+    assert "عبد الكريم حاج سالم نور" in found
