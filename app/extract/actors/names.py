@@ -322,16 +322,19 @@ def _verbal_noun(stem: str) -> bool:
     return tafeel or is_verb(stem)
 
 
-def known_surname(ctx: Context, j: int, *, opening: bool = False) -> Cand | None:
+def known_surname(
+    ctx: Context, j: int, *, opening: bool = False, nisba: bool = False
+) -> Cand | None:
     """ "الرئيس أردوغان": after a title, the last name of one person the gazetteer knows.
-    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective.
-    `opening`: the block's first word, with nothing before it."""
+    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective;
+    `nisba` where it cannot be ("نظيره الشيباني": a counterpart's nationality is a
+    demonym the gazetteer reads first). `opening`: the block's first word."""
     toks = ctx.block.toks
     if j >= len(toks) or ctx.covered[j] is not None or (toks[j].sep != SPACE and not opening):
         return None
     word = toks[j].norm
     key = ctx.surnames.get(word)
-    if key is None or (word.startswith("ال") and word.endswith("ي")):
+    if key is None or (not nisba and word.startswith("ال") and word.endswith("ي")):
         return None
     if title_head(word) is not None or org_head(word) is not None:
         return None

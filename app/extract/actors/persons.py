@@ -83,6 +83,7 @@ NAMED_AFTER_HEADS = words("""
     مؤسسة معهد مكتبة حديقة طريق قاعدة ساحة مبنى برنامج صندوق وسام جامع دار
     وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
 """)
+_COUNTERPART = "نظير"
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
@@ -486,7 +487,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         or place_first_name(ctx, j)
     )
     if person is None and titles[-1].head not in DECEASED:
-        person = known_surname(ctx, j)
+        person = known_surname(ctx, j, nisba=titles[-1].head == _COUNTERPART)
     if person is None:
         return _loose_apposition(ctx, titles)
     if toks[j].sep & COMMA and person.key is None:

@@ -42,6 +42,7 @@ _IN = "في"
 _CLERICAL_COURTESY = words("سيد شيخ")
 _MISSIONS = words("سفاره بعثه قنصليه")  # folded: سفارة، بعثة، قنصلية
 _ENVOYS = words("سفير قنصل قايم")
+_COUNTERPART = "نظير"
 
 
 def read_title(ctx: Context, i: int) -> Title | None:
@@ -73,7 +74,7 @@ def read_title(ctx: Context, i: int) -> Title | None:
             word in MODIFIERS
             or word in DOMAINS
             or (word[:1] == "و" and word[1:] in DOMAINS)
-            or _nisba(word)
+            or (_nisba(word) and not _counterpart_surname(ctx, title, word))
         ):
             _adjective_owner(ctx, title, word)
             j = title.last = j + 1
@@ -117,6 +118,12 @@ def read_title(ctx: Context, i: int) -> Title | None:
             continue
         break
     return title
+
+
+def _counterpart_surname(ctx: Context, title: Title, word: str) -> bool:
+    """ "نظيره الشيباني": a counterpart's nationality is a demonym the gazetteer reads;
+    a nisba it knows as a surname, right after the noun, is the counterpart's name."""
+    return title.head == _COUNTERPART and title.last == title.first + 1 and word in ctx.surnames
 
 
 def _mission_noun(title: Title, word: str, j: int) -> bool:

@@ -129,6 +129,10 @@ _TITLE_PREFIXES = ("و", "ف", "ل", "لل", "ب")
 _POSSESSIVES = ("هما", "هم", "ها", "نا")  # "مراسلنا في غزة": the outlet's own reporter
 
 
+# "his": after a feminine role's ت only (نظيرته); elsewhere ه is the folded ة.
+_HIS = "ه"
+
+
 def _owned(role: str) -> str:
     """The stem a possessive joins: the feminine ة is written ت before it (مراسلتها)."""
     return role[:-1] + "ت" if role.endswith("ه") and ROLES.get(role) != role else role
@@ -140,6 +144,7 @@ TITLE_FORMS = written_forms(
     [
         *(article + noun for noun in (*ROLES, *HONORIFICS) for article in ("", "ال")),
         *(_owned(role) + suffix for role in ROLES for suffix in _POSSESSIVES),
+        *(_owned(role) + _HIS for role in ROLES if _owned(role) != role),
     ],
     _TITLE_PREFIXES,
 )
@@ -169,6 +174,8 @@ def _possessed_role(stem: str) -> str | None:
     """ "مندوبها" -> مندوب: a role noun with a possessive pronoun (never with the article)."""
     if stem.startswith("ال"):
         return None
+    if stem.endswith("ت" + _HIS) and stem[:-2] + "ه" in ROLES:
+        return ROLES[stem[:-2] + "ه"]  # "نظيرته": a feminine role and "his" or "her"
     for suffix in _POSSESSIVES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
             base = stem[: -len(suffix)]

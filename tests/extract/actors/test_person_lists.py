@@ -82,3 +82,18 @@ def test_a_nationality_before_an_unknown_pair_outside_a_list_names_nobody() -> N
 def test_a_name_opening_on_abd_holds_four_name_words_after_it() -> None:
     found = persons("ووصل وزير الدفاع عبد الكريم حاج سالم نور أمس إلى المدينة.")
     assert "عبد الكريم حاج سالم نور" in found
+
+
+def test_a_known_nisba_surname_after_a_counterpart_names_him() -> None:
+    found = persons("وبحث الوزير سامر حداد مع نظيره الشيباني ملف اللاجئين.")
+    assert "أسعد الشيباني" in found
+
+
+def test_a_nationality_after_a_counterpart_names_nobody() -> None:
+    found = persons("وبحث الوزير سامر حداد مع نظيره السوري ملف اللاجئين.")
+    assert found == {"سامر حداد"}
+
+
+def test_her_counterpart_is_a_title_too() -> None:
+    found = persons("واستقبلت الوزيرة سامية حداد نظيرتها الشيباني في المطار.")
+    assert "أسعد الشيباني" in found
