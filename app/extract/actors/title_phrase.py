@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from app.extract.actors.candidates import Cand, Form, Title
 from app.extract.actors.lexicon import PARTICLES, first_names, is_verb, words
 from app.extract.actors.names import COMMON_FIRST_NAMES, Context, definite_l_genitive
-from app.extract.actors.place_names import place_first_name
 from app.extract.actors.org_lexicon import GENERIC
+from app.extract.actors.place_names import place_first_name
 from app.extract.actors.titles import (
     CLERICAL_DEGREES,
     CLERICAL_RANK,

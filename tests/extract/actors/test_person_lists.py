@@ -3,7 +3,6 @@ title, an acting head's mission, a country the gazetteer does not know, and a pl
 that is a given name too."""
 
 from app.extract.model import EntityKind
-
 from tests.extract.actors.actor_support import names, run
 
 PERSON = EntityKind.PERSON
@@ -35,8 +34,7 @@ def test_a_comma_list_takes_no_common_noun_pair() -> None:
 
 def test_an_acting_head_of_an_embassy_is_named_after_the_country() -> None:
     found = persons(
-        "وحضر القائم بأعمال سفارة العراق أمين الربيعي، والقائم بأعمال سفارة قطر علي "
-        "المهندي."
+        "وحضر القائم بأعمال سفارة العراق أمين الربيعي، والقائم بأعمال سفارة قطر علي المهندي."
     )
     assert {"أمين الربيعي", "علي المهندي"} <= found
 
@@ -53,9 +51,7 @@ def test_an_unknown_country_before_two_bare_words() -> None:
 
 
 def test_a_place_that_is_a_given_name_opens_the_name_after_a_full_title() -> None:
-    result = run(
-        "وصلت إلى العاصمة رئيسة الحكومة الإيطالية جورجيا بانيني في زيارة.", data_dir=None
-    )
+    result = run("وصلت إلى العاصمة رئيسة الحكومة الإيطالية جورجيا بانيني في زيارة.", data_dir=None)
     assert "جورجيا بانيني" in names(result, PERSON)
     assert "جورجيا" not in names(result, EntityKind.PLACE)
 
