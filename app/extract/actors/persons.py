@@ -46,6 +46,7 @@ from app.extract.actors.person_cues import (
     before_accusative_role,
     before_known_as,
 )
+from app.extract.actors.person_lists import listed_before_title
 from app.extract.actors.place_names import place_first_name
 from app.extract.actors.sovereigns import RANK_OF_TITLE
 from app.extract.actors.title_phrase import add_owner, read_title
@@ -158,7 +159,11 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 or before_known_as(ctx, i, floor)
             )
         else:
-            found = _before_title(ctx, title, floor) or _after_title(ctx, title)
+            found = (
+                _before_title(ctx, title, floor)
+                or _after_title(ctx, title)
+                or listed_before_title(ctx, title, floor)
+            )
         if found is not None:
             finds.append(found)
             finds += [PersonFind(other) for other in _coordinated_after(ctx, found)]

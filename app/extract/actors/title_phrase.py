@@ -32,7 +32,7 @@ from app.extract.tokens import QUOTE, SPACE, Tok, soft_gap
 _BY_NAME = "باسم"
 # "المتحدث باسمها": speaking for the body the sentence named before; the title ends there.
 _BY_ITS_NAME = words("باسمه باسمها باسمهم باسمهما")
-_ACTING = "باعمال"  # "القائم بأعمال رئيس البعثة": one title
+_ACTING = words("باعمال بالاعمال")  # "القائم بأعمال رئيس البعثة": one title
 _STANDING = "قايم"
 _DEPUTIES = words("نائب مساعد وكيل مستشار")
 AFFAIRS = words("لشؤون للشؤون")  # "وزير الدولة لشؤون الخليج": the portfolio
@@ -103,7 +103,7 @@ def read_title(ctx: Context, i: int) -> Title | None:
         ):
             j = title.last = j + 1  # للأمين العام، نائب رئيس، باسم الأمين العام
             continue
-        if word == _ACTING and title.head == _STANDING and j == title.last:
+        if word in _ACTING and title.head == _STANDING and j == title.last:
             j = title.last = j + 1
             continue
         if not genitive_used and definite_l_genitive(word):
@@ -221,7 +221,7 @@ def _speaks_for_a_role(toks: Sequence[Tok], k: int) -> bool:
 
 def _absorbs(title: Title, previous: str) -> bool:
     """ "نائب رئيس الوزراء", "المتحدث باسم الأمين العام": one title, not two."""
-    if previous in (_BY_NAME, _ACTING):
+    if previous == _BY_NAME or previous in _ACTING:
         return True
     return title.last == title.first + 1 and title.head in _DEPUTIES
 

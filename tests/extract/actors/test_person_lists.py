@@ -93,3 +93,16 @@ def test_a_nationality_after_a_counterpart_names_nobody() -> None:
 def test_her_counterpart_is_a_title_too() -> None:
     found = persons("واستقبلت الوزيرة سامية حداد نظيرتها الشيباني في المطار.")
     assert "أسعد الشيباني" in found
+
+
+def test_a_list_item_may_name_its_role_after_the_name() -> None:
+    found = persons(
+        "واجتمع الوزير بالسفير الألماني، وماركو ليندبيرغ القائم بالأعمال في السفارة "
+        "السويدية."
+    )
+    assert "ماركو ليندبيرغ" in found
+
+
+def test_a_clause_on_waw_before_a_role_names_nobody() -> None:
+    found = persons("وعاد الوفد إلى البلاد، وأكد البيان الختامي القائم على التعاون.")
+    assert found == set()
