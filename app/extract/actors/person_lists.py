@@ -47,5 +47,8 @@ def _item_opening(ctx: Context, k: int) -> bool:
 
 
 def _credible(person: Cand, opener: str) -> bool:
+    """A known first name opens it, a surname's shape ends it, or it has three words."""
     words = [w for w in person.tokens if w not in NAME_LINKS]
-    return len(words) >= 2 and (opener in first_names() or surname_like(words[-1]) or len(words) >= 3)
+    if len(words) < 2:
+        return False
+    return opener in first_names() or surname_like(words[-1]) or len(words) >= 3

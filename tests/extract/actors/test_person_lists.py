@@ -97,8 +97,7 @@ def test_her_counterpart_is_a_title_too() -> None:
 
 def test_a_list_item_may_name_its_role_after_the_name() -> None:
     found = persons(
-        "واجتمع الوزير بالسفير الألماني، وماركو ليندبيرغ القائم بالأعمال في السفارة "
-        "السويدية."
+        "واجتمع الوزير بالسفير الألماني، وماركو ليندبيرغ القائم بالأعمال في السفارة السويدية."
     )
     assert "ماركو ليندبيرغ" in found
 
