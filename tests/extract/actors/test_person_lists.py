@@ -105,3 +105,8 @@ def test_a_list_item_may_name_its_role_after_the_name() -> None:
 def test_a_clause_on_waw_before_a_role_names_nobody() -> None:
     found = persons("وعاد الوفد إلى البلاد، وأكد البيان الختامي القائم على التعاون.")
     assert found == set()
+
+
+def test_an_institution_is_no_founder_before_a_name() -> None:
+    found = persons("وأصبحت الهيئة مؤسسة عليا تضم جميع الفصائل المسلحة.")
+    assert found == set()
