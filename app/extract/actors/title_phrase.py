@@ -135,7 +135,8 @@ def _mission_noun(title: Title, word: str, j: int) -> bool:
 def _unlisted_country(ctx: Context, title: Title, j: int) -> bool:
     """ "سفير كازخستان رسول ...": an envoy's noun without the article is in construct,
     so the word after it is his country (or his mission's), even one the gazetteer does
-    not know or the outlet misspells, when a known first name follows it."""
+    not know or the outlet misspells, when a known first name follows it; or a noun
+    with the article, an honorary envoy's cause ("سفير السلام")."""
     toks = ctx.block.toks
     if title.owners or title.head not in _ENVOYS or j != title.last or j + 1 >= len(toks):
         return False
@@ -143,8 +144,12 @@ def _unlisted_country(ctx: Context, title: Title, j: int) -> bool:
     if opener.startswith("ال") and opener not in _MISSIONS:
         return False  # "السفير فلان": the article makes the name its apposition
     word, nxt = toks[j].norm, toks[j + 1]
-    if ctx.covered[j] is not None or word.startswith(("ال", "و")) or word in first_names():
+    if ctx.covered[j] is not None or word.startswith("و") or word in first_names():
         return False
+    if word.startswith("ال"):
+        # "سفير السلام حسن ...": an honorary envoy's genitive, then a known first name
+        first = nxt.sep == SPACE and ctx.covered[j + 1] is None and nxt.norm in first_names()
+        return first and not _nisba(word)
     if not word.isalpha() or len(word) < 4 or word in PARTICLES or is_verb(word):
         return False
     if nxt.sep != SPACE or nxt.norm in COMMON_FIRST_NAMES or ctx.covered[j + 1] is not None:

@@ -110,3 +110,8 @@ def test_a_clause_on_waw_before_a_role_names_nobody() -> None:
 def test_an_institution_is_no_founder_before_a_name() -> None:
     found = persons("وأصبحت الهيئة مؤسسة عليا تضم جميع الفصائل المسلحة.")
     assert found == set()
+
+
+def test_an_honorary_envoy_is_named_after_his_cause() -> None:
+    found = persons("وتحدث في الحفل سفير الطفولة حسن الكردي عن حقوق الأطفال.")
+    assert "حسن الكردي" in found
