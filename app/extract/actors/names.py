@@ -171,7 +171,7 @@ def name_span(ctx: Context, first: int, last: int) -> Cand | None:
     if counted < 2 or counted > 4:
         return None
     tokens = tuple(toks[k].norm for k in range(first, last))
-    if _accusative_pair(tokens):
+    if _accusative_pair(tokens) or _ala_on_a_verbal_noun(tokens):
         return None
     return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
 
@@ -263,6 +263,16 @@ def _accusative_pair(tokens: tuple[str, ...]) -> bool:
         return False
     noun, adjective = tokens
     return noun.endswith("ا") and adjective.endswith("يا") and len(adjective) >= 5
+
+
+def _ala_on_a_verbal_noun(tokens: tuple[str, ...]) -> bool:
+    """ "شدد الوزير علي تمسك بلاده": على written with ي, then a verbal noun (تفعّل،
+    تفعيل), is the preposition and its object, not the name علي and a surname."""
+    if tokens[0] != _ALI:
+        return False
+    word = tokens[1]
+    tafaul = len(word) == 4 and word[0] == "ت" and not any(c in "اوي" for c in word[1:])
+    return tafaul or _verbal_noun(word)
 
 
 def _abstract_noun(shown: str) -> bool:

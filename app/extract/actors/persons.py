@@ -551,8 +551,8 @@ def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
     word = toks[k].norm
     if toks[k].sep != SPACE or word in COMMON_FIRST_NAMES or ctx.covered[k] is not None:
         return None
-    if word not in first_names() and word not in ctx.surnames:
-        return None
+    if word in PARTICLES or (word not in first_names() and word not in ctx.surnames):
+        return None  # "شدد على أن": أن is a particle before it is the name آن
     k += 1
     while k < len(toks) and k - j < 4 and toks[k].sep == SPACE and not ends_name(ctx, k):
         if not name_token(ctx, k, first=False):

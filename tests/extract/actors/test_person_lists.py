@@ -115,3 +115,18 @@ def test_an_institution_is_no_founder_before_a_name() -> None:
 def test_an_honorary_envoy_is_named_after_his_cause() -> None:
     found = persons("وتحدث في الحفل سفير الطفولة حسن الكردي عن حقوق الأطفال.")
     assert "حسن الكردي" in found
+
+
+def test_ala_before_a_particle_is_the_preposition() -> None:
+    found = persons('وشدد الرئيس الكيني على أن "بلاده تقف مع الحل".')
+    assert found == set()
+
+
+def test_ala_written_with_ya_before_a_verbal_noun_is_the_preposition() -> None:
+    found = persons("وشدد الوزير الكيني علي تمسك بلاده بالحوار.")
+    assert found == set()
+
+
+def test_ali_before_a_surname_stays_a_name() -> None:
+    found = persons("وحضر الاجتماع الوزير الكيني علي تميم.")
+    assert "علي تميم" in found
