@@ -149,6 +149,8 @@ def _unlisted_country(ctx: Context, title: Title, j: int) -> bool:
     if word.startswith("ال"):
         # "سفير السلام حسن ...": an honorary envoy's genitive, then a known first name
         first = nxt.sep == SPACE and ctx.covered[j + 1] is None and nxt.norm in first_names()
+        if nxt.norm in COMMON_FIRST_NAMES and _definite_at(toks, j + 2):
+            return False  # "سفير النوايا حسن النية": the everyday word and its noun
         return first and not _nisba(word)
     if not word.isalpha() or len(word) < 4 or word in PARTICLES or is_verb(word):
         return False
@@ -166,6 +168,10 @@ def _unlisted_country(ctx: Context, title: Title, j: int) -> bool:
         and _bare_word(toks[after].norm)
         and (after + 1 >= len(toks) or toks[after + 1].sep != SPACE)
     )
+
+
+def _definite_at(toks: Sequence[Tok], k: int) -> bool:
+    return k < len(toks) and toks[k].norm.startswith("ال")
 
 
 def _bare_word(word: str) -> bool:
