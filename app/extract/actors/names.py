@@ -77,7 +77,9 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
         return None
     toks = ctx.block.toks
     k, counted = j + 1, 1
-    while k < len(toks) and toks[k].sep == SPACE and counted < 4:
+    # "عبد الحكيم حاج محمود فقي": a link opening the name (عبد، أبو) is no name word
+    most = 4 + (toks[j].norm in NAME_LINKS)
+    while k < len(toks) and toks[k].sep == SPACE and counted < most:
         atom = ctx.atoms.get(k)
         if atom is not None:
             if counted == 1 and _patronymic(ctx, j, atom):
@@ -169,7 +171,7 @@ def name_span(ctx: Context, first: int, last: int) -> Cand | None:
     if counted < 2 or counted > 4:
         return None
     tokens = tuple(toks[k].norm for k in range(first, last))
-    if _accusative_pair(tokens):
+    if _accusative_pair(tokens) or _ala_on_a_verbal_noun(tokens):
         return None
     return Cand(ctx.block, EntityKind.PERSON, first, last, tokens=tokens)
 
@@ -263,6 +265,16 @@ def _accusative_pair(tokens: tuple[str, ...]) -> bool:
     return noun.endswith("ا") and adjective.endswith("يا") and len(adjective) >= 5
 
 
+def _ala_on_a_verbal_noun(tokens: tuple[str, ...]) -> bool:
+    """ "شدد الوزير علي تمسك بلاده": على written with ي, then a verbal noun (تفعّل،
+    تفعيل), is the preposition and its object, not the name علي and a surname."""
+    if tokens[0] != _ALI:
+        return False
+    word = tokens[1]
+    tafaul = len(word) == 4 and word[0] == "ت" and not any(c in "اوي" for c in word[1:])
+    return tafaul or _verbal_noun(word)
+
+
 def _abstract_noun(shown: str) -> bool:
     """A long bare word in ـية (مسؤولية، أولوية، شرعية) is an abstract noun: surnames in
     ـية are short (عطية، رقية) or carry the article (العطية)."""
@@ -320,16 +332,19 @@ def _verbal_noun(stem: str) -> bool:
     return tafeel or is_verb(stem)
 
 
-def known_surname(ctx: Context, j: int, *, opening: bool = False) -> Cand | None:
+def known_surname(
+    ctx: Context, j: int, *, opening: bool = False, nisba: bool = False
+) -> Cand | None:
     """ "الرئيس أردوغان": after a title, the last name of one person the gazetteer knows.
-    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective.
-    `opening`: the block's first word, with nothing before it."""
+    A nisba (الحوثي، السيسي) is left out: after a title it may be the title's adjective;
+    `nisba` where it cannot be ("نظيره الشيباني": a counterpart's nationality is a
+    demonym the gazetteer reads first). `opening`: the block's first word."""
     toks = ctx.block.toks
     if j >= len(toks) or ctx.covered[j] is not None or (toks[j].sep != SPACE and not opening):
         return None
     word = toks[j].norm
     key = ctx.surnames.get(word)
-    if key is None or (word.startswith("ال") and word.endswith("ي")):
+    if key is None or (not nisba and word.startswith("ال") and word.endswith("ي")):
         return None
     if title_head(word) is not None or org_head(word) is not None:
         return None

@@ -139,7 +139,39 @@ def after_demonym(ctx: Context, i: int) -> PersonFind | None:
         return None
     if opener in first_names() or surname_like(person.tokens[-1]):
         return PersonFind(person)
-    return None
+    return PersonFind(person) if _demonym_list(ctx, i, person) else None
+
+
+def _demonym_list(ctx: Context, i: int, person: Cand) -> bool:
+    """ "بكل من الأمريكية سارة ستون، البريطاني كولن هيل": items of a list that each name a
+    nationality, then a name, are names however unknown: the list opens on "كل من", or
+    a comma parts the item from another of the same shape."""
+    toks = ctx.block.toks
+    if person.size > 3:
+        return False
+    if i >= 2 and toks[i - 1].norm == _FROM and toks[i - 2].norm in _EACH:
+        return True
+    end = person.last
+    if end < len(toks) and toks[end].sep & COMMA and _demonym_at(ctx, end):
+        return True
+    if not toks[i].sep & COMMA:
+        return False
+    # the item before: a nationality, then up to three words, up to this comma
+    return any(_demonym_at(ctx, k) for k in range(max(0, i - 4), i - 2))
+
+
+def _demonym_at(ctx: Context, k: int) -> bool:
+    atom = ctx.atoms.get(k)
+    if atom is None or atom.form is not Form.DEMONYM or atom.size != 1:
+        return False
+    toks = ctx.block.toks
+    return _definite(toks[k].norm) and all(
+        toks[m].sep == SPACE and ctx.covered[m] is None for m in range(k + 1, min(k + 3, len(toks)))
+    )
+
+
+_FROM = "من"
+_EACH = words("كل بكل لكل")
 
 
 def _definite(word: str) -> bool:

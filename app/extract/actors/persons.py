@@ -46,6 +46,8 @@ from app.extract.actors.person_cues import (
     before_accusative_role,
     before_known_as,
 )
+from app.extract.actors.person_lists import listed_before_title
+from app.extract.actors.place_names import place_first_name
 from app.extract.actors.sovereigns import RANK_OF_TITLE
 from app.extract.actors.title_phrase import add_owner, read_title
 from app.extract.actors.titles import (
@@ -82,6 +84,7 @@ NAMED_AFTER_HEADS = words("""
     مؤسسة معهد مكتبة حديقة طريق قاعدة ساحة مبنى برنامج صندوق وسام جامع دار
     وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
 """)
+_COUNTERPART = "نظير"
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
@@ -99,7 +102,9 @@ _ABBREVIATED = words("د م")
 _CUES = (
     SPEECH_VERB_FORMS | _MEETING_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS | _ABBREVIATED
 )
-_OPENERS = TITLE_FORMS | _CUES | GROUP_TITLES  # every token a title or a cue may open on
+# "والنواب ...": a plural title opens a list after و as well as bare
+_GROUP_FORMS = GROUP_TITLES | {"و" + word for word in GROUP_TITLES}
+_OPENERS = TITLE_FORMS | _CUES | _GROUP_FORMS  # every token a title or a cue may open on
 
 
 def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
@@ -140,7 +145,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             if covered[i] is None and title_head(word) is not None and not _qualifies(ctx, i)
             else None
         )
-        if word in GROUP_TITLES and covered[i] is None:
+        if word in _GROUP_FORMS and covered[i] is None:
             title = _group_title(ctx, i)
         found: PersonFind | None = None
         if title is None:
@@ -154,7 +159,11 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 or before_known_as(ctx, i, floor)
             )
         else:
-            found = _before_title(ctx, title, floor) or _after_title(ctx, title)
+            found = (
+                _before_title(ctx, title, floor)
+                or _after_title(ctx, title)
+                or listed_before_title(ctx, title, floor)
+            )
         if found is not None:
             finds.append(found)
             finds += [PersonFind(other) for other in _coordinated_after(ctx, found)]
@@ -194,7 +203,8 @@ def _positions(ctx: Context, norms: Sequence[str], openers: frozenset[str]) -> l
 def _coordinated_after(ctx: Context, found: PersonFind) -> list[Cand]:
     """Names joined by و right after a found name, or after the title set off after it:
     "عماد سالم، رئيس الجهاز، وطارق حسن القائم بالأعمال"."""
-    others = coordinated_names(ctx, found.person.last)
+    commas = any(t.head in GROUP_TITLES for t in found.titles)
+    others = coordinated_names(ctx, found.person.last, commas=commas)
     end = max((t.last for t in found.titles), default=0)
     if others or end <= found.person.last:
         return others
@@ -342,13 +352,16 @@ def _group_title(ctx: Context, i: int) -> Title:
     atom = ctx.atoms.get(k) if k > i + 1 and k < len(toks) else None
     if atom is not None and atom.kind is EntityKind.PLACE and not atom.prefix:
         k = atom.last
-    return Title(ctx.block, i, k, "", toks[i].norm, honorific=True)
+    word = toks[i].norm
+    prefix = "" if word in GROUP_TITLES else "و"
+    return Title(ctx.block, i, k, prefix, word[len(prefix) :], honorific=True)
 
 
-def coordinated_names(ctx: Context, k: int) -> list[Cand]:
+def coordinated_names(ctx: Context, k: int, *, commas: bool = False) -> list[Cand]:
     """ "النواب هيبت الحلبوسي، وعامر عبد الجبار، وسالم العيساوي", "الوزيران سامر الخطيب
     ونبيل حداد": after a name, و on a known first name opens another full name, which a
-    boundary closes."""
+    boundary closes. `commas` (after a plural title): a comma alone may part two names
+    ("النواب سامر حداد، نبيل خوري، وعلي سالم")."""
     toks, out = ctx.block.toks, []
     while k < len(toks) and toks[k].sep in (SPACE, COMMA):
         country = ctx.atoms.get(k)
@@ -366,6 +379,13 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
         if ctx.covered[k] is not None:
             break
         word = toks[k].norm
+        if commas and toks[k].sep & COMMA and word not in _GROUP_FORMS and word[:1] != "و":
+            item = comma_item(ctx, k)
+            if item is None:
+                break
+            out.append(item)
+            k = item.last
+            continue
         if word[:1] != "و" or word in first_names() or not _opens_a_conjunct(ctx, k):
             break
         if word[1:] == _ALI and not ctx.block.text(toks[k].start, toks[k].end).endswith("ي"):
@@ -380,6 +400,22 @@ def coordinated_names(ctx: Context, k: int) -> list[Cand]:
         out.append(person)
         k = _past_apposed_title(ctx, person.last)
     return out
+
+
+def comma_item(ctx: Context, k: int) -> Cand | None:
+    """A list's item set off by a comma alone: a name a known first name opens (علي
+    written with its ya), or of two words the second a family name's shape, closed by
+    a boundary; anything else ends the list."""
+    toks = ctx.block.toks
+    word = toks[k].norm
+    if word == _ALI and not ctx.block.text(toks[k].start, toks[k].end).endswith("ي"):
+        return None  # "، على أن ...": the preposition
+    person = name_at(ctx, k, strict=False)
+    if person is None or not ends_name(ctx, person.last):
+        return None
+    if person.key is not None or word in first_names():
+        return person
+    return person if person.size == 2 and surname_like(person.tokens[-1]) else None
 
 
 def _opens_a_conjunct(ctx: Context, k: int) -> bool:
@@ -450,9 +486,13 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     sovereign = _sovereign(ctx, titles[-1], j)
     if sovereign is not None:
         return PersonFind(sovereign, titles)
-    person = name_at(ctx, j, strict=not toks[j].sep & COMMA) or _ali_as_ala(ctx, j)
+    person = (
+        name_at(ctx, j, strict=not toks[j].sep & COMMA)
+        or _ali_as_ala(ctx, j)
+        or place_first_name(ctx, j)
+    )
     if person is None and titles[-1].head not in DECEASED:
-        person = known_surname(ctx, j)
+        person = known_surname(ctx, j, nisba=titles[-1].head == _COUNTERPART)
     if person is None:
         return _loose_apposition(ctx, titles)
     if toks[j].sep & COMMA and person.key is None:
@@ -511,8 +551,8 @@ def _ali_as_ala(ctx: Context, j: int) -> Cand | None:
     word = toks[k].norm
     if toks[k].sep != SPACE or word in COMMON_FIRST_NAMES or ctx.covered[k] is not None:
         return None
-    if word not in first_names() and word not in ctx.surnames:
-        return None
+    if word in PARTICLES or (word not in first_names() and word not in ctx.surnames):
+        return None  # "شدد على أن": أن is a particle before it is the name آن
     k += 1
     while k < len(toks) and k - j < 4 and toks[k].sep == SPACE and not ends_name(ctx, k):
         if not name_token(ctx, k, first=False):

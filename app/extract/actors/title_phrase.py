@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 from app.extract.actors.candidates import Cand, Form, Title
 from app.extract.actors.lexicon import PARTICLES, first_names, is_verb, words
-from app.extract.actors.names import Context, definite_l_genitive
+from app.extract.actors.names import COMMON_FIRST_NAMES, Context, definite_l_genitive
 from app.extract.actors.org_lexicon import GENERIC
+from app.extract.actors.place_names import place_first_name
 from app.extract.actors.titles import (
     CLERICAL_DEGREES,
     CLERICAL_RANK,
@@ -31,7 +32,7 @@ from app.extract.tokens import QUOTE, SPACE, Tok, soft_gap
 _BY_NAME = "باسم"
 # "المتحدث باسمها": speaking for the body the sentence named before; the title ends there.
 _BY_ITS_NAME = words("باسمه باسمها باسمهم باسمهما")
-_ACTING = "باعمال"  # "القائم بأعمال رئيس البعثة": one title
+_ACTING = words("باعمال بالاعمال")  # "القائم بأعمال رئيس البعثة": one title
 _STANDING = "قايم"
 _DEPUTIES = words("نائب مساعد وكيل مستشار")
 AFFAIRS = words("لشؤون للشؤون")  # "وزير الدولة لشؤون الخليج": the portfolio
@@ -39,6 +40,9 @@ AFFAIRS = words("لشؤون للشؤون")  # "وزير الدولة لشؤون 
 _RANK_ORG, _RANK_PLACE, _RANK_AFTER, _RANK_IN_COUNTRY = 0, 1, 3, 4
 _IN = "في"
 _CLERICAL_COURTESY = words("سيد شيخ")
+_MISSIONS = words("سفاره بعثه قنصليه")  # folded: سفارة، بعثة، قنصلية
+_ENVOYS = words("سفير قنصل قايم")
+_COUNTERPART = "نظير"
 
 
 def read_title(ctx: Context, i: int) -> Title | None:
@@ -60,6 +64,8 @@ def read_title(ctx: Context, i: int) -> Title | None:
             at_body = atom.prefix == "ب" and atom.kind is EntityKind.ORGANIZATION
             if atom.kind is EntityKind.PERSON or not (atom.prefix in ("", "ل", "لل") or at_body):
                 break
+            if j > i + 1 and place_first_name(ctx, j) is not None:
+                break  # "رئيسة الحكومة الإيطالية جورجيا ميلوني": her name, not a 2nd owner
             add_owner(title, atom, after_prep)
             j = title.last = atom.last
             continue
@@ -68,7 +74,7 @@ def read_title(ctx: Context, i: int) -> Title | None:
             word in MODIFIERS
             or word in DOMAINS
             or (word[:1] == "و" and word[1:] in DOMAINS)
-            or _nisba(word)
+            or (_nisba(word) and not _counterpart_surname(ctx, title, word))
         ):
             _adjective_owner(ctx, title, word)
             j = title.last = j + 1
@@ -97,7 +103,7 @@ def read_title(ctx: Context, i: int) -> Title | None:
         ):
             j = title.last = j + 1  # للأمين العام، نائب رئيس، باسم الأمين العام
             continue
-        if word == _ACTING and title.head == _STANDING and j == title.last:
+        if word in _ACTING and title.head == _STANDING and j == title.last:
             j = title.last = j + 1
             continue
         if not genitive_used and definite_l_genitive(word):
@@ -107,8 +113,69 @@ def read_title(ctx: Context, i: int) -> Title | None:
         if word in AFFAIRS:
             j = title.last = _affairs_end(toks, j)  # "لشؤون تمويل الإرهاب"
             continue
+        if _mission_noun(title, word, j) or _unlisted_country(ctx, title, j):
+            j = title.last = j + 1
+            continue
         break
     return title
+
+
+def _counterpart_surname(ctx: Context, title: Title, word: str) -> bool:
+    """ "نظيره الشيباني": a counterpart's nationality is a demonym the gazetteer reads;
+    a nisba it knows as a surname, right after the noun, is the counterpart's name."""
+    return title.head == _COUNTERPART and title.last == title.first + 1 and word in ctx.surnames
+
+
+def _mission_noun(title: Title, word: str, j: int) -> bool:
+    """ "القائم بأعمال سفارة قطر": the mission an acting head runs is part of his title;
+    the country after it is its owner."""
+    return word in _MISSIONS and title.head == _STANDING and j == title.last
+
+
+def _unlisted_country(ctx: Context, title: Title, j: int) -> bool:
+    """ "سفير كازخستان رسول ...": an envoy's noun without the article is in construct,
+    so the word after it is his country (or his mission's), even one the gazetteer does
+    not know or the outlet misspells, when a known first name follows it; or a noun
+    with the article, an honorary envoy's cause ("سفير السلام")."""
+    toks = ctx.block.toks
+    if title.owners or title.head not in _ENVOYS or j != title.last or j + 1 >= len(toks):
+        return False
+    opener = toks[j - 1].norm
+    if opener.startswith("ال") and opener not in _MISSIONS:
+        return False  # "السفير فلان": the article makes the name its apposition
+    word, nxt = toks[j].norm, toks[j + 1]
+    if ctx.covered[j] is not None or word.startswith("و") or word in first_names():
+        return False
+    if word.startswith("ال"):
+        # "سفير السلام حسن ...": an honorary envoy's genitive, then a known first name
+        first = nxt.sep == SPACE and ctx.covered[j + 1] is None and nxt.norm in first_names()
+        if nxt.norm in COMMON_FIRST_NAMES and _definite_at(toks, j + 2):
+            return False  # "سفير النوايا حسن النية": the everyday word and its noun
+        return first and not _nisba(word)
+    if not word.isalpha() or len(word) < 4 or word in PARTICLES or is_verb(word):
+        return False
+    if nxt.sep != SPACE or nxt.norm in COMMON_FIRST_NAMES or ctx.covered[j + 1] is not None:
+        return False
+    if nxt.norm in first_names():
+        return True
+    after = j + 2  # an unknown word on: two bare words that a boundary closes
+    return (
+        after < len(toks)
+        and toks[after].sep == SPACE
+        and ctx.covered[after] is None
+        and not toks[after].norm.startswith("ال")
+        and _bare_word(nxt.norm)
+        and _bare_word(toks[after].norm)
+        and (after + 1 >= len(toks) or toks[after + 1].sep != SPACE)
+    )
+
+
+def _definite_at(toks: Sequence[Tok], k: int) -> bool:
+    return k < len(toks) and toks[k].norm.startswith("ال")
+
+
+def _bare_word(word: str) -> bool:
+    return word.isalpha() and word not in PARTICLES and not is_verb(word)
 
 
 def _clerical_rank(ctx: Context, title: Title) -> Title | None:
@@ -165,7 +232,7 @@ def _speaks_for_a_role(toks: Sequence[Tok], k: int) -> bool:
 
 def _absorbs(title: Title, previous: str) -> bool:
     """ "نائب رئيس الوزراء", "المتحدث باسم الأمين العام": one title, not two."""
-    if previous in (_BY_NAME, _ACTING):
+    if previous == _BY_NAME or previous in _ACTING:
         return True
     return title.last == title.first + 1 and title.head in _DEPUTIES
 

@@ -24,13 +24,14 @@ def _lemmas(text: str) -> dict[str, str]:
     return out
 
 
+# مؤسس without its feminine: "مؤسسة" is an institution far more often than a founder.
 ROLES = _lemmas("""
     رئيس/رئيسة نائب/نائبة وزير/وزيرة سفير/سفيرة مبعوث/مبعوثة ممثل/ممثلة متحدث/متحدثة
     ناطق/ناطقة أمين/أمينة قائد/قائدة زعيم/زعيمة مدير/مديرة عضو/عضوة قنصل/قنصلة ملك/ملكة
     أمير/أميرة ولي سلطان عاهل مرشد مستشار/مستشارة منسق/منسقة محافظ عمدة وكيل/وكيلة
     مساعد مفوض/مفوضة مقرر/مقررة مندوب/مندوبة قاضي/قاضية مدعي مسؤول/مسؤولة قائم/قائمة
     قيادي/قيادية ناشط/ناشطة صحفي/صحفية كاتب/كاتبة باحث/باحثة محلل/محللة خبير/خبيرة
-    مراسل/مراسلة محامي/محامية مؤسس/مؤسسة موفد/موفدة مرشح/مرشحة إعلامي/إعلامية
+    مراسل/مراسلة محامي/محامية مؤسس موفد/موفدة مرشح/مرشحة إعلامي/إعلامية
     نظير/نظيرة أكاديمي/أكاديمية مغرد/مغردة مدون/مدونة أسير/أسيرة متهم/متهمة مفكر/مفكرة
     داعية روائي/روائية مفتي
 """)
@@ -129,6 +130,10 @@ _TITLE_PREFIXES = ("و", "ف", "ل", "لل", "ب")
 _POSSESSIVES = ("هما", "هم", "ها", "نا")  # "مراسلنا في غزة": the outlet's own reporter
 
 
+# "his": after a feminine role's ت only (نظيرته); elsewhere ه is the folded ة.
+_HIS = "ه"
+
+
 def _owned(role: str) -> str:
     """The stem a possessive joins: the feminine ة is written ت before it (مراسلتها)."""
     return role[:-1] + "ت" if role.endswith("ه") and ROLES.get(role) != role else role
@@ -140,6 +145,7 @@ TITLE_FORMS = written_forms(
     [
         *(article + noun for noun in (*ROLES, *HONORIFICS) for article in ("", "ال")),
         *(_owned(role) + suffix for role in ROLES for suffix in _POSSESSIVES),
+        *(_owned(role) + _HIS for role in ROLES if _owned(role) != role),
     ],
     _TITLE_PREFIXES,
 )
@@ -169,6 +175,8 @@ def _possessed_role(stem: str) -> str | None:
     """ "مندوبها" -> مندوب: a role noun with a possessive pronoun (never with the article)."""
     if stem.startswith("ال"):
         return None
+    if stem.endswith("ت" + _HIS) and stem[:-2] + "ه" in ROLES:
+        return ROLES[stem[:-2] + "ه"]  # "نظيرته": a feminine role and "his" or "her"
     for suffix in _POSSESSIVES:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
             base = stem[: -len(suffix)]
