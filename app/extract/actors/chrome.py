@@ -6,7 +6,8 @@ once more here, since a name in it would become an actor of the story:
 - an author's note: "كاتب وباحث سوري مقيم في باريس" (an indefinite writer noun, no verb);
 - a tag line: "سوريا الجامعة العربية التطبيع الأردن" (words and nothing that binds them:
   no verb, no particle, no punctuation);
-- a contact line: "للتواصل مع المرصد: 00963933000111" (a phone number).
+- a contact line: "للتواصل مع المرصد: 00963933000111" (a short line with a phone number;
+  a paragraph of story may hold a span of years, "(1980-1988)", that looks like one).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _WRITERS = words("""
 _NOTE_WORDS = 15
 _TAG_WORDS = 12
 _PHONE = re.compile(r"\+?\d[\d\s-]{7,}\d")
+_YEARS = re.compile(r"\d{4}\s*-\s*\d{4}")
+_CONTACT_WORDS = 20
 _BINDING = re.compile(r"[.,،؛:!?؟\"«»()]")
 
 
@@ -32,11 +35,15 @@ def closing_chrome(text: str) -> bool:
     found = WORD_RE.findall(fold(text))
     if not found:
         return False
-    if _PHONE.search(text):
+    if len(found) <= _CONTACT_WORDS and _phone(text):
         return True
     if len(found) <= _NOTE_WORDS and found[0] in _WRITERS:
         return not any(is_verb(w) for w in found)
     return 2 <= len(found) <= _TAG_WORDS and _tag_line(text, found)
+
+
+def _phone(text: str) -> bool:
+    return any(not _YEARS.fullmatch(m.group().strip()) for m in _PHONE.finditer(text))
 
 
 def _tag_line(text: str, found: list[str]) -> bool:
