@@ -26,6 +26,7 @@ from app.extract.actors.lexicon import (
     words,
 )
 from app.extract.actors.matcher import TokenTrie, name_tokens, spelling_variants
+from app.extract.actors.prebuilt import cached_build
 from app.extract.model import Entity, EntityKind
 from app.extract.tokens import bare
 
@@ -227,8 +228,15 @@ class Gazetteer:
 
 
 def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:
-    """The gazetteer of `directory` (default app/extract/data), built once per directory."""
-    return _load(Path(directory or DATA_DIR).resolve())
+    """The gazetteer of `directory` (default app/extract/data), built once per directory;
+    the shipped one is kept built between processes (prebuilt.py)."""
+    path = Path(directory or DATA_DIR).resolve()
+    return _shipped() if path == DATA_DIR else _load(path)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Gazetteer:
+    return cached_build("gazetteer", DATA_DIR, lambda: _load(DATA_DIR))
 
 
 @lru_cache(maxsize=8)
