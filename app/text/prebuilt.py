@@ -1,12 +1,13 @@
-"""The shipped gazetteer kept built on disk between processes: building it (reading and
-validating the JSON, every spelling variant, CLDR's names) cost each `khabar` process
-some 150 ms of CPU, loading it back some 25 ms.
+"""Tables built from data files kept built on disk between processes: the gazetteer
+(reading and validating its JSON, every spelling variant, CLDR's names) cost each
+`khabar` process some 150 ms of CPU, loading it back some 25 ms; the dateline tables
+(Babel's import and CLDR's Arabic city and country names) some 40 ms.
 
-The file is named by a hash of everything the build reads: the data files, the source of
-app/extract, app/text and app/ingest/model.py (the code that folds and indexes the
-names), Babel's locale data, the Python version. A changed input names another file, so
-a stale one is never read. Any failure to read or write the cache falls back to building:
-the cache can only save time, never change a result.
+A file is named by a hash of everything its build reads, by path and content (the
+callers list the data files and the source of the code that builds them) and the Python
+version. A changed input names another file, so a stale one is never read. Any failure to
+read or write the cache falls back to building: the cache can only save time, never
+change a result.
 
 It lives in $XDG_CACHE_HOME/khabar (~/.cache/khabar by default), the user's own: a
 pickle there is trusted as much as the code beside it."""
@@ -20,21 +21,21 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_APP = Path(__file__).resolve().parents[2]
+APP = Path(__file__).resolve().parents[1]
 _FORMAT = "1"  # raise when what is pickled changes shape without its source changing
 
 
-def cached_build(name: str, data_dir: Path, build: Callable[[], T]) -> T:
+def cached_build(name: str, inputs: Iterable[Path], build: Callable[[], T]) -> T:
     """build(), or what an earlier process built from the same inputs."""
     try:
-        path = cache_dir() / f"{name}-{inputs_hash(data_dir)}.pickle"
+        path = cache_dir() / f"{name}-{inputs_hash(inputs)}.pickle"
     except OSError:
         return build()
     found: T | None = _read(path)
@@ -50,22 +51,27 @@ def cache_dir() -> Path:
     return Path(base) / "khabar"
 
 
-def inputs_hash(data_dir: Path) -> str:
-    """A hash of every file the build reads, by path and content."""
+def inputs_hash(inputs: Iterable[Path]) -> str:
     digest = hashlib.sha256(f"{_FORMAT} {sys.version}".encode())
-    for path in _inputs(data_dir):
+    for path in inputs:
         digest.update(str(path).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
 
 
-def _inputs(data_dir: Path) -> Iterable[Path]:
-    yield from sorted(p for p in data_dir.iterdir() if p.is_file())
-    for package in ("extract", "text"):
-        yield from sorted((_APP / package).rglob("*.py"))
-    yield _APP / "ingest" / "model.py"
+def sources(*names: str) -> list[Path]:
+    """The Python files of these packages or modules of app: "extract", "ingest/model.py"."""
+    found: list[Path] = []
+    for name in names:
+        path = APP / name
+        found.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    return found
+
+
+def cldr_files() -> Iterator[Path]:
+    """The locale data Babel reads for Arabic names; none when Babel is not installed."""
     babel = find_spec("babel")
-    if babel is not None and babel.origin:  # _cldr_names reads these; optional at run time
+    if babel is not None and babel.origin:
         locales = Path(babel.origin).parent / "locale-data"
         yield from (p for p in (locales / "root.dat", locales / "ar.dat") if p.is_file())
 
@@ -104,7 +110,7 @@ def _write(path: Path, value: object) -> None:
         log.info("prebuilt %s not written (%s)", path, exc)
         Path(temporary).unlink(missing_ok=True)
         return
-    name = path.name.split("-", 1)[0]
+    name = path.name.rsplit("-", 1)[0]
     for old in path.parent.glob(f"{name}-*.pickle"):
         if old != path:
             old.unlink(missing_ok=True)
