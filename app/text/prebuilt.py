@@ -36,7 +36,7 @@ def cached_build(name: str, inputs: Iterable[Path], build: Callable[[], T]) -> T
     """build(), or what an earlier process built from the same inputs."""
     try:
         path = cache_dir() / f"{name}-{inputs_hash(inputs)}.pickle"
-    except OSError:
+    except (OSError, RuntimeError):  # an input gone; no home directory (RuntimeError)
         return build()
     found: T | None = _read(path)
     if found is not None:
