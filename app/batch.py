@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.bulk import BatchWriter, load_extractor, ordered_map, prepare_parsed
+from app.bulk import BatchWriter, ordered_map, prepare_parsed, steady_heap
 from app.config import Settings
 from app.errors import KhabarError
 from app.extract.pipeline import extract
@@ -266,11 +266,10 @@ def run_ingest(
                         run.tally.fail(item, exc)
                     progress.advance(task)
 
-            if workers > 1:
-                load_extractor()
-            for result in ordered_map(Reader(settings), all_units(), workers=workers):
-                record(result, run)
-            run.writer.flush()
+            with steady_heap():
+                for result in ordered_map(Reader(settings), all_units(), workers=workers):
+                    record(result, run)
+                run.writer.flush()
     finally:
         engine.dispose()
     report(run.tally, ("ingested", "updated", "unchanged"))

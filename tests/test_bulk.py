@@ -3,6 +3,7 @@ its good articles when one of them fails; memory of the writer does not grow wit
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -15,7 +16,14 @@ from sqlalchemy.orm import Session
 from support import ARCHIVE, CLI, FIXTURES, committed, count, failures, summary
 
 from app import batch
-from app.bulk import BatchWriter, ordered_map
+from app.bulk import (
+    CHUNK,
+    IN_FLIGHT_PER_WORKER,
+    YOUNG_THRESHOLD,
+    BatchWriter,
+    ordered_map,
+    steady_heap,
+)
 from app.config import Settings
 from app.extract.model import Mention, Span
 from app.ingest.model import Part
@@ -103,8 +111,24 @@ def test_results_come_back_in_order_with_a_bounded_number_in_flight() -> None:
 
     results = ordered_map(abs, numbers(), workers=2)
     assert next(iter(results)) == 0
-    assert len(consumed) <= 2 * 8  # the rest is read only as results are taken
+    # the rest is read only as results are taken
+    assert len(consumed) <= 2 * IN_FLIGHT_PER_WORKER * CHUNK < 200
     assert list(results) == list(range(1, 200))
+
+
+def test_a_run_collects_garbage_apart_from_what_lives_to_its_end() -> None:
+    threshold = gc.get_threshold()
+    gc.disable()  # as `khabar` starts
+    try:
+        with steady_heap():
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # the imports and the gazetteer
+            assert gc.get_threshold()[0] == YOUNG_THRESHOLD
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == 0
+        assert gc.get_threshold() == threshold
+    finally:
+        gc.enable()
 
 
 def _pid_after_a_pause(_: int) -> int:

@@ -8,7 +8,7 @@ PostgreSQL one COPY, instead of a round of the extended protocol per row."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -72,15 +72,14 @@ class _Plan:
 
     def values(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
         values = list(map(self.get, rows))
+        if not self.converts or not values:
+            return values
+        # Converted a column at a time: rebuilding each row once a converted column cost
+        # more than the conversions.
+        columns = list(zip(*values, strict=True))
         for position, convert in self.converts:
-            last: Any = object()
-            done = None
-            for i, row in enumerate(values):
-                value = row[position]
-                if value is not last:  # an article's rows share their date: converted once
-                    last, done = value, convert(value)
-                values[i] = (*row[:position], done, *row[position + 1 :])
-        return values
+            columns[position] = tuple(_each_converted(columns[position], convert))
+        return list(zip(*columns, strict=True))
 
     def write(self, connection: Connection, rows: list[tuple[Any, ...]]) -> None:
         if self.how == "executemany":
@@ -100,6 +99,15 @@ class _Plan:
             raise DBAPIError.instance(self.sql, None, exc, error_class) from exc
         finally:
             cursor.close()
+
+
+def _each_converted(column: Sequence[Any], convert: Convert) -> Iterator[Any]:
+    last: Any = object()
+    done = None
+    for value in column:
+        if value is not last:  # an article's rows share their date: converted once
+            last, done = value, convert(value)
+        yield done
 
 
 @cache

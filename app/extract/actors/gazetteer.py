@@ -28,6 +28,7 @@ from app.extract.actors.lexicon import (
 from app.extract.actors.matcher import TokenTrie, name_tokens, spelling_variants
 from app.extract.model import Entity, EntityKind
 from app.extract.tokens import bare
+from app.text.prebuilt import cached_build, cldr_files, sources
 
 log = logging.getLogger(__name__)
 
@@ -227,8 +228,22 @@ class Gazetteer:
 
 
 def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:
-    """The gazetteer of `directory` (default app/extract/data), built once per directory."""
-    return _load(Path(directory or DATA_DIR).resolve())
+    """The gazetteer of `directory` (default app/extract/data), built once per directory;
+    the shipped one is kept built between processes (app/text/prebuilt.py)."""
+    path = Path(directory or DATA_DIR).resolve()
+    return _shipped() if path == DATA_DIR else _load(path)
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Gazetteer:
+    return cached_build("gazetteer", built_from(DATA_DIR), lambda: _load(DATA_DIR))
+
+
+def built_from(directory: Path) -> list[Path]:
+    """What the gazetteer of `directory` is built from: its files, the code that folds and
+    indexes the names (app/extract, app/text, the block model), CLDR's names."""
+    data = sorted(p for p in directory.iterdir() if p.is_file())
+    return [*data, *sources("extract", "text", "ingest/model.py"), *cldr_files()]
 
 
 @lru_cache(maxsize=8)

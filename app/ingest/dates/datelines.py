@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from babel import Locale
-
 from app.text.normalize import normalize
+from app.text.prebuilt import cached_build, cldr_files, sources
 
 # CLDR exemplar cities that are also everyday Arabic words; matching them would turn a
 # stray word of a dateline line ("نوم" sleep, "ترك" left) into a time zone.
 _AMBIGUOUS_EXEMPLARS = frozenset({"نوم", "ترك", "سمراء", "واك", "سنتر", "ماهي", "جوني", "بليز"})
 _NOT_A_CITY = frozenset({"Etc/Unknown"})
+_NOT_A_COUNTRY = frozenset({"UN", "EU", "EZ", "QO", "ZZ", "XA", "XB"})
 
 # fmt: off
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -97,9 +97,19 @@ def _key(name: str) -> str:
 
 
 @cache
-def _table() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for zone, names in Locale("ar").time_zones.items():
+def _cldr() -> tuple[dict[str, str], frozenset[str]]:
+    """CLDR's Arabic exemplar cities (key -> zone) and country names (keys), kept built
+    between processes (app/text/prebuilt.py): Babel's import and its data cost ~40 ms."""
+    inputs = [*cldr_files(), *sources("ingest/dates/datelines.py", "text/normalize.py")]
+    return cached_build("cldr_names", inputs, _read_cldr)
+
+
+def _read_cldr() -> tuple[dict[str, str], frozenset[str]]:
+    from babel import Locale
+
+    locale = Locale("ar")
+    cities: dict[str, str] = {}
+    for zone, names in locale.time_zones.items():
         city = names.get("city")
         if zone in _NOT_A_CITY or not city:
             continue
@@ -107,7 +117,19 @@ def _table() -> dict[str, str]:
         for part in re.split(r"[()]", city):
             key = _key(part)
             if key and key not in _AMBIGUOUS_EXEMPLARS:
-                table.setdefault(key, zone)
+                cities.setdefault(key, zone)
+    # Two-letter codes are countries (and a few groupings, left out: "الأمم المتحدة" is UN)
+    countries = frozenset(
+        _key(name)
+        for code, name in locale.territories.items()
+        if len(code) == 2 and code.isalpha() and code not in _NOT_A_COUNTRY
+    )
+    return cities, countries
+
+
+@cache
+def _table() -> dict[str, str]:
+    table = dict(_cldr()[0])
     for zone, spellings in _ALIASES.items():
         for spelling in spellings:
             table[_key(spelling)] = zone
@@ -130,17 +152,9 @@ def zone_for_city(name: str) -> str | None:
     return None
 
 
-_NOT_A_COUNTRY = frozenset({"UN", "EU", "EZ", "QO", "ZZ", "XA", "XB"})
-
-
 @cache
 def _territories() -> frozenset[str]:
-    # Two-letter codes are countries (and a few groupings, left out: "الأمم المتحدة" is UN)
-    names = {
-        _key(name)
-        for code, name in Locale("ar").territories.items()
-        if len(code) == 2 and code.isalpha() and code not in _NOT_A_COUNTRY
-    }
+    names = set(_cldr()[1])
     # News writes these where CLDR has "الأراضي الفلسطينية" or a longer official form
     names.update(_key(n) for n in ("فلسطين", "سورية", "الإمارات", "أمريكا", "أميركا", "بريطانيا"))
     return frozenset(names - {""})

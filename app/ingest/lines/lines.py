@@ -52,13 +52,16 @@ def clean_line(line: str) -> str:
     return collapse_spaces(_INVISIBLE.sub("", line))
 
 
-def word_count(line: str) -> int:
-    return len(line.split())
-
-
-# A parser asks several rules about each line, and each folds it: the folds are kept for
-# the lines of the last few articles.
+# A parser asks several rules about each line, and each folds it or counts its words: the
+# answers are kept for the lines of the last few articles.
 _LINES_KEPT = 2048
+
+
+@lru_cache(maxsize=_LINES_KEPT)
+def word_count(line: str) -> int:
+    """Words of a line: asked some five times a line by the rules, and a paragraph's split
+    makes a string a word."""
+    return len(line.split())
 
 
 @lru_cache(maxsize=_LINES_KEPT)

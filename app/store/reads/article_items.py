@@ -175,15 +175,37 @@ def default_extras(session: Session, ids: list[int]) -> dict[int, dict[str, Any]
     articles.item_json holds, four queries for all of `ids`."""
     ledes, images = _ledes(session, ids), _images(session, ids)
     actors, resolutions = _actors(session, ids), _resolutions(session, ids)
+    dump = _dumper()
     return {
         i: {
             "lede": ledes.get(i),
             "image": images[i].model_dump(mode="json") if i in images else None,
-            "actors": v.Actors(**actors.get(i, {})).model_dump(mode="json"),
-            "resolutions": [r.model_dump(mode="json") for r in resolutions.get(i, [])],
+            # as v.Actors(**found).model_dump(mode="json"): every kind, in field order
+            "actors": {
+                kind: [dump(ref) for ref in actors.get(i, {}).get(kind, [])]
+                for kind in _ACTOR_KINDS
+            },
+            "resolutions": [dump(r) for r in resolutions.get(i, [])],
         }
         for i in ids
     }
+
+
+_ACTOR_KINDS = tuple(v.Actors.model_fields)
+
+
+def _dumper() -> Callable[[v.EntityRef | v.ResolutionRef], dict[str, Any]]:
+    """model_dump(mode="json"), once a reference: a batch of articles names the same few
+    actors and resolutions thousands of times (`_actors` and `_resolutions` share them)."""
+    dumped: dict[int, dict[str, Any]] = {}
+
+    def dump(ref: v.EntityRef | v.ResolutionRef) -> dict[str, Any]:
+        found = dumped.get(id(ref))
+        if found is None:
+            found = dumped[id(ref)] = ref.model_dump(mode="json")
+        return found
+
+    return dump
 
 
 def _item(
@@ -261,24 +283,40 @@ def _actors(session: Session, ids: list[int]) -> dict[int, dict[str, list[v.Enti
         .order_by(m.ArticleEntity.mention_count.desc(), m.Entity.id)
     ).all()
     found: dict[int, dict[str, list[v.EntityRef]]] = defaultdict(lambda: defaultdict(list))
+    refs: dict[int, v.EntityRef] = {}  # one an entity: its columns are the same on every row
     for row in rows:
         kind = found[row.article_id][row.kind]
         if len(kind) < ACTORS_PER_KIND:
-            kind.append(entity_ref(row))
+            ref = refs.get(row.id)
+            kind.append(ref if ref is not None else refs.setdefault(row.id, entity_ref(row)))
     return found
 
 
 def _resolutions(session: Session, ids: list[int]) -> dict[int, list[v.ResolutionRef]]:
     rows = session.execute(
-        select(m.ArticleResolution.article_id, m.Resolution)
+        select(m.ArticleResolution.article_id, *_RESOLUTION_COLUMNS)
         .join(m.Resolution, m.Resolution.id == m.ArticleResolution.resolution_id)
         .where(m.ArticleResolution.article_id.in_(ids))
         .order_by(m.ArticleResolution.citation_count.desc(), m.Resolution.number)
     ).all()
     found: dict[int, list[v.ResolutionRef]] = defaultdict(list)
-    for article_id, resolution in rows:
-        found[article_id].append(resolution_ref(resolution))
+    refs: dict[int, v.ResolutionRef] = {}
+    for row in rows:
+        ref = refs.get(row.id)
+        found[row.article_id].append(
+            ref if ref is not None else refs.setdefault(row.id, resolution_ref(row))
+        )
     return found
+
+
+# The columns resolution_ref reads: no ORM object a row.
+_RESOLUTION_COLUMNS = (
+    m.Resolution.id,
+    m.Resolution.body,
+    m.Resolution.number,
+    m.Resolution.year,
+    m.Resolution.un_session,
+)
 
 
 def _blocks(session: Session, ids: list[int], titles: dict[int, str]) -> dict[int, list[Block]]:

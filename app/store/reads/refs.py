@@ -31,7 +31,7 @@ def entity_ref(entity: m.Entity | Any) -> v.EntityRef:
     )
 
 
-def resolution_ref(resolution: m.Resolution) -> v.ResolutionRef:
+def resolution_ref(resolution: m.Resolution | Any) -> v.ResolutionRef:
     return v.ResolutionRef(
         body=resolution.body,
         number=resolution.number,

@@ -1,15 +1,19 @@
 import json
+import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 from actor_support import FIXTURE_GAZETTEER
 
+from app.extract.actors import gazetteer as gazetteer_module
 from app.extract.actors.entries import GazetteerError
 from app.extract.actors.gazetteer import DATA_DIR, Role, load_gazetteer
 from app.extract.actors.matcher import name_tokens
 from app.extract.model import EntityKind
 from app.extract.tokens import lex
 from app.ingest.model import Part, TextBlock
+from app.text.prebuilt import cached_build, inputs_hash
 
 
 def _ids(directory: Path, text: str) -> list[str]:
@@ -165,3 +169,28 @@ def test_the_surnames_said_alone_are_those_of_foreigners_shaped_like_no_word() -
     assert "رييسي" not in lone  # Iran's president: an Arabic adjective too (main)
     assert "بلير" not in lone  # short: a word or a shared name as often
     assert "كارتر" not in lone  # two known men bear it
+
+
+def test_the_shipped_gazetteer_kept_built_is_the_one_a_build_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = gazetteer_module._load.__wrapped__(DATA_DIR)
+    inputs = gazetteer_module.built_from(DATA_DIR)
+    cached_build("gazetteer", inputs, lambda: built)
+    loaded = cached_build("gazetteer", inputs, lambda: None)
+    assert isinstance(loaded, gazetteer_module.Gazetteer) and loaded is not built
+    for field in fields(gazetteer_module.Gazetteer):
+        if field.name != "trie":
+            assert getattr(loaded, field.name) == getattr(built, field.name), field.name
+    assert loaded.trie._root == built.trie._root
+    assert loaded.trie.size == built.trie.size
+
+
+def test_the_gazetteer_is_built_again_when_a_data_file_changes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    before = inputs_hash(gazetteer_module.built_from(data))
+    persons = data / "persons.json"
+    persons.write_text(persons.read_text(encoding="utf-8").replace("غوتيريش", "غوتيرش"), "utf-8")
+    assert inputs_hash(gazetteer_module.built_from(data)) != before

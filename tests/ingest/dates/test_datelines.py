@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from app.ingest.dates import is_territory, zone_for_city
-from app.ingest.dates.datelines import known_cities
+from app.ingest.dates import datelines, is_territory, zone_for_city
+from app.ingest.dates.datelines import _key, known_cities
 
 
 @pytest.mark.parametrize(
@@ -92,3 +93,16 @@ def test_country_names_are_territories(name: str) -> None:
 @pytest.mark.parametrize("name", ["الأمم المتحدة", "الاتحاد الأوروبي", "دمشق", "شبكة الساحل", ""])
 def test_organizations_cities_and_outlets_are_not_territories(name: str) -> None:
     assert not is_territory(name)
+
+
+def test_cldr_names_kept_built_between_processes_are_the_ones_babel_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = datelines._read_cldr()
+    written = datelines._cldr.__wrapped__()
+    read = datelines._cldr.__wrapped__()
+    assert read == written == built
+    assert read is not written
+    cities, countries = read
+    assert cities[_key("بيروت")] == "Asia/Beirut" and _key("لبنان") in countries
