@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from app.extract.actors import RuleActorRecognizer
 from app.extract.model import Extraction
 from app.extract.recognizer import ActorRecognizer
@@ -17,7 +19,17 @@ def default_recognizer() -> ActorRecognizer:
     global _default_recognizer
     if _default_recognizer is None:
         _default_recognizer = RuleActorRecognizer()
+        _keep_out_of_collection()
     return _default_recognizer
+
+
+def _keep_out_of_collection() -> None:
+    """The gazetteer and the indexes built from it live as long as the process: frozen out
+    of the cyclic collector, a full collection stops walking them (their dicts hold every
+    spelling of every actor). Those walks took ~5% of extraction's CPU on 600-word articles
+    wherever nothing had frozen them (`khabar ingest` in one process, jobs, benchmarks)."""
+    gc.collect()  # what loading left as garbage goes now, not frozen with the rest
+    gc.freeze()
 
 
 def extract(article: ParsedArticle, *, recognizer: ActorRecognizer | None = None) -> Extraction:
