@@ -52,6 +52,25 @@ def test_the_default_recognizer_once_loaded_is_out_of_the_collectors_reach(
     gc.unfreeze()
 
 
+def test_loading_the_default_recognizer_lets_more_young_objects_wait_for_a_collection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = gc.get_threshold()
+    monkeypatch.setattr(pipeline, "_default_recognizer", None)
+    monkeypatch.setattr(pipeline, "RuleActorRecognizer", _Loaded)
+    gc.set_threshold(700, *before[1:])
+    try:
+        pipeline.default_recognizer()
+        assert gc.get_threshold() == (pipeline._YOUNG_BEFORE_COLLECTION, *before[1:])
+        gc.set_threshold(50_000, *before[1:])  # a process's own, higher setting stays
+        monkeypatch.setattr(pipeline, "_default_recognizer", None)
+        pipeline.default_recognizer()
+        assert gc.get_threshold()[0] == 50_000
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
 def test_an_article_in_another_language_is_not_analysed() -> None:
     story = article(body="The envoy said resolution 2254 remains the basis.")
     story.language = "en"
