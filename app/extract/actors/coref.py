@@ -478,8 +478,6 @@ def _usable_short(word: str) -> bool:
 
 def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[str]]) -> list[Cand]:
     block = result.block
-    if not trie.opens_in(block):
-        return []  # none of the article's names, nor their surnames, in this block
     taken = [False] * len(block.toks)
     for cand in result.cands:
         for k in range(cand.first, cand.last):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import Any, Generic, TypeVar
 
 from app.extract.tokens import COMMA, QUOTE, STOP, WORD_RE, Block, Tok, reading_stems, readings
@@ -147,13 +146,6 @@ class TokenTrie(Generic[T]):
     def add_all(self, tokens: tuple[str, ...], values: Iterable[T]) -> None:
         for value in values:
             self.add(tokens, value)
-
-    def opens_in(self, block: Block) -> bool:
-        """Whether a reading of some token of `block` is a first token of the trie: when
-        none is, `scan` finds nothing there. One set operation over the tokens' cached
-        stems, worth it before scanning with a small trie (an article's own names)."""
-        stems = chain.from_iterable(map(reading_stems, block.norms))
-        return not self._root.keys().isdisjoint(stems)
 
     def __contains__(self, tokens: tuple[str, ...]) -> bool:
         node: object = self._root

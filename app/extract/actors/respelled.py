@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from itertools import chain
 
 from app.extract.actors.candidates import BlockResult, Cand, Form
 from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names, is_verb
@@ -32,10 +31,8 @@ def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
 
 def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[str]) -> list[Cand]:
     """Surname mentions spelled otherwise than `spelled` (the surnames as written)."""
-    block = result.block
-    if known.keys().isdisjoint(chain.from_iterable(map(_skeletons, block.norms))):
-        return []  # most blocks: no word of theirs has the skeleton of a surname
-    taken, exact = _taken(result), frozenset(spelled)
+    block, taken = result.block, _taken(result)
+    exact = frozenset(spelled)
     out: list[Cand] = []
     for k, options in enumerate(map(_skeleton_readings, block.norms)):
         if not options or taken[k]:
@@ -61,12 +58,6 @@ def _skeleton_readings(word: str) -> tuple[tuple[str, str, str], ...]:
     if word.isascii() or len(word) < _SHORTEST:  # what Tok.latin tells of a word token
         return ()
     return tuple((prefix, stem, word_skeleton(stem)) for prefix, stem in _readings(word))
-
-
-@lru_cache(maxsize=65536)
-def _skeletons(word: str) -> frozenset[str]:
-    """The skeletons of `_skeleton_readings(word)`, to test a whole block at once."""
-    return frozenset(found for _, _, found in _skeleton_readings(word))
 
 
 def _readings(word: str) -> tuple[tuple[str, str], ...]:
