@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 
 import pytest
 from factories import article
 
+from app.extract import pipeline
 from app.extract.pipeline import extract
 from app.extract.tokens import NormText
 
 
 def test_each_block_is_normalized_once_for_all_the_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    pipeline.default_recognizer()  # loaded first: loading the gazetteer normalizes its names
     built: list[str] = []
     init = NormText.__init__
 
@@ -27,6 +30,45 @@ def test_each_block_is_normalized_once_for_all_the_stages(monkeypatch: pytest.Mo
     # every stage read the text: actors, a citation and a statement were found
     assert extraction.entities and extraction.citations and extraction.statements
     assert sorted(built) == sorted(block.text for block in story.blocks())
+
+
+class _Loaded:
+    """Stands for the default recognizer: an object the collector tracks, as the gazetteer's
+    dicts are."""
+
+
+def test_the_default_recognizer_once_loaded_is_out_of_the_collectors_reach(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loaded = _Loaded()
+    monkeypatch.setattr(pipeline, "_default_recognizer", None)
+    monkeypatch.setattr(pipeline, "RuleActorRecognizer", lambda: loaded)
+    gc.unfreeze()
+    assert any(o is loaded for o in gc.get_objects())
+    assert pipeline.default_recognizer() is loaded
+    # frozen: in no generation a collection walks
+    assert not any(o is loaded for o in gc.get_objects())
+    assert pipeline.default_recognizer() is loaded  # loaded once
+    gc.unfreeze()
+
+
+def test_loading_the_default_recognizer_lets_more_young_objects_wait_for_a_collection(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = gc.get_threshold()
+    monkeypatch.setattr(pipeline, "_default_recognizer", None)
+    monkeypatch.setattr(pipeline, "RuleActorRecognizer", _Loaded)
+    gc.set_threshold(700, *before[1:])
+    try:
+        pipeline.default_recognizer()
+        assert gc.get_threshold() == (pipeline._YOUNG_BEFORE_COLLECTION, *before[1:])
+        gc.set_threshold(50_000, *before[1:])  # a process's own, higher setting stays
+        monkeypatch.setattr(pipeline, "_default_recognizer", None)
+        pipeline.default_recognizer()
+        assert gc.get_threshold()[0] == 50_000
+    finally:
+        gc.set_threshold(*before)
+        gc.unfreeze()
 
 
 def test_an_article_in_another_language_is_not_analysed() -> None:

@@ -31,9 +31,11 @@ def find_features(block: Block, gaz: dict[int, Cand]) -> list[Cand]:
     out: list[Cand] = []
     if _FORMS.isdisjoint(block.norms):
         return out
-    toks = block.toks
-    for i in range(len(toks) - 1):
-        feature = _feature(toks[i].norm)
+    toks, norms = block.toks, block.norms
+    # only the tokens `_feature` may accept (a set test, not a call each); the last one
+    # heads no name
+    for i in [k for k, word in enumerate(norms[:-1]) if word in _FORMS]:
+        feature = _feature(norms[i])
         if feature is None or i in gaz or toks[i + 1].sep != SPACE:
             continue
         prefix, lemma = feature

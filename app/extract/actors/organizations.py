@@ -532,6 +532,8 @@ def cued_media(block: Block) -> list[Cand]:
     the cue says what the name is, whatever else the words name ("بغداد اليوم")."""
     out: list[Cand] = []
     toks, norms, text = block.toks, block.norms, block.source.text
+    if _MEDIA_CUES.isdisjoint(norms):
+        return out  # most blocks: no cue, told by one set operation
     # from the second token on: 'مراسل "الشرق": ...' opening a line is the outlet's byline
     for k in [k for k in range(2, len(toks)) if norms[k - 1] in _MEDIA_CUES]:
         if _OPENERS.isdisjoint(text[toks[k - 1].end : toks[k].start]):

@@ -6,6 +6,7 @@ one person of the article, no first name, no word with the article, is looked fo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from app.extract.actors.candidates import BlockResult, Cand, Form
 from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names, is_verb
@@ -33,11 +34,11 @@ def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[s
     block, taken = result.block, _taken(result)
     exact = frozenset(spelled)
     out: list[Cand] = []
-    for k, tok in enumerate(block.toks):
-        if taken[k] or tok.latin or len(tok.norm) < _SHORTEST:
+    for k, options in enumerate(map(_skeleton_readings, block.norms)):
+        if not options or taken[k]:
             continue
-        for prefix, stem in _readings(tok.norm):
-            key = known.get(word_skeleton(stem))  # cheap, cached: most words stop here
+        for prefix, stem, stem_skeleton in options:
+            key = known.get(stem_skeleton)  # most words stop here
             if key is None or stem in exact or not _foreign(stem) or not _closed(result, k):
                 continue
             out.append(
@@ -47,6 +48,16 @@ def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[s
             )
             break
     return out
+
+
+@lru_cache(maxsize=65536)
+def _skeleton_readings(word: str) -> tuple[tuple[str, str, str], ...]:
+    """(proclitic, stem, skeleton) of each `_readings` of a word that may be a surname
+    respelled; none for a Latin word or a short one. Cached: the loop above reads every
+    word of the article, and most words come back."""
+    if word.isascii() or len(word) < _SHORTEST:  # what Tok.latin tells of a word token
+        return ()
+    return tuple((prefix, stem, word_skeleton(stem)) for prefix, stem in _readings(word))
 
 
 def _readings(word: str) -> tuple[tuple[str, str], ...]:

@@ -47,6 +47,7 @@ _OPEN_PREFIX = frozenset(
 )
 _DAMMA = "\u064f"
 _ABBAR = normalize("عبر")
+_MAYBE_VERBS = TRIGGERS | {_ABBAR}  # عبر: "via", unless the block writes it عبّر
 _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "كشف"})  # "ما قاله"، "ما أكده"
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
@@ -91,7 +92,7 @@ class Reader(SubjectReader, ClauseReader):
         self.triggers: list[tuple[int, str, VerbForm]] = []
         quoted = quotations(nt.text, carried)  # a quotation the line before left open
         # the few tokens that may be a verb, picked in one pass before any is looked at
-        maybe = [k for k, tok in enumerate(self.toks) if tok.norm in TRIGGERS or tok.norm == _ABBAR]
+        maybe = [k for k, tok in enumerate(self.toks) if tok.norm in _MAYBE_VERBS]
         for i in maybe:
             tok = self.toks[i]
             trigger = tok.norm in TRIGGERS or self._abbara(i)
