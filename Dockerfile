@@ -5,7 +5,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     KHABAR_DATABASE_URL=sqlite:////var/lib/khabar/khabar.db \
-    KHABAR_RESPONSE_CACHE_SECONDS=2
+    KHABAR_RESPONSE_CACHE_SECONDS=2 \
+    XDG_CACHE_HOME=/var/cache/khabar
 
 WORKDIR /srv/khabar
 # Installed editable: alembic.ini and migrations/ stay beside the code, where `khabar migrate` finds them.
@@ -14,8 +15,12 @@ COPY app ./app
 COPY migrations ./migrations
 COPY samples ./samples
 # Bytecode compiled here: PYTHONDONTWRITEBYTECODE would make every process compile the app.
+# The gazetteer and CLDR's names are built here too (app/text/prebuilt.py), read-only to
+# the server, so no process of the image pays for building them.
 RUN pip install -e . \
  && python -m compileall -q app migrations \
+ && python -c "from app.extract.actors.gazetteer import load_gazetteer; from app.ingest.dates import zone_for_city; load_gazetteer(); zone_for_city('دمشق')" \
+ && test -n "$(ls /var/cache/khabar/khabar)" \
  && useradd --system --home /srv/khabar --shell /usr/sbin/nologin khabar \
  && mkdir -p /var/lib/khabar && chown khabar /var/lib/khabar
 
