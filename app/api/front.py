@@ -33,7 +33,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.caching import cache_key, parse_if_none_match, strong_tag, tagged
+from app.api.caching import KEEP_AT, cache_key, parse_if_none_match, strong_tag, tagged
 from app.api.deps import DATABASE_DOWN, get_session
 from app.api.hot import JSON, Found, Hot, match
 from app.api.hot_pages import match_page
@@ -41,8 +41,9 @@ from app.api.hot_search import match_search
 from app.api.http import accepts_gzip, compressed
 from app.api.observe import IdSender, Recorder, make_request_id
 from app.api.ratelimit import COUNTED, Limiter, exempt
-from app.api.response_cache import ResponseCache
+from app.api.response_cache import KeptAnswers, ResponseCache
 from app.logs import REQUEST_ID
+from app.store.changes import Changes
 from app.store.reads.versions import Kept
 
 log = logging.getLogger(__name__)
@@ -62,10 +63,14 @@ class Front:
         self.engine = engine
         self.inline = engine.dialect.name == "sqlite"
         self.kept = Kept()
+        self.changes: Changes | None = state.changes
+        self.answers: KeptAnswers = state.kept_answers
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         hot = self._hot(scope) if scope["type"] == "http" else None
         if hot is None:
+            if self.changes is not None and scope["type"] == "http":
+                send = _seen_writes(scope, send, self.changes)
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
@@ -125,16 +130,29 @@ class Front:
             return 200, [length, JSON], hot.body
         key = cache_key(scope)
         if_none_match = parse_if_none_match(scope)
-        cached = self.cache.get(key)
+        generation = self._generation()
+        cached = self.cache.get(key) if generation is None else self.answers.get(key, generation)
         if cached is not None:
             return tagged(cached.headers, cached.body, cached.tag, if_none_match)
         found = await self._read(scope, hot.read)
         if found is None:
+            if generation is not None:
+                scope[KEEP_AT] = generation  # the routes' answer is kept, as the ETag layer tags it
             return None
         headers = [JSON] if found.link is None else [JSON, (b"link", found.link)]
         tag = strong_tag(found.body)
         self.cache.put(key, headers, found.body, tag)
+        if generation is not None:
+            self.answers.put(key, generation, headers, found.body, tag)
         return tagged(headers, found.body, tag, if_none_match)
+
+    def _generation(self) -> int | None:
+        """The database's generation when answers may be kept by it (PostgreSQL, listening,
+        nothing unread); not when a test's session stands in for the pool's (its writes are
+        never committed, so never notified)."""
+        if self.changes is None or get_session in self.owner.dependency_overrides:
+            return None
+        return self.changes.current()
 
     async def _read(
         self, scope: Scope, read: Callable[[Any, Dialect], Found | None]
@@ -178,3 +196,20 @@ class Front:
             yield pooled.dbapi_connection, self.engine.dialect
         finally:
             pooled.close()
+
+
+def _seen_writes(scope: Scope, send: Send, changes: Changes) -> Send:
+    """`send` for a request the front passes on: a write (any method but GET and HEAD) moves
+    the generation when it starts and again when its answer starts, after its commit (the
+    session dependencies commit before the answer): the next request reads what it wrote,
+    whether or not its notification has arrived."""
+    if scope["method"] in ("GET", "HEAD"):
+        return send
+    changes.wrote()
+
+    async def sending(message: Any) -> None:
+        if message["type"] == "http.response.start":
+            changes.wrote()
+        await send(message)
+
+    return sending

@@ -54,3 +54,48 @@ class ResponseCache:
 
     def clear(self) -> None:
         self._entries.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    headers: list[Any]
+    body: bytes
+    tag: str
+
+
+KEPT_MAX_BYTES = 32 * 1024 * 1024
+
+
+class KeptAnswers:
+    """Answers kept while the database's generation (app/store/changes.py) has not moved
+    since they were read. Generations only go up, so an answer of an older one is never
+    valid again: all kept answers are of the newest generation seen, and a newer one
+    empties them. Bounded in bytes; the first kept go first."""
+
+    def __init__(self, max_bytes: int = KEPT_MAX_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._generation = -1
+        self._entries: dict[Key, Kept] = {}
+        self._bytes = 0
+
+    def get(self, key: Key, generation: int) -> Kept | None:
+        if generation != self._generation:
+            return None
+        return self._entries.get(key)
+
+    def put(self, key: Key, generation: int, headers: list[Any], body: bytes, tag: str) -> None:
+        """Keep an answer read while the generation was `generation` (read before the
+        reads began: a commit during them has moved it since)."""
+        if generation < self._generation or len(body) > MAX_BODY_BYTES:
+            return
+        if generation > self._generation:
+            self._entries.clear()
+            self._bytes = 0
+            self._generation = generation
+        old = self._entries.pop(key, None)
+        if old is not None:
+            self._bytes -= len(old.body)
+        self._entries[key] = Kept(headers, body, tag)
+        self._bytes += len(body)
+        while self._bytes > self.max_bytes:
+            self._bytes -= len(self._entries.pop(next(iter(self._entries))).body)
