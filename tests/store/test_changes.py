@@ -52,7 +52,10 @@ async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
 
 def add_outlet(engine: Engine, name: str, *, commit: bool = True) -> None:
     with engine.connect() as connection:
-        connection.execute(text("INSERT INTO sources (name, normalized_name) VALUES (:name, :name)"), {"name": name})
+        connection.execute(
+            text("INSERT INTO sources (name, normalized_name) VALUES (:name, :name)"),
+            {"name": name},
+        )
         if commit:
             connection.commit()
         else:
