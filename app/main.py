@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.read_session_factory = make_session_factory(replica or app.state.engine)
     app.state.known_entities = KnownEntities()
-    app.state.changes = _changes(app.state.engine, replica)
+    app.state.changes = _changes(app.state.engine, replica) if settings.change_notices else None
     app.state.kept_answers = KeptAnswers()
     if settings.cors_origins:
         app.add_middleware(

@@ -15,7 +15,15 @@ on the event loop: an index range of at most 101 rows and its items is ~60-150 Â
 less than the thread-pool hop it would take, and SQLite's WAL readers do not wait on the
 writer. On PostgreSQL, where a query waits on the network, it runs in the thread pool.
 A read that raises, or has nothing to say (an empty page, an item not stored yet, an
-unknown article), passes the request on to the routes, which answer it as always."""
+unknown article), passes the request on to the routes, which answer it as always.
+
+On PostgreSQL a read cost four or five round trips (the pool's ping, BEGIN, the query,
+the ROLLBACK of the connection's return) and a thread-pool hop, each waking a backend on
+the cores the server shares: ~1,100 req/s where SQLite gave ~1,800. There the answers are
+kept by the database's generation (app/store/changes.py: it moves at every commit, as
+PostgreSQL notifies them, and at every write through this process), so an answer asked
+again while nothing was committed costs no round trip; the routes' answers to requests
+recognized here (searches, on PostgreSQL) are kept the same way by the ETag layer."""
 
 from __future__ import annotations
 
@@ -70,7 +78,8 @@ class Front:
         hot = self._hot(scope) if scope["type"] == "http" else None
         if hot is None:
             if self.changes is not None and scope["type"] == "http":
-                send = _seen_writes(scope, send, self.changes)
+                await _seen_writes(self.app, scope, receive, send, self.changes)
+                return
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
@@ -198,18 +207,24 @@ class Front:
             pooled.close()
 
 
-def _seen_writes(scope: Scope, send: Send, changes: Changes) -> Send:
-    """`send` for a request the front passes on: a write (any method but GET and HEAD) moves
-    the generation when it starts and again when its answer starts, after its commit (the
-    session dependencies commit before the answer): the next request reads what it wrote,
-    whether or not its notification has arrived."""
+async def _seen_writes(
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, changes: Changes
+) -> None:
+    """A request the front passes on. A write (any method but GET and HEAD) moves the
+    generation when it starts, when its answer starts (after its commit: the session
+    dependencies commit before the answer) and when it ends, however it ends: the next
+    request reads what it wrote, whether or not its notification has arrived."""
     if scope["method"] in ("GET", "HEAD"):
-        return send
-    changes.wrote()
+        await app(scope, receive, send)
+        return
 
     async def sending(message: Any) -> None:
         if message["type"] == "http.response.start":
             changes.wrote()
         await send(message)
 
-    return sending
+    changes.wrote()
+    try:
+        await app(scope, receive, sending)
+    finally:
+        changes.wrote()

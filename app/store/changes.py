@@ -60,6 +60,7 @@ class Changes:
         self.generation = 0
         self._poll: Any = None  # select.poll of the listening socket, None when not listening
         self._task: asyncio.Task[None] | None = None
+        self._listened = False  # since the last loss
 
     def current(self) -> int | None:
         """The generation, or None when a commit may have gone unseen (above)."""
@@ -85,11 +86,14 @@ class Changes:
                 await task
 
     async def _listen_forever(self) -> None:
+        said = False  # one warning per loss, not one per retry while the server is away
         while True:
             try:
                 await self._listen()
             except Exception as exc:  # lost or refused: kept answers count for nothing
-                log.warning("change notices lost (%s); answers are read again", exc)
+                if not said or self._listened:
+                    log.warning("change notices lost (%s); answers are read again", exc)
+                said = True
             finally:
                 self._lost()
             await asyncio.sleep(self.retry_seconds)
@@ -106,10 +110,12 @@ class Changes:
             poll.register(connection.pgconn.socket, select.POLLIN)
             self.generation += 1  # commits before the LISTEN were never notified here
             self._poll = poll
+            self._listened = True
             async for _ in connection.notifies():
                 self.generation += 1
         raise ConnectionError("the listening connection ended")
 
     def _lost(self) -> None:
         self._poll = None
+        self._listened = False
         self.generation += 1

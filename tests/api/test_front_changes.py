@@ -181,3 +181,12 @@ async def test_while_the_listener_is_lost_every_request_reads_again(
     await until(lambda: changes(app).current() is not None)
     assert (await client.get(target)).json() == listed
     assert len(reads) == 3  # what was kept before the loss counts for nothing
+
+
+def test_notices_can_be_turned_off_behind_a_pooler_that_drops_listen(
+    own_database: str, writer: Engine
+) -> None:
+    settings = Settings(database_url=own_database, change_notices=False)
+    app = create_app(settings)
+    assert app.state.changes is None  # every request reads the database, as on a replica
+    app.state.engine.dispose()
