@@ -49,13 +49,14 @@ from app.api.hot_search import match_search
 from app.api.http import accepts_gzip, compressed
 from app.api.observe import IdSender, Recorder, make_request_id
 from app.api.ratelimit import COUNTED, Limiter, exempt
-from app.api.response_cache import KeptAnswers, ResponseCache
+from app.api.response_cache import Flights, KeptAnswer, KeptAnswers, ResponseCache
 from app.logs import REQUEST_ID
 from app.store.changes import Changes
 from app.store.reads.versions import Kept
 
 log = logging.getLogger(__name__)
 _UNMATCHED = "unmatched"  # what metrics name a request the router never saw
+_LEADS = "khabar.leads"  # the (key, generation) whose read this request makes for all
 
 
 class Front:
@@ -73,6 +74,7 @@ class Front:
         self.kept = Kept()
         self.changes: Changes | None = state.changes
         self.answers: KeptAnswers = state.kept_answers
+        self.flights = Flights()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         hot = self._hot(scope) if scope["type"] == "http" else None
@@ -86,11 +88,16 @@ class Front:
         request_id = make_request_id(scope)
         token = REQUEST_ID.set(request_id)
         try:
-            answered = await self._answer(scope, IdSender(send, request_id), hot, started)
+            try:
+                answered = await self._answer(scope, IdSender(send, request_id), hot, started)
+            finally:
+                REQUEST_ID.reset(token)
+            if not answered:
+                await self.app(scope, receive, send)
         finally:
-            REQUEST_ID.reset(token)
-        if not answered:
-            await self.app(scope, receive, send)
+            leads = scope.pop(_LEADS, None)
+            if leads is not None:
+                self.flights.land(*leads)
 
     def _hot(self, scope: Scope) -> Hot | None:
         if scope["method"] not in ("GET", "HEAD") or not getattr(self.owner.state, "hot", True):
@@ -140,7 +147,7 @@ class Front:
         key = cache_key(scope)
         if_none_match = parse_if_none_match(scope)
         generation = self._generation()
-        cached = self.cache.get(key) if generation is None else self.answers.get(key, generation)
+        cached = self.cache.get(key) if generation is None else await self._kept(scope, generation)
         if cached is not None:
             return tagged(cached.headers, cached.body, cached.tag, if_none_match)
         found = await self._read(scope, hot.read)
@@ -154,6 +161,20 @@ class Front:
         if generation is not None:
             self.answers.put(key, generation, headers, found.body, tag)
         return tagged(headers, found.body, tag, if_none_match)
+
+    async def _kept(self, scope: Scope, generation: int) -> KeptAnswer | None:
+        """The answer kept at this generation; or, when another request is reading it,
+        that request's answer once it is kept; else None, and this request reads it."""
+        key = cache_key(scope)
+        found = self.answers.get(key, generation)
+        if found is not None:
+            return found
+        flight = self.flights.join(key, generation)
+        if flight is None:
+            scope[_LEADS] = (key, generation)
+            return None
+        await flight.wait()
+        return self.answers.get(key, generation)  # None: not kept (an error); read it too
 
     def _generation(self) -> int | None:
         """The database's generation when answers may be kept by it (PostgreSQL, listening,

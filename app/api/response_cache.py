@@ -9,6 +9,7 @@ write shows here within `ttl`. Bounded in entries and in bytes per entry, so mem
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ class ResponseCache:
 
 
 @dataclass(frozen=True, slots=True)
-class Kept:
+class KeptAnswer:
     headers: list[Any]
     body: bytes
     tag: str
@@ -75,10 +76,10 @@ class KeptAnswers:
     def __init__(self, max_bytes: int = KEPT_MAX_BYTES) -> None:
         self.max_bytes = max_bytes
         self._generation = -1
-        self._entries: dict[Key, Kept] = {}
+        self._entries: dict[Key, KeptAnswer] = {}
         self._bytes = 0
 
-    def get(self, key: Key, generation: int) -> Kept | None:
+    def get(self, key: Key, generation: int) -> KeptAnswer | None:
         if generation != self._generation:
             return None
         return self._entries.get(key)
@@ -95,7 +96,30 @@ class KeptAnswers:
         old = self._entries.pop(key, None)
         if old is not None:
             self._bytes -= len(old.body)
-        self._entries[key] = Kept(headers, body, tag)
+        self._entries[key] = KeptAnswer(headers, body, tag)
         self._bytes += len(body)
         while self._bytes > self.max_bytes:
             self._bytes -= len(self._entries.pop(next(iter(self._entries))).body)
+
+
+class Flights:
+    """One read of an answer per generation at a time. When a commit moves the generation,
+    every client asking for a popular answer misses at once; reading it once for all of
+    them keeps a burst of misses (a search: ~15-25 ms each) from queueing behind each other.
+    The one read began at that generation, so its answer is as fresh as a kept one."""
+
+    def __init__(self) -> None:
+        self._reads: dict[tuple[Key, int], asyncio.Event] = {}
+
+    def join(self, key: Key, generation: int) -> asyncio.Event | None:
+        """The read of `key` under way at `generation`, to wait for; or None, and the caller
+        now makes that read, and `land`s it when done (answered, kept or not)."""
+        found = self._reads.get((key, generation))
+        if found is None:
+            self._reads[(key, generation)] = asyncio.Event()
+        return found
+
+    def land(self, key: Key, generation: int) -> None:
+        found = self._reads.pop((key, generation), None)
+        if found is not None:
+            found.set()

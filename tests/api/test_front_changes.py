@@ -124,6 +124,25 @@ async def test_an_answer_asked_again_is_not_read_again(
     assert len(reads) == len(targets(ids))  # each read once; search by the routes, then kept
 
 
+async def test_clients_missing_the_same_answer_at_once_wait_for_one_read(
+    client: httpx.AsyncClient,
+    ids: dict[str, int],
+    reads: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counted = front.Front._read
+
+    async def slow(this: front.Front, scope: Any, hot: Any) -> Any:
+        await asyncio.sleep(0.05)  # the others arrive while it reads
+        return await counted(this, scope, hot)
+
+    monkeypatch.setattr(front.Front, "_read", slow)
+    for target in targets(ids):
+        answers = await asyncio.gather(*(client.get(target) for _ in range(5)))
+        assert {(r.status_code, r.content) for r in answers} == {(200, answers[0].content)}
+    assert len(reads) == len(targets(ids))  # the search's by the routes, waited for too
+
+
 async def test_a_commit_elsewhere_is_seen_once_notified(
     app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine
 ) -> None:
