@@ -23,6 +23,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(default=5 * 1024 * 1024, gt=0)
     # Seconds a successful GET is kept in the process (0: off); see app/api/response_cache.py.
     response_cache_seconds: float = Field(default=0.0, ge=0, le=60)
+    # PostgreSQL: keep the hottest answers until a commit is notified (app/store/changes.py).
+    # Off behind a pooler that does not keep a session's LISTEN (PgBouncer's transaction mode).
+    change_notices: bool = True
     log_level: str = "INFO"
     # URL fetching (issue 3): hosts allowed even though they resolve to private addresses.
     fetch_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)

@@ -22,7 +22,7 @@ from app.api.observe import ObserveMiddleware, Recorder
 from app.api.openapi import install_openapi
 from app.api.queue import handle as queue_handle
 from app.api.ratelimit import Limiter, RateLimitMiddleware
-from app.api.response_cache import ResponseCache
+from app.api.response_cache import KeptAnswers, ResponseCache
 from app.api.routes import (
     article_reads,
     articles,
@@ -38,6 +38,7 @@ from app.api.routes.explorer import install_explorer
 from app.config import Settings, get_settings
 from app.jobs.queue import shared_queue
 from app.metrics import HttpMetrics
+from app.store.changes import Changes
 from app.store.db import make_engine, make_session_factory
 from app.store.lookup import KnownEntities
 from app.store.timeouts import DbTimeouts
@@ -79,6 +80,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.state.read_session_factory = make_session_factory(replica or app.state.engine)
     app.state.known_entities = KnownEntities()
+    app.state.changes = _changes(app.state.engine, replica) if settings.change_notices else None
+    app.state.kept_answers = KeptAnswers()
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -89,7 +92,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
     install_error_handlers(app)
     app.state.response_cache = ResponseCache(settings.response_cache_seconds)
-    app.add_middleware(ETagMiddleware, cache=app.state.response_cache)
+    app.add_middleware(ETagMiddleware, cache=app.state.response_cache, kept=app.state.kept_answers)
     routers = (article_reads, articles, entities, resolutions, statements, sources, search)
     # Each request is matched against the included routers in turn: probes first, since
     # load balancers call them most, then the most read resources.
@@ -109,6 +112,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.hot = True
     app.add_middleware(Front, owner=app)
     return app
+
+
+def _changes(engine: Engine, replica: Engine | None) -> Changes | None:
+    """PostgreSQL's change notices (app/store/changes.py), listened to from start-up. Not
+    with a replica: notices come from the primary, ahead of what the replica has applied."""
+    if engine.dialect.name != "postgresql" or replica is not None:
+        return None
+    return Changes(engine.url.render_as_string(hide_password=False))
 
 
 def db_timeouts(settings: Settings) -> DbTimeouts:
@@ -138,7 +149,12 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     if not shared_queue(app.state.settings):
         await queue_handle(app).open(app)
     freeze_startup_objects()
+    changes: Changes | None = app.state.changes
+    if changes is not None:
+        await changes.start()
     yield
+    if changes is not None:
+        await changes.stop()
     await queue_handle(app).close()
     if app.state.owns_engine:  # uvicorn let in-flight requests finish first (SIGTERM)
         app.state.engine.dispose()

@@ -18,8 +18,12 @@ from app.main import create_app
 LIMIT_MS = 20.0
 
 
-def time_paths(url: str, paths: dict[str, str], *, repeat: int = 15) -> dict[str, float]:
-    """Median milliseconds per path, after one untimed request (caches, plans)."""
+def time_paths(
+    url: str, paths: dict[str, str], *, repeat: int = 15, written: bool = False
+) -> dict[str, float]:
+    """Median milliseconds per path, after one untimed request (caches, plans). `written`:
+    each timed request follows a write, as far as the app knows (PostgreSQL's change
+    notices, app/store/changes.py), so it reads the database rather than a kept answer."""
     logging.getLogger("httpx").setLevel(logging.WARNING)
     app = create_app(Settings(database_url=url, log_level="WARNING"))
     medians: dict[str, float] = {}
@@ -30,6 +34,8 @@ def time_paths(url: str, paths: dict[str, str], *, repeat: int = 15) -> dict[str
                 raise RuntimeError(f"{path} answered {response.status_code}: {response.text}")
             samples = []
             for _ in range(repeat):
+                if written and app.state.changes is not None:
+                    app.state.changes.wrote()
                 began = time.process_time()
                 client.get(path)
                 samples.append((time.process_time() - began) * 1000)

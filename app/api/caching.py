@@ -13,7 +13,7 @@ from typing import Any
 import xxhash
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.api.response_cache import Key, ResponseCache
+from app.api.response_cache import KeptAnswers, Key, ResponseCache
 
 MAX_AGE_SECONDS = 60
 CACHE_CONTROL = f"public, max-age={MAX_AGE_SECONDS}".encode()
@@ -28,6 +28,9 @@ _UNCACHED_PREFIXES = (
     "/articles/export",
 )
 _DROPPED = {b"content-length", b"etag", b"cache-control"}
+# Set by the front (app/api/front.py) on a request it recognized but passed on: the
+# generation of the database before the routes read it, at which their 200 may be kept.
+KEEP_AT = "khabar.keep_at"
 
 
 def tagged_path(path: str) -> bool:
@@ -36,9 +39,12 @@ def tagged_path(path: str) -> bool:
 
 
 class ETagMiddleware:
-    def __init__(self, app: ASGIApp, *, cache: ResponseCache) -> None:
+    def __init__(
+        self, app: ASGIApp, *, cache: ResponseCache, kept: KeptAnswers | None = None
+    ) -> None:
         self.app = app
         self.cache = cache
+        self.kept = kept
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -56,6 +62,9 @@ class ETagMiddleware:
             await _answer(send, cached.headers, cached.body, cached.tag, if_none_match)
             return
         tagger = _Tagger(send, if_none_match, key, self.cache)
+        generation = scope.get(KEEP_AT)
+        if generation is not None and self.kept is not None:
+            tagger.keep_in(self.kept, generation)
         await self.app(scope, receive, tagger.send)
 
 
@@ -69,6 +78,10 @@ class _Tagger:
         self._cache = cache
         self._start: Message | None = None
         self._chunks: list[bytes] = []
+        self._kept: tuple[KeptAnswers, int] | None = None
+
+    def keep_in(self, kept: KeptAnswers, generation: int) -> None:
+        self._kept = (kept, generation)
 
     async def send(self, message: Message) -> None:
         if message["type"] == "http.response.start":
@@ -88,6 +101,9 @@ class _Tagger:
                 (k, v) for k, v in self._start.get("headers", []) if k.lower() not in _DROPPED
             ]
             self._cache.put(self._key, headers, body, tag)
+            if self._kept is not None:
+                kept, generation = self._kept
+                kept.put(self._key, generation, headers, body, tag)
             await _answer(self._send, headers, body, tag, self._if_none_match)
 
 

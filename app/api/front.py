@@ -15,7 +15,15 @@ on the event loop: an index range of at most 101 rows and its items is ~60-150 Â
 less than the thread-pool hop it would take, and SQLite's WAL readers do not wait on the
 writer. On PostgreSQL, where a query waits on the network, it runs in the thread pool.
 A read that raises, or has nothing to say (an empty page, an item not stored yet, an
-unknown article), passes the request on to the routes, which answer it as always."""
+unknown article), passes the request on to the routes, which answer it as always.
+
+On PostgreSQL a read cost four or five round trips (the pool's ping, BEGIN, the query,
+the ROLLBACK of the connection's return) and a thread-pool hop, each waking a backend on
+the cores the server shares: ~1,100 req/s where SQLite gave ~1,800. There the answers are
+kept by the database's generation (app/store/changes.py: it moves at every commit, as
+PostgreSQL notifies them, and at every write through this process), so an answer asked
+again while nothing was committed costs no round trip; the routes' answers to requests
+recognized here (searches, on PostgreSQL) are kept the same way by the ETag layer."""
 
 from __future__ import annotations
 
@@ -33,7 +41,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from app.api.caching import cache_key, parse_if_none_match, strong_tag, tagged
+from app.api.caching import KEEP_AT, cache_key, parse_if_none_match, strong_tag, tagged
 from app.api.deps import DATABASE_DOWN, get_session
 from app.api.hot import JSON, Found, Hot, match
 from app.api.hot_pages import match_page
@@ -41,12 +49,14 @@ from app.api.hot_search import match_search
 from app.api.http import accepts_gzip, compressed
 from app.api.observe import IdSender, Recorder, make_request_id
 from app.api.ratelimit import COUNTED, Limiter, exempt
-from app.api.response_cache import ResponseCache
+from app.api.response_cache import Flights, KeptAnswer, KeptAnswers, ResponseCache
 from app.logs import REQUEST_ID
+from app.store.changes import Changes
 from app.store.reads.versions import Kept
 
 log = logging.getLogger(__name__)
 _UNMATCHED = "unmatched"  # what metrics name a request the router never saw
+_LEADS = "khabar.leads"  # the (key, generation) whose read this request makes for all
 
 
 class Front:
@@ -62,21 +72,32 @@ class Front:
         self.engine = engine
         self.inline = engine.dialect.name == "sqlite"
         self.kept = Kept()
+        self.changes: Changes | None = state.changes
+        self.answers: KeptAnswers = state.kept_answers
+        self.flights = Flights()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         hot = self._hot(scope) if scope["type"] == "http" else None
         if hot is None:
+            if self.changes is not None and scope["type"] == "http":
+                await _seen_writes(self.app, scope, receive, send, self.changes)
+                return
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
         request_id = make_request_id(scope)
         token = REQUEST_ID.set(request_id)
         try:
-            answered = await self._answer(scope, IdSender(send, request_id), hot, started)
+            try:
+                answered = await self._answer(scope, IdSender(send, request_id), hot, started)
+            finally:
+                REQUEST_ID.reset(token)
+            if not answered:
+                await self.app(scope, receive, send)
         finally:
-            REQUEST_ID.reset(token)
-        if not answered:
-            await self.app(scope, receive, send)
+            leads = scope.pop(_LEADS, None)
+            if leads is not None:
+                self.flights.land(*leads)
 
     def _hot(self, scope: Scope) -> Hot | None:
         if scope["method"] not in ("GET", "HEAD") or not getattr(self.owner.state, "hot", True):
@@ -125,16 +146,43 @@ class Front:
             return 200, [length, JSON], hot.body
         key = cache_key(scope)
         if_none_match = parse_if_none_match(scope)
-        cached = self.cache.get(key)
+        generation = self._generation()
+        cached = self.cache.get(key) if generation is None else await self._kept(scope, generation)
         if cached is not None:
             return tagged(cached.headers, cached.body, cached.tag, if_none_match)
         found = await self._read(scope, hot.read)
         if found is None:
+            if generation is not None:
+                scope[KEEP_AT] = generation  # the routes' answer is kept, as the ETag layer tags it
             return None
         headers = [JSON] if found.link is None else [JSON, (b"link", found.link)]
         tag = strong_tag(found.body)
         self.cache.put(key, headers, found.body, tag)
+        if generation is not None:
+            self.answers.put(key, generation, headers, found.body, tag)
         return tagged(headers, found.body, tag, if_none_match)
+
+    async def _kept(self, scope: Scope, generation: int) -> KeptAnswer | None:
+        """The answer kept at this generation; or, when another request is reading it,
+        that request's answer once it is kept; else None, and this request reads it."""
+        key = cache_key(scope)
+        found = self.answers.get(key, generation)
+        if found is not None:
+            return found
+        flight = self.flights.join(key, generation)
+        if flight is None:
+            scope[_LEADS] = (key, generation)
+            return None
+        await flight.wait()
+        return self.answers.get(key, generation)  # None: not kept (an error); read it too
+
+    def _generation(self) -> int | None:
+        """The database's generation when answers may be kept by it (PostgreSQL, listening,
+        nothing unread); not when a test's session stands in for the pool's (its writes are
+        never committed, so never notified)."""
+        if self.changes is None or get_session in self.owner.dependency_overrides:
+            return None
+        return self.changes.current()
 
     async def _read(
         self, scope: Scope, read: Callable[[Any, Dialect], Found | None]
@@ -178,3 +226,26 @@ class Front:
             yield pooled.dbapi_connection, self.engine.dialect
         finally:
             pooled.close()
+
+
+async def _seen_writes(
+    app: ASGIApp, scope: Scope, receive: Receive, send: Send, changes: Changes
+) -> None:
+    """A request the front passes on. A write (any method but GET and HEAD) moves the
+    generation when it starts, when its answer starts (after its commit: the session
+    dependencies commit before the answer) and when it ends, however it ends: the next
+    request reads what it wrote, whether or not its notification has arrived."""
+    if scope["method"] in ("GET", "HEAD"):
+        await app(scope, receive, send)
+        return
+
+    async def sending(message: Any) -> None:
+        if message["type"] == "http.response.start":
+            changes.wrote()
+        await send(message)
+
+    changes.wrote()
+    try:
+        await app(scope, receive, sending)
+    finally:
+        changes.wrote()

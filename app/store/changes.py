@@ -1,0 +1,121 @@
+"""Telling, without a round trip per request, that nothing was committed since an answer was
+read (PostgreSQL).
+
+Each request of the front used to ask the server for its page's article versions: with the
+pool's ping, the BEGIN and the ROLLBACK of the connection's return, four or five round trips
+and a thread-pool hop, and each woke a backend that shares the cores with the server.
+Instead, a statement-level trigger on every table that a kept answer shows calls
+pg_notify(CHANNEL) (migration 0012). PostgreSQL sends a notification only when, and after,
+its transaction commits, to every session then LISTENing.
+
+`Changes` keeps one such session and a generation: an answer read from the database while
+the generation was g may be given again while it is still g. The generation moves
+- at each notification: a commit by any connection, this process's included;
+- at `wrote`: a write through this process (the API calls it before a write's answer goes
+  out, since its own notification may still be on its way);
+- when the listening connection is made, and when it is lost: whatever was read before
+  counts for nothing.
+`current()` is None while there is no listening connection (starting, lost, reconnecting)
+or while it holds input not read yet (a notification on its way to the event loop): then no
+kept answer is given. The listener runs on the event loop, so generation, connection and
+poll change in one thread."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import select
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "khabar_changes"
+TRIGGER = "khabar_changes"
+FUNCTION = "khabar_notify_change"
+# Bookkeeping of feeds, fetches and jobs: no kept answer shows them, and the pollers write
+# them often. Every other table is watched (tests/store/test_changes.py holds new ones to it).
+UNWATCHED = frozenset({"alembic_version", "feeds", "hosts", "job_outcomes"})
+# A connection cut off without a word (no FIN, no RST) is noticed within ~11 s.
+KEEPALIVE: dict[str, Any] = {
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+}
+
+
+def conninfo(url: str) -> str:
+    """libpq's URI of a SQLAlchemy URL (postgresql+psycopg://... -> postgresql://...)."""
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+class Changes:
+    def __init__(self, url: str, *, retry_seconds: float = 1.0, connect_timeout: int = 2) -> None:
+        self._conninfo = conninfo(url)
+        self.retry_seconds = retry_seconds
+        self.connect_timeout = connect_timeout
+        self.generation = 0
+        self._poll: Any = None  # select.poll of the listening socket, None when not listening
+        self._task: asyncio.Task[None] | None = None
+        self._listened = False  # since the last loss
+
+    def current(self) -> int | None:
+        """The generation, or None when a commit may have gone unseen (above)."""
+        poll = self._poll
+        if poll is None or poll.poll(0):
+            return None
+        return self.generation
+
+    def wrote(self) -> None:
+        self.generation += 1
+
+    async def start(self) -> None:
+        """Listen from now on, in a task of the running loop; `current()` is None until
+        the connection is made."""
+        if self._task is None:
+            self._task = asyncio.create_task(self._listen_forever(), name="khabar changes")
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _listen_forever(self) -> None:
+        said = False  # one warning per loss, not one per retry while the server is away
+        while True:
+            try:
+                await self._listen()
+            except Exception as exc:  # lost or refused: kept answers count for nothing
+                if not said or self._listened:
+                    log.warning("change notices lost (%s); answers are read again", exc)
+                said = True
+            finally:
+                self._lost()
+            await asyncio.sleep(self.retry_seconds)
+
+    async def _listen(self) -> None:
+        import psycopg  # only PostgreSQL needs it
+
+        connection = await psycopg.AsyncConnection.connect(
+            self._conninfo, autocommit=True, connect_timeout=self.connect_timeout, **KEEPALIVE
+        )
+        async with connection:
+            await connection.execute(f"LISTEN {CHANNEL}")
+            poll = select.poll()
+            poll.register(connection.pgconn.socket, select.POLLIN)
+            self.generation += 1  # commits before the LISTEN were never notified here
+            self._poll = poll
+            self._listened = True
+            async for _ in connection.notifies():
+                self.generation += 1
+        raise ConnectionError("the listening connection ended")
+
+    def _lost(self) -> None:
+        self._poll = None
+        self._listened = False
+        self.generation += 1

@@ -1,0 +1,211 @@
+"""On PostgreSQL the front keeps its answers while nothing was committed since they were read
+(app/store/changes.py), so an answer asked again costs no round trip. What it guarantees:
+- a write through this app (POST, DELETE) is seen by the next request, notified or not;
+- a commit by any other connection or process is seen by every request that starts after
+  its notification reached this process (PostgreSQL sends it at the commit);
+- while the listening connection is lost, every request reads the database again, and
+  nothing read before the loss is given after it.
+The app here runs its lifespan (the listener) on a database of its own, committed for real."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from conftest import API_KEY
+from factories import article, extraction_naming
+from fastapi import FastAPI
+from read_seed import SYRIA, seed_archive
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from app.api import front
+from app.config import Settings
+from app.main import create_app
+from app.store import models as m
+from app.store.changes import TRIGGER, Changes
+from app.store.db import make_engine
+from app.store.writes import save_article
+
+pytestmark = pytest.mark.anyio
+NEWS = (
+    "مجلس الأمن يناقش الوضع في سوريا\n\n"
+    "ناقش مجلس الأمن الدولي اليوم الوضع الإنساني في سوريا وتطبيق القرار 2254.\n"
+)
+
+
+@pytest.fixture
+def writer(own_database: str) -> Iterator[Engine]:
+    """Another connection's writes: committed, as another process would commit them."""
+    if not own_database.startswith("postgresql"):
+        pytest.skip("change notices are PostgreSQL's; SQLite reads its versions in process")
+    engine = make_engine(own_database)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def ids(writer: Engine) -> dict[str, int]:
+    with Session(writer) as session, session.begin():
+        articles = seed_archive(session)
+        syria = session.scalar(select(m.Entity.id).where(m.Entity.key == SYRIA.key))
+    assert syria is not None
+    return {"syria": syria, "article": articles[1]}
+
+
+@pytest.fixture
+async def app(own_database: str, ids: dict[str, int]) -> AsyncIterator[FastAPI]:
+    settings = Settings(database_url=own_database, api_keys=[API_KEY])
+    app = create_app(settings)
+    app.state.known_entities.add(ids["syria"])
+    async with app.router.lifespan_context(app):
+        await until(lambda: changes(app).current() is not None)
+        yield app
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://khabar.test") as client:
+        yield client
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the front read from the database (rather than from what it kept)."""
+    done: list[str] = []
+    read = front.Front._read
+
+    async def counted(this: front.Front, scope: Any, hot: Any) -> Any:
+        done.append(scope["path"])
+        return await read(this, scope, hot)
+
+    monkeypatch.setattr(front.Front, "_read", counted)
+    return done
+
+
+def changes(app: FastAPI) -> Changes:
+    found: Changes = app.state.changes
+    return found
+
+
+async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("not within the time allowed")
+
+
+def add_syrian_article(engine: Engine, number: int) -> None:
+    with Session(engine) as session, session.begin():
+        save_article(session=session, parsed=article(number), extraction=extraction_naming(SYRIA))
+
+
+def targets(ids: dict[str, int]) -> list[str]:
+    return [
+        f"/articles?entity={ids['syria']}",
+        f"/articles/{ids['article']}",
+        "/search?q=جنيف",
+    ]  # in every body
+
+
+async def test_an_answer_asked_again_is_not_read_again(
+    client: httpx.AsyncClient, ids: dict[str, int], reads: list[str]
+) -> None:
+    first = [await client.get(target) for target in targets(ids)]
+    again = [await client.get(target) for target in targets(ids)]
+    assert [r.status_code for r in first] == [200, 200, 200] and first[2].json()["total"] == 6
+    assert [r.content for r in again] == [r.content for r in first]
+    assert [r.headers["etag"] for r in again] == [r.headers["etag"] for r in first]
+    assert len(reads) == len(targets(ids))  # each read once; search by the routes, then kept
+
+
+async def test_clients_missing_the_same_answer_at_once_wait_for_one_read(
+    client: httpx.AsyncClient,
+    ids: dict[str, int],
+    reads: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    counted = front.Front._read
+
+    async def slow(this: front.Front, scope: Any, hot: Any) -> Any:
+        await asyncio.sleep(0.05)  # the others arrive while it reads
+        return await counted(this, scope, hot)
+
+    monkeypatch.setattr(front.Front, "_read", slow)
+    for target in targets(ids):
+        answers = await asyncio.gather(*(client.get(target) for _ in range(5)))
+        assert {(r.status_code, r.content) for r in answers} == {(200, answers[0].content)}
+    assert len(reads) == len(targets(ids))  # the search's by the routes, waited for too
+
+
+async def test_a_commit_elsewhere_is_seen_once_notified(
+    app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine
+) -> None:
+    before = [(await client.get(target)).json() for target in targets(ids)]
+    generation = changes(app).current()
+    assert generation is not None
+    add_syrian_article(writer, 90)
+    await until(lambda: (changes(app).current() or 0) > generation)
+    listed, _, found = [(await client.get(target)).json() for target in targets(ids)]
+    assert listed["total"] == before[0]["total"] + 1
+    assert found["total"] == before[2]["total"] + 1
+
+
+async def test_a_write_through_the_app_is_seen_by_the_next_request_unnotified(
+    app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine
+) -> None:
+    """Even with no notice at all (the triggers off), the app's own writes are seen."""
+    with writer.begin() as connection:
+        for table in connection.scalars(
+            text("SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = :name"),
+            {"name": TRIGGER},
+        ):
+            connection.execute(text(f"ALTER TABLE {table} DISABLE TRIGGER {TRIGGER}"))
+    listed = f"/articles?entity={ids['syria']}"
+    total = (await client.get(listed)).json()["total"]
+    assert (await client.get(f"/articles/{ids['article']}")).status_code == 200
+    key = {"X-API-Key": API_KEY}
+    gone = await client.delete(f"/articles/{ids['article']}", headers=key)
+    assert gone.status_code == 204
+    assert (await client.get(f"/articles/{ids['article']}")).status_code == 404
+    assert (await client.get(listed)).json()["total"] == total - 1
+    posted = await client.post("/articles", content=NEWS.encode(), headers=key)
+    assert posted.status_code == 201, posted.text
+    assert (await client.get(listed)).json()["total"] == total
+
+
+async def test_while_the_listener_is_lost_every_request_reads_again(
+    app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine, reads: list[str]
+) -> None:
+    target = f"/articles?entity={ids['syria']}"
+    await client.get(target)
+    await client.get(target)
+    assert len(reads) == 1
+    with writer.connect() as connection:
+        connection.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND query LIKE 'LISTEN %'"
+            )
+        )
+    await until(lambda: changes(app).current() is None)
+    add_syrian_article(writer, 91)  # committed while nobody listens
+    listed = (await client.get(target)).json()
+    assert len(reads) == 2
+    await until(lambda: changes(app).current() is not None)
+    assert (await client.get(target)).json() == listed
+    assert len(reads) == 3  # what was kept before the loss counts for nothing
+
+
+def test_notices_can_be_turned_off_behind_a_pooler_that_drops_listen(
+    own_database: str, writer: Engine
+) -> None:
+    settings = Settings(database_url=own_database, change_notices=False)
+    app = create_app(settings)
+    assert app.state.changes is None  # every request reads the database, as on a replica
+    app.state.engine.dispose()
