@@ -20,7 +20,7 @@ COPY samples ./samples
 RUN pip install -e . \
  && python -m compileall -q app migrations \
  && python -c "from app.extract.actors.gazetteer import load_gazetteer; from app.ingest.dates import zone_for_city; load_gazetteer(); zone_for_city('دمشق')" \
- && test -n "$(ls /var/cache/khabar/khabar)" \
+ && chmod -R a+rX /var/cache/khabar && test -n "$(ls /var/cache/khabar/khabar)" \
  && useradd --system --home /srv/khabar --shell /usr/sbin/nologin khabar \
  && mkdir -p /var/lib/khabar && chown khabar /var/lib/khabar
 
