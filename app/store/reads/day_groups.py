@@ -23,7 +23,7 @@ GROUPED = ("week", "month")
 
 def grouped_days(
     session: Session,
-    query: Select[Any],
+    query: Select[int, int],
     day: Any,
     interval: str,
     bounds: tuple[int | None, int | None],
