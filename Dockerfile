@@ -26,6 +26,10 @@ RUN pip install -e . \
 
 USER khabar
 EXPOSE 8000
+# Healthy means up and warm: a server process accepts connections only once its start-up
+# is over, warm-up included (app/api/warmup.py, at most KHABAR_WARMUP_SECONDS, 10 by
+# default), so /health answers only then; the start period covers migrations and the
+# warm-up. Whether the database answers is /ready's to say, not the container's health.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2).status != 200)"
 

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.store import models as m
 from app.store.reads.article_query import ArticleFilters
+from app.store.reads.day_groups import GROUPED, grouped_days
 from app.store.reads.scope import Scope
 from app.store.reads.slivers import sliver_times
 from app.store.reads.zones import zone_eras
@@ -50,17 +51,23 @@ def counted_histogram(
     kept = m.DayCount
     # The whole archive's days are striped (app/store/scope_counters.py): summed here.
     ids = range(STRIPES) if scope[0] == ALL else (scope[1],)
-    n = func.sum(kept.article_count)
+    n = func.sum(kept.article_count).label("articles")
     query = (
         select(kept.day, n).where(kept.scope == scope[0], kept.scope_id.in_(ids)).group_by(kept.day)
     )
-    if lo is not None:
-        query = query.where(kept.day >= floor(lo / DAY))
-    if hi is not None:
-        query = query.where(kept.day <= floor(hi / DAY))
-    rows = session.execute(query.order_by(kept.day)).all()
+    edges = (None if lo is None else floor(lo / DAY), None if hi is None else floor(hi / DAY))
+    if edges[0] is not None:
+        query = query.where(kept.day >= edges[0])
+    if edges[1] is not None:
+        query = query.where(kept.day <= edges[1])
+    summed: list[tuple[int, int]] = []
+    if interval in GROUPED:
+        rows, summed = grouped_days(session, query, kept.day, interval, edges, _zone(tz).offsets)
+    else:
+        rows = [(d, n) for d, n in session.execute(query.order_by(kept.day))]
     undated = sum(n for day, n in rows if day == UNDATED)
     plan = _plan([(d, n) for d, n in rows if d != UNDATED], _zone(tz), interval, lo, hi)
+    plan.counts.update(dict(summed))  # whole weeks' or months' inner days: their own bucket
     if len(plan.slivers) > MAX_SLIVERS:
         return None
     _move_slivers(session, scope, filters, plan, _zone(tz), interval, (lo, hi))
