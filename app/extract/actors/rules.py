@@ -307,11 +307,9 @@ def _select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates, longest first; on a tie the earlier-listed one."""
     if not cands:
         return []
-    order = sorted(range(len(cands)), key=lambda n: (-cands[n].size, n))
     chosen: list[Cand] = []
     taken = [False] * max(c.last for c in cands)  # the tokens of the chosen ones
-    for n in order:
-        cand = cands[n]
+    for cand in sorted(cands, key=_longest_first):  # a stable sort: ties keep their order
         first, last = cand.first, cand.last
         if first < last:
             if any(taken[first:last]):
@@ -321,6 +319,10 @@ def _select(cands: list[Cand]) -> list[Cand]:
             continue
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.first)
+
+
+def _longest_first(cand: Cand) -> int:
+    return cand.first - cand.last
 
 
 def _coverage(block: Block, cands: list[Cand]) -> list[Cand | None]:
