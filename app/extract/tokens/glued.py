@@ -38,6 +38,7 @@ _VERBS = """
 _OFFICE_WORDS = "السابق السابقة الأسبق الحالي الجديد العام العامة الأول"
 
 _MIN_TAIL = 3
+_PROCLITICS = frozenset("وفب")
 _LONGEST_CACHE = 65536
 
 
@@ -129,19 +130,35 @@ def _cut(word: str) -> int:
     lex = _lexicon()
     if word in lex.known:
         return 0
+    # The head may carry a conjunction or preposition ("والأممالمتحدة", "بالوزيرالسابق").
+    start = 1 if word[0] in _PROCLITICS and word[1:] not in lex.known else 0
     cuts = [
         i
         for i in range(_MIN_TAIL, len(word) - _MIN_TAIL + 1)
         if word[i:] in lex.tails.get(word[:i], ())
+        or (start and word[i:] in lex.tails.get(word[start:i], ()))
     ]
     return cuts[0] if len(cuts) == 1 else 0  # two readings: no telling which, leave it
 
 
+_whole: set[str] = set()  # space-separated chunks already seen to hold no glued word
+
+
 def glued_cuts(text: str) -> list[int]:
     """Offsets in normalized `text` where a space was lost between two words."""
-    cuts: list[int] = []
-    for match in _LONG_WORD.finditer(text):
-        cut = glued_cut(match.group())
-        if cut:
-            cuts.append(match.start() + cut)
-    return cuts
+    # This runs on every block: the chunks between spaces are told apart from those already
+    # seen whole by one set difference at C speed, and only a new chunk is read word by word.
+    fresh = set(text.split()).difference(_whole)
+    if not fresh:
+        return []
+    glued = False
+    for chunk in fresh:
+        if any(glued_cut(word) for word in _LONG_WORD.findall(chunk)):
+            glued = True
+        else:
+            _whole.add(chunk)
+    if len(_whole) >= 4 * _LONGEST_CACHE:
+        _whole.clear()
+    if not glued:
+        return []
+    return [m.start() + cut for m in _LONG_WORD.finditer(text) if (cut := glued_cut(m.group()))]
