@@ -48,6 +48,7 @@ from app.extract.actors.palaces import presidencies
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import (
     find_cued_places,
+    first_name_read_as_place,
     has_cue,
     is_date,
     names_settlement,
@@ -174,6 +175,10 @@ class RuleActorRecognizer:
             ref = values[0] if single else min(values, key=lambda r: r.rank)
             spelled = None if single and not ref.needs_cue else self._spelled(block, match)
             cand = self._cand(block, match.first, match.last, match.prefix, spelled or ref)
+            if cand.kind is EntityKind.PLACE and first_name_read_as_place(
+                block, match.first, match.prefix
+            ):
+                continue
             if spelled is None:
                 if not single:
                     cand.alternatives = tuple(
