@@ -139,6 +139,8 @@ CONCERNED = words("المعني المعنية")  # "المعنية بـ": conce
 # "لجنة العقوبات الخاصة بليبيا", "المحكمة الخاصة بلبنان": the place a body is set up for
 _SPECIAL_TO = words("الخاص الخاصة")
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
+# "المنضوية في", "المنبثقة عن": a form-VII participle (المنفعل) with its preposition
+_JOINING_PREPOSITIONS = words("في تحت ضمن عن")
 _OCCUPIERS = words("الاحتلال العدو")
 _NAMED_LIKE_BODIES = words("وزارة حزب")
 _PEOPLES_BODIES = frozenset(("armed_group", "party"))  # heads of bodies named after people
@@ -413,6 +415,8 @@ def _participle_clause(word: str, after: str) -> bool:
     """ "الداعي إلى", "الرامية إلى", "الساعي لـ": the definite participle of a defective
     verb (الفاعي، الفاعية) with its preposition opens a relative clause. A nisba has no
     alif after its first radical (الدولي), an ordinal takes no preposition (الثاني)."""
+    if word.startswith("المن") and len(word) in (7, 8) and after in _JOINING_PREPOSITIONS:
+        return True  # "كتلة صادقون المنضوية في الإطار": the bloc, then what it belongs to
     shape = len(word) in (6, 7) and word[3] == "ا" and word[5] == "ي"
     if not (shape and word.startswith("ال") and (len(word) == 6 or word[6] == "ه")):
         return False

@@ -779,3 +779,22 @@ def test_a_police_or_a_court_named_with_its_country_or_domain_is_a_body(
 @pytest.mark.parametrize("text", ["وقالت الشرطة إن المشتبه به اعتقل.", "وقرأ الشاعر من ديوانه."])
 def test_a_bare_police_or_a_poets_diwan_is_no_body(text: str) -> None:
     assert names(run(text, data_dir=None), ORG) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb right after an indefinite head: a body described, no name
+        "وهي جماعة تأسست في القاهرة قبل قرن.",
+        "وقاد الرجل جماعة أسست فروعا في عدة مدن.",
+        "وطالب النواب بحكومة تضطلع بمهمة الإنقاذ.",
+        "ورحب الحزب بحكومة تشكلت بعد أشهر من الفراغ.",
+    ],
+)
+def test_a_verb_after_an_indefinite_head_names_no_body(text: str) -> None:
+    assert names(run(text), ORG) == set()
+
+
+def test_a_participle_with_its_preposition_ends_the_name() -> None:
+    result = run("وقال نائب عن كتلة النهضة البرلمانية المنضوية في التحالف إن الجلسة تأجلت.")
+    assert names(result, ORG) == {"كتلة النهضة البرلمانية"}
