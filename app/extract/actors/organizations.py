@@ -569,8 +569,29 @@ def media_credit(block: Block, cand: Cand) -> bool:
 def _credit_line(block: Block, cand: Cand) -> bool:
     """ "وكالة ليبيا الرقمية" alone on its line under a headline: the outlet credited for
     the story, like a byline, not an actor of it."""
+    if not (cand.subkind == "media" or cand.head in MEDIA_HEADS):
+        return False
     whole = cand.first == 0 and cand.last == len(block.toks) and not cand.prefix
-    return whole and (cand.subkind == "media" or cand.head in MEDIA_HEADS)
+    return whole or dateline(block, cand)
+
+
+_DATELINE_TOKENS = 10  # "وكالة ... - بغداد", "الموقع من الرباط الثلاثاء 18 نونبر 2025 15:02"
+_FROM = normalize("من")
+
+
+def dateline(block: Block, cand: Cand) -> bool:
+    """A short line without a verb where an outlet is followed by a dash or "من" (and a
+    city): the story's dateline, like a byline, not an actor of it (GUIDELINES: datelines
+    are no story text, so neither is the city they name)."""
+    if not (cand.subkind == "media" or cand.head in MEDIA_HEADS):
+        return False
+    toks = block.toks
+    if len(toks) > _DATELINE_TOKENS or cand.prefix or any(is_verb(t.norm) for t in toks):
+        return False
+    if cand.last >= len(toks):
+        return False
+    between = block.source.text[toks[cand.last - 1].end : toks[cand.last].start]
+    return "-" in between or "–" in between or toks[cand.last].norm == _FROM
 
 
 def quoted_media(

@@ -33,6 +33,7 @@ from app.extract.actors.matcher import Match
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
     cued_media,
+    dateline,
     domain_adjective,
     find_orgs,
     media_credit,
@@ -139,6 +140,8 @@ class RuleActorRecognizer:
         quoted = [c for c in orgs if c.quoted] + cued_media(block)
         selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])
         selected = bracketed_acronyms(block, selected)
+        if any(dateline(block, c) for c in selected):
+            selected = []  # "شفق نيوز- بغداد": a dateline line, no story text
         selected = [c for c in selected if not media_credit(block, c)]
         covered = _coverage(block, selected)
         selected += short_forms(block, covered)

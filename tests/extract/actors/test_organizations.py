@@ -798,3 +798,25 @@ def test_a_verb_after_an_indefinite_head_names_no_body(text: str) -> None:
 def test_a_participle_with_its_preposition_ends_the_name() -> None:
     result = run("وقال نائب عن كتلة النهضة البرلمانية المنضوية في التحالف إن الجلسة تأجلت.")
     assert names(result, ORG) == {"كتلة النهضة البرلمانية"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وقال مصدر مطلع لـ"المدن" إن الجلسة أرجئت.', "موقع المدن"),
+        ("ونقلت «الساعة 24» عن مسؤول محلي قوله إن الطريق أغلق.", "موقع الساعة 24"),
+        ("وذكرت شفق نيوز أن الوفد وصل إلى أربيل.", "شفق نيوز"),
+    ],
+)
+def test_regional_outlets_cited_in_the_story(text: str, expected: str) -> None:
+    assert expected in names(run(text, data_dir=SHIPPED), ORG)
+
+
+def test_an_outlet_named_like_a_common_word_needs_its_quotes() -> None:
+    assert names(run("وتعاني المدن الساحلية من الجفاف.", data_dir=SHIPPED), ORG) == set()
+
+
+@pytest.mark.parametrize("line", ["شفق نيوز- البصرة", "هسبريس من الرباط الأربعاء 3 دجنبر 2025"])
+def test_a_dateline_names_neither_the_outlet_nor_its_city(line: str) -> None:
+    result = run(line, "وصل الوفد صباحا إلى المطار.", data_dir=SHIPPED)
+    assert names(result) == set()
