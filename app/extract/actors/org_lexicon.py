@@ -10,7 +10,8 @@ from app.extract.tokens import bare, readings
 from app.text.normalize import normalize
 
 HEAD_GROUPS = {
-    "government": "وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز فرع ديوان شرطة نيابة",
+    "government": """وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز فرع ديوان
+        شرطة نيابة""",
     "party": "حزب تيار حراك",
     "armed_group": "جيش قوات فصيل فيلق لواء كتائب كتيبة ألوية فرقة حرس",
     "media": "صحيفة قناة تلفزيون إذاعة",
