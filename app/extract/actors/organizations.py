@@ -36,6 +36,7 @@ from app.extract.actors.org_lexicon import (
     has_preposition,
     org_head,
 )
+from app.extract.actors.titles import title_head
 from app.extract.actors.un_bodies import purpose_body
 from app.extract.model import EntityKind
 from app.extract.tokens import (
@@ -332,7 +333,17 @@ def _prefer_known(known: Cand, chain: Cand | None, block: Block) -> Cand:
         return known
     if known.kind is EntityKind.ORGANIZATION and extra[0][:1] == "و":
         return known  # "منصة القاهرة والمستقلين": a known name, then another conjunct
+    if known.kind is EntityKind.ORGANIZATION and _portfolio_of_title(block, known, extra[0]):
+        return known
     return chain
+
+
+def _portfolio_of_title(block: Block, known: Cand, after: str) -> bool:
+    """ "بوكيل وزارة الخارجية الأميركية للشؤون السياسية": after a title, the ل-phrase
+    that follows a known body is the title's portfolio, not part of the body's name."""
+    if known.first == 0 or not after.startswith("لل"):
+        return False
+    return title_head(block.norms[known.first - 1]) is not None
 
 
 def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:

@@ -820,3 +820,8 @@ def test_an_outlet_named_like_a_common_word_needs_its_quotes() -> None:
 def test_a_dateline_names_neither_the_outlet_nor_its_city(line: str) -> None:
     result = run(line, "وصل الوفد صباحا إلى المطار.", data_dir=SHIPPED)
     assert names(result) == set()
+
+
+def test_the_portfolio_of_a_title_is_not_part_of_the_known_ministry() -> None:
+    text = "واجتمع الرئيس بوكيل وزارة الخارجية الأميركية للشؤون السياسية في قصره."
+    assert names(run(text, data_dir=SHIPPED), ORG) == {"وزارة الخارجية الأميركية"}
