@@ -341,9 +341,12 @@ def _prefer_known(known: Cand, chain: Cand | None, block: Block) -> Cand:
 def _portfolio_of_title(block: Block, known: Cand, after: str) -> bool:
     """ "بوكيل وزارة الخارجية الأميركية للشؤون السياسية": after a title, the ل-phrase
     that follows a known body is the title's portfolio, not part of the body's name."""
-    if known.first == 0 or not after.startswith("لل"):
+    if known.first == 0 or known.prefix or not after.startswith("لل"):
         return False
-    return title_head(block.norms[known.first - 1]) is not None
+    word = block.norms[known.first - 1]
+    title = title_head(word)
+    # in construct with the body: "وكيل", not "الوزير"
+    return title is not None and not word[len(title[0]) :].startswith("ال")
 
 
 def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
