@@ -59,6 +59,7 @@ from app.extract.actors.regime_heads import prepare as regime_heads_index
 from app.extract.actors.regime_heads import regime_heads
 from app.extract.actors.regimes import governments_by_head
 from app.extract.actors.seats import missions_by_seat
+from app.extract.actors.shared_head import shared_head_bodies
 from app.extract.actors.sovereigns import sovereigns
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
@@ -138,7 +139,10 @@ class RuleActorRecognizer:
         orgs = own_demonyms(find_orgs(block, by_first), by_first, self._country_of)
         # "صحيفة «الخليج»": the head says what the quoted name is, whatever else it names
         quoted = [c for c in orgs if c.quoted] + cued_media(block)
-        selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])
+        dual = shared_head_bodies(block, self.gazetteer)  # "مجلسي الشيوخ والنواب ..."
+        selected = _select(
+            dual + media + quoted + gaz + features + [c for c in orgs if not c.quoted]
+        )
         selected = bracketed_acronyms(block, selected)
         if any(dateline(block, c) for c in selected):
             selected = []  # "شفق نيوز- بغداد": a dateline line, no story text
