@@ -245,6 +245,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
                 break
             if closed and not _adjective(word[1:], lemma):
                 break  # "منصة القاهرة والمستقلين": the place ended the name
+            if lemma == FORCES and _people(word[1:]):
+                break  # "قوات الأمن والمواطنين": the forces, then people beside them
             used_and = True
         if lemma in MEDIA_HEADS and word in MEDIA_LOANWORDS and j > i + 1:
             j = end = _loanword_tail(toks, j, tokens)  # "إذاعة موزاييك إف إم"
@@ -535,6 +537,11 @@ def _is_weak(lemma: str, definite: bool, specific: bool, place: bool, generic: b
     if definite:
         return not specific
     return generic and not specific
+
+
+def _people(word: str) -> bool:
+    """ "المواطنين", "المتظاهرون": a sound masculine plural that is no nisba (الإيرانيين)."""
+    return word.endswith(("ين", "ون")) and not word.endswith(("يين", "يون")) and len(word) > 6
 
 
 def _adjective(word: str, lemma: str) -> bool:

@@ -789,9 +789,12 @@ def test_a_bare_police_or_a_poets_diwan_is_no_body(text: str) -> None:
         "وقاد الرجل جماعة أسست فروعا في عدة مدن.",
         "وطالب النواب بحكومة تضطلع بمهمة الإنقاذ.",
         "ورحب الحزب بحكومة تشكلت بعد أشهر من الفراغ.",
+        # people coordinated after forces are not part of a name
+        "ووقعت مواجهات بين قوات الأمن والمواطنين الغاضبين.",
+        "وفصلت قوات الشرطة والمتظاهرين حواجز حديدية.",
     ],
 )
-def test_a_verb_after_an_indefinite_head_names_no_body(text: str) -> None:
+def test_a_described_body_or_one_beside_people_names_none(text: str) -> None:
     assert names(run(text), ORG) == set()
 
 
@@ -825,3 +828,8 @@ def test_a_dateline_names_neither_the_outlet_nor_its_city(line: str) -> None:
 def test_the_portfolio_of_a_title_is_not_part_of_the_known_ministry() -> None:
     text = "واجتمع الرئيس بوكيل وزارة الخارجية الأميركية للشؤون السياسية في قصره."
     assert names(run(text, data_dir=SHIPPED), ORG) == {"وزارة الخارجية الأميركية"}
+
+
+def test_a_nisba_plural_after_forces_still_names_them() -> None:
+    result = run("وأعلنت قوات سوريا الديمقراطية والتحالف الدولي بدء العملية.", data_dir=SHIPPED)
+    assert "قوات سوريا الديمقراطية" in names(result, ORG)
