@@ -48,10 +48,12 @@ _VERB_STEMS = """
     استعاد انسحب دخل خرج شارك ترأس قاد تسلم تولى عين أقال استقال انتخب فاز خسر حضر
     تحدث تطرق أجاب سأل علق تساءل ختم اختتم افتتح أطلع اطلع أبلغ طلب وعد هدد توعد أمر
     يجب ينبغي يمكن جاء جرى تم بات ظل أصبح صار عاد مضى أكدت قالت يذكر يشار
-    اعتمد تبنى مدد أقر قرر
+    اعتمد تبنى مدد أقر قرر تأسس تشكل اضطلع
 """
 _VERB_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ه", "ها", "هم")
-VERBS = frozenset(v + s for v in words(_VERB_STEMS) for s in _VERB_SUFFIXES)
+# "أسس" bare is also the noun "foundations" (على أسس): only its inflected verb forms
+_INFLECTED_ONLY = words("أسست أسسوا أسسها أسسه")
+VERBS = frozenset(v + s for v in words(_VERB_STEMS) for s in _VERB_SUFFIXES) | _INFLECTED_ONLY
 
 # Imperfect (present) verbs of news prose, masculine; feminine and first-person plural
 # forms swap the prefix (تؤكد، نؤكد), duals and plurals add ان/ون, the future adds س.
@@ -67,6 +69,7 @@ _IMPERFECT_STEMS = """
     يتمسك يلتزم يرفع يخفض يمنع يسمح يحمل يلعب يكون يصير يبدو يعني يحدد يقرر يتفق يختلف
     يتفاوض يبحثان يلتقيان يجتمع يستضيف يرافق يرأس يمثلون يتوجه يستعد ينوي يعتزم يرجح
     يبعد يسكن يقطن يطل يتبع يحاذي يجاور يتوسط يبلغ يحتضن يعاني يخضع يشكل يستقبل
+    يضطلع يتأسس يتشكل
 """
 _IMPERFECT = words(_IMPERFECT_STEMS)
 IMPERFECT_VERBS = frozenset(

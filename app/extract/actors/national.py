@@ -44,11 +44,12 @@ _ADJECTIVE_HEADS = {
     for w, a in [
         ("الحكومة", "الاتحادية المركزية"),
         ("المحكمة", "الإدارية العليا الاتحادية العسكرية"),
+        ("النيابة", "العامة العسكرية"),
     ]
 }
 # Heads whose home body may be named here for the first time ("المحكمة الإدارية" of the
 # country); a government named so must be known ("الحكومة الاتحادية" of Iraq).
-_NEW_WITH_ADJECTIVE = words("محكمة")
+_NEW_WITH_ADJECTIVE = words("محكمة نيابة")
 _CHAMBERS = words("النواب الشعب الشيوخ الأمة")  # a bare "مجلس الوزراء" stays out (GUIDELINES §7)
 _CHAMBER_HEAD = "مجلس"
 _FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective

@@ -139,6 +139,8 @@ CONCERNED = words("المعني المعنية")  # "المعنية بـ": conce
 # "لجنة العقوبات الخاصة بليبيا", "المحكمة الخاصة بلبنان": the place a body is set up for
 _SPECIAL_TO = words("الخاص الخاصة")
 _CLAUSE_PREPOSITIONS = words("إلى الى على")
+# "المنضوية في", "المنبثقة عن": a form-VII participle (المنفعل) with its preposition
+_JOINING_PREPOSITIONS = words("في تحت ضمن عن")
 _OCCUPIERS = words("الاحتلال العدو")
 _NAMED_LIKE_BODIES = words("وزارة حزب")
 _PEOPLES_BODIES = frozenset(("armed_group", "party"))  # heads of bodies named after people
@@ -243,6 +245,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
                 break
             if closed and not _adjective(word[1:], lemma):
                 break  # "منصة القاهرة والمستقلين": the place ended the name
+            if lemma == FORCES and _people(word[1:]):
+                break  # "قوات الأمن والمواطنين": the forces, then people beside them
             used_and = True
         if lemma in MEDIA_HEADS and word in MEDIA_LOANWORDS and j > i + 1:
             j = end = _loanword_tail(toks, j, tokens)  # "إذاعة موزاييك إف إم"
@@ -413,6 +417,8 @@ def _participle_clause(word: str, after: str) -> bool:
     """ "الداعي إلى", "الرامية إلى", "الساعي لـ": the definite participle of a defective
     verb (الفاعي، الفاعية) with its preposition opens a relative clause. A nisba has no
     alif after its first radical (الدولي), an ordinal takes no preposition (الثاني)."""
+    if word.startswith("المن") and len(word) in (7, 8) and after in _JOINING_PREPOSITIONS:
+        return True  # "كتلة صادقون المنضوية في الإطار": the bloc, then what it belongs to
     shape = len(word) in (6, 7) and word[3] == "ا" and word[5] == "ي"
     if not (shape and word.startswith("ال") and (len(word) == 6 or word[6] == "ه")):
         return False
@@ -531,6 +537,11 @@ def _is_weak(lemma: str, definite: bool, specific: bool, place: bool, generic: b
     if definite:
         return not specific
     return generic and not specific
+
+
+def _people(word: str) -> bool:
+    """ "المواطنين", "المتظاهرون": a sound masculine plural that is no nisba (الإيرانيين)."""
+    return word.endswith(("ين", "ون")) and not word.endswith(("يين", "يون")) and len(word) > 6
 
 
 def _adjective(word: str, lemma: str) -> bool:

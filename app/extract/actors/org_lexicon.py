@@ -10,7 +10,8 @@ from app.extract.tokens import bare, readings
 from app.text.normalize import normalize
 
 HEAD_GROUPS = {
-    "government": "وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز فرع ديوان شرطة",
+    "government": """وزارة حكومة نظام رئاسة برلمان إدارة قيادة مديرية بلدية جهاز فرع ديوان
+        شرطة نيابة""",
     "party": "حزب تيار حراك",
     "armed_group": "جيش قوات فصيل فيلق لواء كتائب كتيبة ألوية فرقة حرس",
     "media": "صحيفة قناة تلفزيون إذاعة",
@@ -37,11 +38,11 @@ NEEDS_PLACE = frozenset(normalize(w) for w in ["وزارة", "رئاسة", "إد
 # named adjective ("جهاز الأمن الوطني"), not by its field alone ("جهاز التكييف" is a
 # device): they need a named adjective, a place or two proper words.
 NEEDS_SPECIFIC = frozenset(normalize(w) for w in ["حراك", "جهاز"])
-# ... and so do a court (ديوان) and a police (شرطة): "الديوان الأميري" is Qatar's only in a
-# Qatari story, "الشرطة" any country's
+# ... and so do a court (ديوان), a police (شرطة) and a prosecution (النيابة العامة):
+# "الديوان الأميري" is Qatar's only in a Qatari story, "الشرطة" any country's
 NEEDS_PLACE_WHEN_DEFINITE = frozenset(
     normalize(w)
-    for w in ["حكومة", "نظام", "جيش", "برلمان", "قيادة", "قوات", "حرس", "ديوان", "شرطة"]
+    for w in ["حكومة", "نظام", "جيش", "برلمان", "قيادة", "قوات", "حرس", "ديوان", "شرطة", "نيابة"]
 )
 
 # Definite words of a chain that on their own name nothing: a chain of only these is weak.

@@ -36,6 +36,7 @@ from app.extract.actors.org_lexicon import (
     has_preposition,
     org_head,
 )
+from app.extract.actors.titles import title_head
 from app.extract.actors.un_bodies import purpose_body
 from app.extract.model import EntityKind
 from app.extract.tokens import (
@@ -332,7 +333,20 @@ def _prefer_known(known: Cand, chain: Cand | None, block: Block) -> Cand:
         return known
     if known.kind is EntityKind.ORGANIZATION and extra[0][:1] == "و":
         return known  # "منصة القاهرة والمستقلين": a known name, then another conjunct
+    if known.kind is EntityKind.ORGANIZATION and _portfolio_of_title(block, known, extra[0]):
+        return known
     return chain
+
+
+def _portfolio_of_title(block: Block, known: Cand, after: str) -> bool:
+    """ "بوكيل وزارة الخارجية الأميركية للشؤون السياسية": after a title, the ل-phrase
+    that follows a known body is the title's portfolio, not part of the body's name."""
+    if known.first == 0 or known.prefix or not after.startswith("لل"):
+        return False
+    word = block.norms[known.first - 1]
+    title = title_head(word)
+    # in construct with the body: "وكيل", not "الوزير"
+    return title is not None and not word[len(title[0]) :].startswith("ال")
 
 
 def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
@@ -569,8 +583,29 @@ def media_credit(block: Block, cand: Cand) -> bool:
 def _credit_line(block: Block, cand: Cand) -> bool:
     """ "وكالة ليبيا الرقمية" alone on its line under a headline: the outlet credited for
     the story, like a byline, not an actor of it."""
+    if not (cand.subkind == "media" or cand.head in MEDIA_HEADS):
+        return False
     whole = cand.first == 0 and cand.last == len(block.toks) and not cand.prefix
-    return whole and (cand.subkind == "media" or cand.head in MEDIA_HEADS)
+    return whole or dateline(block, cand)
+
+
+_DATELINE_TOKENS = 10  # "وكالة ... - بغداد", "الموقع من الرباط الثلاثاء 18 نونبر 2025 15:02"
+_FROM = normalize("من")
+
+
+def dateline(block: Block, cand: Cand) -> bool:
+    """A short line without a verb where an outlet is followed by a dash or "من" (and a
+    city): the story's dateline, like a byline, not an actor of it (GUIDELINES: datelines
+    are no story text, so neither is the city they name)."""
+    if not (cand.subkind == "media" or cand.head in MEDIA_HEADS):
+        return False
+    toks = block.toks
+    if len(toks) > _DATELINE_TOKENS or cand.prefix or any(is_verb(t.norm) for t in toks):
+        return False
+    if cand.last >= len(toks):
+        return False
+    between = block.source.text[toks[cand.last - 1].end : toks[cand.last].start]
+    return "-" in between or "–" in between or toks[cand.last].norm == _FROM
 
 
 def quoted_media(

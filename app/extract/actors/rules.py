@@ -33,6 +33,7 @@ from app.extract.actors.matcher import Match
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
     cued_media,
+    dateline,
     domain_adjective,
     find_orgs,
     media_credit,
@@ -59,6 +60,7 @@ from app.extract.actors.regime_heads import prepare as regime_heads_index
 from app.extract.actors.regime_heads import regime_heads
 from app.extract.actors.regimes import governments_by_head
 from app.extract.actors.seats import missions_by_seat
+from app.extract.actors.shared_head import shared_head_bodies
 from app.extract.actors.sovereigns import sovereigns
 from app.extract.model import EntityKind
 from app.extract.recognizer import ActorResult
@@ -138,8 +140,13 @@ class RuleActorRecognizer:
         orgs = own_demonyms(find_orgs(block, by_first), by_first, self._country_of)
         # "صحيفة «الخليج»": the head says what the quoted name is, whatever else it names
         quoted = [c for c in orgs if c.quoted] + cued_media(block)
-        selected = _select(media + quoted + gaz + features + [c for c in orgs if not c.quoted])
+        dual = shared_head_bodies(block, self.gazetteer)  # "مجلسي الشيوخ والنواب ..."
+        selected = _select(
+            dual + media + quoted + gaz + features + [c for c in orgs if not c.quoted]
+        )
         selected = bracketed_acronyms(block, selected)
+        if any(dateline(block, c) for c in selected):
+            selected = []  # "شفق نيوز- بغداد": a dateline line, no story text
         selected = [c for c in selected if not media_credit(block, c)]
         covered = _coverage(block, selected)
         selected += short_forms(block, covered)

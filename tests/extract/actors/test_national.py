@@ -134,3 +134,13 @@ def test_a_descriptive_alias_names_a_known_body_only_where_its_country_is_named(
     assert "الحكومة اليمنية" not in names(libya, ORG)
     yemen = run("وتقدمت الحكومة الشرعية نحو الحديدة غرب اليمن.", data_dir=SHIPPED)
     assert "الحكومة اليمنية" in names(yemen, ORG)
+
+
+def test_the_public_prosecution_is_the_countrys() -> None:
+    result = run(*LEBANON, "وادعت النيابة العامة على الموقوفين بتهمة الاختلاس.", data_dir=SHIPPED)
+    assert "النيابة العامة اللبنانية" in names(result, ORG)
+
+
+def test_on_behalf_of_is_no_prosecution() -> None:
+    result = run(*LEBANON, "وألقى الوزير كلمة نيابة عن رئيس الحكومة.", data_dir=SHIPPED)
+    assert not any("نيابة" in name for name in names(result, ORG))

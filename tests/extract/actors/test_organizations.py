@@ -779,3 +779,57 @@ def test_a_police_or_a_court_named_with_its_country_or_domain_is_a_body(
 @pytest.mark.parametrize("text", ["وقالت الشرطة إن المشتبه به اعتقل.", "وقرأ الشاعر من ديوانه."])
 def test_a_bare_police_or_a_poets_diwan_is_no_body(text: str) -> None:
     assert names(run(text, data_dir=None), ORG) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb right after an indefinite head: a body described, no name
+        "وهي جماعة تأسست في القاهرة قبل قرن.",
+        "وقاد الرجل جماعة أسست فروعا في عدة مدن.",
+        "وطالب النواب بحكومة تضطلع بمهمة الإنقاذ.",
+        "ورحب الحزب بحكومة تشكلت بعد أشهر من الفراغ.",
+        # people coordinated after forces are not part of a name
+        "ووقعت مواجهات بين قوات الأمن والمواطنين الغاضبين.",
+        "وفصلت قوات الشرطة والمتظاهرين حواجز حديدية.",
+    ],
+)
+def test_a_described_body_or_one_beside_people_names_none(text: str) -> None:
+    assert names(run(text), ORG) == set()
+
+
+def test_a_participle_with_its_preposition_ends_the_name() -> None:
+    result = run("وقال نائب عن كتلة النهضة البرلمانية المنضوية في التحالف إن الجلسة تأجلت.")
+    assert names(result, ORG) == {"كتلة النهضة البرلمانية"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('وقال مصدر مطلع لـ"المدن" إن الجلسة أرجئت.', "موقع المدن"),
+        ("ونقلت «الساعة 24» عن مسؤول محلي قوله إن الطريق أغلق.", "موقع الساعة 24"),
+        ("وذكرت شفق نيوز أن الوفد وصل إلى أربيل.", "شفق نيوز"),
+    ],
+)
+def test_regional_outlets_cited_in_the_story(text: str, expected: str) -> None:
+    assert expected in names(run(text, data_dir=SHIPPED), ORG)
+
+
+def test_an_outlet_named_like_a_common_word_needs_its_quotes() -> None:
+    assert names(run("وتعاني المدن الساحلية من الجفاف.", data_dir=SHIPPED), ORG) == set()
+
+
+@pytest.mark.parametrize("line", ["شفق نيوز- البصرة", "هسبريس من الرباط الأربعاء 3 دجنبر 2025"])
+def test_a_dateline_names_neither_the_outlet_nor_its_city(line: str) -> None:
+    result = run(line, "وصل الوفد صباحا إلى المطار.", data_dir=SHIPPED)
+    assert names(result) == set()
+
+
+def test_the_portfolio_of_a_title_is_not_part_of_the_known_ministry() -> None:
+    text = "واجتمع الرئيس بوكيل وزارة الخارجية الأميركية للشؤون السياسية في قصره."
+    assert names(run(text, data_dir=SHIPPED), ORG) == {"وزارة الخارجية الأميركية"}
+
+
+def test_a_nisba_plural_after_forces_still_names_them() -> None:
+    result = run("وأعلنت قوات سوريا الديمقراطية والتحالف الدولي بدء العملية.", data_dir=SHIPPED)
+    assert "قوات سوريا الديمقراطية" in names(result, ORG)

@@ -247,3 +247,24 @@ def test_a_listed_first_name_before_a_name_is_no_proclitic_and_place() -> None:
     # كلاوس reads as ك + لاوس; before a surname it is the first name.
     result = run("واستقبل المستشار كلاوس برانت الوفد في بلاوس.", data_dir=SHIPPED)
     assert surfaces(result, "لاوس") == ["لاوس"]  # the second one only, after ب
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seats of power, prisons, ports, airports and crossings of the region's politics
+        ("وتوجه الوفد إلى عين التينة للقاء رئيس المجلس.", {"عين التينة"}),
+        ("ونقل المتهمون إلى سجن طرة بعد الجلسة.", {"سجن طرة"}),
+        ("وبقي المعتقل سنتين في طرة قبل الإفراج عنه.", {"سجن طرة"}),
+        ("وتجمع العاملون أمام ماسبيرو مطالبين بأجورهم.", {"ماسبيرو"}),
+        ("وما زال التحقيق في انفجار مرفأ بيروت متعثرا.", {"مرفأ بيروت"}),
+        ("ووصلت الشحنة عبر معبر المصنع صباحا.", {"معبر المصنع"}),
+        ("وهبطت الطائرة في مطار معيتيقة أمس.", {"مطار معيتيقة"}),
+        # a district or region is read whole, not cut to its last word
+        ("واعتقل في شقته في مدينة نصر شرق القاهرة.", {"مدينة نصر", "القاهرة"}),
+        ("وأقام الناشط في التجمع الخامس منذ سنوات.", {"التجمع الخامس"}),
+        ("وتناول المؤتمر أمن الطاقة في غرب آسيا.", {"غرب آسيا"}),
+    ],
+)
+def test_landmarks_and_districts_of_political_news(text: str, expected: set[str]) -> None:
+    assert names(run(text, data_dir=SHIPPED), PLACE) == expected
