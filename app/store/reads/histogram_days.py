@@ -19,7 +19,7 @@ from itertools import pairwise
 from math import floor
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from app.store import models as m
@@ -58,14 +58,27 @@ def counted_histogram(
         query = query.where(kept.day >= floor(lo / DAY))
     if hi is not None:
         query = query.where(kept.day <= floor(hi / DAY))
-    rows = session.execute(query.order_by(kept.day)).all()
-    undated = sum(n for day, n in rows if day == UNDATED)
-    plan = _plan([(d, n) for d, n in rows if d != UNDATED], _zone(tz), interval, lo, hi)
+    days, undated = _day_counts(session, query.order_by(kept.day))
+    plan = _plan(days, _zone(tz), interval, lo, hi)
     if len(plan.slivers) > MAX_SLIVERS:
         return None
     _move_slivers(session, scope, filters, plan, _zone(tz), interval, (lo, hi))
     counts = Counter({date.fromordinal(EPOCH + b): n for b, n in plan.counts.items() if n})
     return counts, undated
+
+
+def _day_counts(session: Session, query: Select[int, int]) -> tuple[list[tuple[int, int]], int]:
+    """(day, articles) of each dated day, and the undated articles. Core rows read one by
+    one into one list of pairs: the ORM's result of 16,670 days (one actor over 45 years)
+    held three copies of them at once, 3.6 MB a request, 16 requests at once under wrk."""
+    days: list[tuple[int, int]] = []
+    undated = 0
+    for day, n in session.connection().execute(query):
+        if day == UNDATED:
+            undated += n
+        else:
+            days.append((day, n))
+    return days, undated
 
 
 @dataclass(frozen=True, slots=True)
