@@ -20,12 +20,16 @@ COPY samples ./samples
 RUN pip install -e . \
  && python -m compileall -q app migrations \
  && python -c "from app.extract.actors.gazetteer import load_gazetteer; from app.ingest.dates import zone_for_city; load_gazetteer(); zone_for_city('دمشق')" \
- && test -n "$(ls /var/cache/khabar/khabar)" \
+ && chmod -R a+rX /var/cache/khabar && test -n "$(ls /var/cache/khabar/khabar)" \
  && useradd --system --home /srv/khabar --shell /usr/sbin/nologin khabar \
  && mkdir -p /var/lib/khabar && chown khabar /var/lib/khabar
 
 USER khabar
 EXPOSE 8000
+# Healthy means up and warm: a server process accepts connections only once its start-up
+# is over, warm-up included (app/api/warmup.py, at most KHABAR_WARMUP_SECONDS, 10 by
+# default), so /health answers only then; the start period covers migrations and the
+# warm-up. Whether the database answers is /ready's to say, not the container's health.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health', timeout=2).status != 200)"
 

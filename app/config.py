@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     # glibc malloc arenas of the process (app/memory.py); 0 leaves glibc's 8 per core.
     malloc_arenas: int = Field(default=2, ge=0)
     log_level: str = "INFO"
+    # The app asks itself each read once at start-up, within this time (0: off); see
+    # app/api/warmup.py.
+    warmup_seconds: float = Field(default=10.0, ge=0, le=120)
     # URL fetching (issue 3): hosts allowed even though they resolve to private addresses.
     fetch_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
     fetch_timeout_seconds: float = Field(default=10.0, gt=0)

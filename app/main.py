@@ -35,6 +35,7 @@ from app.api.routes import (
     statements,
 )
 from app.api.routes.explorer import install_explorer
+from app.api.warmup import warm_up
 from app.config import Settings, get_settings
 from app.jobs.queue import shared_queue
 from app.memory import bound_malloc_arenas
@@ -150,6 +151,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     jobs, and opens the queue at the first request that needs it."""
     if not shared_queue(app.state.settings):
         await queue_handle(app).open(app)
+    # Before the server listens (uvicorn binds once start-up is over): no client pays for
+    # a first request, and a probe sees the process only once it is warm.
+    await warm_up(app, app.state.settings.warmup_seconds)
     freeze_startup_objects()
     changes: Changes | None = app.state.changes
     if changes is not None:

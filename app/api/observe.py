@@ -30,8 +30,11 @@ class Recorder:
         # labels() takes a lock and builds a key: the labelled children are kept here
         self._counts: dict[tuple[str, str, int], Any] = {}
         self._timers: dict[tuple[str, str], Any] = {}
+        self.quiet = False  # the app's own warm-up requests (app/api/warmup.py) go uncounted
 
     def record(self, method: str, template: str, status: int, seconds: float) -> None:
+        if self.quiet:
+            return
         count = self._counts.get((method, template, status))
         if count is None:
             count = self.metrics.requests.labels(method, template, str(status))

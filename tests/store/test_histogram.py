@@ -8,15 +8,18 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from factories import article, extraction_naming, syria
 from scope_archive import build_archive
 from sqlalchemy.orm import Session
 from test_facets import one_filter_pairs
 
+from app.store.reads.article_query import ArticleFilters
 from app.store.reads.histogram import bucket_start, histogram
 from app.store.reads.histogram_days import MAX_SLIVERS, _plan, _zone
 from app.store.reads.scope import scope_of
 from app.store.reads.zones import zone_eras as _eras
 from app.store.views import Interval
+from app.store.writes import save_article
 
 
 def test_eras_follow_daylight_saving_to_the_minute() -> None:
@@ -65,3 +68,27 @@ def test_the_day_interval_off_utc_over_many_days_counts_rows_instead() -> None:
     plan = _plan(days, _zone("Asia/Tehran"), "day", None, None)
     assert len(plan.slivers) > MAX_SLIVERS
     assert _plan(days, _zone("UTC"), "day", None, None).slivers == []
+
+
+EDGES = [datetime(2021, 2, 28, 23, 30), datetime(2021, 3, 1, 0, 30), datetime(2021, 4, 30, 22)]
+
+
+@pytest.mark.parametrize("tz", ["UTC", "Asia/Tehran", "America/St_Johns"])
+def test_a_month_histogram_moves_the_articles_of_a_month_s_first_and_last_utc_days(
+    session: Session, tz: str
+) -> None:
+    """Months are summed in SQL but for their end days: the last of February (the 28th),
+    of April (the 30th), the first of March, each read on clocks east and west of UTC."""
+    for n, moment in enumerate(EDGES):
+        parsed = article(n)
+        parsed.published_at = moment.replace(tzinfo=UTC)
+        save_article(session=session, parsed=parsed, extraction=extraction_naming(syria()))
+    session.flush()
+    kept = histogram(session=session, filters=ArticleFilters(), interval=Interval.MONTH, tz=tz)
+    months = {bucket.start.isoformat(): bucket.count for bucket in kept.buckets}
+    expected = {
+        "UTC": {"2021-02-01": 1, "2021-03-01": 1, "2021-04-01": 1},
+        "Asia/Tehran": {"2021-03-01": 2, "2021-05-01": 1},
+        "America/St_Johns": {"2021-02-01": 2, "2021-04-01": 1},
+    }
+    assert months == expected[tz]

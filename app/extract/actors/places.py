@@ -12,7 +12,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.extract.actors.candidates import Cand
-from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, is_verb, words
+from app.extract.actors.lexicon import (
+    NOT_NAMES,
+    PARTICLES,
+    TIME_WORDS,
+    first_names,
+    is_verb,
+    words,
+)
 from app.extract.actors.org_lexicon import GENERIC, org_head
 from app.extract.actors.titles import title_head
 from app.extract.model import EntityKind
@@ -222,4 +229,16 @@ def _letters(text: str) -> str:
 def _fits(word: str, spelling: str) -> bool:
     return len(word) == len(spelling) and all(
         w == s or (w == "ا" and s in "أإآ") for w, s in zip(word, spelling, strict=True)
+    )
+
+
+def first_name_read_as_place(block: Block, first: int, prefix: str) -> bool:
+    """ "كلاوس يوهانس" is no ك + لاوس: a token that is a listed first name as written, with a
+    word of a name after it, is that name, not a proclitic glued to a place."""
+    toks = block.toks
+    if not prefix or toks[first].norm not in first_names() or first + 1 >= len(toks):
+        return False
+    after = toks[first + 1]
+    return after.sep == SPACE and not (
+        after.norm in PARTICLES or after.norm in TIME_WORDS or is_verb(after.norm)
     )

@@ -31,14 +31,18 @@ def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
 
 def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[str]) -> list[Cand]:
     """Surname mentions spelled otherwise than `spelled` (the surnames as written)."""
-    block, taken = result.block, _taken(result)
-    exact = frozenset(spelled)
+    block, skeletons = result.block, frozenset(known)
+    # the words one of whose readings has a known skeleton: in most blocks, none
+    hits = [k for k, sk in enumerate(map(_skeletons, block.norms)) if not sk.isdisjoint(skeletons)]
+    if not hits:
+        return []
+    taken, exact = _taken(result), frozenset(spelled)
     out: list[Cand] = []
-    for k, options in enumerate(map(_skeleton_readings, block.norms)):
-        if not options or taken[k]:
+    for k in hits:
+        if taken[k]:
             continue
-        for prefix, stem, stem_skeleton in options:
-            key = known.get(stem_skeleton)  # most words stop here
+        for prefix, stem, stem_skeleton in _skeleton_readings(block.norms[k]):
+            key = known.get(stem_skeleton)
             if key is None or stem in exact or not _foreign(stem) or not _closed(result, k):
                 continue
             out.append(
@@ -58,6 +62,12 @@ def _skeleton_readings(word: str) -> tuple[tuple[str, str, str], ...]:
     if word.isascii() or len(word) < _SHORTEST:  # what Tok.latin tells of a word token
         return ()
     return tuple((prefix, stem, word_skeleton(stem)) for prefix, stem in _readings(word))
+
+
+@lru_cache(maxsize=65536)
+def _skeletons(word: str) -> frozenset[str]:
+    """The skeletons of `_skeleton_readings`, for a set test against the known ones."""
+    return frozenset(skeleton for _, _, skeleton in _skeleton_readings(word))
 
 
 def _readings(word: str) -> tuple[tuple[str, str], ...]:

@@ -48,6 +48,7 @@ from app.extract.actors.palaces import presidencies
 from app.extract.actors.persons import find_persons
 from app.extract.actors.places import (
     find_cued_places,
+    first_name_read_as_place,
     has_cue,
     is_date,
     names_settlement,
@@ -174,6 +175,10 @@ class RuleActorRecognizer:
             ref = values[0] if single else min(values, key=lambda r: r.rank)
             spelled = None if single and not ref.needs_cue else self._spelled(block, match)
             cand = self._cand(block, match.first, match.last, match.prefix, spelled or ref)
+            if cand.kind is EntityKind.PLACE and first_name_read_as_place(
+                block, match.first, match.prefix
+            ):
+                continue
             if spelled is None:
                 if not single:
                     cand.alternatives = tuple(
@@ -307,11 +312,9 @@ def _select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping candidates, longest first; on a tie the earlier-listed one."""
     if not cands:
         return []
-    order = sorted(range(len(cands)), key=lambda n: (-cands[n].size, n))
     chosen: list[Cand] = []
     taken = [False] * max(c.last for c in cands)  # the tokens of the chosen ones
-    for n in order:
-        cand = cands[n]
+    for cand in sorted(cands, key=_longest_first):  # a stable sort: ties keep their order
         first, last = cand.first, cand.last
         if first < last:
             if any(taken[first:last]):
@@ -321,6 +324,10 @@ def _select(cands: list[Cand]) -> list[Cand]:
             continue
         chosen.append(cand)
     return sorted(chosen, key=lambda c: c.first)
+
+
+def _longest_first(cand: Cand) -> int:
+    return cand.first - cand.last
 
 
 def _coverage(block: Block, cands: list[Cand]) -> list[Cand | None]:

@@ -179,11 +179,16 @@ def _with_bare_repeats(
     }
     if not cited:
         return found
-    taken = {f.cover or (f.seq, f.start, f.end) for f in found}
+    # the spans the citations cover, by block: a number is tested against its block's only
+    taken: dict[int, set[tuple[int, int]]] = defaultdict(set)
+    for f in found:
+        seq, a, b = f.cover or (f.seq, f.start, f.end)
+        taken[seq].add((a, b))
     extra: list[Found] = []
     for seq, (block, nt) in enumerate(zip(blocks, texts, strict=True)):
+        spans = taken.get(seq, ())
         for m in _WHOLE_NUMBER.finditer(nt.text):
-            if m.group() not in cited or any(s == seq and a <= m.start() < b for s, a, b in taken):
+            if m.group() not in cited or any(a <= m.start() < b for a, b in spans):
                 continue
             view = nt.only([nt.sentence_at(m.start())])
             k = view.token_at(m.start())

@@ -37,6 +37,9 @@ class BackRefs:
         self._body: str | None = None
         self._persons: list[tuple[Where, str]] = []  # person mentions in reading order
         self._lists: list[tuple[Where, tuple[str, ...]]] = []  # states listed together
+        # blocks naming two places or more, whose lists are read only when a statement
+        # points back at them (rare): (seq, places, the block's text)
+        self._unread: list[tuple[int, list[Mention], str]] = []
 
     def saw(self, seq: int, mentions: Sequence[Mention], text: str = "") -> None:
         """Record the persons block `seq` names, and the states it lists ("كينيا وأوغندا
@@ -49,7 +52,12 @@ class BackRefs:
         self._persons += sorted(found)
         places = [m for m in mentions if self._kinds.get(m.entity_key) is EntityKind.PLACE]
         if len(places) > 1:
+            self._unread.append((seq, places, text))
+
+    def _read_lists(self) -> None:
+        for seq, places, text in self._unread:
             self._list_in(seq, sorted(places, key=lambda m: m.span.start), text)
+        self._unread.clear()
 
     def _list_in(self, seq: int, places: list[Mention], text: str) -> None:
         """Record the runs of two states or more that block `seq` lists, in reading order."""
@@ -90,6 +98,7 @@ class BackRefs:
 
     def _listed(self, at: Where) -> Speaker | None:
         """The states listed last before `at`, in this block or the one before it."""
+        self._read_lists()
         for where, keys in reversed(self._lists):
             if where < at:
                 return Speaker(keys[0], "", keys[1:]) if where[0] >= at[0] - 1 else None

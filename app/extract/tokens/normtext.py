@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 
+from app.extract.tokens.glued import glued_cuts
 from app.extract.tokens.tok import MARKS, SPACE, STOP, Kind, Tok
 from app.extract.tokens.words import Words, word_tokens
 from app.ingest.model import TextBlock
@@ -40,6 +41,9 @@ class NormText:
     def __init__(self, display: str, *, run_on: bool = False) -> None:
         self.display = display
         self.text, self._origin = fold_with_map(display)
+        cuts = glued_cuts(self.text)
+        if cuts:  # words run together by a lost space: give the space back (tokens.glued)
+            self.text, self._origin = _unglue(self.text, self._origin, cuts)
         self._plain = isinstance(self._origin, range)  # nothing dropped: the same offsets
         self.sentences = sentence_spans(self.text, run_on=run_on)  # (app.text.sentences)
         self._by_sentence: list[list[Tok] | None] = [None] * len(self.sentences)
@@ -149,6 +153,21 @@ class NormText:
         """Index of the first token that starts at or after normalized position `start`."""
         index = bisect.bisect_left(self.starts, start)
         return index if index < len(self.tokens) else None
+
+
+def _unglue(text: str, origin: Sequence[int], cuts: list[int]) -> tuple[str, list[int]]:
+    """`text` with a space inserted at each cut; the space maps to the display offset of the
+    letter after it, so both words keep their own display spans (and an empty gap)."""
+    parts: list[str] = []
+    mapped: list[int] = []
+    last = 0
+    for cut in cuts:
+        parts += (text[last:cut], " ")
+        mapped += (*origin[last:cut], origin[cut])
+        last = cut
+    parts.append(text[last:])
+    mapped += origin[last:]
+    return "".join(parts), mapped
 
 
 def texts_of(blocks: Iterable[TextBlock]) -> list[NormText]:

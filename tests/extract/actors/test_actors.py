@@ -153,7 +153,6 @@ def test_same_spelling_two_places_uses_the_article_country() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "اجتمعت هيئةالتفاوض مع الوفد في جنيفوسوريا",  # words run together
         "قال رئيس&nbsp;الائتلاف&nbsp;الوطني",
         '،،، ؛؛ ... «» "" ـــ () 2254 ٢٢٥٤',
         "وقال John Smith إن the talks failed, according to Reuters.",
@@ -167,6 +166,16 @@ def test_dirty_text_degrades_gracefully(text: str) -> None:
     result = recognizer().recognize(blocks)
     assert_spans_match(result, blocks)
     assert names(result, ORG) <= {"الائتلاف الوطني"} and names(result, PERSON) == set()
+
+
+def test_words_run_together_are_read_apart_with_spans_on_the_text() -> None:
+    # A lost space between two known words (tokens.glued): the body and both places are
+    # found, each mention pointing into the text as written.
+    blocks = [TextBlock(Part.SECTION, 0, "اجتمعت هيئةالتفاوض مع الوفد في جنيفوسوريا")]
+    result = recognizer().recognize(blocks)
+    assert_spans_match(result, blocks)
+    assert len(names(result, ORG)) == 1 and names(result, PERSON) == set()
+    assert "سوريا" in names(result, PLACE)
 
 
 def test_nbsp_between_title_and_name() -> None:

@@ -1,5 +1,5 @@
 import pytest
-from actor_support import names, recognizer, run, surfaces
+from actor_support import assert_spans_match, names, recognizer, run, surfaces
 
 from app.extract.model import EntityKind
 from app.ingest.model import Part, TextBlock
@@ -1035,3 +1035,11 @@ def test_a_name_opening_a_sentence_before_its_verb_is_the_subject(text: str) -> 
 
 def test_an_everyday_first_name_opening_a_sentence_before_a_verb_names_none() -> None:
     assert names(run("وصل الوفد. أمل الجميع قال إن الحل سياسي.", data_dir=None), PERSON) == set()
+
+
+def test_a_title_glued_to_the_next_word_still_introduces_the_name() -> None:
+    # A lost space: "الوزيرالسابق" is the title and its adjective; spans stay on the text.
+    text = "وقال الوزيرالسابق سامي الخطيب إن الحوار مستمر."
+    result = run(text, data_dir=None)
+    assert "سامي الخطيب" in names(result, EntityKind.PERSON)
+    assert_spans_match(result, [TextBlock(Part.SECTION, 0, text)])

@@ -241,3 +241,9 @@ def test_a_noun_coordinated_with_the_settlement_noun_is_no_name() -> None:
 @pytest.mark.parametrize("epithet", ["الكيان الصهيوني", "دولة الاحتلال", "العدو الصهيوني"])
 def test_an_epithet_used_as_a_name_names_the_country(epithet: str) -> None:
     assert names(run(f"وصعّد {epithet} غاراته على القرى.", data_dir=None), PLACE) == {"إسرائيل"}
+
+
+def test_a_listed_first_name_before_a_name_is_no_proclitic_and_place() -> None:
+    # كلاوس reads as ك + لاوس; before a surname it is the first name.
+    result = run("واستقبل المستشار كلاوس برانت الوفد في بلاوس.", data_dir=SHIPPED)
+    assert surfaces(result, "لاوس") == ["لاوس"]  # the second one only, after ب
