@@ -26,6 +26,15 @@ class Settings(BaseSettings):
     # PostgreSQL: keep the hottest answers until a commit is notified (app/store/changes.py).
     # Off behind a pooler that does not keep a session's LISTEN (PgBouncer's transaction mode).
     change_notices: bool = True
+    # Memory kept by one server process (issue 9: RSS under 300 MB at 100,000 articles),
+    # each a byte cap on what the cache holds (the oldest entries go first): the list items
+    # and article details kept by version (app/store/reads/versions.py), and the answers
+    # kept per PostgreSQL generation (app/api/response_cache.py). 0 keeps nothing.
+    kept_items_bytes: int = Field(default=24 * 1024 * 1024, ge=0)
+    kept_details_bytes: int = Field(default=24 * 1024 * 1024, ge=0)
+    kept_answers_bytes: int = Field(default=32 * 1024 * 1024, ge=0)
+    # glibc malloc arenas of the process (app/memory.py); 0 leaves glibc's 8 per core.
+    malloc_arenas: int = Field(default=2, ge=0)
     log_level: str = "INFO"
     # The app asks itself each read once at start-up, within this time (0: off); see
     # app/api/warmup.py.

@@ -38,6 +38,7 @@ from app.api.routes.explorer import install_explorer
 from app.api.warmup import warm_up
 from app.config import Settings, get_settings
 from app.jobs.queue import shared_queue
+from app.memory import bound_malloc_arenas
 from app.metrics import HttpMetrics
 from app.store.changes import Changes
 from app.store.db import make_engine, make_session_factory
@@ -57,6 +58,7 @@ Errors are RFC 9457 `application/problem+json`. Writes need an `X-API-Key` heade
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or get_settings()
+    bound_malloc_arenas(settings.malloc_arenas)  # before the thread pool starts
     logging.basicConfig(level=settings.log_level)
     app = FastAPIOffline(
         lifespan=_lifespan,
@@ -82,7 +84,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.read_session_factory = make_session_factory(replica or app.state.engine)
     app.state.known_entities = KnownEntities()
     app.state.changes = _changes(app.state.engine, replica) if settings.change_notices else None
-    app.state.kept_answers = KeptAnswers()
+    app.state.kept_answers = KeptAnswers(settings.kept_answers_bytes)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

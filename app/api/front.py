@@ -52,7 +52,7 @@ from app.api.ratelimit import COUNTED, Limiter, exempt
 from app.api.response_cache import Flights, KeptAnswer, KeptAnswers, ResponseCache
 from app.logs import REQUEST_ID
 from app.store.changes import Changes
-from app.store.reads.versions import Kept
+from app.store.reads.versions import Kept, VersionCache
 
 log = logging.getLogger(__name__)
 _UNMATCHED = "unmatched"  # what metrics name a request the router never saw
@@ -71,7 +71,10 @@ class Front:
         engine: Engine = state.read_session_factory.kw["bind"]
         self.engine = engine
         self.inline = engine.dialect.name == "sqlite"
-        self.kept = Kept()
+        settings = state.settings
+        self.kept = Kept(
+            VersionCache(settings.kept_items_bytes), VersionCache(settings.kept_details_bytes)
+        )
         self.changes: Changes | None = state.changes
         self.answers: KeptAnswers = state.kept_answers
         self.flights = Flights()

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from itertools import pairwise
 from math import floor
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -61,18 +63,34 @@ def counted_histogram(
     if edges[1] is not None:
         query = query.where(kept.day <= edges[1])
     summed: list[tuple[int, int]] = []
+    rows: Iterable[Any]
     if interval in GROUPED:
         rows, summed = grouped_days(session, query, kept.day, interval, edges, _zone(tz).offsets)
     else:
-        rows = [(d, n) for d, n in session.execute(query.order_by(kept.day))]
-    undated = sum(n for day, n in rows if day == UNDATED)
-    plan = _plan([(d, n) for d, n in rows if d != UNDATED], _zone(tz), interval, lo, hi)
+        rows = session.connection().execute(query.order_by(kept.day))
+    days, undated = _dated(rows)
+    plan = _plan(days, _zone(tz), interval, lo, hi)
     plan.counts.update(dict(summed))  # whole weeks' or months' inner days: their own bucket
     if len(plan.slivers) > MAX_SLIVERS:
         return None
     _move_slivers(session, scope, filters, plan, _zone(tz), interval, (lo, hi))
     counts = Counter({date.fromordinal(EPOCH + b): n for b, n in plan.counts.items() if n})
     return counts, undated
+
+
+def _dated(rows: Iterable[Any]) -> tuple[list[tuple[int, int]], int]:
+    """(day, articles) of each dated day, and the undated articles, in one pass over rows
+    read one by one (Core's, not the ORM's): the ORM's result of 16,670 days (one actor
+    over 45 years, by day) held three copies of them at once, 3.6 MB a request, 16
+    requests at once under wrk (issue 9)."""
+    days: list[tuple[int, int]] = []
+    undated = 0
+    for day, n in rows:
+        if day == UNDATED:
+            undated += n
+        else:
+            days.append((day, n))
+    return days, undated
 
 
 @dataclass(frozen=True, slots=True)
