@@ -1,11 +1,13 @@
-"""Test helpers shared across modules: a local web site on loopback, and a committed
-archive whose new rows are removed after the test."""
+"""Test helpers shared across modules: a local web site on loopback, a committed
+archive whose new rows are removed after the test, and waiting for what another
+connection makes happen."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -146,3 +148,12 @@ def summary(err: str) -> str:
 
 def failures(err: str) -> list[str]:
     return [line.strip() for line in err.splitlines() if line.startswith("  failed ")]
+
+
+async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
+    """Wait, polling, for what another connection makes happen (a notice, a commit)."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("not within the time allowed")

@@ -10,7 +10,7 @@ The app here runs its lifespan (the listener) on a database of its own, committe
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
@@ -21,6 +21,7 @@ from fastapi import FastAPI
 from read_seed import SYRIA, seed_archive
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
+from support import until
 
 from app.api import front
 from app.config import Settings
@@ -90,14 +91,6 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def changes(app: FastAPI) -> Changes:
     found: Changes = app.state.changes
     return found
-
-
-async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    for _ in range(int(seconds / 0.01)):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("not within the time allowed")
 
 
 def add_syrian_article(engine: Engine, number: int) -> None:

@@ -5,11 +5,11 @@ while nobody listens."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from sqlalchemy import Engine, text
+from support import until
 
 from app.store import models
 from app.store.base import Base
@@ -40,14 +40,6 @@ def writer(pg_database: str) -> Iterator[Engine]:
     engine = make_engine(pg_database)
     yield engine
     engine.dispose()
-
-
-async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
-    for _ in range(int(seconds / 0.01)):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError("not within the time allowed")
 
 
 def add_outlet(engine: Engine, name: str, *, commit: bool = True) -> None:
