@@ -225,17 +225,8 @@ def under_load(
 ) -> None:
     """Each path on this checkout's server (and the other's, in turn), a bare endpoint
     first; the server's RSS at start, its peak through the run and after it."""
-    env = {
-        "KHABAR_DATABASE_URL": url,
-        "KHABAR_LOG_LEVEL": "WARNING",
-        "KHABAR_RATE_LIMIT_PER_CLIENT": "1000000000/minute",
-    }
-    ports = {side: servers.free_port() for side in ("after", "before", "bare")}
-    commands = {"after": servers.uvicorn("app.main:create_app", ports["after"], factory=True)}
-    if before:
-        commands["before"] = servers.uvicorn(
-            "app.main:create_app", ports["before"], factory=True, app_dir=before
-        )
+    env = {"KHABAR_DATABASE_URL": url, **servers.KHABAR_BENCH_ENV}
+    ports, commands = servers.khabar_sides(before)
     with ExitStack() as stack:
         pids = {
             side: stack.enter_context(servers.running(command, ports[side], env=env)).pid

@@ -93,6 +93,26 @@ def uvicorn(
     return [*command, "--factory"] if factory else command
 
 
+# A benchmark's Khabar server: quiet, and never rate-limiting the load it is measured under.
+KHABAR_BENCH_ENV = {
+    "KHABAR_LOG_LEVEL": "WARNING",
+    "KHABAR_RATE_LIMIT_PER_CLIENT": "1000000000/minute",
+}
+
+
+def khabar_sides(before: str | None) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Free ports for this checkout's server ("after"), another checkout's ("before", when
+    given) and a bare endpoint ("bare"); the commands of the Khabar servers by side."""
+    sides = ("after", "before") if before else ("after",)
+    ports = {side: free_port() for side in (*sides, "bare")}
+    dirs = {"after": ".", "before": before or "."}
+    commands = {
+        side: uvicorn("app.main:create_app", ports[side], factory=True, app_dir=dirs[side])
+        for side in sides
+    }
+    return ports, commands
+
+
 def datasette(database: Path, metadata: Path, port: int) -> list[str]:
     return [
         str(BIN / "datasette"),

@@ -60,17 +60,11 @@ def main() -> None:
     url = build(args.engine, 10_000).url
     popular, rare, article = subject_ids(url)
     paths = khabar_paths(Subjects(popular, rare, article, "", 1))
-    env = {
-        "KHABAR_DATABASE_URL": url,
-        "KHABAR_LOG_LEVEL": "WARNING",
-        "KHABAR_RATE_LIMIT_PER_CLIENT": "1000000000/minute",
-    }
-    ports = {side: servers.free_port() for side in ("after", "before")}
-    dirs = {"after": ".", "before": args.before}
+    env = {"KHABAR_DATABASE_URL": url, **servers.KHABAR_BENCH_ENV}
+    ports, commands = servers.khabar_sides(args.before)
     with ExitStack() as stack:
-        for side, port in ports.items():
-            command = servers.uvicorn("app.main:create_app", port, factory=True, app_dir=dirs[side])
-            stack.enter_context(servers.running(command, port, env=env))
+        for side, command in commands.items():
+            stack.enter_context(servers.running(command, ports[side], env=env))
         lead = "commits/s | " if args.commits else ""
         columns = "after req/s | after p99 ms | before req/s | before p99 ms | ratio"
         print(f"| {lead}request | {columns} |")
@@ -83,8 +77,8 @@ def main() -> None:
             for name in NAMES:
                 runs: dict[str, list[servers.Load]] = {"after": [], "before": []}
                 for _ in range(args.rounds):
-                    for side, port in ports.items():
-                        target = f"http://127.0.0.1:{port}{paths[name]}"
+                    for side in commands:
+                        target = f"http://127.0.0.1:{ports[side]}{paths[name]}"
                         runs[side].append(servers.wrk(target, seconds=args.seconds, connections=16))
                 print(_row(name, runs, rate), flush=True)
             stop.set()

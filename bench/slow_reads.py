@@ -65,16 +65,10 @@ def under_load(
 ) -> dict[str, list[servers.Load]]:
     env = {
         "KHABAR_DATABASE_URL": url,
-        "KHABAR_LOG_LEVEL": "WARNING",
-        "KHABAR_RATE_LIMIT_PER_CLIENT": "1000000000/minute",
+        **servers.KHABAR_BENCH_ENV,
         "KHABAR_DB_STATEMENT_TIMEOUT_SECONDS": "60",
     }
-    ports = {name: servers.free_port() for name in ("after", "before", "bare")}
-    commands = {"after": servers.uvicorn("app.main:create_app", ports["after"], factory=True)}
-    if before:
-        commands["before"] = servers.uvicorn(
-            "app.main:create_app", ports["before"], factory=True, app_dir=before
-        )
+    ports, commands = servers.khabar_sides(before)
     bare = servers.uvicorn("bench.bare:app", ports["bare"])
     loads: dict[str, list[servers.Load]] = {}
     with ExitStack() as stack:
