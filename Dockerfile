@@ -15,8 +15,8 @@ COPY app ./app
 COPY migrations ./migrations
 COPY samples ./samples
 # Bytecode compiled here: PYTHONDONTWRITEBYTECODE would make every process compile the app.
-# The gazetteer, the glued-word lexicon and CLDR's names are built here too (app/text/prebuilt.py), read-only to
-# the server, so no process of the image pays for building them.
+# The gazetteer, the glued-word lexicon and CLDR's names are built here too
+# (app/text/prebuilt.py), read-only to the server: no process of the image builds them.
 RUN pip install -e . \
  && python -m compileall -q app migrations \
  && python -c "from app.extract.actors.gazetteer import load_gazetteer; from app.extract.tokens.glued import glued_cut; from app.ingest.dates import zone_for_city; load_gazetteer(); glued_cut('الوزيرالسابق'); zone_for_city('دمشق')" \
