@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
 
 from app.extract.actors import entries
 from app.extract.actors.demonyms import inflect
@@ -225,6 +227,24 @@ class Gazetteer:
 
     def entity(self, entry_id: str) -> Entity:
         return self.entries[entry_id].entity()
+
+
+Index = TypeVar("Index")
+
+
+def per_gazetteer(build: Callable[[Gazetteer], Index]) -> Callable[[Gazetteer], Index]:
+    """`build` made once per gazetteer: an index derived from it, kept with the gazetteer
+    itself so that its id, the key, is never reused by another."""
+    built: dict[int, tuple[Gazetteer, Index]] = {}
+
+    @wraps(build)
+    def index(gazetteer: Gazetteer) -> Index:
+        found = built.get(id(gazetteer))
+        if found is None:
+            found = built[id(gazetteer)] = (gazetteer, build(gazetteer))
+        return found[1]
+
+    return index
 
 
 def load_gazetteer(directory: Path | str | None = None) -> Gazetteer:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.extract.actors.candidates import Title
-from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.gazetteer import Gazetteer, per_gazetteer
 from app.extract.actors.lexicon import words
 from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.model import EntityKind
@@ -68,24 +68,14 @@ def _word(token: str) -> str:
 _MASCULINE = {bare(w): bare(w)[:-1] for w in MODIFIERS if w.endswith("ه") and w[:-1] in MODIFIERS}
 
 
-# Built once per gazetteer; the gazetteer is kept with its index so its id is not reused.
-_INDEXES: dict[int, tuple[Gazetteer, dict[Office, list[_Term]]]] = {}
-
-
 def prepare(gazetteer: Gazetteer) -> None:
     """Build the office index of `gazetteer` now rather than in the first article that
     names an office without its holder."""
     _index(gazetteer)
 
 
+@per_gazetteer
 def _index(gazetteer: Gazetteer) -> dict[Office, list[_Term]]:
-    built = _INDEXES.get(id(gazetteer))
-    if built is None:
-        built = _INDEXES[id(gazetteer)] = (gazetteer, _build(gazetteer))
-    return built[1]
-
-
-def _build(gazetteer: Gazetteer) -> dict[Office, list[_Term]]:
     offices: dict[Office, list[_Term]] = defaultdict(list)
     for entry in gazetteer.entries.values():
         for role in entry.roles:

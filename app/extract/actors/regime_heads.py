@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from app.extract.actors.candidates import Cand, Form
-from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.gazetteer import Gazetteer, per_gazetteer
 from app.extract.actors.lexicon import words
 from app.extract.actors.matcher import name_tokens
 from app.extract.actors.titles import title_head
@@ -60,26 +60,20 @@ def _holder_by_surname(gazetteer: Gazetteer, body: str, surname: str) -> str | N
     return next(iter(found)) if len(found) == 1 else None
 
 
-# (body, last name) -> the persons who held a role in it; built once per gazetteer, kept
-# with it so that its id is not reused.
-_HOLDERS: dict[int, tuple[Gazetteer, dict[tuple[str, str], set[str]]]] = {}
-
-
 def prepare(gazetteer: Gazetteer) -> None:
     """Build the holders index of `gazetteer` now rather than in the first article that
     needs it."""
     _holders(gazetteer)
 
 
+@per_gazetteer
 def _holders(gazetteer: Gazetteer) -> dict[tuple[str, str], set[str]]:
-    built = _HOLDERS.get(id(gazetteer))
-    if built is None:
-        index: dict[tuple[str, str], set[str]] = {}
-        for entry in gazetteer.entries.values():
-            if entry.kind is EntityKind.PERSON:
-                last = name_tokens(entry.name)[-1]
-                for role in entry.roles:
-                    if role.organization is not None:
-                        index.setdefault((role.organization, last), set()).add(entry.id)
-        built = _HOLDERS[id(gazetteer)] = (gazetteer, index)
-    return built[1]
+    """(body, last name) -> the persons who held a role in it."""
+    index: dict[tuple[str, str], set[str]] = {}
+    for entry in gazetteer.entries.values():
+        if entry.kind is EntityKind.PERSON:
+            last = name_tokens(entry.name)[-1]
+            for role in entry.roles:
+                if role.organization is not None:
+                    index.setdefault((role.organization, last), set()).add(entry.id)
+    return index

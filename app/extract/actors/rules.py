@@ -82,7 +82,7 @@ class RuleActorRecognizer:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(data_dir)
         # The indexes derived from the gazetteer are built with it, once, not by whichever
         # article first needs one.
-        for prepare in (offices.prepare, transliteration.prepare, regime_heads_index):
+        for prepare in (offices.prepare, transliteration.prepare, regime_heads_index, sovereigns):
             prepare(self.gazetteer)
         countries = self.gazetteer.countries
         # a body's own country, for "فيلق القدس الإيراني" (organizations.own_demonyms)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.gazetteer import Gazetteer, per_gazetteer
 from app.extract.actors.lexicon import NAME_LINKS
 from app.extract.actors.matcher import name_tokens
 from app.extract.model import EntityKind
@@ -26,18 +26,11 @@ RANK_OF_TITLE = {
         ("سلطان", "سلطان"),
     )
 }
-_BUILT: dict[int, tuple[Gazetteer, dict[tuple[str, str], str]]] = {}
 
 
+@per_gazetteer
 def sovereigns(gazetteer: Gazetteer) -> Mapping[tuple[str, str], str]:
     """(rank, first name) -> person id, built once per gazetteer."""
-    built = _BUILT.get(id(gazetteer))
-    if built is None:
-        built = _BUILT[id(gazetteer)] = (gazetteer, _index(gazetteer))
-    return built[1]
-
-
-def _index(gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
     owners: dict[tuple[str, str], set[str]] = {}
     for entry in gazetteer.entries.values():
         if entry.kind is not EntityKind.PERSON:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.gazetteer import Gazetteer, per_gazetteer
 from app.extract.actors.lexicon import first_names
 from app.extract.actors.matcher import name_tokens
 from app.extract.model import EntityKind
@@ -61,24 +61,14 @@ def transliterated(gazetteer: Gazetteer, tokens: tuple[str, ...]) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
 
-# Built once per gazetteer; the gazetteer is kept with its index so its id is not reused.
-_INDEXES: dict[int, tuple[Gazetteer, dict[Skeleton, tuple[str, ...]]]] = {}
-
-
 def prepare(gazetteer: Gazetteer) -> None:
     """Build the skeleton index of `gazetteer` now rather than in the first article that
     needs it."""
     _index(gazetteer)
 
 
+@per_gazetteer
 def _index(gazetteer: Gazetteer) -> dict[Skeleton, tuple[str, ...]]:
-    built = _INDEXES.get(id(gazetteer))
-    if built is None:
-        built = _INDEXES[id(gazetteer)] = (gazetteer, _build(gazetteer))
-    return built[1]
-
-
-def _build(gazetteer: Gazetteer) -> dict[Skeleton, tuple[str, ...]]:
     """Skeleton -> ids of the persons with a spelling of at least two words that has it."""
     found: dict[Skeleton, set[str]] = defaultdict(set)
     for entry in gazetteer.entries.values():
