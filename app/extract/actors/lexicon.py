@@ -96,7 +96,9 @@ SPEECH_VERB_FORMS = frozenset(p + v for v in SPEECH_VERBS for p in ("", "و", "�
 NAME_LINKS = words("عبد أبو أبي ابن بن بنت آل ولد دي دو دا فون فان لا ال ذو")
 
 # Words that never start or continue a name even though nothing else rules them out; the
-# nouns of the last lines are objects a title's holder acts on ("أبدى الوزير مخاوف ...").
+# nouns of the last lines are objects a title's holder acts on ("أبدى الوزير مخاوف ...");
+# "خادم الحرمين الشريفين" is the Saudi king's style, a title and no name; "بعيد" is far or
+# "on the feast of" ("هنأه بعيد ميلاد ..."), never a name's first word.
 NOT_NAMES = words("""
     بلاده بلادها بلادهم بلدها بلده دولة الدولة حكومة الحكومة الشعب شعب الجانب جانب
     الطرف طرف المسؤول المسؤولة المسؤولين المسؤولون المسؤولان مسؤول مسؤولون مسؤولين
@@ -119,6 +121,7 @@ NOT_NAMES = words("""
     مهام تقرير تقارير ملفات قضايا أوضاع أزمات مستجدات تطورات سبل آفاق علاقات أواصر روابط
     مجالات فرص خطط برامج مقترح مقترحات وثيقة تعازي تعزية شهادة جائزة تقلب إهدار انتقادات
     اتهامات تهديدات تحذيرات مطالب مطالبات شروط ضمانات التزامات أعمال آليات
+    خادم وخادم لخادم الحرمين بعيد
 """)
 
 

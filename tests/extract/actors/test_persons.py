@@ -1043,3 +1043,46 @@ def test_a_title_glued_to_the_next_word_still_introduces_the_name() -> None:
     result = run(text, data_dir=None)
     assert "سامي الخطيب" in names(result, EntityKind.PERSON)
     assert_spans_match(result, [TextBlock(Part.SECTION, 0, text)])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["استقبل قائد الجيش العماد سامر حداد الوفد في مكتبه.", "وزار العماد سامر حداد، قائد الجيش، مدينة صور."],
+)
+def test_the_army_rank_imad_with_the_article_introduces_a_name(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
+
+
+def test_imad_without_the_article_is_a_first_name() -> None:
+    assert names(run("وقال عماد الخطيب إن الوضع مستقر.", data_dir=None), PERSON) == {"عماد الخطيب"}
+
+
+def test_the_rank_stacked_after_an_office_still_introduces_the_name() -> None:
+    result = run("التقى رئيس الجمهورية العماد سامر حداد وفدا نيابيا.", data_dir=None)
+    assert names(result, PERSON) == {"سامر حداد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وأقام خادم الحرمين الشريفين مأدبة غداء على شرف الضيف.", set()),
+        ("بحث الرئيس سامر حداد، اليوم، وخادم الحرمين الشريفين آخر التطورات.", {"سامر حداد"}),
+        (
+            "حضر اللقاء سفير خادم الحرمين الشريفين لدى العراق سامر الشمري، ومدير المكتب.",
+            {"سامر الشمري"},
+        ),
+    ],
+)
+def test_the_saudi_kings_style_is_a_title_not_a_name(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "رحب رئيس المجلس بتعيين مبعوثة أممية جديدة إلى ليبيا.",
+        "وهنأ رئيس الوزراء نظيره بعيد ميلاد السيدة العذراء.",
+    ],
+)
+def test_adjectives_and_a_feast_after_a_title_are_no_name(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
