@@ -1047,7 +1047,10 @@ def test_a_title_glued_to_the_next_word_still_introduces_the_name() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["استقبل قائد الجيش العماد سامر حداد الوفد في مكتبه.", "وزار العماد سامر حداد، قائد الجيش، مدينة صور."],
+    [
+        "استقبل قائد الجيش العماد سامر حداد الوفد في مكتبه.",
+        "وزار العماد سامر حداد، قائد الجيش، مدينة صور.",
+    ],
 )
 def test_the_army_rank_imad_with_the_article_introduces_a_name(text: str) -> None:
     assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
