@@ -13,6 +13,7 @@ from __future__ import annotations
 from app.extract.actors.candidates import Cand
 from app.extract.actors.lexicon import PARTICLES, TIME_WORDS, is_verb, words
 from app.extract.actors.org_lexicon import HEADS, NOT_PROPER, SOCIAL_NETWORKS, org_head
+from app.extract.actors.titles import title_head
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, bracket_end
 
@@ -37,6 +38,8 @@ def bracketed_acronyms(block: Block, selected: list[Cand]) -> list[Cand]:
             continue  # "(ب)": a lettered clause; "منصة (إكس)": a network; "(أبريل)": a month
         if close == k + 1 and _describing(toks[k].norm):
             continue  # "صحيفة الأهرام (حكومية)": what the body is, not its acronym
+        if title_head(toks[k].norm) is not None:
+            continue  # "عضو مجلس الوزراء (الوزير المرافق)": a role of the person, no name
         inner = [c for c in selected if k <= c.first < close]
         if inner and (len(inner) > 1 or inner[0].kind is not ORG or inner[0].last != close):
             continue  # the brackets hold something else: a place, a person, two names

@@ -144,6 +144,8 @@ _JOINING_PREPOSITIONS = words("في تحت ضمن عن")
 _OCCUPIERS = words("الاحتلال العدو")
 _NAMED_LIKE_BODIES = words("وزارة حزب")
 _PEOPLES_BODIES = frozenset(("armed_group", "party"))  # heads of bodies named after people
+# "حكومة وشعب ...", "قيادةً وشعباً": a formula of greeting that names the country as a whole
+_AND_PEOPLE = words("وشعب وشعبا")
 
 
 def _man_after_name(toks: Sequence[Tok], i: int, j: int, lemma: str) -> bool:
@@ -204,6 +206,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         if known is not None:
             if not _place_fits(known, j == i + 1, definite, seen_definite):
                 break
+            if not prefix and _title_adjective(toks, i, lemma, known, tokens):
+                break
             if not has_place and _describes_outlet(lemma, tokens, known):
                 # "صحيفة أثير العمانية": the outlet's name, then where it is from
                 end, specific = j, True
@@ -215,6 +219,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             continue
         closed, after_place = after_place, False  # a place closes a construct name
         word = toks[j].norm
+        if j == i + 1 and word in _AND_PEOPLE:
+            return None  # "لحكومة وشعب الكويت": the country greeted, government and people
         if _man_after_name(toks, i, j, lemma):
             break  # "رئيس بلدية مجدلا محمد الأسمر": the holder's name after the body's
         if toks[j - 1].norm in CONCERNED and word[:1] == "ب" and len(word) > 3:
@@ -275,7 +281,7 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
             if lemma == HIRAK and stem in POPULAR:
                 naming = False  # "الحراك الشعبي": the street's protests, no body
             specific = specific or unit or naming
-            generic_only = generic_only and stem in GENERIC and not unit
+            generic_only = generic_only and _generic(stem, lemma) and not unit
             proper += stem not in GENERIC
             end = j + 1
         elif seen_definite or indefinite >= 2 or is_verb(stem) or verb_with_object(stem):
@@ -355,6 +361,21 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         head=lemma,
         tokens=tuple(tokens[: len(tokens) - (j - end)]),
     )
+
+
+def _title_adjective(
+    toks: Sequence[Tok], i: int, lemma: str, known: Cand, tokens: list[str]
+) -> bool:
+    """ "رئيسة مجلس النواب الأمريكية": a feminine demonym after a masculine head, with no
+    feminine noun between for it to agree with, qualifies the feminine title before the
+    body; the body is the title's position."""
+    word = known.tokens[-1]
+    if known.form is not Form.DEMONYM or not word.endswith("يه") or lemma.endswith("ه"):
+        return False
+    if i == 0 or toks[i - 1].sep != SPACE or any(t.endswith("ه") for t in tokens[1:]):
+        return False
+    title = toks[i - 1].norm
+    return title.endswith("ه") and title_head(title) is not None
 
 
 def _expatriates(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list[str]) -> int:
@@ -537,6 +558,12 @@ def _is_weak(lemma: str, definite: bool, specific: bool, place: bool, generic: b
     if definite:
         return not specific
     return generic and not specific
+
+
+def _generic(word: str, lemma: str) -> bool:
+    """A definite word that names nothing: "وكالة الأنباء الرسمية" is how a text refers to
+    some country's agency without naming it, like "وزارة الخارجية"."""
+    return word in GENERIC or (lemma in MEDIA_HEADS and word in MEDIA_GENERIC)
 
 
 def _people(word: str) -> bool:

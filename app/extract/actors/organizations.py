@@ -335,18 +335,38 @@ def _prefer_known(known: Cand, chain: Cand | None, block: Block) -> Cand:
         return known  # "منصة القاهرة والمستقلين": a known name, then another conjunct
     if known.kind is EntityKind.ORGANIZATION and _portfolio_of_title(block, known, extra[0]):
         return known
+    if known.kind is EntityKind.ORGANIZATION and _qualifies_another(known, extra[0]):
+        return known
     return chain
 
 
+def _qualifies_another(known: Cand, after: str) -> bool:
+    """ "رئيس وفد حركة حماس المفاوض": a masculine adjective after a feminine head and its
+    proper name cannot qualify the body; it agrees with a noun before it."""
+    head, rest = known.tokens[0], known.tokens[1:]
+    if not head.endswith("ه") or not rest or any(t.startswith("ال") for t in rest):
+        return False
+    return after.startswith("ال") and not after.endswith("ه")
+
+
+_FOR_AFFAIRS = normalize("للشؤون")
+
+
 def _portfolio_of_title(block: Block, known: Cand, after: str) -> bool:
-    """ "بوكيل وزارة الخارجية الأميركية للشؤون السياسية": after a title, the ل-phrase
-    that follows a known body is the title's portfolio, not part of the body's name."""
-    if known.first == 0 or known.prefix or not after.startswith("لل"):
+    """ "بوكيل وزارة الخارجية الأميركية للشؤون السياسية", "الممثلة العليا للاتحاد الأوروبي
+    للشؤون الخارجية": after a title, the ل-phrase that follows a known body is the title's
+    portfolio, not part of the body's name."""
+    if known.first == 0 or not after.startswith("لل"):
         return False
     word = block.norms[known.first - 1]
+    if known.prefix in ("ل", "لل") and word.startswith("ال") and known.first >= 2:
+        # "الممثلة العليا للاتحاد": a definite title and its adjective, the body after ل;
+        # only "for affairs" is a portfolio ("الوزير لقناة العربية للأخبار" is a name)
+        title = title_head(word) or title_head(block.norms[known.first - 2])
+        return title is not None and after == _FOR_AFFAIRS
     title = title_head(word)
     # in construct with the body: "وكيل", not "الوزير"
-    return title is not None and not word[len(title[0]) :].startswith("ال")
+    return not known.prefix and title is not None and not word[len(title[0]) :].startswith("ال")
 
 
 def _ministry(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
@@ -586,7 +606,28 @@ def _credit_line(block: Block, cand: Cand) -> bool:
     if not (cand.subkind == "media" or cand.head in MEDIA_HEADS):
         return False
     whole = cand.first == 0 and cand.last == len(block.toks) and not cand.prefix
-    return whole or dateline(block, cand)
+    return whole or dateline(block, cand) or _opening_dateline(block, cand)
+
+
+_DASHES = frozenset("-–—")
+
+
+def _opening_dateline(block: Block, cand: Cand) -> bool:
+    """ "(رويترز) – يجري الوزير ...", "بغداد/ شبكة الأخبار- قال ...": an outlet opening a
+    paragraph, in brackets or after its city and a slash, then a dash, is the dateline run
+    into the first sentence (GUIDELINES §1), not an actor of the story."""
+    toks, text = block.toks, block.source.text
+    if cand.prefix or cand.last >= len(toks) or cand.first > 1:
+        return False
+    before = text[: toks[cand.first].start]
+    if cand.first == 1:
+        before = text[: toks[0].start] + text[toks[0].end : toks[1].start].replace("/", "", 1)
+        if "/" not in text[toks[0].end : toks[1].start]:
+            return False
+    if before.strip() not in ("", "("):
+        return False
+    after = text[toks[cand.last - 1].end : toks[cand.last].start]
+    return not _DASHES.isdisjoint(after)
 
 
 _DATELINE_TOKENS = 10  # "وكالة ... - بغداد", "الموقع من الرباط الثلاثاء 18 نونبر 2025 15:02"

@@ -71,3 +71,11 @@ def test_a_describing_adjective_in_brackets_is_no_acronym() -> None:
 def test_a_describing_participle_in_brackets_is_no_acronym() -> None:
     result = run("وحصل حزب التقدم (معارض) على عشرة مقاعد.", data_dir=None)
     assert "معارض" not in {m.surface for m in result.mentions}
+
+
+def test_a_role_in_brackets_is_no_acronym() -> None:
+    result = run(
+        "وحضر اللقاء سامر الحداد عضو مجلس الوزراء (الوزير المناوب) ووكيل الوزارة.",
+        data_dir=SHIPPED,
+    )
+    assert names(result, ORG) == set()  # a bare cabinet, and a role of the person

@@ -224,3 +224,41 @@ def test_a_first_name_after_the_bodys_own_name_is_its_holders() -> None:
 def test_a_first_name_in_the_name_of_a_party_stays_in_it() -> None:
     result = run("وقال رئيس حزب عمر المختار إن الانتخابات قريبة.", data_dir=None)
     assert names(result, EntityKind.ORGANIZATION) == {"حزب عمر المختار"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونقلت وكالة الأنباء الرسمية عن الوزير تأكيده أن المحادثات مستمرة.",
+        "وبثت وكالة الأنباء الحكومية صورا للاجتماع.",
+    ],
+)
+def test_an_agency_named_only_by_what_it_is_names_no_outlet(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+def test_an_agency_named_with_its_country_is_an_outlet() -> None:
+    result = run("ونقلت وكالة الأنباء الكويتية عن الوزير قوله.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"وكالة الأنباء الكويتية"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتمنى الوزير للأردن الشقيق قيادةً وشعباً دوام الأمن.",
+        "ونقل الموفد تهاني أمير الكويت لحكومة وشعب الجمهورية اللبنانية.",
+    ],
+)
+def test_government_and_people_is_a_greeting_to_the_country(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+def test_a_feminine_demonym_after_a_masculine_body_agrees_with_the_feminine_title() -> None:
+    result = run("وصافح الرئيس رئيسة مجلس النواب البلجيكية لدى وصولها إلى القصر.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()  # the chamber is her position, a bare one
+    assert names(result, PLACE) == {"بلجيكا"}
+
+
+def test_a_masculine_title_leaves_the_demonym_to_the_body() -> None:
+    result = run("وصافح الرئيس رئيس مجلس النواب البلجيكي لدى وصوله.", data_dir=SHIPPED)
+    assert names(result, ORG) == {"مجلس النواب البلجيكي"}

@@ -830,6 +830,32 @@ def test_the_portfolio_of_a_title_is_not_part_of_the_known_ministry() -> None:
     assert names(run(text, data_dir=SHIPPED), ORG) == {"وزارة الخارجية الأميركية"}
 
 
+def test_the_portfolio_of_a_definite_title_is_not_part_of_the_known_body() -> None:
+    text = "وأجرى الممثل الأعلى للاتحاد الأوروبي للشؤون الخارجية اتصالا بالوزير مساء أمس."
+    assert names(run(text, data_dir=SHIPPED), ORG) == {"الاتحاد الأوروبي"}
+
+
+def test_a_masculine_adjective_after_a_movement_qualifies_what_comes_before() -> None:
+    text = "وقال مسؤول ملف حركة حماس الإعلامي في بيروت إن الرد قريب."
+    assert names(run(text, data_dir=SHIPPED), ORG) == {"حركة حماس"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(رويترز) – قال مسؤولون إن المفاوضات تعثرت مساء أمس.",
+        "الرباط/ وكالة الأناضول- أعلن الوزير عن خطة جديدة للطرق.",
+    ],
+)
+def test_an_outlet_opening_a_paragraph_with_a_dash_is_its_dateline(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+def test_an_outlet_quoted_in_the_first_sentence_is_an_actor() -> None:
+    text = "رويترز نقلت عن مصدر - لم تسمه - أن الاتفاق قريب."
+    assert names(run(text, data_dir=SHIPPED), ORG) == {"وكالة رويترز"}
+
+
 def test_a_nisba_plural_after_forces_still_names_them() -> None:
     result = run("وأعلنت قوات سوريا الديمقراطية والتحالف الدولي بدء العملية.", data_dir=SHIPPED)
     assert "قوات سوريا الديمقراطية" in names(result, ORG)
