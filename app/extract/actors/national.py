@@ -14,7 +14,8 @@ about one country (its places and demonyms point there far more than anywhere el
 
 Bare "الحكومة" and "الجيش" are left alone: they often mean another country's. A body
 inside a person's title ("نائب رئيس مجلس الوزراء": a position) or named with its parent
-("وزارة الدفاع بحكومة الوحدة": a sub-body) is keyed only to a body the gazetteer knows. A
+("وزارة الدفاع بحكومة الوحدة": a sub-body) is keyed only to a body the gazetteer knows;
+a ministry named by its own name is one in a title too ("مستشار وزارة الإعلام"). A
 court with a generic adjective ("المحكمة الإدارية") is the country's like a ministry, and
 a ministry of two portfolios ("وزارة الشباب والرياضة") is a name even with no clear
 country.
@@ -281,7 +282,17 @@ def _of_role(block: Block, cand: Cand, titles: list[Title]) -> bool:
     (not "المتحدث باسم وزارة ...", which names the body it speaks for)."""
     if cand.first == 0 or cand.prefix or title_head(block.toks[cand.first - 1].norm) is None:
         return False
+    if _full_ministry(cand.tokens):
+        return False  # "مستشار وزارة الإعلام": the ministry by its own name (GUIDELINES §7)
     return any(t.first <= cand.first and cand.last <= t.last for t in titles)
+
+
+def _full_ministry(tokens: tuple[str, ...]) -> bool:
+    """A ministry named by its own name, not a title's portfolio after it ("وكيل وزارة
+    الخزانة لشؤون الإرهاب")."""
+    if not tokens or bare(tokens[0]) != MINISTRY:
+        return False
+    return not any(t in L_GENITIVES for t in tokens)
 
 
 def _of_parent(block: Block, cand: Cand, starts: dict[int, Cand]) -> bool:

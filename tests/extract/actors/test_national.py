@@ -69,6 +69,24 @@ def test_a_body_in_the_complement_of_a_role_is_no_home_body() -> None:
     assert not any(e.kind is ORG and "مجلس الوزراء" in e.name for e in result.entities)
 
 
+def test_a_ministry_named_in_full_in_a_title_is_the_countrys() -> None:
+    result = run(
+        *LEBANON,
+        "وقالت مستشارة وزارة الطاقة رنا سليم إن التغذية ستتحسن.",
+        data_dir=SHIPPED,
+    )
+    assert entity(result, "وزارة الطاقة اللبنانية").kind is ORG
+
+
+def test_a_titles_portfolio_after_a_ministry_is_no_home_body() -> None:
+    result = run(
+        *LEBANON,
+        "وقال وكيل وزارة المالية لشؤون الموازنة والضرائب إن العجز تراجع.",
+        data_dir=SHIPPED,
+    )
+    assert names(result, ORG) == set()
+
+
 def test_a_sub_body_named_with_its_parent_is_no_home_body() -> None:
     result = run(
         *LEBANON,
