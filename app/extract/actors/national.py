@@ -6,13 +6,14 @@ Palestinian one the Palestinian ministry, "النظام" in a Syrian one the Syr
 "الحكومة الاتحادية" in an Iraqi one the Iraqi government. So when an article is clearly
 about one country (its places and demonyms point there far more than anywhere else):
 
-- a head alone ("النظام", "البرلمان") or a head with a generic adjective ("الحكومة
+- a head alone ("النظام") or a head with a generic adjective ("الحكومة
   الاتحادية") is that country's body of that head when the gazetteer knows it;
 - a parliament chamber or a ministry ("مجلس النواب", "وزارة الإدارة المحلية") is that
   country's: the gazetteer entry if there is one, else a new body named with the
   country's adjective ("مجلس النواب اللبناني").
 
-Bare "الحكومة" and "الجيش" are left alone: they often mean another country's. A body
+Bare "الحكومة", "البرلمان" and "الجيش" are left alone: they often mean another country's,
+and annotators list a parliament only where the article names it (GUIDELINES §7). A body
 inside a person's title ("نائب رئيس مجلس الوزراء": a position) or named with its parent
 ("وزارة الدفاع بحكومة الوحدة": a sub-body) is keyed only to a body the gazetteer knows;
 a ministry named by its own name is one in a title too ("مستشار وزارة الإعلام"). A
@@ -36,7 +37,8 @@ from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, bare
 from app.text.normalize import normalize
 
-_SHORT_HEADS = words("نظام برلمان")  # "النظام", "البرلمان" alone
+# "النظام" alone; a bare "البرلمان" names no body, like "الحكومة" (GUIDELINES §7)
+_SHORT_HEADS = words("نظام")
 # Heads of bodies every state has: an alias of one of them with an adjective only
 # describes ("الحكومة الشرعية").
 _STATE_HEADS = words("حكومة نظام جيش برلمان")
@@ -56,6 +58,14 @@ _CHAMBER_HEAD = "مجلس"
 _FEMININE_END = "ه"  # ta marbuta, folded: وزاره، حكومه take a feminine adjective
 _IN = "في"
 _MINISTRY_WORDS = frozenset(bare(w) for w in words("وزارة الشؤون"))
+# Security bodies most states have, named alike: "جهاز المخابرات العامة", "الحرس الوطني"
+_SERVICES = frozenset(
+    (bare(words[0]), *words[1:])
+    for words in (
+        normalize(w).split()
+        for w in ("جهاز المخابرات العامة", "جهاز الاستخبارات العامة", "الحرس الوطني")
+    )
+)
 _MARGIN = 2  # the country must have at least twice the mentions of the next one
 _LEADING = 1.01  # ... or just more than any other, for a body the gazetteer knows
 _NAMED = 1.5  # ... or half as many mentions again by name as the next one
@@ -234,6 +244,8 @@ def _dominant(counts: Counter[str], margin: float) -> str | None:
 
 def _home_body(tokens: tuple[str, ...]) -> bool:
     head = tokens[0]
+    if tokens in _SERVICES:
+        return True
     if head == MINISTRY:  # "وزارة الخزانة لشؤون الإرهاب" is a title's tail, not a ministry
         return len(tokens) >= 2 and not any(t in L_GENITIVES for t in tokens)
     if head == _CHAMBER_HEAD:
@@ -247,14 +259,19 @@ def _name_with_country(
     """ "مجلس النواب" -> مجلس النواب اللبناني: the known body, or a new one so named."""
     if not demonyms:
         return
-    adjective = "ال" + demonyms[0] + ("ة" if cand.tokens[0].endswith(_FEMININE_END) else "")
+    feminine = cand.tokens[0].endswith(_FEMININE_END)
     written = " ".join(cand.display_name.split())
-    full = f"{written} {adjective}"
+    # the adjective agrees with the head, or with the last word before it ("جهاز
+    # المخابرات العامة الفلسطينية"): the head's agreement first
+    endings = ("ة", "") if feminine else ("", "ة")
+    fulls = [f"{written} ال{demonyms[0]}{ending}" for ending in endings]
+    for full in fulls:
+        match = [v for v in gazetteer.trie_values(name_tokens(full)) if not v.demonym]
+        if match:
+            cand.key = match[0].entry_id
+            return
+    full = fulls[0]
     tokens = name_tokens(full)
-    match = [v for v in gazetteer.trie_values(tokens) if not v.demonym]
-    if match:
-        cand.key = match[0].entry_id
-        return
     if known_only:
         return
     cand.key = f"new:{EntityKind.ORGANIZATION.value}:{' '.join(tokens)}"

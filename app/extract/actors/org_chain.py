@@ -67,7 +67,7 @@ from app.extract.actors.org_lexicon import (
 from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.actors.un_bodies import concerning, in_place
 from app.extract.model import EntityKind
-from app.extract.tokens import SPACE, Block, Tok, bare
+from app.extract.tokens import SPACE, Block, Tok, bare, readings
 from app.text.normalize import normalize
 
 # Military units named by an ordinal: "الفرقة الرابعة", "اللواء الثامن", "الفيلق الخامس".
@@ -144,6 +144,16 @@ _JOINING_PREPOSITIONS = words("في تحت ضمن عن")
 _OCCUPIERS = words("الاحتلال العدو")
 _NAMED_LIKE_BODIES = words("وزارة حزب")
 _PEOPLES_BODIES = frozenset(("armed_group", "party"))  # heads of bodies named after people
+# Processes a verbal noun governs: "قيادة العملية السياسية", "إدارة المرحلة الانتقالية",
+# "قيادة المسلسل السياسي" (the Maghreb's word for the political process)
+_PROCESSES = words("""
+    العملية المسار المسلسل الحوار المفاوضات التفاوض المرحلة الجهود الحملة الملف الأزمة
+    المحادثات الوساطة المبادرة
+""")
+POLICE = normalize("شرطة")
+FRONT = normalize("جبهة")
+_RESISTANCE = normalize("المقاومة")
+_STATIONS = words("قسم مركز مخفر")  # "قسم شرطة ...", "مركز شرطة ...": a police station
 # "حكومة وشعب ...", "قيادةً وشعباً": a formula of greeting that names the country as a whole
 _AND_PEOPLE = words("وشعب وشعبا")
 
@@ -175,6 +185,10 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
     governs_country = i + 1 < len(toks) and toks[i + 1].norm in _THE_COUNTRY
     if not definite and lemma in _VERBAL_HEADS and governs_country:
         return None  # "تولى قيادة البلد العربي": leading the country, no body
+    if not definite and lemma in _VERBAL_HEADS and _governs_process(toks, i):
+        return None  # "من أجل قيادة العملية السياسية": leading a process, no body
+    if lemma == POLICE and _station(toks, i):
+        return None  # "قسم شرطة العرب": a police station, named after its district
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if not definite and nxt is not None and _governs_place(lemma, gaz.get(i + 1), nxt):
         return None  # "تولى رئاسة اليمن", "إدارة ميناء الحديدة": running a place
@@ -336,6 +350,8 @@ def _chain(block: Block, i: int, head: tuple[str, str, bool], gaz: dict[int, Can
         return None  # "النظام المالي اللبناني", "نظام روما الأساسي": a system, a statute
     if lemma == GROUP and definite and len(tokens) == 2 and tokens[1].endswith(("ي", "يه")):
         return None  # "المجموعة العربية": the states of a region voting together, a collective
+    if lemma == FRONT and named_tokens[1:] == [_RESISTANCE]:
+        return None  # "جبهة المقاومة" alone: the camp, like محور المقاومة, a collective
     if lemma == FORUM and has_place and len(tokens) == 2:
         return None  # "منبر جدة": talks named after their venue, not a body
     named = specific or proper >= 2
@@ -396,6 +412,16 @@ def _expatriates(toks: Sequence[Tok], gaz: dict[int, Cand], j: int, tokens: list
         tokens.extend(rest)
         return end + 2
     return end
+
+
+def _station(toks: Sequence[Tok], i: int) -> bool:
+    if i == 0 or toks[i - 1].sep != SPACE:
+        return False
+    return any(bare(stem) in _STATIONS for _, stem in readings(toks[i - 1].norm))
+
+
+def _governs_process(toks: Sequence[Tok], i: int) -> bool:
+    return i + 1 < len(toks) and toks[i + 1].sep == SPACE and toks[i + 1].norm in _PROCESSES
 
 
 def _governs_place(lemma: str, known: Cand | None, nxt: Tok | None) -> bool:

@@ -87,6 +87,26 @@ def test_a_titles_portfolio_after_a_ministry_is_no_home_body() -> None:
     assert names(result, ORG) == set()
 
 
+def test_a_bare_parliament_is_left_alone() -> None:
+    result = run(*LEBANON, "وأحال الوزير مشروع القانون إلى البرلمان أمس.", data_dir=SHIPPED)
+    assert names(result, ORG) == set()
+
+
+def test_the_intelligence_service_and_national_guard_are_the_countrys() -> None:
+    result = run(
+        "واستقبل الرئيس الفلسطيني في رام الله الوفد، وبحث معه الأوضاع الفلسطينية.",
+        "وحضر اللقاء رئيس جهاز المخابرات العامة سامر خليل.",
+        data_dir=SHIPPED,
+    )
+    assert "جهاز المخابرات العامة الفلسطينية" in names(result, ORG)
+    guard = run(
+        "وصل الوزير إلى الرياض في زيارة إلى السعودية التقى خلالها مسؤولين سعوديين.",
+        "كما التقى نائب رئيس الحرس الوطني في مكتبه.",
+        data_dir=SHIPPED,
+    )
+    assert names(guard, ORG) == {"الحرس الوطني السعودي"}
+
+
 def test_a_sub_body_named_with_its_parent_is_no_home_body() -> None:
     result = run(
         *LEBANON,

@@ -262,3 +262,27 @@ def test_a_feminine_demonym_after_a_masculine_body_agrees_with_the_feminine_titl
 def test_a_masculine_title_leaves_the_demonym_to_the_body() -> None:
     result = run("وصافح الرئيس رئيس مجلس النواب البلجيكي لدى وصوله.", data_dir=SHIPPED)
     assert names(result, ORG) == {"مجلس النواب البلجيكي"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد دعمه لجهود المبعوث في قيادة المسلسل السياسي نحو حل متوافق عليه.",
+        "وتعهد الوزير بإدارة المرحلة الانتقالية حتى الانتخابات.",
+        "وأحرق محتجون قسم شرطة الزهور في المدينة.",
+        "وقال إن الضربات لن تضعف جبهة المقاومة في المنطقة.",
+    ],
+)
+def test_a_process_led_a_police_station_and_the_resistance_camp_are_no_body(text: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("وقالت قيادة العمليات المشتركة إن الطريق آمن.", "قيادة العمليات المشتركة"),
+        ("وأعلنت شرطة دبي توقيف المشتبه به.", "شرطة دبي"),
+    ],
+)
+def test_a_command_and_a_police_force_named_so_are_bodies(text: str, body: str) -> None:
+    assert names(run(text, data_dir=SHIPPED), ORG) == {body}
