@@ -229,28 +229,21 @@ def test_a_first_name_in_the_name_of_a_party_stays_in_it() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # an agency named only by what it is
         "ونقلت وكالة الأنباء الرسمية عن الوزير تأكيده أن المحادثات مستمرة.",
         "وبثت وكالة الأنباء الحكومية صورا للاجتماع.",
+        # government and people: a greeting to the country
+        "وتمنى الوزير للأردن الشقيق قيادةً وشعباً دوام الأمن.",
+        "ونقل الموفد تهاني أمير الكويت لحكومة وشعب الجمهورية اللبنانية.",
     ],
 )
-def test_an_agency_named_only_by_what_it_is_names_no_outlet(text: str) -> None:
+def test_an_unnamed_agency_and_a_greeting_name_no_body(text: str) -> None:
     assert names(run(text, data_dir=SHIPPED), ORG) == set()
 
 
 def test_an_agency_named_with_its_country_is_an_outlet() -> None:
     result = run("ونقلت وكالة الأنباء الكويتية عن الوزير قوله.", data_dir=SHIPPED)
     assert names(result, ORG) == {"وكالة الأنباء الكويتية"}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "وتمنى الوزير للأردن الشقيق قيادةً وشعباً دوام الأمن.",
-        "ونقل الموفد تهاني أمير الكويت لحكومة وشعب الجمهورية اللبنانية.",
-    ],
-)
-def test_government_and_people_is_a_greeting_to_the_country(text: str) -> None:
-    assert names(run(text, data_dir=SHIPPED), ORG) == set()
 
 
 def test_a_feminine_demonym_after_a_masculine_body_agrees_with_the_feminine_title() -> None:
