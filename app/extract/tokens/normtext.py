@@ -57,7 +57,7 @@ class NormText:
     def words(self) -> Words:
         """The word view: the words alone, each with the separators before it (`lex`).
         Built on first use, once, whoever asks first."""
-        return word_tokens(self.display, self.text, self._origin, self.sentences)
+        return word_tokens(self.display, self.text, self._origin, self.sentences, self._sentence)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -85,12 +85,16 @@ class NormText:
     def _gather(self, sentences: Iterable[int]) -> list[Tok]:
         tokens: list[Tok] = []
         for k in sentences:
-            found = self._by_sentence[k]
-            if found is None:
-                start, end = self.sentences[k]
-                found = self._by_sentence[k] = self._sentence_tokens(start, end, k)
-            tokens += found
+            tokens += self._sentence(k)
         return tokens
+
+    def _sentence(self, k: int) -> list[Tok]:
+        """The tokens of sentence k, tokenized on first use."""
+        found = self._by_sentence[k]
+        if found is None:
+            start, end = self.sentences[k]
+            found = self._by_sentence[k] = self._sentence_tokens(start, end, k)
+        return found
 
     def _sentence_tokens(self, start: int, end: int, k: int) -> list[Tok]:
         # A token never crosses a sentence boundary (sentences end after punctuation followed
