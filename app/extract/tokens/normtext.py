@@ -23,10 +23,11 @@ from app.extract.tokens.words import Words, word_tokens
 from app.ingest.model import TextBlock
 from app.text.normalize import fold_with_map
 from app.text.sentences import sentence_spans
+from app.text.tokens import LETTER_RUN
 
 # A number (its inner / . : - kept), a word, or any other single character, kept by
 # re.split: space, token, space, token, ..., space.
-_TOKEN = re.compile(r"(\d+(?:[./:\-]\d+)*|[^\W\d_]+|\S)")
+_TOKEN = re.compile(rf"(\d+(?:[./:\-]\d+)*|{LETTER_RUN}|\S)")
 
 
 class NormText:

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from app.extract.tokens.tok import COMMA, MARKS, QUOTE, SPACE, STOP, Kind, Tok, is_mark
+from app.text.tokens import ALNUM_RUN
 
-WORD_RE = re.compile(r"[^\W_]+")
+WORD_RE = re.compile(ALNUM_RUN)  # [^\W_]+
 # HTML entities left in scraped text ("&nbsp;", "&#160;") stand for a space here.
 ENTITY = re.compile(r"&(?:[a-z]{2,8}|#[0-9]{1,6}|#x[0-9a-f]{1,6});")
 
@@ -27,7 +28,7 @@ COMMAS = frozenset("،,")
 _STOPS = frozenset(".!?؟؛;:\n()[]{}-–—ـ/|•*…")
 QUOTES = frozenset("\"'«»“”‘’„")
 _WORD, _NUMBER, _PUNCT = Kind.WORD, Kind.NUMBER, Kind.PUNCT
-_WORD_SPLIT = re.compile(r"([^\W_]+)")  # WORD_RE, kept by re.split: gap, word, gap, ...
+_WORD_SPLIT = re.compile(f"({ALNUM_RUN})")  # WORD_RE, kept by re.split: gap, word, gap, ...
 
 
 class Words(NamedTuple):
