@@ -7,7 +7,8 @@ the words alone (`[^\\W_]+`, digits included) with the separators between them.
 
 Several extractors read the same block (the actor rules, citations, then statements): the
 pipeline builds one NormText per block and hands it to each of them (`texts_of`), so a block
-is normalized once and each view is tokenized once.
+is normalized once and tokenized once: the word view is read off the sentence view's tokens
+(`words.word_tokens`), which the actor rules' asking for it builds for every sentence.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ class NormText:
     @cached_property
     def words(self) -> Words:
         """The word view: the words alone, each with the separators before it (`lex`).
-        Built on first use, once, whoever asks first."""
+        Built on first use, once, whoever asks first, from every sentence's tokens."""
         return word_tokens(self.display, self.text, self._origin, self.sentences, self._sentence)
 
     @cached_property

@@ -2,8 +2,10 @@
 
 `app.text.tokens.tokenize` keeps Arabic punctuation (، ؛ ؟) glued to words because its
 character class spans the whole Arabic block; the actor rules need that punctuation as
-boundaries, so words are cut here with `[^\\W_]+` and each records what separates it from
-the word before (`Tok.sep`). `NormText.words` builds them once per block.
+boundaries, so words are the runs of `[^\\W_]` here and each records what separates it from
+the word before (`Tok.sep`). `NormText.words` builds them once per block, from the sentence
+view's tokens (most words are one token there, and share its object); the regex cuts them
+only in a block where a token holds several words (a date) or with an HTML entity.
 """
 
 from __future__ import annotations
