@@ -9,8 +9,9 @@ import re
 from functools import lru_cache
 
 from app.text.normalize import normalize
+from app.text.tokens import LETTER_RUN
 
-WORD_RE = re.compile(r"[^\W\d_]+")  # the words of tokens.normtext
+WORD_RE = re.compile(LETTER_RUN)  # the words of tokens.normtext: [^\W\d_]+
 
 
 def _words(text: str) -> frozenset[str]:

@@ -7,7 +7,8 @@ the words alone (`[^\\W_]+`, digits included) with the separators between them.
 
 Several extractors read the same block (the actor rules, citations, then statements): the
 pipeline builds one NormText per block and hands it to each of them (`texts_of`), so a block
-is normalized once and each view is tokenized once.
+is normalized once and tokenized once: the word view is read off the sentence view's tokens
+(`words.word_tokens`), which the actor rules' asking for it builds for every sentence.
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from app.extract.tokens.words import Words, word_tokens
 from app.ingest.model import TextBlock
 from app.text.normalize import fold_with_map
 from app.text.sentences import sentence_spans
+from app.text.tokens import LETTER_RUN
 
-# A number (its inner / . : - kept), a word, or any other single character, kept by
-# re.split: space, token, space, token, ..., space.
-_TOKEN = re.compile(r"(\d+(?:[./:\-]\d+)*|[^\W\d_]+|\S)")
+# A number (its inner / . : - kept), a word, or any other single character.
+_TOKEN = re.compile(rf"\d+(?:[./:\-]\d+)*|{LETTER_RUN}|\S")
 
 
 class NormText:
@@ -56,8 +57,8 @@ class NormText:
     @cached_property
     def words(self) -> Words:
         """The word view: the words alone, each with the separators before it (`lex`).
-        Built on first use, once, whoever asks first."""
-        return word_tokens(self.display, self.text, self._origin, self.sentences)
+        Built on first use, once, whoever asks first, from every sentence's tokens."""
+        return word_tokens(self.display, self.text, self._origin, self.sentences, self._sentence)
 
     @cached_property
     def starts(self) -> list[int]:
@@ -85,30 +86,31 @@ class NormText:
     def _gather(self, sentences: Iterable[int]) -> list[Tok]:
         tokens: list[Tok] = []
         for k in sentences:
-            found = self._by_sentence[k]
-            if found is None:
-                start, end = self.sentences[k]
-                found = self._by_sentence[k] = self._sentence_tokens(start, end, k)
-            tokens += found
+            tokens += self._sentence(k)
         return tokens
+
+    def _sentence(self, k: int) -> list[Tok]:
+        """The tokens of sentence k, tokenized on first use."""
+        found = self._by_sentence[k]
+        if found is None:
+            start, end = self.sentences[k]
+            found = self._by_sentence[k] = self._sentence_tokens(start, end, k)
+        return found
 
     def _sentence_tokens(self, start: int, end: int, k: int) -> list[Tok]:
         # A token never crosses a sentence boundary (sentences end after punctuation followed
         # by a space, or at a line break), so each sentence is tokenized on its own.
-        # re.split hands over the tokens and the spaces between them without a match object
-        # each; a token's kind is told by its first character, as the regex groups tell it.
+        # A token's kind is told by its first character, as the regex groups tell it.
         # Inside a sentence only spaces lie between tokens (every other character is one):
         # the first token follows a STOP, the others a SPACE.
-        parts = _TOKEN.split(self.text[start:end])
+        words, starts = _pieces(self.text[start:end], start)
         number, word_kind, punct = Kind.NUMBER, Kind.WORD, Kind.PUNCT
         display, origin, plain = self.display, self._origin, self._plain
         size = len(display)
         tokens: list[Tok] = []
         append = tokens.append
-        pos = start + len(parts[0])
         sep = STOP
-        for n in range(1, len(parts), 2):
-            word = parts[n]
+        for word, pos in zip(words, starts, strict=True):
             first = word[0]
             if first.isalpha():
                 kind = word_kind  # most tokens: a letter is a word character and no digit
@@ -131,7 +133,6 @@ class NormText:
             else:
                 append(Tok(kind, word, pos, shown, shown_end, k, sep, False, False))
             sep = SPACE
-            pos = after + len(parts[n + 1])
         return tokens
 
     @property
@@ -153,6 +154,26 @@ class NormText:
         """Index of the first token that starts at or after normalized position `start`."""
         index = bisect.bisect_left(self.starts, start)
         return index if index < len(self.tokens) else None
+
+
+def _pieces(text: str, offset: int) -> tuple[list[str], list[int]]:
+    """The tokens `_TOKEN` finds in `text`, and where each starts (plus `offset`). Most of
+    what stands between two spaces is one whole word or number, which a string test tells
+    at C speed; the regex reads only the rest (punctuation glued to a word, a date, other
+    spaces than " "): it costs some hundreds of instructions a character."""
+    words: list[str] = []
+    starts: list[int] = []
+    pos = offset
+    for piece in text.split(" "):
+        if piece.isalpha() or piece.isdecimal():  # all [^\W\d_], or all \d: one token
+            words.append(piece)
+            starts.append(pos)
+        elif piece:
+            for match in _TOKEN.finditer(piece):
+                words.append(match.group())
+                starts.append(pos + match.start())
+        pos += len(piece) + 1
+    return words, starts
 
 
 def _unglue(text: str, origin: Sequence[int], cuts: list[int]) -> tuple[str, list[int]]:

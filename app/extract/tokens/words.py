@@ -2,20 +2,23 @@
 
 `app.text.tokens.tokenize` keeps Arabic punctuation (، ؛ ؟) glued to words because its
 character class spans the whole Arabic block; the actor rules need that punctuation as
-boundaries, so words are cut here with `[^\\W_]+` and each records what separates it from
-the word before (`Tok.sep`). `NormText.words` builds them once per block.
+boundaries, so words are the runs of `[^\\W_]` here and each records what separates it from
+the word before (`Tok.sep`). `NormText.words` builds them once per block, from the sentence
+view's tokens (most words are one token there, and share its object); the regex cuts them
+only in a block where a token holds several words (a date) or with an HTML entity.
 """
 
 from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from app.extract.tokens.tok import COMMA, MARKS, QUOTE, SPACE, STOP, Kind, Tok, is_mark
+from app.text.tokens import ALNUM_RUN
 
-WORD_RE = re.compile(r"[^\W_]+")
+WORD_RE = re.compile(ALNUM_RUN)  # [^\W_]+
 # HTML entities left in scraped text ("&nbsp;", "&#160;") stand for a space here.
 ENTITY = re.compile(r"&(?:[a-z]{2,8}|#[0-9]{1,6}|#x[0-9a-f]{1,6});")
 
@@ -26,8 +29,8 @@ _JOINERS = frozenset("-\u2010\u2011")
 COMMAS = frozenset("،,")
 _STOPS = frozenset(".!?؟؛;:\n()[]{}-–—ـ/|•*…")
 QUOTES = frozenset("\"'«»“”‘’„")
-_WORD, _NUMBER = Kind.WORD, Kind.NUMBER
-_WORD_SPLIT = re.compile(r"([^\W_]+)")  # WORD_RE, kept by re.split: gap, word, gap, ...
+_WORD, _NUMBER, _PUNCT = Kind.WORD, Kind.NUMBER, Kind.PUNCT
+_WORD_SPLIT = re.compile(f"({ALNUM_RUN})")  # WORD_RE, kept by re.split: gap, word, gap, ...
 
 
 class Words(NamedTuple):
@@ -36,17 +39,80 @@ class Words(NamedTuple):
 
 
 def word_tokens(
-    display: str, norm: str, origin: Sequence[int], sentences: Sequence[tuple[int, int]]
+    display: str,
+    norm: str,
+    origin: Sequence[int],
+    sentences: Sequence[tuple[int, int]],
+    tokens: Callable[[int], list[Tok]] | None = None,
 ) -> Words:
-    """The words of `norm` (the folding of `display`, mapped back by `origin`)."""
+    """The words of `norm` (the folding of `display`, mapped back by `origin`); `tokens`
+    gives the sentence view's tokens of a sentence, which most words are already."""
     bounds = _sentence_bounds(sentences)
     if "&" in norm and ENTITY.search(norm):
         toks = _with_entities(display, norm, origin, bounds)
         return Words(toks, tuple(t.norm for t in toks))
+    if tokens is not None:
+        shared = _from_tokens(display, norm, origin, map(tokens, range(len(sentences))))
+        if shared is not None:
+            return shared
     parts = _WORD_SPLIT.split(norm)  # gap, word, gap, word, ..., gap
     if isinstance(origin, range):
         return Words(tuple(_plain_tokens(display, parts, bounds)), tuple(parts[1::2]))
     return Words(tuple(_mapped_tokens(display, parts, origin, bounds)), tuple(parts[1::2]))
+
+
+def _from_tokens(
+    display: str, norm: str, origin: Sequence[int], sentences: Iterable[list[Tok]]
+) -> Words | None:
+    """The words read off the sentence view's tokens (its punctuation dropped): one
+    tokenization of the block instead of two. A token is taken as it is when its separator
+    is the same in both views (a word after a space: most of them). None when a token there
+    holds several words here (a date), for the regex to cut."""
+    plain = isinstance(origin, range)
+    toks: list[Tok] = []
+    append = toks.append
+    prev_nend = prev_end = -1  # the last word's ends (normalized, display); -1: none yet
+    for sentence in sentences:
+        after_word = False  # the token before is a word of this sentence
+        for tok in sentence:
+            kind = tok.kind
+            if kind is _PUNCT:
+                after_word = False
+                continue
+            if kind is _NUMBER and not tok.norm.isdecimal():
+                return None  # a date or a decimal: its parts are words here
+            nstart, start = tok.nstart, tok.start
+            if after_word and nstart == prev_nend:  # letters run into digits ("و2254")
+                first = toks.pop()
+                word, k = first.norm + tok.norm, tok.sentence
+                tok = _word(display, word, first.nstart, first.start, tok.end, k, first.sep)
+            elif not (after_word and start - prev_end == 1 and norm[prev_nend:nstart] == " "):
+                sep = _sep_between(display, norm, plain, prev_nend, prev_end, nstart, start)
+                if sep != tok.sep:
+                    tok = Tok(
+                        kind, tok.norm, nstart, start, tok.end, tok.sentence, sep,
+                        tok.latin, tok.capital,
+                    )  # fmt: skip
+            append(tok)  # (after a word and one space: SPACE in both views, the token as it is)
+            prev_nend, prev_end = tok.nstart + len(tok.norm), tok.end
+            after_word = True
+    return Words(tuple(toks), tuple([t.norm for t in toks]))
+
+
+def _sep_between(
+    display: str, norm: str, plain: bool, prev_nend: int, prev_end: int, nstart: int, start: int
+) -> int:
+    """A word's separator flags, as `_plain_tokens` and `_mapped_tokens` tell them."""
+    if prev_end < 0:
+        return STOP
+    gap = norm[prev_nend:nstart]
+    if plain:
+        if gap == " " or (gap in _JOINERS and _joins(display, prev_end, start)):
+            return SPACE
+        return _separator(display[prev_end:start])
+    if start - prev_end == 1 and gap == " ":
+        return SPACE
+    return _gap_flags(display, prev_end, start)
 
 
 def _sentence_bounds(sentences: Sequence[tuple[int, int]]) -> list[int]:

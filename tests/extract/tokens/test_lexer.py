@@ -17,6 +17,7 @@ from app.extract.tokens import (
     lex,
     soft_gap,
 )
+from app.extract.tokens.words import word_tokens
 from app.ingest.model import Part, TextBlock
 from app.text.normalize import fold_with_map, normalize_with_map
 
@@ -133,6 +134,44 @@ def test_both_views_agree_on_the_tokens_they_share(text: str) -> None:
                 tok.latin,
                 tok.capital,
             )
+
+
+# Letters run into digits, dates, decimals, joined and spaced hyphens, tatweel in a gap.
+MIXED_TEXT = st.text(
+    alphabet=st.sampled_from(list("قال الهيئة، ـ ٣٤ 2254 و12 /.-: Ab\u200f\u00a0\n«»&;")),
+    max_size=60,
+)
+
+
+@settings(max_examples=300)
+@given(st.one_of(ARABIC_TEXT, MIXED_TEXT))
+def test_the_word_view_read_off_the_sentence_view_is_the_one_the_regex_cuts(text: str) -> None:
+    folded = NormText(text)
+    cut = word_tokens(folded.display, folded.text, folded.origin, folded.sentences)
+    assert folded.words == cut
+
+
+def test_the_word_view_shares_the_sentence_view_tokens_it_does_not_cut_otherwise() -> None:
+    folded = NormText("دعا الوزير، في القرار و2254 إلى الحل")
+    words = folded.words
+    assert [(t.norm, t.sep) for t in words.toks] == [
+        ("دعا", STOP),
+        ("الوزير", SPACE),
+        ("في", COMMA),
+        ("القرار", SPACE),
+        ("و2254", SPACE),
+        ("الي", SPACE),
+        ("الحل", SPACE),
+    ]
+    by_start = {t.nstart: t for t in folded.tokens}
+    assert words.toks[1] is by_start[words.toks[1].nstart]  # one token object in both views
+    assert words.toks[2] is not by_start[words.toks[2].nstart]  # after the comma: its own sep
+
+
+def test_a_date_is_one_token_in_the_sentence_view_and_three_words() -> None:
+    folded = NormText("صدر في 2015/12/18")
+    assert folded.words.norms == ("صدر", "في", "2015", "12", "18")
+    assert [t.sep for t in folded.words.toks[2:]] == [SPACE, STOP, STOP]
 
 
 def test_the_word_view_is_cut_once_per_normtext() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given
@@ -91,3 +92,21 @@ def test_a_token_starts_a_sentence_after_a_stop_and_follows_the_others_after_a_s
     ]
     assert [t.norm for t in nt.tokens if t.latin] == ["guterres"]
     assert [t.norm for t in nt.tokens if t.capital] == ["guterres"]
+
+
+# Words, numbers and dates between spaces of every kind, with punctuation glued to them.
+PIECES = st.text(
+    alphabet=st.sampled_from(list('قال الهيئةُ ٣4 2015/12/18 2.5 Ab_،.:«»"- \t\u00a0\u2009ـx²')),
+    max_size=60,
+)
+
+
+@given(st.one_of(PIECES, st.text(st.characters(exclude_characters=_RECURSIVE), max_size=40)))
+def test_the_tokens_are_what_the_token_regex_finds_in_each_sentence(text: str) -> None:
+    nt = NormText(text)
+    found = [
+        (m.group(), start + m.start())
+        for start, end in nt.sentences
+        for m in re.finditer(r"\d+(?:[./:\-]\d+)*|[^\W\d_]+|\S", nt.text[start:end])
+    ]
+    assert [(t.norm, t.nstart) for t in nt.tokens] == found
