@@ -79,8 +79,9 @@ class FacetCount(Base):
 class DayCount(Base):
     """How many articles matching one filter (as in facet_counts) were published on each
     UTC day, as days since 1970-01-01; undated articles under a day of their own (UNDATED).
-    A histogram on any clock sums whole days and reads the rows of the slivers of days its
-    bucket edges cut."""
+    `quarters` holds one character per article, the quarter of an hour of the day it was
+    published in (app/store/scope_counters.py), in no order: a histogram on any clock sums
+    whole days and splits those its bucket edges cut by quarter."""
 
     __tablename__ = "day_counts"
 
@@ -88,3 +89,4 @@ class DayCount(Base):
     scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_count: Mapped[int] = mapped_column(Integer)
+    quarters: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -27,8 +27,9 @@ def stored(session: Session) -> dict[str, Any]:
             (r.scope, r.scope_id, r.facet, r.value): r.article_count
             for r in session.execute(select(facets)).scalars()
         },
+        # The quarters each day counter holds, in no order: as a sorted text.
         "days": {
-            (r.scope, r.scope_id, r.day): r.article_count
+            (r.scope, r.scope_id, r.day): (r.article_count, "".join(sorted(r.quarters)))
             for r in session.execute(select(days)).scalars()
         },
     }
@@ -86,7 +87,8 @@ def test_scope_counters_follow_every_write(session: Session) -> None:
     delete_article(session=session, article_id=first.article_id)
     assert stored(session) == recounted(session)
     days = stored(session)["days"]
-    assert sum(n for (scope, _, day), n in days.items() if scope == "all" and day == UNDATED) == 1
+    undated = [n for (scope, _, day), (n, _) in days.items() if scope == "all" and day == UNDATED]
+    assert sum(undated) == 1
 
 
 def test_a_later_year_for_a_cited_resolution_changes_no_count(session: Session) -> None:
@@ -111,3 +113,16 @@ def test_every_entity_kind_has_a_code() -> None:
 
 def _entity_id(session: Session, key: str) -> int:
     return session.scalars(select(m.Entity.id).where(m.Entity.key == key)).one()
+
+
+def test_a_day_counter_holds_the_quarter_of_an_hour_of_each_of_its_articles(
+    session: Session,
+) -> None:
+    """Quarter 0 (00:00-00:14 UTC) is the character 32, quarter 95 (23:45-23:59) 127."""
+    for n, (hour, minute) in enumerate([(0, 14), (23, 45), (12, 0), (12, 14)]):
+        dated = replace(article(n), published_at=datetime(2024, 5, 6, hour, minute, tzinfo=UTC))
+        save_article(session=session, parsed=dated, extraction=extraction_naming(syria()))
+    day = datetime(2024, 5, 6, tzinfo=UTC).timestamp() // 86_400
+    entity_id = _entity_id(session, "country:SY")
+    count, quarters = stored(session)["days"][("entity", entity_id, day)]
+    assert count == 4 and quarters == chr(32) + chr(32 + 48) * 2 + chr(127)
