@@ -75,8 +75,8 @@ _DAY = {
 
 # The quarter of an hour of its UTC day an article was published in, as one character
 # (chr(32 + quarter), 0 to 95): a day counter keeps its articles' characters, so that a
-# day cut anywhere on a quarter (every zone's midnight since 1970 but Monrovia's before
-# 1972) splits without reading the articles. NULL for an undated article.
+# day cut on a quarter (any zone's midnight since 1970) splits without reading the
+# articles (app/store/reads/histogram_days.py). NULL for an undated article.
 _QUARTER = {
     "sqlite": "CASE WHEN published_at IS NOT NULL THEN char(32 + "
     "CAST(substr(published_at, 12, 2) AS INTEGER) * 4 "

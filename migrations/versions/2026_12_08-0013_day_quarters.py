@@ -25,9 +25,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.add_column(
-        "day_counts", sa.Column("quarters", sa.Text(), nullable=False, server_default="")
-    )
+    op.add_column("day_counts", sa.Column("quarters", sa.Text(), nullable=False, server_default=""))
     recount_scopes(op.get_bind(), facets=False)
 
 

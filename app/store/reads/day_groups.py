@@ -13,7 +13,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Date, Integer, Select, case, cast, extract, func, literal_column, or_, select
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    case,
+    cast,
+    extract,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from app.store.scope_counters import UNDATED
@@ -23,15 +35,15 @@ GROUPED = ("week", "month")
 
 def grouped_days(
     session: Session,
-    query: Select[int, int],
+    query: Select[int, int, str],
     day: Any,
     interval: str,
     bounds: tuple[int | None, int | None],
     offsets: list[int],
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """(days left whole: (day, articles), buckets summed in SQL: (first UTC day of the
-    bucket, articles)); `query` selects `articles` grouped by `day`, `bounds` the days of
-    the date bounds, `offsets` the clock's (seconds east of UTC)."""
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """(days left whole: (day, articles, quarters), buckets summed in SQL: (first UTC day
+    of the bucket, articles)); `query` selects `articles` and `quarters` grouped by `day`,
+    `bounds` the days of the date bounds, `offsets` the clock's (seconds east of UTC)."""
     # On a clock east of UTC a bucket starts before its first UTC day ends, so only the
     # UTC day before it is cut; west of UTC only its first; on UTC none.
     east, west = any(o > 0 for o in offsets), any(o < 0 for o in offsets)
@@ -47,10 +59,19 @@ def grouped_days(
     kept += [days.c.day == bound for bound in bounds if bound is not None]
     whole = or_(*kept)
     key = case((whole, days.c.day), else_=days.c.day - place)
-    summed = select(key, whole, func.sum(days.c.articles))
+    # A day left whole needs its quarters; a week's or month's inner days do not.
+    quarters = joined(session, case((whole, days.c.quarters)))
+    summed = select(key, whole, func.sum(days.c.articles), quarters)
     rows = session.execute(summed.group_by(key, whole)).all()
-    alone = sorted((k, n) for k, w, n in rows if w)
-    return alone, [(k, n) for k, w, n in rows if not w]
+    alone = sorted((k, n, q or "") for k, w, n, q in rows if w)
+    return alone, [(k, n) for k, w, n, _ in rows if not w]
+
+
+def joined(session: Session, quarters: Any) -> Any:
+    """The day counters' quarters of a group, one text (app/store/scope_counters.py)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.string_agg(quarters, literal(""))
+    return func.group_concat(quarters, literal(""))
 
 
 def _place_in_bucket(session: Session, day: Any, interval: str) -> Any:
