@@ -90,3 +90,17 @@ class DayCount(Base):
     day: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_count: Mapped[int] = mapped_column(Integer)
     quarters: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class MonthCount(Base):
+    """How many dated articles matching one filter (as in facet_counts) were published in
+    each UTC month, the month as its first day since 1970-01-01: a month histogram sums
+    these, and moves the articles of the month's end days its clock puts in another month
+    (app/store/reads/month_sums.py)."""
+
+    __tablename__ = "month_counts"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_count: Mapped[int] = mapped_column(Integer)

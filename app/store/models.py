@@ -314,6 +314,7 @@ from app.store.counter_models import (  # noqa: E402
     EntityPair,
     EntityResolution,
     FacetCount,
+    MonthCount,
     RoleSpan,
 )
 from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
@@ -326,5 +327,6 @@ __all__ = [
     "Feed",
     "Host",
     "JobOutcome",
+    "MonthCount",
     "RoleSpan",
 ]

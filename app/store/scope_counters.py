@@ -1,6 +1,6 @@
 """Counters behind the facets and histograms of queries with one filter (or none): per
 scope (all articles, one entity, one resolution, one source, one speaker), articles per
-facet value (facet_counts) and per UTC day (day_counts).
+facet value (facet_counts), per UTC day (day_counts) and per UTC month (month_counts).
 
 An article's tags are its scopes and facet values: "all", each entity, resolution and
 speaker it has, its source, and the kinds of its entities. Kept like app/store/counters.py:
@@ -71,6 +71,11 @@ _DAY = {
     "sqlite": "CAST(julianday(date(published_at)) - 2440587.5 AS INTEGER)",
     "postgresql": "(published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01'",
 }
+# The first day of the UTC month, in days since 1970-01-01 (month_counts).
+_MONTH = {
+    "sqlite": "CAST(julianday(date(published_at, 'start of month')) - 2440587.5 AS INTEGER)",
+    "postgresql": "date_trunc('month', published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01'",
+}
 
 
 # The quarter of an hour of its UTC day an article was published in, as one character
@@ -103,6 +108,16 @@ def _day_rows(dialect: str) -> str:
     )
 
 
+def _month_rows(dialect: str) -> str:
+    """An undated article has no month counter (its day counter counts it)."""
+    return (
+        f"SELECT {_DAY_SCOPE} AS a, t.id AS b, d.month AS c FROM tags t "
+        f"CROSS JOIN (SELECT {_MONTH[dialect]} AS month FROM articles "
+        "WHERE id = :article_id AND published_at IS NOT NULL) d "
+        f"WHERE {_DAY_TAGS}"
+    )
+
+
 def count_scopes(connection: Connection, article_id: int, sign: int) -> None:
     for statement in _statements(connection.dialect.name, sign):
         connection.execute(statement, {"article_id": article_id})
@@ -120,6 +135,7 @@ def _statements(dialect: str, sign: int) -> tuple[TextClause, ...]:
             f", coalesce({quarter}, '')",
             ", quarters = " + _WITHOUT[dialect].format(c=quarter),
         ),
+        ("month_counts", "scope, scope_id, month", _month_rows(dialect), "", ""),
     )
     out = []
     for table, key, rows, added, removed in tables:
@@ -161,8 +177,8 @@ def _all_tags(only_batch: bool) -> str:
 )"""
 
 
-def _grouped(dialect: str, only_batch: bool) -> tuple[str, str]:
-    """(facet rows, day rows) of many articles, grouped to one row a counter."""
+def _grouped(dialect: str, only_batch: bool) -> tuple[str, str, str]:
+    """(facet rows, day rows, month rows) of many articles, grouped to one row a counter."""
     tags = _all_tags(only_batch)
     day = f"coalesce({_DAY[dialect]}, {UNDATED})"
     facets = (
@@ -177,12 +193,19 @@ def _grouped(dialect: str, only_batch: bool) -> tuple[str, str]:
         f"JOIN articles a ON a.id = t.article_id WHERE {_DAY_TAGS} "
         f"GROUP BY {_DAY_SCOPE}, t.id, {day} ORDER BY 1, 2, 3"
     )
-    return facets, days
+    months = (
+        f"WITH {tags} INSERT INTO month_counts (scope, scope_id, month, article_count) "
+        f"SELECT {_DAY_SCOPE}, t.id, {_MONTH[dialect]}, count(*) FROM tags t "
+        f"JOIN articles a ON a.id = t.article_id "
+        f"WHERE {_DAY_TAGS} AND a.published_at IS NOT NULL "
+        f"GROUP BY {_DAY_SCOPE}, t.id, {_MONTH[dialect]} ORDER BY 1, 2, 3"
+    )
+    return facets, days, months
 
 
 def batch_tags(connection: Connection, article_ids: list[int]) -> list[tuple[int, str, int]]:
     """(article_id, dim, id): the tags of a batch of articles, as `_TAGS` gives one's."""
-    tags, _ = _batch_added(connection.dialect.name)
+    tags, *_ = _batch_added(connection.dialect.name)
     return [(a, dim, id_) for a, dim, id_ in connection.execute(tags, {"ids": article_ids})]
 
 
@@ -193,10 +216,11 @@ def count_new_scopes(
     a batch (as counters.count_new_articles does for the other counters). Their pairs are
     counted here: grouping the ~350 pairs an article makes cost SQLite a temporary B-tree,
     ~1 ms an article."""
-    _, days = _batch_added(connection.dialect.name)
+    _, *periods = _batch_added(connection.dialect.name)
     rows = [(*key, n) for key, n in facet_counts(tags)]
     add_counts(connection, FacetCount, rows, key=("scope", "scope_id", "facet", "value"))
-    connection.execute(days, {"ids": article_ids})
+    for statement in periods:
+        connection.execute(statement, {"ids": article_ids})
 
 
 FacetKey = tuple[str, int, str, int]
@@ -227,15 +251,19 @@ def facet_counts(tags: Iterable[tuple[int, str, int]]) -> list[tuple[FacetKey, i
 
 
 @cache
-def _batch_added(dialect: str) -> tuple[TextClause, TextClause]:
-    """The tags of a batch's articles, and their day counters' upsert."""
-    _, days = _grouped(dialect, only_batch=True)
+def _batch_added(dialect: str) -> tuple[TextClause, TextClause, TextClause]:
+    """The tags of a batch's articles, their day and month counters' upserts."""
+    _, days, months = _grouped(dialect, only_batch=True)
     days += (
         " ON CONFLICT (scope, scope_id, day) DO UPDATE SET "
         "article_count = day_counts.article_count + excluded.article_count, " + _ADD_QUARTERS
     )
+    months += (
+        " ON CONFLICT (scope, scope_id, month) DO UPDATE SET "
+        "article_count = month_counts.article_count + excluded.article_count"
+    )
     select_tags = f"WITH {_all_tags(only_batch=True)} SELECT article_id, dim, id FROM tags"
-    return _with_ids(dialect, select_tags), _with_ids(dialect, days)
+    return tuple(_with_ids(dialect, statement) for statement in (select_tags, days, months))
 
 
 def _with_ids(dialect: str, statement: str) -> TextClause:
@@ -253,10 +281,11 @@ def ids_array() -> BindParameter[Any]:
 
 
 def recount_scopes(connection: Connection, *, facets: bool = True, days: bool = True) -> None:
-    """Every scope counter (or those of one table) from all articles at once: for rows
-    written around the store (a bulk copy, a restore) and the migrations."""
-    facet_rows, day_rows = _grouped(connection.dialect.name, only_batch=False)
-    chosen = [("facet_counts", facet_rows)] * facets + [("day_counts", day_rows)] * days
+    """Every scope counter (or the facets', or the days' and months') from all articles at
+    once: for rows written around the store (a bulk copy, a restore) and the migrations."""
+    facet_rows, day_rows, month_rows = _grouped(connection.dialect.name, only_batch=False)
+    chosen = [("facet_counts", facet_rows)] * facets
+    chosen += [("day_counts", day_rows), ("month_counts", month_rows)] * days
     for table, rows in chosen:
         connection.execute(text(f"DELETE FROM {table}"))
         connection.execute(text(rows))

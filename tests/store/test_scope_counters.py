@@ -1,6 +1,7 @@
 """The facet and day counters kept at ingest always equal what a recount of every article's
 rows gives: after new articles, a re-sent article whose actors, date and outlet changed, a
-re-extraction, an article that gives a cited resolution its year, and a delete."""
+re-extraction, an article that gives a cited resolution its year, and a delete. The month
+counters likewise."""
 
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ def stored(session: Session) -> dict[str, Any]:
         "days": {
             (r.scope, r.scope_id, r.day): (r.article_count, "".join(sorted(r.quarters)))
             for r in session.execute(select(days)).scalars()
+        },
+        "months": {
+            (r.scope, r.scope_id, r.month): r.article_count
+            for r in session.execute(select(m.MonthCount)).scalars()
         },
     }
 
@@ -89,6 +94,8 @@ def test_scope_counters_follow_every_write(session: Session) -> None:
     days = stored(session)["days"]
     undated = [n for (scope, _, day), (n, _) in days.items() if scope == "all" and day == UNDATED]
     assert sum(undated) == 1
+    months = stored(session)["months"]
+    assert sum(n for (scope, _, _), n in months.items() if scope == "all") == 1  # dated
 
 
 def test_a_later_year_for_a_cited_resolution_changes_no_count(session: Session) -> None:
