@@ -263,7 +263,7 @@ def _batch_added(dialect: str) -> tuple[TextClause, TextClause, TextClause]:
         "article_count = month_counts.article_count + excluded.article_count"
     )
     select_tags = f"WITH {_all_tags(only_batch=True)} SELECT article_id, dim, id FROM tags"
-    return tuple(_with_ids(dialect, statement) for statement in (select_tags, days, months))
+    return _with_ids(dialect, select_tags), _with_ids(dialect, days), _with_ids(dialect, months)
 
 
 def _with_ids(dialect: str, statement: str) -> TextClause:

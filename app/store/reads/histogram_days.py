@@ -27,6 +27,7 @@ from app.store.reads.bucket_bound import check_span
 from app.store.reads.day_cuts import DAY, EPOCH, Day, Plan, Zone, bucket_at, zone_of
 from app.store.reads.day_cuts import plan as day_plan
 from app.store.reads.day_groups import GROUPED, grouped_days, joined
+from app.store.reads.month_sums import month_sums
 from app.store.reads.scope import Scope
 from app.store.reads.slivers import sliver_times
 from app.store.scope_counters import ALL, STRIPES, UNDATED
@@ -58,10 +59,12 @@ def counted_histogram(
         query = query.where(kept.day >= edges[0])
     if edges[1] is not None:
         query = query.where(kept.day <= edges[1])
-    _check_counters_span(session, scope, ids, edges, interval)
+    span = _counters_span(session, scope, ids, edges, interval)
     summed: list[tuple[int, int]] = []
     rows: Iterable[Any]
-    if interval in GROUPED:
+    if interval == "month":
+        rows, summed = month_sums(session, query, scope, ids, zone.offsets, edges, span)
+    elif interval in GROUPED:
         rows, summed = grouped_days(session, query, kept.day, interval, edges, zone.offsets)
     else:
         found = session.connection().execute(query.order_by(kept.day))
@@ -76,15 +79,16 @@ def counted_histogram(
     return counts, undated
 
 
-def _check_counters_span(
+def _counters_span(
     session: Session,
     scope: Scope,
     ids: Iterable[int],
     edges: tuple[int | None, int | None],
     interval: str,
-) -> None:
-    """Refuse a histogram too wide before reading its days: each end of the scope's dated
-    days a walk down the counters' key (min and max of each stripe, for the archive)."""
+) -> tuple[int, int] | None:
+    """The first and last of the scope's dated days within the bounds, each a walk down the
+    counters' key (min and max of each stripe, for the archive); a histogram too wide is
+    refused here, before its days are read."""
     kept = m.DayCount
     ends = []
     for id_ in ids:
@@ -95,8 +99,12 @@ def _check_counters_span(
     found = session.execute(select(*(end.scalar_subquery() for end in ends))).one()
     firsts = [day for day in found[::2] if day is not None]
     lasts = [day for day in found[1::2] if day is not None]
-    if firsts and min(firsts) + 1 < max(lasts) - 1:
-        check_span(min(firsts) + 1, max(lasts) - 1, interval, at_least=True)
+    if not firsts:
+        return None
+    first, last = min(firsts), max(lasts)
+    if first + 1 < last - 1:
+        check_span(first + 1, last - 1, interval, at_least=True)
+    return first, last
 
 
 def _dated(rows: Iterable[Any]) -> tuple[list[Day], int]:
