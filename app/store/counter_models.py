@@ -92,11 +92,22 @@ class DayCount(Base):
     quarters: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
-class MonthCount(Base):
+class WeekCount(Base):
     """How many dated articles matching one filter (as in facet_counts) were published in
-    each UTC month, the month as its first day since 1970-01-01: a month histogram sums
-    these, and moves the articles of the month's end days its clock puts in another month
-    (app/store/reads/month_sums.py)."""
+    each UTC week (Monday to Sunday), the week as its Monday since 1970-01-01: a week
+    histogram sums these, and moves the articles of the week's end days its clock puts in
+    another week (app/store/reads/period_sums.py)."""
+
+    __tablename__ = "week_counts"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    week: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_count: Mapped[int] = mapped_column(Integer)
+
+
+class MonthCount(Base):
+    """As week_counts, per UTC month, the month as its first day since 1970-01-01."""
 
     __tablename__ = "month_counts"
 

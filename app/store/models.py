@@ -316,6 +316,7 @@ from app.store.counter_models import (  # noqa: E402
     FacetCount,
     MonthCount,
     RoleSpan,
+    WeekCount,
 )
 from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
 
@@ -329,4 +330,5 @@ __all__ = [
     "JobOutcome",
     "MonthCount",
     "RoleSpan",
+    "WeekCount",
 ]

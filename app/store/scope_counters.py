@@ -1,6 +1,7 @@
 """Counters behind the facets and histograms of queries with one filter (or none): per
 scope (all articles, one entity, one resolution, one source, one speaker), articles per
-facet value (facet_counts), per UTC day (day_counts) and per UTC month (month_counts).
+facet value (facet_counts), per UTC day (day_counts), week (week_counts) and month
+(month_counts).
 
 An article's tags are its scopes and facet values: "all", each entity, resolution and
 speaker it has, its source, and the kinds of its entities. Kept like app/store/counters.py:
@@ -71,10 +72,20 @@ _DAY = {
     "sqlite": "CAST(julianday(date(published_at)) - 2440587.5 AS INTEGER)",
     "postgresql": "(published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01'",
 }
-# The first day of the UTC month, in days since 1970-01-01 (month_counts).
-_MONTH = {
-    "sqlite": "CAST(julianday(date(published_at, 'start of month')) - 2440587.5 AS INTEGER)",
-    "postgresql": "date_trunc('month', published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01'",
+# The first day of the UTC week (a Monday) and month, in days since 1970-01-01: the
+# week_counts' and month_counts' keys.
+_PERIODS = {
+    "week": {
+        "sqlite": "CAST(julianday(date(published_at, 'weekday 0', '-6 days')) - 2440587.5 "
+        "AS INTEGER)",
+        "postgresql": "date_trunc('week', published_at AT TIME ZONE 'UTC')::date "
+        "- DATE '1970-01-01'",
+    },
+    "month": {
+        "sqlite": "CAST(julianday(date(published_at, 'start of month')) - 2440587.5 AS INTEGER)",
+        "postgresql": "date_trunc('month', published_at AT TIME ZONE 'UTC')::date "
+        "- DATE '1970-01-01'",
+    },
 }
 
 
@@ -108,11 +119,11 @@ def _day_rows(dialect: str) -> str:
     )
 
 
-def _month_rows(dialect: str) -> str:
-    """An undated article has no month counter (its day counter counts it)."""
+def _period_rows(dialect: str, period: str) -> str:
+    """An undated article has no week or month counter (its day counter counts it)."""
     return (
-        f"SELECT {_DAY_SCOPE} AS a, t.id AS b, d.month AS c FROM tags t "
-        f"CROSS JOIN (SELECT {_MONTH[dialect]} AS month FROM articles "
+        f"SELECT {_DAY_SCOPE} AS a, t.id AS b, d.start AS c FROM tags t "
+        f"CROSS JOIN (SELECT {_PERIODS[period][dialect]} AS start FROM articles "
         "WHERE id = :article_id AND published_at IS NOT NULL) d "
         f"WHERE {_DAY_TAGS}"
     )
@@ -135,7 +146,10 @@ def _statements(dialect: str, sign: int) -> tuple[TextClause, ...]:
             f", coalesce({quarter}, '')",
             ", quarters = " + _WITHOUT[dialect].format(c=quarter),
         ),
-        ("month_counts", "scope, scope_id, month", _month_rows(dialect), "", ""),
+        *(
+            (f"{p}_counts", f"scope, scope_id, {p}", _period_rows(dialect, p), "", "")
+            for p in _PERIODS
+        ),
     )
     out = []
     for table, key, rows, added, removed in tables:
@@ -177,8 +191,8 @@ def _all_tags(only_batch: bool) -> str:
 )"""
 
 
-def _grouped(dialect: str, only_batch: bool) -> tuple[str, str, str]:
-    """(facet rows, day rows, month rows) of many articles, grouped to one row a counter."""
+def _grouped(dialect: str, only_batch: bool) -> dict[str, str]:
+    """Table -> the rows of many articles, grouped to one row a counter."""
     tags = _all_tags(only_batch)
     day = f"coalesce({_DAY[dialect]}, {UNDATED})"
     facets = (
@@ -193,19 +207,22 @@ def _grouped(dialect: str, only_batch: bool) -> tuple[str, str, str]:
         f"JOIN articles a ON a.id = t.article_id WHERE {_DAY_TAGS} "
         f"GROUP BY {_DAY_SCOPE}, t.id, {day} ORDER BY 1, 2, 3"
     )
-    months = (
-        f"WITH {tags} INSERT INTO month_counts (scope, scope_id, month, article_count) "
-        f"SELECT {_DAY_SCOPE}, t.id, {_MONTH[dialect]}, count(*) FROM tags t "
-        f"JOIN articles a ON a.id = t.article_id "
-        f"WHERE {_DAY_TAGS} AND a.published_at IS NOT NULL "
-        f"GROUP BY {_DAY_SCOPE}, t.id, {_MONTH[dialect]} ORDER BY 1, 2, 3"
-    )
-    return facets, days, months
+    periods = {
+        f"{period}_counts": (
+            f"WITH {tags} INSERT INTO {period}_counts (scope, scope_id, {period}, article_count) "
+            f"SELECT {_DAY_SCOPE}, t.id, {start[dialect]}, count(*) FROM tags t "
+            f"JOIN articles a ON a.id = t.article_id "
+            f"WHERE {_DAY_TAGS} AND a.published_at IS NOT NULL "
+            f"GROUP BY {_DAY_SCOPE}, t.id, {start[dialect]} ORDER BY 1, 2, 3"
+        )
+        for period, start in _PERIODS.items()
+    }
+    return {"facet_counts": facets, "day_counts": days, **periods}
 
 
 def batch_tags(connection: Connection, article_ids: list[int]) -> list[tuple[int, str, int]]:
     """(article_id, dim, id): the tags of a batch of articles, as `_TAGS` gives one's."""
-    tags, *_ = _batch_added(connection.dialect.name)
+    tags, _ = _batch_added(connection.dialect.name)
     return [(a, dim, id_) for a, dim, id_ in connection.execute(tags, {"ids": article_ids})]
 
 
@@ -216,7 +233,7 @@ def count_new_scopes(
     a batch (as counters.count_new_articles does for the other counters). Their pairs are
     counted here: grouping the ~350 pairs an article makes cost SQLite a temporary B-tree,
     ~1 ms an article."""
-    _, *periods = _batch_added(connection.dialect.name)
+    _, periods = _batch_added(connection.dialect.name)
     rows = [(*key, n) for key, n in facet_counts(tags)]
     add_counts(connection, FacetCount, rows, key=("scope", "scope_id", "facet", "value"))
     for statement in periods:
@@ -251,19 +268,19 @@ def facet_counts(tags: Iterable[tuple[int, str, int]]) -> list[tuple[FacetKey, i
 
 
 @cache
-def _batch_added(dialect: str) -> tuple[TextClause, TextClause, TextClause]:
-    """The tags of a batch's articles, their day and month counters' upserts."""
-    _, days, months = _grouped(dialect, only_batch=True)
-    days += (
-        " ON CONFLICT (scope, scope_id, day) DO UPDATE SET "
-        "article_count = day_counts.article_count + excluded.article_count, " + _ADD_QUARTERS
-    )
-    months += (
-        " ON CONFLICT (scope, scope_id, month) DO UPDATE SET "
-        "article_count = month_counts.article_count + excluded.article_count"
-    )
+def _batch_added(dialect: str) -> tuple[TextClause, list[TextClause]]:
+    """The tags of a batch's articles; their day, week and month counters' upserts."""
+    grouped = _grouped(dialect, only_batch=True)
+    upserts = []
+    for table in ("day_counts", *(f"{p}_counts" for p in _PERIODS)):
+        key = table.removesuffix("_counts")
+        quarters = f", {_ADD_QUARTERS}" if table == "day_counts" else ""
+        upserts.append(
+            grouped[table] + f" ON CONFLICT (scope, scope_id, {key}) DO UPDATE SET "
+            f"article_count = {table}.article_count + excluded.article_count{quarters}"
+        )
     select_tags = f"WITH {_all_tags(only_batch=True)} SELECT article_id, dim, id FROM tags"
-    return _with_ids(dialect, select_tags), _with_ids(dialect, days), _with_ids(dialect, months)
+    return _with_ids(dialect, select_tags), [_with_ids(dialect, u) for u in upserts]
 
 
 def _with_ids(dialect: str, statement: str) -> TextClause:
@@ -281,11 +298,11 @@ def ids_array() -> BindParameter[Any]:
 
 
 def recount_scopes(connection: Connection, *, facets: bool = True, days: bool = True) -> None:
-    """Every scope counter (or the facets', or the days' and months') from all articles at
-    once: for rows written around the store (a bulk copy, a restore) and the migrations."""
-    facet_rows, day_rows, month_rows = _grouped(connection.dialect.name, only_batch=False)
-    chosen = [("facet_counts", facet_rows)] * facets
-    chosen += [("day_counts", day_rows), ("month_counts", month_rows)] * days
+    """Every scope counter (or the facets', or the days', weeks' and months') from all
+    articles at once: for rows written around the store (a bulk copy, a restore) and the
+    migrations."""
+    grouped = _grouped(connection.dialect.name, only_batch=False)
+    chosen = [(t, rows) for t, rows in grouped.items() if (facets if t == "facet_counts" else days)]
     for table, rows in chosen:
         connection.execute(text(f"DELETE FROM {table}"))
         connection.execute(text(rows))

@@ -104,8 +104,8 @@ EDGES = [datetime(2021, 2, 28, 23, 30), datetime(2021, 3, 1, 0, 30), datetime(20
 def test_a_month_histogram_moves_the_articles_of_a_month_s_first_and_last_utc_days(
     session: Session, tz: str
 ) -> None:
-    """Months are summed in SQL but for their end days: the last of February (the 28th),
-    of April (the 30th), the first of March, each read on clocks east and west of UTC."""
+    """Months are summed from their counters but for their end days: the last of February (the
+    28th), of April (the 30th), the first of March, each read on clocks east and west of UTC."""
     for n, moment in enumerate(EDGES):
         parsed = article(n)
         parsed.published_at = moment.replace(tzinfo=UTC)

@@ -26,8 +26,7 @@ from app.store.reads.article_query import ArticleFilters
 from app.store.reads.bucket_bound import check_span
 from app.store.reads.day_cuts import DAY, EPOCH, Day, Plan, Zone, bucket_at, zone_of
 from app.store.reads.day_cuts import plan as day_plan
-from app.store.reads.day_groups import GROUPED, grouped_days, joined
-from app.store.reads.month_sums import month_sums
+from app.store.reads.period_sums import period_sums
 from app.store.reads.scope import Scope
 from app.store.reads.slivers import sliver_times
 from app.store.scope_counters import ALL, STRIPES, UNDATED
@@ -48,7 +47,7 @@ def counted_histogram(
     n = func.sum(kept.article_count).label("articles")
     # A day is cut only off UTC or by a date bound: else its quarters are not read.
     cut = any(zone.offsets) or lo is not None or hi is not None
-    quarters = joined(session, kept.quarters) if cut else literal("")
+    quarters = _joined(session, kept.quarters) if cut else literal("")
     query = (
         select(kept.day, n, quarters.label("quarters"))
         .where(kept.scope == scope[0], kept.scope_id.in_(ids))
@@ -62,10 +61,8 @@ def counted_histogram(
     span = _counters_span(session, scope, ids, edges, interval)
     summed: list[tuple[int, int]] = []
     rows: Iterable[Any]
-    if interval == "month":
-        rows, summed = month_sums(session, query, scope, ids, zone.offsets, edges, span)
-    elif interval in GROUPED:
-        rows, summed = grouped_days(session, query, kept.day, interval, edges, zone.offsets)
+    if interval in ("week", "month"):
+        rows, summed = period_sums(session, interval, query, scope, ids, zone.offsets, edges, span)
     else:
         found = session.connection().execute(query.order_by(kept.day))
         rows = (row for part in found.partitions(1024) for row in part)  # fetchmany
@@ -77,6 +74,13 @@ def counted_histogram(
     _add_slivers(session, scope, filters, plan, zone, interval, (lo, hi))
     counts = Counter({date.fromordinal(EPOCH + b): n for b, n in plan.counts.items() if n})
     return counts, undated
+
+
+def _joined(session: Session, quarters: Any) -> Any:
+    """The day counters' quarters of a group (the archive's stripes), one text."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.string_agg(quarters, literal(""))
+    return func.group_concat(quarters, literal(""))
 
 
 def _counters_span(
