@@ -26,27 +26,29 @@ def spanned(first: int, last: int, interval: str) -> int:
 
 
 def check_span(first: int, last: int, interval: str, *, at_least: bool = False) -> None:
-    """Raise when more than MAX_BUCKETS lie from `first` to `last`; `at_least`: the days are
-    the nearest the counting can still move the ends to (the day counters' span narrowed by
-    a day each side, as no clock is a day off UTC)."""
-    n = spanned(first, last, interval)
+    """Raise when more than MAX_BUCKETS lie from the bucket of day `first` to that of `last`;
+    `at_least`: the days are UTC days of the day counters, which a clock can move a day
+    either way, so the count is of the days between them, one in from each end."""
+    n = spanned(first + at_least, last - at_least, interval)
     if n <= MAX_BUCKETS:
         return
     coarser = COARSER.get(interval)
-    while coarser and spanned(first, last, coarser) > MAX_BUCKETS:
+    while coarser and spanned(first + 1, last - 1, coarser) > MAX_BUCKETS:
         coarser = COARSER.get(coarser)
-    start = _day(BUCKET[interval](first))
-    fits = _day(_nth_bucket(BUCKET[interval](first), MAX_BUCKETS, interval)) - timedelta(days=1)
+    start = BUCKET[interval](first)
+    # UTC days as `from` and `to` take in articles a clock puts in the day before the
+    # first or after the last: a bucket and a day are left for them.
+    fits = _day(_nth_bucket(start, MAX_BUCKETS - 1, interval)) - timedelta(days=2)
     raise InvalidParameter(
         f"a histogram spans at most {MAX_BUCKETS:,} buckets from its first to its last; this "
-        f"one would span {'at least ' * at_least}{n:,} {interval}s, from {start} to "
-        f"{_day(BUCKET[interval](last))}: narrow `from` and `to` (`to={fits}` with "
-        f"`from={start}`) or take a coarser `interval`"
+        f"one would span {'at least ' * at_least}{n:,} {interval}s, from {_day(start)} to "
+        f"{_day(BUCKET[interval](last))}: narrow `from` and `to` (`from={_day(start)}` and "
+        f"`to={fits}` fit) or take a coarser `interval`"
         + (f" (`interval={coarser}` fits)" if coarser else ""),
         {
             "max_buckets": MAX_BUCKETS,
             "buckets": n,
-            "from": start.isoformat(),
+            "from": _day(start).isoformat(),
             "to": fits.isoformat(),
             "coarser_interval": coarser,
         },

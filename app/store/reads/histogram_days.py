@@ -107,7 +107,7 @@ def _counters_span(
         return None
     first, last = min(firsts), max(lasts)
     if first + 1 < last - 1:
-        check_span(first + 1, last - 1, interval, at_least=True)
+        check_span(first, last, interval, at_least=True)
     return first, last
 
 
