@@ -142,14 +142,16 @@ def _split(found: Plan, start: float, quarters: str, pieces: list[Piece]) -> Non
 
 def _below(quarters: str, q: int) -> int:
     """How many of the characters stand for a quarter before `q`."""
-    if not quarters or max(quarters) < chr(32 + q):
+    cut = _CHARS[q]
+    if not quarters or max(quarters) < cut:
         return len(quarters)
-    if min(quarters) >= chr(32 + q):
+    if min(quarters) >= cut:
         return 0
     return len(quarters.translate(_DROP_FROM[q]))
 
 
-_DROP_FROM = [str.maketrans("", "", "".join(chr(32 + i) for i in range(q, 96))) for q in range(96)]
+_CHARS = [chr(32 + q) for q in range(96)]
+_DROP_FROM = [str.maketrans("", "", "".join(_CHARS[q:])) for q in range(96)]
 
 
 def bucket_at(moment: float, zone: Zone, interval: str) -> int:
