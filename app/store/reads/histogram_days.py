@@ -1,5 +1,7 @@
-"""The histogram of a query with one filter or none, from the day counters kept at ingest
-(day_counts: articles per UTC day, with the quarter of an hour of each) on any clock.
+"""The histogram of a query with one filter or none, from the counters kept at ingest on any
+clock: day_counts (articles per UTC day, with the quarter of an hour of each), and for weeks
+and months week_counts and month_counts but for the days a clock moves across their edges
+(app/store/reads/period_sums.py).
 
 A UTC day falls into one bucket of the asked clock unless a bucket edge (a local midnight
 that starts a day, week or month), a date bound, or a change of offset cuts it. A cut day
