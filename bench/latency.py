@@ -60,6 +60,7 @@ def read_paths(ids: dict[str, Any]) -> dict[str, str]:
         "/articles/histogram?entity=popular&interval=month": (
             f"/articles/histogram?entity={popular}&interval=month"
         ),
+        **histograms(popular),
         "/articles/{id}": f"/articles/{article}",
         "/articles/export?entity=rare": f"/articles/export?entity={rare}",
         "/entities?limit=20": "/entities?limit=20",
@@ -84,6 +85,28 @@ def read_paths(ids: dict[str, Any]) -> dict[str, str]:
         f"/articles?q={quote(COMMON)}&entity={popular}&sort=relevance"
     )
     return out
+
+
+def histograms(popular: int) -> dict[str, str]:
+    """Beside the month on UTC: clocks off UTC (Damascus: +02:00/+03:00, DST until 2022;
+    Tehran: +03:30), days over the grown archive's last ten years (within the bound on
+    buckets), the whole archive."""
+    of = f"/articles/histogram?entity={popular}&interval="
+    decade = "&from=2011-01-01"
+    return {
+        "/articles/histogram?entity=popular&interval=month, Damascus": (
+            of + "month&tz=Asia/Damascus"
+        ),
+        "/articles/histogram?entity=popular&interval=week, Damascus": of + "week&tz=Asia/Damascus",
+        "/articles/histogram?entity=popular&interval=day, 10 years": of + "day" + decade,
+        "/articles/histogram?entity=popular&interval=day, 10 years, Damascus": (
+            of + "day&tz=Asia/Damascus" + decade
+        ),
+        "/articles/histogram?interval=day, 10 years, Tehran": (
+            "/articles/histogram?interval=day&tz=Asia/Tehran" + decade
+        ),
+        "/articles/histogram?interval=month": "/articles/histogram?interval=month",
+    }
 
 
 def _app(url: str) -> Any:

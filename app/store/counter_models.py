@@ -79,12 +79,39 @@ class FacetCount(Base):
 class DayCount(Base):
     """How many articles matching one filter (as in facet_counts) were published on each
     UTC day, as days since 1970-01-01; undated articles under a day of their own (UNDATED).
-    A histogram on any clock sums whole days and reads the rows of the slivers of days its
-    bucket edges cut."""
+    `quarters` holds one character per article, the quarter of an hour of the day it was
+    published in (app/store/scope_counters.py), in no order: a histogram on any clock sums
+    whole days and splits those its bucket edges cut by quarter."""
 
     __tablename__ = "day_counts"
 
     scope: Mapped[str] = mapped_column(String(16), primary_key=True)
     scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     day: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_count: Mapped[int] = mapped_column(Integer)
+    quarters: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class WeekCount(Base):
+    """How many dated articles matching one filter (as in facet_counts) were published in
+    each UTC week (Monday to Sunday), the week as its Monday since 1970-01-01: a week
+    histogram sums these, and moves the articles of the week's end days its clock puts in
+    another week (app/store/reads/period_sums.py)."""
+
+    __tablename__ = "week_counts"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    week: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_count: Mapped[int] = mapped_column(Integer)
+
+
+class MonthCount(Base):
+    """As week_counts, per UTC month, the month as its first day since 1970-01-01."""
+
+    __tablename__ = "month_counts"
+
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    scope_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_count: Mapped[int] = mapped_column(Integer)

@@ -314,7 +314,9 @@ from app.store.counter_models import (  # noqa: E402
     EntityPair,
     EntityResolution,
     FacetCount,
+    MonthCount,
     RoleSpan,
+    WeekCount,
 )
 from app.store.polling_models import Feed, Host, JobOutcome  # noqa: E402
 
@@ -326,5 +328,7 @@ __all__ = [
     "Feed",
     "Host",
     "JobOutcome",
+    "MonthCount",
     "RoleSpan",
+    "WeekCount",
 ]

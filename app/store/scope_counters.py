@@ -1,6 +1,7 @@
 """Counters behind the facets and histograms of queries with one filter (or none): per
 scope (all articles, one entity, one resolution, one source, one speaker), articles per
-facet value (facet_counts) and per UTC day (day_counts).
+facet value (facet_counts), per UTC day (day_counts), week (week_counts) and month
+(month_counts).
 
 An article's tags are its scopes and facet values: "all", each entity, resolution and
 speaker it has, its source, and the kinds of its entities. Kept like app/store/counters.py:
@@ -71,12 +72,59 @@ _DAY = {
     "sqlite": "CAST(julianday(date(published_at)) - 2440587.5 AS INTEGER)",
     "postgresql": "(published_at AT TIME ZONE 'UTC')::date - DATE '1970-01-01'",
 }
+# The first day of the UTC week (a Monday) and month, in days since 1970-01-01: the
+# week_counts' and month_counts' keys.
+_PERIODS = {
+    "week": {
+        "sqlite": "CAST(julianday(date(published_at, 'weekday 0', '-6 days')) - 2440587.5 "
+        "AS INTEGER)",
+        "postgresql": "date_trunc('week', published_at AT TIME ZONE 'UTC')::date "
+        "- DATE '1970-01-01'",
+    },
+    "month": {
+        "sqlite": "CAST(julianday(date(published_at, 'start of month')) - 2440587.5 AS INTEGER)",
+        "postgresql": "date_trunc('month', published_at AT TIME ZONE 'UTC')::date "
+        "- DATE '1970-01-01'",
+    },
+}
+
+
+# The quarter of an hour of its UTC day an article was published in, as one character
+# (chr(32 + quarter), 0 to 95): a day counter keeps its articles' characters, so that a
+# day cut on a quarter (any zone's midnight since 1970) splits without reading the
+# articles (app/store/reads/histogram_days.py). NULL for an undated article.
+_QUARTER = {
+    "sqlite": "CASE WHEN published_at IS NOT NULL THEN char(32 + "
+    "CAST(substr(published_at, 12, 2) AS INTEGER) * 4 "
+    "+ CAST(substr(published_at, 15, 2) AS INTEGER) / 15) END",
+    "postgresql": "chr(32 + EXTRACT(HOUR FROM published_at AT TIME ZONE 'UTC')::int * 4 "
+    "+ EXTRACT(MINUTE FROM published_at AT TIME ZONE 'UTC')::int / 15)",
+}
+_CONCAT = {"sqlite": "group_concat", "postgresql": "string_agg"}
+# One occurrence of a character taken out of a text; NULL (an undated article) none.
+_WITHOUT = {
+    "sqlite": "coalesce(substr(quarters, 1, instr(quarters, {c}) - 1) "
+    "|| substr(quarters, instr(quarters, {c}) + 1), quarters)",
+    "postgresql": "coalesce(overlay(quarters placing '' from strpos(quarters, {c}) for 1), "
+    "quarters)",
+}
+_ADD_QUARTERS = "quarters = day_counts.quarters || excluded.quarters"
 
 
 def _day_rows(dialect: str) -> str:
     return (
         f"SELECT {_DAY_SCOPE} AS a, t.id AS b, coalesce(d.day, {UNDATED}) AS c FROM tags t "
         f"CROSS JOIN (SELECT {_DAY[dialect]} AS day FROM articles WHERE id = :article_id) d "
+        f"WHERE {_DAY_TAGS}"
+    )
+
+
+def _period_rows(dialect: str, period: str) -> str:
+    """An undated article has no week or month counter (its day counter counts it)."""
+    return (
+        f"SELECT {_DAY_SCOPE} AS a, t.id AS b, d.start AS c FROM tags t "
+        f"CROSS JOIN (SELECT {_PERIODS[period][dialect]} AS start FROM articles "
+        "WHERE id = :article_id AND published_at IS NOT NULL) d "
         f"WHERE {_DAY_TAGS}"
     )
 
@@ -88,23 +136,37 @@ def count_scopes(connection: Connection, article_id: int, sign: int) -> None:
 
 @cache
 def _statements(dialect: str, sign: int) -> tuple[TextClause, ...]:
+    quarter = f"(SELECT {_QUARTER[dialect]} FROM articles WHERE id = :article_id)"
     tables = (
-        ("facet_counts", "scope, scope_id, facet, value", _PAIRS),
-        ("day_counts", "scope, scope_id, day", _day_rows(dialect)),
+        ("facet_counts", "scope, scope_id, facet, value", _PAIRS, "", ""),
+        (
+            "day_counts",
+            "scope, scope_id, day",
+            _day_rows(dialect),
+            f", coalesce({quarter}, '')",
+            ", quarters = " + _WITHOUT[dialect].format(c=quarter),
+        ),
+        *(
+            (f"{p}_counts", f"scope, scope_id, {p}", _period_rows(dialect, p), "", "")
+            for p in _PERIODS
+        ),
     )
     out = []
-    for table, key, rows in tables:
+    for table, key, rows, added, removed in tables:
         order = ", ".join(str(i + 1) for i in range(key.count(",") + 1))
+        more = ", quarters" if added else ""
         if sign > 0:
             out.append(
-                f"WITH {_TAGS} INSERT INTO {table} ({key}, article_count) "
-                f"SELECT q.*, 1 FROM ({rows}) q WHERE true ORDER BY {order} "
+                f"WITH {_TAGS} INSERT INTO {table} ({key}, article_count{more}) "
+                f"SELECT q.*, 1{added} FROM ({rows}) q WHERE true ORDER BY {order} "
                 f"ON CONFLICT ({key}) DO UPDATE SET article_count = {table}.article_count + 1"
+                + (f", {_ADD_QUARTERS}" if added else "")
             )
         else:
             held = f"({key}) IN ({rows})"
             out += [
-                f"WITH {_TAGS} UPDATE {table} SET article_count = article_count - 1 WHERE {held}",
+                f"WITH {_TAGS} UPDATE {table} SET article_count = article_count - 1{removed} "
+                f"WHERE {held}",
                 f"WITH {_TAGS} DELETE FROM {table} WHERE article_count <= 0 AND {held}",
             ]
     return tuple(text(statement) for statement in out)
@@ -129,8 +191,8 @@ def _all_tags(only_batch: bool) -> str:
 )"""
 
 
-def _grouped(dialect: str, only_batch: bool) -> tuple[str, str]:
-    """(facet rows, day rows) of many articles, grouped to one row a counter."""
+def _grouped(dialect: str, only_batch: bool) -> dict[str, str]:
+    """Table -> the rows of many articles, grouped to one row a counter."""
     tags = _all_tags(only_batch)
     day = f"coalesce({_DAY[dialect]}, {UNDATED})"
     facets = (
@@ -138,13 +200,24 @@ def _grouped(dialect: str, only_batch: bool) -> tuple[str, str]:
         f"SELECT a, b, c, d, count(*) FROM ({_pairs('f.article_id = s.article_id')}) q "
         "WHERE true GROUP BY a, b, c, d ORDER BY a, b, c, d"
     )
+    quarters = f"coalesce({_CONCAT[dialect]}({_QUARTER[dialect]}, ''), '')"
     days = (
-        f"WITH {tags} INSERT INTO day_counts (scope, scope_id, day, article_count) "
-        f"SELECT {_DAY_SCOPE}, t.id, {day}, count(*) FROM tags t "
+        f"WITH {tags} INSERT INTO day_counts (scope, scope_id, day, article_count, quarters) "
+        f"SELECT {_DAY_SCOPE}, t.id, {day}, count(*), {quarters} FROM tags t "
         f"JOIN articles a ON a.id = t.article_id WHERE {_DAY_TAGS} "
         f"GROUP BY {_DAY_SCOPE}, t.id, {day} ORDER BY 1, 2, 3"
     )
-    return facets, days
+    periods = {
+        f"{period}_counts": (
+            f"WITH {tags} INSERT INTO {period}_counts (scope, scope_id, {period}, article_count) "
+            f"SELECT {_DAY_SCOPE}, t.id, {start[dialect]}, count(*) FROM tags t "
+            f"JOIN articles a ON a.id = t.article_id "
+            f"WHERE {_DAY_TAGS} AND a.published_at IS NOT NULL "
+            f"GROUP BY {_DAY_SCOPE}, t.id, {start[dialect]} ORDER BY 1, 2, 3"
+        )
+        for period, start in _PERIODS.items()
+    }
+    return {"facet_counts": facets, "day_counts": days, **periods}
 
 
 def batch_tags(connection: Connection, article_ids: list[int]) -> list[tuple[int, str, int]]:
@@ -160,10 +233,11 @@ def count_new_scopes(
     a batch (as counters.count_new_articles does for the other counters). Their pairs are
     counted here: grouping the ~350 pairs an article makes cost SQLite a temporary B-tree,
     ~1 ms an article."""
-    _, days = _batch_added(connection.dialect.name)
+    _, periods = _batch_added(connection.dialect.name)
     rows = [(*key, n) for key, n in facet_counts(tags)]
     add_counts(connection, FacetCount, rows, key=("scope", "scope_id", "facet", "value"))
-    connection.execute(days, {"ids": article_ids})
+    for statement in periods:
+        connection.execute(statement, {"ids": article_ids})
 
 
 FacetKey = tuple[str, int, str, int]
@@ -194,15 +268,19 @@ def facet_counts(tags: Iterable[tuple[int, str, int]]) -> list[tuple[FacetKey, i
 
 
 @cache
-def _batch_added(dialect: str) -> tuple[TextClause, TextClause]:
-    """The tags of a batch's articles, and their day counters' upsert."""
-    _, days = _grouped(dialect, only_batch=True)
-    days += (
-        " ON CONFLICT (scope, scope_id, day) DO UPDATE SET "
-        "article_count = day_counts.article_count + excluded.article_count"
-    )
+def _batch_added(dialect: str) -> tuple[TextClause, list[TextClause]]:
+    """The tags of a batch's articles; their day, week and month counters' upserts."""
+    grouped = _grouped(dialect, only_batch=True)
+    upserts = []
+    for table in ("day_counts", *(f"{p}_counts" for p in _PERIODS)):
+        key = table.removesuffix("_counts")
+        quarters = f", {_ADD_QUARTERS}" if table == "day_counts" else ""
+        upserts.append(
+            grouped[table] + f" ON CONFLICT (scope, scope_id, {key}) DO UPDATE SET "
+            f"article_count = {table}.article_count + excluded.article_count{quarters}"
+        )
     select_tags = f"WITH {_all_tags(only_batch=True)} SELECT article_id, dim, id FROM tags"
-    return _with_ids(dialect, select_tags), _with_ids(dialect, days)
+    return _with_ids(dialect, select_tags), [_with_ids(dialect, u) for u in upserts]
 
 
 def _with_ids(dialect: str, statement: str) -> TextClause:
@@ -219,13 +297,12 @@ def ids_array() -> BindParameter[Any]:
     return bindparam("ids", type_=ARRAY(Integer()))
 
 
-def _recount(dialect: str) -> list[str]:
-    """Every scope counter from all articles at once."""
-    facets, days = _grouped(dialect, only_batch=False)
-    return ["DELETE FROM facet_counts", facets, "DELETE FROM day_counts", days]
-
-
-def recount_scopes(connection: Connection) -> None:
-    """For rows written around the store (a bulk copy, a restore) and the migration."""
-    for statement in _recount(connection.dialect.name):
-        connection.execute(text(statement))
+def recount_scopes(connection: Connection, *, facets: bool = True, days: bool = True) -> None:
+    """Every scope counter (or the facets', or the days', weeks' and months') from all
+    articles at once: for rows written around the store (a bulk copy, a restore) and the
+    migrations."""
+    grouped = _grouped(connection.dialect.name, only_batch=False)
+    chosen = [(t, rows) for t, rows in grouped.items() if (facets if t == "facet_counts" else days)]
+    for table, rows in chosen:
+        connection.execute(text(f"DELETE FROM {table}"))
+        connection.execute(text(rows))

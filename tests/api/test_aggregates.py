@@ -5,12 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from urllib.parse import parse_qsl
 
 import httpx
 import pytest
+from factories import article, extraction_naming, syria
 from read_seed import seed_archive
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from app.store import models as m
+from app.store.writes import save_article
 
 pytestmark = pytest.mark.anyio
 
@@ -65,6 +71,33 @@ async def test_histogram_buckets_on_the_asked_clock(
         ("2024-05-01", 1),
     ]
     assert (await client.get("/articles/histogram?tz=Mars/Base")).status_code == 422
+
+
+@pytest.mark.parametrize("filters", [{}, {"entity": "Q858"}, {"entity": "Q858", "source": "1"}])
+async def test_a_histogram_spans_at_most_4000_buckets(
+    client: httpx.AsyncClient, session: Session, filters: dict[str, str]
+) -> None:
+    """From the archive's 2024 articles back to 2013-03-01: 4,019 days, 575 weeks. Refused
+    before counting (no filter, one filter) or after (two filters), the same way."""
+    seed_archive(session)
+    old = article(9)
+    old.published_at, old.outlet = datetime(2013, 3, 1, 9, tzinfo=UTC), "وكالة ألف"
+    save_article(session=session, parsed=old, extraction=extraction_naming(syria()))
+    session.flush()
+    source = session.scalars(select(m.Source.id).where(m.Source.name == old.outlet)).one()
+    asked = {k: (str(source) if k == "source" else v) for k, v in filters.items()}
+    days = await client.get("/articles/histogram", params={"interval": "day", **asked})
+    assert days.status_code == 422
+    assert days.headers["content-type"] == "application/problem+json"
+    problem = days.json()
+    assert problem["max_buckets"] == 4_000 and problem["coarser_interval"] == "week"
+    # A bucket and a day left for what a clock moves from the day before or after.
+    assert (problem["from"], problem["to"]) == ("2013-03-01", "2024-02-09")
+    assert "4,000" in problem["detail"] and "interval=week" in problem["detail"]
+    narrowed = {"interval": "day", "from": problem["from"], "to": problem["to"], **asked}
+    assert (await client.get("/articles/histogram", params=narrowed)).status_code == 200
+    weeks = await client.get("/articles/histogram", params={"interval": "week", **asked})
+    assert weeks.status_code == 200
 
 
 async def test_export_streams_every_match(client: httpx.AsyncClient, session: Session) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 from test_facets import one_filter_pairs
 
 from app.store.reads.article_query import ArticleFilters
+from app.store.reads.day_cuts import EPOCH, plan, zone_of
 from app.store.reads.histogram import bucket_start, histogram
-from app.store.reads.histogram_days import MAX_SLIVERS, _plan, _zone
+from app.store.reads.histogram_days import MAX_SLIVERS
 from app.store.reads.scope import scope_of
 from app.store.reads.zones import zone_eras as _eras
 from app.store.views import Interval
@@ -63,11 +64,37 @@ def test_counted_histograms_equal_histograms_counted_over_the_rows(
                 assert kept.buckets
 
 
-def test_the_day_interval_off_utc_over_many_days_counts_rows_instead() -> None:
-    days = [(day, 1) for day in range(MAX_SLIVERS + 1)]
-    plan = _plan(days, _zone("Asia/Tehran"), "day", None, None)
-    assert len(plan.slivers) > MAX_SLIVERS
-    assert _plan(days, _zone("UTC"), "day", None, None).slivers == []
+def test_a_day_cut_on_a_quarter_is_split_by_its_articles_quarters() -> None:
+    """Tehran (+03:30 since 1979, +04:30 in summer until 2022): 2023-01-10 starts at 20:30
+    UTC on the 9th, the start of quarter 82. Articles at 20:15 (quarter 81) and 20:30 (82)."""
+    day = date(2023, 1, 9).toordinal() - EPOCH
+    found = plan([(day, 2, chr(32 + 81) + chr(32 + 82))], zone_of("Asia/Tehran"), "day", None, None)
+    assert found.slivers == []
+    assert dict(found.counts) == {day: 1, day + 1: 1}
+
+
+def test_a_cut_inside_a_quarter_reads_the_quarter_s_articles() -> None:
+    """St. John's changed offset at 00:01 local until 2011: on 2010-11-07 at 02:31 UTC,
+    inside quarter 10, the clock went from 00:01 on the 7th back to 23:01 on the 6th, until
+    03:30 UTC. The article of quarter 10 is read (a sliver); 03:15 is the 6th, 03:45 the 7th."""
+    day = date(2010, 11, 7).toordinal() - EPOCH
+    quarters = chr(32 + 13) + chr(32 + 10) + chr(32 + 15)
+    found = plan([(day, 3, quarters)], zone_of("America/St_Johns"), "day", None, None)
+    assert found.slivers == [(day * 86_400 + 10 * 900, day * 86_400 + 11 * 900)]
+    assert dict(found.counts) == {day - 1: 1, day: 1}
+
+
+def test_a_quarter_cut_inside_without_articles_reads_nothing() -> None:
+    day = date(2010, 11, 7).toordinal() - EPOCH
+    found = plan([(day, 1, chr(32 + 20))], zone_of("America/St_Johns"), "day", None, None)
+    assert found.slivers == [] and sum(found.counts.values()) == 1
+
+
+def test_too_many_slivers_count_rows_instead() -> None:
+    """As if St. John's changed its clock inside a quarter every day."""
+    day = date(2010, 11, 7).toordinal() - EPOCH
+    many = [(day, 1, chr(32 + 10))] * (MAX_SLIVERS + 1)
+    assert len(plan(many, zone_of("America/St_Johns"), "day", None, None).slivers) > MAX_SLIVERS
 
 
 EDGES = [datetime(2021, 2, 28, 23, 30), datetime(2021, 3, 1, 0, 30), datetime(2021, 4, 30, 22)]
@@ -77,8 +104,8 @@ EDGES = [datetime(2021, 2, 28, 23, 30), datetime(2021, 3, 1, 0, 30), datetime(20
 def test_a_month_histogram_moves_the_articles_of_a_month_s_first_and_last_utc_days(
     session: Session, tz: str
 ) -> None:
-    """Months are summed in SQL but for their end days: the last of February (the 28th),
-    of April (the 30th), the first of March, each read on clocks east and west of UTC."""
+    """Months are summed from their counters but for their end days: the last of February (the
+    28th), of April (the 30th), the first of March, each read on clocks east and west of UTC."""
     for n, moment in enumerate(EDGES):
         parsed = article(n)
         parsed.published_at = moment.replace(tzinfo=UTC)

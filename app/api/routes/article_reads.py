@@ -28,7 +28,7 @@ from app.errors import InvalidParameter
 from app.store.reads.article_items import ITEM_FIELDS
 from app.store.reads.articles import ListOptions, iter_articles, list_articles_json
 from app.store.reads.detail_json import article_detail_json
-from app.store.reads.histogram import histogram
+from app.store.reads.histogram import histogram_json
 
 router = APIRouter(
     prefix="/articles",
@@ -85,10 +85,11 @@ def serve_list(
     operation_id="articleHistogram",
     summary="Matching articles per day, week or month",
 )
-def histogram_(session: SessionDep, query: Annotated[HistogramQuery, Query()]) -> Histogram:
+def histogram_(session: SessionDep, query: Annotated[HistogramQuery, Query()]) -> Response:
     _check_zone(query.tz)
     filters = resolve_filters(session, query.params())
-    return histogram(session=session, filters=filters, interval=query.interval, tz=query.tz)
+    found = histogram_json(session=session, filters=filters, interval=query.interval, tz=query.tz)
+    return Response(found, media_type="application/json")
 
 
 def _check_zone(tz: str) -> None:

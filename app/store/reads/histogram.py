@@ -4,6 +4,7 @@ the matching rows."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
@@ -15,6 +16,8 @@ from sqlalchemy.orm import Session
 from app.store import models as m
 from app.store import views as v
 from app.store.reads.article_query import ArticleFilters, filtered
+from app.store.reads.bucket_bound import check_span
+from app.store.reads.day_cuts import EPOCH
 from app.store.reads.histogram_days import counted_histogram
 from app.store.reads.scope import scope_of
 from app.store.reads.zones import zone_eras
@@ -23,12 +26,43 @@ from app.store.reads.zones import zone_eras
 def histogram(
     *, session: Session, filters: ArticleFilters, interval: v.Interval, tz: str
 ) -> v.Histogram:
+    counts, undated = histogram_counts(session, filters, interval, tz)
+    buckets = [v.Bucket(start=day, count=n) for day, n in sorted(counts.items())]
+    return v.Histogram(interval=interval, tz=tz, buckets=buckets, undated=undated)
+
+
+def histogram_json(
+    *, session: Session, filters: ArticleFilters, interval: v.Interval, tz: str
+) -> bytes:
+    """`histogram()` as the API sends it (v.Histogram's JSON), written directly: building
+    a Bucket a bucket, then dumping them, cost more than the counting (~4 µs a bucket)."""
+    counts, undated = histogram_counts(session, filters, interval, tz)
+    buckets = ",".join(
+        f'{{"start":"{day.isoformat()}","count":{n}}}' for day, n in sorted(counts.items())
+    )
+    head = f'{{"interval":{json.dumps(interval.value)},"tz":{json.dumps(tz)}'
+    return f'{head},"buckets":[{buckets}],"undated":{undated}}}'.encode()
+
+
+def histogram_counts(
+    session: Session, filters: ArticleFilters, interval: v.Interval, tz: str
+) -> tuple[Counter[date], int]:
+    """(articles per bucket start, undated articles); InvalidParameter past MAX_BUCKETS."""
     if filters.empty:
-        return v.Histogram(interval=interval, tz=tz, buckets=[], undated=0)
+        return Counter(), 0
     scope = scope_of(filters, dates=True)
     counted = counted_histogram(session, scope, filters, interval, tz) if scope else None
-    if counted is not None:
-        return _histogram(interval, tz, *counted)
+    if counted is None:
+        counted = _counted_rows(session, filters, interval, tz)
+    if counted[0]:
+        first, last = min(counted[0]), max(counted[0])
+        check_span(first.toordinal() - EPOCH, last.toordinal() - EPOCH, interval)
+    return counted
+
+
+def _counted_rows(
+    session: Session, filters: ArticleFilters, interval: str, tz: str
+) -> tuple[Counter[date], int]:
     found = filtered(session, filters, m.Article.published_at.label("published_at")).query
     matched = found.subquery()
     undated = session.scalar(
@@ -38,12 +72,7 @@ def histogram(
         counts = _postgres(session, matched, interval, tz)
     else:
         counts = _sqlite(session, matched, interval, ZoneInfo(tz))
-    return _histogram(interval, tz, counts, undated or 0)
-
-
-def _histogram(interval: v.Interval, tz: str, counts: Counter[date], undated: int) -> v.Histogram:
-    buckets = [v.Bucket(start=day, count=n) for day, n in sorted(counts.items())]
-    return v.Histogram(interval=interval, tz=tz, buckets=buckets, undated=undated)
+    return counts, undated or 0
 
 
 def _postgres(session: Session, matched: Subquery, interval: str, tz: str) -> Counter[date]:
