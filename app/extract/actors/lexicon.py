@@ -98,7 +98,8 @@ NAME_LINKS = words("عبد أبو أبي ابن بن بنت آل ولد دي د�
 # Words that never start or continue a name even though nothing else rules them out; the
 # nouns of the last lines are objects a title's holder acts on ("أبدى الوزير مخاوف ...");
 # "خادم الحرمين الشريفين" is the Saudi king's style, a title and no name; "بعيد" is far or
-# "on the feast of" ("هنأه بعيد ميلاد ..."), never a name's first word.
+# "on the feast of" ("هنأه بعيد ميلاد ..."), never a name's first word; بحضور، بمشاركة،
+# برعاية open a list of who attended, not a name.
 NOT_NAMES = words("""
     بلاده بلادها بلادهم بلدها بلده دولة الدولة حكومة الحكومة الشعب شعب الجانب جانب
     الطرف طرف المسؤول المسؤولة المسؤولين المسؤولون المسؤولان مسؤول مسؤولون مسؤولين
@@ -121,7 +122,7 @@ NOT_NAMES = words("""
     مهام تقرير تقارير ملفات قضايا أوضاع أزمات مستجدات تطورات سبل آفاق علاقات أواصر روابط
     مجالات فرص خطط برامج مقترح مقترحات وثيقة تعازي تعزية شهادة جائزة تقلب إهدار انتقادات
     اتهامات تهديدات تحذيرات مطالب مطالبات شروط ضمانات التزامات أعمال آليات
-    خادم وخادم لخادم الحرمين بعيد
+    خادم وخادم لخادم الحرمين بعيد حضور مشاركة رعاية مسار
 """)
 
 

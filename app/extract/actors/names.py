@@ -377,7 +377,15 @@ def name_is_credible(ctx: Context, person: Cand) -> bool:
     tokens = person.tokens
     if tokens[0] in first_names() or ends_name(ctx, person.last) or surname_like(tokens[-1]):
         return True
+    if _definite_noun_joined(ctx, person.last) and not any(t.startswith("ال") for t in tokens):
+        return True  # "السفير رسول جمالي والوفد المرافق": bare words, then a definite noun
     return tokens[0] in _KUNYA and len(tokens) > 1 and tokens[1] in first_names()
+
+
+def _definite_noun_joined(ctx: Context, k: int) -> bool:
+    """A definite noun joined by و at token k: another thing of the clause, not a name's."""
+    toks = ctx.block.toks
+    return k < len(toks) and toks[k].sep == SPACE and toks[k].norm.startswith("وال")
 
 
 def ends_name(ctx: Context, k: int) -> bool:

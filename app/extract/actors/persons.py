@@ -619,19 +619,26 @@ def _quoted_name(ctx: Context, j: int) -> Cand | None:
         return None
     for n in range(j + 1, min(j + _LONGEST_NAME, len(toks)) + 1):
         after = gap(ctx.block, n) if n < len(toks) else ctx.block.source.text[toks[n - 1].end :]
-        if after[:1] in QUOTES:
-            break
+        if after.lstrip()[:1] in QUOTES:
+            break  # '" هانا تيتيه "': some outlets set the quotes off with spaces
         if n == len(toks) or toks[n].sep != SPACE:
             return None
     else:
         return None
+    if n == j + 1 and toks[j].norm in ctx.surnames:
+        word = toks[j].norm  # 'المبعوثة " تيتيه"': a known man's surname alone
+        key = ctx.surnames[word]
+        return Cand(
+            ctx.block, EntityKind.PERSON, j, n, form=Form.SHORT_FORM, key=key, tokens=(word,)
+        )
     if not all(name_token(ctx, k, first=k == j, strict=False) for k in range(j, n)):
         return None
     return name_span(ctx, j, n)
 
 
 def _opens_quote(between: str) -> bool:
-    """A quote mark right before the word, with only spaces before it."""
+    """A quote mark before the word, with only spaces around it."""
+    between = between.rstrip()
     return between[-1:] in QUOTES and not between[:-1].strip()
 
 
@@ -758,7 +765,7 @@ def _words(person: Cand) -> int:
 def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     """ "NAME، رئيس X،": an apposition after a name that opens its clause."""
     toks = ctx.block.toks
-    if not toks[title.first].sep & COMMA or title.prefix or not (title.owners or title.owner_key):
+    if title.prefix or not (title.owners or title.owner_key):
         return None
     end = title.first
     start = end - 1
@@ -769,7 +776,11 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     start = max(start, floor)
     while start < end and not name_token(ctx, start, first=True, strict=False):
         start += 1
+    if end - start > 2 and not name_token(ctx, start, first=True):
+        start += 1  # "بحضور سامر حداد، المستشار": a preposition on a noun opens no name
     if start >= end:
+        return None
+    if not toks[end].sep & COMMA and not _set_off_before(ctx, start, end, title):
         return None
     # the name opens its clause, or a known first name opens it: "وكان بين المعتقلين
     # سامر حداد، باحث المنظمة"
@@ -784,6 +795,16 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     ):
         return None
     return PersonFind(person, [title])
+
+
+def _set_off_before(ctx: Context, start: int, end: int, title: Title) -> bool:
+    """ "بحضور، سامر حداد المستشار الخاص للأمين العام": no comma before the title, but one
+    before the name, which a known first name opens, and a definite title after it."""
+    toks = ctx.block.toks
+    if not toks[start].sep & COMMA or not toks[end].norm.startswith("ال"):
+        return False
+    person = name_span(ctx, start, end)
+    return person is not None and _surely_a_name(person) and bool(title.owners)
 
 
 def _surely_a_name(person: Cand) -> bool:

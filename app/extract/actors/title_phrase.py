@@ -42,6 +42,7 @@ _IN = "في"
 _CLERICAL_COURTESY = words("سيد شيخ")
 _MISSIONS = words("سفاره بعثه قنصليه")  # folded: سفارة، بعثة، قنصلية
 _ENVOYS = words("سفير قنصل قايم")
+_STATE_NOUNS = words("جمهوريه دوله مملكه سلطنه اماره")  # folded: جمهورية، دولة، مملكة...
 _COUNTERPART = "نظير"
 
 
@@ -113,7 +114,10 @@ def read_title(ctx: Context, i: int) -> Title | None:
         if word in AFFAIRS:
             j = title.last = _affairs_end(toks, j)  # "لشؤون تمويل الإرهاب"
             continue
-        if _mission_noun(title, word, j) or _unlisted_country(ctx, title, j):
+        if _state_noun(ctx, word, j) or _mission_noun(title, word, j):
+            j = title.last = j + 1  # "سفير جمهورية كازاخستان": the state's style, then its name
+            continue
+        if _unlisted_country(ctx, title, j):
             j = title.last = j + 1
             continue
         break
@@ -124,6 +128,22 @@ def _counterpart_surname(ctx: Context, title: Title, word: str) -> bool:
     """ "نظيره الشيباني": a counterpart's nationality is a demonym the gazetteer reads;
     a nisba it knows as a surname, right after the noun, is the counterpart's name."""
     return title.head == _COUNTERPART and title.last == title.first + 1 and word in ctx.surnames
+
+
+def _state_noun(ctx: Context, word: str, j: int) -> bool:
+    """جمهورية، دولة، مملكة before a country's name the gazetteer reads ("سفير جمهورية
+    كازاخستان", "سفير مملكة البحرين"): the style of the state that owns the title."""
+    if word not in _STATE_NOUNS:
+        return False
+    toks = ctx.block.toks
+    atom = ctx.atoms.get(j + 1)
+    return (
+        atom is not None
+        and toks[j + 1].sep == SPACE
+        and not atom.prefix
+        and atom.kind is EntityKind.PLACE
+        and atom.subkind == "country"
+    )
 
 
 def _mission_noun(title: Title, word: str, j: int) -> bool:

@@ -1089,3 +1089,64 @@ def test_the_saudi_kings_style_is_a_title_not_a_name(text: str, persons: set[str
 )
 def test_adjectives_and_a_feast_after_a_title_are_no_name(text: str) -> None:
     assert names(run(text, data_dir=None), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بحث الوزير مع سفير جمهورية أوزبكستان في عمان كمال تورسون والوفد المرافق له.",
+        "واستقبل الرئيس سفير مملكة السويد لدى العراق كمال تورسون، وبحث معه التعاون.",
+    ],
+)
+def test_an_ambassador_styled_by_his_states_form_of_government(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {"كمال تورسون"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعقد اللقاء بحضور سامر حداد، المستشار الخاص للأمين العام للأمم المتحدة.",
+        "وعقد اللقاء بحضور، سامر حداد المستشار الخاص للأمين العام للأمم المتحدة، والوفد.",
+    ],
+)
+def test_a_name_after_bihudur_before_its_title(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
+
+
+def test_bare_words_then_a_definite_noun_coordinated_close_a_name() -> None:
+    text = "واستقبل الوزير السفير رسول جمالي والوفد المرافق له."
+    assert names(run(text, data_dir=None), PERSON) == {"رسول جمالي"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستعرض الوزير مسار المفاوضات والجهود المبذولة.",
+        "وبحث الوزير سبل التعاون والتنسيق بين البلدين.",
+    ],
+)
+def test_a_noun_and_its_genitive_before_a_coordinated_noun_are_no_name(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+def test_a_known_surname_alone_in_spaced_quotes_after_a_title() -> None:
+    text = 'وأملت الرئاسة أن تتمكن المبعوثة " تيتيه" من إحياء العملية السياسية.'
+    assert names(run(text, data_dir=None), PERSON) == {"هانا تيتيه"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورحب المجلس بتعيين هانا سيروا تيتيه رئيسة للبعثة.",
+        'ورحب المجلس بتعيين " هانا سيروا تيتيه " رئيسة للبعثة.',
+    ],
+)
+def test_a_known_person_written_with_a_middle_name(text: str) -> None:
+    result = run(text, data_dir=None)
+    assert names(result, PERSON) == {"هانا تيتيه"}
+    assert_spans_match(result, [TextBlock(Part.SECTION, 0, text)])
+
+
+def test_a_middle_word_must_be_able_to_be_a_name() -> None:
+    text = "والتقت هانا في تيتيه وفدا من البلدية."
+    assert "هانا تيتيه" not in names(run(text, data_dir=None), PERSON)
