@@ -1,7 +1,7 @@
 """Known persons written with a middle name the gazetteer leaves out: "هانا سيروا تيتيه"
-for هانا تيتيه. The press gives a father's or a second given name at will; the first name and the surname still say who it is. Only
-two-word names are indexed (a first name and a surname), and a pair two known persons
-share names neither."""
+for هانا تيتيه. The press gives a father's or a second given name at will; the first
+name and the surname still say who it is. Only two-word names are indexed (a first name
+and a surname), and a pair two known persons share names neither."""
 
 from __future__ import annotations
 
