@@ -227,11 +227,22 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False  # "ببرنامج", "ببرقيتين": ب on a noun that begins with ب
     if not first and _on_common_word(word):
         return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
+    if not first and _li_on_a_first_name(word, shown):
+        return False  # "تعيين الأمين العام سامر حداد لكمال ...": the object, another man
     if not first and _abstract_noun(shown):
         return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
     if shown.endswith("يه") and len(word) >= 5 and word not in PARTICLES:
         return True  # هيرفيه، دوسيه، بارنييه: French names in -é, -ier, not a pronoun
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _li_on_a_first_name(word: str, shown: str) -> bool:
+    """ل on a listed first name: "لكمال", "لألكسندر" (the hamza written); "لاليس" with a
+    bare alef is a surname of its own (Lalys), not ل on أليس."""
+    stem = word[1:]
+    if word[:1] != "ل" or stem not in first_names():
+        return False
+    return stem[:1] != "ا" or shown[1:2] in ("أ", "إ", "آ")
 
 
 def _after_son_of(ctx: Context, k: int, *, first: bool) -> bool:

@@ -46,7 +46,7 @@ from app.extract.actors.person_cues import (
     before_accusative_role,
     before_known_as,
 )
-from app.extract.actors.person_lists import listed_before_title
+from app.extract.actors.person_lists import EACH, country_pairs, listed_before_title
 from app.extract.actors.place_names import place_first_name
 from app.extract.actors.sovereigns import RANK_OF_TITLE
 from app.extract.actors.title_phrase import add_owner, read_title
@@ -85,6 +85,7 @@ NAMED_AFTER_HEADS = words("""
     وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
 """)
 _COUNTERPART = "نظير"
+_ROLE_FIRST_NAMES = words("مساعد أمين")  # role nouns given as first names
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
@@ -100,7 +101,13 @@ _ABBREVIATED = words("د م")
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
 _CUES = (
-    SPEECH_VERB_FORMS | _MEETING_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS | _ABBREVIATED
+    SPEECH_VERB_FORMS
+    | _MEETING_FORMS
+    | LEADER_FORMS
+    | ACCUSATIVE_ROLES
+    | KNOWN_AS
+    | _ABBREVIATED
+    | EACH
 )
 # "والنواب ...": a plural title opens a list after و as well as bare
 _GROUP_FORMS = GROUP_TITLES | {"و" + word for word in GROUP_TITLES}
@@ -151,6 +158,12 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
         if title is None:
             if word not in _CUES:
                 continue
+            if word in EACH:
+                pairs = country_pairs(ctx, i) or _each_of(ctx, i)
+                finds += [PersonFind(p) for p in pairs]
+                if pairs:
+                    floor = i = pairs[-1].last
+                continue
             found = (
                 _after_speech_verb(ctx, i)
                 or _after_abbreviation(ctx, i)
@@ -178,6 +191,17 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 finds += [PersonFind(other) for other in others]
                 floor = i = others[-1].last
     return finds, roles
+
+
+def _each_of(ctx: Context, i: int) -> list[Cand]:
+    """ "وقال كل من سامر حداد ونبيل خوري": "each of", then names a known first name opens."""
+    toks, k = ctx.block.toks, i + 2
+    if k >= len(toks) or toks[i + 1].norm != "من" or toks[k].sep != SPACE:
+        return []
+    person = name_at(ctx, k, strict=False)
+    if person is None or not (person.key or person.tokens[0] in first_names()):
+        return []
+    return [person, *coordinated_names(ctx, person.last)]
 
 
 def _list_past_a_known_man(ctx: Context, title: Title) -> list[Cand]:
@@ -460,6 +484,9 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     titles = [title]
     j = title.last
     while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
+        named = _role_word_named(ctx, titles[-1], j)
+        if named is not None:
+            return PersonFind(named, titles)
         bracketed = _bracketed_name(ctx, j) if toks[j].sep & STOP else None
         if bracketed is None and toks[j].sep & QUOTE:
             bracketed = _quoted_name(ctx, j)
@@ -504,6 +531,23 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
         return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
+
+
+def _role_word_named(ctx: Context, title: Title, j: int) -> Cand | None:
+    """ "الدكتور مساعد العيبان، وزير الدولة": after an honorific, a role noun that is a
+    first name too (مساعد، أمين) opens a name when name words follow it that a boundary
+    or an apposition closes; "الدكتور مساعد الوزير" stays a title (الوزير is a role)."""
+    toks = ctx.block.toks
+    if not title.honorific or toks[j].sep != SPACE or toks[j].norm not in _ROLE_FIRST_NAMES:
+        return None
+    end = j + 1
+    while end < len(toks) and end - j <= 3 and toks[end].sep == SPACE:
+        if not name_token(ctx, end, first=False):
+            break
+        end += 1
+    if end == j + 1 or not ends_name(ctx, end):
+        return None
+    return name_span(ctx, j, end)
 
 
 def _sovereign(ctx: Context, title: Title, j: int) -> Cand | None:

@@ -1150,3 +1150,63 @@ def test_a_known_person_written_with_a_middle_name(text: str) -> None:
 def test_a_middle_word_must_be_able_to_be_a_name() -> None:
     text = "والتقت هانا في تيتيه وفدا من البلدية."
     assert "هانا تيتيه" not in names(run(text, data_dir=None), PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وحضر الاجتماع الدكتور مساعد الحربي، وزير الدولة.", {"مساعد الحربي"}),
+        ("وحضر الاجتماع الدكتور مساعد الوزير للشؤون الفنية.", set()),
+        ("وحضر الاجتماع الدكتور مساعد مدير الجامعة.", set()),
+    ],
+)
+def test_a_role_noun_that_is_a_first_name_after_an_honorific(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وأعلن الوزير سامر حداد لكمال الخطيب موعد الزيارة.", {"سامر حداد"}),
+        ("وشاركت القائمة بالأعمال كاترين لاليس في اللقاء.", {"كاترين لاليس"}),
+    ],
+)
+def test_li_on_a_first_name_ends_a_name_but_a_surname_in_la_does_not(
+    text: str, persons: set[str]
+) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+def test_the_secretary_general_spelled_with_kaf_for_g() -> None:
+    text = "ورحب الأمين العام أنطونيو كوتيريس بالاتفاق."
+    assert names(run(text, data_dir=None), PERSON) == {"أنطونيو غوتيريش"}
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "وودع الرئيس سفراء البلاد الجدد في كل من فرنسا سامر حداد، وقبرص نبيل خوري.",
+            {"سامر حداد", "نبيل خوري"},
+        ),
+        (
+            "وأدى اليمين السفراء الجدد في كل من اليونان كرم رعد،تشيلي جورج سمعان، كوبا جان نصار.",
+            {"كرم رعد", "جورج سمعان", "جان نصار"},
+        ),
+        ("وتنتشر القوات في كل من سوريا والعراق ولبنان.", set()),
+        ("وأجرى الوزير اتصالات مع كل من فرنسا وألمانيا.", set()),
+    ],
+)
+def test_a_list_pairing_each_country_with_a_name(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وقال كل من سامر حداد ونبيل خوري إن الاتفاق صامد.", {"سامر حداد", "نبيل خوري"}),
+        ("وشكر الوزير كل من حضر الحفل.", set()),
+    ],
+)
+def test_each_of_then_names(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
