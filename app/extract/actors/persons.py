@@ -505,7 +505,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         return None
     if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
         return _loose_apposition(ctx, titles)
-    if _coordinated_name(toks[j].norm):
+    if _coordinated_name(toks[j].norm) or _coordinated_noun(ctx, j):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
     if titles[0].head in RANK_OF_TITLE and _named_after(ctx, titles[0].first):
@@ -722,6 +722,17 @@ def _closing_waw_word(ctx: Context, person: Cand) -> None:
 
 def _coordinated_name(word: str) -> bool:
     return word[:1] == "و" and word not in first_names() and word[1:] in first_names()
+
+
+def _coordinated_noun(ctx: Context, j: int) -> bool:
+    """ "منسق ... للشؤون الإنسانية وإعادة الإعمار", "رئيس الدائرة ومدراء الأقسام": و on a
+    word no first name spells, then a definite noun: another item of the phrase."""
+    toks = ctx.block.toks
+    word = toks[j].norm
+    if word[:1] != "و" or word in first_names() or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.sep == SPACE and nxt.norm.startswith("ال") and ctx.covered[j + 1] is None
 
 
 def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:

@@ -1210,3 +1210,53 @@ def test_a_list_pairing_each_country_with_a_name(text: str, persons: set[str]) -
 )
 def test_each_of_then_names(text: str, persons: set[str]) -> None:
     assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وحضر اللقاء رئيس ديوان الرئاسة انتصار الحلبي.", {"انتصار الحلبي"}),
+        ("وحضر اللقاء مدير مكتب الوزير انتصار الحلبي.", {"انتصار الحلبي"}),
+        ("وعين الرئيس منسقا رفيع المستوى للشؤون الإنسانية وإعادة الإعمار في المدينة.", set()),
+        ("وكان في استقباله رئيس دائرة الأوقاف ومدراء الأقسام.", set()),
+    ],
+)
+def test_a_role_in_construct_with_the_office_it_heads(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+def test_a_foreign_first_name_opening_on_a_hamzated_alef() -> None:
+    text = "والتقى الوزير السفير الروسي لدى الأردن ألكساندر ميخائيلوف ."
+    assert names(run(text, data_dir=None), PERSON) == {"ألكساندر ميخائيلوف"}
+
+
+def test_a_verbal_noun_opening_on_hamzated_alef_is_no_name() -> None:
+    assert names(run("وأعلن الوزير إلغاء الزيارة.", data_dir=None), PERSON) == set()
+
+
+def test_a_known_father_inside_a_daughters_name() -> None:
+    text = "وحضر اللقاء الأميرة ريما بنت بندر بن سلطان بن عبدالعزيز سفيرة المملكة."
+    result = run(text, data_dir=None)
+    assert "ريما بنت بندر بن سلطان بن عبدالعزيز" in names(result, PERSON)
+    assert "بندر بن سلطان" not in names(result, PERSON)
+
+
+def test_a_blessing_after_a_name_is_no_part_of_it() -> None:
+    text = "بعد زيارة مقام السيدة رقية سلام الله عليها، تناول الوفد الغداء."
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونوه رئيس المجلس بما تقوم به الحكومة من جهود.",
+        "بعد لقاء مهم مع رئيس الجمهورية، وزيارة مقام قديم في المدينة القديمة.",
+    ],
+)
+def test_particles_and_coordinated_nouns_after_a_title_are_no_name(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+def test_a_compound_din_first_name_takes_a_surname_spelled_like_an_adjective() -> None:
+    text = "وحضر اللقاء السفير علاء الدين العسكري."
+    assert names(run(text, data_dir=None), PERSON) == {"علاء الدين العسكري"}
