@@ -23,6 +23,7 @@ from app.extract.actors.candidates import BlockResult, Cand, Form, Title
 from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, compound, name_tokens
+from app.extract.actors.namesakes import titled_namesake
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
 from app.extract.actors.offices import holder, named_holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
@@ -390,6 +391,7 @@ class _Known:
     key: str
     kind: EntityKind
     short: bool
+    namesakes: tuple[str, ...] = ()  # several persons of this surname: a title chooses
 
 
 def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -419,10 +421,14 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
                     for n in range(2, len(tokens)):
                         prefixes[tokens[:n]].add(key)
     unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_surname(s)}
-    for surname in unique:
+    for surname, keys in surnames.items():
         written = surname if isinstance(surname, tuple) else (surname,)
-        if written not in trie:
-            trie.add(written, _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
+        if written in trie or not _usable_surname(surname):
+            continue
+        if surname in unique:
+            trie.add(written, _Known(next(iter(keys)), EntityKind.PERSON, True))
+        else:
+            trie.add(written, _Known("", EntityKind.PERSON, True, tuple(sorted(keys))))
     for tokens, keys in prefixes.items():
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
@@ -431,7 +437,7 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
     for result in results:
         if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
             result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
-        result.cands.extend(_scan(result, trie, firsts))
+        result.cands.extend(_scan(result, trie, firsts, gazetteer))
         if by_skeleton:
             result.cands.extend(respelled(result, by_skeleton, nisbas))
 
@@ -476,7 +482,12 @@ def _usable_short(word: str) -> bool:
     )
 
 
-def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[str]]) -> list[Cand]:
+def _scan(
+    result: BlockResult,
+    trie: TokenTrie[_Known],
+    firsts: dict[str, set[str]],
+    gazetteer: Gazetteer,
+) -> list[Cand]:
     block = result.block
     taken = [False] * len(block.toks)
     for cand in result.cands:
@@ -487,6 +498,12 @@ def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[st
         if any(taken[match.first : match.last]):
             continue
         known = match.values[0]
+        if known.namesakes:
+            before = block.toks[match.first - 1].norm if match.first > 0 else ""
+            key = titled_namesake(gazetteer, before, known.namesakes)
+            if key is None or match.prefix:
+                continue  # "عون" alone, of two known men: nobody can tell which
+            known = _Known(key, EntityKind.PERSON, True)
         if known.short and match.last - match.first == 1 and match.first > 0:
             before = block.toks[match.first - 1].norm
             if before in first_names() and known.key not in firsts.get(before, set()):

@@ -234,6 +234,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     shown = ctx.block.text(tok.start, tok.end)
     if _TANWEEN_FATH in shown:
         return False  # "شرحاً", "تأكيداً": an indefinite accusative, never a name
+    if not first and _accusative_noun(word):
+        return False  # "انتخب جوزاف عون رئيسا", "التقى ... وفدا": the tanween unwritten
     if word == _ALI and shown.endswith("ي"):
         return True  # علي the name, not على the preposition: both normalize to علي
     if word == _ALLAH:
@@ -290,6 +292,14 @@ def _li_on_a_first_name(word: str, shown: str) -> bool:
     if word[:1] != "ل" or stem not in first_names():
         return False
     return stem[:1] != "ا" or shown[1:2] in ("أ", "إ", "آ")
+
+
+def _accusative_noun(word: str) -> bool:
+    """A role or a listed noun with the accusative alef (رئيسا، ممثلا، وفدا)."""
+    if not word.endswith("ا") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return stem in NOT_NAMES or (title_head(stem) is not None and not stem.startswith("ال"))
 
 
 def _hamzated_al(word: str, shown: str) -> bool:
@@ -457,7 +467,7 @@ def ends_name(ctx: Context, k: int) -> bool:
     if k >= len(toks) or toks[k].sep != SPACE:
         return True
     word = toks[k].norm
-    if is_boundary_word(word) or title_head(word) is not None:
+    if is_boundary_word(word) or title_head(word) is not None or _accusative_noun(word):
         return True
     if word[:1] == "و" and word[1:] in first_names() and word not in first_names():
         return True  # "سامر الخطيب ونبيل حداد": another name, coordinated

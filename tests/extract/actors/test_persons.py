@@ -1260,3 +1260,33 @@ def test_particles_and_coordinated_nouns_after_a_title_are_no_name(text: str) ->
 def test_a_compound_din_first_name_takes_a_surname_spelled_like_an_adjective() -> None:
     text = "وحضر اللقاء السفير علاء الدين العسكري."
     assert names(run(text, data_dir=None), PERSON) == {"علاء الدين العسكري"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("انتخب المجلس العميد رسول جمالي رئيسا للجنة.", "رسول جمالي"),
+        ("واستقبل الوزير رسول جمالي وفدا من الجالية.", "رسول جمالي"),
+    ],
+)
+def test_an_accusative_role_or_noun_after_a_name_ends_it(text: str, person: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {person}
+
+
+def _linked(text: str) -> list[tuple[str, str]]:
+    result = run(text, data_dir=None)
+    by_key = {e.key: e.name for e in result.entities if e.kind is PERSON}
+    return [(m.surface, by_key[m.entity_key]) for m in result.mentions if m.entity_key in by_key]
+
+
+def test_of_two_known_namesakes_the_title_names_the_one_in_office() -> None:
+    text = (
+        "انتخب البرلمان جوزاف عون رئيسا خلفا للرئيس السابق ميشال عون. "
+        "وقال الرئيس عون إن الإصلاح أولوية."
+    )
+    assert ("عون", "جوزيف عون") in _linked(text)
+
+
+def test_of_two_known_namesakes_a_bare_surname_names_neither() -> None:
+    text = "وحضر ميشال عون وجوزيف عون الحفل. وقال عون إن البلاد بخير."
+    assert [surface for surface, _ in _linked(text)].count("عون") == 0
