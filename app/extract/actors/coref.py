@@ -28,7 +28,8 @@ from app.extract.actors.national import dominant_country, not_home_bodies, resol
 from app.extract.actors.offices import holder, named_holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.respelled import respelled, skeletons
-from app.extract.actors.titles import MODIFIERS
+from app.extract.actors.sovereigns import RANK_OF_TITLE
+from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.actors.transliteration import transliterated, vowel_skeleton
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, bare, readings, stem_of
@@ -392,6 +393,7 @@ class _Known:
     kind: EntityKind
     short: bool
     namesakes: tuple[str, ...] = ()  # several persons of this surname: a title chooses
+    by_rank: bool = False  # a first name, named again only after a rank: "الأمير فيصل"
 
 
 def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -429,6 +431,9 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
             trie.add(written, _Known(next(iter(keys)), EntityKind.PERSON, True))
         else:
             trie.add(written, _Known("", EntityKind.PERSON, True, tuple(sorted(keys))))
+    for first, keys in firsts.items():
+        if len(keys) == 1 and first in first_names() and (first,) not in trie:
+            trie.add((first,), _Known(next(iter(keys)), EntityKind.PERSON, True, by_rank=True))
     for tokens, keys in prefixes.items():
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
@@ -440,6 +445,12 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
         result.cands.extend(_scan(result, trie, firsts, gazetteer))
         if by_skeleton:
             result.cands.extend(respelled(result, by_skeleton, nisbas))
+
+
+def _rank(word: str) -> bool:
+    """A monarch's or a prince's rank with the article (الأمير، الشيخ، الملك)."""
+    head = title_head(word)
+    return head is not None and not head[0] and word.startswith("ال") and head[1] in RANK_OF_TITLE
 
 
 def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
@@ -498,8 +509,10 @@ def _scan(
         if any(taken[match.first : match.last]):
             continue
         known = match.values[0]
+        before = block.toks[match.first - 1].norm if match.first > 0 else ""
+        if known.by_rank and (match.prefix or not _rank(before)):
+            continue  # "فيصل" alone is anyone; "الأمير فيصل" is the article's prince
         if known.namesakes:
-            before = block.toks[match.first - 1].norm if match.first > 0 else ""
             key = titled_namesake(gazetteer, before, known.namesakes)
             if key is None or match.prefix:
                 continue  # "عون" alone, of two known men: nobody can tell which

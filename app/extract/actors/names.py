@@ -282,6 +282,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
     if shown.endswith("يه") and len(word) >= 5 and word not in PARTICLES:
         return True  # هيرفيه، دوسيه، بارنييه: French names in -é, -ier, not a pronoun
+    if word.endswith("دزه") and len(word) >= 6:
+        return True  # "بواتشيدزه", "شيفاردنادزه": Georgian -dze, not a pronoun
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
 
 

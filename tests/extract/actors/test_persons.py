@@ -1290,3 +1290,25 @@ def test_of_two_known_namesakes_the_title_names_the_one_in_office() -> None:
 def test_of_two_known_namesakes_a_bare_surname_names_neither() -> None:
     text = "وحضر ميشال عون وجوزيف عون الحفل. وقال عون إن البلاد بخير."
     assert [surface for surface, _ in _linked(text)].count("عون") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        (
+            "استقبل الأمير كمال بن سامر الوفد. وقال الأمير كمال عقب اللقاء إنه متفائل.",
+            ("كمال", "كمال بن سامر"),
+        ),
+        ("التقى الوزير كمال الخطيب السفير. وقال كمال إن اللقاء مثمر.", None),
+    ],
+)
+def test_a_first_name_after_a_rank_names_the_articles_prince_again(
+    text: str, linked: tuple[str, str] | None
+) -> None:
+    lone = [pair for pair in _linked(text) if pair[0] == "كمال"]
+    assert lone == ([linked] if linked else [])
+
+
+def test_a_georgian_surname_in_dze_is_no_pronoun() -> None:
+    text = "والتقى الوزير الممثل الروسي لدى الأردن غوتشا بواتشيدزه."
+    assert names(run(text, data_dir=None), PERSON) == {"غوتشا بواتشيدزه"}
