@@ -23,11 +23,13 @@ from app.extract.actors.candidates import BlockResult, Cand, Form, Title
 from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, compound, name_tokens
+from app.extract.actors.namesakes import titled_namesake
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
 from app.extract.actors.offices import holder, named_holder
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.respelled import respelled, skeletons
-from app.extract.actors.titles import MODIFIERS
+from app.extract.actors.sovereigns import RANK_OF_TITLE
+from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.actors.transliteration import transliterated, vowel_skeleton
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, bare, readings, stem_of
@@ -390,6 +392,8 @@ class _Known:
     key: str
     kind: EntityKind
     short: bool
+    namesakes: tuple[str, ...] = ()  # several persons of this surname: a title chooses
+    by_rank: bool = False  # a first name, named again only after a rank: "الأمير فيصل"
 
 
 def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -419,10 +423,17 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
                     for n in range(2, len(tokens)):
                         prefixes[tokens[:n]].add(key)
     unique = {s for s, keys in surnames.items() if len(keys) == 1 and _usable_surname(s)}
-    for surname in unique:
+    for surname, keys in surnames.items():
         written = surname if isinstance(surname, tuple) else (surname,)
-        if written not in trie:
-            trie.add(written, _Known(next(iter(surnames[surname])), EntityKind.PERSON, True))
+        if written in trie or not _usable_surname(surname):
+            continue
+        if surname in unique:
+            trie.add(written, _Known(next(iter(keys)), EntityKind.PERSON, True))
+        else:
+            trie.add(written, _Known("", EntityKind.PERSON, True, tuple(sorted(keys))))
+    for first, keys in firsts.items():
+        if len(keys) == 1 and first in first_names() and (first,) not in trie:
+            trie.add((first,), _Known(next(iter(keys)), EntityKind.PERSON, True, by_rank=True))
     for tokens, keys in prefixes.items():
         if len(keys) == 1 and tokens not in trie:
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
@@ -431,9 +442,15 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
     for result in results:
         if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
             result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
-        result.cands.extend(_scan(result, trie, firsts))
+        result.cands.extend(_scan(result, trie, firsts, gazetteer))
         if by_skeleton:
             result.cands.extend(respelled(result, by_skeleton, nisbas))
+
+
+def _rank(word: str) -> bool:
+    """A monarch's or a prince's rank with the article (الأمير، الشيخ، الملك)."""
+    head = title_head(word)
+    return head is not None and not head[0] and word.startswith("ال") and head[1] in RANK_OF_TITLE
 
 
 def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
@@ -476,7 +493,12 @@ def _usable_short(word: str) -> bool:
     )
 
 
-def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[str]]) -> list[Cand]:
+def _scan(
+    result: BlockResult,
+    trie: TokenTrie[_Known],
+    firsts: dict[str, set[str]],
+    gazetteer: Gazetteer,
+) -> list[Cand]:
     block = result.block
     taken = [False] * len(block.toks)
     for cand in result.cands:
@@ -487,6 +509,14 @@ def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[st
         if any(taken[match.first : match.last]):
             continue
         known = match.values[0]
+        before = block.toks[match.first - 1].norm if match.first > 0 else ""
+        if known.by_rank and (match.prefix or not _rank(before)):
+            continue  # "فيصل" alone is anyone; "الأمير فيصل" is the article's prince
+        if known.namesakes:
+            key = titled_namesake(gazetteer, before, known.namesakes)
+            if key is None or match.prefix:
+                continue  # "عون" alone, of two known men: nobody can tell which
+            known = _Known(key, EntityKind.PERSON, True)
         if known.short and match.last - match.first == 1 and match.first > 0:
             before = block.toks[match.first - 1].norm
             if before in first_names() and known.key not in firsts.get(before, set()):

@@ -48,8 +48,12 @@ COMMON_FIRST_NAMES = words("""
 _ROLE_SURNAMES = words("الأمين الأمير الشيخ السيد الإمام القاضي الوزير العميد النقيب المفتي")
 _IMAM = "امام"  # إمام the name or the cleric, أمام the preposition: one word once folded
 _AL = "ال"  # the family word آل once folded, not the article
-_SON_OF = "ولد"  # "محمد سالم ولد مرزوق": the link of Mauritanian names, not و + a word
-_SON_LINKS = words("بن ابن ولد")
+_SON_OF = "ولد"
+_DIN = "الدين"
+_ON_HIM = words(
+    "عليه عليها عليهم عنه عنها عنهم"
+)  # "محمد سالم ولد مرزوق": the link of Mauritanian names, not و + a word
+_SON_LINKS = words("بن ابن بنت ولد")
 _PRONOUN_ENDINGS = ("ته", "ها", "هم", "هما", "كم")
 _HAMZA_MODIFIERS = words("الفائز الفائزة")
 _TANWEEN_FATH = "\u064b"
@@ -82,6 +86,17 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
     while k < len(toks) and toks[k].sep == SPACE and counted < most:
         atom = ctx.atoms.get(k)
         if atom is not None:
+            if (
+                toks[k - 1].norm in _SON_LINKS
+                and atom.kind is EntityKind.PERSON
+                and not atom.prefix
+            ):
+                # "ريما بنت بندر بن سلطان بن عبد العزيز": a known man, her father, inside
+                counted += sum(toks[m].norm not in NAME_LINKS for m in range(k, atom.last))
+                k = atom.last
+                if k < len(toks) and toks[k].sep == SPACE and toks[k].norm in _SON_LINKS:
+                    continue  # his own father follows
+                break
             if counted == 1 and _patronymic(ctx, j, atom):
                 k = atom.last  # "بافل جلال طالباني": the son, named with his father's name
                 break
@@ -89,6 +104,11 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
             demonym_surname = atom.form is Form.DEMONYM and atom.size == 1
             if not demonym_surname or atom.prefix:
                 break
+        elif _after_compound_din(toks, j, k):
+            k += 1  # "علاء الدين العسكري": the word after "X الدين" is the family name
+            break
+        elif _blessing(toks, k):
+            break  # "السيدة رقية سلام الله عليها": a blessing after the name, not its words
         elif not name_token(ctx, k, first=False) and not (counted == 1 and waw_surname(ctx, j, k)):
             if role_surname(ctx, j, k):
                 k += 1  # "أحمد الأمين نائب رئيس اللجنة": the role word is his family name
@@ -104,6 +124,30 @@ def name_at(ctx: Context, j: int, *, strict: bool = True) -> Cand | None:
     if counted >= 3 and _plural_object(toks[k - 1].norm):
         k -= 1  # "نفى المندوب محمد أبو شهاب الاتهامات": the verb's object, not a surname
     return name_span(ctx, j, k)
+
+
+def _after_compound_din(toks: Sequence[Tok], j: int, k: int) -> bool:
+    """A first name of the form "X الدين" (علاء الدين، نور الدين) is followed by the family
+    name, even one spelled like an adjective (العسكري، الأمني)."""
+    word = toks[k].norm
+    return (
+        k == j + 2
+        and toks[j + 1].norm == _DIN
+        and word.startswith("ال")
+        and len(word) > 4
+        and title_head(word) is None
+        and org_head(word) is None
+    )
+
+
+def _blessing(toks: Sequence[Tok], k: int) -> bool:
+    """ "سلام الله عليها", "رضي الله عنه": a blessing on the person just named."""
+    return (
+        k + 2 < len(toks)
+        and toks[k + 1].norm == _ALLAH
+        and toks[k + 2].norm in _ON_HIM
+        and toks[k + 1].sep == SPACE
+    )
 
 
 def role_surname(ctx: Context, j: int, k: int) -> bool:
@@ -190,6 +234,8 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
     shown = ctx.block.text(tok.start, tok.end)
     if _TANWEEN_FATH in shown:
         return False  # "شرحاً", "تأكيداً": an indefinite accusative, never a name
+    if not first and _accusative_noun(word):
+        return False  # "انتخب جوزاف عون رئيسا", "التقى ... وفدا": the tanween unwritten
     if word == _ALI and shown.endswith("ي"):
         return True  # علي the name, not على the preposition: both normalize to علي
     if word == _ALLAH:
@@ -219,7 +265,10 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return True  # "محمد ولد الشيخ أحمد", "سعد بن الشيخ": a father named by his title
     if title_head(word) is not None or org_head(word) is not None or word in ACCUSATIVE_ROLES:
         return False
-    if word.startswith("ال") if first else word.startswith(("و", "بال", "كال", "لل", "فال")):
+    if first and word[:1] == "و" and word[1:] in NOT_NAMES:
+        return False  # "، وزيارة مقام ...": و on a listed noun, another item of the clause
+    opening = word.startswith("ال") and not _hamzated_al(word, shown)
+    if opening if first else word.startswith(("و", "بال", "كال", "لل", "فال")):
         return False  # "... بالقول": a preposition on a noun ends the name
     if first and strict and _preposition_phrase(word):
         return False
@@ -227,11 +276,38 @@ def name_token(ctx: Context, k: int, *, first: bool, strict: bool = True) -> boo
         return False  # "ببرنامج", "ببرقيتين": ب on a noun that begins with ب
     if not first and _on_common_word(word):
         return False  # "قيس سعيّد بولاية ثانية": a preposition on a noun ends the name
+    if not first and _li_on_a_first_name(word, shown):
+        return False  # "تعيين الأمين العام سامر حداد لكمال ...": the object, another man
     if not first and _abstract_noun(shown):
         return False  # "حمّل الوزير فلان مسؤولية": the verb's object, not a surname
     if shown.endswith("يه") and len(word) >= 5 and word not in PARTICLES:
         return True  # هيرفيه، دوسيه، بارنييه: French names in -é, -ier, not a pronoun
+    if word.endswith("دزه") and len(word) >= 6:
+        return True  # "بواتشيدزه", "شيفاردنادزه": Georgian -dze, not a pronoun
     return not (shown.endswith(_PRONOUN_ENDINGS) or (shown.endswith("ه") and len(word) > 3))
+
+
+def _li_on_a_first_name(word: str, shown: str) -> bool:
+    """ل on a listed first name: "لكمال", "لألكسندر" (the hamza written); "لاليس" with a
+    bare alef is a surname of its own (Lalys), not ل on أليس."""
+    stem = word[1:]
+    if word[:1] != "ل" or stem not in first_names():
+        return False
+    return stem[:1] != "ا" or shown[1:2] in ("أ", "إ", "آ")
+
+
+def _accusative_noun(word: str) -> bool:
+    """A role or a listed noun with the accusative alef (رئيسا، ممثلا، وفدا)."""
+    if not word.endswith("ا") or len(word) < 4:
+        return False
+    stem = word[:-1]
+    return stem in NOT_NAMES or (title_head(stem) is not None and not stem.startswith("ال"))
+
+
+def _hamzated_al(word: str, shown: str) -> bool:
+    """ "ألكساندر", "إلياس": أل or إل written with the hamza opens a foreign name, not the
+    article; a verbal noun of that shape (إلغاء، إلزام) is no name."""
+    return shown.startswith(("أل", "إل")) and len(word) >= 5 and not _ifaal(word)
 
 
 def _after_son_of(ctx: Context, k: int, *, first: bool) -> bool:
@@ -377,7 +453,15 @@ def name_is_credible(ctx: Context, person: Cand) -> bool:
     tokens = person.tokens
     if tokens[0] in first_names() or ends_name(ctx, person.last) or surname_like(tokens[-1]):
         return True
+    if _definite_noun_joined(ctx, person.last) and not any(t.startswith("ال") for t in tokens):
+        return True  # "السفير رسول جمالي والوفد المرافق": bare words, then a definite noun
     return tokens[0] in _KUNYA and len(tokens) > 1 and tokens[1] in first_names()
+
+
+def _definite_noun_joined(ctx: Context, k: int) -> bool:
+    """A definite noun joined by و at token k: another thing of the clause, not a name's."""
+    toks = ctx.block.toks
+    return k < len(toks) and toks[k].sep == SPACE and toks[k].norm.startswith("وال")
 
 
 def ends_name(ctx: Context, k: int) -> bool:
@@ -385,7 +469,7 @@ def ends_name(ctx: Context, k: int) -> bool:
     if k >= len(toks) or toks[k].sep != SPACE:
         return True
     word = toks[k].norm
-    if is_boundary_word(word) or title_head(word) is not None:
+    if is_boundary_word(word) or title_head(word) is not None or _accusative_noun(word):
         return True
     if word[:1] == "و" and word[1:] in first_names() and word not in first_names():
         return True  # "سامر الخطيب ونبيل حداد": another name, coordinated

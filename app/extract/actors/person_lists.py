@@ -1,18 +1,24 @@
-"""A name inside a list whose role follows it: "، وسامر حداد القائم بالأعمال".
+"""Names inside lists: "، وسامر حداد القائم بالأعمال", "في كل من فرنسا سامر حداد، ...".
 
 In a list parted by commas, an item that opens on و and runs to a definite role noun
 is a name and its role: the و and the comma mark the item's start, the role its end.
+A list of countries after "كل من" may pair each country with a name (envoys, ministers):
+the country opens the item, a comma or the next country closes the name.
 """
 
 from __future__ import annotations
 
 from app.extract.actors.candidates import Cand, PersonFind, Title
-from app.extract.actors.lexicon import NAME_LINKS, first_names
+from app.extract.actors.lexicon import NAME_LINKS, first_names, words
 from app.extract.actors.name_shapes import surname_like
-from app.extract.actors.names import Context, name_span, name_token
-from app.extract.tokens import COMMA, SPACE
+from app.extract.actors.names import Context, name_at, name_is_credible, name_span, name_token
+from app.extract.model import EntityKind
+from app.extract.tokens import COMMA, SPACE, STOP
 
 _MOST = 4  # name words in an item
+EACH = words("كل وكل")
+_OF = "من"
+_COUNTRY_PREFIXES = ("", "و")
 
 
 def listed_before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
@@ -52,3 +58,51 @@ def _credible(person: Cand, opener: str) -> bool:
     if len(words) < 2:
         return False
     return opener in first_names() or surname_like(words[-1]) or len(words) >= 3
+
+
+def country_pairs(ctx: Context, i: int) -> list[Cand]:
+    """ "سفراء لبنان في كل من فرنسا سامر حداد، وقبرص نبيل خوري": after "كل من", each
+    country then a name that a comma, a stop or the next country closes. One pair must
+    be credible by itself, or two pairs make the list."""
+    toks = ctx.block.toks
+    k = i + 2
+    if k >= len(toks) or toks[i + 1].norm != _OF or toks[i + 1].sep != SPACE:
+        return []
+    out: list[Cand] = []
+    while k < len(toks):
+        start = _past_country(ctx, k, listed=bool(out))
+        if not start or start >= len(toks) or toks[start].sep != SPACE:
+            break
+        person = name_at(ctx, start, strict=False)
+        if person is None or not _item_closed(ctx, person.last):
+            break
+        out.append(person)
+        k = person.last
+    if len(out) == 1 and not (out[0].key or name_is_credible(ctx, out[0])):
+        return []
+    return out
+
+
+def _past_country(ctx: Context, k: int, *, listed: bool) -> int:
+    """Where the name after the country at k starts (0: no country there). Once the list
+    is established, an unknown word after a comma before a known first name is a country
+    the gazetteer does not spell so ("،كازخستان سامر ...")."""
+    atom = ctx.atoms.get(k)
+    if atom is not None:
+        country = atom.kind is EntityKind.PLACE and atom.subkind == "country"
+        return atom.last if country and atom.prefix in _COUNTRY_PREFIXES else 0
+    toks = ctx.block.toks
+    if not listed or not toks[k].sep & COMMA or ctx.covered[k] is not None:
+        return 0
+    nxt = k + 1
+    if nxt >= len(toks) or not toks[k].norm.isalpha() or toks[nxt].norm not in first_names():
+        return 0
+    return nxt
+
+
+def _item_closed(ctx: Context, k: int) -> bool:
+    toks = ctx.block.toks
+    if k >= len(toks) or toks[k].sep & (COMMA | STOP):
+        return True
+    atom = ctx.atoms.get(k)
+    return atom is not None and atom.kind is EntityKind.PLACE and atom.prefix == "و"

@@ -46,7 +46,7 @@ from app.extract.actors.person_cues import (
     before_accusative_role,
     before_known_as,
 )
-from app.extract.actors.person_lists import listed_before_title
+from app.extract.actors.person_lists import EACH, country_pairs, listed_before_title
 from app.extract.actors.place_names import place_first_name
 from app.extract.actors.sovereigns import RANK_OF_TITLE
 from app.extract.actors.title_phrase import add_owner, read_title
@@ -85,6 +85,7 @@ NAMED_AFTER_HEADS = words("""
     وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
 """)
 _COUNTERPART = "نظير"
+_ROLE_FIRST_NAMES = words("مساعد أمين")  # role nouns given as first names
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
 # Verbs and cues after which a known first name opens a name as after a speech verb:
@@ -100,7 +101,13 @@ _ABBREVIATED = words("د م")
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
 _CUES = (
-    SPEECH_VERB_FORMS | _MEETING_FORMS | LEADER_FORMS | ACCUSATIVE_ROLES | KNOWN_AS | _ABBREVIATED
+    SPEECH_VERB_FORMS
+    | _MEETING_FORMS
+    | LEADER_FORMS
+    | ACCUSATIVE_ROLES
+    | KNOWN_AS
+    | _ABBREVIATED
+    | EACH
 )
 # "والنواب ...": a plural title opens a list after و as well as bare
 _GROUP_FORMS = GROUP_TITLES | {"و" + word for word in GROUP_TITLES}
@@ -151,6 +158,12 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
         if title is None:
             if word not in _CUES:
                 continue
+            if word in EACH:
+                pairs = country_pairs(ctx, i) or _each_of(ctx, i)
+                finds += [PersonFind(p) for p in pairs]
+                if pairs:
+                    floor = i = pairs[-1].last
+                continue
             found = (
                 _after_speech_verb(ctx, i)
                 or _after_abbreviation(ctx, i)
@@ -178,6 +191,17 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
                 finds += [PersonFind(other) for other in others]
                 floor = i = others[-1].last
     return finds, roles
+
+
+def _each_of(ctx: Context, i: int) -> list[Cand]:
+    """ "وقال كل من سامر حداد ونبيل خوري": "each of", then names a known first name opens."""
+    toks, k = ctx.block.toks, i + 2
+    if k >= len(toks) or toks[i + 1].norm != "من" or toks[k].sep != SPACE:
+        return []
+    person = name_at(ctx, k, strict=False)
+    if person is None or not (person.key or person.tokens[0] in first_names()):
+        return []
+    return [person, *coordinated_names(ctx, person.last)]
 
 
 def _list_past_a_known_man(ctx: Context, title: Title) -> list[Cand]:
@@ -460,6 +484,9 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     titles = [title]
     j = title.last
     while j < len(toks) and len(titles) < 3 and ctx.covered[j] is None:
+        named = _role_word_named(ctx, titles[-1], j)
+        if named is not None:
+            return PersonFind(named, titles)
         bracketed = _bracketed_name(ctx, j) if toks[j].sep & STOP else None
         if bracketed is None and toks[j].sep & QUOTE:
             bracketed = _quoted_name(ctx, j)
@@ -478,7 +505,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         return None
     if toks[j].sep & STOP or (toks[j].sep & QUOTE and not _closes_quote(ctx, titles, j)):
         return _loose_apposition(ctx, titles)
-    if _coordinated_name(toks[j].norm):
+    if _coordinated_name(toks[j].norm) or _coordinated_noun(ctx, j):
         return None  # "رئيسة، وسامر دياب": another person, joined by و
     j = _past_apposed_demonym(ctx, j)
     if titles[0].head in RANK_OF_TITLE and _named_after(ctx, titles[0].first):
@@ -504,6 +531,23 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
     if titles[0].head in GROUP_TITLES and not _opens_a_list(ctx, person):
         return None  # "تفويض الدول الأعضاء باعتراض السفن": members, not a list of names
     return PersonFind(person, titles)
+
+
+def _role_word_named(ctx: Context, title: Title, j: int) -> Cand | None:
+    """ "الدكتور مساعد العيبان، وزير الدولة": after an honorific, a role noun that is a
+    first name too (مساعد، أمين) opens a name when name words follow it that a boundary
+    or an apposition closes; "الدكتور مساعد الوزير" stays a title (الوزير is a role)."""
+    toks = ctx.block.toks
+    if not title.honorific or toks[j].sep != SPACE or toks[j].norm not in _ROLE_FIRST_NAMES:
+        return None
+    end = j + 1
+    while end < len(toks) and end - j <= 3 and toks[end].sep == SPACE:
+        if not name_token(ctx, end, first=False):
+            break
+        end += 1
+    if end == j + 1 or not ends_name(ctx, end):
+        return None
+    return name_span(ctx, j, end)
 
 
 def _sovereign(ctx: Context, title: Title, j: int) -> Cand | None:
@@ -619,19 +663,26 @@ def _quoted_name(ctx: Context, j: int) -> Cand | None:
         return None
     for n in range(j + 1, min(j + _LONGEST_NAME, len(toks)) + 1):
         after = gap(ctx.block, n) if n < len(toks) else ctx.block.source.text[toks[n - 1].end :]
-        if after[:1] in QUOTES:
-            break
+        if after.lstrip()[:1] in QUOTES:
+            break  # '" هانا تيتيه "': some outlets set the quotes off with spaces
         if n == len(toks) or toks[n].sep != SPACE:
             return None
     else:
         return None
+    if n == j + 1 and toks[j].norm in ctx.surnames:
+        word = toks[j].norm  # 'المبعوثة " تيتيه"': a known man's surname alone
+        key = ctx.surnames[word]
+        return Cand(
+            ctx.block, EntityKind.PERSON, j, n, form=Form.SHORT_FORM, key=key, tokens=(word,)
+        )
     if not all(name_token(ctx, k, first=k == j, strict=False) for k in range(j, n)):
         return None
     return name_span(ctx, j, n)
 
 
 def _opens_quote(between: str) -> bool:
-    """A quote mark right before the word, with only spaces before it."""
+    """A quote mark before the word, with only spaces around it."""
+    between = between.rstrip()
     return between[-1:] in QUOTES and not between[:-1].strip()
 
 
@@ -671,6 +722,17 @@ def _closing_waw_word(ctx: Context, person: Cand) -> None:
 
 def _coordinated_name(word: str) -> bool:
     return word[:1] == "و" and word not in first_names() and word[1:] in first_names()
+
+
+def _coordinated_noun(ctx: Context, j: int) -> bool:
+    """ "منسق ... للشؤون الإنسانية وإعادة الإعمار", "رئيس الدائرة ومدراء الأقسام": و on a
+    word no first name spells, then a definite noun: another item of the phrase."""
+    toks = ctx.block.toks
+    word = toks[j].norm
+    if word[:1] != "و" or word in first_names() or j + 1 >= len(toks):
+        return False
+    nxt = toks[j + 1]
+    return nxt.sep == SPACE and nxt.norm.startswith("ال") and ctx.covered[j + 1] is None
 
 
 def _loose_apposition(ctx: Context, titles: list[Title]) -> PersonFind | None:
@@ -758,7 +820,7 @@ def _words(person: Cand) -> int:
 def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     """ "NAME، رئيس X،": an apposition after a name that opens its clause."""
     toks = ctx.block.toks
-    if not toks[title.first].sep & COMMA or title.prefix or not (title.owners or title.owner_key):
+    if title.prefix or not (title.owners or title.owner_key):
         return None
     end = title.first
     start = end - 1
@@ -769,7 +831,11 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     start = max(start, floor)
     while start < end and not name_token(ctx, start, first=True, strict=False):
         start += 1
+    if end - start > 2 and not name_token(ctx, start, first=True):
+        start += 1  # "بحضور سامر حداد، المستشار": a preposition on a noun opens no name
     if start >= end:
+        return None
+    if not toks[end].sep & COMMA and not _set_off_before(ctx, start, end, title):
         return None
     # the name opens its clause, or a known first name opens it: "وكان بين المعتقلين
     # سامر حداد، باحث المنظمة"
@@ -784,6 +850,16 @@ def _before_title(ctx: Context, title: Title, floor: int) -> PersonFind | None:
     ):
         return None
     return PersonFind(person, [title])
+
+
+def _set_off_before(ctx: Context, start: int, end: int, title: Title) -> bool:
+    """ "بحضور، سامر حداد المستشار الخاص للأمين العام": no comma before the title, but one
+    before the name, which a known first name opens, and a definite title after it."""
+    toks = ctx.block.toks
+    if not toks[start].sep & COMMA or not toks[end].norm.startswith("ال"):
+        return False
+    person = name_span(ctx, start, end)
+    return person is not None and _surely_a_name(person) and bool(title.owners)
 
 
 def _surely_a_name(person: Cand) -> bool:

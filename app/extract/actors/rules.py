@@ -30,6 +30,7 @@ from app.extract.actors.coref import resolve
 from app.extract.actors.features import find_features
 from app.extract.actors.gazetteer import Gazetteer, Ref, load_gazetteer
 from app.extract.actors.matcher import Match
+from app.extract.actors.middle_names import two_word_names, with_middle_names
 from app.extract.actors.names import Context
 from app.extract.actors.organizations import (
     cued_media,
@@ -82,7 +83,13 @@ class RuleActorRecognizer:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(data_dir)
         # The indexes derived from the gazetteer are built with it, once, not by whichever
         # article first needs one.
-        for prepare in (offices.prepare, transliteration.prepare, regime_heads_index, sovereigns):
+        for prepare in (
+            offices.prepare,
+            transliteration.prepare,
+            regime_heads_index,
+            sovereigns,
+            two_word_names,
+        ):
             prepare(self.gazetteer)
         countries = self.gazetteer.countries
         # a body's own country, for "فيلق القدس الإيراني" (organizations.own_demonyms)
@@ -124,6 +131,7 @@ class RuleActorRecognizer:
 
     def _block(self, block: Block) -> tuple[BlockResult, list[Cand]]:
         gaz, uncued = self._gazetteer_matches(block)
+        gaz += with_middle_names(block, self.gazetteer, _taken(block, gaz))
         gaz = [
             c
             for c in gaz
@@ -335,6 +343,10 @@ def _select(cands: list[Cand]) -> list[Cand]:
 
 def _longest_first(cand: Cand) -> int:
     return cand.first - cand.last
+
+
+def _taken(block: Block, cands: list[Cand]) -> list[bool]:
+    return [c is not None for c in _coverage(block, cands)]
 
 
 def _coverage(block: Block, cands: list[Cand]) -> list[Cand | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.extract.actors.candidates import Cand, Form, Title
-from app.extract.actors.lexicon import PARTICLES, first_names, is_verb, words
+from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, first_names, is_verb, words
 from app.extract.actors.names import COMMON_FIRST_NAMES, Context, definite_l_genitive
 from app.extract.actors.org_lexicon import GENERIC
 from app.extract.actors.place_names import place_first_name
@@ -42,6 +42,7 @@ _IN = "في"
 _CLERICAL_COURTESY = words("سيد شيخ")
 _MISSIONS = words("سفاره بعثه قنصليه")  # folded: سفارة، بعثة، قنصلية
 _ENVOYS = words("سفير قنصل قايم")
+_STATE_NOUNS = words("جمهوريه دوله مملكه سلطنه اماره")  # folded: جمهورية، دولة، مملكة...
 _COUNTERPART = "نظير"
 
 
@@ -113,7 +114,14 @@ def read_title(ctx: Context, i: int) -> Title | None:
         if word in AFFAIRS:
             j = title.last = _affairs_end(toks, j)  # "لشؤون تمويل الإرهاب"
             continue
-        if _mission_noun(title, word, j) or _unlisted_country(ctx, title, j):
+        office = _office_noun(ctx, title, j)
+        if office:
+            j = title.last = j + office  # "رئيس ديوان الرئاسة": the office the role heads
+            continue
+        if _state_noun(ctx, word, j) or _mission_noun(title, word, j):
+            j = title.last = j + 1  # "سفير جمهورية كازاخستان": the state's style, then its name
+            continue
+        if _unlisted_country(ctx, title, j):
             j = title.last = j + 1
             continue
         break
@@ -124,6 +132,46 @@ def _counterpart_surname(ctx: Context, title: Title, word: str) -> bool:
     """ "نظيره الشيباني": a counterpart's nationality is a demonym the gazetteer reads;
     a nisba it knows as a surname, right after the noun, is the counterpart's name."""
     return title.head == _COUNTERPART and title.last == title.first + 1 and word in ctx.surnames
+
+
+def _office_noun(ctx: Context, title: Title, j: int) -> int:
+    """ "رئيس ديوان الرئاسة", "مدير مكتب الوزير": a role noun without the article is in
+    construct; a bare noun right after it, then a definite one, is the office it heads,
+    not a name (no listed first name opens it). The tokens to take: the noun and a
+    definite word the gazetteer does not know (2), or the noun alone before a body (1)."""
+    toks = ctx.block.toks
+    if j != title.first + 1 or title.prefix.endswith("ال") or j + 1 >= len(toks):
+        return 0
+    head, word, nxt = toks[title.first].norm, toks[j].norm, toks[j + 1]
+    if head.startswith("ال") or word.startswith("ال") or word in first_names():
+        return 0
+    if not word.isalpha() or len(word) < 3 or word in PARTICLES or is_verb(word):
+        return 0
+    if word in NOT_NAMES or word in MODIFIERS or word in DOMAINS:
+        return 0  # "منسق رفيع المستوى": an adjective of the role, not an office
+    if ctx.covered[j] is not None or nxt.sep != SPACE or title_head(word) is not None:
+        return 0
+    atom = ctx.atoms.get(j + 1)
+    if atom is not None:
+        return 1 if atom.kind is not EntityKind.PERSON and not atom.prefix else 0
+    definite = nxt.norm.startswith("ال") and nxt.norm != "ال"
+    return 2 if definite and ctx.covered[j + 1] is None else 0
+
+
+def _state_noun(ctx: Context, word: str, j: int) -> bool:
+    """جمهورية، دولة، مملكة before a country's name the gazetteer reads ("سفير جمهورية
+    كازاخستان", "سفير مملكة البحرين"): the style of the state that owns the title."""
+    if word not in _STATE_NOUNS:
+        return False
+    toks = ctx.block.toks
+    atom = ctx.atoms.get(j + 1)
+    return (
+        atom is not None
+        and toks[j + 1].sep == SPACE
+        and not atom.prefix
+        and atom.kind is EntityKind.PLACE
+        and atom.subkind == "country"
+    )
 
 
 def _mission_noun(title: Title, word: str, j: int) -> bool:

@@ -1089,3 +1089,226 @@ def test_the_saudi_kings_style_is_a_title_not_a_name(text: str, persons: set[str
 )
 def test_adjectives_and_a_feast_after_a_title_are_no_name(text: str) -> None:
     assert names(run(text, data_dir=None), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بحث الوزير مع سفير جمهورية أوزبكستان في عمان كمال تورسون والوفد المرافق له.",
+        "واستقبل الرئيس سفير مملكة السويد لدى العراق كمال تورسون، وبحث معه التعاون.",
+    ],
+)
+def test_an_ambassador_styled_by_his_states_form_of_government(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {"كمال تورسون"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعقد اللقاء بحضور سامر حداد، المستشار الخاص للأمين العام للأمم المتحدة.",
+        "وعقد اللقاء بحضور، سامر حداد المستشار الخاص للأمين العام للأمم المتحدة، والوفد.",
+    ],
+)
+def test_a_name_after_bihudur_before_its_title(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {"سامر حداد"}
+
+
+def test_bare_words_then_a_definite_noun_coordinated_close_a_name() -> None:
+    text = "واستقبل الوزير السفير رسول جمالي والوفد المرافق له."
+    assert names(run(text, data_dir=None), PERSON) == {"رسول جمالي"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستعرض الوزير مسار المفاوضات والجهود المبذولة.",
+        "وبحث الوزير سبل التعاون والتنسيق بين البلدين.",
+    ],
+)
+def test_a_noun_and_its_genitive_before_a_coordinated_noun_are_no_name(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+def test_a_known_surname_alone_in_spaced_quotes_after_a_title() -> None:
+    text = 'وأملت الرئاسة أن تتمكن المبعوثة " تيتيه" من إحياء العملية السياسية.'
+    assert names(run(text, data_dir=None), PERSON) == {"هانا تيتيه"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورحب المجلس بتعيين هانا سيروا تيتيه رئيسة للبعثة.",
+        'ورحب المجلس بتعيين " هانا سيروا تيتيه " رئيسة للبعثة.',
+    ],
+)
+def test_a_known_person_written_with_a_middle_name(text: str) -> None:
+    result = run(text, data_dir=None)
+    assert names(result, PERSON) == {"هانا تيتيه"}
+    assert_spans_match(result, [TextBlock(Part.SECTION, 0, text)])
+
+
+def test_a_middle_word_must_be_able_to_be_a_name() -> None:
+    text = "والتقت هانا في تيتيه وفدا من البلدية."
+    assert "هانا تيتيه" not in names(run(text, data_dir=None), PERSON)
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وحضر الاجتماع الدكتور مساعد الحربي، وزير الدولة.", {"مساعد الحربي"}),
+        ("وحضر الاجتماع الدكتور مساعد الوزير للشؤون الفنية.", set()),
+        ("وحضر الاجتماع الدكتور مساعد مدير الجامعة.", set()),
+    ],
+)
+def test_a_role_noun_that_is_a_first_name_after_an_honorific(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وأعلن الوزير سامر حداد لكمال الخطيب موعد الزيارة.", {"سامر حداد"}),
+        ("وشاركت القائمة بالأعمال كاترين لاليس في اللقاء.", {"كاترين لاليس"}),
+    ],
+)
+def test_li_on_a_first_name_ends_a_name_but_a_surname_in_la_does_not(
+    text: str, persons: set[str]
+) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+def test_the_secretary_general_spelled_with_kaf_for_g() -> None:
+    text = "ورحب الأمين العام أنطونيو كوتيريس بالاتفاق."
+    assert names(run(text, data_dir=None), PERSON) == {"أنطونيو غوتيريش"}
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "وودع الرئيس سفراء البلاد الجدد في كل من فرنسا سامر حداد، وقبرص نبيل خوري.",
+            {"سامر حداد", "نبيل خوري"},
+        ),
+        (
+            "وأدى اليمين السفراء الجدد في كل من اليونان كرم رعد،تشيلي جورج سمعان، كوبا جان نصار.",
+            {"كرم رعد", "جورج سمعان", "جان نصار"},
+        ),
+        ("وتنتشر القوات في كل من سوريا والعراق ولبنان.", set()),
+        ("وأجرى الوزير اتصالات مع كل من فرنسا وألمانيا.", set()),
+    ],
+)
+def test_a_list_pairing_each_country_with_a_name(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وقال كل من سامر حداد ونبيل خوري إن الاتفاق صامد.", {"سامر حداد", "نبيل خوري"}),
+        ("وشكر الوزير كل من حضر الحفل.", set()),
+    ],
+)
+def test_each_of_then_names(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("وحضر اللقاء رئيس ديوان الرئاسة انتصار الحلبي.", {"انتصار الحلبي"}),
+        ("وحضر اللقاء مدير مكتب الوزير انتصار الحلبي.", {"انتصار الحلبي"}),
+        ("وعين الرئيس منسقا رفيع المستوى للشؤون الإنسانية وإعادة الإعمار في المدينة.", set()),
+        ("وكان في استقباله رئيس دائرة الأوقاف ومدراء الأقسام.", set()),
+    ],
+)
+def test_a_role_in_construct_with_the_office_it_heads(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+def test_a_foreign_first_name_opening_on_a_hamzated_alef() -> None:
+    text = "والتقى الوزير السفير الروسي لدى الأردن ألكساندر ميخائيلوف ."
+    assert names(run(text, data_dir=None), PERSON) == {"ألكساندر ميخائيلوف"}
+
+
+def test_a_verbal_noun_opening_on_hamzated_alef_is_no_name() -> None:
+    assert names(run("وأعلن الوزير إلغاء الزيارة.", data_dir=None), PERSON) == set()
+
+
+def test_a_known_father_inside_a_daughters_name() -> None:
+    text = "وحضر اللقاء الأميرة ريما بنت بندر بن سلطان بن عبدالعزيز سفيرة المملكة."
+    result = run(text, data_dir=None)
+    assert "ريما بنت بندر بن سلطان بن عبدالعزيز" in names(result, PERSON)
+    assert "بندر بن سلطان" not in names(result, PERSON)
+
+
+def test_a_blessing_after_a_name_is_no_part_of_it() -> None:
+    text = "بعد زيارة مقام السيدة رقية سلام الله عليها، تناول الوفد الغداء."
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونوه رئيس المجلس بما تقوم به الحكومة من جهود.",
+        "بعد لقاء مهم مع رئيس الجمهورية، وزيارة مقام قديم في المدينة القديمة.",
+    ],
+)
+def test_particles_and_coordinated_nouns_after_a_title_are_no_name(text: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == set()
+
+
+def test_a_compound_din_first_name_takes_a_surname_spelled_like_an_adjective() -> None:
+    text = "وحضر اللقاء السفير علاء الدين العسكري."
+    assert names(run(text, data_dir=None), PERSON) == {"علاء الدين العسكري"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("انتخب المجلس العميد رسول جمالي رئيسا للجنة.", "رسول جمالي"),
+        ("واستقبل الوزير رسول جمالي وفدا من الجالية.", "رسول جمالي"),
+    ],
+)
+def test_an_accusative_role_or_noun_after_a_name_ends_it(text: str, person: str) -> None:
+    assert names(run(text, data_dir=None), PERSON) == {person}
+
+
+def _linked(text: str) -> list[tuple[str, str]]:
+    result = run(text, data_dir=None)
+    by_key = {e.key: e.name for e in result.entities if e.kind is PERSON}
+    return [(m.surface, by_key[m.entity_key]) for m in result.mentions if m.entity_key in by_key]
+
+
+def test_of_two_known_namesakes_the_title_names_the_one_in_office() -> None:
+    text = (
+        "انتخب البرلمان جوزاف عون رئيسا خلفا للرئيس السابق ميشال عون. "
+        "وقال الرئيس عون إن الإصلاح أولوية."
+    )
+    assert ("عون", "جوزيف عون") in _linked(text)
+
+
+def test_of_two_known_namesakes_a_bare_surname_names_neither() -> None:
+    text = "وحضر ميشال عون وجوزيف عون الحفل. وقال عون إن البلاد بخير."
+    assert [surface for surface, _ in _linked(text)].count("عون") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        (
+            "استقبل الأمير كمال بن سامر الوفد. وقال الأمير كمال عقب اللقاء إنه متفائل.",
+            ("كمال", "كمال بن سامر"),
+        ),
+        ("التقى الوزير كمال الخطيب السفير. وقال كمال إن اللقاء مثمر.", None),
+    ],
+)
+def test_a_first_name_after_a_rank_names_the_articles_prince_again(
+    text: str, linked: tuple[str, str] | None
+) -> None:
+    lone = [pair for pair in _linked(text) if pair[0] == "كمال"]
+    assert lone == ([linked] if linked else [])
+
+
+def test_a_georgian_surname_in_dze_is_no_pronoun() -> None:
+    text = "والتقى الوزير الممثل الروسي لدى الأردن غوتشا بواتشيدزه."
+    assert names(run(text, data_dir=None), PERSON) == {"غوتشا بواتشيدزه"}
