@@ -37,6 +37,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import math
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -164,11 +165,12 @@ class Front:
             return 200, [length, JSON], hot.body
         key = cache_key(scope)
         if_none_match = parse_if_none_match(scope)
-        generation = self._generation()
-        if generation is None:
+        listening = self._listening()
+        generation = None if listening is None else listening[0]
+        if listening is None:
             cached: KeptAnswer | Cached | None = self.cache.get(key)
         else:
-            cached = await self._kept(scope, hot, generation)
+            cached = await self._kept(scope, hot, *listening)
         if cached is not None:
             return tagged(cached.headers, cached.body, cached.tag, if_none_match)
         found = await self._read(scope, hot.read)
@@ -183,18 +185,24 @@ class Front:
             self.answers.put(key, generation, headers, found.body, tag, depends=depends(hot, found))
         return tagged(headers, found.body, tag, if_none_match)
 
-    async def _kept(self, scope: Scope, hot: Hot, generation: int) -> KeptAnswer | None:
+    async def _kept(
+        self, scope: Scope, hot: Hot, generation: int, unread_since: float | None
+    ) -> KeptAnswer | None:
         """The answer kept, when no commit notified since it was read concerns it, or one
         did less than `stale_seconds` ago (then it is read again once, meanwhile); or, when
         another request is reading it, that request's answer once it is kept; else None,
-        and this request reads it."""
+        and this request reads it. A notice not read yet may concern any answer: until
+        it is read (the loop's next turn), what is kept counts as stale since it came."""
         key = cache_key(scope)
         found = self.answers.get(key, generation, self._touched)
         if found is not None:
-            if found.stale_since is None:
+            since = found.stale_since
+            if since is None and unread_since is None:
                 return found
-            if time.monotonic() - found.stale_since <= self.stale_seconds:
-                if key in self.renewing:
+            if time.monotonic() - min(since or math.inf, unread_since or math.inf) <= (
+                self.stale_seconds
+            ):
+                if since is None or key in self.renewing:
                     return found
                 self.renewing.add(key)
                 if not found.routed:
@@ -235,13 +243,13 @@ class Front:
         self._renewals.add(task)
         task.add_done_callback(self._renewals.discard)
 
-    def _generation(self) -> int | None:
-        """The database's generation when answers may be kept by it (PostgreSQL, listening,
-        nothing unread); not when a test's session stands in for the pool's (its writes are
-        never committed, so never notified)."""
+    def _listening(self) -> tuple[int, float | None] | None:
+        """The database's generation when answers may be kept by it (PostgreSQL, listening),
+        and since when a notice waits unread; not when a test's session stands in for the
+        pool's (its writes are never committed, so never notified)."""
         if self.changes is None or get_session in self.owner.dependency_overrides:
             return None
-        return self.changes.current()
+        return self.changes.listening()
 
     async def _read(
         self, scope: Scope, read: Callable[[Any, Dialect], Found | None]

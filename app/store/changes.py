@@ -109,6 +109,7 @@ class Changes:
         self._poll: Any = None  # select.poll of the listening socket, None when not listening
         self._task: asyncio.Task[None] | None = None
         self._listened = False  # since the last loss
+        self._unread_since: float | None = None
 
     def current(self) -> int | None:
         """The generation, or None when a commit may have gone unseen (above)."""
@@ -116,6 +117,20 @@ class Changes:
         if poll is None or poll.poll(0):
             return None
         return self.generation
+
+    def listening(self) -> tuple[int, float | None] | None:
+        """The generation, and since when input not read yet (a notice on its way to the
+        loop) has waited on the listening socket (None: none waits); None while nobody
+        listens. What was read at that generation is kept by it; the notice, once read,
+        says whether it concerns it."""
+        poll = self._poll
+        if poll is None:
+            return None
+        if not poll.poll(0):
+            self._unread_since = None
+        elif self._unread_since is None:
+            self._unread_since = time.monotonic()
+        return self.generation, self._unread_since
 
     def wrote(self) -> None:
         self._move(None)
@@ -136,6 +151,7 @@ class Changes:
         return first if logged else -math.inf
 
     def _move(self, scopes: Scopes | None) -> None:
+        self._unread_since = None
         self.generation += 1
         self.moves.append((self.generation, time.monotonic(), scopes))
 
