@@ -16,9 +16,11 @@ the generation was g may be given again while it is still g. The generation move
 - when the listening connection is made, and when it is lost: whatever was read before
   counts for nothing.
 `current()` is None while there is no listening connection (starting, lost, reconnecting)
-or while it holds input not read yet (a notification on its way to the event loop): then no
-kept answer is given. The listener runs on the event loop, so generation, connection and
-poll change in one thread.
+or while it holds input not read yet (a notification on its way to the event loop);
+`listening()` says the first apart from the second, with the time input began to wait, so
+the API can keep serving for a bounded time while a notice is on its way (app/api/front.py).
+The listener runs on the event loop, so generation, connection and poll change in one
+thread.
 
 Since migration 0013 a notice says what its statement changed (`Scopes`): the articles
 ("a<id>"), the entities and resolutions whose lists of articles changed ("e<id>", "r<id>"),
