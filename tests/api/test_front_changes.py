@@ -212,12 +212,9 @@ async def test_a_stale_answer_is_given_at_once_while_one_read_renews_it(
 
 
 @pytest.mark.parametrize("stale_seconds", [0.5])
+@pytest.mark.usefixtures("slow_reads")  # the renewal does not land within the bound
 async def test_no_answer_outlives_a_commit_it_shows_by_more_than_the_bound(
-    app: FastAPI,
-    client: httpx.AsyncClient,
-    ids: dict[str, int],
-    writer: Engine,
-    slow_reads: list[str],
+    app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine
 ) -> None:
     detail = f"/articles/{ids['article']}"
     old = (await client.get(detail)).json()
