@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     # PostgreSQL: keep the hottest answers until a commit is notified (app/store/changes.py).
     # Off behind a pooler that does not keep a session's LISTEN (PgBouncer's transaction mode).
     change_notices: bool = True
+    # PostgreSQL: how long after another process's commit was notified a kept answer it
+    # changed may still be given while one request reads it again (0: wait for that read).
+    # Writes through this process are seen at once whatever this says. See docs/API.md.
+    kept_stale_seconds: float = Field(default=1.0, ge=0, le=60)
     # Memory kept by one server process (issue 9: RSS under 300 MB at 100,000 articles),
     # each a byte cap on what the cache holds (the oldest entries go first): the list items
     # and article details kept by version (app/store/reads/versions.py), and the answers

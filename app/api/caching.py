@@ -103,7 +103,7 @@ class _Tagger:
             self._cache.put(self._key, headers, body, tag)
             if self._kept is not None:
                 kept, generation = self._kept
-                kept.put(self._key, generation, headers, body, tag)
+                kept.put(self._key, generation, headers, body, tag, routed=True)
             await _answer(self._send, headers, body, tag, self._if_none_match)
 
 

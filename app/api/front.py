@@ -23,12 +23,21 @@ the cores the server shares: ~1,100 req/s where SQLite gave ~1,800. There the an
 kept by the database's generation (app/store/changes.py: it moves at every commit, as
 PostgreSQL notifies them, and at every write through this process), so an answer asked
 again while nothing was committed costs no round trip; the routes' answers to requests
-recognized here (searches, on PostgreSQL) are kept the same way by the ETag layer."""
+recognized here (searches, on PostgreSQL) are kept the same way by the ETag layer.
+
+A notice says which scopes its commit changed: an article's detail is kept until its
+article changes, an entity's list until its links or any article's item do, the rest until
+anything does. A kept answer a commit elsewhere changed is stale: for `kept_stale_seconds`
+after its notice it is still given, while one read renews it behind the request that found
+it (the routes' answers: that request reads it); later, requests wait for one read, as they
+do for an answer never kept. A write through this process leaves no stale answer."""
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import logging
+import math
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,20 +52,21 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.api.caching import KEEP_AT, cache_key, parse_if_none_match, strong_tag, tagged
 from app.api.deps import DATABASE_DOWN, get_session
-from app.api.hot import JSON, Found, Hot, match
+from app.api.hot import JSON, Found, Hot, depends, match
 from app.api.hot_pages import match_page
 from app.api.hot_search import match_search
 from app.api.http import accepts_gzip, compressed
 from app.api.observe import IdSender, Recorder, make_request_id
 from app.api.ratelimit import COUNTED, Limiter, exempt
-from app.api.response_cache import Flights, KeptAnswer, KeptAnswers, ResponseCache
+from app.api.response_cache import Cached, Flights, KeptAnswer, KeptAnswers, Key, ResponseCache
 from app.logs import REQUEST_ID
-from app.store.changes import Changes
+from app.store.changes import Changes, Depends
 from app.store.reads.versions import Kept, VersionCache
 
 log = logging.getLogger(__name__)
 _UNMATCHED = "unmatched"  # what metrics name a request the router never saw
 _LEADS = "khabar.leads"  # the (key, generation) whose read this request makes for all
+_RENEWS = "khabar.renews"  # the key of a stale answer this request reads again
 
 
 class Front:
@@ -78,6 +88,9 @@ class Front:
         self.changes: Changes | None = state.changes
         self.answers: KeptAnswers = state.kept_answers
         self.flights = Flights()
+        self.stale_seconds: float = settings.kept_stale_seconds
+        self.renewing: set[Key] = set()  # keys of stale answers being read again
+        self._renewals: set[asyncio.Task[None]] = set()  # held, or the loop may drop them
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         hot = self._hot(scope) if scope["type"] == "http" else None
@@ -101,6 +114,9 @@ class Front:
             leads = scope.pop(_LEADS, None)
             if leads is not None:
                 self.flights.land(*leads)
+            renews = scope.pop(_RENEWS, None)
+            if renews is not None:
+                self.renewing.discard(renews)
 
     def _hot(self, scope: Scope) -> Hot | None:
         if scope["method"] not in ("GET", "HEAD") or not getattr(self.owner.state, "hot", True):
@@ -149,8 +165,12 @@ class Front:
             return 200, [length, JSON], hot.body
         key = cache_key(scope)
         if_none_match = parse_if_none_match(scope)
-        generation = self._generation()
-        cached = self.cache.get(key) if generation is None else await self._kept(scope, generation)
+        listening = self._listening()
+        generation = None if listening is None else listening[0]
+        if listening is None:
+            cached: KeptAnswer | Cached | None = self.cache.get(key)
+        else:
+            cached = await self._kept(scope, hot, *listening)
         if cached is not None:
             return tagged(cached.headers, cached.body, cached.tag, if_none_match)
         found = await self._read(scope, hot.read)
@@ -158,34 +178,78 @@ class Front:
             if generation is not None:
                 scope[KEEP_AT] = generation  # the routes' answer is kept, as the ETag layer tags it
             return None
-        headers = [JSON] if found.link is None else [JSON, (b"link", found.link)]
+        headers = _headers(found)
         tag = strong_tag(found.body)
         self.cache.put(key, headers, found.body, tag)
         if generation is not None:
-            self.answers.put(key, generation, headers, found.body, tag)
+            self.answers.put(key, generation, headers, found.body, tag, depends=depends(hot, found))
         return tagged(headers, found.body, tag, if_none_match)
 
-    async def _kept(self, scope: Scope, generation: int) -> KeptAnswer | None:
-        """The answer kept at this generation; or, when another request is reading it,
-        that request's answer once it is kept; else None, and this request reads it."""
+    async def _kept(
+        self, scope: Scope, hot: Hot, generation: int, unread_since: float | None
+    ) -> KeptAnswer | None:
+        """The answer kept, when no commit notified since it was read concerns it, or one
+        did less than `stale_seconds` ago (then it is read again once, meanwhile); or, when
+        another request is reading it, that request's answer once it is kept; else None,
+        and this request reads it. A notice not read yet may concern any answer: until
+        it is read (the loop's next turn), what is kept counts as stale since it came."""
         key = cache_key(scope)
-        found = self.answers.get(key, generation)
+        found = self.answers.get(key, generation, self._touched)
         if found is not None:
-            return found
+            since = found.stale_since
+            if since is None and unread_since is None:
+                return found
+            if time.monotonic() - min(since or math.inf, unread_since or math.inf) <= (
+                self.stale_seconds
+            ):
+                if since is None or key in self.renewing:
+                    return found
+                self.renewing.add(key)
+                if not found.routed:
+                    self._renew(key, hot, generation)
+                    return found
+                scope[_RENEWS] = key  # the routes answer it: this request reads it
         flight = self.flights.join(key, generation)
         if flight is None:
             scope[_LEADS] = (key, generation)
             return None
         await flight.wait()
-        return self.answers.get(key, generation)  # None: not kept (an error); read it too
+        return self.answers.get(key, generation, self._touched)  # None: not kept; read it too
 
-    def _generation(self) -> int | None:
-        """The database's generation when answers may be kept by it (PostgreSQL, listening,
-        nothing unread); not when a test's session stands in for the pool's (its writes are
-        never committed, so never notified)."""
+    def _touched(self, after: int, depends: Depends) -> float | None:
+        assert self.changes is not None
+        return self.changes.touched(after, depends)
+
+    def _renew(self, key: Key, hot: Hot, generation: int) -> None:
+        """Read a stale answer again behind the request that found it, which (like every
+        other until this read is kept) is given the stale one at once."""
+        read = hot.read
+        assert read is not None
+
+        async def renew() -> None:
+            try:
+                found = await self._read({"path": key[0]}, read)
+                if found is None:  # the routes answer it now (a 404, an empty page)
+                    self.answers.forget(key, generation)
+                    return
+                tag = strong_tag(found.body)
+                headers = _headers(found)
+                shows = depends(hot, found)
+                self.answers.put(key, generation, headers, found.body, tag, depends=shows)
+            finally:
+                self.renewing.discard(key)
+
+        task = asyncio.create_task(renew(), name="khabar renew")
+        self._renewals.add(task)
+        task.add_done_callback(self._renewals.discard)
+
+    def _listening(self) -> tuple[int, float | None] | None:
+        """The database's generation when answers may be kept by it (PostgreSQL, listening),
+        and since when a notice waits unread; not when a test's session stands in for the
+        pool's (its writes are never committed, so never notified)."""
         if self.changes is None or get_session in self.owner.dependency_overrides:
             return None
-        return self.changes.current()
+        return self.changes.listening()
 
     async def _read(
         self, scope: Scope, read: Callable[[Any, Dialect], Found | None]
@@ -229,6 +293,10 @@ class Front:
             yield pooled.dbapi_connection, self.engine.dialect
         finally:
             pooled.close()
+
+
+def _headers(found: Found) -> list[Any]:
+    return [JSON] if found.link is None else [JSON, (b"link", found.link)]
 
 
 async def _seen_writes(

@@ -22,6 +22,7 @@ from starlette.datastructures import URL
 from starlette.types import Scope
 
 from app.api.routes.health import HEALTH_BODY
+from app.store.changes import ARTICLE, ENTITY, ITEMS, Depends
 from app.store.cursor import CURSOR_PATTERN
 from app.store.lookup import KnownEntities, driver_resolution_ids
 from app.store.reads.articles import driver_link_page_json
@@ -51,6 +52,7 @@ Read = Callable[[Any, Dialect], "Found | None"]
 class Found:
     body: bytes
     link: bytes | None = None  # the Link header's value
+    shown: tuple[int, ...] = ()  # the articles it shows, when it depends on them alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ class Hot:
     template: str  # the route's path, as metrics name it
     read: Read | None  # None: a body known beforehand
     body: bytes = b""
+    # The change scopes its answer shows (app/store/changes.py); None: any change.
+    depends: Depends = None
 
     @property
     def tagged(self) -> bool:
@@ -84,7 +88,7 @@ def match(scope: Scope, known: KnownEntities, kept: Kept) -> Hot | None:
         if pairs is not None:
             sole = SoleLink(Link.ENTITY, int(found[1]))
             read = _list_read(scope, pairs, lambda *_: sole, kept.items)
-            return Hot("/entities/{entity_id}/articles", read)
+            return Hot("/entities/{entity_id}/articles", read, depends=_listing(sole.row_id))
     return None
 
 
@@ -99,7 +103,8 @@ def _article_list(scope: Scope, known: KnownEntities, items: VersionCache) -> Ho
         if int(given["entity"]) not in known:
             return None  # the route looks it up, and remembers it
         sole = SoleLink(Link.ENTITY, int(given["entity"]))
-        return Hot("/articles", _list_read(scope, pairs, lambda *_: sole, items))
+        read = _list_read(scope, pairs, lambda *_: sole, items)
+        return Hot("/articles", read, depends=_listing(sole.row_id))
     number = int(given["resolution"])
 
     def resolution(dbapi: Any, dialect: Dialect) -> SoleLink | None:
@@ -127,7 +132,7 @@ def _list_read(
         )
         if page is None:
             return None
-        return Found(page.body, link_next(scope, pairs, page.next_cursor))
+        return Found(page.body, link_next(scope, pairs, page.next_cursor), page.shown)
 
     return read
 
@@ -139,7 +144,22 @@ def _detail(scope: Scope, article_id: int, details: VersionCache) -> Hot | None:
     def read(dbapi: Any, dialect: Dialect) -> Found:
         return Found(driver_article_json(dbapi, dialect, article_id, details))
 
-    return Hot("/articles/{article_id}", read)
+    # Every change of a detail rewrites its article's row (app/store/reads/versions.py).
+    return Hot("/articles/{article_id}", read, depends=frozenset({f"{ARTICLE}{article_id}"}))
+
+
+def _listing(entity_id: int) -> Depends:
+    """An entity's articles: its links and counter, the outlets' names, and the rows of
+    the articles a page shows (`depends`). A resolution's page depends on every change:
+    its number is looked up among the resolutions first."""
+    return frozenset({f"{ENTITY}{entity_id}", ITEMS})
+
+
+def depends(hot: Hot, found: Found) -> Depends:
+    """What the answer `found` to `hot` shows."""
+    if hot.depends is None or not found.shown:
+        return hot.depends
+    return hot.depends | {f"{ARTICLE}{article_id}" for article_id in found.shown}
 
 
 def query_pairs(query: bytes, names: tuple[str, ...]) -> list[tuple[str, str]] | None:

@@ -1,8 +1,12 @@
-"""On PostgreSQL the front keeps its answers while nothing was committed since they were read
-(app/store/changes.py), so an answer asked again costs no round trip. What it guarantees:
+"""On PostgreSQL the front keeps its answers while nothing they show was committed since they
+were read (app/store/changes.py), so an answer asked again costs no round trip. What it
+guarantees:
 - a write through this app (POST, DELETE) is seen by the next request, notified or not;
-- a commit by any other connection or process is seen by every request that starts after
-  its notification reached this process (PostgreSQL sends it at the commit);
+- a commit by any other connection or process is seen by every request that starts
+  `kept_stale_seconds` after its notification reached this process (PostgreSQL sends it at
+  the commit); meanwhile the answer it changed may be given while one read renews it;
+- a commit that changed nothing an answer shows (another actor's article, a statement that
+  touched no row) leaves it kept;
 - while the listening connection is lost, every request reads the database again, and
   nothing read before the loss is given after it.
 The app here runs its lifespan (the listener) on a database of its own, committed for real."""
@@ -10,7 +14,8 @@ The app here runs its lifespan (the listener) on a database of its own, committe
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 
 import httpx
@@ -18,7 +23,7 @@ import pytest
 from conftest import API_KEY
 from factories import article, extraction_naming
 from fastapi import FastAPI
-from read_seed import SYRIA, seed_archive
+from read_seed import ENVOY, SYRIA, seed_archive
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 from support import until
@@ -58,8 +63,17 @@ def ids(writer: Engine) -> dict[str, int]:
 
 
 @pytest.fixture
-async def app(own_database: str, ids: dict[str, int]) -> AsyncIterator[FastAPI]:
-    settings = Settings(database_url=own_database, api_keys=[API_KEY])
+def stale_seconds() -> float:
+    return Settings().kept_stale_seconds
+
+
+@pytest.fixture
+async def app(
+    own_database: str, ids: dict[str, int], stale_seconds: float
+) -> AsyncIterator[FastAPI]:
+    settings = Settings(
+        database_url=own_database, api_keys=[API_KEY], kept_stale_seconds=stale_seconds
+    )
     app = create_app(settings)
     app.state.known_entities.add(ids["syria"])
     async with app.router.lifespan_context(app):
@@ -96,6 +110,29 @@ def changes(app: FastAPI) -> Changes:
 def add_syrian_article(engine: Engine, number: int) -> None:
     with Session(engine) as session, session.begin():
         save_article(session=session, parsed=article(number), extraction=extraction_naming(SYRIA))
+
+
+async def committed(app: FastAPI, write: Callable[[], object]) -> float:
+    """Run another connection's `write`; when its notice has arrived, the time it did."""
+    generation = changes(app).current()
+    assert generation is not None
+    write()
+    await until(lambda: (changes(app).current() or 0) > generation)
+    return time.monotonic()
+
+
+@pytest.fixture
+def slow_reads(monkeypatch: pytest.MonkeyPatch, reads: list[str]) -> list[str]:
+    """`reads`, each taking 0.3 s: what a client asks meanwhile is answered without it."""
+    counted = front.Front._read
+
+    async def slow(this: front.Front, scope: Any, hot: Any) -> Any:
+        found = await counted(this, scope, hot)
+        await asyncio.sleep(0.3)
+        return found
+
+    monkeypatch.setattr(front.Front, "_read", slow)
+    return reads
 
 
 def targets(ids: dict[str, int]) -> list[str]:
@@ -136,7 +173,8 @@ async def test_clients_missing_the_same_answer_at_once_wait_for_one_read(
     assert len(reads) == len(targets(ids))  # the search's by the routes, waited for too
 
 
-async def test_a_commit_elsewhere_is_seen_once_notified(
+@pytest.mark.parametrize("stale_seconds", [0.0])
+async def test_with_no_staleness_a_commit_elsewhere_is_seen_once_notified(
     app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine
 ) -> None:
     before = [(await client.get(target)).json() for target in targets(ids)]
@@ -147,6 +185,73 @@ async def test_a_commit_elsewhere_is_seen_once_notified(
     listed, _, found = [(await client.get(target)).json() for target in targets(ids)]
     assert listed["total"] == before[0]["total"] + 1
     assert found["total"] == before[2]["total"] + 1
+
+
+@pytest.mark.parametrize("stale_seconds", [30.0])
+async def test_a_stale_answer_is_given_at_once_while_one_read_renews_it(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    ids: dict[str, int],
+    writer: Engine,
+    slow_reads: list[str],
+) -> None:
+    before = [(await client.get(target)).content for target in targets(ids)]
+    assert len(slow_reads) == 3
+    await committed(app, lambda: add_syrian_article(writer, 92))
+    began = time.monotonic()
+    for target, old in zip(targets(ids), before, strict=True):
+        answers = await asyncio.gather(*(client.get(target) for _ in range(4)))
+        assert {r.content for r in answers} == {old}
+    assert time.monotonic() - began < 0.3  # none waited for a read
+    # The detail shows nothing the commit changed; the list and the search were read again
+    # once each, behind the first request that found them stale.
+    assert slow_reads[3:] == ["/articles", "/search"]
+    await until(lambda: not front_renewing(app))
+    assert (await client.get(targets(ids)[0])).json()["total"] == json_total(before[0]) + 1
+    assert (await client.get("/search?q=جنيف")).json()["total"] == json_total(before[2]) + 1
+
+
+@pytest.mark.parametrize("stale_seconds", [0.5])
+@pytest.mark.usefixtures("slow_reads")  # the renewal does not land within the bound
+async def test_no_answer_outlives_a_commit_it_shows_by_more_than_the_bound(
+    app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine
+) -> None:
+    detail = f"/articles/{ids['article']}"
+    old = (await client.get(detail)).json()
+
+    def retitle() -> None:
+        with writer.begin() as connection:
+            connection.execute(
+                text("UPDATE articles SET title = 'عنوان جديد', updated_at = now() WHERE id = :id"),
+                {"id": ids["article"]},
+            )
+
+    notified = await committed(app, retitle)
+    first = (await client.get(detail)).json()
+    await asyncio.sleep(max(0.0, notified + 0.5 - time.monotonic()) + 0.01)
+    late = (await client.get(detail)).json()
+    assert first["title"] in (old["title"], "عنوان جديد")
+    assert late["title"] == "عنوان جديد"  # waited for the read: past the bound, none stale
+
+
+async def test_a_commit_that_changes_nothing_an_answer_shows_leaves_it_kept(
+    app: FastAPI, client: httpx.AsyncClient, ids: dict[str, int], writer: Engine, reads: list[str]
+) -> None:
+    for target in targets(ids):
+        await client.get(target)
+    assert len(reads) == 3
+
+    def empty() -> None:
+        with writer.begin() as connection:
+            connection.execute(text("UPDATE sources SET name = name WHERE false"))
+        with Session(writer) as session, session.begin():  # an article Syria is not in
+            save_article(session=session, parsed=article(93), extraction=extraction_naming(ENVOY))
+
+    await committed(app, empty)
+    again = [await client.get(target) for target in targets(ids)]
+    assert [r.status_code for r in again] == [200, 200, 200]
+    await until(lambda: not front_renewing(app))
+    assert reads[3:] == ["/search"]  # the search shows every article; list and detail kept
 
 
 async def test_a_write_through_the_app_is_seen_by_the_next_request_unnotified(
@@ -186,7 +291,7 @@ async def test_while_the_listener_is_lost_every_request_reads_again(
                 "WHERE datname = current_database() AND query LIKE 'LISTEN %'"
             )
         )
-    await until(lambda: changes(app).current() is None)
+    await until(lambda: changes(app).listening() is None)  # the loss read, not only arrived
     add_syrian_article(writer, 91)  # committed while nobody listens
     listed = (await client.get(target)).json()
     assert len(reads) == 2
@@ -202,3 +307,16 @@ def test_notices_can_be_turned_off_behind_a_pooler_that_drops_listen(
     app = create_app(settings)
     assert app.state.changes is None  # every request reads the database, as on a replica
     app.state.engine.dispose()
+
+
+def front_renewing(app: FastAPI) -> set[Any]:
+    """The keys of the answers being renewed."""
+    layer = app.middleware_stack
+    while not isinstance(layer, front.Front):
+        layer = layer.app  # type: ignore[union-attr]
+    return layer.renewing
+
+
+def json_total(body: bytes) -> int:
+    found: int = httpx.Response(200, content=body).json()["total"]
+    return found

@@ -91,6 +91,7 @@ def list_articles(
 class JsonPage:
     body: bytes
     next_cursor: str | None
+    shown: tuple[int, ...] = ()  # the ids of its articles, where the page's reader knows them
 
 
 _EMPTY_ITEMS = b'{"items":[]'
@@ -160,7 +161,8 @@ def driver_link_page_json(
     next_cursor = encode_cursor(last[-1], last[0]) if last else None  # sort_at, id
     n = int(found[0][plan.names.index("link_total")])
     total = n if n <= TOTAL_CAP else None
-    return JsonPage(b"".join(_joined_page(parts, next_cursor, total)), next_cursor)
+    shown = tuple(values[0] for values in found[:limit])
+    return JsonPage(b"".join(_joined_page(parts, next_cursor, total)), next_cursor, shown)
 
 
 def _read_item(
