@@ -9,8 +9,9 @@ API dropped every kept answer at each notice: under a steady stream of commits e
 after one read the database again. Here each watched table has one trigger per event, with
 its transition table, and notifies only when the statement touched a row, with the scopes it
 touched (app/store/changes.py): the articles' ids, the entities' and resolutions' whose lists
-of articles changed, "*" for any other row. The tables are those 0012 and 0013 watched, read from their
-triggers; a later revision that adds a table adds its triggers (tests/store/test_changes.py).
+of articles changed, "*" for any other row. The tables are those 0012 and 0013 watched, read
+from their triggers; a later revision that adds a table adds its triggers
+(tests/store/test_changes.py).
 """
 
 from __future__ import annotations
