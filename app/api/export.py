@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from enum import StrEnum
 from typing import Any
+
+from pydantic_core import from_json
 
 from app.store import views as v
 
@@ -42,11 +43,11 @@ _BLANK = v.ArticleItem(id=0).model_dump(mode="json")
 
 def chunks(pages: Iterable[list[bytes]], fmt: Format) -> Iterator[bytes]:
     """A chunk per page of items, each item the JSON a list page writes: as it is for JSON
-    lines; decoded for a CSV row (a C parse, where a model per item cost several times it)."""
+    lines; decoded for a CSV row (pydantic's parser: half json.loads' CPU on these items)."""
     if fmt == "csv":
         yield _csv_lines([CSV_COLUMNS])
         for page in pages:
-            yield _csv_lines([_row(json.loads(item)) for item in page])
+            yield _csv_lines([_row(from_json(item)) for item in page])
     else:
         for page in pages:
             yield b"\n".join(page) + b"\n"
