@@ -22,7 +22,6 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import create_engine, func, select, text
@@ -37,11 +36,11 @@ from app.store.db import make_engine
 from app.store.migrate import upgrade
 from app.store.reads.article_items import ITEM_FIELDS
 from app.store.reads.article_query import ArticleFilters
-from app.store.reads.articles import ListOptions, iter_articles, list_articles
+from app.store.reads.articles import ListOptions, iter_item_pages, list_articles
 from app.store.reads.entity_links import suggest_entities
 from app.store.reads.facets import FACETS
 from app.store.reads.histogram import histogram
-from app.store.views import ArticleItem, Interval
+from app.store.views import Interval
 from bench.archive import CACHE
 from bench.jobs import SERVER as PG_URL
 from bench.read_archive import HALF_ENTITY, TOP_ENTITY, build
@@ -156,9 +155,13 @@ def measure(session: Session, repeat: int, n: int) -> dict[str, str]:
     return out
 
 
-def _first(session: Session, count: int) -> Iterator[ArticleItem]:
-    items = iter_articles(session=session, filters=ArticleFilters(), fields=ITEM_FIELDS)
-    return islice(items, count)
+def _first(session: Session, count: int) -> Iterator[list[bytes]]:
+    pages = iter_item_pages(session=session, filters=ArticleFilters(), fields=ITEM_FIELDS)
+    for page in pages:
+        yield page[:count]
+        count -= len(page)
+        if count <= 0:
+            return
 
 
 def sqlite_url(n: int) -> str | None:

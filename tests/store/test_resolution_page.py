@@ -11,6 +11,8 @@ from factories import article, extraction_naming, person, syria
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.extract.model import Citation, Extraction, ResolutionBody, Span
+from app.ingest.model import Image, Part
 from app.store import models as m
 from app.store import views as v
 from app.store.delete import delete_article
@@ -62,3 +64,31 @@ def test_the_counted_page_equals_the_aggregate_through_writes_and_deletes(
         ("سلمى", 4),
         ("كريم", 3),
     ]
+
+
+def test_a_passage_shows_the_words_of_the_block_it_cites(session: Session) -> None:
+    """Title, summary point, section, image title and caption: each block read for its
+    passage, whichever kinds the newest citations are in."""
+    blocks = {
+        Part.TITLE: "القرار 2254 في عنوان الخبر",
+        Part.SUMMARY: "نقطة تذكر القرار 2254 بإيجاز",
+        Part.SECTION: "فقرة تعود إلى القرار 2254 مرة أخرى",
+        Part.IMAGE_TITLE: "صورة عن القرار 2254",
+        Part.CAPTION: "تعليق يذكر القرار 2254 تحت الصورة",
+    }
+    for n, (part, text) in enumerate(blocks.items()):
+        parsed = replace(
+            article(n, url=f"https://example.test/{n}", body=blocks[Part.SECTION]),
+            title=blocks[Part.TITLE] if part is Part.TITLE else f"خبر {n}",
+            summary=[blocks[Part.SUMMARY]],
+            images=[Image(title=blocks[Part.IMAGE_TITLE], caption=blocks[Part.CAPTION])],
+        )
+        start = text.index("القرار")
+        span = Span(part, 0, start, start + len("القرار 2254"))
+        cited = Citation(ResolutionBody.UNSC, 2254, 2015, "القرار 2254", span)
+        save_article(session=session, parsed=parsed, extraction=Extraction(citations=[cited]))
+    resolution_id = session.scalar(select(m.Resolution.id).where(m.Resolution.number == 2254))
+    assert resolution_id is not None
+    page = get_resolution(session=session, resolution_id=resolution_id)
+    shown = {p.location.part: p.text[p.start : p.end] for p in page.passages}
+    assert shown == dict.fromkeys(blocks, "القرار 2254")

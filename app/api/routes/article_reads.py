@@ -26,7 +26,7 @@ from app.api.routes.common import AMBIGUOUS, NOT_FOUND, link_next
 from app.api.schemas import ArticleDetail, ArticlePage, Histogram
 from app.errors import InvalidParameter
 from app.store.reads.article_items import ITEM_FIELDS
-from app.store.reads.articles import ListOptions, iter_articles, list_articles_json
+from app.store.reads.articles import ListOptions, iter_item_pages, list_articles_json
 from app.store.reads.detail_json import article_detail_json
 from app.store.reads.histogram import histogram_json
 
@@ -115,9 +115,9 @@ def _check_zone(tz: str) -> None:
 def export(session: StreamSessionDep, query: Annotated[ExportQuery, Query()]) -> StreamingResponse:
     filters = resolve_filters(session, query.params())
     chosen = frozenset(comma_list(query.fields, ITEM_FIELDS, "fields")) or ITEM_FIELDS
-    items = iter_articles(session=session, filters=filters, fields=chosen)
+    pages = iter_item_pages(session=session, filters=filters, fields=chosen)
     return StreamingResponse(
-        chunks(items, query.format),
+        chunks(pages, query.format),
         media_type=MEDIA_TYPES[query.format],
         headers={"Content-Disposition": f'attachment; filename="articles.{query.format}"'},
     )

@@ -40,7 +40,8 @@ def resolution_ref(resolution: m.Resolution | Any) -> v.ResolutionRef:
     )
 
 
-def article_ref(article: m.Article, outlet: str | None) -> v.ArticleRef:
+def article_ref(article: m.Article | Any, outlet: str | None) -> v.ArticleRef:
+    """Of an Article, or of a row of its id, title, published_at, timezone and utc_offset."""
     return v.ArticleRef(
         id=article.id,
         title=article.title,

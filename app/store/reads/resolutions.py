@@ -227,21 +227,22 @@ def _actors(session: Session, ids: list[int]) -> list[v.Related]:
 def _passages(session: Session, ids: list[int]) -> list[v.Passage]:
     """The newest citations, each with the words around it."""
     rows = session.execute(
-        select(m.Citation, m.Article, m.Source.name)
+        select(m.Citation, *_ARTICLE_REF, m.Source.name.label("outlet"))
         .join(m.Article, m.Article.id == m.Citation.article_id)
         .outerjoin(m.Source, m.Source.id == m.Article.source_id)
         .where(m.Citation.resolution_id.in_(ids))
         .order_by(m.Article.sort_at.desc(), m.Citation.id)
         .limit(PASSAGES)
     ).all()
-    texts = block_texts(session, [(c.article_id, c.part, c.part_index) for c, _, _ in rows])
+    texts = block_texts(session, [(c.article_id, c.part, c.part_index) for c, *_ in rows])
     out = []
-    for citation, article, outlet in rows:
+    for row in rows:
+        citation = row[0]
         text = texts.get((citation.article_id, citation.part, citation.part_index), "")
         cut = snippet(Block(citation.part, citation.part_index, text), citation.start, citation.end)
         out.append(
             v.Passage(
-                article=article_ref(article, outlet),
+                article=article_ref(row, row.outlet),
                 text=cut.text,
                 start=cut.start,
                 end=cut.end,
@@ -251,22 +252,45 @@ def _passages(session: Session, ids: list[int]) -> list[v.Passage]:
     return out
 
 
+# What article_ref reads: the whole Article (its compressed text among its columns) was
+# most of the page's rows.
+_ARTICLE_REF = (
+    m.Article.id,
+    m.Article.title,
+    m.Article.published_at,
+    m.Article.timezone,
+    m.Article.utc_offset,
+)
+
+
 def block_texts(
     session: Session, keys: list[tuple[int, str, int]]
 ) -> dict[tuple[int, str, int], str]:
-    """The text of (article, part, index) blocks, four queries whatever their number."""
-    ids = sorted({k[0] for k in keys})
+    """The text of (article, part, index) blocks: a query per kind of block they are in
+    (most citations are in sections: one round trip, not four)."""
+    ids: dict[str, set[int]] = {}
+    for article_id, part, _ in keys:
+        ids.setdefault(_IMAGE_PARTS.get(part, part), set()).add(article_id)
     found: dict[tuple[int, str, int], str] = {}
     for table, part in ((m.SummaryPoint, "summary"), (m.ArticleSection, "section")):
-        for article_id, position, text in session.execute(
-            select(table.article_id, table.position, table.text).where(table.article_id.in_(ids))
+        if part in ids:
+            for article_id, position, text in session.execute(
+                select(table.article_id, table.position, table.text).where(
+                    table.article_id.in_(sorted(ids[part]))
+                )
+            ):
+                found[(article_id, part, position)] = text
+    if "title" in ids:
+        for article_id, title in session.execute(
+            select(m.Article.id, m.Article.title).where(m.Article.id.in_(sorted(ids["title"])))
         ):
-            found[(article_id, part, position)] = text
-    for article_id, title in session.execute(
-        select(m.Article.id, m.Article.title).where(m.Article.id.in_(ids))
-    ):
-        found[(article_id, "title", 0)] = title
-    for image in session.scalars(select(m.ArticleImage).where(m.ArticleImage.article_id.in_(ids))):
-        found[(image.article_id, "image_title", image.position)] = image.title or ""
-        found[(image.article_id, "caption", image.position)] = image.caption or ""
+            found[(article_id, "title", 0)] = title
+    if "image" in ids:
+        images = select(m.ArticleImage).where(m.ArticleImage.article_id.in_(sorted(ids["image"])))
+        for image in session.scalars(images):
+            found[(image.article_id, "image_title", image.position)] = image.title or ""
+            found[(image.article_id, "caption", image.position)] = image.caption or ""
     return found
+
+
+_IMAGE_PARTS = {"image_title": "image", "caption": "image"}

@@ -1,4 +1,4 @@
-"""A page of `q` with no other filter, default fields, on SQLite, as the bytes
+"""A page of `q` with no other filter but one entity, default fields, as the bytes
 `list_articles_json` writes, from a few statements on a DB-API connection of the pool.
 
 The general path (articles.py, search_pages.py) builds each statement per request and runs
@@ -63,8 +63,10 @@ def driver_search_json(
     sort: Sort,
     limit: int,
     cursor: str | None,
+    entity: int | None = None,
 ) -> JsonPage | None:
-    """`list_articles_json` of `ArticleFilters(q=q)` with default fields, or None (above)."""
+    """`list_articles_json` of `ArticleFilters(q=q)` with default fields, or of
+    `ArticleFilters(q=q, entity_ids=(entity,))`, or None (above)."""
     if dialect.name not in _DIALECTS or limit < 1 or sort is Sort.OLDEST:
         return None
     if cursor is not None and sort is not Sort.RELEVANCE:
@@ -80,17 +82,20 @@ def driver_search_json(
     groups = _term_groups(run, q)
     if not groups:
         return None
+    among = _Among(sort, limit, cursor, entity)
     if dialect.name == "postgresql":
-        return _pg_search(run, groups, sort=sort, limit=limit, cursor=cursor)
+        return _pg_search(run, groups, among)
     match = fts_query(groups)
     memo = _memo(dbapi_connection)
-    keys: tuple[int, ...] = _remembered(memo, ("walk", match), lambda: _walk_keys(run, match))
+    keys: tuple[int, ...] = _remembered(
+        memo, ("walk", match, entity), lambda: _walk_keys(run, match, among)
+    )
     if not keys:
         return None
     total = len(keys) if len(keys) <= TOTAL_CAP else None
     if sort is Sort.RELEVANCE:
         offset = decode_offset_cursor(cursor)[0] if cursor else 0
-        page = _by_relevance(run, memo, match, keys, offset, limit)
+        page = _by_relevance(run, memo, match, keys, offset, among)
     else:
         page = _newest(run, keys, limit)
     if page is None:
@@ -113,9 +118,23 @@ def _term_groups(run: Run, q: str) -> list[list[str]]:
 Page = tuple[DriverPlan, list[tuple[Any, ...]], str | None]
 
 
-def _pg_search(
-    run: Run, groups: list[list[str]], *, sort: Sort, limit: int, cursor: str | None
-) -> JsonPage | None:
+@dataclass(frozen=True, slots=True)
+class _Among:
+    """What a search asks beside q: its page, and the one entity its matches name, if any."""
+
+    sort: Sort
+    limit: int
+    cursor: str | None
+    entity: int | None
+
+    def statement(self, name: str) -> str:
+        return name if self.entity is None else f"{name} entity"
+
+    def params(self, **values: Any) -> dict[str, Any]:
+        return values if self.entity is None else {**values, "entity": self.entity}
+
+
+def _pg_search(run: Run, groups: list[list[str]], among: _Among) -> JsonPage | None:
     """PostgreSQL: one walk down the date order gives the total (exact up to TOTAL_CAP),
     the newest page and the RELEVANCE_CANDIDATES newest matches with their ts_rank, where
     the general path read the matches' ids, then walked again to rank them (search_pages).
@@ -124,9 +143,11 @@ def _pg_search(
     if len(shape) > PG_WORDS or max(shape) > PG_FORMS:
         return None
     forms = {f"f{i}_{j}": form for i, group in enumerate(groups) for j, form in enumerate(group)}
+    sort, limit, cursor = among.sort, among.limit, among.cursor
     run("pg serial", {})
     # Enough for the total, the candidates and a newest page: only tests lower _WALK so far.
-    found = run(("pg walk", shape), {**forms, "size": max(_WALK, limit + 1)})[1]
+    walk = ("pg walk", shape, among.entity is not None)
+    found = run(walk, among.params(**forms, size=max(_WALK, limit + 1)))[1]
     if not found:
         return None
     total = len(found) if len(found) <= TOTAL_CAP else None
@@ -145,7 +166,7 @@ def _pg_search(
 
 
 def _by_relevance(
-    run: Run, memo: _Memo, match: str, keys: tuple[int, ...], offset: int, limit: int
+    run: Run, memo: _Memo, match: str, keys: tuple[int, ...], offset: int, among: _Among
 ) -> Page | None:
     """The RELEVANCE_CANDIDATES newest matches ranked by BM25, as search_pages ranks them:
     the walk's keys say where they end, unless the next match shares the last one's minute
@@ -159,10 +180,11 @@ def _by_relevance(
         edge = keys[-1]
 
     def rank() -> tuple[int, ...]:
-        return tuple(int(i) for i, _score in run("ranked", {"match": match, "edge": edge})[1])
+        found = run(among.statement("ranked"), among.params(match=match, edge=edge))[1]
+        return tuple(int(i) for i, _score in found)
 
-    ranked: tuple[int, ...] = _remembered(memo, ("ranked", match, edge), rank)
-    return _ranked_page(run, ranked, offset, limit)
+    ranked: tuple[int, ...] = _remembered(memo, ("ranked", match, among.entity, edge), rank)
+    return _ranked_page(run, ranked, offset, among.limit)
 
 
 def _ranked_page(run: Run, ranked: Sequence[int], offset: int, limit: int) -> Page | None:
@@ -198,8 +220,9 @@ def _dated_page(run: Run, ids: list[int], limit: int) -> Page:
     return plan, rows[:limit], encode_cursor(last.sort_at, last.id)
 
 
-def _walk_keys(run: Run, match: str) -> tuple[int, ...]:
-    return tuple(key for (key,) in run("walk", {"match": match, "size": _WALK})[1])
+def _walk_keys(run: Run, match: str, among: _Among) -> tuple[int, ...]:
+    found = run(among.statement("walk"), among.params(match=match, size=_WALK))[1]
+    return tuple(key for (key,) in found)
 
 
 # Walks and rankings of recent queries, by SQLite connection, while the database is as it

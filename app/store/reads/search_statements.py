@@ -1,8 +1,8 @@
 """The statements of the front's search (search_json.py), built once per dialect: SQLite's
 walk and BM25 over the FTS5 table keyed by date; PostgreSQL's walk down the date order
-with each match's ts_rank; the page's articles, the blocks for highlights and the entity
-spellings of q, on either. Lists of values travel as one JSON array parameter, so that one
-statement serves any number of them."""
+with each match's ts_rank (each also among one entity's articles); the page's articles,
+the blocks for highlights and the entity spellings of q, on either. Lists of values travel
+as one JSON array parameter, so that one statement serves any number of them."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     bindparam,
     cast,
+    exists,
     func,
     literal_column,
     select,
@@ -41,9 +42,9 @@ PG_WORDS, PG_FORMS = 4, 6
 
 
 def statement(name: Any, dialect: str) -> Select[Any]:
-    """The statement `name` (a string, or ("pg walk", shape)) for the dialect."""
+    """The statement `name` (a string, or ("pg walk", shape, of an entity)) for the dialect."""
     if isinstance(name, tuple):
-        return _pg_walk(name[1])
+        return _pg_walk(name[1], name[2])
     return _BUILDERS[name](dialect)
 
 
@@ -82,16 +83,45 @@ def _ranked(_dialect: str) -> Select[Any]:
     )
 
 
+def _named(article_id: Any) -> Any:
+    """The article names the entity bound as `entity` (as search_pages._driving asks)."""
+    link = m.ArticleEntity.__table__.c
+    entity = bindparam("entity", type_=Integer)
+    return exists().where(link.article_id == article_id, link.entity_id == entity)
+
+
+def _of_entity(build: Callable[[str], Select[Any]]) -> Callable[[str], Select[Any]]:
+    """SQLite's statement `build` over the matches naming the entity bound as `entity`."""
+
+    @cache
+    def built(dialect: str) -> Select[Any]:
+        return build(dialect).where(_named(fts_article_id()))
+
+    return built
+
+
 @cache
-def _pg_walk(shape: tuple[int, ...]) -> Select[Any]:
+def _pg_walk(shape: tuple[int, ...], of_entity: bool) -> Select[Any]:
     """The newest matches, newest first, each with its ts_rank, as search_pages finds and
     ranks them on PostgreSQL: one pass down the date order (or, for a rare word, the GIN's
-    few matches sorted), each match's vector read once. Forms are bound as f<word>_<form>."""
+    few matches sorted), each match's vector read once. Forms are bound as f<word>_<form>.
+    Of an entity: its articles down the link's own date order, as the general path drives
+    them (the entity's index, then each article's vector)."""
     forms = [[form_param(i, j) for j in range(n)] for i, n in enumerate(shape)]
     query = pg_tsquery(forms)
     vector = PG_SEARCH.c.document_tsv
+    score = func.ts_rank(vector, query).label("score")
+    if of_entity:
+        link = m.ArticleEntity.__table__.c
+        return (
+            select(link.article_id, score)
+            .join(PG_SEARCH, PG_SEARCH.c.article_id == link.article_id)
+            .where(link.entity_id == bindparam("entity", type_=Integer), vector.op("@@")(query))
+            .order_by(link.sort_at.desc(), link.article_id.desc())
+            .limit(bindparam("size", type_=Integer))
+        )
     return (
-        select(_A.id, func.ts_rank(vector, query).label("score"))
+        select(_A.id, score)
         .select_from(m.Article.__table__)
         .join(PG_SEARCH, PG_SEARCH.c.article_id == _A.id)
         .where(vector.op("@@")(query))
@@ -157,6 +187,8 @@ def _part_rows(table: Any) -> Callable[[str], Select[Any]]:
 _BUILDERS: dict[str, Callable[[str], Select[Any]]] = {
     "walk": _walk,
     "ranked": _ranked,
+    "walk entity": _of_entity(_walk),
+    "ranked entity": _of_entity(_ranked),
     "articles": _articles,
     "dated": _dated,
     "spellings": _spellings,
