@@ -165,7 +165,7 @@ def span_to_original(origin: Sequence[int], start: int, end: int) -> tuple[int, 
 
 
 def collapse_spaces(text: str) -> str:
-    """Display clean-up: NBSP and friends become spaces, runs of spaces one space."""
-    for space in _SPACES:
-        text = text.replace(space, " ")
+    """Display clean-up: NBSP and friends become spaces, runs of spaces one space. Every
+    one of _SPACES is whitespace to str.split, so the split alone does both: replacing
+    them first was a pass over the line for each (a tenth of parsing a page)."""
     return " ".join(text.split())

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from app.text.clitics import clitic_splits
 from app.text.normalize import (
+    _SPACES,
     collapse_spaces,
     normalize,
     normalize_with_map,
@@ -47,6 +48,11 @@ def test_digits_only() -> None:
 
 def test_collapse_spaces_for_display() -> None:
     assert collapse_spaces("  نص\u00a0\u00a0مع   فراغات ") == "نص مع فراغات"
+
+
+@pytest.mark.parametrize("space", sorted(_SPACES))
+def test_every_wide_or_narrow_space_becomes_one_space(space: str) -> None:
+    assert collapse_spaces(f"{space}قال{space} {space}الوزير{space}") == "قال الوزير"
 
 
 @pytest.mark.parametrize(

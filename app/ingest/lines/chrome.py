@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from app.ingest.lines.lines import has_letters, match_key, normalized_line, word_count
+from app.ingest.lines.lines import (
+    has_letters,
+    match_key,
+    normalized_line,
+    per_line,
+    word_count,
+)
 
 
 class Block(Enum):
@@ -136,6 +142,7 @@ _COPYRIGHT_NOISE = re.compile(
 )
 
 
+@per_line
 def is_chrome(line: str) -> bool:
     """Share buttons, font controls, footers, counters: never story text."""
     if not has_letters(line):
@@ -186,6 +193,7 @@ def _is_breadcrumb(line: str) -> bool:
     return len(steps) > 1 and all(1 <= word_count(step) <= longest for step in steps)
 
 
+@per_line
 def block_marker(line: str) -> tuple[Block, bool] | None:
     """A block marker and whether it stands alone (True) or carries its content inline."""
     key = match_key(line)

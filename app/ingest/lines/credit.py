@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.ingest.dates import zone_for_city
-from app.ingest.lines.lines import match_key, word_count
+from app.ingest.lines.lines import match_key, per_line, word_count
 
 
 def _keys(*names: str) -> frozenset[str]:
@@ -73,6 +73,7 @@ def is_city(name: str) -> bool:
     return zone_for_city(bare(name)) is not None
 
 
+@per_line
 def is_outlet_name(line: str) -> bool:
     """A line that is only the name of a known outlet or agency (a masthead)."""
     key = match_key(bare(line)).replace(" ", "")

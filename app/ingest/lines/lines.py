@@ -55,6 +55,10 @@ def clean_line(line: str) -> str:
 # A parser asks several rules about each line, and each folds it or counts its words: the
 # answers are kept for the lines of the last few articles.
 _LINES_KEPT = 2048
+# The same for a rule's answer about a whole line: the title's pick and the header's two
+# walks (a dry run, then the real one) ask it again of the same lines, and a site prints
+# the same chrome on every page. Only for pure functions of the line with immutable answers.
+per_line = lru_cache(maxsize=_LINES_KEPT)
 
 
 @lru_cache(maxsize=_LINES_KEPT)
