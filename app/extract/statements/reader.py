@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from app.extract.model import EntityKind, Span, Statement
 from app.extract.statements import words as w
+from app.extract.statements.back import points_at_two
 from app.extract.statements.clauses import (
     TRIM,
     ClauseReader,
@@ -615,6 +616,12 @@ class Reader(SubjectReader, ClauseReader):
             # the floor for a "وشدد" that follows
             self.last = None
             return None
+        # "مؤكدين": the participle of two (or more) speakers
+        paired = vf.dual or (vf.form is Form.PARTICIPLE and self.toks[i].norm.endswith("ين"))
+        if paired and sentence not in self.in_sentence:
+            two = self._two_before(i)
+            if two is not None:
+                return two  # "ناقش الجانبان العلاقات، كما أكدا": the two sides go on
         if vf.form is Form.PARTICIPLE:
             if sentence in self.described and sentence not in self.said_at:
                 return None  # "قراراً يطالب بوقف القتال، داعياً إلى": the document goes on
@@ -651,6 +658,16 @@ class Reader(SubjectReader, ClauseReader):
         if vf.form is Form.PRESENT:
             return None  # "ويشار إلى أن": the writer speaks
         return self.last
+
+    def _two_before(self, i: int) -> Speaker | None:
+        """The dual subject ("الجانبان"، "الوزيران") of an earlier clause of i's sentence."""
+        sentence = self.toks[i].sentence
+        for k in range(i - 1, max(i - _MAX_PAIR, -1), -1):
+            if self.toks[k].sentence != sentence:
+                break
+            if points_at_two(self.toks[k].norm):
+                return Speaker(None, self._surface(k, k + 1, None))
+        return None
 
     def _after_stop(self, i: int) -> bool:
         """Whether token i opens its sentence right after the full stop of the one before (no

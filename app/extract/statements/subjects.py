@@ -412,9 +412,17 @@ class SubjectReader(SpeakerChooser):
                 if self.toks[k].norm in _AMMA and self.subject(i + 1) > i + 1:
                     return True  # the topic of أما is not the verb's subject
                 # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
-                # never the previous speaker
-                return self.choose(k + 1, end)
+                # never the previous speaker; whom it met is not ("وكان الملك لدى لقائه
+                # الرئيس X قد أكد")
+                return self.choose(k + 1, self._before_meeting(k + 1, end))
         return False
+
+    def _before_meeting(self, first: int, end: int) -> int:
+        """Where "خلال لقائه"، "لدى لقائه" begins between `first` and `end`, else `end`."""
+        for m in range(first + 1, end):
+            if self.toks[m].norm in w.NOT_APPOSITION:
+                return m - (m - 1 > first and self.text(m - 1) in w.PREPOSITIONS)
+        return end
 
     def _was_before(self, i: int) -> Speaker | bool:
         """ "وكان رئيس المجلس، الفريق البرهان، طالب": the pluperfect without قد, كان then

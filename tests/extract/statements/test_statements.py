@@ -1436,6 +1436,48 @@ def test_two_sides_with_no_group_that_spoke_are_the_two_persons_named_just_befor
     assert sorted(keyed(found)) == [("bahra", "شدد"), ("pedersen", "شدد")]
 
 
+_HEADS = {"الملك عبدالله الثاني": ("abdullah", PER), "الرئيس رجب طيب أردوغان": ("erdogan", PER)}
+
+
+def test_two_ministers_are_the_two_given_that_title_not_the_heads_named_after_them() -> None:
+    found = statements(
+        "بحث وزير الخارجية الروسي سيرغي لافروف مع مولود جاويش أوغلو، وزير الخارجية التركي، "
+        "ملف الحدود.",
+        "وأكد لافروف وجاويش أوغلو حرصهما على العلاقات، بتوجيه من الملك عبدالله الثاني "
+        "والرئيس رجب طيب أردوغان.",
+        "وجدد لافروف دعوة الملك عبدالله الثاني إلى موسكو.",
+        "كما شدد الوزيران على ضرورة التهدئة.",
+        extra=_HEADS,
+    )
+    stressed = sorted(k for k, verb in keyed(found) if verb == "شدد")
+    assert stressed == ["cavusoglu", "lavrov"]
+
+
+def test_two_sides_are_the_first_two_persons_named_not_those_in_passing() -> None:
+    found = statements(
+        "بحث سيرغي لافروف مع مولود جاويش أوغلو العلاقات التي يرعاها الملك عبدالله الثاني "
+        "والرئيس رجب طيب أردوغان.",
+        "واستعرض الجانبان ملف الحدود، مؤكدين أهمية التهدئة.",
+        extra=_HEADS,
+    )
+    assert sorted(keyed(found)) == [("cavusoglu", "مؤكدين"), ("lavrov", "مؤكدين")]
+
+
+def test_a_dual_verb_with_no_subject_goes_on_with_the_two_sides_of_its_sentence() -> None:
+    found = statements(
+        "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
+        "وخلال اللقاء، ناقش الجانبان ملف الحدود، كما أكدا عزمهما على التهدئة.",
+    )
+    assert sorted(keyed(found)) == [("cavusoglu", "أكدا"), ("lavrov", "أكدا")]
+
+
+def test_a_pluperfect_subject_ends_where_whom_it_met_begins() -> None:
+    found = statements(
+        "وكان هادي البحرة لدى لقائه المبعوث غير بيدرسن قد أكد أهمية الحل السياسي.",
+    )
+    assert keyed(found) == [("bahra", "أكد")]
+
+
 def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
     found = statements(
         "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
