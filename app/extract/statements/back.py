@@ -103,6 +103,8 @@ class BackRefs:
             found = self._group or self._pair(at)
         elif head in w.MEMBERS and self._body is not None:
             found = Speaker(self._body, "")
+        elif len(words) == 1 and head in w.LATTER:
+            found = self._latter(at)  # "وأكد الأخير": the person named last
         elif len(words) == 1 and _dual_title(head):
             found = self._pair(at, _head(head)[:-2])
         return speaker if found is None else replace(found, surface=speaker.surface)
@@ -113,6 +115,13 @@ class BackRefs:
         for where, keys in reversed(self._lists):
             if where < at:
                 return Speaker(keys[0], "", keys[1:]) if where[0] >= at[0] - 1 else None
+        return None
+
+    def _latter(self, at: Where) -> Speaker | None:
+        """The person named last before `at`, in this block or the one before it."""
+        for where, key in reversed(self._persons):
+            if where < at:
+                return Speaker(key, "") if where[0] >= at[0] - 1 else None
         return None
 
     def _pair(self, at: Where, title: str = "") -> Speaker | None:

@@ -657,6 +657,9 @@ class Reader(SubjectReader, ClauseReader):
             return opening  # "رفض المندوب الإسرائيلي القرار، وقال إنه"
         if vf.form is Form.PRESENT:
             return None  # "ويشار إلى أن": the writer speaks
+        said, now = (self.last.said_as if self.last else ""), _gender(vf)
+        if said and now and said != now:
+            return None  # "وأعلن بيدرسن ... احتجاجات، دعت إلى": a verb of another subject
         return self.last
 
     def _two_before(self, i: int) -> Speaker | None:
@@ -717,7 +720,8 @@ class Reader(SubjectReader, ClauseReader):
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
-        self.last = speaker
+        found = lookup(self.toks[i].norm)
+        self.last = replace(speaker, said_as=_gender(found[1]) if found else "")
         if self.reported != i:  # a quoted speaker leaves the sentence to the one quoting him
             self.in_sentence[self.toks[i].sentence] = speaker
             self.said_at[self.toks[i].sentence] = i
@@ -756,6 +760,11 @@ class Reader(SubjectReader, ClauseReader):
         while d_end < len(display) and _mark(display[d_end]):
             d_end += 1
         return d_start, d_end
+
+
+def _gender(vf: VerbForm) -> str:
+    """ "m" or "f" for a finite singular verb, else ""."""
+    return "f" if vf.feminine else "m" if vf.masculine else ""
 
 
 def unfinished(text: str) -> bool:

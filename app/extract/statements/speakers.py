@@ -59,6 +59,7 @@ class Speaker:
     served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
     fallback: Speaker | None = None  # the speaker if this one turns out to name no one
     also: tuple[str, ...] = ()  # coordinated speakers named by a title only, to resolve
+    said_as: str = ""  # "m" or "f": the gender of the finite verb it last spoke with
 
 
 def _longest_first(mention: Mention) -> int:

@@ -70,6 +70,9 @@ class SubjectReader(SpeakerChooser):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
             q = head.last + 1
+        elif word in w.LATTER and not clitic:
+            self._head = p
+            return p + 1  # "وأكد الأخير": points back at one person (statements.back)
         elif word in w.HONORIFICS or word in w.HONORIFIC_PARTS or w.is_title(word):
             q = p + 1  # "معالي الشيخ محمد"، "صاحب السمو الأمير"، "ولي العهد"
         elif w.has_stem(word, w.SPEAKER_STEMS):

@@ -82,6 +82,8 @@ NUMBER_WORDS = _words(
 )
 # Subjects that point back at who spoke before (statements.back).
 GROUP_WORDS = _words("الدول الدولتان الدولتين البلدان البلدين الطرفان الطرفين الجانبان الجانبين")
+# "وأكد الأخير": the person named last speaks.
+LATTER = _words("الأخير الأخيرة")
 MEMBERS = _words("الأعضاء أعضاؤه أعضاؤها أعضاءه أعضاءها")
 MEMBERS_OF = _words("أعضاء وأعضاء")
 # Documents as subject speak for no one (§4): "دعا القرار"، "ويطالب النص".

@@ -1478,6 +1478,26 @@ def test_a_pluperfect_subject_ends_where_whom_it_met_begins() -> None:
     assert keyed(found) == [("bahra", "أكد")]
 
 
+def test_the_latter_is_the_person_named_last() -> None:
+    found = statements(
+        "تلقى هادي البحرة اتصالاً من سيرغي لافروف.",
+        "وأطلع البحرة لافروف على سير المفاوضات.",
+        "وأكد الأخير دعم بلاده للحل السياسي.",
+    )
+    assert keyed(found) == [("lavrov", "أكد")]
+
+
+def test_a_verb_of_the_other_gender_does_not_go_on_with_the_last_speaker() -> None:
+    found = statements(
+        "وأعلن غير بيدرسن انتهاء الجولة دون تقدم.",
+        "في عام 2011، خرجت مظاهرات في المدن، دعت إلى انتقال سلمي.",
+    )
+    assert keyed(found) == [("pedersen", "أعلن")]
+    # the same gender still goes on
+    found = statements("وأعلن غير بيدرسن انتهاء الجولة.", "وأضاف أن الأطراف لم تتفق.")
+    assert keyed(found) == [("pedersen", "أعلن"), ("pedersen", "أضاف")]
+
+
 def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
     found = statements(
         "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
