@@ -13,6 +13,7 @@ from app.extract.statements.back import points_at_two
 from app.extract.statements.clauses import (
     TRIM,
     ClauseReader,
+    Found,
     Intro,
     inside,
     quotations,
@@ -21,7 +22,7 @@ from app.extract.statements.clauses import (
 from app.extract.statements.frames import CLAUSE_OPENERS
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
-from app.extract.statements.verbs import TRIGGERS, WEAK, WORDS, Form, VerbForm, lookup
+from app.extract.statements.verbs import TRIGGERS, WEAK, WORDS, Form, Verb, VerbForm, lookup
 from app.extract.tokens import Kind, NormText
 from app.ingest.model import TextBlock
 from app.text.normalize import normalize
@@ -352,6 +353,9 @@ class Reader(SubjectReader, ClauseReader):
             if intro is None:
                 return None if participle else self._quote_before(i, conj, p)
             at, kind, circ = intro
+            if kind is Intro.PREP and not participle:
+                intro = self._past_post(p, at, verb) or intro
+                at, kind, circ = intro
             if verb.lemma == _DHAKARA and self.text(at).startswith("ب"):
                 return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
@@ -410,6 +414,23 @@ class Reader(SubjectReader, ClauseReader):
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _past_post(self, p: int, at: int, verb: Verb) -> Found | None:
+        """ "طالب مندوب فلسطين بمجلس الأمن رياض منصور بـ": the preposition found first is the
+        post of a title whose holder is named after it; the content opens after the name."""
+        read = self.subject(p)
+        if not p < read <= at or any(self.toks[k].kind is not Kind.WORD for k in range(read, at)):
+            return None
+        end = self.to_person(p, read, len(self.toks))
+        if end <= at + 1 or self.index.covering[end - 1] is None:
+            return None
+        found = self.find_intro(end, verb)
+        if found is None and verb.direct:
+            # "، من الإدارة الأمريكية سرعة التدخل": whom and what it asks, after the name
+            q = end + (self.text(end) in {"،", ","})
+            if q < len(self.toks) and self.toks[q].kind is Kind.WORD:
+                return q, Intro.OBJECT, None
+        return found
 
     def _fronted(
         self, i: int, conj: str, p: int, vf: VerbForm, speaker: Speaker

@@ -135,6 +135,8 @@ class SubjectReader(SpeakerChooser):
             return post.last + 1 - q if post is not None else 0  # "المبعوث الأممي إلى اليمن"
         if (w.has_stem(word, w.TITLE_STEMS) or word in w.HONORIFICS) and self.person_at(q + 1):
             return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
+        if word in w.RANK_PARTS and (prev in w.HONORIFICS or prev in w.RANK_PARTS):
+            return 1  # "الفريق أول الركن البرهان"
         if word in w.HONORIFIC_PARTS and self.text(self._head) in _STYLED:
             return 1  # "حضرة صاحب الجلالة الملك حمد"
         if placed is not None and after_name and self._joined_actor(q):

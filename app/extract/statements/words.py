@@ -149,6 +149,8 @@ HONORIFICS = _words(
     "العقيد الفريق المشير المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة "
     "الجنرال الحاخام"
 )
+# What follows a military rank before the name: "الفريق أول الركن عبد الفتاح البرهان".
+RANK_PARTS = _words("أول ركن الركن")
 # The words of a court style before a name: "حضرة صاحب الجلالة الملك"، "صاحب السمو الملكي".
 HONORIFIC_PARTS = _words("صاحب الجلالة السمو الملكي الفخامة المعالي السعادة الدولة")
 # Between a title and the name set off after it, these say the name is someone else's:

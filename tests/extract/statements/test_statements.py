@@ -1498,6 +1498,35 @@ def test_a_verb_of_the_other_gender_does_not_go_on_with_the_last_speaker() -> No
     assert keyed(found) == [("pedersen", "أعلن"), ("pedersen", "أضاف")]
 
 
+_ENVOY = {"رياض منصور": ("mansour", PER), "فلسطين": ("palestine", LOC)}
+
+
+def test_a_rank_with_its_parts_before_the_name_is_the_subject() -> None:
+    found = statements(
+        "وأكد الفريق أول الركن البحرة حرص الائتلاف على الحل.", extra={"البحرة": ("bahra", PER)}
+    )
+    assert keyed(found) == [("bahra", "أكد")]
+
+
+def test_a_title_with_its_post_and_a_style_before_the_name_is_the_persons() -> None:
+    found = statements(
+        "قال مندوب فلسطين الدائم في الأمم المتحدة بنيويورك السفير رياض منصور إن الجلسة حاسمة.",
+        extra=_ENVOY,
+    )
+    assert keyed(found) == [("mansour", "قال")]
+
+
+def test_a_post_written_on_its_preposition_is_the_titles_not_the_verbs() -> None:
+    # "بمجلس الأمن" says where the envoy sits: طالب's own بـ comes later, or not at all
+    found = statements(
+        "طالب مندوب فلسطين بمجلس الأمن رياض منصور، من الولايات المتحدة وقف الحرب.",
+        extra=_ENVOY,
+    )
+    assert [(s.speaker_key, s.verb, s.content) for s in found] == [
+        ("mansour", "طالب", "من الولايات المتحدة وقف الحرب")
+    ]
+
+
 def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
     found = statements(
         "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
