@@ -310,6 +310,9 @@ class SubjectReader(SpeakerChooser):
                 punctuated = True
             elif tok.norm in w.COMPLEMENTIZERS:
                 head = self.index.starting[c + 1]
+                if head is None and c + 2 == i and self.text(c + 1) in self.index.lone_names:
+                    self.reported = i  # "إن تيتيه أعربت": a person by his last name alone
+                    return self.choose(c + 1, i)
                 if head is None or head.after_clitic(self.nt):
                     return self._reported_title(c + 1, i)
                 if head.last >= i - 1 or i - c >= _MAX_TITLED_REPORTED:

@@ -1527,6 +1527,33 @@ def test_a_post_written_on_its_preposition_is_the_titles_not_the_verbs() -> None
     ]
 
 
+def test_a_person_by_his_last_name_alone_in_reported_speech_speaks_for_himself() -> None:
+    # the recognizer marked the full name only; the article's persons give his last name
+    blocks = [
+        TextBlock(Part.SECTION, 0, "التقى غير بيدرسن وفد الائتلاف."),
+        TextBlock(Part.SECTION, 1, "وقال الائتلاف في بيان إن بيدرسن أعرب عن قلقه من التصعيد."),
+    ]
+    actors = ActorResult(
+        entities=[Entity("pedersen", "غير بيدرسن", PER), Entity("coalition", "الائتلاف", ORG)],
+        mentions=[
+            Mention("pedersen", "غير بيدرسن", Span(Part.SECTION, 0, 6, 16)),
+            Mention("coalition", "الائتلاف", Span(Part.SECTION, 1, 5, 13)),
+        ],
+    )
+    found = find_statements(blocks, actors)
+    assert keyed(found) == [("coalition", "قال"), ("pedersen", "أعرب")]
+
+
+def test_the_opening_words_of_a_speaker_heard_before_are_that_speaker() -> None:
+    extra = {"رئيس الائتلاف": ("bahra", PER)}
+    found = statements(
+        "وقال المكتب الإعلامي لرئيس الائتلاف إن اللقاء كان مثمراً.",
+        "وأضاف المكتب الإعلامي أن الجولة المقبلة في جنيف.",
+        extra=extra,
+    )
+    assert keyed(found) == [("bahra", "قال"), ("bahra", "أضاف")]
+
+
 def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
     found = statements(
         "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
