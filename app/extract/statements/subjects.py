@@ -238,7 +238,7 @@ class SubjectReader(SpeakerChooser):
             k -= 1
         if self.text(k) in _ALREADY:
             k -= 1
-        relative = k >= 0 and self.toks[k].norm in w.RELATIVES
+        relative, rel_at = k >= 0 and self.toks[k].norm in w.RELATIVES, k
         if relative:
             if self._object_relative(self.toks[k].norm, i):
                 return None  # "مشاعر القلق التي أعرب عنها": what he voiced, not who spoke
@@ -257,6 +257,8 @@ class SubjectReader(SpeakerChooser):
         if self._cited_as_source(placed.first - 1):
             return None  # "وبحسب وكالة الأنباء، فقد أكد الوزير": the source, not the subject
         first = self._title_before(placed.first)
+        if relative and first > 0 and self._describes_document(first - 1, rel_at):
+            return None  # "بيان الجيش الذي زعم": what the statement claims; no one speaks
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             if self.text(first - 1) in w.NOT_APPOSITION:
@@ -265,6 +267,14 @@ class SubjectReader(SpeakerChooser):
         if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
             self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
+
+    def _describes_document(self, noun: int, relative: int) -> bool:
+        """Whether the relative at `relative` agrees with the document at `noun` before the
+        actor it follows ("بيان الجيش الذي"، "رسالة الحكومة التي")."""
+        word = self.text(noun)
+        if not w.has_stem(word, w.DOCUMENT_STEMS):
+            return False
+        return (self.text(relative) == _ALLATI) == word.endswith("ه")
 
     def _object_relative(self, relative: str, i: int) -> bool:
         """Whether the verb at i disagrees in gender with the relative before it, so that the

@@ -1554,6 +1554,16 @@ def test_the_opening_words_of_a_speaker_heard_before_are_that_speaker() -> None:
     assert keyed(found) == [("bahra", "قال"), ("bahra", "أضاف")]
 
 
+def test_a_relative_on_a_statement_is_what_it_claims_and_the_participle_is_the_subjects() -> None:
+    found = statements(
+        "ورد هادي البحرة على سؤال بشأن بيان النظام السوري الذي زعم أنه انتصر، قائلاً: لا أحد انتصر."
+    )
+    assert keyed(found) == [("bahra", "قائلاً")]
+    # a relative agreeing with the actor, not the statement, still has the actor speak
+    found = statements("ونقلت الوكالة رسالة هادي البحرة الذي قال إن الحل سياسي.")
+    assert ("bahra", "قال") in keyed(found)
+
+
 def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
     found = statements(
         "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
