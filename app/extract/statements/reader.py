@@ -54,6 +54,9 @@ _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "�
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _ISSUED_BY = frozenset(normalize("صادر الصادر صادرة الصادرة عن مكتب").split())
+# What an issuer's لـ follows ("بيان لوزارة الخارجية"، "كلمة للرئيس"); after رسالة، تصريح or
+# حديث, لـ names whom it was sent or given to.
+_BY_LAM = tuple(normalize("بيان بلاغ كلمة").split())
 _MAX_SPEECH = 30  # tokens from a speech noun to the verb that reports it
 _MAX_PAIR = 20  # tokens from a clause's opening to the dual verb after its two subjects
 _MAX_GIVER = 7  # tokens from a name back to the speech noun it gave ("... وزير الخارجية اتصالاً")
@@ -500,12 +503,23 @@ class Reader(SubjectReader, ClauseReader):
                 word = self.toks[q].norm
                 if word in _ISSUED_BY:
                     continue  # "بيان صادر عن مكتب الوزير": who issued it
+                if q == k + 1 and word[:1] == "ل" and w.has_stem(self.toks[k].norm, _BY_LAM):
+                    issuer = self._issuer(q, i)  # "في بيان لوزارة الخارجية ذكرت فيه"
+                    if issuer is not None:
+                        return issuer
                 if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
                     break  # "رسالة إلى مجلس الأمن": whom it was sent to
             giver = self._giver(k)
             if giver is not None:
                 return giver
         return None
+
+    def _issuer(self, q: int, i: int) -> Speaker | None:
+        """The actor written on its لـ at token q, before the verb at i, with its title."""
+        end = self.subject(q, clitic=True)
+        if end <= q or end > i or not self.names_speaker(q, end):
+            return None
+        return self.choose(q, self.to_person(q, end, i), self.toks[q].nstart + 1)
 
     def _giver(self, k: int) -> Speaker | None:
         """ "أجرى الوزير بدر البوسعيدي اتصالاً مع نظيره، أعرب فيه": the actor just before the

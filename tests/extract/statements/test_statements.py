@@ -1564,6 +1564,15 @@ def test_a_relative_on_a_statement_is_what_it_claims_and_the_participle_is_the_s
     assert ("bahra", "قال") in keyed(found)
 
 
+def test_a_body_written_on_the_lam_of_its_statement_speaks_through_it() -> None:
+    extra = {"وزارة الخارجية الروسية": ("mfa_russia", ORG)}
+    found = statements("وفي بيان لوزارة الخارجية الروسية ذكرت فيه أن الجولة تأجلت.", extra=extra)
+    assert keyed(found) == [("mfa_russia", "ذكرت")]
+    # after a letter, لـ names whom it was sent to
+    found = statements("وفي رسالة لوزارة الخارجية الروسية ذكرت فيها أن الجولة تأجلت.", extra=extra)
+    assert ("mfa_russia", "ذكرت") not in keyed(found)
+
+
 def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
     found = statements(
         "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
