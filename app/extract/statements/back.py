@@ -27,6 +27,8 @@ from app.text.normalize import normalize
 # what may stand between two states of a list: "كينيا وأوغندا"، "كينيا، وأوغندا"
 _LIST_GAP = re.compile(r"\s*[،,]?\s*و?\s*")
 _MAX_WORDS = 3  # "الدول الأعضاء الخمس": longer subjects name someone of their own
+_TITLE_REACH = 60  # characters before a person's name where his title may stand
+_TITLED_PAIR_BLOCKS = 3  # blocks back "الوزيران" may reach for the two ministers
 Where = tuple[int, int]  # a block's place in the article, a display offset in it
 
 
@@ -36,6 +38,7 @@ class BackRefs:
         self._group: Speaker | None = None
         self._body: str | None = None
         self._persons: list[tuple[Where, str]] = []  # person mentions in reading order
+        self._titles: dict[str, set[str]] = defaultdict(set)  # person -> title heads before it
         self._lists: list[tuple[Where, tuple[str, ...]]] = []  # states listed together
         # blocks naming two places or more, whose lists are read only when a statement
         # points back at them (rare): (seq, places, the block's text)
@@ -50,6 +53,14 @@ class BackRefs:
             if self._kinds.get(m.entity_key) is EntityKind.PERSON
         ]
         self._persons += sorted(found)
+        for m in mentions:
+            if self._kinds.get(m.entity_key) is EntityKind.PERSON:
+                # "وزير الخارجية X"، "X، وزير الخارجية": the words a title may stand in
+                before = normalize(text[max(0, m.span.start - _TITLE_REACH) : m.span.start])
+                after = normalize(text[m.span.end : m.span.end + _TITLE_REACH])
+                near = before.split()[1:] + after.split()[:-1]
+                titles = (word for word in near if w.is_title(word))
+                self._titles[m.entity_key].update(r for t in titles for r in w.readings(t))
         places = [m for m in mentions if self._kinds.get(m.entity_key) is EntityKind.PLACE]
         if len(places) > 1:
             self._unread.append((seq, places, text))
@@ -92,8 +103,10 @@ class BackRefs:
             found = self._group or self._pair(at)
         elif head in w.MEMBERS and self._body is not None:
             found = Speaker(self._body, "")
+        elif len(words) == 1 and head in w.LATTER:
+            found = self._latter(at)  # "وأكد الأخير": the person named last
         elif len(words) == 1 and _dual_title(head):
-            found = self._pair(at)
+            found = self._pair(at, _head(head)[:-2])
         return speaker if found is None else replace(found, surface=speaker.surface)
 
     def _listed(self, at: Where) -> Speaker | None:
@@ -104,16 +117,36 @@ class BackRefs:
                 return Speaker(keys[0], "", keys[1:]) if where[0] >= at[0] - 1 else None
         return None
 
-    def _pair(self, at: Where) -> Speaker | None:
-        """ "التقى الوزير X نظيره Y. وأكد الوزيران": the two persons named last, in this
-        block or the one before it."""
+    def _latter(self, at: Where) -> Speaker | None:
+        """The person named last before `at`, in this block or the one before it."""
+        for where, key in reversed(self._persons):
+            if where < at:
+                return Speaker(key, "") if where[0] >= at[0] - 1 else None
+        return None
+
+    def _pair(self, at: Where, title: str = "") -> Speaker | None:
+        """ "التقى الوزير X نظيره Y. وأكد الجانبان": the first two persons of this block, or
+        of the one before it, that names two (a sentence names the two sides before whom it
+        mentions in passing: "تنفيذاً لتوجيهات الملك"); "الوزيران": the last two persons given
+        that title, a few blocks back, else the two sides."""
+        titled = self._titled_pair(at, title) if title else None
+        if titled is not None:
+            return titled
+        for seq in (at[0], at[0] - 1):
+            keys = [k for where, k in self._persons if where[0] == seq and where < at]
+            pair = list(dict.fromkeys(keys))[:2]
+            if len(pair) == 2:
+                return Speaker(pair[0], "", (pair[1],))
+        return None
+
+    def _titled_pair(self, at: Where, title: str) -> Speaker | None:
         pair: list[str] = []
         for where, key in reversed(self._persons):
-            if where >= at:
+            if where >= at or key in pair:
                 continue
-            if where[0] < at[0] - 1 or len(pair) == 2:
+            if where[0] < at[0] - _TITLED_PAIR_BLOCKS or len(pair) == 2:
                 break
-            if key not in pair:
+            if any(_same(title, head) for head in self._titles[key]):
                 pair.append(key)
         return Speaker(pair[1], "", (pair[0],)) if len(pair) == 2 else None
 
@@ -145,6 +178,12 @@ class Holders:
         titles = self._by_actor[actor]
         found = {p for h, persons in titles.items() if _same(h, head) for p in persons}
         return next(iter(found)) if len(found) == 1 else None
+
+
+def points_at_two(word: str) -> bool:
+    """ "الجانبان"، "والوزيران": a nominative dual that a dual verb may go on with."""
+    bare = word[1:] if word.startswith("و") and len(word) > 4 else word
+    return bare.endswith("ان") and (bare in w.GROUP_WORDS or _dual_title(bare))
 
 
 def _dual_title(word: str) -> bool:

@@ -34,6 +34,7 @@ class Intro(StrEnum):
     COLON = "colon"
     QUOTE = "quote"
     PREP = "prep"  # the verb's own preposition
+    OBJECT = "object"  # a bare object, from its first word
 
 
 Found = tuple[int, Intro, int | None]  # where the content opens, how, where circumstances begin
@@ -261,7 +262,7 @@ class ClauseReader(BlockView):
 
     def content_start(self, at: int, kind: Intro) -> int | None:
         tok = self.toks[at]
-        if kind is Intro.QUOTE:
+        if kind is Intro.QUOTE or kind is Intro.OBJECT:
             return tok.nstart
         if kind is Intro.COLON:
             return self.word_start(at + 1, quotes=True)

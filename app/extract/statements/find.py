@@ -87,6 +87,7 @@ def find_statements(
     back = BackRefs(kinds)
     cities = frozenset(e.key for e in actors.entities if e.subkind == "city")
     found: list[Statement] = []
+    heard: dict[tuple[str, ...], str] = {}  # the words of each speaker that named one actor
     last: Speaker | None = None
     part: Part | None = None
     frame: Speaker | None = None
@@ -122,7 +123,11 @@ def find_statements(
             statement = unjoined(statement, lead) if lead else statement
             referred = back.refer(speaker, (seq, statement.span.start))
             spoken = _per_speaker(statement, referred, short, holders)
+            if not spoken and referred.key is None:
+                spoken = _heard_before(statement, referred.surface, heard)
             keys = [s.speaker_key for s in spoken if s.speaker_key]
+            if len(keys) == 1:
+                heard.setdefault(tuple(normalize(speaker.surface).split()), keys[0])
             for key in keys:
                 short.spoke(key)
             if keys:
@@ -163,6 +168,20 @@ def _spokesman(surface: str) -> bool:
     # "المتحدث باسم الخارجية"، "الناطق الرسمي باسم الحكومة"
     spokesman = len(words) > 2 and w.has_stem(words[0], w.SPOKESMAN_STEMS)
     return spokesman and not w.ON_BEHALF_OF.isdisjoint(words[1:3])
+
+
+def _heard_before(
+    statement: Statement, surface: str, heard: dict[tuple[str, ...], str]
+) -> list[Statement]:
+    """ "وأضاف المكتب الإعلامي" after "وقال المكتب الإعلامي لرئيس المجلس": the opening words
+    of a speaker heard before, two at least, are that speaker."""
+    words = tuple(normalize(surface).split())
+    if len(words) < 2:
+        return []
+    keys = {
+        key for said, key in heard.items() if len(said) > len(words) and said[: len(words)] == words
+    }
+    return [replace(statement, speaker_key=keys.pop())] if len(keys) == 1 else []
 
 
 def _per_speaker(

@@ -9,9 +9,11 @@ from dataclasses import replace
 
 from app.extract.model import EntityKind, Span, Statement
 from app.extract.statements import words as w
+from app.extract.statements.back import points_at_two
 from app.extract.statements.clauses import (
     TRIM,
     ClauseReader,
+    Found,
     Intro,
     inside,
     quotations,
@@ -20,7 +22,7 @@ from app.extract.statements.clauses import (
 from app.extract.statements.frames import CLAUSE_OPENERS
 from app.extract.statements.speakers import MentionIndex, Speaker
 from app.extract.statements.subjects import SubjectReader
-from app.extract.statements.verbs import TRIGGERS, WEAK, WORDS, Form, VerbForm, lookup
+from app.extract.statements.verbs import TRIGGERS, WEAK, WORDS, Form, Verb, VerbForm, lookup
 from app.extract.tokens import Kind, NormText
 from app.ingest.model import TextBlock
 from app.text.normalize import normalize
@@ -52,6 +54,9 @@ _SAID_WHAT = frozenset({"قال", "أكد", "أعلن", "أوضح", "ذكر", "�
 _OBLIQUE_PLURAL = normalize("يين")  # a plural nisba as object: "الحوثيين"، "الإسرائيليين"
 _WHERE_IN_IT = frozenset(normalize("حيث إذ").split())  # "كلمة الوزير، حيث أوضح"
 _ISSUED_BY = frozenset(normalize("صادر الصادر صادرة الصادرة عن مكتب").split())
+# What an issuer's لـ follows ("بيان لوزارة الخارجية"، "كلمة للرئيس"); after رسالة، تصريح or
+# حديث, لـ names whom it was sent or given to.
+_BY_LAM = tuple(normalize("بيان بلاغ كلمة").split())
 _MAX_SPEECH = 30  # tokens from a speech noun to the verb that reports it
 _MAX_PAIR = 20  # tokens from a clause's opening to the dual verb after its two subjects
 _MAX_GIVER = 7  # tokens from a name back to the speech noun it gave ("... وزير الخارجية اتصالاً")
@@ -351,6 +356,9 @@ class Reader(SubjectReader, ClauseReader):
             if intro is None:
                 return None if participle else self._quote_before(i, conj, p)
             at, kind, circ = intro
+            if kind is Intro.PREP and not participle:
+                intro = self._past_post(p, at, verb) or intro
+                at, kind, circ = intro
             if verb.lemma == _DHAKARA and self.text(at).startswith("ب"):
                 return None  # "ذكّروا بأن": to remind of, not to state
             if not participle and not subjectless:
@@ -409,6 +417,23 @@ class Reader(SubjectReader, ClauseReader):
         if speaker is None:
             return None
         return self._emit(i, conj, speaker, content, None)
+
+    def _past_post(self, p: int, at: int, verb: Verb) -> Found | None:
+        """ "طالب مندوب فلسطين بمجلس الأمن رياض منصور بـ": the preposition found first is the
+        post of a title whose holder is named after it; the content opens after the name."""
+        read = self.subject(p)
+        if not p < read <= at or any(self.toks[k].kind is not Kind.WORD for k in range(read, at)):
+            return None
+        end = self.to_person(p, read, len(self.toks))
+        if end <= at + 1 or self.index.covering[end - 1] is None:
+            return None
+        found = self.find_intro(end, verb)
+        if found is None and verb.direct:
+            # "، من الإدارة الأمريكية سرعة التدخل": whom and what it asks, after the name
+            q = end + (self.text(end) in {"،", ","})
+            if q < len(self.toks) and self.toks[q].kind is Kind.WORD:
+                return q, Intro.OBJECT, None
+        return found
 
     def _fronted(
         self, i: int, conj: str, p: int, vf: VerbForm, speaker: Speaker
@@ -478,12 +503,23 @@ class Reader(SubjectReader, ClauseReader):
                 word = self.toks[q].norm
                 if word in _ISSUED_BY:
                     continue  # "بيان صادر عن مكتب الوزير": who issued it
+                if q == k + 1 and word[:1] == "ل" and w.has_stem(self.toks[k].norm, _BY_LAM):
+                    issuer = self._issuer(q, i)  # "في بيان لوزارة الخارجية ذكرت فيه"
+                    if issuer is not None:
+                        return issuer
                 if self.toks[q].kind is not Kind.WORD or word in w.PREPOSITIONS or word[0] == "ل":
                     break  # "رسالة إلى مجلس الأمن": whom it was sent to
             giver = self._giver(k)
             if giver is not None:
                 return giver
         return None
+
+    def _issuer(self, q: int, i: int) -> Speaker | None:
+        """The actor written on its لـ at token q, before the verb at i, with its title."""
+        end = self.subject(q, clitic=True)
+        if end <= q or end > i or not self.names_speaker(q, end):
+            return None
+        return self.choose(q, self.to_person(q, end, i), self.toks[q].nstart + 1)
 
     def _giver(self, k: int) -> Speaker | None:
         """ "أجرى الوزير بدر البوسعيدي اتصالاً مع نظيره، أعرب فيه": the actor just before the
@@ -615,6 +651,12 @@ class Reader(SubjectReader, ClauseReader):
             # the floor for a "وشدد" that follows
             self.last = None
             return None
+        # "مؤكدين": the participle of two (or more) speakers
+        paired = vf.dual or (vf.form is Form.PARTICIPLE and self.toks[i].norm.endswith("ين"))
+        if paired and sentence not in self.in_sentence:
+            two = self._two_before(i)
+            if two is not None:
+                return two  # "ناقش الجانبان العلاقات، كما أكدا": the two sides go on
         if vf.form is Form.PARTICIPLE:
             if sentence in self.described and sentence not in self.said_at:
                 return None  # "قراراً يطالب بوقف القتال، داعياً إلى": the document goes on
@@ -650,7 +692,20 @@ class Reader(SubjectReader, ClauseReader):
             return opening  # "رفض المندوب الإسرائيلي القرار، وقال إنه"
         if vf.form is Form.PRESENT:
             return None  # "ويشار إلى أن": the writer speaks
+        said, now = (self.last.said_as if self.last else ""), _gender(vf)
+        if said and now and said != now:
+            return None  # "وأعلن بيدرسن ... احتجاجات، دعت إلى": a verb of another subject
         return self.last
+
+    def _two_before(self, i: int) -> Speaker | None:
+        """The dual subject ("الجانبان"، "الوزيران") of an earlier clause of i's sentence."""
+        sentence = self.toks[i].sentence
+        for k in range(i - 1, max(i - _MAX_PAIR, -1), -1):
+            if self.toks[k].sentence != sentence:
+                break
+            if points_at_two(self.toks[k].norm):
+                return Speaker(None, self._surface(k, k + 1, None))
+        return None
 
     def _after_stop(self, i: int) -> bool:
         """Whether token i opens its sentence right after the full stop of the one before (no
@@ -700,7 +755,8 @@ class Reader(SubjectReader, ClauseReader):
             return None
         v_start, v_end = self._display(*verb)
         s_start, s_end = self._display(*span)
-        self.last = speaker
+        found = lookup(self.toks[i].norm)
+        self.last = replace(speaker, said_as=_gender(found[1]) if found else "")
         if self.reported != i:  # a quoted speaker leaves the sentence to the one quoting him
             self.in_sentence[self.toks[i].sentence] = speaker
             self.said_at[self.toks[i].sentence] = i
@@ -739,6 +795,11 @@ class Reader(SubjectReader, ClauseReader):
         while d_end < len(display) and _mark(display[d_end]):
             d_end += 1
         return d_start, d_end
+
+
+def _gender(vf: VerbForm) -> str:
+    """ "m" or "f" for a finite singular verb, else ""."""
+    return "f" if vf.feminine else "m" if vf.masculine else ""
 
 
 def unfinished(text: str) -> bool:

@@ -59,6 +59,7 @@ class Speaker:
     served: str | None = None  # the actor an unnamed title serves: "رئيس الهيئة" -> the body
     fallback: Speaker | None = None  # the speaker if this one turns out to name no one
     also: tuple[str, ...] = ()  # coordinated speakers named by a title only, to resolve
+    said_as: str = ""  # "m" or "f": the gender of the finite verb it last spoke with
 
 
 def _longest_first(mention: Mention) -> int:
@@ -324,6 +325,8 @@ class SpeakerChooser(BlockView):
                 break
             if tok.kind is Kind.WORD and tok.norm in w.PREPOSITIONS:
                 in_phrase = True
+            elif in_phrase and tok.norm in w.HONORIFICS and self.person_at(q + 1):
+                pass  # "مندوب فلسطين في الأمم المتحدة السفير X": his style, not another's title
             elif in_phrase and tok.kind is Kind.WORD and w.has_stem(tok.norm, w.TITLE_STEMS):
                 # "مصدر في مكتب رئيس الحكومة نجيب ميقاتي": the name is that title's; a title
                 # set right after the first ("نائب رئيس الوزراء وزير الخارجية") is the same man's

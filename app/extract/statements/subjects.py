@@ -70,6 +70,9 @@ class SubjectReader(SpeakerChooser):
             word = "ال" + word[2:] if word.startswith("لل") else word[1:]
         if head is not None and (clitic or not head.after_clitic(self.nt)):
             q = head.last + 1
+        elif word in w.LATTER and not clitic:
+            self._head = p
+            return p + 1  # "وأكد الأخير": points back at one person (statements.back)
         elif word in w.HONORIFICS or word in w.HONORIFIC_PARTS or w.is_title(word):
             q = p + 1  # "معالي الشيخ محمد"، "صاحب السمو الأمير"، "ولي العهد"
         elif w.has_stem(word, w.SPEAKER_STEMS):
@@ -132,6 +135,8 @@ class SubjectReader(SpeakerChooser):
             return post.last + 1 - q if post is not None else 0  # "المبعوث الأممي إلى اليمن"
         if (w.has_stem(word, w.TITLE_STEMS) or word in w.HONORIFICS) and self.person_at(q + 1):
             return 1  # "رئيس التيار الوطني الحر النائب جبران باسيل"
+        if word in w.RANK_PARTS and (prev in w.HONORIFICS or prev in w.RANK_PARTS):
+            return 1  # "الفريق أول الركن البرهان"
         if word in w.HONORIFIC_PARTS and self.text(self._head) in _STYLED:
             return 1  # "حضرة صاحب الجلالة الملك حمد"
         if placed is not None and after_name and self._joined_actor(q):
@@ -233,7 +238,7 @@ class SubjectReader(SpeakerChooser):
             k -= 1
         if self.text(k) in _ALREADY:
             k -= 1
-        relative = k >= 0 and self.toks[k].norm in w.RELATIVES
+        relative, rel_at = k >= 0 and self.toks[k].norm in w.RELATIVES, k
         if relative:
             if self._object_relative(self.toks[k].norm, i):
                 return None  # "مشاعر القلق التي أعرب عنها": what he voiced, not who spoke
@@ -252,6 +257,8 @@ class SubjectReader(SpeakerChooser):
         if self._cited_as_source(placed.first - 1):
             return None  # "وبحسب وكالة الأنباء، فقد أكد الوزير": the source, not the subject
         first = self._title_before(placed.first)
+        if relative and first > 0 and self._describes_document(first - 1, rel_at):
+            return None  # "بيان الجيش الذي زعم": what the statement claims; no one speaks
         conjoined = placed.after_clitic(self.nt) and self.toks[placed.first].norm[0] in "وف"
         if not (relative or conjoined or first == 0 or self._opens_clause(first - 1, i)):
             if self.text(first - 1) in w.NOT_APPOSITION:
@@ -260,6 +267,14 @@ class SubjectReader(SpeakerChooser):
         if first > 0 and self.toks[first - 1].norm in w.COMPLEMENTIZERS:
             self.reported = i  # "قال الوزير إن التحالف الدولي أكد": a speaker quoted
         return self.choose(first, placed.last + 1)
+
+    def _describes_document(self, noun: int, relative: int) -> bool:
+        """Whether the relative at `relative` agrees with the document at `noun` before the
+        actor it follows ("بيان الجيش الذي"، "رسالة الحكومة التي")."""
+        word = self.text(noun)
+        if not w.has_stem(word, w.DOCUMENT_STEMS):
+            return False
+        return (self.text(relative) == _ALLATI) == word.endswith("ه")
 
     def _object_relative(self, relative: str, i: int) -> bool:
         """Whether the verb at i disagrees in gender with the relative before it, so that the
@@ -305,6 +320,9 @@ class SubjectReader(SpeakerChooser):
                 punctuated = True
             elif tok.norm in w.COMPLEMENTIZERS:
                 head = self.index.starting[c + 1]
+                if head is None and c + 2 == i and self.text(c + 1) in self.index.lone_names:
+                    self.reported = i  # "إن تيتيه أعربت": a person by his last name alone
+                    return self.choose(c + 1, i)
                 if head is None or head.after_clitic(self.nt):
                     return self._reported_title(c + 1, i)
                 if head.last >= i - 1 or i - c >= _MAX_TITLED_REPORTED:
@@ -412,9 +430,17 @@ class SubjectReader(SpeakerChooser):
                 if self.toks[k].norm in _AMMA and self.subject(i + 1) > i + 1:
                     return True  # the topic of أما is not the verb's subject
                 # the subject stands here, recognized or not ("وكان هوكستين قد أعلن"): it is
-                # never the previous speaker
-                return self.choose(k + 1, end)
+                # never the previous speaker; whom it met is not ("وكان الملك لدى لقائه
+                # الرئيس X قد أكد")
+                return self.choose(k + 1, self._before_meeting(k + 1, end))
         return False
+
+    def _before_meeting(self, first: int, end: int) -> int:
+        """Where "خلال لقائه"، "لدى لقائه" begins between `first` and `end`, else `end`."""
+        for m in range(first + 1, end):
+            if self.toks[m].norm in w.NOT_APPOSITION:
+                return m - (m - 1 > first and self.text(m - 1) in w.PREPOSITIONS)
+        return end
 
     def _was_before(self, i: int) -> Speaker | bool:
         """ "وكان رئيس المجلس، الفريق البرهان، طالب": the pluperfect without قد, كان then

@@ -83,6 +83,8 @@ NUMBER_WORDS = _words(
 )
 # Subjects that point back at who spoke before (statements.back).
 GROUP_WORDS = _words("الدول الدولتان الدولتين البلدان البلدين الطرفان الطرفين الجانبان الجانبين")
+# "وأكد الأخير": the person named last speaks.
+LATTER = _words("الأخير الأخيرة")
 MEMBERS = _words("الأعضاء أعضاؤه أعضاؤها أعضاءه أعضاءها")
 MEMBERS_OF = _words("أعضاء وأعضاء")
 # Documents as subject speak for no one (§4): "دعا القرار"، "ويطالب النص".
@@ -148,6 +150,8 @@ HONORIFICS = _words(
     "العقيد الفريق المشير المهندس الأستاذ القاضي السيد السيدة الأمير الأميرة النائب النائبة "
     "الجنرال الحاخام"
 )
+# What follows a military rank before the name: "الفريق أول الركن عبد الفتاح البرهان".
+RANK_PARTS = _words("أول ركن الركن")
 # The words of a court style before a name: "حضرة صاحب الجلالة الملك"، "صاحب السمو الملكي".
 HONORIFIC_PARTS = _words("صاحب الجلالة السمو الملكي الفخامة المعالي السعادة الدولة")
 # Between a title and the name set off after it, these say the name is someone else's:

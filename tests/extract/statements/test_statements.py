@@ -1436,6 +1436,143 @@ def test_two_sides_with_no_group_that_spoke_are_the_two_persons_named_just_befor
     assert sorted(keyed(found)) == [("bahra", "شدد"), ("pedersen", "شدد")]
 
 
+_HEADS = {"الملك عبدالله الثاني": ("abdullah", PER), "الرئيس رجب طيب أردوغان": ("erdogan", PER)}
+
+
+def test_two_ministers_are_the_two_given_that_title_not_the_heads_named_after_them() -> None:
+    found = statements(
+        "بحث وزير الخارجية الروسي سيرغي لافروف مع مولود جاويش أوغلو، وزير الخارجية التركي، "
+        "ملف الحدود.",
+        "وأكد لافروف وجاويش أوغلو حرصهما على العلاقات، بتوجيه من الملك عبدالله الثاني "
+        "والرئيس رجب طيب أردوغان.",
+        "وجدد لافروف دعوة الملك عبدالله الثاني إلى موسكو.",
+        "كما شدد الوزيران على ضرورة التهدئة.",
+        extra=_HEADS,
+    )
+    stressed = sorted(k for k, verb in keyed(found) if verb == "شدد")
+    assert stressed == ["cavusoglu", "lavrov"]
+
+
+def test_two_sides_are_the_first_two_persons_named_not_those_in_passing() -> None:
+    found = statements(
+        "بحث سيرغي لافروف مع مولود جاويش أوغلو العلاقات التي يرعاها الملك عبدالله الثاني "
+        "والرئيس رجب طيب أردوغان.",
+        "واستعرض الجانبان ملف الحدود، مؤكدين أهمية التهدئة.",
+        extra=_HEADS,
+    )
+    assert sorted(keyed(found)) == [("cavusoglu", "مؤكدين"), ("lavrov", "مؤكدين")]
+
+
+def test_a_dual_verb_with_no_subject_goes_on_with_the_two_sides_of_its_sentence() -> None:
+    found = statements(
+        "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
+        "وخلال اللقاء، ناقش الجانبان ملف الحدود، كما أكدا عزمهما على التهدئة.",
+    )
+    assert sorted(keyed(found)) == [("cavusoglu", "أكدا"), ("lavrov", "أكدا")]
+
+
+def test_a_pluperfect_subject_ends_where_whom_it_met_begins() -> None:
+    found = statements(
+        "وكان هادي البحرة لدى لقائه المبعوث غير بيدرسن قد أكد أهمية الحل السياسي.",
+    )
+    assert keyed(found) == [("bahra", "أكد")]
+
+
+def test_the_latter_is_the_person_named_last() -> None:
+    found = statements(
+        "تلقى هادي البحرة اتصالاً من سيرغي لافروف.",
+        "وأطلع البحرة لافروف على سير المفاوضات.",
+        "وأكد الأخير دعم بلاده للحل السياسي.",
+    )
+    assert keyed(found) == [("lavrov", "أكد")]
+
+
+def test_a_verb_of_the_other_gender_does_not_go_on_with_the_last_speaker() -> None:
+    found = statements(
+        "وأعلن غير بيدرسن انتهاء الجولة دون تقدم.",
+        "في عام 2011، خرجت مظاهرات في المدن، دعت إلى انتقال سلمي.",
+    )
+    assert keyed(found) == [("pedersen", "أعلن")]
+    # the same gender still goes on
+    found = statements("وأعلن غير بيدرسن انتهاء الجولة.", "وأضاف أن الأطراف لم تتفق.")
+    assert keyed(found) == [("pedersen", "أعلن"), ("pedersen", "أضاف")]
+
+
+_ENVOY = {"رياض منصور": ("mansour", PER), "فلسطين": ("palestine", LOC)}
+
+
+def test_a_rank_with_its_parts_before_the_name_is_the_subject() -> None:
+    found = statements(
+        "وأكد الفريق أول الركن البحرة حرص الائتلاف على الحل.", extra={"البحرة": ("bahra", PER)}
+    )
+    assert keyed(found) == [("bahra", "أكد")]
+
+
+def test_a_title_with_its_post_and_a_style_before_the_name_is_the_persons() -> None:
+    found = statements(
+        "قال مندوب فلسطين الدائم في الأمم المتحدة بنيويورك السفير رياض منصور إن الجلسة حاسمة.",
+        extra=_ENVOY,
+    )
+    assert keyed(found) == [("mansour", "قال")]
+
+
+def test_a_post_written_on_its_preposition_is_the_titles_not_the_verbs() -> None:
+    # "بمجلس الأمن" says where the envoy sits: طالب's own بـ comes later, or not at all
+    found = statements(
+        "طالب مندوب فلسطين بمجلس الأمن رياض منصور، من الولايات المتحدة وقف الحرب.",
+        extra=_ENVOY,
+    )
+    assert [(s.speaker_key, s.verb, s.content) for s in found] == [
+        ("mansour", "طالب", "من الولايات المتحدة وقف الحرب")
+    ]
+
+
+def test_a_person_by_his_last_name_alone_in_reported_speech_speaks_for_himself() -> None:
+    # the recognizer marked the full name only; the article's persons give his last name
+    blocks = [
+        TextBlock(Part.SECTION, 0, "التقى غير بيدرسن وفد الائتلاف."),
+        TextBlock(Part.SECTION, 1, "وقال الائتلاف في بيان إن بيدرسن أعرب عن قلقه من التصعيد."),
+    ]
+    actors = ActorResult(
+        entities=[Entity("pedersen", "غير بيدرسن", PER), Entity("coalition", "الائتلاف", ORG)],
+        mentions=[
+            Mention("pedersen", "غير بيدرسن", Span(Part.SECTION, 0, 6, 16)),
+            Mention("coalition", "الائتلاف", Span(Part.SECTION, 1, 5, 13)),
+        ],
+    )
+    found = find_statements(blocks, actors)
+    assert keyed(found) == [("coalition", "قال"), ("pedersen", "أعرب")]
+
+
+def test_the_opening_words_of_a_speaker_heard_before_are_that_speaker() -> None:
+    extra = {"رئيس الائتلاف": ("bahra", PER)}
+    found = statements(
+        "وقال المكتب الإعلامي لرئيس الائتلاف إن اللقاء كان مثمراً.",
+        "وأضاف المكتب الإعلامي أن الجولة المقبلة في جنيف.",
+        extra=extra,
+    )
+    assert keyed(found) == [("bahra", "قال"), ("bahra", "أضاف")]
+
+
+def test_a_relative_on_a_statement_is_what_it_claims_and_the_participle_is_the_subjects() -> None:
+    found = statements(
+        "ورد هادي البحرة على سؤال بشأن بيان النظام السوري الذي زعم أنه انتصر، قائلاً: لا أحد انتصر."
+    )
+    assert keyed(found) == [("bahra", "قائلاً")]
+    # a relative agreeing with the actor, not the statement, still has the actor speak
+    found = statements("ونقلت الوكالة رسالة هادي البحرة الذي قال إن الحل سياسي.")
+    assert ("bahra", "قال") in keyed(found)
+
+
+def test_a_body_written_on_the_lam_of_its_statement_speaks_through_it() -> None:
+    extra = {"وزارة الخارجية الروسية": ("mfa_russia", ORG)}
+    found = statements("وفي بيان لوزارة الخارجية الروسية ذكرت فيه أن الجولة تأجلت.", extra=extra)
+    assert keyed(found) == [("mfa_russia", "ذكرت")]
+    # after a letter, لـ names whom it was sent to
+    found = statements("وفي رسالة لوزارة الخارجية الروسية ذكرت فيها أن الجولة تأجلت.", extra=extra)
+    assert ("mfa_russia", "ذكرت") not in keyed(found)
+
+
 def test_two_holders_of_a_title_named_too_far_back_are_no_one() -> None:
     found = statements(
         "التقى سيرغي لافروف مولود جاويش أوغلو في إسطنبول.",
