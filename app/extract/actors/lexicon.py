@@ -10,7 +10,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from app.extract.tokens import heads
+from app.extract.tokens import head_words
 from app.text.normalize import normalize
 
 
@@ -81,7 +81,7 @@ IMPERFECT_VERBS = frozenset(
     for future in ("", "س")
 )
 
-SPEECH_VERBS = words(heads("speech_verbs")) | words("""
+SPEECH_VERBS = words(head_words("speech_verbs")) | words("""
     رأى رأت دعا دعت طالب طالبت
     تابع تابعت أبدى أبدت علق علقت اتهم اتهمت انتقد انتقدت
     أردف أردفت غرد غردت كتب كتبت

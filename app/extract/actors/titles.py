@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from app.extract.actors.lexicon import words
-from app.extract.tokens import bare, heads, readings, written_forms
+from app.extract.tokens import bare, head_words, readings, written_forms
 from app.text.normalize import normalize
 
 
@@ -25,12 +25,12 @@ def _lemmas(text: str) -> dict[str, str]:
 
 
 # مؤسس without its feminine: "مؤسسة" is an institution far more often than a founder.
-ROLES = _lemmas(heads("roles")) | _lemmas("""
+ROLES = _lemmas(head_words("roles")) | _lemmas("""
     عضو/عضوة قنصل/قنصلة ولي عاهل عمدة وكيل/وكيلة مساعد مدعي مسؤول/مسؤولة قائم/قائمة
     قيادي/قيادية مؤسس مرشح/مرشحة إعلامي/إعلامية نظير/نظيرة أكاديمي/أكاديمية مغرد/مغردة
     مدون/مدونة أسير/أسيرة متهم/متهمة مفكر/مفكرة داعية روائي/روائية مفتي
 """)
-HONORIFICS = _lemmas(heads("honorifics")) | _lemmas("""
+HONORIFICS = _lemmas(head_words("honorifics")) | _lemmas("""
     مهندس/مهندسة أستاذ/أستاذة رائد نقيب مقدم فريق عماد أدميرال سيناتور حاخام بابا كاردينال
     الأب سماحة فضيلة فخامة معالي سمو نيافة غبطة آية/آيت
     مرحوم/مرحومة فقيد/فقيدة قتيل/قتيلة
@@ -92,7 +92,7 @@ GROUP_TITLES = frozenset(
 ) | words("وزراء")  # "وزراء خارجية فرنسا ...": bare before the domain it heads
 
 # Words inside a title phrase: modifiers and the domains of a ministry or a command.
-MODIFIERS = words(heads("office_words")) | words("""
+MODIFIERS = words(head_words("office_words")) | words("""
     الخاص الخاصة السامي السامية الأولى الأعلى
     الحالية الجديدة المؤقت المؤقتة الدائم الدائمة المكلف المكلفة التنفيذي التنفيذية
     المشارك المشاركة الإقليمي الإقليمية الفخري الرسمي الرسمية المساعد المساعدة الأممي

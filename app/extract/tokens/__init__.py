@@ -8,7 +8,7 @@ punctuation, by sentence, on demand) for the citation and statement readers, and
 with its TextBlock as the `Block` the actor rules read.
 """
 
-from app.extract.tokens.heads import heads
+from app.extract.tokens.heads import head_words
 from app.extract.tokens.lexer import (
     Block,
     bare,
@@ -45,7 +45,7 @@ __all__ = [
     "comma_gap",
     "gap",
     "has_quotes",
-    "heads",
+    "head_words",
     "is_mark",
     "lex",
     "reading_stems",

@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from app.extract.tokens.heads import HEADS_FILE, heads
+from app.extract.tokens.heads import HEADS_FILE, head_words
 from app.text.normalize import normalize
 from app.text.prebuilt import cached_build, sources
 
@@ -46,7 +46,7 @@ def _forms(text: str) -> set[str]:
 
 def _titles() -> set[str]:
     """Roles and honorifics, masculine and feminine, with the article ("الوزيره")."""
-    nouns = f"{heads('roles')} {heads('honorifics')}".replace("/", " ")
+    nouns = f"{head_words('roles')} {head_words('honorifics')}".replace("/", " ")
     return {"ال" + w for w in _forms(nouns)} | _forms(_MORE_TITLES)
 
 
@@ -91,9 +91,9 @@ class _Lexicon:
     def __init__(self) -> None:
         names = _names()
         titles = _titles()
-        verbs = {p + v for v in _forms(heads("speech_verbs")) for p in ("", "و", "ف")}
+        verbs = {p + v for v in _forms(head_words("speech_verbs")) for p in ("", "و", "ف")}
         self.tails: dict[str, frozenset[str]] = {}
-        after_title = frozenset(names | _forms(heads("office_words")))
+        after_title = frozenset(names | _forms(head_words("office_words")))
         for title in titles:
             self.tails[title] = after_title
         after_verb = frozenset(names | titles)

@@ -20,7 +20,7 @@ def _lists() -> dict[str, list[str]]:
     return {key: value for key, value in data.items() if isinstance(value, list)}
 
 
-def heads(kind: str) -> str:
+def head_words(kind: str) -> str:
     """The words of one list ("roles", "honorifics", "speech_verbs", "office_words") as
     written, space-separated like the word-list strings the rules normalize."""
     return " ".join(_lists()[kind])
