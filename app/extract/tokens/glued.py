@@ -31,8 +31,8 @@ _DATA_FILES = (
     "places.json",
 )
 
-# Heads beyond the roles and honorifics of data/heads.json: الحاج, which the actor rules
-# list as no title, and نائب without its article.
+# Heads beyond the roles and honorifics of data/heads.json: الحاج, no title to the actor
+# rules, and نائب without its article.
 _MORE_TITLES = "الحاج نائب"
 
 _MIN_TAIL = 3
