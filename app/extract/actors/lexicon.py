@@ -10,6 +10,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from app.extract.tokens import head_words
 from app.text.normalize import normalize
 
 
@@ -80,10 +81,9 @@ IMPERFECT_VERBS = frozenset(
     for future in ("", "س")
 )
 
-SPEECH_VERBS = words("""
-    قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت صرح صرحت أعلن أعلنت
-    شدد شددت لفت لفتت اعتبر اعتبرت رأى رأت كشف كشفت نفى نفت دعا دعت طالب طالبت حذر حذرت
-    تابع تابعت أفاد أفادت أعرب أعربت أبدى أبدت علق علقت اتهم اتهمت انتقد انتقدت
+SPEECH_VERBS = words(head_words("speech_verbs")) | words("""
+    رأى رأت دعا دعت طالب طالبت
+    تابع تابعت أبدى أبدت علق علقت اتهم اتهمت انتقد انتقدت
     أردف أردفت غرد غردت كتب كتبت
     يقول تقول يؤكد تؤكد يضيف تضيف يوضح توضح يشير تشير يعتبر تعتبر يرى ترى يكشف تكشف
     يحذر تحذر يدعو تدعو يطالب تطالب يتابع تتابع يلفت تلفت

@@ -8,6 +8,7 @@ punctuation, by sentence, on demand) for the citation and statement readers, and
 with its TextBlock as the `Block` the actor rules read.
 """
 
+from app.extract.tokens.heads import head_words
 from app.extract.tokens.lexer import (
     Block,
     bare,
@@ -44,6 +45,7 @@ __all__ = [
     "comma_gap",
     "gap",
     "has_quotes",
+    "head_words",
     "is_mark",
     "lex",
     "reading_stems",

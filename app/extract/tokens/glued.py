@@ -6,8 +6,9 @@ conservative: a token is cut only when it is no known form itself and it reads a
 closed-class head (a title or honorific with its article, a speech verb, a first word of a
 gazetteer organization, a one-word place) followed by a known word of the kind that follows
 it (a name, a nisba, an adjective of office, the rest of that organization's name, another
-place with or without و). The lexicons are read
-from the data files, not imported from the actor rules: the token layer sits below them.
+place with or without و). The lexicons are read from the data files, not imported from the
+actor rules: the token layer sits below them. Titles, speech verbs and office words come
+from data/heads.json, which the actor rules read too.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from app.extract.tokens.heads import HEADS_FILE, head_words
 from app.text.normalize import normalize
 from app.text.prebuilt import cached_build, sources
 
@@ -29,21 +31,9 @@ _DATA_FILES = (
     "places.json",
 )
 
-# Titles and honorifics as they precede a name or an adjective of office, with the article.
-_TITLES = """
-    الرئيس الرئيسة نائب النائب الوزير الوزيرة السفير السفيرة المبعوث الممثل المتحدث الناطق
-    الأمين القائد الزعيم المدير المديرة الملك الأمير السلطان المرشد المستشار المستشارة
-    المنسق المنسقة المفوض المندوب القاضي المحافظ الشيخ السيد السيدة الدكتور الدكتورة
-    اللواء العميد العقيد الجنرال المشير الحاج الإمام البطريرك المطران الراحل الشهيد
-    الرئيس المقرر الموفد الناشط الصحفي الكاتب الباحث المحلل الخبير المراسل المحامي
-"""
-# Speech verbs, with the conjunction or not, that a speaker's name or title follows.
-_VERBS = """
-    قال قالت أكد أكدت أضاف أضافت أوضح أوضحت أشار أشارت ذكر ذكرت صرح صرحت أعلن أعلنت
-    شدد شددت لفت لفتت اعتبر اعتبرت كشف كشفت نفى نفت حذر حذرت أفاد أفادت أعرب أعربت
-"""
-# What follows a title: adjectives of office (besides names and nisbas).
-_OFFICE_WORDS = "السابق السابقة الأسبق الحالي الجديد العام العامة الأول"
+# Heads beyond the roles and honorifics of data/heads.json: الحاج, no title to the actor
+# rules, and نائب without its article.
+_MORE_TITLES = "الحاج نائب"
 
 _MIN_TAIL = 3
 _PROCLITICS = frozenset("وفب")
@@ -52,6 +42,12 @@ _LONGEST_CACHE = 65536
 
 def _forms(text: str) -> set[str]:
     return {normalize(w) for w in text.split()}
+
+
+def _titles() -> set[str]:
+    """Roles and honorifics, masculine and feminine, with the article ("الوزيره")."""
+    nouns = f"{head_words('roles')} {head_words('honorifics')}".replace("/", " ")
+    return {"ال" + w for w in _forms(nouns)} | _forms(_MORE_TITLES)
 
 
 def _names() -> set[str]:
@@ -94,10 +90,10 @@ class _Lexicon:
 
     def __init__(self) -> None:
         names = _names()
-        titles = _forms(_TITLES)
-        verbs = {p + v for v in _forms(_VERBS) for p in ("", "و", "ف")}
+        titles = _titles()
+        verbs = {p + v for v in _forms(head_words("speech_verbs")) for p in ("", "و", "ف")}
         self.tails: dict[str, frozenset[str]] = {}
-        after_title = frozenset(names | _forms(_OFFICE_WORDS))
+        after_title = frozenset(names | _forms(head_words("office_words")))
         for title in titles:
             self.tails[title] = after_title
         after_verb = frozenset(names | titles)
@@ -117,8 +113,8 @@ class _Lexicon:
 def _lexicon() -> _Lexicon:
     """Kept built between processes (app/text/prebuilt.py): reading and folding the data
     files cost each process ~50 ms of CPU, as much as loading the whole gazetteer back."""
-    inputs = [_DATA / name for name in _DATA_FILES]
-    inputs += sources("extract/tokens/glued.py", "text/normalize.py")
+    inputs = [*(_DATA / name for name in _DATA_FILES), HEADS_FILE]
+    inputs += sources("extract/tokens/glued.py", "extract/tokens/heads.py", "text/normalize.py")
     return cached_build("glued", inputs, _Lexicon)
 
 
