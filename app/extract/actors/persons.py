@@ -49,7 +49,7 @@ from app.extract.actors.person_cues import (
 from app.extract.actors.person_lists import EACH, country_pairs, listed_before_title
 from app.extract.actors.place_names import place_first_name
 from app.extract.actors.sovereigns import RANK_OF_TITLE
-from app.extract.actors.title_phrase import add_owner, read_title
+from app.extract.actors.title_phrase import add_owner, nisba_named, read_title
 from app.extract.actors.titles import (
     ACCUSATIVE_ROLES,
     ADJECTIVE_ROLES,
@@ -84,7 +84,6 @@ NAMED_AFTER_HEADS = words("""
     مؤسسة معهد مكتبة حديقة طريق قاعدة ساحة مبنى برنامج صندوق وسام جامع دار
     وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
 """)
-_COUNTERPART = "نظير"
 _ROLE_FIRST_NAMES = words("مساعد أمين")  # role nouns given as first names
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
@@ -519,7 +518,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         or place_first_name(ctx, j)
     )
     if person is None and titles[-1].head not in DECEASED:
-        person = known_surname(ctx, j, nisba=titles[-1].head == _COUNTERPART)
+        person = known_surname(ctx, j, nisba=nisba_named(titles[-1]))
     if person is None:
         return _loose_apposition(ctx, titles)
     if toks[j].sep & COMMA and person.key is None:
