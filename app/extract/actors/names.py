@@ -497,9 +497,12 @@ def waw_surname(ctx: Context, j: int, k: int) -> bool:
 
 
 def waw_word(word: str) -> bool:
-    """A word starting with و that is not و + a word of its own."""
+    """A word starting with و that is not و + a word of its own, nor a role noun itself
+    ("سامر وزير الخارجية": وزير is the next title, not his surname)."""
     rest = word[1:]
     if word[:1] != "و" or len(rest) < 2 or rest.startswith("ال") or word in PARTICLES:
+        return False
+    if title_head(word) is not None:
         return False
     if rest in first_names() or rest.endswith(_PRONOUN_ENDINGS):
         return False

@@ -49,7 +49,7 @@ from app.extract.actors.person_cues import (
 from app.extract.actors.person_lists import EACH, country_pairs, listed_before_title
 from app.extract.actors.place_names import place_first_name
 from app.extract.actors.sovereigns import RANK_OF_TITLE
-from app.extract.actors.title_phrase import add_owner, read_title
+from app.extract.actors.title_phrase import add_owner, nisba_named, read_title
 from app.extract.actors.titles import (
     ACCUSATIVE_ROLES,
     ADJECTIVE_ROLES,
@@ -84,7 +84,6 @@ NAMED_AFTER_HEADS = words("""
     مؤسسة معهد مكتبة حديقة طريق قاعدة ساحة مبنى برنامج صندوق وسام جامع دار
     وجامعة ومطار وشارع ومسجد وجائزة ومدينة ومركز ومؤسسة
 """)
-_COUNTERPART = "نظير"
 _ROLE_FIRST_NAMES = words("مساعد أمين")  # role nouns given as first names
 _ALI = "علي"  # the name; the preposition على folds to the same letters
 _KUNYA = words("أبو أم")  # "أبو محمد الحلبي": father (mother) of, then a first name
@@ -98,6 +97,7 @@ _MEETING_FORMS = frozenset(p + w for w in _MEETING for p in ("", "و", "ف"))
 _MEETING_NOUNS = words("استقبال لقاء اتصال مقابلة استقباله لقائه اتصاله")
 # "د. سامر حداد", "م. كمال الخطيب": doctor and engineer abbreviated, a dot after the letter.
 _ABBREVIATED = words("د م")
+_PILGRIM = words("الحاج والحاج")
 # The words a pattern other than a title opens on: a speech verb, a leader cue, a role in the
 # accusative, "المعروف". Every other token is skipped at the cost of one set lookup.
 _CUES = (
@@ -107,6 +107,7 @@ _CUES = (
     | ACCUSATIVE_ROLES
     | KNOWN_AS
     | _ABBREVIATED
+    | _PILGRIM
     | EACH
 )
 # "والنواب ...": a plural title opens a list after و as well as bare
@@ -167,6 +168,7 @@ def find_persons(ctx: Context) -> tuple[list[PersonFind], list[Title]]:
             found = (
                 _after_speech_verb(ctx, i)
                 or _after_abbreviation(ctx, i)
+                or _after_pilgrim(ctx, i)
                 or after_leader_cue(ctx, i)
                 or before_accusative_role(ctx, i, floor)
                 or before_known_as(ctx, i, floor)
@@ -519,7 +521,7 @@ def _after_title(ctx: Context, title: Title) -> PersonFind | None:
         or place_first_name(ctx, j)
     )
     if person is None and titles[-1].head not in DECEASED:
-        person = known_surname(ctx, j, nisba=titles[-1].head == _COUNTERPART)
+        person = known_surname(ctx, j, nisba=nisba_named(titles[-1]))
     if person is None:
         return _loose_apposition(ctx, titles)
     if toks[j].sep & COMMA and person.key is None:
@@ -884,6 +886,22 @@ def _after_abbreviation(ctx: Context, i: int) -> PersonFind | None:
     if person is None or person.key is not None or not name_is_credible(ctx, person):
         return None
     return PersonFind(person)
+
+
+def _after_pilgrim(ctx: Context, i: int) -> PersonFind | None:
+    """ "بحضور مسؤول الشعبة الحاج سامر حداد": الحاج (the pilgrim) before a name a known
+    first name opens is an honorific; after a name word it is part of the name
+    ("دفع الله الحاج", "الحاج علي" inside a longer name), and alone it is a surname."""
+    toks = ctx.block.toks
+    if toks[i].norm not in _PILGRIM or i + 1 >= len(toks) or toks[i + 1].sep != SPACE:
+        return None
+    if i > 0 and toks[i].sep == SPACE and _in_a_name(ctx, i - 1):
+        return None
+    person = name_at(ctx, i + 1)
+    if person is None or person.key is not None or person.tokens[0] not in first_names():
+        return None
+    closed = ends_name(ctx, person.last) or _coordinated_noun(ctx, person.last)
+    return PersonFind(person) if closed else None
 
 
 def _bare(title: Title) -> bool:

@@ -13,9 +13,15 @@ from app.extract.actors.lexicon import words
 from app.extract.actors.matcher import name_tokens
 from app.extract.actors.titles import title_head
 from app.extract.model import EntityKind
-from app.extract.tokens import Block
+from app.extract.tokens import SPACE, Block, reading_stems
 
 _HEADS = words("نظام حكومة إدارة")
+_REGIME = "نظام"
+# Nouns of a ruler's time in power, its end, and the forces he commanded: "بعد سقوط الأسد",
+# "منذ رحيل القذافي", "قوات القذافي". The surname after one is the man a regime is named
+# after (the lion or a place of that spelling takes no such noun).
+_RULE_NOUNS = words("سقوط إسقاط رحيل تنحي هروب فرار حكم عهد حقبة إطاحة قوات")
+_ELDER = words("الأب")  # "حكم الأسد الأب": the father, not the regime's last head
 
 
 def regime_heads(block: Block, cands: list[Cand], gazetteer: Gazetteer) -> list[Cand]:
@@ -48,6 +54,27 @@ def _heads_in(block: Block, cand: Cand, gazetteer: Gazetteer) -> Iterator[Cand]:
             )
 
 
+def ruled_by_surname(block: Block, cands: list[Cand], gazetteer: Gazetteer) -> list[Cand]:
+    """ "بعد سقوط الأسد": the head a regime is named after, by his surname alone after a
+    noun of his rule."""
+    heads = _regime_surnames(gazetteer)
+    toks, out = block.toks, []
+    covered = {k for c in cands for k in range(c.first, c.last)}
+    for k in range(1, len(toks)):
+        key = heads.get(toks[k].norm)
+        if key is None or k in covered or toks[k].sep != SPACE:
+            continue
+        if not reading_stems(toks[k - 1].norm) & _RULE_NOUNS:
+            continue
+        if k + 1 < len(toks) and toks[k + 1].sep == SPACE and toks[k + 1].norm in _ELDER:
+            continue
+        tokens = (toks[k].norm,)
+        out.append(
+            Cand(block, EntityKind.PERSON, k, k + 1, form=Form.SHORT_FORM, key=key, tokens=tokens)
+        )
+    return out
+
+
 def _known_person(gazetteer: Gazetteer, tokens: tuple[str, ...]) -> str | None:
     ids = {r.entry_id for r in gazetteer.trie_values(tokens) if not r.demonym}
     persons = [i for i in ids if gazetteer.entries[i].kind is EntityKind.PERSON]
@@ -61,9 +88,25 @@ def _holder_by_surname(gazetteer: Gazetteer, body: str, surname: str) -> str | N
 
 
 def prepare(gazetteer: Gazetteer) -> None:
-    """Build the holders index of `gazetteer` now rather than in the first article that
-    needs it."""
+    """Build the indexes of `gazetteer` now rather than in the first article that needs
+    them."""
     _holders(gazetteer)
+    _regime_surnames(gazetteer)
+
+
+@per_gazetteer
+def _regime_surnames(gazetteer: Gazetteer) -> dict[str, str]:
+    """Last name -> the one head of a body the gazetteer spells "نظام <last name>"."""
+    owners: dict[str, set[str]] = {}
+    for entry in gazetteer.entries.values():
+        if entry.kind is not EntityKind.ORGANIZATION:
+            continue
+        for spelling in entry.spellings:
+            tokens = name_tokens(spelling)
+            if len(tokens) == 2 and tokens[0] == _REGIME:
+                holders = _holders(gazetteer).get((entry.id, tokens[1]), set())
+                owners.setdefault(tokens[1], set()).update(holders)
+    return {last: next(iter(ids)) for last, ids in owners.items() if len(ids) == 1}
 
 
 @per_gazetteer

@@ -58,7 +58,7 @@ from app.extract.actors.places import (
 )
 from app.extract.actors.positions import title_headed_governments
 from app.extract.actors.regime_heads import prepare as regime_heads_index
-from app.extract.actors.regime_heads import regime_heads
+from app.extract.actors.regime_heads import regime_heads, ruled_by_surname
 from app.extract.actors.regimes import governments_by_head
 from app.extract.actors.seats import missions_by_seat
 from app.extract.actors.shared_head import shared_head_bodies
@@ -174,6 +174,7 @@ class RuleActorRecognizer:
         if persons:
             selected = [c for c in selected if not any(c.overlaps(p) for p in persons)] + persons
         selected += regime_heads(block, selected, self.gazetteer)
+        selected += ruled_by_surname(block, selected, self.gazetteer)
         if names_settlement(block):
             selected += find_cued_places(block, _coverage(block, selected))
         if self.gazetteer.un_id is not None and names_un(block):

@@ -44,6 +44,7 @@ _MISSIONS = words("سفاره بعثه قنصليه")  # folded: سفارة، ب
 _ENVOYS = words("سفير قنصل قايم")
 _STATE_NOUNS = words("جمهوريه دوله مملكه سلطنه اماره")  # folded: جمهورية، دولة، مملكة...
 _COUNTERPART = "نظير"
+_CLERICS = _CLERICAL_COURTESY | words("امام")  # folded: إمام
 
 
 def read_title(ctx: Context, i: int) -> Title | None:
@@ -130,8 +131,15 @@ def read_title(ctx: Context, i: int) -> Title | None:
 
 def _counterpart_surname(ctx: Context, title: Title, word: str) -> bool:
     """ "نظيره الشيباني": a counterpart's nationality is a demonym the gazetteer reads;
-    a nisba it knows as a surname, right after the noun, is the counterpart's name."""
-    return title.head == _COUNTERPART and title.last == title.first + 1 and word in ctx.surnames
+    a nisba it knows as a surname, right after the noun, is the counterpart's name. So
+    after a cleric's honorific ("الإمام الخامنئي", "السيد السيستاني"): his family name,
+    not an adjective of his."""
+    return nisba_named(title) and title.last == title.first + 1 and word in ctx.surnames
+
+
+def nisba_named(title: Title) -> bool:
+    """A title a known surname shaped like an adjective may follow as a name."""
+    return title.head == _COUNTERPART or title.head in _CLERICS
 
 
 def _office_noun(ctx: Context, title: Title, j: int) -> int:

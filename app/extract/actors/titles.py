@@ -91,6 +91,15 @@ GROUP_TITLES = frozenset(
     | _several(ROLES)
 ) | words("وزراء")  # "وزراء خارجية فرنسا ...": bare before the domain it heads
 
+# A role's dual or plural in construct, before the body its holders belong to: "وعضوي
+# اللجنة المركزية سامر ... وفادي ...", "وزيري خارجية البلدين". The roles whose form in ي is
+# no everyday word (رئيسي "main", ملكي "royal" are left out). Like a group title it names
+# no one holder's office: honorific.
+CONSTRUCT_PLURALS = {
+    normalize(role + "ي"): normalize(role)
+    for role in ("عضو", "وزير", "سفير", "مبعوث", "مندوب", "مستشار", "ممثل", "مسؤول")
+}
+
 # Words inside a title phrase: modifiers and the domains of a ministry or a command.
 MODIFIERS = words(head_words("office_words")) | words("""
     الخاص الخاصة السامي السامية الأولى الأعلى
@@ -142,6 +151,7 @@ TITLE_FORMS = written_forms(
         *(article + noun for noun in (*ROLES, *HONORIFICS) for article in ("", "ال")),
         *(_owned(role) + suffix for role in ROLES for suffix in _POSSESSIVES),
         *(_owned(role) + _HIS for role in ROLES if _owned(role) != role),
+        *CONSTRUCT_PLURALS,
     ],
     _TITLE_PREFIXES,
 )
@@ -161,6 +171,8 @@ def title_head(token: str) -> tuple[str, str, bool] | None:
             return prefix, ROLES[lemma_key], False
         if lemma_key in HONORIFICS or stem in HONORIFICS:
             return prefix, HONORIFICS.get(lemma_key, stem), True
+        if not definite and stem in CONSTRUCT_PLURALS:
+            return prefix, CONSTRUCT_PLURALS[stem], True
         owned = _possessed_role(stem)
         if owned is not None:
             return prefix, owned, False

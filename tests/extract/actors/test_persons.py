@@ -1312,3 +1312,65 @@ def test_a_first_name_after_a_rank_names_the_articles_prince_again(
 def test_a_georgian_surname_in_dze_is_no_pronoun() -> None:
     text = "والتقى الوزير الممثل الروسي لدى الأردن غوتشا بواتشيدزه."
     assert names(run(text, data_dir=None), PERSON) == {"غوتشا بواتشيدزه"}
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "وضم الوفد وعضوي المكتب السياسي سامر الخطيب وفادي العمر، وذلك بحضور المحافظ.",
+            {"سامر الخطيب", "فادي العمر"},
+        ),
+        (
+            "واستقبل الرئيس وزيري خارجية البلدين سامر الخطيب وفادي العمر.",
+            {"سامر الخطيب", "فادي العمر"},
+        ),
+        ("وطالب ممثلي الدول الأعضاء بالتحرك.", set()),
+        ("وقال إن الارتباط عضوي بين الملفين.", set()),
+    ],
+)
+def test_a_dual_or_plural_title_in_construct_then_two_names(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "وذلك بحضور مسؤول شعبة البلدة الحاج كمال حداد ومسؤول العلاقات الحاج فادي العمر.",
+            {"كمال حداد", "فادي العمر"},
+        ),
+        ("وأكد الحاج سامر الخطيب أن الأمر مرفوض.", {"سامر الخطيب"}),
+        (
+            "وقال مندوب البلاد عمر الحاج إن التقرير خاطئ. واعتبر الحاج أن الأمر مرفوض.",
+            {"عمر الحاج"},
+        ),
+        ("ويؤكد البيان الحاجة إلى حل سياسي.", set()),
+    ],
+)
+def test_al_hajj_before_a_first_name_is_an_honorific(text: str, persons: set[str]) -> None:
+    assert names(run(text, data_dir=None), PERSON) == persons
+
+
+def test_al_hajj_inside_a_name_after_an_envoys_republic() -> None:
+    text = "وقدم سفير جمهورية بنين كمال الحاج سامر حداد أوراق اعتماده."
+    assert names(run(text, data_dir=None), PERSON) == {"كمال الحاج سامر حداد"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("وشكر الأمين العام إيران وقائدها الإمام الخامنئي على الدعم.", {"علي خامنئي"}),
+        ("وأكد المرجع الديني الأعلى السيد السيستاني أن الوحدة واجبة.", {"علي السيستاني"}),
+        ("وقال السيد العراقي إن الوحدة واجبة.", set()),
+    ],
+)
+def test_a_clerics_honorific_takes_a_known_surname_shaped_like_an_adjective(
+    text: str, person: set[str]
+) -> None:
+    assert names(run(text, data_dir=None), PERSON) == person
+
+
+def test_a_role_noun_in_waw_after_a_first_name_is_the_next_title() -> None:
+    text = "والتقى سامر وزير الخارجية العراقي إبراهيم الجعفري في القاهرة."
+    assert names(run(text, data_dir=None), PERSON) == {"إبراهيم الجعفري"}
