@@ -1,6 +1,7 @@
-"""The lean handler (app/api/lean.py) of the list routes and of one article answers exactly
-as FastAPI's own handler of the same endpoint: the same status, body and headers for pages,
-filters, an article with and without mentions and every kind of bad request."""
+"""The lean handler (app/api/lean.py) of the list routes, the histogram and one article
+answers exactly as FastAPI's own handler of the same endpoint: the same status, body and
+headers for pages, filters, buckets, an article with and without mentions and every kind of
+bad request."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ QUERIES = [
     "/articles/{article}",
     "/articles/{article}?include=mentions",
     "/articles/{article}?include=mentions,&include= mentions",
+    "/articles/histogram?interval=month&tz=Asia/Damascus",
+    "/articles/histogram?entity={syria}&interval=day&from=2024-03-01&to=2024-03-31",
     # refused: unknown, repeated, out of range, malformed, a name several entities carry
     "/articles?nonsense=1",
     "/articles?limit=5&limit=6",
@@ -58,6 +61,9 @@ QUERIES = [
     "/articles/{article}?fields=title",
     "/articles/{article}?include=mentions&include=mentions&include=x",
     "/articles/0?include=colour",
+    "/articles/histogram?interval=fortnight",
+    "/articles/histogram?tz=Mars/Olympus",
+    "/articles/histogram?interval=day&from=1980-01-01&to=2024-12-31",  # 200: days with articles
     "/articles/999999",
 ]
 
@@ -81,7 +87,7 @@ async def test_the_lean_handler_answers_as_fastapi_does(
     real_call = lean_module._call
     monkeypatch.setattr(lean_module, "_call", lambda *a: calls.append(a) or real_call(*a))
     lean = await answers(client, urls)
-    assert len(calls) >= 14  # the lean handler ran the endpoint (FastAPI's did not)
+    assert len(calls) >= 16  # the lean handler ran the endpoint (FastAPI's did not)
     calls.clear()
 
     def with_request(request: Request) -> Iterator[Session]:
@@ -92,17 +98,22 @@ async def test_the_lean_handler_answers_as_fastapi_does(
     app.dependency_overrides[get_session] = with_request
     standard = await answers(client, urls)
     assert calls == []
-    assert [status for status, _, _ in lean].count(200) == 14
+    assert [status for status, _, _ in lean].count(200) == 17
     for url, mine, theirs in zip(urls, lean, standard, strict=True):
         assert mine == theirs, url
 
 
-def test_only_the_list_routes_and_one_article_are_lean() -> None:
+def test_only_the_list_routes_the_histogram_and_one_article_are_lean() -> None:
     lean = {
         route.path
         for module in (article_reads, entities, search)
         for route in module.router.routes
         if isinstance(route, LeanRoute) and _plan(route.dependant) is not None
     }
-    expected = {"/articles", "/articles/{article_id:int}", "/entities/{entity_id}/articles"}
+    expected = {
+        "/articles",
+        "/articles/histogram",
+        "/articles/{article_id:int}",
+        "/entities/{entity_id}/articles",
+    }
     assert lean == {*expected, "/search"}
