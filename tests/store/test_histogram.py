@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -13,6 +14,7 @@ from scope_archive import build_archive
 from sqlalchemy.orm import Session
 from test_facets import one_filter_pairs
 
+from app.store.reads import zones
 from app.store.reads.article_query import ArticleFilters
 from app.store.reads.day_cuts import EPOCH, plan, zone_of
 from app.store.reads.histogram import bucket_start, histogram
@@ -31,6 +33,28 @@ def test_eras_follow_daylight_saving_to_the_minute() -> None:
 
 def test_a_zone_without_changes_is_one_era() -> None:
     assert _eras(ZoneInfo("UTC")) == [(datetime(1970, 1, 1, tzinfo=UTC), 0)]
+
+
+def test_a_zone_s_eras_are_worked_out_once_then_read_from_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    walked: list[str | None] = []
+    walk = zones._walk
+
+    def counted(zone: ZoneInfo, year: int) -> list[tuple[datetime, int]]:
+        walked.append(zone.key)
+        return walk(zone, year)
+
+    monkeypatch.setattr(zones, "_walk", counted)
+    first = zones.zone_eras.__wrapped__(ZoneInfo("Asia/Damascus"))
+    again = zones.zone_eras.__wrapped__(ZoneInfo("Asia/Damascus"))
+    assert first == again and again is not first
+    assert walked == ["Asia/Damascus"]
+
+
+def test_every_region_clock_has_its_compiled_file() -> None:
+    assert all(zones.tzif_file(key).is_file() for key in zones.REGION)
 
 
 def test_weeks_start_on_monday_and_months_on_the_first() -> None:
