@@ -15,11 +15,11 @@ COPY app ./app
 COPY migrations ./migrations
 COPY samples ./samples
 # Bytecode compiled here: PYTHONDONTWRITEBYTECODE would make every process compile the app.
-# The gazetteer, the glued-word lexicon and CLDR's names are built here too
-# (app/text/prebuilt.py), read-only to the server: no process of the image builds them.
+# The gazetteer, the glued-word lexicon, CLDR's names and the region's clocks' offsets are
+# built here too (app/text/prebuilt.py), read-only to the server: no process of the image builds them.
 RUN pip install -e . \
  && python -m compileall -q app migrations \
- && python -c "from app.extract.actors.gazetteer import load_gazetteer; from app.extract.tokens.glued import glued_cut; from app.ingest.dates import zone_for_city; load_gazetteer(); glued_cut('الوزيرالسابق'); zone_for_city('دمشق')" \
+ && python -c "from app.extract.actors.gazetteer import load_gazetteer; from app.extract.tokens.glued import glued_cut; from app.ingest.dates import zone_for_city; from app.api.warmup import warm_clocks; load_gazetteer(); glued_cut('الوزيرالسابق'); zone_for_city('دمشق'); warm_clocks(float('inf'))" \
  && chmod -R a+rX /var/cache/khabar && test -n "$(ls /var/cache/khabar/khabar)" \
  && useradd --system --home /srv/khabar --shell /usr/sbin/nologin khabar \
  && mkdir -p /var/lib/khabar && chown khabar /var/lib/khabar

@@ -6,7 +6,8 @@ A freshly started process answered its first request of a kind in 17-120 ms on S
 built, modules imported on first use, SQLAlchemy's and pydantic's statements and
 serializers compiled, the pool's first connection opened, SQLite's and PostgreSQL's plans.
 Each read below goes through the whole app (the front's hot paths and the routes), so what
-it builds is what a client's request would have built.
+it builds is what a client's request would have built. Then the region's clocks, whose
+offsets a histogram on them needs (app/store/reads/zones.py).
 
 Bounded (`warmup_seconds`, 0: off) and never fatal: a failed read is logged and the next
 one tried; with the database down, the first probe fails and the rest is skipped, and the
@@ -24,6 +25,9 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI
+
+from app.store.reads.day_cuts import zone_of
+from app.store.reads.zones import REGION
 
 log = logging.getLogger(__name__)
 
@@ -105,7 +109,18 @@ async def _warm(app: FastAPI, deadline: float) -> int:
             answered += 1
         else:
             log.info("warm-up: %s answered %s", path, status)
+    warm_clocks(deadline)
     return answered
+
+
+def warm_clocks(deadline: float) -> None:
+    """The offsets of the region's clocks (app/store/reads/zones.py): 26-53 ms of CPU each
+    the first time on this machine, a file read after."""
+    for tz in REGION:
+        if time.monotonic() > deadline:
+            log.warning("warm-up cut short at the clock %s: over its time", tz)
+            return
+        zone_of(tz)
 
 
 def _first_id(body: bytes) -> int | None:

@@ -4,6 +4,7 @@ never fatal, and uncounted."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
@@ -12,6 +13,8 @@ from app.api import warmup
 from app.api.warmup import ask, warm_paths, warm_up
 from app.config import Settings
 from app.main import create_app
+from app.store.reads.day_cuts import zone_of
+from app.store.reads.zones import REGION, zone_eras
 
 pytestmark = pytest.mark.anyio
 
@@ -75,3 +78,23 @@ def test_the_reads_of_an_actor_and_an_article_are_warmed_when_the_archive_has_th
     paths = warm_paths(7, 11)
     assert "/entities/7/related" in paths and "/articles/11" in paths
     assert not any("/entities/7" in path for path in warm_paths(None, None))
+
+
+def test_the_warm_up_works_out_every_region_clock_so_no_request_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    zone_of.cache_clear()
+    zone_eras.cache_clear()
+    warmup.warm_clocks(float("inf"))
+    assert zone_of.cache_info().currsize == len(REGION)
+    assert len(list((tmp_path / "khabar").glob("zone-eras-*.pickle"))) == len(REGION)
+
+
+def test_clocks_out_of_time_are_left_to_their_first_request(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    zone_of.cache_clear()
+    warmup.warm_clocks(0.0)
+    assert zone_of.cache_info().currsize == 0
+    assert "cut short at the clock" in caplog.text

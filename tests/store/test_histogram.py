@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from factories import article, extraction_naming, syria
 from scope_archive import build_archive
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 from test_facets import one_filter_pairs
 
+from app.store import models as m
+from app.store.reads import zones
 from app.store.reads.article_query import ArticleFilters
 from app.store.reads.day_cuts import EPOCH, plan, zone_of
 from app.store.reads.histogram import bucket_start, histogram
-from app.store.reads.histogram_days import MAX_SLIVERS
+from app.store.reads.histogram_days import MAX_SLIVERS, of_scope
 from app.store.reads.scope import scope_of
 from app.store.reads.zones import zone_eras as _eras
+from app.store.scope_counters import ALL
 from app.store.views import Interval
 from app.store.writes import save_article
 
@@ -33,6 +38,28 @@ def test_a_zone_without_changes_is_one_era() -> None:
     assert _eras(ZoneInfo("UTC")) == [(datetime(1970, 1, 1, tzinfo=UTC), 0)]
 
 
+def test_a_zone_s_eras_are_worked_out_once_then_read_from_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    walked: list[str | None] = []
+    walk = zones._walk
+
+    def counted(zone: ZoneInfo, year: int) -> list[tuple[datetime, int]]:
+        walked.append(zone.key)
+        return walk(zone, year)
+
+    monkeypatch.setattr(zones, "_walk", counted)
+    first = zones.zone_eras.__wrapped__(ZoneInfo("Asia/Damascus"))
+    again = zones.zone_eras.__wrapped__(ZoneInfo("Asia/Damascus"))
+    assert first == again and again is not first
+    assert walked == ["Asia/Damascus"]
+
+
+def test_every_region_clock_has_its_compiled_file() -> None:
+    assert all(zones.tzif_file(key).is_file() for key in zones.REGION)
+
+
 def test_weeks_start_on_monday_and_months_on_the_first() -> None:
     sunday = datetime(2024, 3, 31).date()
     assert bucket_start(sunday, "week").isoformat() == "2024-03-25"
@@ -43,6 +70,8 @@ ZONES = ("UTC", "Asia/Tehran", "Asia/Damascus", "America/St_Johns", "Asia/Kathma
 BOUNDS = [
     (None, None),
     (datetime(2020, 3, 27, 21, 17, 5, tzinfo=UTC), datetime(2022, 10, 27, 20, 45, tzinfo=UTC)),
+    # On UTC midnights: no day is cut on UTC, whose quarters are then not read.
+    (datetime(2020, 6, 1, tzinfo=UTC), datetime(2022, 6, 1, tzinfo=UTC)),
 ]
 
 
@@ -51,7 +80,7 @@ def test_counted_histograms_equal_histograms_counted_over_the_rows(
     session: Session, interval: Interval
 ) -> None:
     """On clocks half an hour and three quarters off UTC, across daylight saving changes,
-    with date bounds inside a day."""
+    with date bounds inside a day and on its start."""
     build_archive(session)
     for counted, general in one_filter_pairs(session):
         for tz in ZONES:
@@ -119,3 +148,34 @@ def test_a_month_histogram_moves_the_articles_of_a_month_s_first_and_last_utc_da
         "America/St_Johns": {"2021-02-01": 2, "2021-04-01": 1},
     }
     assert months == expected[tz]
+
+
+def test_the_archive_s_days_are_read_in_day_order_from_their_own_index(session: Session) -> None:
+    """Its 8 stripes a day, from the index of them by day (migration 0014); on SQLite
+    summed as read, without sorting them. Each engine chooses it knowing the table
+    (ANALYZE, as bench/build.py's archives are)."""
+    days = m.DayCount
+    rows = [("all", stripe, day) for stripe in range(8) for day in range(14_000, 16_000)]
+    rows += [("entity", entity, day) for entity in range(20) for day in range(15_000, 16_000)]
+    session.execute(
+        days.__table__.insert(),
+        [
+            {"scope": a, "scope_id": b, "day": c, "article_count": 1, "quarters": " "}
+            for a, b, c in rows
+        ],
+    )
+    session.execute(text("ANALYZE"))
+    query = (
+        select(days.day, func.sum(days.article_count))
+        .where(*of_scope((ALL, 0)), days.day >= 15_000)
+        .group_by(days.day)
+        .order_by(days.day)
+    )
+    sql = str(query.compile(session.get_bind(), compile_kwargs={"literal_binds": True}))
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = " ".join(str(row[0]) for row in session.execute(text(f"EXPLAIN {sql}")))
+    else:
+        plan = " ".join(str(row[-1]) for row in session.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+    assert "ix_day_counts_all" in plan
+    assert "TEMP B-TREE" not in plan  # PostgreSQL may hash and sort, as its costs say
