@@ -82,7 +82,7 @@ class DayCount(Base):
     `quarters` holds one character per article, the quarter of an hour of the day it was
     published in (app/store/scope_counters.py), in no order: a histogram on any clock sums
     whole days and splits those its bucket edges cut by quarter. The whole archive's rows
-    (its stripes) are indexed by day too, by hand in migration 0014 (engine-specific)."""
+    (its stripes) are indexed by day too, by hand in migration 0015 (engine-specific)."""
 
     __tablename__ = "day_counts"
 

@@ -1,5 +1,5 @@
 """Which database objects Alembic's comparison leaves alone: full-text objects and the
-whole archive's day index (its columns differ by engine: 0014) are engine-specific and
+whole archive's day index (its columns differ by engine: 0015) are engine-specific and
 made by hand in the revisions; the job queue's tables belong to procrastinate, whose
 schema a revision applies as the library ships it."""
 

@@ -151,7 +151,7 @@ def test_a_month_histogram_moves_the_articles_of_a_month_s_first_and_last_utc_da
 
 
 def test_the_archive_s_days_are_read_in_day_order_from_their_own_index(session: Session) -> None:
-    """Its 8 stripes a day, from the index of them by day (migration 0014); on SQLite
+    """Its 8 stripes a day, from the index of them by day (migration 0015); on SQLite
     summed as read, without sorting them. Each engine chooses it knowing the table
     (ANALYZE, as bench/build.py's archives are)."""
     days = m.DayCount

@@ -79,7 +79,7 @@ def counted_histogram(
 def of_scope(scope: Scope) -> list[Any]:
     """The day counters of a scope. The whole archive's are striped (app/store/
     scope_counters.py), all its rows read: by the scope named in the statement's text, as
-    the index of its rows by day (migration 0014) is partial and a bound value would not
+    the index of its rows by day (migration 0015) is partial and a bound value would not
     choose it."""
     if scope[0] == ALL:
         return [m.DayCount.scope == literal_column(f"'{ALL}'")]

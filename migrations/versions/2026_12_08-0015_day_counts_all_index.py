@@ -1,7 +1,7 @@
 """ix_day_counts_all: the whole archive's day counters (its stripes) in day order
 
-Revision ID: 0014
-Revises: 0013
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-08 02:00:00
 
 The whole archive's day histogram read its 8 stripes by the primary key, one range a
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014"
-down_revision: str | None = "0013"
+revision: str = "0015"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 WHERE = sa.text("scope = 'all'")
