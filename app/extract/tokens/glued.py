@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from app.text.memo import EVERY_TOKEN
 from app.text.normalize import normalize
 from app.text.prebuilt import cached_build, sources
 
@@ -47,7 +48,7 @@ _OFFICE_WORDS = "السابق السابقة الأسبق الحالي الجد�
 
 _MIN_TAIL = 3
 _PROCLITICS = frozenset("وفب")
-_LONGEST_CACHE = 65536
+_LONGEST_CACHE = EVERY_TOKEN  # see app/text/memo.py
 
 
 def _forms(text: str) -> set[str]:
