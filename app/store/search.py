@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.store.models import Article, EntityAlias
 from app.text.clitics import clitic_splits
+from app.text.memo import EVERY_TOKEN
 from app.text.normalize import normalize
 from app.text.tokens import WORD as _WORD
 from app.text.tokens import tokenize
@@ -42,7 +43,7 @@ def shadow_document(texts: list[str]) -> str:
     return "\n".join([*normalized, " ".join(stems)])
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=EVERY_TOKEN)
 def _shadow_stems(word: str) -> tuple[str, ...]:
     """The forms a word adds to the shadow text; memoized, since news repeats its words
     (this was a fifth of an article's ingest)."""

@@ -17,6 +17,7 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.model import Affiliation, Entity, EntityKind, Mention, Span
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import clean_display
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 from app.text.sentences import sentence_at
 
@@ -75,7 +76,7 @@ def _unknown_entity(cand: Cand) -> Entity:
     return Entity(key=cand.key, name=name, kind=cand.kind, subkind=cand.subkind, aliases=[])
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CANDIDATES)
 def _folded(spellings: tuple[str, ...]) -> frozenset[str]:
     """The normalized spellings of a gazetteer entry: its aliases, as the article may
     write them again."""

@@ -33,6 +33,7 @@ from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.actors.transliteration import transliterated, vowel_skeleton
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, bare, readings, stem_of
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 
 
@@ -153,7 +154,7 @@ def _forms_by_kind(
     return by_kind
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CANDIDATES)
 def _spelling_tokens(spellings: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """The token forms of a gazetteer entry's spellings, in their order."""
     return tuple(name_tokens(s) for s in spellings)

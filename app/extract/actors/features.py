@@ -15,6 +15,7 @@ from app.extract.actors.lexicon import words
 from app.extract.actors.places import CONSTRUCT, accusative, place_token
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, readings, written_forms
+from app.text.memo import CANDIDATES
 
 FEATURES = words("معبر ميناء مطار قاعدة نهر مضيق جزيرة بحيرة هضبة مخيم")
 _NEEDS_ADJECTIVE = words("قاعدة")
@@ -98,7 +99,7 @@ def _linked(block: Block, end: int) -> int:
     return k + 1 if toks[end].sep == toks[k].sep == SPACE and place_token(toks[k].norm) else end
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def _feature(token: str) -> tuple[str, str] | None:
     """(proclitic, feature noun) for an indefinite feature noun: "ومعبر", "لميناء"."""
     for prefix, stem in readings(token):

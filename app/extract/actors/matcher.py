@@ -15,13 +15,14 @@ from typing import Any, Generic, TypeVar
 
 from app.extract.tokens import COMMA, QUOTE, STOP, WORD_RE, Block, Tok, reading_stems, readings
 from app.text.clitics import PREFIXES
+from app.text.memo import CANDIDATES, EVERY_TOKEN
 from app.text.normalize import normalize
 
 T = TypeVar("T")
 
 _END = ""  # no token is empty, so "" can hold the payloads of a node
 _NO_CROSS = COMMA | STOP | QUOTE
-_MAX_CACHED = 200_000  # tokens whose first nodes a trie keeps
+_MAX_CACHED = 4 * EVERY_TOKEN  # tokens whose first nodes a trie keeps (app/text/memo.py)
 _CLITIC_INITIALS = frozenset(prefix[0] for prefix in PREFIXES)  # و ف ب ل ك
 
 # Spelling alternations of transliterated names that normalize() does not fold; كوردستان
@@ -46,7 +47,7 @@ _ABD = "عبد"  # "عبد الله" and "عبدالله": a compound name writt
 Openers = dict[str, tuple[tuple[str, object], ...]]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def name_tokens(text: str) -> tuple[str, ...]:
     """The normalized token tuple of a name as written in a data file."""
     return tuple(WORD_RE.findall(normalize(text)))

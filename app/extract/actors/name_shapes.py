@@ -13,6 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 
 # Endings of transliterated surnames, with the length below which an Arabic word may end
@@ -54,7 +55,7 @@ def family_names() -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=CANDIDATES)
 def foreign_shaped(word: str) -> bool:
     """A bare word spelled as Arabic writes a foreign surname (normalized form)."""
     if len(word) < 4 or word.startswith(("ال", "لل")) or not word.isalpha():

@@ -68,6 +68,7 @@ from app.extract.actors.titles import MODIFIERS, title_head
 from app.extract.actors.un_bodies import concerning, in_place
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, Tok, bare, readings
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 
 # Military units named by an ordinal: "الفرقة الرابعة", "اللواء الثامن", "الفيلق الخامس".
@@ -616,7 +617,7 @@ def _stops_chain(word: str, lemma: str, *, first: bool, before: str = "") -> boo
     return bare(word) in HEADS and not (first and lemma in _NAMED_LIKE_BODIES)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def _ends_chains(word: str) -> bool:
     """A word no chain goes on through, whatever its head (cached: chains read the same
     words again and again)."""

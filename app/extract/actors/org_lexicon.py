@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from app.extract.actors.lexicon import PARTICLES, words
 from app.extract.tokens import bare, readings
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 
 HEAD_GROUPS = {
@@ -193,7 +194,7 @@ def verb_with_object(word: str) -> bool:
 ACTING = frozenset(normalize(w) for w in ("بالوكالة", "بالإنابة"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def org_head(token: str) -> tuple[str, str, bool] | None:
     """(proclitic, head lemma, definite) when the token is an organization head noun."""
     if token in ACTING:

@@ -50,6 +50,7 @@ from app.extract.tokens import (
     readings,
     written_forms,
 )
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 
 # Every token `org_head` may accept (a head with or without the article), and with them
@@ -107,7 +108,7 @@ def _quoted(block: Block, i: int, gaz: dict[int, Cand]) -> Cand | None:
     return cand
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def _quoted_head(token: str) -> tuple[str, str] | None:
     if token in ACTING:
         return None  # 'الوزير بالوكالة "..."': the name of the acting minister follows
@@ -412,12 +413,12 @@ def _after_definite_noun(block: Block, i: int) -> bool:
     return any(stem.startswith("ال") and len(stem) > 3 for _, stem in readings(before))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def _ministry_domain(token: str) -> tuple[str, str] | None:
     return next(((p, s) for p, s in readings(token) if s in MINISTRY_DOMAINS), None)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def _opens_name(token: str) -> bool:
     """Whether `_ministry` or `quoted_name` can start at this token."""
     return _ministry_domain(token) is not None or _quoted_head(token) is not None

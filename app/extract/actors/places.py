@@ -25,6 +25,7 @@ from app.extract.actors.titles import title_head
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE, Block, bare, is_mark, readings, written_forms
 from app.text.clitics import clitic_splits
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 
 _SETTLEMENTS = {
@@ -177,7 +178,7 @@ def _named(block: Block, covered: list[Cand | None], j: int, prefix: str, kind: 
     return cand
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def _settlement(token: str) -> tuple[str, bool] | None:
     """A settlement noun without the article: "بالإقليم" is "in the region" just named,
     "بإقليم" announces one."""

@@ -16,6 +16,7 @@ from app.extract.actors.titles import title_head
 from app.extract.actors.transliteration import skeleton, word_skeleton
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE
+from app.text.memo import CANDIDATES, EVERY_TOKEN
 
 _SHORTEST = 4  # letters: "بري" and "عون" are words as often as names
 
@@ -54,7 +55,7 @@ def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[s
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def _skeleton_readings(word: str) -> tuple[tuple[str, str, str], ...]:
     """(proclitic, stem, skeleton) of each `_readings` of a word that may be a surname
     respelled; none for a Latin word or a short one. Cached: the loop above reads every
@@ -64,7 +65,7 @@ def _skeleton_readings(word: str) -> tuple[tuple[str, str, str], ...]:
     return tuple((prefix, stem, word_skeleton(stem)) for prefix, stem in _readings(word))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=EVERY_TOKEN)
 def _skeletons(word: str) -> frozenset[str]:
     """The skeletons of `_skeleton_readings`, for a set test against the known ones."""
     return frozenset(skeleton for _, _, skeleton in _skeleton_readings(word))

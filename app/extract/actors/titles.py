@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from app.extract.actors.lexicon import words
 from app.extract.tokens import bare, head_words, readings, written_forms
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 
 
@@ -157,7 +158,7 @@ TITLE_FORMS = written_forms(
 )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def title_head(token: str) -> tuple[str, str, bool] | None:
     """(proclitic, lemma, honorific) when the token is a role noun, clitics allowed."""
     for prefix, stem in readings(token):

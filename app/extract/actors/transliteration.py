@@ -17,6 +17,7 @@ from app.extract.actors.gazetteer import Gazetteer, per_gazetteer
 from app.extract.actors.lexicon import first_names
 from app.extract.actors.matcher import name_tokens
 from app.extract.model import EntityKind
+from app.text.memo import CANDIDATES, EVERY_TOKEN
 
 # Consonants transliterations trade: g (غ ج), z/s (ز س), th/t (ث ت), dh/d (ذ د); and ch,
 # written تش or ج (عراقتشي، عراقجي).
@@ -32,7 +33,7 @@ def skeleton(tokens: tuple[str, ...]) -> Skeleton:
     return tuple(word_skeleton(t) for t in tokens)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=EVERY_TOKEN)
 def word_skeleton(word: str) -> str:
     folded = word.translate(_FOLD)
     if word in first_names() or word.startswith(_ARTICLE):
@@ -45,7 +46,7 @@ def word_skeleton(word: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CANDIDATES)
 def vowel_skeleton(word: str) -> str:
     """`word_skeleton` for any word, a listed first name too: "جوزيف" and "جوزاف"."""
     folded = word.translate(_FOLD).replace(_CH, "ج")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 from app.text.tokens import LETTER_RUN
 
@@ -219,7 +220,7 @@ L_NOUNS = _words("لجنة لجان لجنتي لواء لبنان ليبيا ل
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يتان", "يتين", "يات")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=CANDIDATES)
 def readings(word: str) -> tuple[str, ...]:
     """The word and its forms without و and ال: "والوزير" -> والوزير، الوزير، وزير."""
     forms = [word]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.extract.tokens.heads import HEADS_FILE, head_words
+from app.text.memo import EVERY_TOKEN
 from app.text.normalize import normalize
 from app.text.prebuilt import cached_build, sources
 
@@ -37,7 +38,7 @@ _MORE_TITLES = "الحاج نائب"
 
 _MIN_TAIL = 3
 _PROCLITICS = frozenset("وفب")
-_LONGEST_CACHE = 65536
+_LONGEST_CACHE = EVERY_TOKEN  # see app/text/memo.py
 
 
 def _forms(text: str) -> set[str]:

@@ -13,6 +13,7 @@ from app.extract.tokens.tok import COMMA, QUOTE, SPACE, STOP, Tok
 from app.extract.tokens.words import COMMAS, ENTITY, QUOTES
 from app.ingest.model import TextBlock
 from app.text.clitics import PREFIXES, clitic_splits
+from app.text.memo import EVERY_TOKEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def comma_gap(block: Block, k: int) -> bool:
     return all(ch in _SOFT or ch in COMMAS for ch in gap)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=EVERY_TOKEN)
 def readings(token: str) -> tuple[tuple[str, str], ...]:
     """(proclitic, stem) readings of a normalized token, the bare one first.
 
@@ -114,7 +115,7 @@ def readings(token: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(kept, key=lambda r: (r[0] != "", r[0].endswith("ال"))))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=EVERY_TOKEN)
 def reading_stems(token: str) -> frozenset[str]:
     """The stems of `readings(token)`: a set to test against a dictionary at C speed."""
     return frozenset(stem for _, stem in readings(token))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
 from app.text.prebuilt import cached_build, cldr_files, sources
 
@@ -136,7 +137,7 @@ def _table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=16384)  # datelines scan every run of words for a city
+@lru_cache(maxsize=CANDIDATES)
 def zone_for_city(name: str) -> str | None:
     """The IANA zone of a dateline city in any common Arabic spelling, or None."""
     key = _key(name)
