@@ -432,8 +432,8 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
         if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
             result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
         result.cands.extend(_scan(result, trie, firsts))
-        if by_skeleton:
-            result.cands.extend(respelled(result, by_skeleton, nisbas))
+    if by_skeleton:  # after every block's scan: a name found again is no respelling
+        respelled(results, by_skeleton, nisbas)
 
 
 def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:

@@ -13,7 +13,7 @@ from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_n
 from app.extract.actors.names import is_boundary_word
 from app.extract.actors.org_lexicon import org_head
 from app.extract.actors.titles import title_head
-from app.extract.actors.transliteration import skeleton, word_skeleton
+from app.extract.actors.transliteration import initials, skeleton, word_skeleton
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE
 
@@ -29,19 +29,38 @@ def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
     return {s: next(iter(keys)) for s, keys in found.items() if len(keys) == 1 and len(s) >= 3}
 
 
-def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[str]) -> list[Cand]:
-    """Surname mentions spelled otherwise than `spelled` (the surnames as written)."""
-    block, skeletons = result.block, frozenset(known)
-    # the words one of whose readings has a known skeleton: in most blocks, none
-    hits = [k for k, sk in enumerate(map(_skeletons, block.norms)) if not sk.isdisjoint(skeletons)]
+def respelled(results: list[BlockResult], known: Mapping[str, str], spelled: Iterable[str]) -> None:
+    """Add to each block the surname mentions spelled otherwise than `spelled` (the
+    surnames as written)."""
+    skeletons = frozenset(known)
+    firsts = frozenset().union(*map(initials, skeletons))
+    # The words of the article one of whose readings has a known skeleton, found once per
+    # article rather than once per token (most words come back), and only among the words
+    # whose first letter, or first after و, a skeleton can begin with: a new word costs a
+    # skeleton of each reading. In most articles, none.
+    words: set[str] = set().union(*(result.block.norms for result in results))
+    hits = frozenset(
+        w
+        for w in words
+        if (w[0] in firsts or w[1:2] in firsts) and not _skeletons(w).isdisjoint(skeletons)
+    )
     if not hits:
-        return []
-    taken, exact = _taken(result), frozenset(spelled)
+        return
+    exact = frozenset(spelled)
+    for result in results:
+        if not hits.isdisjoint(result.block.norms):
+            result.cands.extend(_respelled(result, known, hits, exact))
+
+
+def _respelled(
+    result: BlockResult, known: Mapping[str, str], hits: frozenset[str], exact: frozenset[str]
+) -> list[Cand]:
+    block, taken = result.block, _taken(result)
     out: list[Cand] = []
-    for k in hits:
-        if taken[k]:
+    for k, word in enumerate(block.norms):
+        if word not in hits or taken[k]:
             continue
-        for prefix, stem, stem_skeleton in _skeleton_readings(block.norms[k]):
+        for prefix, stem, stem_skeleton in _skeleton_readings(word):
             key = known.get(stem_skeleton)
             if key is None or stem in exact or not _foreign(stem) or not _closed(result, k):
                 continue
