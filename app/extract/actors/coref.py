@@ -428,12 +428,14 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
     nisbas = {s for s in unique if isinstance(s, str)}
     by_skeleton = skeletons({s: next(iter(surnames[s])) for s in nisbas})
+    words: set[str] = set().union(*(result.block.norms for result in results))
+    openers = trie.openers(words)
     for result in results:
         if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
             result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
-        result.cands.extend(_scan(result, trie, firsts))
+        result.cands.extend(_scan(result, trie, openers, firsts))
     if by_skeleton:  # after every block's scan: a name found again is no respelling
-        respelled(results, by_skeleton, nisbas)
+        respelled(results, words, by_skeleton, nisbas)
 
 
 def _nisba_as_noun(cand: Cand, surnames: set[str]) -> bool:
@@ -476,14 +478,21 @@ def _usable_short(word: str) -> bool:
     )
 
 
-def _scan(result: BlockResult, trie: TokenTrie[_Known], firsts: dict[str, set[str]]) -> list[Cand]:
+def _scan(
+    result: BlockResult,
+    trie: TokenTrie[_Known],
+    openers: frozenset[str],
+    firsts: dict[str, set[str]],
+) -> list[Cand]:
     block = result.block
+    if openers.isdisjoint(block.norms):
+        return []
     taken = [False] * len(block.toks)
     for cand in result.cands:
         for k in range(cand.first, cand.last):
             taken[k] = True
     out: list[Cand] = []
-    for match in trie.scan(block):
+    for match in trie.scan_among(block, openers):
         if any(taken[match.first : match.last]):
             continue
         known = match.values[0]

@@ -29,16 +29,17 @@ def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
     return {s: next(iter(keys)) for s, keys in found.items() if len(keys) == 1 and len(s) >= 3}
 
 
-def respelled(results: list[BlockResult], known: Mapping[str, str], spelled: Iterable[str]) -> None:
+def respelled(
+    results: list[BlockResult], words: set[str], known: Mapping[str, str], spelled: Iterable[str]
+) -> None:
     """Add to each block the surname mentions spelled otherwise than `spelled` (the
-    surnames as written)."""
+    surnames as written); `words` are the article's."""
     skeletons = frozenset(known)
     firsts = frozenset().union(*map(initials, skeletons))
     # The words of the article one of whose readings has a known skeleton, found once per
     # article rather than once per token (most words come back), and only among the words
     # whose first letter, or first after و, a skeleton can begin with: a new word costs a
     # skeleton of each reading. In most articles, none.
-    words: set[str] = set().union(*(result.block.norms for result in results))
     hits = frozenset(
         w
         for w in words
