@@ -24,7 +24,7 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WORDS, first_names
 from app.extract.actors.matcher import TokenTrie, compound, name_tokens
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
-from app.extract.actors.offices import holder, named_holder
+from app.extract.actors.offices import holder, named_holder, title_office
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.respelled import respelled, skeletons
 from app.extract.actors.titles import MODIFIERS
@@ -562,8 +562,9 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
             else:
                 persons = holders.get((_office_noun(title.head), owner), set()) if owner else set()
             if not persons and (owner or title.owners):
-                known = holder(gazetteer, title, year) if year is not None else None
-                known = known or named_holder(gazetteer, title, named, year)
+                office = title_office(gazetteer, title)
+                known = holder(gazetteer, office, year) if year is not None else None
+                known = known or named_holder(gazetteer, office, named, year)
                 persons = {known} if known else persons
             if len(persons) != 1:
                 continue

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from app.extract.actors import offices, transliteration
+from app.extract.actors import national, offices, transliteration
 from app.extract.actors.acronyms import bracketed_acronyms
 from app.extract.actors.assemble import assemble
 from app.extract.actors.candidates import BlockResult, Cand, Form
@@ -82,7 +82,13 @@ class RuleActorRecognizer:
         self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(data_dir)
         # The indexes derived from the gazetteer are built with it, once, not by whichever
         # article first needs one.
-        for prepare in (offices.prepare, transliteration.prepare, regime_heads_index, sovereigns):
+        for prepare in (
+            offices.prepare,
+            transliteration.prepare,
+            national.prepare,
+            regime_heads_index,
+            sovereigns,
+        ):
             prepare(self.gazetteer)
         countries = self.gazetteer.countries
         # a body's own country, for "فيلق القدس الإيراني" (organizations.own_demonyms)
