@@ -107,14 +107,15 @@ def _foreign_descriptions(cands: list[Cand], gazetteer: Gazetteer) -> None:
 
 
 def _description(cand: Cand, gazetteer: Gazetteer) -> bool:
+    tokens = cand.tokens  # the words first: every mention of the article comes here
+    if len(tokens) != 2 or not (tokens[1].startswith("ال") and tokens[1].endswith(("ي", "يه"))):
+        return False
+    if bare(tokens[0]) not in _STATE_HEADS:  # not "حكومة الإقليم"
+        return False
     entry = gazetteer.entries.get(cand.key) if cand.key else None
     if entry is None or entry.kind is not EntityKind.ORGANIZATION or not entry.country:
         return False
-    tokens = cand.tokens
-    if len(tokens) != 2 or name_tokens(entry.name) == tokens:
-        return False
-    adjective = tokens[1].startswith("ال") and tokens[1].endswith(("ي", "يه"))
-    return bare(tokens[0]) in _STATE_HEADS and adjective  # not "حكومة الإقليم"
+    return name_tokens(entry.name) != tokens
 
 
 def _ministers_ministries(pending: list[Cand], cands: list[Cand], gazetteer: Gazetteer) -> None:

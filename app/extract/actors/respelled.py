@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from operator import methodcaller
 
 from app.extract.actors.candidates import BlockResult, Cand, Form
 from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names, is_verb
@@ -18,6 +19,7 @@ from app.extract.model import EntityKind
 from app.extract.tokens import SPACE
 
 _SHORTEST = 4  # letters: "بري" and "عون" are words as often as names
+_AND = "و"
 
 
 def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
@@ -38,13 +40,10 @@ def respelled(
     firsts = frozenset().union(*map(initials, skeletons))
     # The words of the article one of whose readings has a known skeleton, found once per
     # article rather than once per token (most words come back), and only among the words
-    # whose first letter, or first after و, a skeleton can begin with: a new word costs a
-    # skeleton of each reading. In most articles, none.
-    hits = frozenset(
-        w
-        for w in words
-        if (w[0] in firsts or w[1:2] in firsts) and not _skeletons(w).isdisjoint(skeletons)
-    )
+    # that begin, bare or after و, with a letter a skeleton can begin with: a new word
+    # costs a skeleton of each reading. In most articles, none.
+    begins = methodcaller("startswith", (*firsts, *(_AND + f for f in firsts)))
+    hits = frozenset([w for w in filter(begins, words) if not _skeletons(w).isdisjoint(skeletons)])
     if not hits:
         return
     exact = frozenset(spelled)
@@ -92,8 +91,8 @@ def _skeletons(word: str) -> frozenset[str]:
 
 def _readings(word: str) -> tuple[tuple[str, str], ...]:
     """The word, and the word after a و that may be the conjunction."""
-    if word[:1] == "و" and len(word) > _SHORTEST:
-        return (("", word), ("و", word[1:]))
+    if word[:1] == _AND and len(word) > _SHORTEST:
+        return (("", word), (_AND, word[1:]))
     return (("", word),)
 
 
