@@ -43,7 +43,12 @@ def _arabic(ch: str) -> bool:
 
 def sentence_at(text: str, offset: int) -> str:
     """The sentence of `text` that holds character `offset` (the whole text if none does)."""
-    for start, end in sentence_spans(text):
+    return sentence_in(text, sentence_spans(text), offset)
+
+
+def sentence_in(text: str, spans: list[tuple[int, int]], offset: int) -> str:
+    """`sentence_at` given the `sentence_spans` of `text`: for several offsets of a text."""
+    for start, end in spans:
         if start <= offset < end:
             return text[start:end]
     return text.strip()

@@ -17,9 +17,10 @@ from app.extract.actors.gazetteer import Gazetteer
 from app.extract.model import Affiliation, Entity, EntityKind, Mention, Span
 from app.extract.recognizer import ActorResult
 from app.extract.tokens import clean_display
+from app.ingest.model import Part
 from app.text.memo import CANDIDATES
 from app.text.normalize import normalize
-from app.text.sentences import sentence_at
+from app.text.sentences import sentence_in, sentence_spans
 
 # A candidate with its display offsets, computed once: the candidates are final here.
 Placed = tuple[Cand, int, int]
@@ -28,9 +29,9 @@ Placed = tuple[Cand, int, int]
 def assemble(results: list[BlockResult], gazetteer: Gazetteer) -> ActorResult:
     kept: list[Placed] = []
     for result in results:
-        placed = [(cand, cand.start, cand.end) for cand in result.cands]
+        placed = [(cand, cand.start, cand.end) for cand in result.cands if cand.key is not None]
         placed.sort(key=lambda p: (p[1], -p[2]))
-        kept += [p for p in placed if p[0].key is not None]
+        kept += placed
     return ActorResult(
         entities=_entities(kept, gazetteer),
         mentions=_mentions(kept),
@@ -60,7 +61,7 @@ def _entities(placed: list[Placed], gazetteer: Gazetteer) -> list[Entity]:
         done.add(mark)
         name = cand.name_from(surface)
         for alias in (name, _surface_alias(cand, surface)):
-            folded = normalize(alias) if alias else ""
+            folded = _normalized(alias) if alias else ""
             if folded and folded not in seen[cand.key]:
                 seen[cand.key].add(folded)
                 entity.aliases.append(alias)
@@ -83,6 +84,12 @@ def _folded(spellings: tuple[str, ...]) -> frozenset[str]:
     return frozenset(normalize(s) for s in spellings)
 
 
+@lru_cache(maxsize=CANDIDATES)
+def _normalized(alias: str) -> str:
+    """`normalize`, kept: the same names come back article after article."""
+    return normalize(alias)
+
+
 def _surface_alias(cand: Cand, surface: str) -> str:
     """How the article wrote a name given a fuller canonical form ("الخارجية الروسية" for
     وزارة الخارجية الروسية, "سنابل" for جمعية سنابل); empty when it is the canonical."""
@@ -100,11 +107,11 @@ def _is_alias(cand: Cand) -> bool:
 
 def _mentions(placed: list[Placed]) -> list[Mention]:
     out: list[Mention] = []
-    seen: set[tuple[str, int, int, int]] = set()
+    seen: set[tuple[Part, int, int, int]] = set()
     for cand, start, end in placed:
         assert cand.key is not None
         source = cand.block.source
-        marker = (source.part.value, source.index, start, end)
+        marker = (source.part, source.index, start, end)
         if marker in seen:
             continue
         seen.add(marker)
@@ -121,6 +128,7 @@ def _affiliations(results: list[BlockResult]) -> list[Affiliation]:
             if person is None:
                 continue
             text = result.block.source.text
+            spans: list[tuple[int, int]] | None = None  # the text's sentences, cut once
             stacked = next((k for t in find.titles if (k := owner_key(t))), None)
             for title in find.titles:
                 # "نائب رئيس الوزراء وزير الخارجية الأردني": the country holds for both
@@ -132,7 +140,9 @@ def _affiliations(results: list[BlockResult]) -> list[Affiliation]:
                 if owner is None and title.owners:
                     continue  # it names a body we could not identify: "رئيس الهيئة" alone
                 start = title.block.display_start(title.first, title.prefix)
-                mark = (person, normalize(title.text), owner)
+                mark = (person, _normalized(title.text), owner)
                 if mark not in out:
-                    out[mark] = Affiliation(person, title.text, owner, sentence_at(text, start))
+                    spans = sentence_spans(text) if spans is None else spans
+                    evidence = sentence_in(text, spans, start)
+                    out[mark] = Affiliation(person, title.text, owner, evidence)
     return list(out.values())

@@ -25,7 +25,7 @@ from app.extract.actors.lexicon import NAME_LINKS, NOT_NAMES, PARTICLES, TIME_WO
 from app.extract.actors.matcher import TokenTrie, compound, name_tokens
 from app.extract.actors.namesakes import titled_namesake
 from app.extract.actors.national import dominant_country, not_home_bodies, resolve_national
-from app.extract.actors.offices import holder, named_holder
+from app.extract.actors.offices import holder, named_holder, title_office
 from app.extract.actors.org_lexicon import ABOUT, org_head
 from app.extract.actors.respelled import respelled, skeletons
 from app.extract.actors.sovereigns import RANK_OF_TITLE
@@ -440,12 +440,14 @@ def _find_again(results: list[BlockResult], cands: list[Cand], gazetteer: Gazett
             trie.add(tokens, _Known(next(iter(keys)), EntityKind.ORGANIZATION, short=True))
     nisbas = {s for s in unique if isinstance(s, str)}
     by_skeleton = skeletons({s: next(iter(surnames[s])) for s in nisbas})
+    words: set[str] = set().union(*(result.block.norms for result in results))
+    openers = trie.openers(words)
     for result in results:
         if nisbas:  # "السوداني" is also a demonym: as a noun, it is the person
             result.cands = [c for c in result.cands if not _nisba_as_noun(c, nisbas)]
-        result.cands.extend(_scan(result, trie, firsts, gazetteer))
-        if by_skeleton:
-            result.cands.extend(respelled(result, by_skeleton, nisbas))
+        result.cands.extend(_scan(result, trie, openers, firsts, gazetteer))
+    if by_skeleton:  # after every block's scan: a name found again is no respelling
+        respelled(results, words, by_skeleton, nisbas)
 
 
 def _rank(word: str) -> bool:
@@ -497,16 +499,19 @@ def _usable_short(word: str) -> bool:
 def _scan(
     result: BlockResult,
     trie: TokenTrie[_Known],
+    openers: frozenset[str],
     firsts: dict[str, set[str]],
     gazetteer: Gazetteer,
 ) -> list[Cand]:
     block = result.block
+    if openers.isdisjoint(block.norms):
+        return []
     taken = [False] * len(block.toks)
     for cand in result.cands:
         for k in range(cand.first, cand.last):
             taken[k] = True
     out: list[Cand] = []
-    for match in trie.scan(block):
+    for match in trie.scan_among(block, openers):
         if any(taken[match.first : match.last]):
             continue
         known = match.values[0]
@@ -584,8 +589,9 @@ def _resolve_roles(results: list[BlockResult], gazetteer: Gazetteer, year: int |
             else:
                 persons = holders.get((_office_noun(title.head), owner), set()) if owner else set()
             if not persons and (owner or title.owners):
-                known = holder(gazetteer, title, year) if year is not None else None
-                known = known or named_holder(gazetteer, title, named, year)
+                office = title_office(gazetteer, title)
+                known = holder(gazetteer, office, year) if year is not None else None
+                known = known or named_holder(gazetteer, office, named, year)
                 persons = {known} if known else persons
             if len(persons) != 1:
                 continue

@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from app.extract.actors.candidates import BlockResult, Cand, Form, Title
-from app.extract.actors.gazetteer import Gazetteer
+from app.extract.actors.gazetteer import Gazetteer, per_gazetteer
 from app.extract.actors.lexicon import words
 from app.extract.actors.matcher import name_tokens
 from app.extract.actors.org_lexicon import L_GENITIVES, MINISTRY
@@ -107,14 +107,15 @@ def _foreign_descriptions(cands: list[Cand], gazetteer: Gazetteer) -> None:
 
 
 def _description(cand: Cand, gazetteer: Gazetteer) -> bool:
+    tokens = cand.tokens  # the words first: every mention of the article comes here
+    if len(tokens) != 2 or not (tokens[1].startswith("ال") and tokens[1].endswith(("ي", "يه"))):
+        return False
+    if bare(tokens[0]) not in _STATE_HEADS:  # not "حكومة الإقليم"
+        return False
     entry = gazetteer.entries.get(cand.key) if cand.key else None
     if entry is None or entry.kind is not EntityKind.ORGANIZATION or not entry.country:
         return False
-    tokens = cand.tokens
-    if len(tokens) != 2 or name_tokens(entry.name) == tokens:
-        return False
-    adjective = tokens[1].startswith("ال") and tokens[1].endswith(("ي", "يه"))
-    return bare(tokens[0]) in _STATE_HEADS and adjective  # not "حكومة الإقليم"
+    return name_tokens(entry.name) != tokens
 
 
 def _ministers_ministries(pending: list[Cand], cands: list[Cand], gazetteer: Gazetteer) -> None:
@@ -206,21 +207,35 @@ def dominant_country(
 
 def _country_counts(cands: Iterable[Cand], gazetteer: Gazetteer) -> Counter[str]:
     """How often the article names each country, its cities, home bodies and officials."""
+    country_of = _country_of(gazetteer)
     counts: Counter[str] = Counter()
     for cand in cands:
-        entry = gazetteer.entries.get(cand.key) if cand.key else None
-        if entry is None:
-            continue
-        if entry.subkind == "country":
-            counts[entry.id] += 1
-        elif entry.kind is EntityKind.PERSON:
-            # a known official counts for the country of their first role
-            iso = next((r.country for r in entry.roles if r.country), None)
-            if iso in gazetteer.countries:
-                counts[gazetteer.countries[iso]] += 1
-        elif entry.country in gazetteer.countries:
-            counts[gazetteer.countries[entry.country]] += 1  # its cities and home bodies
+        country = country_of.get(cand.key) if cand.key else None
+        if country is not None:
+            counts[country] += 1
     return counts
+
+
+def prepare(gazetteer: Gazetteer) -> None:
+    """Build the country index of `gazetteer` now rather than in the first article."""
+    _country_of(gazetteer)
+
+
+@per_gazetteer
+def _country_of(gazetteer: Gazetteer) -> dict[str, str]:
+    """Entry id -> the country a mention of it counts for: a country itself, a known
+    official that of their first role, a city or a home body its own."""
+    out: dict[str, str] = {}
+    for entry in gazetteer.entries.values():
+        if entry.subkind == "country":
+            out[entry.id] = entry.id
+            continue
+        iso = entry.country
+        if entry.kind is EntityKind.PERSON:
+            iso = next((r.country for r in entry.roles if r.country), None)
+        if iso in gazetteer.countries:
+            out[entry.id] = gazetteer.countries[iso]
+    return out
 
 
 def _named_countries(cands: Iterable[Cand], gazetteer: Gazetteer) -> Counter[str]:

@@ -34,9 +34,14 @@ class _Term:
     end: int | None
 
 
-def holder(gazetteer: Gazetteer, title: Title, year: int) -> str | None:
-    """The one known person who held `title`'s office in `year`, if exactly one did."""
-    terms = _index(gazetteer).get(office_of(title.block, title.first, title.last, gazetteer))
+def title_office(gazetteer: Gazetteer, title: Title) -> Office:
+    """The office `title` names, for `holder` and `named_holder`."""
+    return office_of(title.block, title.first, title.last, gazetteer)
+
+
+def holder(gazetteer: Gazetteer, office: Office, year: int) -> str | None:
+    """The one known person who held `office` (a title's) in `year`, if exactly one did."""
+    terms = _index(gazetteer).get(office)
     if not terms:
         return None
     found = {t.person for t in terms if t.start <= year and (t.end is None or year <= t.end)}
@@ -97,12 +102,12 @@ _COMPLEMENTS = words("لدى في إلى عند")
 
 
 def named_holder(
-    gazetteer: Gazetteer, title: Title, persons: Iterable[str], year: int | None
+    gazetteer: Gazetteer, office: Office, persons: Iterable[str], year: int | None
 ) -> str | None:
-    """Of the persons the article names, the one the gazetteer gives `title`'s office
-    ("المندوبة الإماراتية" when it names لانا نسيبة, مندوبة الإمارات لدى الأمم المتحدة);
+    """Of the persons the article names, the one the gazetteer gives `office` (a title's:
+    "المندوبة الإماراتية" when it names لانا نسيبة, مندوبة الإمارات لدى الأمم المتحدة);
     with the article's year, only a term that covers it counts."""
-    words, country = office_of(title.block, title.first, title.last, gazetteer)
+    words, country = office
     found: set[str] = set()
     for key in persons:
         entry = gazetteer.entries.get(key)

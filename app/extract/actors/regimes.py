@@ -15,17 +15,20 @@ from app.extract.actors.lexicon import words
 from app.extract.actors.matcher import name_tokens
 from app.extract.actors.titles import title_head
 from app.extract.model import EntityKind
-from app.extract.tokens import COMMA, SPACE, Block, bare, readings
+from app.extract.tokens import COMMA, SPACE, Block, bare, readings, written_forms
 from app.text.normalize import normalize
 
 _HEADS = words("نظام حكومة إدارة")
 _CLITICS = frozenset({"", "و", "ل", "ب", "ف", "ول", "وب"})
+_HEAD_FORMS = written_forms(_HEADS, _CLITICS)  # every token `_head_before` may read as a head
 _BETWEEN = 3  # title words and a demonym between the head noun and the name
 _FORMER = (normalize("السابق"),)
 
 
 def governments_by_head(results: list[BlockResult], gazetteer: Gazetteer) -> None:
     for result in results:
+        if _HEAD_FORMS.isdisjoint(result.block.norms):
+            continue  # no head noun in the block: most blocks
         found = [
             body
             for cand in result.cands

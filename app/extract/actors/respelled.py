@@ -7,18 +7,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from operator import methodcaller
 
 from app.extract.actors.candidates import BlockResult, Cand, Form
 from app.extract.actors.lexicon import NOT_NAMES, PARTICLES, TIME_WORDS, first_names, is_verb
 from app.extract.actors.names import is_boundary_word
 from app.extract.actors.org_lexicon import org_head
 from app.extract.actors.titles import title_head
-from app.extract.actors.transliteration import skeleton, word_skeleton
+from app.extract.actors.transliteration import initials, skeleton, word_skeleton
 from app.extract.model import EntityKind
 from app.extract.tokens import SPACE
 from app.text.memo import CANDIDATES, EVERY_TOKEN
 
 _SHORTEST = 4  # letters: "بري" and "عون" are words as often as names
+_AND = "و"
 
 
 def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
@@ -30,19 +32,36 @@ def skeletons(surnames: Mapping[str, str]) -> dict[str, str]:
     return {s: next(iter(keys)) for s, keys in found.items() if len(keys) == 1 and len(s) >= 3}
 
 
-def respelled(result: BlockResult, known: Mapping[str, str], spelled: Iterable[str]) -> list[Cand]:
-    """Surname mentions spelled otherwise than `spelled` (the surnames as written)."""
-    block, skeletons = result.block, frozenset(known)
-    # the words one of whose readings has a known skeleton: in most blocks, none
-    hits = [k for k, sk in enumerate(map(_skeletons, block.norms)) if not sk.isdisjoint(skeletons)]
+def respelled(
+    results: list[BlockResult], words: set[str], known: Mapping[str, str], spelled: Iterable[str]
+) -> None:
+    """Add to each block the surname mentions spelled otherwise than `spelled` (the
+    surnames as written); `words` are the article's."""
+    skeletons = frozenset(known)
+    firsts = frozenset().union(*map(initials, skeletons))
+    # The words of the article one of whose readings has a known skeleton, found once per
+    # article rather than once per token (most words come back), and only among the words
+    # that begin, bare or after و, with a letter a skeleton can begin with: a new word
+    # costs a skeleton of each reading. In most articles, none.
+    begins = methodcaller("startswith", (*firsts, *(_AND + f for f in firsts)))
+    hits = frozenset([w for w in filter(begins, words) if not _skeletons(w).isdisjoint(skeletons)])
     if not hits:
-        return []
-    taken, exact = _taken(result), frozenset(spelled)
+        return
+    exact = frozenset(spelled)
+    for result in results:
+        if not hits.isdisjoint(result.block.norms):
+            result.cands.extend(_respelled(result, known, hits, exact))
+
+
+def _respelled(
+    result: BlockResult, known: Mapping[str, str], hits: frozenset[str], exact: frozenset[str]
+) -> list[Cand]:
+    block, taken = result.block, _taken(result)
     out: list[Cand] = []
-    for k in hits:
-        if taken[k]:
+    for k, word in enumerate(block.norms):
+        if word not in hits or taken[k]:
             continue
-        for prefix, stem, stem_skeleton in _skeleton_readings(block.norms[k]):
+        for prefix, stem, stem_skeleton in _skeleton_readings(word):
             key = known.get(stem_skeleton)
             if key is None or stem in exact or not _foreign(stem) or not _closed(result, k):
                 continue
@@ -73,8 +92,8 @@ def _skeletons(word: str) -> frozenset[str]:
 
 def _readings(word: str) -> tuple[tuple[str, str], ...]:
     """The word, and the word after a و that may be the conjunction."""
-    if word[:1] == "و" and len(word) > _SHORTEST:
-        return (("", word), ("و", word[1:]))
+    if word[:1] == _AND and len(word) > _SHORTEST:
+        return (("", word), (_AND, word[1:]))
     return (("", word),)
 
 

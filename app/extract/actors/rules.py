@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from app.extract.actors import offices, transliteration
+from app.extract.actors import national, offices, transliteration
 from app.extract.actors.acronyms import bracketed_acronyms
 from app.extract.actors.assemble import assemble
 from app.extract.actors.candidates import BlockResult, Cand, Form
@@ -86,6 +86,7 @@ class RuleActorRecognizer:
         for prepare in (
             offices.prepare,
             transliteration.prepare,
+            national.prepare,
             regime_heads_index,
             sovereigns,
             two_word_names,

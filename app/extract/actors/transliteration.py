@@ -46,6 +46,14 @@ def word_skeleton(word: str) -> str:
     return "".join(out)
 
 
+def initials(skeleton: str) -> frozenset[str]:
+    """The letters a word whose `word_skeleton` is `skeleton` can begin with: its first
+    letter, the letters folded into it, and the ت of a تش written ج."""
+    first = skeleton[:1]
+    unfolded = [chr(code) for code, into in _FOLD.items() if into == first]
+    return frozenset({first, *unfolded, *(_CH[:1] if first == "ج" else "")})
+
+
 @lru_cache(maxsize=CANDIDATES)
 def vowel_skeleton(word: str) -> str:
     """`word_skeleton` for any word, a listed first name too: "جوزيف" and "جوزاف"."""

@@ -1,6 +1,7 @@
 from app.extract.actors.matcher import TokenTrie, name_tokens, spelling_variants
 from app.extract.tokens import lex
 from app.ingest.model import Part, TextBlock
+from app.text.normalize import normalize
 
 
 def _trie() -> TokenTrie[str]:
@@ -99,3 +100,18 @@ def test_spelling_variants_fold_the_press_spellings_of_a_word_in_a_name() -> Non
     assert name_tokens("قوات الأمم المتحدة المؤقتة في لبنان") in force
     group = spelling_variants(name_tokens("المجموعة الدولية لدعم سوريا"))
     assert name_tokens("المجموعة الدولية لدعم سورية") in group
+
+
+def test_a_scan_among_the_openers_of_the_words_finds_what_a_scan_finds() -> None:
+    text = (
+        "قالت الولايات المتحدة وسوريا، وللائتلاف الوطني السوري إن الولايات المتحدة "
+        "الأمريكية والولايات بسوريا ثم سوريا"
+    )
+    block = lex(TextBlock(Part.SECTION, 0, text))
+    trie = _trie()
+    openers = trie.openers(set(block.norms))
+    written = ("الولايات", "وسوريا", "وللائتلاف", "والولايات", "بسوريا", "سوريا")
+    assert openers == {normalize(word) for word in written}
+    found = [(m.first, m.last, m.prefix, m.values) for m in trie.scan_among(block, openers)]
+    assert found == [(m.first, m.last, m.prefix, m.values) for m in _trie().scan(block)]
+    assert len(found) == 6

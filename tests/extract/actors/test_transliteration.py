@@ -1,9 +1,11 @@
 """A foreign name spelled another way is the person the gazetteer knows."""
 
 from actor_support import entity, names, run, surfaces
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.extract.actors.matcher import name_tokens
-from app.extract.actors.transliteration import skeleton
+from app.extract.actors.transliteration import initials, skeleton, word_skeleton
 from app.extract.model import EntityKind
 
 
@@ -40,3 +42,19 @@ def test_an_unknown_name_stays_a_new_person() -> None:
 
 def test_ch_written_tsh_or_jim_is_spelling_not_name() -> None:
     assert same("عباس عراقتشي", "عباس عراقجي")
+
+
+# Normalized Arabic letters, with the ones the skeleton folds or drops well represented.
+_WORDS = st.lists(
+    st.sampled_from([*"ابتثجحخدذرزسشصضطظعغفقكلمنهويء", "تش", "تش", "ال"]), min_size=1
+).map("".join)
+
+
+@given(_WORDS)
+def test_a_word_begins_with_one_of_the_initials_of_its_skeleton(word: str) -> None:
+    assert word[0] in initials(word_skeleton(word))
+
+
+def test_the_initials_of_a_skeleton_are_its_letter_and_the_letters_folded_into_it() -> None:
+    assert initials("جرد") == {"ج", "غ", "ت"}  # "تشرشل" is spelled "جرجل" too
+    assert initials("بتن") == {"ب"}
