@@ -48,10 +48,10 @@ def word_skeleton(word: str) -> str:
 
 def initials(skeleton: str) -> frozenset[str]:
     """The letters a word whose `word_skeleton` is `skeleton` can begin with: its first
-    letter, the letters folded into it, and the ت of a تش written ج."""
+    letter, the letters folded into it, and for ج those of a تش (ت, or ث folded into it)."""
     first = skeleton[:1]
-    unfolded = [chr(code) for code, into in _FOLD.items() if into == first]
-    return frozenset({first, *unfolded, *(_CH[:1] if first == "ج" else "")})
+    firsts = {first, _CH[0]} if first == "ج" else {first}
+    return frozenset(firsts | {chr(code) for code, into in _FOLD.items() if into in firsts})
 
 
 @lru_cache(maxsize=CANDIDATES)
